@@ -1,0 +1,40 @@
+// plexusctl: Plexus from the command line. Reading needs no privileges;
+// changes go through plexus-helper on the system bus.
+#include "statuscommand.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+const char usage[] =
+    "usage: plexusctl COMMAND [OPTIONS]\n"
+    "\n"
+    "commands:\n"
+    "  status      show disks, partitions, md arrays and volumes (--json, --mdstat FILE)\n"
+    "\n"
+    "plexusctl COMMAND --help shows the options of a command.\n";
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("plexusctl"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PLEXUS_VERSION));
+    const QStringList args = app.arguments();
+    QTextStream err(stderr);
+    if (args.size() < 2) {
+        err << usage;
+        return 2;
+    }
+    if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
+        QTextStream(stdout) << usage;
+        return 0;
+    }
+    const QString command = args.at(1);
+    if (command == QLatin1String("status"))
+        return plexus::runStatusCommand(args);
+    err << "plexusctl: unknown command '" << command << "'\n\n" << usage;
+    return 2;
+}

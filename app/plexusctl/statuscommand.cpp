@@ -1,0 +1,136 @@
+#include "statuscommand.h"
+#include "treeprinter.h"
+
+#include "model/snapshotjson.h"
+#include "probe/agreement.h"
+#include "probe/mdstatparser.h"
+#include "probe/mdsysfsprobe.h"
+#include "probe/snapshotprobe.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTextStream>
+
+namespace plexus {
+
+namespace {
+
+constexpr int ExitOk = 0;
+constexpr int ExitFailure = 1;
+constexpr int ExitUsage = 2;
+
+// Reads FILE, or standard input for "-". Returns false with a message for people.
+bool readInput(const QString &path, QByteArray *data, QString *error)
+{
+    QFile f;
+    const bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
+    if (!ok) {
+        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return false;
+    }
+    *data = f.readAll();
+    // An mdstat is a few KiB; anything huge or with NUL bytes is not one.
+    if (data->contains('\0')) {
+        *error = QStringLiteral("%1 is not a text file (it contains NUL bytes), so it is not an mdstat").arg(path == QLatin1String("-") ? QStringLiteral("standard input") : path);
+        return false;
+    }
+    return true;
+}
+
+// Compares sysfs with /proc/mdstat for every array; prints what differs.
+int crossCheck(const QString &root, QTextStream &out, QTextStream &err)
+{
+    QFile f((root == QLatin1String("/") ? QString() : root) + QStringLiteral("/proc/mdstat"));
+    if (!f.open(QIODevice::ReadOnly)) {
+        err << "plexusctl: cannot read /proc/mdstat: " << f.errorString() << "\n";
+        return ExitFailure;
+    }
+    MdstatContents mdstat;
+    QString error;
+    if (!parseMdstat(QString::fromUtf8(f.readAll()), &mdstat, &error)) {
+        err << "plexusctl: /proc/mdstat: " << error << "\n";
+        return ExitFailure;
+    }
+    const QList<Array> fromSysfs = MdSysfsProbe(root).arrays();
+    int problems = 0;
+    for (const Array &m : mdstat.arrays) {
+        auto it = std::find_if(fromSysfs.begin(), fromSysfs.end(), [&](const Array &a) { return a.name == m.name; });
+        if (it == fromSysfs.end()) {
+            out << m.name << ": in /proc/mdstat but not in sysfs\n";
+            ++problems;
+            continue;
+        }
+        for (const QString &d : disagreements(*it, m)) {
+            out << m.name << ": " << d << "\n";
+            ++problems;
+        }
+    }
+    for (const Array &a : fromSysfs) {
+        const bool inMdstat = std::any_of(mdstat.arrays.begin(), mdstat.arrays.end(), [&](const Array &m) { return m.name == a.name; });
+        // md0 appears in sysfs while being created or stopped, before mdstat lists it.
+        if (!inMdstat && a.state != ArrayState::Inactive) {
+            out << a.name << ": in sysfs but not in /proc/mdstat\n";
+            ++problems;
+        }
+    }
+    out << (problems ? QStringLiteral("%1 disagreement(s)\n").arg(problems) : QStringLiteral("sysfs and /proc/mdstat agree on %1 array(s)\n").arg(mdstat.arrays.size()));
+    return problems ? ExitFailure : ExitOk;
+}
+
+} // namespace
+
+int runStatusCommand(const QStringList &args)
+{
+    QTextStream out(stdout), err(stderr);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Show disks, partitions, md arrays and LVM volumes."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("status"), QStringLiteral("Show the machine's storage."));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (schema plexus.status/1, see README)."));
+    const QCommandLineOption mdstat(QStringLiteral("mdstat"), QStringLiteral("Describe an mdstat captured elsewhere (- = standard input)."), QStringLiteral("FILE"));
+    const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Read sys/, proc/ and run/udev/ under DIR instead of / (for captured trees)."), QStringLiteral("DIR"), QStringLiteral("/"));
+    const QCommandLineOption check(QStringLiteral("cross-check"), QStringLiteral("Compare md sysfs with /proc/mdstat and report every difference."));
+    parser.addOptions({json, mdstat, root, check});
+    if (!parser.parse(args)) {
+        err << "plexusctl: " << parser.errorText() << "\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << parser.helpText();
+        return ExitOk;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        err << "plexusctl: status takes no arguments besides options (got '" << parser.positionalArguments().at(1) << "')\n";
+        return ExitUsage;
+    }
+    if (parser.isSet(check))
+        return crossCheck(parser.value(root), out, err);
+
+    SnapshotPtr snapshot;
+    SnapshotSource source = SnapshotSource::System;
+    if (parser.isSet(mdstat)) {
+        QByteArray data;
+        QString error;
+        MdstatContents contents;
+        if (!readInput(parser.value(mdstat), &data, &error)
+            || !parseMdstat(QString::fromUtf8(data), &contents, &error)) {
+            err << "plexusctl: " << error << "\n";
+            return ExitFailure;
+        }
+        snapshot = SnapshotProbe::fromMdstat(contents);
+        source = SnapshotSource::Mdstat;
+    } else {
+        QStringList warnings;
+        snapshot = SnapshotProbe(parser.value(root)).take(&warnings);
+        for (const QString &w : warnings)
+            err << "plexusctl: warning: " << w << "\n";
+    }
+    if (parser.isSet(json))
+        out << QJsonDocument(snapshotToJson(*snapshot, source)).toJson(QJsonDocument::Indented);
+    else
+        printStatusTree(*snapshot, out);
+    return ExitOk;
+}
+
+} // namespace plexus

@@ -1,0 +1,78 @@
+#pragma once
+// Disks, partitions, mounts and LVM: everything in the model that is not md.
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace plexus {
+
+struct Partition {
+    QString name;                   // "sda1"
+    int number = 0;
+    qint64 startBytes = 0;
+    qint64 sizeBytes = 0;
+    QString fsType;                 // udev ID_FS_TYPE: ext4, swap, linux_raid_member, LVM2_member
+    QString label;
+    QString uuid;                   // filesystem / container UUID
+    QString partTypeId;             // GPT type GUID or MBR type (0xfd)
+    QStringList holders;            // kernel names using it: "md0", "dm-0"
+};
+
+struct Disk {
+    QString name;                   // "sda", "vdb", "nvme0n1"
+    QString model;
+    QString serial;
+    QString wwn;
+    qint64 sizeBytes = 0;
+    QString bus;                    // "ata", "usb", "nvme", "virtio", "scsi", ...
+    bool removable = false;
+    bool hotpluggable = false;
+    bool rotational = false;
+    bool readOnly = false;
+    QString partitionTable;         // "gpt", "dos", or empty
+    QString fsType;                 // whole-disk contents (linux_raid_member when unpartitioned member)
+    QString label;
+    QString uuid;
+    QStringList holders;
+    QList<Partition> partitions;
+
+    const Partition *partition(const QString &name) const;
+    // The identity a person saw: serial, else WWN, else model+size.
+    QString identity() const;
+};
+
+struct Mount {
+    QString device;                 // kernel name ("sda1", "md0", "dm-0"); empty when not a block device
+    QString source;                 // as written in /proc/self/mounts
+    QString mountPoint;
+    QString fsType;
+};
+
+struct LogicalVolume {
+    QString name;
+    QString vgName;
+    QString device;                 // kernel name when active ("dm-0")
+    qint64 sizeBytes = 0;
+    QString segmentType;            // linear, striped, raid1, ... (empty when unknown without root)
+    bool active = false;
+};
+
+struct PhysicalVolume {
+    QString device;                 // kernel name ("md0", "sdb1")
+    QString vgName;
+    qint64 sizeBytes = 0;
+    std::optional<qint64> freeBytes;
+};
+
+struct VolumeGroup {
+    QString name;
+    QString uuid;
+    std::optional<qint64> sizeBytes; // known from libblockdev (root); else the sum of PVs
+    std::optional<qint64> freeBytes;
+    QList<PhysicalVolume> physicalVolumes;
+    QList<LogicalVolume> logicalVolumes;
+};
+
+} // namespace plexus

@@ -1,0 +1,21 @@
+#pragma once
+// Words and numbers for people: sizes, durations, array health. Shared by the
+// CLI, the GUI and notifications so they all say the same thing.
+
+#include "array.h"
+
+namespace plexus {
+
+QString humanSize(qint64 bytes);             // "1.5 GiB", "512 MiB", "0 B"
+QString humanDuration(double minutes);       // "1 h 28 min", "12 min", "under a minute"
+QString humanRate(qint64 kibPerSec);         // "198 MB/s"
+// One word per member state: faulty, spare, journal, replacement, rebuilding,
+// in_sync, or active (working, sync state not known: mdstat alone doesn't say).
+QString memberStateWord(const Member &m);
+// "Healthy", "Degraded: 1 of 4 members missing", "Rebuilding sdb1, 46.0% - 1 h 28 min
+// left at 198 MB/s", "Inactive", "Failed: ..." .
+QString arrayHealthText(const Array &a);
+// "resync 46.0% (123/456 KiB), 1 h 28 min left at 198 MB/s", or "resync delayed".
+QString syncText(const SyncProgress &s);
+
+} // namespace plexus

@@ -1,0 +1,65 @@
+#include "snapshot.h"
+
+namespace plexus {
+
+template<typename T, typename F>
+static const T *findIn(const QList<T> &list, F pred)
+{
+    for (const T &item : list)
+        if (pred(item))
+            return &item;
+    return nullptr;
+}
+
+const Disk *Snapshot::disk(const QString &name) const
+{
+    return findIn(disks, [&](const Disk &d) { return d.name == name; });
+}
+
+const Array *Snapshot::array(const QString &name) const
+{
+    return findIn(arrays, [&](const Array &a) { return a.name == name; });
+}
+
+const VolumeGroup *Snapshot::volumeGroup(const QString &name) const
+{
+    return findIn(volumeGroups, [&](const VolumeGroup &v) { return v.name == name; });
+}
+
+const Disk *Snapshot::diskOf(const QString &blockName) const
+{
+    return findIn(disks, [&](const Disk &d) { return d.name == blockName || d.partition(blockName); });
+}
+
+QList<const Array *> Snapshot::arraysUsing(const QString &blockName) const
+{
+    QList<const Array *> result;
+    for (const Array &a : arrays)
+        if (a.member(blockName))
+            result.append(&a);
+    return result;
+}
+
+const PhysicalVolume *Snapshot::physicalVolume(const QString &blockName) const
+{
+    for (const VolumeGroup &vg : volumeGroups)
+        if (auto pv = findIn(vg.physicalVolumes, [&](const PhysicalVolume &p) { return p.device == blockName; }))
+            return pv;
+    return nullptr;
+}
+
+QList<const Mount *> Snapshot::mountsOf(const QString &blockName) const
+{
+    QList<const Mount *> result;
+    for (const Mount &m : mounts)
+        if (m.device == blockName)
+            result.append(&m);
+    return result;
+}
+
+bool Snapshot::isSwap(const QString &blockName) const
+{
+    return swaps.contains(blockName);
+}
+
+} // namespace plexus

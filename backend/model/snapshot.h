@@ -1,0 +1,37 @@
+#pragma once
+// One immutable picture of the machine's storage, produced by the probes.
+// Views and the monitor compare snapshots; nobody edits one after it is built.
+
+#include "array.h"
+#include "blockdevice.h"
+
+#include <QDateTime>
+#include <memory>
+
+namespace plexus {
+
+struct Snapshot {
+    QList<Disk> disks;
+    QList<Array> arrays;
+    QList<VolumeGroup> volumeGroups;
+    QList<Mount> mounts;
+    QStringList swaps;              // kernel names of active swap devices
+    QStringList personalities;      // md personalities the kernel has loaded
+    QStringList unusedDevices;      // /proc/mdstat "unused devices"
+    QDateTime takenAt;
+
+    const Disk *disk(const QString &name) const;
+    const Array *array(const QString &name) const;
+    const VolumeGroup *volumeGroup(const QString &name) const;
+    // The disk holding a partition (or the disk itself).
+    const Disk *diskOf(const QString &blockName) const;
+    // Arrays that have `blockName` as a member.
+    QList<const Array *> arraysUsing(const QString &blockName) const;
+    const PhysicalVolume *physicalVolume(const QString &blockName) const;
+    QList<const Mount *> mountsOf(const QString &blockName) const;
+    bool isSwap(const QString &blockName) const;
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+} // namespace plexus

@@ -1,0 +1,27 @@
+#pragma once
+// Disks and their partitions, from ROOT/sys/block and the udev database.
+// Drive details that only UDisks knows (bus, hot-plug) are added by SolidDrives.
+
+#include "model/blockdevice.h"
+
+namespace plexus {
+
+class BlockProbe
+{
+public:
+    explicit BlockProbe(const QString &root = QStringLiteral("/"));
+    QList<Disk> disks() const;
+    // Partitions and disks that are not md or device-mapper, by kernel name.
+    static bool isDiskName(const QString &name);
+
+private:
+    Disk readDisk(const QString &name) const;
+    Partition readPartition(const QString &diskDir, const QString &name) const;
+    QString m_root;
+};
+
+// "MD_DEVNAME"-style kernel name for a /dev path: "/dev/sda1" -> "sda1",
+// "/dev/mapper/vg-lv" -> "dm-3", "/dev/md/home" -> "md127". Empty when unknown.
+QString kernelNameForDevicePath(const QString &root, const QString &devPath);
+
+} // namespace plexus

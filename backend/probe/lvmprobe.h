@@ -1,0 +1,27 @@
+#pragma once
+// LVM volume groups, physical and logical volumes.
+// Without root, LVM's tools can't read metadata, so the active picture comes from
+// device-mapper in sysfs (ROOT/sys/block/dm-*/dm/{name,uuid}, slaves/); as root on
+// the live system, libblockdev's lvm plugin adds sizes, free space and inactive LVs.
+
+#include "model/blockdevice.h"
+
+namespace plexus {
+
+class LvmProbe
+{
+public:
+    explicit LvmProbe(const QString &root = QStringLiteral("/"));
+    QList<VolumeGroup> volumeGroups(QStringList *warnings = nullptr) const;
+
+    // "vg--a-lv" -> {"vg-a", "lv"}: device-mapper doubles dashes inside names.
+    static std::pair<QString, QString> splitDmName(const QString &dmName);
+
+private:
+    QList<VolumeGroup> fromSysfs() const;
+    bool mergeFromBlockdev(QList<VolumeGroup> *vgs, QStringList *warnings) const;
+    QStringList physicalDevices(const QString &blockName) const;
+    QString m_root;
+};
+
+} // namespace plexus

@@ -1,0 +1,11 @@
+#pragma once
+// Mounted filesystems (ROOT/proc/self/mounts) and active swap (ROOT/proc/swaps).
+
+#include "model/blockdevice.h"
+
+namespace plexus {
+
+QList<Mount> readMounts(const QString &root);
+QStringList readSwaps(const QString &root); // kernel names
+
+} // namespace plexus

@@ -1,0 +1,75 @@
+#include "snapshotprobe.h"
+#include "blockprobe.h"
+#include "lvmprobe.h"
+#include "mdstatparser.h"
+#include "mdsysfsprobe.h"
+#include "mountprobe.h"
+#include "soliddrives.h"
+
+#include <QFile>
+
+namespace plexus {
+
+SnapshotProbe::SnapshotProbe(const QString &root) : m_root(root) {}
+
+void mergeMdstatDetails(Array *a, const Array &m)
+{
+    for (Member &member : a->members)
+        if (const Member *fromText = m.member(member.device))
+            member.index = fromText->index;
+    if (a->sync && m.sync) {
+        if (m.sync->finishMinutes)
+            a->sync->finishMinutes = m.sync->finishMinutes;
+        if (m.sync->status == SyncStatus::Pending)
+            a->sync->status = SyncStatus::Pending;
+    } else if (!a->sync && m.sync && m.sync->status != SyncStatus::Running) {
+        a->sync = m.sync; // a pending resync shows in mdstat only
+    }
+    if (m.bitmap)
+        a->bitmap = m.bitmap;
+    if (a->memberStatus.isEmpty())
+        a->memberStatus = m.memberStatus;
+}
+
+SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->takenAt = QDateTime::currentDateTimeUtc();
+    const QString base = m_root == QLatin1String("/") ? QString() : m_root;
+
+    MdstatContents mdstat;
+    QFile mdstatFile(base + QStringLiteral("/proc/mdstat"));
+    if (mdstatFile.open(QIODevice::ReadOnly)) {
+        QString error;
+        if (!parseMdstat(QString::fromUtf8(mdstatFile.readAll()), &mdstat, &error) && warnings)
+            warnings->append(QStringLiteral("/proc/mdstat: %1").arg(error));
+    }
+    snap->personalities = mdstat.personalities;
+    snap->unusedDevices = mdstat.unusedDevices;
+
+    snap->arrays = MdSysfsProbe(m_root).arrays(warnings);
+    for (Array &a : snap->arrays)
+        for (const Array &m : mdstat.arrays)
+            if (m.name == a.name)
+                mergeMdstatDetails(&a, m);
+
+    snap->disks = BlockProbe(m_root).disks();
+    if (m_root == QLatin1String("/"))
+        enrichWithSolid(&snap->disks);
+    snap->mounts = readMounts(m_root);
+    snap->swaps = readSwaps(m_root);
+    snap->volumeGroups = LvmProbe(m_root).volumeGroups(warnings);
+    return snap;
+}
+
+SnapshotPtr SnapshotProbe::fromMdstat(const MdstatContents &contents)
+{
+    auto snap = std::make_shared<Snapshot>();
+    snap->takenAt = QDateTime::currentDateTimeUtc();
+    snap->arrays = contents.arrays;
+    snap->personalities = contents.personalities;
+    snap->unusedDevices = contents.unusedDevices;
+    return snap;
+}
+
+} // namespace plexus

@@ -1,0 +1,30 @@
+#pragma once
+// Builds one Snapshot of the machine (or of a fixture tree) from every probe.
+
+#include "model/snapshot.h"
+
+namespace plexus {
+
+struct MdstatContents;
+
+class SnapshotProbe
+{
+public:
+    // root "/" is the live machine (Solid and LVM tools are used there);
+    // anything else is a fixture tree with sys/, proc/ and run/udev/.
+    explicit SnapshotProbe(const QString &root = QStringLiteral("/"));
+
+    SnapshotPtr take(QStringList *warnings = nullptr) const;
+
+    // A snapshot holding only what an mdstat text says (plexusctl --mdstat).
+    static SnapshotPtr fromMdstat(const MdstatContents &contents);
+
+private:
+    QString m_root;
+};
+
+// Adds to sysfs's view what only /proc/mdstat tells: the superblock numbers in
+// brackets, the kernel's own finish estimate, resync=PENDING, bitmap pages.
+void mergeMdstatDetails(Array *fromSysfs, const Array &fromMdstat);
+
+} // namespace plexus
