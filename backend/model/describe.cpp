@@ -9,7 +9,8 @@ QString humanSize(qint64 bytes)
     static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
     double value = double(bytes);
     int unit = 0;
-    while (value >= 1024.0 && unit < 5) {
+    // Switch units at 1000 so 1023.9 MiB reads "1.00 GiB", never "1024 MiB".
+    while (value >= 1000.0 && unit < 5) {
         value /= 1024.0;
         ++unit;
     }

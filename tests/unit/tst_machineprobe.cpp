@@ -1,0 +1,117 @@
+// Disks, partitions, mounts, swap and LVM read from a fixture machine:
+// two SATA disks mirrored (md0 = /boot, md1 = LVM PV of vg0) and a USB backup disk.
+#include "probe/blockprobe.h"
+#include "probe/lvmprobe.h"
+#include "probe/mountprobe.h"
+#include "probe/snapshotprobe.h"
+
+#include <QTest>
+
+using namespace plexus;
+
+class TestMachineProbe : public QObject
+{
+    Q_OBJECT
+    const QString root = QStringLiteral(PLEXUS_FIXTURES "/machine/lvm-on-raid1");
+
+private Q_SLOTS:
+    void disksAndPartitions()
+    {
+        const QList<Disk> disks = BlockProbe(root).disks();
+        QCOMPARE(disks.size(), 3); // md and dm devices are not disks
+        const Disk &sda = disks[0];
+        QCOMPARE(sda.name, QStringLiteral("sda"));
+        QCOMPARE(sda.model, QStringLiteral("WDC WD10EZEX-08W"));
+        QCOMPARE(sda.serial, QStringLiteral("WD-WCC6Y0ABCDEF"));
+        QCOMPARE(sda.wwn, QStringLiteral("0x50014ee2b5a1c3d4"));
+        QCOMPARE(sda.sizeBytes, Q_INT64_C(1953525168) * 512);
+        QCOMPARE(sda.bus, QStringLiteral("ata"));
+        QVERIFY(sda.rotational);
+        QVERIFY(!sda.hotpluggable);
+        QCOMPARE(sda.partitionTable, QStringLiteral("gpt"));
+        QCOMPARE(sda.partitions.size(), 2);
+        QCOMPARE(sda.partitions[0].name, QStringLiteral("sda1"));
+        QCOMPARE(sda.partitions[0].number, 1);
+        QCOMPARE(sda.partitions[0].startBytes, Q_INT64_C(2048) * 512);
+        QCOMPARE(sda.partitions[0].sizeBytes, Q_INT64_C(1048576) * 512);
+        QCOMPARE(sda.partitions[0].fsType, QStringLiteral("linux_raid_member"));
+        QCOMPARE(sda.partitions[0].holders, QStringList{QStringLiteral("md0")});
+        QCOMPARE(sda.partitions[1].holders, QStringList{QStringLiteral("md1")});
+
+        const Disk &usb = disks[2];
+        QCOMPARE(usb.name, QStringLiteral("sdc"));
+        QCOMPARE(usb.bus, QStringLiteral("usb"));
+        QVERIFY(usb.hotpluggable); // USB disks can be pulled while running
+        QCOMPARE(usb.model, QStringLiteral("Expansion Desk"));
+        QVERIFY(usb.partitions.isEmpty());
+        QCOMPARE(usb.fsType, QStringLiteral("ext4"));
+        QCOMPARE(usb.identity(), QStringLiteral("NA8F2KQL"));
+    }
+
+    void mountsResolveToKernelNames()
+    {
+        const QList<Mount> mounts = readMounts(root);
+        QCOMPARE(mounts.size(), 6);
+        QCOMPARE(mounts[0].device, QStringLiteral("dm-0")); // /dev/mapper/vg0-root
+        QCOMPARE(mounts[0].mountPoint, QStringLiteral("/"));
+        QCOMPARE(mounts[1].device, QString());             // proc: not a block device
+        QCOMPARE(mounts[2].device, QStringLiteral("md0"));
+        QCOMPARE(mounts[3].device, QStringLiteral("dm-2")); // dashes doubled in dm names
+        QCOMPARE(mounts[3].mountPoint, QStringLiteral("/srv/old home")); // \040 unescaped
+        QCOMPARE(mounts[4].device, QStringLiteral("sdc"));
+        QCOMPARE(readSwaps(root), QStringList{QStringLiteral("dm-1")});
+    }
+
+    void dmNamesSplitLikeLvm()
+    {
+        QCOMPARE(LvmProbe::splitDmName(QStringLiteral("vg0-root")), std::make_pair(QStringLiteral("vg0"), QStringLiteral("root")));
+        QCOMPARE(LvmProbe::splitDmName(QStringLiteral("my--vg-home--old")), std::make_pair(QStringLiteral("my-vg"), QStringLiteral("home-old")));
+        QCOMPARE(LvmProbe::splitDmName(QStringLiteral("nodash")).first, QString());
+    }
+
+    void volumeGroupsFromDeviceMapper()
+    {
+        const QList<VolumeGroup> vgs = LvmProbe(root).volumeGroups();
+        QCOMPARE(vgs.size(), 1);
+        const VolumeGroup &vg = vgs[0];
+        QCOMPARE(vg.name, QStringLiteral("vg0"));
+        QCOMPARE(vg.physicalVolumes.size(), 1);
+        QCOMPARE(vg.physicalVolumes[0].device, QStringLiteral("md1"));
+        QCOMPARE(vg.sizeBytes.value_or(0), Q_INT64_C(1952339968) * 512);
+        QCOMPARE(vg.logicalVolumes.size(), 3);
+        QCOMPARE(vg.logicalVolumes[0].name, QStringLiteral("root"));
+        QCOMPARE(vg.logicalVolumes[0].device, QStringLiteral("dm-0"));
+        QCOMPARE(vg.logicalVolumes[0].sizeBytes, Q_INT64_C(1887436800) * 512);
+        QCOMPARE(vg.logicalVolumes[2].name, QStringLiteral("home-old"));
+    }
+
+    void snapshotLinksEverything()
+    {
+        QStringList warnings;
+        const SnapshotPtr s = SnapshotProbe(root).take(&warnings);
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(s->arrays.size(), 2);
+        QCOMPARE(s->personalities.size(), 7);
+        QCOMPARE(s->arraysUsing(QStringLiteral("sdb2")).size(), 1);
+        QCOMPARE(s->arraysUsing(QStringLiteral("sdb2")).first()->name, QStringLiteral("md1"));
+        QCOMPARE(s->diskOf(QStringLiteral("sdb2"))->name, QStringLiteral("sdb"));
+        QCOMPARE(s->physicalVolume(QStringLiteral("md1"))->vgName, QStringLiteral("vg0"));
+        QCOMPARE(s->mountsOf(QStringLiteral("md0")).size(), 1);
+        QVERIFY(s->isSwap(QStringLiteral("dm-1")));
+        // The bitmap is only in /proc/mdstat: the merged view keeps it.
+        QVERIFY(s->array(QStringLiteral("md1"))->bitmap.has_value());
+        QCOMPARE(s->array(QStringLiteral("md1"))->bitmap->chunkBytes, Q_INT64_C(65536) * 1024);
+    }
+
+    void emptyRootIsAnEmptyMachine()
+    {
+        QStringList warnings;
+        const SnapshotPtr s = SnapshotProbe(QStringLiteral("/nonexistent-plexus-root")).take(&warnings);
+        QVERIFY(s->disks.isEmpty());
+        QVERIFY(s->arrays.isEmpty());
+        QVERIFY(s->volumeGroups.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMachineProbe)
+#include "tst_machineprobe.moc"
