@@ -19,7 +19,7 @@ QString roleOf(const Snapshot &s, const QString &name, const QString &fsType)
         roles.append(QStringLiteral("swap (active)"));
     if (roles.isEmpty() && !fsType.isEmpty())
         roles.append(fsType == QLatin1String("linux_raid_member") ? QStringLiteral("md member (array not running)") : fsType);
-    return roles.isEmpty() ? QStringLiteral("unused") : roles.join(QStringLiteral("; "));
+    return roles.isEmpty() ? QStringLiteral("not in use") : roles.join(QStringLiteral("; "));
 }
 
 void printDisks(const Snapshot &s, QTextStream &out)
@@ -57,8 +57,7 @@ void printVolumesOn(const Snapshot &s, const QString &device, const QString &ind
         for (const LogicalVolume &lv : vg.logicalVolumes) {
             out << indent << "  " << lv.name << "  " << humanSize(lv.sizeBytes);
             if (!lv.device.isEmpty())
-                for (const Mount *m : s.mountsOf(lv.device))
-                    out << "  " << m->fsType << " on " << m->mountPoint;
+                out << "  " << roleOf(s, lv.device, QString());
             if (!lv.active)
                 out << "  (inactive)";
             out << "\n";

@@ -51,7 +51,7 @@ struct Member {
 };
 
 struct Bitmap {
-    qint64 pagesMissing = 0;        // "P/T pages": pages not in memory / total
+    qint64 pagesInMemory = 0;       // "P/T pages": bitmap pages loaded in memory / total
     qint64 pagesTotal = 0;
     qint64 memoryKib = 0;
     qint64 chunkBytes = 0;

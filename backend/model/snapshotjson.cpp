@@ -67,7 +67,7 @@ QJsonValue bitmapToJson(const std::optional<Bitmap> &b)
     if (!b)
         return QJsonValue::Null;
     return QJsonObject{
-        {QStringLiteral("pages_missing"), double(b->pagesMissing)},
+        {QStringLiteral("pages_in_memory"), double(b->pagesInMemory)},
         {QStringLiteral("pages_total"), double(b->pagesTotal)},
         {QStringLiteral("memory_kib"), double(b->memoryKib)},
         {QStringLiteral("chunk_bytes"), double(b->chunkBytes)},
