@@ -1,0 +1,242 @@
+#include "events.h"
+#include "model/describe.h"
+
+#include <cmath>
+
+namespace plexus {
+
+QString toString(EventKind kind)
+{
+    switch (kind) {
+    case EventKind::MemberFailed: return QStringLiteral("member-failed");
+    case EventKind::ArrayDegraded: return QStringLiteral("array-degraded");
+    case EventKind::ArrayFailed: return QStringLiteral("array-failed");
+    case EventKind::ArrayRecovered: return QStringLiteral("array-recovered");
+    case EventKind::SpareActivated: return QStringLiteral("spare-activated");
+    case EventKind::MemberAdded: return QStringLiteral("member-added");
+    case EventKind::MemberRemoved: return QStringLiteral("member-removed");
+    case EventKind::SyncStarted: return QStringLiteral("sync-started");
+    case EventKind::SyncProgress: return QStringLiteral("sync-progress");
+    case EventKind::SyncFinished: return QStringLiteral("sync-finished");
+    case EventKind::MismatchFound: return QStringLiteral("mismatch-found");
+    case EventKind::DiskAdded: return QStringLiteral("disk-added");
+    case EventKind::DiskRemoved: return QStringLiteral("disk-removed");
+    case EventKind::ArrayStarted: return QStringLiteral("array-started");
+    case EventKind::ArrayStopped: return QStringLiteral("array-stopped");
+    }
+    return {};
+}
+
+int failuresSurvivable(const Array &a)
+{
+    const QString level = a.level.value_or(QString());
+    const int n = a.raidDisks.value_or(0);
+    if (level == QLatin1String("raid1"))
+        return qMax(0, n - 1);
+    if (level == QLatin1String("raid4") || level == QLatin1String("raid5"))
+        return 1;
+    if (level == QLatin1String("raid6"))
+        return 2;
+    if (level == QLatin1String("raid10")) {
+        // "2 near-copies": any one member of each copy set; one is always safe.
+        const int copies = a.raid10Layout.section(QLatin1Char(' '), 0, 0).toInt();
+        return qMax(1, copies) - 1;
+    }
+    return 0; // linear, raid0: every member carries unique data
+}
+
+Urgency Event::urgency() const
+{
+    switch (kind) {
+    case EventKind::MemberFailed:
+    case EventKind::ArrayDegraded:
+    case EventKind::ArrayFailed:
+        return Urgency::Critical;
+    case EventKind::MismatchFound:
+    case EventKind::ArrayRecovered:
+    case EventKind::SyncFinished:
+    case EventKind::SpareActivated:
+    case EventKind::DiskRemoved:
+        return Urgency::Normal;
+    default:
+        return Urgency::Low;
+    }
+}
+
+QString Event::summary() const
+{
+    const QString act = action ? toString(*action) : QStringLiteral("sync");
+    switch (kind) {
+    case EventKind::MemberFailed: return QStringLiteral("%1 failed in %2").arg(device, array);
+    case EventKind::ArrayDegraded: return QStringLiteral("%1 is degraded").arg(array);
+    case EventKind::ArrayFailed: return QStringLiteral("%1 has failed").arg(array);
+    case EventKind::ArrayRecovered: return QStringLiteral("%1 is healthy again").arg(array);
+    case EventKind::SpareActivated: return QStringLiteral("Spare %1 is rebuilding %2").arg(device, array);
+    case EventKind::MemberAdded: return QStringLiteral("%1 added to %2").arg(device, array);
+    case EventKind::MemberRemoved: return QStringLiteral("%1 removed from %2").arg(device, array);
+    case EventKind::SyncStarted: return QStringLiteral("%1: %2 started").arg(array, act);
+    case EventKind::SyncProgress: return QStringLiteral("%1: %2 at %3%").arg(array, act).arg(percent.value_or(0), 0, 'f', 1);
+    case EventKind::SyncFinished: return QStringLiteral("%1: %2 finished").arg(array, act);
+    case EventKind::MismatchFound: return QStringLiteral("%1: %2 found %3 mismatched sectors").arg(array, act).arg(mismatches.value_or(0));
+    case EventKind::DiskAdded: return QStringLiteral("Disk %1 added").arg(device);
+    case EventKind::DiskRemoved: return QStringLiteral("Disk %1 removed").arg(device);
+    case EventKind::ArrayStarted: return QStringLiteral("%1 started").arg(array);
+    case EventKind::ArrayStopped: return QStringLiteral("%1 stopped").arg(array);
+    }
+    return {};
+}
+
+QString Event::body() const
+{
+    switch (kind) {
+    case EventKind::MemberFailed:
+        return QStringLiteral("The md driver took %1 out of %2. Replace it: drag a healthy disk onto the failed member in Plexus.").arg(device, array);
+    case EventKind::ArrayDegraded:
+        return QStringLiteral("%1 keeps working but has no redundancy left to lose. Add or replace a disk soon.").arg(array);
+    case EventKind::ArrayFailed:
+        return QStringLiteral("%1 lost more members than it can survive; its data is unavailable. Do not write to the remaining disks; open Plexus before doing anything else.").arg(array);
+    case EventKind::MismatchFound:
+        return QStringLiteral("Some copies or parity of %1 did not match. Run a repair, and check the disks' health.").arg(array);
+    default:
+        return summary() + QLatin1Char('.');
+    }
+}
+
+QJsonObject eventToJson(const Event &e)
+{
+    QJsonObject o{{QStringLiteral("event"), toString(e.kind)},
+                  {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
+                  {QStringLiteral("summary"), e.summary()}};
+    if (!e.array.isEmpty()) o.insert(QStringLiteral("array"), e.array);
+    if (!e.device.isEmpty()) o.insert(QStringLiteral("device"), e.device);
+    if (e.action) o.insert(QStringLiteral("action"), toString(*e.action));
+    if (e.percent) o.insert(QStringLiteral("percent"), *e.percent);
+    if (e.mismatches) o.insert(QStringLiteral("mismatches"), double(*e.mismatches));
+    static const char *urgencies[] = {"low", "normal", "critical"};
+    o.insert(QStringLiteral("urgency"), QLatin1String(urgencies[int(e.urgency())]));
+    return o;
+}
+
+namespace {
+
+bool isLost(const Array &a)
+{
+    if (a.state == ArrayState::Broken)
+        return true;
+    return a.isRedundant() && a.state != ArrayState::Inactive && a.missingCount() > failuresSurvivable(a);
+}
+
+bool isWorking(const Member &m) { return !m.faulty && !m.spare && !m.journal; }
+
+class Deriver
+{
+public:
+    Deriver(const Snapshot &before, const Snapshot &after) : m_before(before), m_after(after) {}
+
+    QList<Event> run()
+    {
+        for (const Disk &d : m_after.disks)
+            if (!m_before.disk(d.name))
+                add(EventKind::DiskAdded, {}, d.name);
+        for (const Disk &d : m_before.disks)
+            if (!m_after.disk(d.name))
+                add(EventKind::DiskRemoved, {}, d.name);
+        for (const Array &a : m_after.arrays)
+            compareArray(m_before.array(a.name), a);
+        for (const Array &b : m_before.arrays)
+            if (!m_after.array(b.name) && b.state != ArrayState::Inactive)
+                add(EventKind::ArrayStopped, b.name);
+        return m_events;
+    }
+
+private:
+    Event &add(EventKind kind, const QString &array, const QString &device = {})
+    {
+        m_events.append(Event{kind, array, device, std::nullopt, std::nullopt, std::nullopt, m_after.takenAt});
+        return m_events.last();
+    }
+
+    void compareArray(const Array *before, const Array &a)
+    {
+        const bool wasRunning = before && before->state != ArrayState::Inactive;
+        if (a.state == ArrayState::Inactive)
+            return;
+        if (!wasRunning)
+            add(EventKind::ArrayStarted, a.name);
+        compareMembers(before, a);
+        const bool wasLost = wasRunning && isLost(*before);
+        if (isLost(a) && !wasLost)
+            add(EventKind::ArrayFailed, a.name);
+        else if (a.degraded && (!wasRunning || !before->degraded))
+            add(EventKind::ArrayDegraded, a.name);
+        else if (!a.degraded && wasRunning && before->degraded)
+            add(EventKind::ArrayRecovered, a.name);
+        compareSync(wasRunning ? before : nullptr, a);
+    }
+
+    void compareMembers(const Array *before, const Array &a)
+    {
+        for (const Member &m : a.members) {
+            const Member *old = before ? before->member(m.device) : nullptr;
+            if (!old) {
+                if (before)
+                    add(EventKind::MemberAdded, a.name, m.device);
+                if (m.faulty && before)
+                    add(EventKind::MemberFailed, a.name, m.device);
+                continue;
+            }
+            if (m.faulty && !old->faulty)
+                add(EventKind::MemberFailed, a.name, m.device);
+            else if (old->spare && isWorking(m))
+                add(EventKind::SpareActivated, a.name, m.device);
+        }
+        if (!before)
+            return;
+        for (const Member &old : before->members)
+            if (!a.member(old.device))
+                add(EventKind::MemberRemoved, a.name, old.device);
+    }
+
+    void compareSync(const Array *before, const Array &a)
+    {
+        const std::optional<SyncProgress> &was = before ? before->sync : std::optional<SyncProgress>();
+        const auto running = [](const std::optional<SyncProgress> &s) { return s && s->status == SyncStatus::Running; };
+        if (running(a.sync) && (!running(was) || was->action != a.sync->action)) {
+            if (running(was))
+                finish(a, *was);
+            add(EventKind::SyncStarted, a.name).action = a.sync->action;
+            m_events.last().percent = a.sync->percent;
+        } else if (running(a.sync) && a.sync->percent && was->percent
+                   && std::floor(*a.sync->percent) > std::floor(*was->percent)) {
+            Event &e = add(EventKind::SyncProgress, a.name);
+            e.action = a.sync->action;
+            e.percent = a.sync->percent;
+        } else if (!running(a.sync) && running(was)) {
+            finish(a, *was);
+        }
+    }
+
+    void finish(const Array &a, const SyncProgress &was)
+    {
+        add(EventKind::SyncFinished, a.name).action = was.action;
+        const bool scrub = was.action == SyncAction::Check || was.action == SyncAction::Repair;
+        if (scrub && a.mismatchCount.value_or(0) > 0) {
+            Event &e = add(EventKind::MismatchFound, a.name);
+            e.action = was.action;
+            e.mismatches = a.mismatchCount;
+        }
+    }
+
+    const Snapshot &m_before;
+    const Snapshot &m_after;
+    QList<Event> m_events;
+};
+
+} // namespace
+
+QList<Event> deriveEvents(const Snapshot &before, const Snapshot &after)
+{
+    return Deriver(before, after).run();
+}
+
+} // namespace plexus

@@ -1,0 +1,56 @@
+#pragma once
+// Typed storage events, derived by comparing two snapshots. The monitor, the
+// window's history, notifications and `plexusctl monitor` all speak these.
+
+#include "model/snapshot.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+namespace plexus {
+
+enum class EventKind {
+    MemberFailed,      // a member turned faulty
+    ArrayDegraded,     // an array lost redundancy (fewer working members than slots)
+    ArrayFailed,       // more members lost than the level survives: data unavailable
+    ArrayRecovered,    // a degraded array is whole again
+    SpareActivated,    // a spare took a slot and is being rebuilt into it
+    MemberAdded,
+    MemberRemoved,
+    SyncStarted,       // resync, recovery, reshape, check or repair began
+    SyncProgress,      // progress moved by at least a whole percent
+    SyncFinished,
+    MismatchFound,     // a check or repair ended with mismatch_cnt > 0
+    DiskAdded,
+    DiskRemoved,
+    ArrayStarted,
+    ArrayStopped,
+};
+
+enum class Urgency { Low, Normal, Critical }; // the freedesktop notification levels
+
+struct Event {
+    EventKind kind;
+    QString array;                 // "md0", empty for disk events
+    QString device;                // member or disk, when the event is about one
+    std::optional<SyncAction> action;
+    std::optional<double> percent;
+    std::optional<qint64> mismatches;
+    QDateTime time;
+
+    Urgency urgency() const;
+    QString summary() const;       // "md0 is degraded"
+    QString body() const;          // one or two sentences with what to do
+};
+
+QString toString(EventKind kind);  // "member-failed", "array-degraded", ...
+QJsonObject eventToJson(const Event &e);
+
+// Events that explain how `before` became `after` (both taken by the probe),
+// stamped with `after.takenAt`.
+QList<Event> deriveEvents(const Snapshot &before, const Snapshot &after);
+
+// How many members an array of this level and width can lose and keep its data.
+int failuresSurvivable(const Array &a);
+
+} // namespace plexus
