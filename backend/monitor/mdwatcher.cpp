@@ -1,0 +1,255 @@
+#include "mdwatcher.h"
+#include "probe/textfile.h"
+
+#include <QFile>
+#include <QSet>
+#include <QSocketNotifier>
+#include <Solid/DeviceNotifier>
+
+#include <cerrno>
+#include <fcntl.h>
+#include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace plexus {
+
+namespace {
+
+// The md attributes the kernel notifies (Documentation/admin-guide/md.rst).
+const char *const notifiedArrayAttributes[] = {"array_state", "degraded", "sync_action", "sync_completed"};
+constexpr int progressIntervalMs = 1000;
+// Several files fire for one event (mdadm --fail: dev-*/state, degraded, mdstat).
+constexpr int coalesceMs = 30;
+
+// The whole file from its start; nullopt when reading fails (a removed sysfs
+// attribute keeps its fd but reads fail or come back empty).
+std::optional<QByteArray> readFromStart(int fd)
+{
+    if (::lseek(fd, 0, SEEK_SET) < 0)
+        return std::nullopt;
+    QByteArray data;
+    char buffer[4096];
+    for (;;) {
+        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0)
+            return data;
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return std::nullopt;
+        }
+        data.append(buffer, n);
+    }
+}
+
+bool isSyncing(const QByteArray &syncAction)
+{
+    const QByteArray word = syncAction.trimmed();
+    return word != "idle" && word != "frozen";
+}
+
+} // namespace
+
+struct MdWatcher::Watch {
+    int fd = -1;
+    dev_t device = 0;
+    ino_t inode = 0;
+    QByteArray content;
+    std::unique_ptr<QSocketNotifier> notifier;
+
+    enum class Read { Same, Changed, Unreadable };
+
+    Read reread()
+    {
+        const auto now = readFromStart(fd);
+        if (!now || now->isEmpty())
+            return Read::Unreadable;
+        if (*now == content)
+            return Read::Same;
+        content = *now;
+        return Read::Changed;
+    }
+
+    ~Watch()
+    {
+        // Stop polling before the fd goes away. A watch may be dropped from
+        // inside its own notifier's activated(): delete that one later.
+        if (notifier) {
+            notifier->setEnabled(false);
+            notifier.release()->deleteLater();
+        }
+        if (fd >= 0)
+            ::close(fd);
+    }
+};
+
+MdWatcher::MdWatcher(const QString &root, QObject *parent)
+    : QObject(parent)
+    , m_base(root == QLatin1String("/") ? QString() : (root.endsWith(QLatin1Char('/')) ? root.chopped(1) : root))
+{
+    setObjectName(QStringLiteral("mdWatcher"));
+    m_progressTimer.setInterval(progressIntervalMs);
+    m_progressTimer.setTimerType(Qt::CoarseTimer);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MdWatcher::onProgressTick);
+    m_coalesce.setSingleShot(true);
+    m_coalesce.setInterval(coalesceMs);
+    connect(&m_coalesce, &QTimer::timeout, this, &MdWatcher::changed);
+
+    rescan();
+    updateProgressTimer();
+
+    // Disks come and go through udev; UDisks (behind Solid) reports it. A
+    // fixture tree has no udev: tests call refresh() instead.
+    if (m_base.isEmpty()) {
+        auto *devices = Solid::DeviceNotifier::instance();
+        connect(devices, &Solid::DeviceNotifier::deviceAdded, this, [this] { afterChange(); });
+        connect(devices, &Solid::DeviceNotifier::deviceRemoved, this, [this] { afterChange(); });
+    }
+}
+
+MdWatcher::~MdWatcher() = default;
+
+QStringList MdWatcher::watchedPaths() const
+{
+    QStringList paths;
+    for (const auto &[path, watch] : m_watches)
+        paths << path;
+    return paths; // std::map keeps them sorted
+}
+
+bool MdWatcher::isFollowingProgress() const
+{
+    return m_progressTimer.isActive();
+}
+
+void MdWatcher::refresh()
+{
+    QStringList unreadable;
+    for (const auto &[path, watch] : m_watches)
+        if (watch->reread() == Watch::Read::Unreadable)
+            unreadable << path;
+    for (const QString &path : unreadable)
+        drop(path);
+    rescan();
+    updateProgressTimer();
+    m_coalesce.start();
+}
+
+QStringList MdWatcher::wantedPaths() const
+{
+    QStringList paths{m_base + QStringLiteral("/proc/mdstat")};
+    const QString sysBlock = m_base + QStringLiteral("/sys/block/");
+    for (const QString &name : listDir(sysBlock)) {
+        if (!name.startsWith(QLatin1String("md")))
+            continue;
+        const QString md = sysBlock + name + QStringLiteral("/md/");
+        for (const char *attribute : notifiedArrayAttributes)
+            paths << md + QLatin1String(attribute);
+        for (const QString &entry : listDir(md))
+            if (entry.startsWith(QLatin1String("dev-")))
+                paths << md + entry + QStringLiteral("/state");
+    }
+    return paths;
+}
+
+bool MdWatcher::rescan()
+{
+    const QStringList wantedList = wantedPaths();
+    const QSet<QString> wanted(wantedList.begin(), wantedList.end());
+    bool changed = false;
+
+    // A file that is gone or was replaced (a member removed and added again
+    // gets a new dev-*/state) needs a fresh fd.
+    for (auto it = m_watches.begin(); it != m_watches.end();) {
+        struct stat st;
+        const bool same = wanted.contains(it->first) && ::stat(QFile::encodeName(it->first).constData(), &st) == 0
+            && st.st_dev == it->second->device && st.st_ino == it->second->inode;
+        if (same) {
+            ++it;
+        } else {
+            it = m_watches.erase(it);
+            changed = true;
+        }
+    }
+
+    for (const QString &path : wantedList) {
+        if (m_watches.count(path))
+            continue;
+        auto watch = std::make_unique<Watch>();
+        watch->fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+        struct stat st;
+        if (watch->fd < 0 || ::fstat(watch->fd, &st) != 0 || watch->reread() == Watch::Read::Unreadable)
+            continue; // absent (raid0 has no "degraded") or empty: nothing to wait on
+        watch->device = st.st_dev;
+        watch->inode = st.st_ino;
+        watch->notifier = std::make_unique<QSocketNotifier>(watch->fd, QSocketNotifier::Exception);
+        connect(watch->notifier.get(), &QSocketNotifier::activated, this, [this, path] { onActivated(path); });
+        m_watches.emplace(path, std::move(watch));
+        changed = true;
+    }
+    return changed;
+}
+
+void MdWatcher::onActivated(const QString &path)
+{
+    const auto it = m_watches.find(path);
+    if (it == m_watches.end())
+        return;
+    switch (it->second->reread()) {
+    case Watch::Read::Same:
+        return;
+    case Watch::Read::Unreadable:
+        // TRAP: a removed attribute's fd keeps firing and reads "": without
+        // this the notifier would spin. Drop it; the rescan finds what is left.
+        drop(path);
+        break;
+    case Watch::Read::Changed:
+        break;
+    }
+    afterChange();
+}
+
+void MdWatcher::onProgressTick()
+{
+    QStringList unreadable;
+    bool changed = false;
+    for (const auto &[path, watch] : m_watches) {
+        switch (watch->reread()) {
+        case Watch::Read::Same: break;
+        case Watch::Read::Changed: changed = true; break;
+        case Watch::Read::Unreadable: unreadable << path; break;
+        }
+    }
+    for (const QString &path : unreadable)
+        drop(path);
+    if (changed || !unreadable.isEmpty())
+        afterChange();
+}
+
+void MdWatcher::drop(const QString &path)
+{
+    m_watches.erase(path);
+}
+
+void MdWatcher::afterChange()
+{
+    rescan();
+    updateProgressTimer();
+    if (!m_coalesce.isActive())
+        m_coalesce.start();
+}
+
+void MdWatcher::updateProgressTimer()
+{
+    bool syncing = false;
+    for (const auto &[path, watch] : m_watches)
+        if (path.endsWith(QLatin1String("/md/sync_action")) && isSyncing(watch->content))
+            syncing = true;
+    if (syncing && !m_progressTimer.isActive())
+        m_progressTimer.start();
+    else if (!syncing)
+        m_progressTimer.stop();
+}
+
+} // namespace plexus

@@ -1,0 +1,58 @@
+#pragma once
+// Says when md state may have changed, without polling while nothing happens.
+//
+// md calls sysfs_notify() on ROOT/proc/mdstat and on md/{array_state, degraded,
+// sync_action, sync_completed} and md/dev-*/state: each is watched with
+// poll(POLLPRI) through a QSocketNotifier. sync_completed only fires at
+// checkpoints, so a 1 s timer re-reads while some array's sync_action is not
+// idle, and only then. On the live system, Solid reports disks arriving and
+// leaving. Listeners get changed() (coalesced) and take a new snapshot.
+
+#include <QObject>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+
+namespace plexus {
+
+class MdWatcher : public QObject
+{
+    Q_OBJECT
+public:
+    explicit MdWatcher(const QString &root = QStringLiteral("/"), QObject *parent = nullptr);
+    ~MdWatcher() override;
+
+    // Files with an open notifier, sorted: for tests and diagnostics.
+    QStringList watchedPaths() const;
+    // True while the progress timer runs (some array syncs).
+    bool isFollowingProgress() const;
+
+public Q_SLOTS:
+    // Re-reads every watched file, re-scans arrays and members, then emits
+    // changed(). Tests call it after editing a fixture tree: regular files
+    // never signal POLLPRI.
+    void refresh();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    struct Watch;
+
+    QStringList wantedPaths() const;
+    bool rescan();                        // true when the set of watched files changed
+    bool reread(Watch *watch);            // true when its content changed
+    void onActivated(const QString &path);
+    void onProgressTick();
+    void drop(const QString &path);
+    void afterChange();
+    void updateProgressTimer();
+
+    QString m_base;                       // root without trailing '/'; empty for "/"
+    std::map<QString, std::unique_ptr<Watch>> m_watches;
+    QTimer m_progressTimer;
+    QTimer m_coalesce;
+};
+
+} // namespace plexus

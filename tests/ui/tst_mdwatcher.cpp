@@ -1,0 +1,127 @@
+// The md watcher over fixture trees: which files it waits on, that the
+// progress timer runs only while an array syncs, that vanished or empty files
+// are dropped (the spinning-notifier trap), and that changed() is coalesced.
+#include "machinetree.h"
+#include "monitor/mdwatcher.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plexus;
+
+namespace {
+
+const QString fixtures = QStringLiteral(PLEXUS_FIXTURES);
+
+QStringList relative(const QStringList &paths, const QString &root)
+{
+    QStringList result;
+    for (const QString &p : paths)
+        result << p.mid(root.size() + 1);
+    return result;
+}
+
+} // namespace
+
+class TestMdWatcher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void watchesWhatMdNotifies()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/healthy-raid1")));
+        MdWatcher watcher(dir.path());
+        QCOMPARE(relative(watcher.watchedPaths(), dir.path()),
+                 (QStringList{QStringLiteral("proc/mdstat"), QStringLiteral("sys/block/md0/md/array_state"),
+                              QStringLiteral("sys/block/md0/md/degraded"), QStringLiteral("sys/block/md0/md/dev-sda1/state"),
+                              QStringLiteral("sys/block/md0/md/dev-sdb1/state"), QStringLiteral("sys/block/md0/md/sync_action"),
+                              QStringLiteral("sys/block/md0/md/sync_completed")}));
+        QVERIFY(!watcher.isFollowingProgress());
+    }
+
+    void timerRunsOnlyWhileSyncing()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/resyncing-raid1")));
+        MdWatcher watcher(dir.path());
+        QVERIFY(watcher.isFollowingProgress());
+
+        // While syncing, the 1 s tick notices progress without being told.
+        QSignalSpy changed(&watcher, &MdWatcher::changed);
+        tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "2000000 / 4188160\n");
+        QVERIFY(changed.wait(3000));
+
+        tree.write(QStringLiteral("sys/block/md0/md/sync_action"), "idle\n");
+        tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "none\n");
+        watcher.refresh();
+        QVERIFY(!watcher.isFollowingProgress());
+        QVERIFY(changed.wait(1000)); // refresh() always reports
+        // Idle: no timer, so nothing fires on its own.
+        changed.clear();
+        tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "none \n");
+        QVERIFY(!changed.wait(1500));
+    }
+
+    void dropsRemovedAndEmptyFiles()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/healthy-raid1")));
+        MdWatcher watcher(dir.path());
+        const QString sdb1 = dir.path() + QStringLiteral("/sys/block/md0/md/dev-sdb1/state");
+        const QString sda1 = dir.path() + QStringLiteral("/sys/block/md0/md/dev-sda1/state");
+        QVERIFY(watcher.watchedPaths().contains(sdb1));
+
+        // mdadm --remove: the member's directory goes away.
+        QVERIFY(tree.remove(QStringLiteral("sys/block/md0/md/dev-sdb1")));
+        watcher.refresh();
+        QVERIFY(!watcher.watchedPaths().contains(sdb1));
+
+        // A file that reads empty is what a removed sysfs attribute looks like
+        // through its old fd: never wait on it.
+        tree.write(QStringLiteral("sys/block/md0/md/dev-sda1/state"), "");
+        watcher.refresh();
+        QVERIFY(!watcher.watchedPaths().contains(sda1));
+
+        // The array stopped: only mdstat is left.
+        QVERIFY(tree.remove(QStringLiteral("sys/block/md0")));
+        watcher.refresh();
+        QCOMPARE(relative(watcher.watchedPaths(), dir.path()), QStringList{QStringLiteral("proc/mdstat")});
+    }
+
+    void picksUpNewArraysAndMembers()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/healthy-raid1")));
+        MdWatcher watcher(dir.path());
+        tree.write(QStringLiteral("sys/block/md0/md/dev-sdc1/state"), "spare\n");
+        tree.write(QStringLiteral("sys/block/md1/md/array_state"), "clean\n");
+        watcher.refresh();
+        QVERIFY(watcher.watchedPaths().contains(dir.path() + QStringLiteral("/sys/block/md0/md/dev-sdc1/state")));
+        QVERIFY(watcher.watchedPaths().contains(dir.path() + QStringLiteral("/sys/block/md1/md/array_state")));
+    }
+
+    void changedIsCoalesced()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/healthy-raid1")));
+        MdWatcher watcher(dir.path());
+        QSignalSpy changed(&watcher, &MdWatcher::changed);
+        watcher.refresh();
+        watcher.refresh();
+        watcher.refresh();
+        QVERIFY(changed.wait(1000));
+        QTest::qWait(200);
+        QCOMPARE(changed.count(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMdWatcher)
+#include "tst_mdwatcher.moc"

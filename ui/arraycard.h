@@ -1,0 +1,62 @@
+#pragma once
+// One md array as a card: name, level with a picture of its organisation,
+// size, health in words, progress of kernel work, one tile per member slot,
+// and what uses the array. One Tab stop: Left/Right walk its slots.
+
+#include "model/snapshot.h"
+#include "selectionmodel.h"
+#include "tone.h"
+
+#include <QFrame>
+
+class QLabel;
+class QProgressBar;
+
+namespace plexus {
+
+class LevelPicture;
+class SlotStrip;
+
+class ArrayCard : public QFrame
+{
+    Q_OBJECT
+public:
+    ArrayCard(const QString &array, SelectionModel *selection, QWidget *parent = nullptr);
+
+    void setArray(const Array &array, const Snapshot &snapshot);
+    QString arrayName() const { return m_array; }
+    Tone tone() const { return m_tone; }
+    SlotStrip *slotStrip() const { return m_slots; }
+    int currentSlot() const { return m_currentSlot; }   // -1: the card itself
+    void setCurrentSlot(int index);
+
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void focusInEvent(QFocusEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void enterEvent(QEnterEvent *event) override;
+    void leaveEvent(QEvent *event) override;
+
+private:
+    void showProgress(const Array &a);
+    Selectable currentSelectable() const;
+
+    QString m_array;
+    SelectionModel *m_selection;
+    Tone m_tone = Tone::Neutral;
+    int m_currentSlot = -1;
+    LevelPicture *m_picture;
+    QLabel *m_title;
+    QLabel *m_size;
+    QLabel *m_level;
+    QLabel *m_health;
+    QProgressBar *m_progress;
+    QLabel *m_progressText;
+    SlotStrip *m_slots;
+    QLabel *m_use;
+};
+
+} // namespace plexus

@@ -1,0 +1,82 @@
+#include "changelogmodel.h"
+
+#include <QApplication>
+#include <QHash>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
+
+namespace plexus {
+
+namespace {
+
+constexpr int mostEntries = 5000; // hours of a flapping disk; older lines go first
+
+QIcon dotIcon(Tone tone)
+{
+    const QPalette palette = QApplication::palette();
+    QPixmap pixmap(32, 32);
+    pixmap.fill(Qt::transparent);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(Qt::NoPen);
+    p.setBrush(toneColor(tone, palette));
+    p.drawEllipse(QRectF(8, 8, 16, 16));
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+ChangeLogModel::ChangeLogModel(QObject *parent) : QAbstractListModel(parent) {}
+
+void ChangeLogModel::append(const QDateTime &when, const QList<ChangeNote> &notes)
+{
+    if (notes.isEmpty())
+        return;
+    const int overflow = int(m_entries.size() + notes.size()) - mostEntries;
+    if (overflow > 0) {
+        beginRemoveRows({}, 0, overflow - 1);
+        m_entries.remove(0, overflow);
+        endRemoveRows();
+    }
+    beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + notes.size()) - 1);
+    for (const ChangeNote &note : notes)
+        m_entries << Entry{when, note};
+    endInsertRows();
+}
+
+QStringList ChangeLogModel::lines() const
+{
+    QStringList result;
+    for (int row = 0; row < m_entries.size(); ++row)
+        result << data(index(row)).toString();
+    return result;
+}
+
+int ChangeLogModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+
+QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_entries.size())
+        return {};
+    const Entry &e = m_entries[index.row()];
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 %2").arg(e.when.toLocalTime().toString(QStringLiteral("HH:mm:ss")), e.note.text);
+    case Qt::ToolTipRole:
+        return QStringLiteral("%1\n%2").arg(e.when.toLocalTime().toString(Qt::ISODate), e.note.text);
+    case Qt::DecorationRole: {
+        static QHash<int, QIcon> dots;
+        const int key = int(e.note.tone);
+        if (!dots.contains(key))
+            dots.insert(key, dotIcon(e.note.tone));
+        return dots.value(key);
+    }
+    }
+    return {};
+}
+
+} // namespace plexus

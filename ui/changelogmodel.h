@@ -1,0 +1,33 @@
+#pragma once
+// The log of what changed since Plexus started, one line per change,
+// "12:03:04 md1: sdb1 faulty", oldest first, with a dot in the change's colour.
+
+#include "changenotes.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+
+namespace plexus {
+
+class ChangeLogModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    explicit ChangeLogModel(QObject *parent = nullptr);
+
+    void append(const QDateTime &when, const QList<ChangeNote> &notes);
+    // Every line as shown.
+    QStringList lines() const;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+private:
+    struct Entry {
+        QDateTime when;
+        ChangeNote note;
+    };
+    QList<Entry> m_entries;
+};
+
+} // namespace plexus

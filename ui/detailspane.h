@@ -1,0 +1,39 @@
+#pragma once
+// The details of the current selection: a heading, then every attribute as
+// "what it means" next to "what the kernel says", grouped in sections.
+
+#include "details.h"
+
+#include <QWidget>
+
+class QLabel;
+class QStandardItemModel;
+class QTreeView;
+
+namespace plexus {
+
+class SelectionModel;
+
+class DetailsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DetailsPane(SelectionModel *selection, QWidget *parent = nullptr);
+
+    // Shows the current selection as it is in the selection's snapshot.
+    void refresh();
+    const Details &details() const { return m_details; }
+    QTreeView *view() const { return m_view; }
+
+private:
+    SelectionModel *m_selection;
+    Details m_details;
+    QLabel *m_icon;
+    QLabel *m_title;
+    QLabel *m_subtitle;
+    QLabel *m_placeholder;
+    QStandardItemModel *m_model;
+    QTreeView *m_view;
+};
+
+} // namespace plexus

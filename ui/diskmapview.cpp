@@ -1,0 +1,70 @@
+#include "diskmapview.h"
+#include "diskrow.h"
+#include "partitionbar.h"
+
+#include <QKeyEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace plexus {
+
+DiskMapView::DiskMapView(SelectionModel *selection, QWidget *parent) : QWidget(parent), m_selection(selection)
+{
+    setObjectName(QStringLiteral("diskMap"));
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(0, 0, 0, 0);
+    m_layout->setSpacing(fontMetrics().height() / 6);
+    m_empty = new QLabel(QStringLiteral("No disks found."), this);
+    m_empty->setObjectName(QStringLiteral("emptyDisks"));
+    m_empty->setForegroundRole(QPalette::PlaceholderText);
+    m_layout->addWidget(m_empty);
+}
+
+DiskRow *DiskMapView::row(const QString &disk) const
+{
+    for (DiskRow *r : m_rows)
+        if (r->diskName() == disk)
+            return r;
+    return nullptr;
+}
+
+void DiskMapView::setSnapshot(const Snapshot &snapshot)
+{
+    QList<DiskRow *> rows;
+    for (const Disk &disk : snapshot.disks) {
+        DiskRow *r = row(disk.name);
+        if (!r)
+            r = new DiskRow(disk.name, m_selection, this);
+        r->setDisk(disk, snapshot);
+        rows << r;
+    }
+    for (DiskRow *old : std::as_const(m_rows))
+        if (!rows.contains(old))
+            delete old;
+    m_rows = rows;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        m_layout->removeWidget(m_rows[i]);
+        m_layout->insertWidget(i, m_rows[i]);
+        m_rows[i]->show(); // now, not on a later turn of the event loop
+        if (i > 0)
+            setTabOrder(m_rows[i - 1]->bar(), m_rows[i]->bar());
+    }
+    m_empty->setVisible(m_rows.isEmpty());
+}
+
+void DiskMapView::keyPressEvent(QKeyEvent *event)
+{
+    const int step = event->key() == Qt::Key_Up ? -1 : event->key() == Qt::Key_Down ? 1 : 0;
+    int focused = -1;
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i]->bar()->hasFocus())
+            focused = i;
+    const int next = focused + step;
+    if (step == 0 || focused < 0 || next < 0 || next >= m_rows.size()) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    m_rows[next]->bar()->setFocus(Qt::OtherFocusReason);
+}
+
+} // namespace plexus

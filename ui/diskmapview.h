@@ -1,0 +1,38 @@
+#pragma once
+// The disk map: every disk as a row with its partition bar, in kernel name
+// order. Rows are kept across snapshots so focus and hover survive updates.
+// Up/Down move the keyboard focus from one disk to the next.
+
+#include "model/snapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace plexus {
+
+class DiskRow;
+class SelectionModel;
+
+class DiskMapView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DiskMapView(SelectionModel *selection, QWidget *parent = nullptr);
+
+    void setSnapshot(const Snapshot &snapshot);
+    QList<DiskRow *> rows() const { return m_rows; }
+    DiskRow *row(const QString &disk) const;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override;
+
+private:
+    SelectionModel *m_selection;
+    QVBoxLayout *m_layout;
+    QLabel *m_empty;
+    QList<DiskRow *> m_rows;
+};
+
+} // namespace plexus

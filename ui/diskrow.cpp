@@ -1,0 +1,143 @@
+#include "diskrow.h"
+#include "chip.h"
+#include "disksegments.h"
+#include "model/describe.h"
+#include "partitionbar.h"
+#include "themedicons.h"
+#include "words.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+
+namespace plexus {
+
+DiskRow::DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent)
+    : QWidget(parent), m_disk(disk), m_selection(selection)
+{
+    setObjectName(QStringLiteral("disk-%1").arg(disk));
+    const int unit = fontMetrics().height();
+
+    m_icon = new QLabel(this);
+    m_name = new QLabel(disk, this);
+    m_name->setObjectName(QStringLiteral("name"));
+    QFont bold = m_name->font();
+    bold.setBold(true);
+    m_name->setFont(bold);
+    m_model = new QLabel(this);
+    m_model->setObjectName(QStringLiteral("model"));
+    m_model->setForegroundRole(QPalette::PlaceholderText);
+    m_facts = new QLabel(this);
+    m_facts->setObjectName(QStringLiteral("facts"));
+    m_removable = new Chip(this);
+    m_removable->setObjectName(QStringLiteral("removable"));
+    m_removable->setText(QStringLiteral("removable"));
+    m_hotplug = new Chip(this);
+    m_hotplug->setObjectName(QStringLiteral("hotplug"));
+    m_hotplug->setText(QStringLiteral("hot-plug"));
+    for (Chip *chip : {m_removable, m_hotplug}) {
+        QFont small = chip->font();
+        small.setPointSizeF(small.pointSizeF() * 0.85);
+        chip->setFont(small);
+    }
+
+    auto *info = new QWidget(this);
+    info->setFixedWidth(unit * 17);
+    auto *grid = new QGridLayout(info);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(unit / 2);
+    grid->setVerticalSpacing(unit / 6);
+    grid->addWidget(m_icon, 0, 0, 2, 1, Qt::AlignTop);
+    auto *first = new QHBoxLayout;
+    first->setSpacing(unit / 2);
+    first->addWidget(m_name);
+    first->addWidget(m_model, 1);
+    grid->addLayout(first, 0, 1);
+    auto *second = new QHBoxLayout;
+    second->setSpacing(unit / 3);
+    second->addWidget(m_facts);
+    second->addWidget(m_removable);
+    second->addWidget(m_hotplug);
+    second->addStretch(1);
+    grid->addLayout(second, 1, 1);
+    grid->setColumnStretch(1, 1);
+
+    m_bar = new PartitionBar(disk, selection, this);
+    auto *row = new QHBoxLayout(this);
+    row->setContentsMargins(unit / 3, unit / 4, unit / 3, unit / 4);
+    row->setSpacing(unit);
+    row->addWidget(info, 0, Qt::AlignVCenter);
+    row->addWidget(m_bar, 1, Qt::AlignVCenter);
+
+    connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
+}
+
+void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
+{
+    const int iconSize = fontMetrics().height() * 2;
+    const bool pluggable = disk.removable || disk.hotpluggable;
+    m_icon->setPixmap(themedIcon(pluggable ? QStringLiteral("disk-removable") : QStringLiteral("disk"), palette())
+                          .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
+    m_model->setText(fontMetrics().elidedText(disk.model, Qt::ElideRight, fontMetrics().height() * 11));
+    m_model->setToolTip(disk.serial.isEmpty() ? disk.model : QStringLiteral("%1, serial %2").arg(disk.model, disk.serial));
+    QStringList facts{humanSize(disk.sizeBytes)};
+    if (!disk.bus.isEmpty())
+        facts << busTitle(disk.bus);
+    facts << (disk.rotational ? QStringLiteral("HDD") : QStringLiteral("SSD"));
+    if (disk.readOnly)
+        facts << QStringLiteral("read-only");
+    m_facts->setText(facts.join(QStringLiteral(" \u00b7 ")));
+    m_removable->setVisible(disk.removable);
+    m_hotplug->setVisible(disk.hotpluggable && !disk.removable);
+    m_bar->setSegments(diskSegments(disk, snapshot));
+    setAccessibleName(QStringLiteral("%1, %2, %3").arg(disk.name, disk.model, m_facts->text()));
+}
+
+QString DiskRow::factsText() const
+{
+    return m_facts->text();
+}
+
+QStringList DiskRow::badges() const
+{
+    QStringList shown;
+    for (const Chip *chip : {m_removable, m_hotplug})
+        if (!chip->isHidden())
+            shown << chip->text();
+    return shown;
+}
+
+void DiskRow::mousePressEvent(QMouseEvent *event)
+{
+    m_selection->setCurrent(Selectable::disk(m_disk));
+    QWidget::mousePressEvent(event);
+}
+
+void DiskRow::enterEvent(QEnterEvent *event)
+{
+    m_selection->setHovered(Selectable::disk(m_disk));
+    QWidget::enterEvent(event);
+}
+
+void DiskRow::leaveEvent(QEvent *event)
+{
+    m_selection->unhover(Selectable::disk(m_disk));
+    QWidget::leaveEvent(event);
+}
+
+void DiskRow::paintEvent(QPaintEvent *)
+{
+    const bool current = m_selection->current() == Selectable::disk(m_disk);
+    if (!current && !m_selection->isLit(m_disk))
+        return;
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QColor highlight = palette().color(QPalette::Highlight);
+    p.setPen(Qt::NoPen);
+    p.setBrush(mix(palette().color(QPalette::Window), highlight, current ? 0.22 : 0.1));
+    const qreal radius = fontMetrics().height() * 0.3;
+    p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+}
+
+} // namespace plexus

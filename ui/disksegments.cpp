@@ -1,0 +1,184 @@
+#include "disksegments.h"
+#include "memberslots.h"
+#include "model/describe.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace plexus {
+
+namespace {
+
+// Smaller gaps are alignment (the first MiB) or the GPT backup at the end.
+constexpr qint64 smallestFreeGap = 32LL * 1024 * 1024;
+
+} // namespace
+
+DiskSegment blockDeviceRole(const QString &device, const QString &fsType, const QString &label, const Snapshot &s)
+{
+    DiskSegment seg;
+    seg.device = device;
+    const QList<const Array *> arrays = s.arraysUsing(device);
+    if (!arrays.isEmpty()) {
+        const Array &a = *arrays.first();
+        MemberSlot slot;
+        slot.state = slotStateOf(*a.member(device), a);
+        seg.role = SegmentRole::ArrayMember;
+        seg.array = a.name;
+        seg.state = slot.tone();
+        const bool working = slot.state == SlotState::InSync || slot.state == SlotState::Active;
+        seg.roleText = working ? QStringLiteral("%1 member").arg(a.name)
+                               : QStringLiteral("%1 member, %2").arg(a.name, slotStateWord(slot.state));
+        seg.shortText = a.name;
+        return seg;
+    }
+    if (const PhysicalVolume *pv = s.physicalVolume(device)) {
+        seg.role = SegmentRole::PhysicalVolume;
+        seg.roleText = QStringLiteral("PV of %1").arg(pv->vgName);
+        seg.shortText = pv->vgName;
+        return seg;
+    }
+    if (s.isSwap(device) || fsType == QLatin1String("swap")) {
+        seg.role = SegmentRole::Swap;
+        seg.roleText = s.isSwap(device) ? QStringLiteral("swap") : QStringLiteral("swap, off");
+        seg.shortText = QStringLiteral("swap");
+        return seg;
+    }
+    const QList<const Mount *> mounts = s.mountsOf(device);
+    if (!mounts.isEmpty()) {
+        seg.role = SegmentRole::Filesystem;
+        seg.roleText = QStringLiteral("%1 on %2").arg(mounts.first()->fsType, mounts.first()->mountPoint);
+        seg.shortText = mounts.first()->mountPoint;
+        return seg;
+    }
+    const QString named = label.isEmpty() ? QString() : QStringLiteral(" \u201c%1\u201d").arg(label);
+    if (fsType == QLatin1String("linux_raid_member")) {
+        seg.role = SegmentRole::ArrayMember;
+        seg.roleText = QStringLiteral("md member%1, not running").arg(named);
+        seg.shortText = QStringLiteral("md");
+        seg.state = Tone::Neutral;
+    } else if (fsType == QLatin1String("LVM2_member")) {
+        seg.role = SegmentRole::PhysicalVolume;
+        seg.roleText = QStringLiteral("LVM PV, not active");
+        seg.shortText = QStringLiteral("PV");
+    } else if (fsType == QLatin1String("crypto_LUKS")) {
+        seg.roleText = QStringLiteral("encrypted (LUKS)");
+        seg.shortText = QStringLiteral("LUKS");
+    } else if (!fsType.isEmpty()) {
+        seg.role = SegmentRole::Filesystem;
+        seg.roleText = QStringLiteral("%1%2, not mounted").arg(fsType, named);
+        seg.shortText = fsType;
+    } else {
+        seg.roleText = QStringLiteral("no filesystem");
+        seg.shortText = QStringLiteral("empty");
+    }
+    return seg;
+}
+
+namespace {
+
+DiskSegment freeSpace(qint64 start, qint64 size)
+{
+    DiskSegment seg;
+    seg.role = SegmentRole::Free;
+    seg.startBytes = start;
+    seg.sizeBytes = size;
+    seg.roleText = QStringLiteral("unallocated");
+    seg.shortText = humanSize(size);
+    return seg;
+}
+
+} // namespace
+
+QList<DiskSegment> diskSegments(const Disk &disk, const Snapshot &snapshot)
+{
+    QList<DiskSegment> segments;
+    if (disk.partitions.isEmpty()) {
+        DiskSegment whole = blockDeviceRole(disk.name, disk.fsType, disk.label, snapshot);
+        whole.sizeBytes = disk.sizeBytes;
+        if (whole.role == SegmentRole::Other && whole.roleText == QLatin1String("no filesystem")) {
+            whole.role = SegmentRole::Free;
+            whole.roleText = disk.partitionTable.isEmpty() ? QStringLiteral("empty, no partition table")
+                                                           : QStringLiteral("empty %1 partition table").arg(disk.partitionTable);
+        }
+        segments << whole;
+        return segments;
+    }
+    QList<Partition> parts = disk.partitions;
+    std::sort(parts.begin(), parts.end(), [](const Partition &a, const Partition &b) { return a.startBytes < b.startBytes; });
+    qint64 cursor = 0;
+    for (const Partition &p : parts) {
+        if (p.startBytes - cursor >= smallestFreeGap)
+            segments << freeSpace(cursor, p.startBytes - cursor);
+        DiskSegment seg = blockDeviceRole(p.name, p.fsType, p.label, snapshot);
+        seg.startBytes = p.startBytes;
+        seg.sizeBytes = p.sizeBytes;
+        segments << seg;
+        cursor = qMax(cursor, p.startBytes + p.sizeBytes);
+    }
+    if (disk.sizeBytes - cursor >= smallestFreeGap)
+        segments << freeSpace(cursor, disk.sizeBytes - cursor);
+    return segments;
+}
+
+QList<int> segmentWidths(const QList<qint64> &sizes, int total, int minimum)
+{
+    const int n = int(sizes.size());
+    QList<int> widths(n, 0);
+    if (n == 0 || total <= 0)
+        return widths;
+    QList<double> exact(n, 0.0);
+    if (qint64(minimum) * n >= total) {
+        exact.fill(double(total) / n);
+    } else {
+        // Pin the too-small ones to the minimum until the rest, scaled, all fit.
+        QList<bool> pinned(n, false);
+        for (bool changed = true; changed;) {
+            changed = false;
+            int pinnedCount = 0;
+            double rest = 0;
+            for (int i = 0; i < n; ++i) {
+                pinnedCount += pinned[i];
+                rest += pinned[i] ? 0.0 : double(qMax<qint64>(0, sizes[i]));
+            }
+            const double space = total - double(minimum) * pinnedCount;
+            for (int i = 0; i < n; ++i) {
+                if (pinned[i]) {
+                    exact[i] = minimum;
+                    continue;
+                }
+                exact[i] = rest > 0 ? space * double(qMax<qint64>(0, sizes[i])) / rest : space / (n - pinnedCount);
+                if (exact[i] < minimum) {
+                    pinned[i] = true;
+                    changed = true;
+                }
+            }
+        }
+    }
+    // Round the running sum so the widths add up to exactly `total`.
+    double sum = 0;
+    int previous = 0;
+    for (int i = 0; i < n; ++i) {
+        sum += exact[i];
+        const int edge = i == n - 1 ? total : int(std::lround(sum));
+        widths[i] = edge - previous;
+        previous = edge;
+    }
+    return widths;
+}
+
+QColor roleColor(SegmentRole role, const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    switch (role) {
+    case SegmentRole::ArrayMember: return dark ? QColor(0x7f, 0x8c, 0xff) : QColor(0x4a, 0x5b, 0xd4);
+    case SegmentRole::PhysicalVolume: return dark ? QColor(0xc0, 0x84, 0xfc) : QColor(0x8e, 0x44, 0xad);
+    case SegmentRole::Filesystem: return dark ? QColor(0x3d, 0xc1, 0xd3) : QColor(0x0e, 0x7c, 0x8c);
+    case SegmentRole::Swap: return dark ? QColor(0xf4, 0x8f, 0xb1) : QColor(0xc2, 0x18, 0x5b);
+    case SegmentRole::Free:
+    case SegmentRole::Other: return mix(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.5);
+    }
+    return palette.color(QPalette::Mid);
+}
+
+} // namespace plexus

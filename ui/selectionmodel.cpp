@@ -1,0 +1,95 @@
+#include "selectionmodel.h"
+
+namespace plexus {
+
+SelectionModel::SelectionModel(QObject *parent) : QObject(parent) {}
+
+void SelectionModel::setSnapshot(SnapshotPtr snapshot)
+{
+    m_snapshot = std::move(snapshot);
+    updateLit();
+}
+
+void SelectionModel::setCurrent(const Selectable &item)
+{
+    if (item == m_current)
+        return;
+    m_current = item;
+    updateLit();
+    Q_EMIT currentChanged(m_current);
+}
+
+void SelectionModel::setHovered(const Selectable &item)
+{
+    if (item == m_hovered)
+        return;
+    m_hovered = item;
+    updateLit();
+}
+
+void SelectionModel::unhover(const Selectable &item)
+{
+    if (item == m_hovered)
+        setHovered({});
+}
+
+bool SelectionModel::isLit(const QString &name) const
+{
+    return !name.isEmpty() && m_lit.contains(name);
+}
+
+QSet<QString> SelectionModel::related(const Selectable &item) const
+{
+    QSet<QString> names;
+    if (item.isNone() || !m_snapshot)
+        return names;
+    const Snapshot &s = *m_snapshot;
+    auto addDevice = [&](const QString &device) {
+        names << device;
+        for (const Array *a : s.arraysUsing(device))
+            names << a->name;
+        if (const PhysicalVolume *pv = s.physicalVolume(device))
+            names << pv->vgName;
+    };
+    switch (item.kind) {
+    case Selectable::Kind::None:
+        break;
+    case Selectable::Kind::Disk:
+        addDevice(item.name);
+        if (const Disk *d = s.disk(item.name))
+            for (const Partition &p : d->partitions)
+                addDevice(p.name);
+        break;
+    case Selectable::Kind::Partition:
+        addDevice(item.name);
+        break;
+    case Selectable::Kind::Array:
+        addDevice(item.name);
+        if (const Array *a = s.array(item.name))
+            for (const Member &m : a->members)
+                names << m.device;
+        break;
+    case Selectable::Kind::Member:
+        if (!item.name.isEmpty())
+            names << item.name;
+        break;
+    case Selectable::Kind::VolumeGroup:
+    case Selectable::Kind::LogicalVolume: {
+        const QString vgName = item.kind == Selectable::Kind::VolumeGroup ? item.name : item.owner;
+        names << vgName;
+        if (const VolumeGroup *vg = s.volumeGroup(vgName))
+            for (const PhysicalVolume &pv : vg->physicalVolumes)
+                names << pv.device;
+        break;
+    }
+    }
+    return names;
+}
+
+void SelectionModel::updateLit()
+{
+    m_lit = related(m_hovered.isNone() ? m_current : m_hovered);
+    Q_EMIT highlightChanged();
+}
+
+} // namespace plexus

@@ -1,0 +1,217 @@
+#include "slotstrip.h"
+#include "themedicons.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+
+namespace plexus {
+
+namespace {
+
+int em(const QWidget *w) { return w->fontMetrics().height(); }
+
+} // namespace
+
+SlotStrip::SlotStrip(SelectionModel *selection, QWidget *parent) : QWidget(parent), m_selection(selection)
+{
+    setObjectName(QStringLiteral("slots"));
+    setMouseTracking(true);
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    setSizePolicy(policy);
+    connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
+}
+
+void SlotStrip::setSlots(const QString &array, const QList<MemberSlot> &slots)
+{
+    m_array = array;
+    m_slots = slots;
+    m_hovered = -1;
+    if (m_current >= m_slots.size())
+        m_current = int(m_slots.size()) - 1;
+    updateGeometry();
+    update();
+}
+
+Selectable SlotStrip::selectableAt(int index) const
+{
+    if (index < 0 || index >= m_slots.size())
+        return {};
+    return Selectable::member(m_array, m_slots[index].device, m_slots[index].slot);
+}
+
+void SlotStrip::setCurrentIndex(int index)
+{
+    m_current = index;
+    update();
+}
+
+void SlotStrip::setFocusShown(bool shown)
+{
+    m_focusShown = shown;
+    update();
+}
+
+int SlotStrip::gap() const
+{
+    return em(this) / 3;
+}
+
+int SlotStrip::tileHeight() const
+{
+    return em(this) * 2 + em(this) * 2 / 3;
+}
+
+int SlotStrip::columnsFor(int width) const
+{
+    const int minimumTile = em(this) * 13 / 2;
+    const int fit = qMax(1, (width + gap()) / (minimumTile + gap()));
+    return qMax(1, qMin(fit, int(m_slots.size())));
+}
+
+int SlotStrip::heightForWidth(int width) const
+{
+    if (m_slots.isEmpty())
+        return 0;
+    const int columns = columnsFor(width);
+    const int lines = (int(m_slots.size()) + columns - 1) / columns;
+    return lines * tileHeight() + (lines - 1) * gap();
+}
+
+QSize SlotStrip::sizeHint() const
+{
+    const int width = em(this) * 24;
+    return QSize(width, heightForWidth(width));
+}
+
+QSize SlotStrip::minimumSizeHint() const
+{
+    return QSize(em(this) * 6, tileHeight());
+}
+
+QList<QRect> SlotStrip::tileRects(int width) const
+{
+    QList<QRect> rects;
+    if (m_slots.isEmpty())
+        return rects;
+    const int columns = columnsFor(width);
+    const int tileWidth = (width - gap() * (columns - 1)) / columns;
+    for (int i = 0; i < m_slots.size(); ++i) {
+        const int row = i / columns, column = i % columns;
+        rects << QRect(column * (tileWidth + gap()), row * (tileHeight() + gap()), tileWidth, tileHeight());
+    }
+    return rects;
+}
+
+QRect SlotStrip::tileRect(int index) const
+{
+    return tileRects(width()).value(index);
+}
+
+int SlotStrip::tileAt(const QPoint &pos) const
+{
+    const QList<QRect> rects = tileRects(width());
+    for (int i = 0; i < rects.size(); ++i)
+        if (rects[i].contains(pos))
+            return i;
+    return -1;
+}
+
+void SlotStrip::paintTile(QPainter &p, const QRect &r, const MemberSlot &slot, bool lit, bool current, bool focus, bool hovered)
+{
+    const QPalette &pal = palette();
+    const int unit = em(this);
+    const Tone tone = slot.tone();
+    const QColor strong = toneColor(tone, pal);
+    const QColor highlight = pal.color(QPalette::Highlight);
+    const bool missing = slot.state == SlotState::Missing;
+    const QRectF box = QRectF(r).adjusted(0.5, 0.5, -0.5, -0.5);
+    const qreal radius = unit * 0.3;
+
+    QColor fill = missing ? pal.color(QPalette::Base) : toneFill(tone, pal);
+    if (current || hovered)
+        fill = mix(fill, highlight, current ? 0.2 : 0.1);
+    p.setBrush(fill);
+    p.setPen(QPen(lit || current ? highlight : mix(strong, pal.color(QPalette::Base), 0.3), lit || current ? 2.0 : 1.2,
+                  missing ? Qt::DashLine : Qt::SolidLine));
+    p.drawRoundedRect(box.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+    // The state's colour as a bar down the left edge, readable without colour vision too: the words say it.
+    if (!missing) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(strong);
+        p.drawRoundedRect(QRectF(box.left() + 2, box.top() + 2, qMax(3, unit / 5), box.height() - 4), 1.5, 1.5);
+    }
+
+    const int iconSize = unit;
+    const QRect inner = r.adjusted(unit / 2 + 2, unit / 4, -unit / 3, -unit / 4);
+    const QRect iconRect(inner.left(), inner.top() + (unit - iconSize) / 2, iconSize, iconSize);
+    themedIcon(slotIconName(slot), pal).paint(&p, iconRect);
+
+    const QRect text = inner.adjusted(iconSize + unit / 3, 0, 0, 0);
+    QFont bold = font();
+    bold.setBold(true);
+    // A missing slot is named by its number; a device shows its slot in the corner.
+    const QString slotWord = slot.slot && !missing ? QStringLiteral("#%1").arg(*slot.slot) : QString();
+    const int slotWidth = slotWord.isEmpty() ? 0 : fontMetrics().horizontalAdvance(slotWord) + unit / 3;
+    p.setFont(bold);
+    p.setPen(pal.color(QPalette::Text));
+    const QString device = missing ? QStringLiteral("slot %1").arg(slot.slot.value_or(-1)) : slot.device;
+    p.drawText(text.adjusted(0, 0, -slotWidth, 0), Qt::AlignLeft | Qt::AlignTop,
+               QFontMetrics(bold).elidedText(device, Qt::ElideMiddle, text.width() - slotWidth));
+    p.setFont(font());
+    p.setPen(mix(pal.color(QPalette::Text), fill, 0.4));
+    p.drawText(text, Qt::AlignRight | Qt::AlignTop, slotWord);
+    p.setPen(mix(strong, pal.color(QPalette::Text), 0.3));
+    const QRect second(r.left() + unit / 2 + 2, text.top(), r.right() - unit / 3 - (r.left() + unit / 2 + 2), text.height());
+    p.drawText(second, Qt::AlignLeft | Qt::AlignBottom, fontMetrics().elidedText(slot.stateText(), Qt::ElideRight, second.width()));
+
+    if (focus) {
+        p.setPen(QPen(pal.color(QPalette::Text), 1, Qt::DotLine));
+        p.setBrush(Qt::NoBrush);
+        p.drawRoundedRect(box.adjusted(3, 3, -3, -3), radius / 2, radius / 2);
+    }
+}
+
+void SlotStrip::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QList<QRect> rects = tileRects(width());
+    const Selectable current = m_selection->current();
+    for (int i = 0; i < rects.size(); ++i) {
+        const MemberSlot &slot = m_slots[i];
+        const bool isCurrent = current == selectableAt(i);
+        paintTile(p, rects[i], slot, m_selection->isLit(slot.device), isCurrent, m_focusShown && i == m_current, i == m_hovered);
+    }
+}
+
+void SlotStrip::mouseMoveEvent(QMouseEvent *event)
+{
+    const int index = tileAt(event->position().toPoint());
+    if (index == m_hovered)
+        return;
+    m_hovered = index;
+    m_selection->setHovered(index >= 0 ? selectableAt(index) : Selectable::array(m_array));
+    update();
+}
+
+void SlotStrip::leaveEvent(QEvent *)
+{
+    if (m_hovered >= 0)
+        m_selection->setHovered(Selectable::array(m_array)); // still over the card
+    m_hovered = -1;
+    update();
+}
+
+void SlotStrip::mousePressEvent(QMouseEvent *event)
+{
+    const int index = tileAt(event->position().toPoint());
+    if (index >= 0) {
+        Q_EMIT slotClicked(index);
+        event->accept();
+        return;
+    }
+    QWidget::mousePressEvent(event);
+}
+
+} // namespace plexus

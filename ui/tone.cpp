@@ -1,0 +1,36 @@
+#include "tone.h"
+
+namespace plexus {
+
+bool isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Window).lightness() < 128;
+}
+
+QColor mix(const QColor &a, const QColor &b, qreal t)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * t), float(a.greenF() + (b.greenF() - a.greenF()) * t),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * t), float(a.alphaF() + (b.alphaF() - a.alphaF()) * t));
+}
+
+QColor toneColor(Tone tone, const QPalette &palette)
+{
+    // Hues fixed by meaning; dark themes get lighter variants of each.
+    const bool dark = isDark(palette);
+    switch (tone) {
+    case Tone::Good: return dark ? QColor(0x4c, 0xc2, 0x6b) : QColor(0x1e, 0x8e, 0x3e);
+    case Tone::Warning: return dark ? QColor(0xf2, 0xb1, 0x3a) : QColor(0xc2, 0x6a, 0x00);
+    case Tone::Bad: return dark ? QColor(0xff, 0x6b, 0x61) : QColor(0xc5, 0x22, 0x1f);
+    case Tone::Busy: return dark ? QColor(0x6a, 0xa8, 0xff) : QColor(0x1a, 0x66, 0xd2);
+    case Tone::Neutral: return mix(palette.color(QPalette::WindowText), palette.color(QPalette::Window), 0.45);
+    }
+    return palette.color(QPalette::WindowText);
+}
+
+QColor toneFill(Tone tone, const QPalette &palette)
+{
+    const qreal strength = isDark(palette) ? 0.22 : 0.12;
+    return mix(palette.color(QPalette::Base), toneColor(tone, palette), strength);
+}
+
+} // namespace plexus

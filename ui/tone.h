@@ -1,0 +1,22 @@
+#pragma once
+// Colours that mean something (red faulty, amber degraded or rebuilding, green
+// healthy, grey spare), tuned to the current palette so they read on light and
+// dark themes alike. Everything else is taken from the palette as it is.
+
+#include <QColor>
+#include <QPalette>
+
+namespace plexus {
+
+enum class Tone { Good, Warning, Bad, Busy, Neutral };
+
+bool isDark(const QPalette &palette);
+// a blended towards b by t (0 = a, 1 = b).
+QColor mix(const QColor &a, const QColor &b, qreal t);
+
+// Strong colour: borders, stripes, text on the window background.
+QColor toneColor(Tone tone, const QPalette &palette);
+// Soft tint of the tone over the palette's base, for filled areas with text on them.
+QColor toneFill(Tone tone, const QPalette &palette);
+
+} // namespace plexus
