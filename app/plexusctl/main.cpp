@@ -1,5 +1,7 @@
 // plexusctl: Plexus from the command line. Reading needs no privileges;
 // changes go through plexus-helper on the system bus.
+#include "helpercommands.h"
+#include "monitorcommand.h"
 #include "statuscommand.h"
 
 #include <QCoreApplication>
@@ -12,8 +14,10 @@ const char usage[] =
     "\n"
     "commands:\n"
     "  status      show disks, partitions, md arrays and volumes (--json, --mdstat FILE)\n"
+    "  monitor     print storage events as they happen (--json, --exec PROGRAM)\n"
     "\n"
-    "plexusctl COMMAND --help shows the options of a command.\n";
+    "commands that change things (through plexus-helper; polkit may ask for a password;\n"
+    "--dry-run shows the plan only):\n";
 
 } // namespace
 
@@ -25,16 +29,21 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     QTextStream err(stderr);
     if (args.size() < 2) {
-        err << usage;
+        err << usage << plexus::helperCommandsUsage() << "\nplexusctl COMMAND --help shows the options of a command.\n";
         return 2;
     }
     if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
-        QTextStream(stdout) << usage;
+        QTextStream(stdout) << usage << plexus::helperCommandsUsage()
+                            << "\nplexusctl COMMAND --help shows the options of a command.\n\n" << plexus::helperExitCodes();
         return 0;
     }
     const QString command = args.at(1);
     if (command == QLatin1String("status"))
         return plexus::runStatusCommand(args);
-    err << "plexusctl: unknown command '" << command << "'\n\n" << usage;
+    if (command == QLatin1String("monitor"))
+        return plexus::runMonitorCommand(args);
+    if (plexus::isHelperCommand(command))
+        return plexus::runHelperCommand(args);
+    err << "plexusctl: unknown command '" << command << "'\n\n" << usage << plexus::helperCommandsUsage();
     return 2;
 }

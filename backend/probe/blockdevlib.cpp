@@ -33,7 +33,7 @@ bool ensureBlockdev(QString *error)
         }
         for (gchar **p = loaded; p && *p; ++p)
             loadedPlugins.append(QString::fromUtf8(*p));
-        g_strfreev(loaded);
+        g_free(loaded); // (transfer container): the names belong to libblockdev
         if (loadedPlugins.isEmpty() && initError.isEmpty())
             initError = QStringLiteral("libblockdev loaded no plugins");
     }

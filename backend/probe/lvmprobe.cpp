@@ -38,7 +38,8 @@ QString kernelName(const char *devPath)
 
 } // namespace
 
-LvmProbe::LvmProbe(const QString &root) : m_root(root == QLatin1String("/") ? QString() : root) {}
+LvmProbe::LvmProbe(const QString &root, bool useTools)
+    : m_root(root == QLatin1String("/") ? QString() : root), m_useTools(useTools) {}
 
 std::pair<QString, QString> LvmProbe::splitDmName(const QString &dmName)
 {
@@ -165,7 +166,7 @@ QList<VolumeGroup> LvmProbe::volumeGroups(QStringList *warnings) const
 {
     QList<VolumeGroup> vgs = fromSysfs();
     // LVM's tools need root and only describe the live system, never a fixture tree.
-    if (m_root.isEmpty() && geteuid() == 0)
+    if (m_useTools && m_root.isEmpty() && geteuid() == 0)
         mergeFromBlockdev(&vgs, warnings);
     for (VolumeGroup &vg : vgs) {
         if (!vg.sizeBytes) {

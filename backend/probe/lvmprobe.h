@@ -11,7 +11,8 @@ namespace plexus {
 class LvmProbe
 {
 public:
-    explicit LvmProbe(const QString &root = QStringLiteral("/"));
+    // useTools: as root on the live system, also ask LVM's tools (slow: they run lvm).
+    explicit LvmProbe(const QString &root = QStringLiteral("/"), bool useTools = true);
     QList<VolumeGroup> volumeGroups(QStringList *warnings = nullptr) const;
 
     // "vg--a-lv" -> {"vg-a", "lv"}: device-mapper doubles dashes inside names.
@@ -22,6 +23,7 @@ private:
     bool mergeFromBlockdev(QList<VolumeGroup> *vgs, QStringList *warnings) const;
     QStringList physicalDevices(const QString &blockName) const;
     QString m_root;
+    bool m_useTools;
 };
 
 } // namespace plexus

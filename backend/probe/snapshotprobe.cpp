@@ -10,7 +10,7 @@
 
 namespace plexus {
 
-SnapshotProbe::SnapshotProbe(const QString &root) : m_root(root) {}
+SnapshotProbe::SnapshotProbe(const QString &root, Detail detail) : m_root(root), m_detail(detail) {}
 
 void mergeMdstatDetails(Array *a, const Array &m)
 {
@@ -18,6 +18,13 @@ void mergeMdstatDetails(Array *a, const Array &m)
         if (const Member *fromText = m.member(member.device))
             member.index = fromText->index;
     if (a->sync && m.sync) {
+        // md/sync_completed moves only at checkpoints (1/16 of the array, or
+        // every 5 min); mdstat prints the live position: take it when ahead.
+        if (m.sync->action == a->sync->action && m.sync->doneKib && m.sync->totalKib == a->sync->totalKib
+            && (!a->sync->doneKib || *m.sync->doneKib > *a->sync->doneKib)) {
+            a->sync->doneKib = m.sync->doneKib;
+            a->sync->percent = m.sync->percent;
+        }
         if (m.sync->finishMinutes)
             a->sync->finishMinutes = m.sync->finishMinutes;
         if (m.sync->status == SyncStatus::Pending)
@@ -54,11 +61,12 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
                 mergeMdstatDetails(&a, m);
 
     snap->disks = BlockProbe(m_root).disks();
-    if (m_root == QLatin1String("/"))
+    const bool full = m_detail == Detail::Full;
+    if (full && m_root == QLatin1String("/"))
         enrichWithSolid(&snap->disks);
     snap->mounts = readMounts(m_root);
     snap->swaps = readSwaps(m_root);
-    snap->volumeGroups = LvmProbe(m_root).volumeGroups(warnings);
+    snap->volumeGroups = LvmProbe(m_root, full).volumeGroups(warnings);
     return snap;
 }
 

@@ -10,9 +10,14 @@ struct MdstatContents;
 class SnapshotProbe
 {
 public:
+    // Full asks UDisks (through Solid) and, as root, LVM's tools: tens to hundreds
+    // of milliseconds. Fast reads only sysfs, /proc and the udev database: what the
+    // monitor uses to turn a kernel notification into an event within milliseconds.
+    enum class Detail { Full, Fast };
+
     // root "/" is the live machine (Solid and LVM tools are used there);
     // anything else is a fixture tree with sys/, proc/ and run/udev/.
-    explicit SnapshotProbe(const QString &root = QStringLiteral("/"));
+    explicit SnapshotProbe(const QString &root = QStringLiteral("/"), Detail detail = Detail::Full);
 
     SnapshotPtr take(QStringList *warnings = nullptr) const;
 
@@ -21,6 +26,7 @@ public:
 
 private:
     QString m_root;
+    Detail m_detail;
 };
 
 // Adds to sysfs's view what only /proc/mdstat tells: the superblock numbers in

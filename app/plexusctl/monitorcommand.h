@@ -1,0 +1,8 @@
+#pragma once
+#include <QStringList>
+
+namespace plexus {
+// `plexusctl monitor [--json] [--exec PROGRAM] [--no-progress] [--root DIR]`:
+// prints one line per storage event until interrupted; returns the exit code.
+int runMonitorCommand(const QStringList &args);
+}

@@ -1,0 +1,74 @@
+#pragma once
+// The primitive actions plan steps are made of. libblockdev where it has the
+// call (bd_md_create/add/remove/activate/deactivate/destroy), otherwise the tool
+// itself run as an argument list with LC_ALL=C.UTF-8; every run is logged to the
+// step's context (the job's journal). A failing tool comes back as ToolFailed
+// with the tool's own stderr in the message.
+//
+// Each *Argv function gives the exact command the matching action runs: it is
+// the step's preview.
+
+#include "plan.h"
+
+#include <functional>
+
+namespace plexus::actions {
+
+// A context for runs nobody needs to hear about (checks).
+class QuietContext : public StepContext
+{
+public:
+    void progress(double) override {}
+    void log(const QString &) override {}
+    QString jobDirectory() const override;
+};
+
+// Runs argv[0] (looked up in /usr/sbin:/usr/bin:/sbin:/bin) with LC_ALL=C.UTF-8.
+// `input` goes to its stdin. A non-zero exit is ToolFailed unless exitCode is given.
+Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input = {}, QByteArray *output = nullptr,
+           int *exitCode = nullptr);
+
+struct CreateParams {
+    QString array;        // "/dev/md0"
+    QString level;        // "raid1"
+    QStringList devices;  // members in slot order ("missing" allowed), then spares
+    int spares = 0;
+    QString metadata;     // "1.2"
+    QString bitmap;       // "internal" / "none" / empty: no --bitmap
+    int chunkKib = 0;
+    QString name;         // --name
+    bool force = false;   // --force (single-device mirror); mdadm wants it before --raid-devices
+};
+QStringList mdCreateArgv(const CreateParams &p);
+Status mdCreate(StepContext &ctx, const CreateParams &p);
+
+QStringList mdAddArgv(const QString &array, const QString &device);
+Status mdAdd(StepContext &ctx, const QString &array, const QString &device);
+QStringList mdRemoveArgv(const QString &array, const QString &device);
+Status mdRemove(StepContext &ctx, const QString &array, const QString &device);
+QStringList mdStopArgv(const QString &array);
+Status mdStop(StepContext &ctx, const QString &array);
+QStringList mdAssembleArgv(const QString &array, const QStringList &members, bool run);
+Status mdAssemble(StepContext &ctx, const QString &array, const QStringList &members, bool run);
+QStringList mdZeroSuperblockArgv(const QString &device);
+Status mdZeroSuperblock(StepContext &ctx, const QString &device);
+
+// echo VALUE > PATH (sysfs). EBUSY from the kernel is Busy.
+Status writeSysfs(StepContext &ctx, const QString &path, const QString &value);
+// Writes a whole file atomically (temporary file + rename), keeping FILE's mode.
+Status writeFileAtomically(StepContext &ctx, const QString &path, const QByteArray &contents);
+
+// Lets udev finish with what the last step changed (symlinks, ID_FS_TYPE).
+void udevSettle(StepContext &ctx);
+// Polls `condition` every 100 ms until it holds or timeoutMs passes.
+bool waitFor(int timeoutMs, const std::function<bool()> &condition);
+
+// Live md state, read from sysfs each call (no snapshot).
+QString mdAttribute(const QString &md, const QString &attribute); // trimmed; empty if unreadable
+QStringList memberState(const QString &md, const QString &member); // dev-MEMBER/state words; empty if gone
+bool memberPresent(const QString &md, const QString &member);
+bool arrayRunning(const QString &md);                               // listed in /proc/mdstat as active
+// "md0" for "/dev/md0" or "/dev/md/home" (following the symlink); empty if none.
+QString mdKernelName(const QString &arrayPath);
+
+} // namespace plexus::actions

@@ -1,0 +1,52 @@
+#include "devicespec.h"
+#include "probe/blockprobe.h"
+
+#include <QDBusMetaType>
+
+namespace plexus {
+
+QDBusArgument &operator<<(QDBusArgument &arg, const DeviceSpec &spec)
+{
+    arg.beginStructure();
+    arg << spec.path << spec.identity << spec.sizeBytes;
+    arg.endStructure();
+    return arg;
+}
+
+const QDBusArgument &operator>>(const QDBusArgument &arg, DeviceSpec &spec)
+{
+    arg.beginStructure();
+    arg >> spec.path >> spec.identity >> spec.sizeBytes;
+    arg.endStructure();
+    return arg;
+}
+
+void registerDBusTypes()
+{
+    static bool done = false;
+    if (done)
+        return;
+    done = true;
+    qDBusRegisterMetaType<DeviceSpec>();
+    qDBusRegisterMetaType<DeviceSpecList>();
+    qDBusRegisterMetaType<QList<QVariantMap>>();
+}
+
+DeviceSpec deviceSpecFor(const Snapshot &snapshot, const QString &path)
+{
+    DeviceSpec spec;
+    spec.path = path;
+    if (spec.isMissing())
+        return spec;
+    const QString name = kernelNameForDevicePath(QStringLiteral("/"), path);
+    if (const Disk *disk = snapshot.diskOf(name)) {
+        spec.identity = disk->identity();
+        if (disk->name == name)
+            spec.sizeBytes = quint64(disk->sizeBytes);
+        else if (const Partition *p = disk->partition(name))
+            spec.sizeBytes = quint64(p->sizeBytes);
+    }
+    return spec;
+}
+
+} // namespace plexus

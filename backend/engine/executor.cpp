@@ -1,0 +1,131 @@
+#include "executor.h"
+
+#include <QDir>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+namespace plexus {
+
+ExclusiveClaims::~ExclusiveClaims()
+{
+    releaseAll();
+}
+
+Status ExclusiveClaims::claim(const QString &devicePath)
+{
+    const int fd = ::open(QFile::encodeName(devicePath).constData(), O_RDONLY | O_EXCL | O_CLOEXEC);
+    if (fd < 0) {
+        const int e = errno;
+        if (e == EBUSY)
+            return Status::failure(ErrorCode::Busy, QStringLiteral("%1 is held by something else right now (a mounted filesystem, an array, "
+                                                                    "device-mapper or a program that opened it exclusively). Close whatever "
+                                                                    "uses it, then try again.").arg(devicePath));
+        if (e == ENOENT || e == ENXIO || e == ENODEV)
+            return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 has gone (%2).").arg(devicePath, QString::fromLocal8Bit(strerror(e))));
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot open %1: %2").arg(devicePath, QString::fromLocal8Bit(strerror(e))));
+    }
+    m_fds.append(fd);
+    return {};
+}
+
+Status ExclusiveClaims::claimAll(const QStringList &devicePaths)
+{
+    for (const QString &p : devicePaths) {
+        if (Status s = claim(p); !s) {
+            releaseAll();
+            return s;
+        }
+    }
+    return {};
+}
+
+void ExclusiveClaims::releaseAll()
+{
+    for (int fd : m_fds)
+        ::close(fd);
+    m_fds.clear();
+}
+
+namespace {
+
+class Context : public StepContext
+{
+public:
+    Context(int index, Journal *journal, ExecutionObserver *observer) : m_index(index), m_journal(journal), m_observer(observer) {}
+    void progress(double percent) override
+    {
+        if (m_observer)
+            m_observer->stepProgress(m_index, percent);
+    }
+    void log(const QString &line) override
+    {
+        if (m_journal)
+            m_journal->log(m_index, line);
+        if (m_observer)
+            m_observer->log(m_index, line);
+    }
+    QString jobDirectory() const override
+    {
+        if (m_journal)
+            return m_journal->jobDirectory();
+        const QString dir = QDir::tempPath() + QStringLiteral("/plexus-job");
+        QDir().mkpath(dir);
+        return dir;
+    }
+    void setIndex(int index) { m_index = index; }
+
+private:
+    int m_index;
+    Journal *m_journal;
+    ExecutionObserver *m_observer;
+};
+
+} // namespace
+
+Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer)
+{
+    Context ctx(0, journal, observer);
+    const int total = int(plan.steps.size());
+    Status result;
+    for (int i = 0; i < total; ++i) {
+        const Step &step = plan.steps[i];
+        ctx.setIndex(i);
+        if (journal)
+            journal->stepStarted(i);
+        if (observer)
+            observer->stepStarted(i, step);
+        Status s;
+        if (step.precondition)
+            s = step.precondition();
+        if (s.ok()) {
+            // The tools open the devices themselves: let go of them now, not earlier.
+            if (claims)
+                claims->releaseAll();
+            s = step.action ? step.action(ctx) : Status();
+        }
+        if (s.ok() && step.check)
+            s = step.check();
+        if (journal)
+            journal->stepFinished(i, s);
+        if (observer)
+            observer->stepFinished(i, s);
+        if (!s.ok()) {
+            QString message = QStringLiteral("Step %1 of %2 (%3) failed: %4").arg(i + 1).arg(total).arg(step.description, s.message());
+            if (i > 0)
+                message += QStringLiteral(" Steps 1 to %1 were done.").arg(i);
+            if (i + 1 < total)
+                message += QStringLiteral(" Steps %1 to %2 did not run.").arg(i + 2).arg(total);
+            result = Status::failure(s.code(), message);
+            break;
+        }
+    }
+    if (claims)
+        claims->releaseAll();
+    if (journal)
+        journal->finish(result);
+    return result;
+}
+
+} // namespace plexus

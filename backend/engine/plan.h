@@ -1,0 +1,58 @@
+#pragma once
+// A plan: what an intent turns into. Ordered steps, each with a one-line
+// description for people, the equivalent shell command as a preview, a
+// precondition checked right before it runs, the action itself and a check that
+// the machine now looks as the step promised. Plans are computed on a copy of the
+// snapshot; nothing runs until an Executor runs the plan.
+
+#include "status.h"
+
+#include <QStringList>
+#include <QVariantMap>
+#include <functional>
+
+namespace plexus {
+
+// What a running step may use: a place to pass data to later steps (the output
+// of `mdadm --detail --scan`, a partition table dump), progress reporting, and a
+// log for each tool run (the journal).
+class StepContext
+{
+public:
+    virtual ~StepContext() = default;
+    virtual void progress(double percent) = 0;
+    virtual void log(const QString &line) = 0;
+    virtual QString jobDirectory() const = 0; // where a step may keep backups for this job
+    QVariantMap data;
+};
+
+struct Step {
+    QString description;         // "Add /dev/vdc to md0 as a spare"
+    QStringList command;         // the equivalent shell command, as its arguments
+    QString commandNote;         // shell decoration for the preview: "< dump", "> file", "| ..."
+    std::function<Status()> precondition;     // optional
+    std::function<Status(StepContext &)> action;
+    std::function<Status()> check;            // optional; may wait a little for the kernel/udev
+    bool waitsForKernel = false; // a long wait (rebuild): reports progress
+
+    QString preview() const;     // the command, shell-quoted, with its note
+};
+
+struct Plan {
+    QString operation;           // "CreateArray", ...
+    QString summary;             // one sentence: what the whole plan does
+    QStringList notes;           // things the user should know (sizes, what comes next)
+    QList<Step> steps;
+    QStringList exclusive;       // device nodes to hold open O_EXCL from validation until the first step
+
+    QStringList descriptions() const;
+    QStringList previews() const;
+    // The plan as text for people: summary, notes and numbered steps with commands.
+    QString toText() const;
+};
+
+// "a b 'c d'": quotes an argument only when the shell would need it.
+QString shellQuote(const QString &arg);
+QString shellJoin(const QStringList &args);
+
+} // namespace plexus

@@ -1,0 +1,82 @@
+#include "systemview.h"
+#include "probe/textfile.h"
+
+#include <QFileInfo>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <climits>
+#include <cstdlib>
+
+namespace plexus {
+
+namespace {
+QString mdFile(const QString &md, const QString &rel)
+{
+    return QStringLiteral("/sys/block/%1/md/%2").arg(md, rel);
+}
+} // namespace
+
+NodeInfo LiveSystem::node(const QString &path) const
+{
+    NodeInfo info;
+    char resolved[PATH_MAX];
+    const QByteArray local = path.toLocal8Bit();
+    if (!realpath(local.constData(), resolved))
+        return info;
+    info.canonicalPath = QString::fromLocal8Bit(resolved);
+    struct stat st;
+    if (stat(resolved, &st) != 0)
+        return info;
+    info.exists = true;
+    info.isBlock = S_ISBLK(st.st_mode);
+    if (S_ISREG(st.st_mode))
+        info.kind = QStringLiteral("regular file");
+    else if (S_ISDIR(st.st_mode))
+        info.kind = QStringLiteral("directory");
+    else if (S_ISCHR(st.st_mode))
+        info.kind = QStringLiteral("character device");
+    else if (S_ISBLK(st.st_mode))
+        info.kind = QStringLiteral("block device");
+    else
+        info.kind = QStringLiteral("special file");
+    if (info.isBlock) {
+        // The device number says which kernel device this is, whatever the node is called.
+        const QString link = QStringLiteral("/sys/dev/block/%1:%2").arg(major(st.st_rdev)).arg(minor(st.st_rdev));
+        const QString target = QFileInfo(link).canonicalFilePath();
+        if (!target.isEmpty())
+            info.kernelName = QFileInfo(target).fileName();
+    }
+    return info;
+}
+
+std::optional<qint64> LiveSystem::componentSizeBytes(const QString &md) const
+{
+    if (auto kib = readNumber(mdFile(md, QStringLiteral("component_size"))))
+        return *kib * 1024;
+    return std::nullopt;
+}
+
+std::optional<qint64> LiveSystem::dataOffsetBytes(const QString &md, const QString &member) const
+{
+    if (auto sectors = readNumber(mdFile(md, QStringLiteral("dev-%1/offset").arg(member))))
+        return *sectors * 512;
+    return std::nullopt;
+}
+
+QString LiveSystem::syncAction(const QString &md) const
+{
+    return readTrimmed(mdFile(md, QStringLiteral("sync_action"))).value_or(QString());
+}
+
+bool LiveSystem::exists(const QString &path) const
+{
+    struct stat st;
+    return lstat(path.toLocal8Bit().constData(), &st) == 0;
+}
+
+QStringList LiveSystem::slaves(const QString &name) const
+{
+    return listDir(QStringLiteral("/sys/block/%1/slaves").arg(name));
+}
+
+} // namespace plexus

@@ -1,0 +1,48 @@
+#pragma once
+// What validation asks the machine beyond the snapshot: where a path really
+// leads, and a few md numbers the model does not carry. LiveSystem answers from
+// the real /dev and /sys; unit tests answer from a fake.
+
+#include <QString>
+#include <QStringList>
+#include <optional>
+
+namespace plexus {
+
+struct NodeInfo {
+    bool exists = false;
+    bool isBlock = false;       // S_ISBLK after following symlinks
+    QString canonicalPath;      // every symlink resolved: "/dev/sdb1"
+    QString kernelName;         // from the node's device number (/sys/dev/block/M:m): "sdb1"
+    QString kind;               // for messages: "regular file", "directory", "character device", ...
+};
+
+class SystemView
+{
+public:
+    virtual ~SystemView() = default;
+    virtual NodeInfo node(const QString &path) const = 0;
+    // md/component_size: how much of each member the array uses.
+    virtual std::optional<qint64> componentSizeBytes(const QString &md) const = 0;
+    // md/dev-MEMBER/offset: where the data starts on that member (after the metadata).
+    virtual std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const = 0;
+    // md/sync_action as the kernel says it now ("idle", "resync", ...).
+    virtual QString syncAction(const QString &md) const = 0;
+    // Whether a path exists at all (symlinks such as /dev/md/NAME included).
+    virtual bool exists(const QString &path) const = 0;
+    // Kernel names below a stacked device (/sys/block/NAME/slaves): "dm-0" -> {"sda2"}.
+    virtual QStringList slaves(const QString &name) const = 0;
+};
+
+class LiveSystem : public SystemView
+{
+public:
+    NodeInfo node(const QString &path) const override;
+    std::optional<qint64> componentSizeBytes(const QString &md) const override;
+    std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const override;
+    QString syncAction(const QString &md) const override;
+    bool exists(const QString &path) const override;
+    QStringList slaves(const QString &name) const override;
+};
+
+} // namespace plexus

@@ -1,0 +1,152 @@
+#pragma once
+// Validation of every request against the machine NOW: a fresh snapshot plus the
+// device nodes themselves, never the client's word. Each refusal says what is
+// wrong and what to do, e.g. "/dev/sdb1 is mounted on /home. Unmount it first, or
+// choose another partition."
+//
+// Rules (documented for users in plexusctl --help and the issue):
+//  - devices: a path under /dev without "..", which (after resolving symlinks)
+//    is a block device under /dev that the snapshot knows as a disk or partition,
+//    on the disk with the identity (serial/WWN) the user saw, with the size the user saw;
+//  - a device that will be written is not mounted, not active swap, not a member of
+//    an array, not an LVM physical volume, not held by device-mapper, not on the
+//    disk the running system uses (/, /boot, /boot/efi, /usr) unless
+//    allow_system_disk, and carries no data signature or partition table unless
+//    overwrite; the helper then opens it O_EXCL until the first step runs;
+//  - levels and device counts: linear >= 2, raid0 >= 2, raid1 >= 2 (1 with
+//    force_single), raid4/5 >= 3, raid6 >= 4, raid10 >= 2; missing slots only where
+//    the level keeps the data (raid1: all but one, raid4/5: one, raid6: two,
+//    raid10: never both copies of a chunk);
+//  - chunk: a power of two from 4 KiB to 256 MiB, striped levels only;
+//    bitmap none|internal (internal only for redundant levels; the default there);
+//    metadata 1.2, 1.1, 1.0 or 0.90; names [A-Za-z0-9_.-], 1..32 characters;
+//    array devices /dev/mdN or /dev/md/NAME.
+
+#include "devicespec.h"
+#include "requests.h"
+#include "status.h"
+#include "systemview.h"
+
+#include "model/snapshot.h"
+
+namespace plexus {
+
+struct ResolvedDevice {
+    QString path;        // canonical: "/dev/vdb1"
+    QString name;        // kernel name: "vdb1"
+    QString diskName;    // the disk holding it: "vdb"
+    qint64 sizeBytes = 0;
+    bool wholeDisk = false;
+    bool missing = false; // a "missing" slot in CreateArray
+
+    QString display() const; // "/dev/vdb1 (256 MiB)"
+};
+
+struct ResolvedArray {
+    QString path;        // "/dev/md0" (the kernel's node, whatever the request said)
+    QString requested;   // as the request named it: "/dev/md/home"
+    Array array;         // from the snapshot
+};
+
+// What each operation looks like once validated: canonical paths, the snapshot's
+// view of the array, and the decisions made (bitmap, counts).
+struct ValidCreate {
+    QString arrayPath;           // as it will be created: "/dev/md0" or "/dev/md/home"
+    QString level;               // normalised: "raid1"
+    QList<ResolvedDevice> members;
+    QList<ResolvedDevice> spares;
+    int chunkKib = 0;
+    QString bitmap;              // "internal", "none", or empty (not applicable)
+    QString metadata;            // "1.2"
+    QString name;
+    bool force = false;          // mdadm --force (single-device mirror)
+    qint64 memberDataBytes = 0;  // the smallest member's size: it decides the array's size
+    QString smallest;            // that member's path
+};
+
+struct ValidStop { ResolvedArray array; };
+struct ValidAssemble { QString arrayPath; QList<ResolvedDevice> members; bool run = false; };
+struct ValidAdd { ResolvedArray array; ResolvedDevice device; bool spare = false; };
+struct ValidFail { ResolvedArray array; ResolvedDevice member; };
+struct ValidRemove {
+    ResolvedArray array;
+    ResolvedDevice member;
+    bool vanished = false;       // the member's disk is gone: remove it through sysfs
+    bool failFirst = false;
+    bool zeroSuperblock = false;
+};
+struct ValidReplace {
+    ResolvedArray array;
+    ResolvedDevice oldMember;
+    ResolvedDevice newDevice;
+    bool hot = true;             // old member still works: copy it, never degrade
+    bool wait = true;
+};
+struct ValidGrow {
+    ResolvedArray array;
+    int raidDevices = 0;         // 0: unchanged
+    QList<ResolvedDevice> add;
+    QList<ResolvedDevice> remove;
+    QStringList removeFaulty;    // of `remove`, those already faulty (no fail step)
+    bool sizeMax = false;
+};
+struct ValidSyncAction { ResolvedArray array; QString action; };
+struct ValidSpeedLimits { ResolvedArray array; QString min; QString max; };
+struct ValidZero { ResolvedDevice device; QString formerArray; };
+struct ValidCopyTable { ResolvedDevice source; ResolvedDevice target; QString sourceTable; bool targetHadTable = false; };
+struct ValidWriteConf { QString confPath; bool confExists = false; int arrays = 0; };
+
+class Validator
+{
+public:
+    Validator(const Snapshot &snapshot, const SystemView &system);
+
+    Status validate(const CreateArrayRequest &r, ValidCreate *out) const;
+    Status validate(const StopArrayRequest &r, ValidStop *out) const;
+    Status validate(const AssembleArrayRequest &r, ValidAssemble *out) const;
+    Status validate(const AddDeviceRequest &r, ValidAdd *out) const;
+    Status validate(const FailMemberRequest &r, ValidFail *out) const;
+    Status validate(const RemoveMemberRequest &r, ValidRemove *out) const;
+    Status validate(const ReplaceMemberRequest &r, ValidReplace *out) const;
+    Status validate(const GrowArrayRequest &r, ValidGrow *out) const;
+    Status validate(const SyncActionRequest &r, ValidSyncAction *out) const;
+    Status validate(const SpeedLimitsRequest &r, ValidSpeedLimits *out) const;
+    Status validate(const ZeroSuperblockRequest &r, ValidZero *out) const;
+    Status validate(const CopyPartitionTableRequest &r, ValidCopyTable *out) const;
+    Status validate(const WriteMdadmConfRequest &r, ValidWriteConf *out) const;
+
+    // Building blocks, public for tests and for the GUI's early hints.
+    // The node is a disk or partition, and it is the one the user chose.
+    Status resolve(const DeviceSpec &spec, ResolvedDevice *out) const;
+    struct Consent {
+        bool overwrite = false;        // data and signatures on it may be destroyed
+        bool allowSystemDisk = false;
+        QString ownArrayUuid;          // an md superblock of this array is fine (re-adding)
+        bool expectMdSuperblock = false; // assembling / zeroing: the superblock is the point
+    };
+    // Nothing uses the device, and the request consents to what writing destroys.
+    Status checkFree(const ResolvedDevice &dev, const Consent &consent) const;
+    // Disks the running system lives on, each with the reason ("holds /boot").
+    QMap<QString, QString> systemDisks() const;
+    static QString normaliseLevel(const QString &level); // "1", "mirror" -> "raid1"; empty if unknown
+    static bool validName(const QString &name);
+
+private:
+    Status resolveExistingArray(const QString &path, const CommonOptions &common, ResolvedArray *out) const;
+    Status requireActive(const ResolvedArray &a) const;
+    Status requireRedundant(const ResolvedArray &a, const QString &what) const;
+    Status resolveMember(const ResolvedArray &a, const DeviceSpec &spec, ResolvedDevice *out, const Member **member) const;
+    Status checkNewArrayPath(const QString &path) const;
+    Status checkNewMemberSize(const ResolvedArray &a, const ResolvedDevice &dev) const;
+    Status checkCanLose(const ResolvedArray &a, const QStringList &members, const QString &verb) const;
+    Status checkIdle(const ResolvedArray &a, const QString &what) const;
+    Status checkNotInArray(const ResolvedArray &a, const ResolvedDevice &dev) const;
+    QString usageOf(const QString &blockName) const; // empty when unused, else a sentence start
+    void underlyingDisks(const QString &blockName, QStringList *out, int depth = 0) const;
+    QString suggestFreeArray() const;
+
+    const Snapshot &m_snap;
+    const SystemView &m_sys;
+};
+
+} // namespace plexus

@@ -1,0 +1,30 @@
+#include "storagemonitor.h"
+#include "probe/snapshotprobe.h"
+
+namespace plexus {
+
+StorageMonitor::StorageMonitor(const QString &root, QObject *parent)
+    : QObject(parent)
+    , m_root(root)
+    , m_watcher(root)
+    , m_current(SnapshotProbe(root, SnapshotProbe::Detail::Fast).take())
+{
+    connect(&m_watcher, &MdWatcher::changed, this, &StorageMonitor::takeSnapshot);
+}
+
+void StorageMonitor::refresh()
+{
+    m_watcher.refresh(); // re-reads, then changed() arrives coalesced
+}
+
+void StorageMonitor::takeSnapshot()
+{
+    SnapshotPtr next = SnapshotProbe(m_root, SnapshotProbe::Detail::Fast).take();
+    const QList<Event> events = deriveEvents(*m_current, *next);
+    m_current = next;
+    Q_EMIT snapshotChanged(m_current);
+    if (!events.isEmpty())
+        Q_EMIT eventsOccurred(events);
+}
+
+} // namespace plexus

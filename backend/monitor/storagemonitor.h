@@ -1,0 +1,39 @@
+#pragma once
+// The machine's storage, kept current: on every kernel notification (MdWatcher)
+// it takes a fast snapshot, compares it with the last one, and reports typed
+// events. Shared by the window, `plexus --monitor` and `plexusctl monitor`.
+
+#include "events.h"
+#include "mdwatcher.h"
+#include "model/snapshot.h"
+
+#include <QObject>
+
+namespace plexus {
+
+class StorageMonitor : public QObject
+{
+    Q_OBJECT
+public:
+    explicit StorageMonitor(const QString &root = QStringLiteral("/"), QObject *parent = nullptr);
+
+    SnapshotPtr snapshot() const { return m_current; }
+    MdWatcher *watcher() { return &m_watcher; }
+
+public Q_SLOTS:
+    // Re-read now (tests that edit a fixture tree; the user pressing F5).
+    void refresh();
+
+Q_SIGNALS:
+    void snapshotChanged(plexus::SnapshotPtr snapshot);
+    void eventsOccurred(const QList<plexus::Event> &events);
+
+private:
+    void takeSnapshot();
+
+    QString m_root;
+    MdWatcher m_watcher;
+    SnapshotPtr m_current;
+};
+
+} // namespace plexus

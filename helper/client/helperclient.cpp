@@ -1,0 +1,85 @@
+#include "helperclient.h"
+#include "helper1_proxy.h"
+
+#include <QDBusConnection>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QEventLoop>
+#include <QUuid>
+#include <climits>
+
+namespace plexus {
+
+const char *HelperClient::serviceName = "org.plexus.Helper1";
+const char *HelperClient::objectPath = "/org/plexus/Helper1";
+
+HelperClient::HelperClient(QObject *parent) : QObject(parent)
+{
+    registerDBusTypes();
+    m_tag = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_proxy = std::make_unique<HelperProxy>(QString::fromLatin1(serviceName), QString::fromLatin1(objectPath), QDBusConnection::systemBus());
+    // A password prompt may take a while, and some plans wait for the kernel:
+    // no client-side timeout (the bus says NoReply if the helper dies).
+    m_proxy->setTimeout(INT_MAX);
+    const QString own = QDBusConnection::systemBus().baseService();
+    connect(m_proxy.get(), &HelperProxy::JobStarted, this,
+            [this, own](const QString &job, const QString &caller, const QString &tag, const QString &, const QString &summary,
+                        const QStringList &notes, const QStringList &descriptions, const QStringList &commands) {
+                if (caller != own || tag != m_tag)
+                    return;
+                m_job = job;
+                Q_EMIT jobStarted(job, summary, notes, descriptions, commands);
+            });
+    connect(m_proxy.get(), &HelperProxy::StepStarted, this, [this](const QString &job, int index, const QString &d, const QString &c) {
+        if (!m_job.isEmpty() && job == m_job)
+            Q_EMIT stepStarted(index, d, c);
+    });
+    connect(m_proxy.get(), &HelperProxy::StepProgress, this, [this](const QString &job, int index, double percent) {
+        if (!m_job.isEmpty() && job == m_job)
+            Q_EMIT stepProgress(index, percent);
+    });
+    connect(m_proxy.get(), &HelperProxy::StepFinished, this, [this](const QString &job, int index, const QString &e, const QString &m) {
+        if (!m_job.isEmpty() && job == m_job)
+            Q_EMIT stepFinished(index, e, m);
+    });
+}
+
+HelperClient::~HelperClient() = default;
+
+bool HelperClient::isConnected() const
+{
+    return QDBusConnection::systemBus().isConnected();
+}
+
+QString HelperClient::connectionError() const
+{
+    return QDBusConnection::systemBus().lastError().message();
+}
+
+HelperProxy *HelperClient::proxy() const
+{
+    return m_proxy.get();
+}
+
+HelperResult HelperClient::wait(const QDBusPendingCall &call)
+{
+    QDBusPendingCallWatcher watcher(call);
+    QEventLoop loop;
+    connect(&watcher, &QDBusPendingCallWatcher::finished, &loop, &QEventLoop::quit);
+    if (!watcher.isFinished())
+        loop.exec();
+    HelperResult result;
+    const QDBusMessage reply = watcher.reply();
+    if (reply.type() == QDBusMessage::ErrorMessage) {
+        result.errorName = reply.errorName();
+        result.message = reply.errorMessage();
+        result.code = errorCodeFromName(result.errorName);
+        return result;
+    }
+    result.ok = true;
+    if (!reply.arguments().isEmpty())
+        result.job = reply.arguments().first().toString();
+    return result;
+}
+
+} // namespace plexus

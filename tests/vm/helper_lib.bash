@@ -1,0 +1,170 @@
+# Shared by the helper_*.sh VM tests (sourced after lib.sh; not a test itself).
+# Installs plexus-helper into the guest the way a package would (bus activation
+# file, bus policy, polkit actions) plus a polkit rules file for the tests: root
+# may do everything, plexususer nothing (and must authenticate for scrubs, which
+# without an agent means "dismissed").
+
+HELPER_LOG=/run/plexus-helper.log
+
+install_helper() {
+    local bin; bin=$(command -v plexus-helper) || fail "plexus-helper is not on PATH (build it first)"
+    mkdir -p /usr/share/dbus-1/system-services /usr/share/dbus-1/system.d /usr/share/polkit-1/actions /etc/polkit-1/rules.d
+    # The helper's stderr goes to a log the tests can show.
+    sed "s|^Exec=.*|Exec=/bin/sh -c \"exec $bin 2>>$HELPER_LOG\"|" /src/helper/data/org.plexus.Helper1.service \
+        > /usr/share/dbus-1/system-services/org.plexus.Helper1.service
+    cp /src/helper/data/org.plexus.Helper1.conf /usr/share/dbus-1/system.d/
+    cp /src/helper/data/org.plexus.policy /usr/share/polkit-1/actions/
+    cat > /etc/polkit-1/rules.d/50-plexus-test.rules <<'EOF'
+polkit.addRule(function(action, subject) {
+    if (action.id.indexOf("org.plexus.") != 0)
+        return polkit.Result.NOT_HANDLED;
+    if (subject.user == "root")
+        return polkit.Result.YES;
+    if (subject.user == "plexususer")
+        return action.id == "org.plexus.array.scrub" ? polkit.Result.AUTH_ADMIN : polkit.Result.NO;
+    return polkit.Result.NOT_HANDLED;
+});
+EOF
+    dbus-send --system --print-reply --type=method_call --dest=org.freedesktop.DBus / org.freedesktop.DBus.ReloadConfig >/dev/null \
+        || fail "the system bus did not reload its configuration"
+    sleep 0.5 # polkitd notices new actions and rules by inotify
+    trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat; fi' EXIT
+}
+
+# Runs plexusctl, keeping its output in $OUT and $ERR and its status in $RC.
+pctl() {
+    local o e
+    o=$(mktemp) e=$(mktemp)
+    set +e
+    plexusctl "$@" >"$o" 2>"$e"
+    RC=$?
+    set -e
+    OUT=$(cat "$o") ERR=$(cat "$e")
+    rm -f "$o" "$e"
+}
+
+# ok CMD...: plexusctl CMD must succeed.
+ok() {
+    local t0=$SECONDS
+    pctl "$@"
+    if [ "$RC" != 0 ]; then
+        echo "$OUT"; echo "$ERR" >&2
+        fail "plexusctl $* failed with status $RC"
+    fi
+    echo "ok: plexusctl $* ($((SECONDS - t0)) s)"
+}
+
+# The machine's storage as text, without what moves by itself (progress lines).
+fingerprint() {
+    {
+        grep -v -e 'resync\|recovery\|check\|finish=\|bitmap:' /proc/mdstat
+        lsblk -rno NAME,SIZE,FSTYPE,UUID,PARTUUID,MOUNTPOINT
+        for d in /sys/block/md*/md; do
+            [ -d "$d" ] || continue
+            echo "$d $(cat $d/array_state) $(cat $d/raid_disks) $(cat $d/sync_speed_min) $(cat $d/sync_speed_max)"
+            for m in "$d"/dev-*; do [ -e "$m/state" ] && echo "$m $(cat $m/state)"; done
+        done
+        cat /etc/mdadm/mdadm.conf 2>/dev/null
+    } 2>/dev/null
+}
+
+# refused CODE NAME PATTERN -- plexusctl ARGS...: refused with exit CODE, the error
+# class NAME and a message matching PATTERN (grep -E); the machine unchanged.
+REFUSALS=0
+refused() {
+    local code=$1 name=$2 pattern=$3
+    shift 4
+    local before after
+    before=$(fingerprint)
+    pctl "$@"
+    after=$(fingerprint)
+    [ "$RC" = "$code" ] || { echo "$OUT"; echo "$ERR"; fail "plexusctl $*: exit status $RC, expected $code"; }
+    echo "$ERR" | grep -q "^plexusctl: $name: " || { echo "$ERR"; fail "plexusctl $*: not a $name refusal"; }
+    echo "$ERR" | grep -Eq -- "$pattern" || { echo "$ERR"; fail "plexusctl $*: message does not match /$pattern/"; }
+    [ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "plexusctl $*: the machine changed"; }
+    REFUSALS=$((REFUSALS + 1))
+    echo "ok: refused ($name, exit $code): plexusctl $*"
+    echo "    ${ERR#plexusctl: }"
+}
+
+# dbus_refused NAME PATTERN -- gdbus call ARGS...: the helper itself refuses (no plexusctl).
+dbus_refused() {
+    local name=$1 pattern=$2
+    shift 3
+    local before after out
+    before=$(fingerprint)
+    set +e
+    out=$(gdbus call --system --timeout 120 --dest org.plexus.Helper1 --object-path /org/plexus/Helper1 "$@" 2>&1)
+    local rc=$?
+    set -e
+    after=$(fingerprint)
+    [ $rc != 0 ] || fail "gdbus call $*: succeeded, expected $name"
+    echo "$out" | grep -q "org.plexus.Error.$name:" || { echo "$out"; fail "gdbus call $*: not org.plexus.Error.$name"; }
+    echo "$out" | grep -Eq -- "$pattern" || { echo "$out"; fail "gdbus call $*: message does not match /$pattern/"; }
+    [ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "gdbus call $*: the machine changed"; }
+    REFUSALS=$((REFUSALS + 1))
+    echo "ok: refused (org.plexus.Error.$name) over D-Bus: ${out#*org.plexus.Error.}" | cut -c1-300
+}
+
+# The serial and size of a device, as plexusctl would send them.
+serial_of() { udevadm info --query=property --name="$1" | sed -n 's/^ID_SERIAL=//p' | head -n1; }
+size_of() { blockdev --getsize64 "$1"; }
+
+# Data that must survive: 32 MiB of random bytes at the start of a device.
+write_data() {
+    dd if=/dev/urandom of=/tmp/data.bin bs=1M count=32 status=none
+    dd if=/tmp/data.bin of="$1" bs=1M oflag=direct status=none
+    DATA_SUM=$(sha256sum < /tmp/data.bin | cut -d' ' -f1)
+    echo "ok: wrote 32 MiB to $1 (sha256 ${DATA_SUM:0:16}...)"
+}
+check_data() {
+    local sum
+    sum=$(dd if="$1" bs=1M count=32 iflag=direct status=none | sha256sum | cut -d' ' -f1)
+    [ "$sum" = "$DATA_SUM" ] || fail "the data on $1 changed ${2:+($2)}"
+    echo "ok: data intact on $1 ${2:+($2)}"
+}
+
+wait_idle() { # wait_idle mdN [SECONDS]
+    local deadline=$((SECONDS + ${2:-120}))
+    while [ "$(cat /sys/block/$1/md/sync_action)" != idle ] || grep -q "resync=\(DELAYED\|PENDING\)" /proc/mdstat; do
+        [ $SECONDS -lt $deadline ] || { cat /proc/mdstat; fail "$1 still busy after ${2:-120} s"; }
+        sleep 0.3
+    done
+}
+
+member_state() { cat /sys/block/$1/md/dev-$2/state 2>/dev/null || echo gone; }
+
+# Where plexusctl's own time goes: its snapshot, then the call.
+time_status() { local t0; t0=$(date +%s.%N); plexusctl status >/dev/null; echo "plexusctl status: $(echo "$(date +%s.%N) - $t0" | bc 2>/dev/null || true) s"; }
+
+# Cheap checks straight from sysfs (plexusctl status costs seconds under TCG).
+md_attr() { cat "/sys/block/$1/md/$2" 2>/dev/null; }
+is() { # is ACTUAL EXPECTED WHAT
+    [ "$1" = "$2" ] || fail "$3: expected '$2', got '$1'"
+    echo "ok: $3 = $2"
+}
+
+# The scene of the refusal tests (4 disks of 256 MiB):
+#   vda: vda1 100M free, vda2 60M ext4 mounted on /mnt/data, vda3 20M free (too
+#        small), vda4 ext4 labelled "keep" (data in the way)
+#   vdb, vdc: md0 = RAID-1 of vdb1 and vdc1; vdc2 is an LVM PV in the VG vgtest
+#   vdd: vdd1 ext4 mounted on /boot (so vdd is the system disk), vdd2 free
+make_scene() {
+    step "the scene"
+    # vda: a free partition, a mounted one, a tiny one, one with a filesystem.
+    printf 'label: gpt\n,100M\n,60M\n,20M\n,\n' | sfdisk -q /dev/vda
+    # vdb, vdc: md0 (RAID-1) on their first partitions; vdc2 is an LVM PV in vgtest.
+    printf 'label: gpt\n,120M,R\n,\n' | sfdisk -q /dev/vdb
+    printf 'label: gpt\n,120M,R\n,\n' | sfdisk -q /dev/vdc
+    # vdd: vdd1 holds /boot, so vdd is "the disk the running system uses".
+    printf 'label: gpt\n,50M\n,\n' | sfdisk -q /dev/vdd
+    udevadm settle
+    mkfs.ext4 -q /dev/vda2 && mkdir -p /mnt/data && mount /dev/vda2 /mnt/data
+    mkfs.ext4 -q -L keep /dev/vda4
+    mkfs.ext4 -q /dev/vdd1 && mount /dev/vdd1 /boot
+    pvcreate -q /dev/vdc2 && vgcreate -q vgtest /dev/vdc2
+    create /dev/md0 --level=1 --raid-devices=2 /dev/vdb1 /dev/vdc1
+    wait_idle md0
+    udevadm settle
+    fingerprint > /tmp/scene-start
+}

@@ -1,0 +1,78 @@
+#!/bin/bash
+# vm: --disks 4 --disk-size 256M
+# plexus-helper refuses what it must, with a clear message, a typed error (and
+# plexusctl's exit status for it), and without changing anything: bad paths and
+# devices, identities that do not match, devices in use (mounted, in an array,
+# LVM, the system disk), data in the way, an unprivileged caller (polkit says
+# no), a dismissed authentication. Some requests bypass plexusctl (gdbus), so
+# the helper, not the client, is shown to be the one refusing.
+# (helper_limits.sh: levels, counts, sizes, names, options, data safety, busy.)
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helper_lib.bash"
+install_helper
+fast_sync
+make_scene
+size=$(size_of /dev/vda1)
+
+step "devices: paths, existence, kinds, identities"
+refused 7 NotFound "/dev/vdz does not exist" -- create /dev/md1 --level 1 /dev/vdz missing
+refused 1 Invalid "contains '\.\.'" -- create /dev/md1 --level 1 /dev/../dev/vda1 missing
+refused 1 Invalid "/dev/null is a character device, not a block device" -- create /dev/md1 --level 1 /dev/null missing
+ln -sf /etc/hostname /dev/evil
+refused 1 Invalid "leads to /etc/hostname, which is not under /dev" -- create /dev/md1 --level 1 /dev/evil missing
+rm -f /dev/evil
+refused 1 Invalid "is not a device path" -- create /dev/md1 --level 1 /etc/hostname missing
+refused 1 Invalid "is named twice" -- create /dev/md1 --level 1 /dev/vda1 /dev/vda1
+byid=$(ls /dev/disk/by-id/*PLXDISK1-part1 | head -n1)
+refused 1 Invalid "is named twice in the request \(as /dev/vda1 and $byid\)" -- create /dev/md1 --level 1 /dev/vda1 "$byid"
+refused 1 Invalid "is the md array md0" -- create /dev/md1 --level 1 /dev/md0 missing
+dbus_refused NotFound "now on the disk PLXDISK1, not on the disk you chose \(PLXDISK9\)" -- \
+    --method org.plexus.Helper1.CreateArray /dev/md1 raid1 "[('/dev/vda1', 'PLXDISK9', $size), ('missing', '', 0)]" "[]" "{}"
+dbus_refused NotFound "is 100 MiB \($size bytes\) now, not 200 MiB" -- \
+    --method org.plexus.Helper1.CreateArray /dev/md1 raid1 "[('/dev/vda1', 'PLXDISK1', $((size * 2))), ('missing', '', 0)]" "[]" "{}"
+dbus_refused Invalid "without the identity of its disk" -- \
+    --method org.plexus.Helper1.CreateArray /dev/md1 raid1 "[('/dev/vda1', '', $size), ('missing', '', 0)]" "[]" "{}"
+dbus_refused Invalid "contains '\.\.'" -- \
+    --method org.plexus.Helper1.AddSpare /dev/md0 "('/dev/disk/../vda1', 'PLXDISK1', $size)" "{}"
+
+step "devices in use, and data in the way"
+refused 5 InUse "/dev/vda2 is mounted on /mnt/data. Unmount it first, or choose another partition" -- create /dev/md1 --level 1 /dev/vda2 /dev/vda1 --allow-same-disk
+refused 5 InUse "/dev/vdb1 is a member of md0 \(raid1\)" -- create /dev/md1 --level 1 /dev/vdb1 /dev/vda1
+refused 5 InUse "physical volume of the LVM volume group vgtest.*vgreduce vgtest /dev/vdc2" -- create /dev/md1 --level 1 /dev/vdc2 /dev/vda1
+refused 5 InUse "/dev/vdd2 is on vdd, the disk the running system uses \(it holds /boot\).*allow_system_disk" -- create /dev/md1 --level 1 /dev/vdd2 /dev/vda1
+pctl create /dev/md1 --level 1 /dev/vdd2 /dev/vda1 --allow-system-disk --dry-run
+is "$RC" 0 "the same request with --allow-system-disk (dry run)"
+refused 1 Invalid "contains a filesystem \(ext4\) labelled 'keep'.*overwrite" -- create /dev/md1 --level 1 /dev/vda4 missing
+refused 5 InUse "has the partition vdb1, which is a member of md0" -- copy-table /dev/vdd /dev/vdb
+refused 1 Invalid "are both on the disk vda" -- create /dev/md1 --level 1 /dev/vda1 /dev/vda3
+
+step "polkit: plexususer may not"
+as_user() { runuser -u plexususer -- "$@"; }
+before=$(fingerprint)
+set +e
+out=$(as_user plexusctl stop /dev/md0 2>&1); rc=$?
+set -e
+echo "$out"
+is "$rc" 3 "plexususer's stop: exit status"
+echo "$out" | grep -q "^plexusctl: NotAuthorized: You are not allowed to do this (polkit action org.plexus.array.modify)" || fail "no NotAuthorized message"
+set +e
+out=$(as_user gdbus call --system --dest org.plexus.Helper1 --object-path /org/plexus/Helper1 \
+    --method org.plexus.Helper1.CreateArray /dev/md1 raid1 "[('/dev/vda1', 'PLXDISK1', $size), ('missing', '', 0)]" "[]" "{}" 2>&1); rc=$?
+set -e
+echo "$out" | grep -q "org.plexus.Error.NotAuthorized" || { echo "$out"; fail "plexususer's CreateArray over D-Bus was not refused"; }
+echo "ok: plexususer's CreateArray over D-Bus: NotAuthorized"
+set +e
+out=$(as_user plexusctl scrub /dev/md0 check 2>&1); rc=$?
+set -e
+echo "$out"
+is "$rc" 4 "plexususer's scrub (authentication needed, no agent): exit status"
+echo "$out" | grep -q "^plexusctl: Dismissed: " || fail "no Dismissed message"
+[ "$before" = "$(fingerprint)" ] || fail "an unauthorized request changed something"
+is "$(md_attr md0 sync_action)" idle "md0's sync_action after the refused scrub"
+
+step "the scene is as it was"
+diff /tmp/scene-start <(fingerprint) || fail "something changed"
+echo "refusals checked: $REFUSALS"
+[ "$REFUSALS" -ge 15 ] || fail "fewer than 15 refusals checked"
+cross_check
+echo PASS

@@ -1,0 +1,124 @@
+#!/bin/bash
+# PID 1 of the Plexus VM, started by the initramfs on the real root (see run-vm).
+# Brings up what a Debian machine has for storage (md and dm modules, udev, the
+# system bus, polkit, udisks), runs the command from /run/plexus-vm, writes its exit
+# status there for the host and powers off. Whatever happens, it ends in poweroff.
+#
+# /run/plexus-vm (9p, shared with run-vm on the host) holds:
+#   argv     the command, NUL-separated          cwd      where to run it
+#   env      extra "export NAME=value" lines      console  present: run on ttyS0
+#   status   written here: the command's exit status
+#   started  written here: seconds from kernel start to the command's start
+run=/run/plexus-vm
+PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export PATH
+exec </dev/null >/dev/console 2>&1
+
+say() { echo "plexus-vm [$(cut -d" " -f1 /proc/uptime)]: $*"; }
+uptime_s() { cut -d' ' -f1 /proc/uptime; }
+finish() {
+    echo "$1" > "$run/status"
+    sync
+    /bin/busybox poweroff -f
+}
+# If this script itself dies, the kernel panics and qemu (-no-reboot) exits: run-vm
+# then reports that no exit status came back.
+
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mkdir -p /dev/pts /dev/shm
+mount -t devpts -o gid=5,mode=620,ptmxmode=666 devpts /dev/pts
+mount -t tmpfs -o mode=1777 shm /dev/shm
+mount -t tmpfs -o mode=1777 tmp /tmp
+if [ "$(cat /run/plexus-vm-rootmode)" = ro ]; then
+    # Read-only root (no overlay): scratch space where the storage stack writes.
+    for d in /var/tmp /var/log /var/lib /root; do
+        mount -t tmpfs -o mode=755 scratch "$d"
+    done
+    chmod 1777 /var/tmp
+    chmod 700 /root
+    cp -a /etc/lvm /run/lvm             # LVM writes its archive/ and backup/ there
+    export LVM_SYSTEM_DIR=/run/lvm
+fi
+# The root's machine-id is empty (it is a build tree); the system bus wants one.
+dbus-uuidgen > /run/machine-id
+mount --bind /run/machine-id /etc/machine-id
+export HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb PLEXUS_VM=1 PLEXUS_BUILD_DIR=build
+# shellcheck disable=SC1091
+. "$run/env"     # run-vm's variables (--env), for the command and for the switches below
+say "root: $(cat /run/plexus-vm-rootmode)"
+hostname plexus-vm
+/bin/busybox ip link set lo up
+
+say "modules"
+modprobe -a md_mod raid0 raid1 raid456 raid10 dm_mod || say "some md/dm modules did not load"
+modprobe -q linear 2>/dev/null    # dropped from some kernels (6.12 has none)
+
+# udev. Keep /run/plexus-vm/disks (guest name -> serial) current for the host's tools.
+# Replaying every device's "add" costs about 10 s under TCG, so by default only the
+# storage-related subsystems are replayed (PLEXUS_VM_UDEV=all replays everything; new
+# devices always get their events).
+mkdir -p /run/udev/rules.d
+echo 'SUBSYSTEM=="block", KERNEL=="vd*", ENV{DEVTYPE}=="disk", RUN+="/src/tools/vm/guest-disk-map"' \
+    > /run/udev/rules.d/99-plexus-vm.rules
+say "udev"
+daemon_log=/dev/console
+[ -e "$run/console" ] && daemon_log=/run/plexus-vm-daemons.log  # keep the user's terminal clean
+/usr/lib/systemd/systemd-udevd --daemon >>"$daemon_log" 2>&1
+if [ "${PLEXUS_VM_UDEV:-}" = all ]; then
+    udevadm trigger --type=subsystems --action=add
+    udevadm trigger --type=devices --action=add
+else
+    udevadm trigger --type=devices --action=add \
+        --subsystem-match=block --subsystem-match=virtio-ports --subsystem-match=misc
+fi
+
+# The system bus, polkit and udisks start while udev works.
+say "dbus, polkitd, udisksd"
+mkdir -p /run/dbus
+dbus-daemon --system --fork || say "dbus-daemon did not start"
+/usr/lib/polkit-1/polkitd --no-debug >>"$daemon_log" 2>&1 &
+/usr/libexec/udisks2/udisksd >>"$daemon_log" 2>&1 &
+udevadm settle --timeout=60 || say "udevadm settle timed out"
+/src/tools/vm/guest-disk-map
+for name in org.freedesktop.PolicyKit1 org.freedesktop.UDisks2; do
+    gdbus wait --system --timeout 30 "$name" || say "$name did not appear on the system bus"
+done
+
+say "ready"
+# The command's environment.
+mkdir -p /run/plexus-vm-bin
+ln -s /src/tools/vm/plexus-vm-disk /run/plexus-vm-bin/plexus-vm-disk
+export PATH="/run/plexus-vm-bin:/src/$PLEXUS_BUILD_DIR/bin:$PATH"
+# Not a QMP socket: a line protocol to run-vm's helper, see plexus-vm-disk and qmp.py.
+export PLEXUS_QMP=/dev/virtio-ports/org.plexus.control
+mapfile -d '' argv < "$run/argv"
+cd "$(cat "$run/cwd")" 2>/dev/null || cd /src || cd /
+
+port() { # the /dev node of the virtio-serial port called $1
+    local p
+    for p in /sys/class/virtio-ports/*; do
+        [ "$(cat "$p/name" 2>/dev/null)" = "$1" ] && { echo "/dev/${p##*/}"; return 0; }
+    done
+    return 1
+}
+
+uptime_s > "$run/started"
+if [ -e "$run/console" ]; then
+    # Interactive: the command owns the serial console as its controlling terminal.
+    [ -n "${PLEXUS_VM_TTY_SIZE:-}" ] &&
+        stty rows "${PLEXUS_VM_TTY_SIZE% *}" cols "${PLEXUS_VM_TTY_SIZE#* }" </dev/ttyS0
+    setsid --ctty --wait "${argv[@]}" <>/dev/ttyS0 >&0 2>&0
+    status=$?
+else
+    out=$(port org.plexus.stdout) || out=/dev/console
+    err=$(port org.plexus.stderr) || err=/dev/console
+    if command -v "${argv[0]}" >/dev/null; then
+        "${argv[@]}" </dev/null >"$out" 2>"$err"
+        status=$?
+    else
+        echo "run-vm: ${argv[0]}: command not found in the VM" >"$err"
+        status=127
+    fi
+fi
+finish "$status"
