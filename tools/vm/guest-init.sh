@@ -55,9 +55,9 @@ modprobe -a md_mod raid0 raid1 raid456 raid10 dm_mod || say "some md/dm modules 
 modprobe -q linear 2>/dev/null    # dropped from some kernels (6.12 has none)
 
 # udev. Keep /run/plexus-vm/disks (guest name -> serial) current for the host's tools.
-# Replaying every device's "add" costs about 10 s under TCG, so by default only the
-# storage-related subsystems are replayed (PLEXUS_VM_UDEV=all replays everything; new
-# devices always get their events).
+# Replaying every device's "add" costs 10 s or more under TCG, so only the storage
+# subsystems are replayed, plus those named in PLEXUS_VM_UDEV ("all": everything).
+# Devices that appear later always get their events.
 mkdir -p /run/udev/rules.d
 echo 'SUBSYSTEM=="block", KERNEL=="vd*", ENV{DEVTYPE}=="disk", RUN+="/src/tools/vm/guest-disk-map"' \
     > /run/udev/rules.d/99-plexus-vm.rules
@@ -69,8 +69,9 @@ if [ "${PLEXUS_VM_UDEV:-}" = all ]; then
     udevadm trigger --type=subsystems --action=add
     udevadm trigger --type=devices --action=add
 else
-    udevadm trigger --type=devices --action=add \
-        --subsystem-match=block --subsystem-match=virtio-ports --subsystem-match=misc
+    match=()
+    for sub in block virtio-ports misc ${PLEXUS_VM_UDEV:-}; do match+=(--subsystem-match="$sub"); done
+    udevadm trigger --type=devices --action=add "${match[@]}"
 fi
 
 # The system bus, polkit and udisks start while udev works.
