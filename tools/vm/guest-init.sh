@@ -29,6 +29,11 @@ mount -t sysfs sysfs /sys
 mkdir -p /dev/pts /dev/shm
 mount -t devpts -o gid=5,mode=620,ptmxmode=666 devpts /dev/pts
 mount -t tmpfs -o mode=1777 shm /dev/shm
+# What systemd-tmpfiles makes on a real machine: bash's <(...) needs /dev/fd.
+ln -sfn /proc/self/fd /dev/fd
+ln -sfn /proc/self/fd/0 /dev/stdin
+ln -sfn /proc/self/fd/1 /dev/stdout
+ln -sfn /proc/self/fd/2 /dev/stderr
 mount -t tmpfs -o mode=1777 tmp /tmp
 if [ "$(cat /run/plexus-vm-rootmode)" = ro ]; then
     # Read-only root (no overlay): scratch space where the storage stack writes.
