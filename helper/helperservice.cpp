@@ -235,7 +235,9 @@ void HelperService::runJob(const Job &job, const QString &id, const QDBusMessage
     else
         qInfo("%s %s (%s) for %s: %s: %s", ran ? "failed" : "refused", qPrintable(id), qPrintable(job.operation), qPrintable(caller),
               qPrintable(status.name()), qPrintable(status.message()));
-    const QDBusMessage reply = status ? call.createReply(id) : call.createErrorReply(status.name(), status.message());
+    // AcknowledgeJob returns nothing; the others return the job's id.
+    const QDBusMessage reply = !status ? call.createErrorReply(status.name(), status.message())
+                                       : (job.direct ? call.createReply() : call.createReply(id));
     post([this, reply] {
         QDBusConnection::systemBus().send(reply);
         callFinished();

@@ -113,9 +113,13 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
             observer->stepFinished(i, s);
         if (!s.ok()) {
             QString message = QStringLiteral("Step %1 of %2 (%3) failed: %4").arg(i + 1).arg(total).arg(step.description, s.message());
-            if (i > 0)
+            if (i == 1)
+                message += QStringLiteral(" Step 1 was done.");
+            else if (i > 1)
                 message += QStringLiteral(" Steps 1 to %1 were done.").arg(i);
-            if (i + 1 < total)
+            if (i + 2 == total)
+                message += QStringLiteral(" Step %1 did not run.").arg(total);
+            else if (i + 2 < total)
                 message += QStringLiteral(" Steps %1 to %2 did not run.").arg(i + 2).arg(total);
             result = Status::failure(s.code(), message);
             break;

@@ -565,7 +565,7 @@ Plan planGrow(Snapshot model, const ValidGrow &v)
                                  }());
         s.command = {QStringLiteral("mdadm"), QStringLiteral("--grow"), path, QStringLiteral("--raid-devices=%1").arg(v.raidDevices)};
         if (v.raidDevices == 1)
-            s.command.insert(2, QStringLiteral("--force"));
+            s.command.insert(3, QStringLiteral("--force"));
         s.precondition = arrayIsRunning(md, path);
         const QStringList argv = s.command;
         s.action = [argv](StepContext &ctx) { return run(ctx, argv); };

@@ -2,6 +2,7 @@
 
 #include <QDBusArgument>
 #include <QDBusVariant>
+#include <QRegularExpression>
 
 namespace plexus {
 
@@ -58,7 +59,14 @@ public:
     {
         flag("allow_system_disk", &c->allowSystemDisk);
         text("tag", &c->tag);
+        // The tag is echoed in a signal everyone on the bus sees: keep it an identifier.
+        static const QRegularExpression tagRe(QStringLiteral("^[A-Za-z0-9_.:-]{0,64}$"));
+        if (!tagRe.match(c->tag).hasMatch())
+            fail(QStringLiteral("Option 'tag' must be up to 64 letters, digits, '_', '.', ':' or '-'."));
         text("array_uuid", &c->arrayUuid);
+        static const QRegularExpression uuidRe(QStringLiteral("^[0-9A-Fa-f:-]{0,64}$"));
+        if (!uuidRe.match(c->arrayUuid).hasMatch())
+            fail(QStringLiteral("Option 'array_uuid' must be a UUID, not '%1'.").arg(c->arrayUuid.left(64)));
     }
 
     Status finish()

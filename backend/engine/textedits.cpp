@@ -7,10 +7,21 @@ namespace plexus {
 
 QByteArray mergeMdadmConf(const QByteArray &conf, const QByteArray &scan, const QString &stamp)
 {
+    // Only ARRAY lines (and their indented continuations) are taken from the
+    // scan: whatever else it might print never lands in the configuration.
     QList<QByteArray> newArrays;
-    for (const QByteArray &line : scan.split('\n'))
-        if (!line.trimmed().isEmpty())
+    bool inScanArray = false;
+    for (const QByteArray &line : scan.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const bool continuation = line[0] == ' ' || line[0] == '\t';
+        if (line.startsWith("ARRAY ") || (continuation && inScanArray)) {
             newArrays << line;
+            inScanArray = true;
+        } else {
+            inScanArray = false;
+        }
+    }
     const QByteArray header = "# ARRAY lines written by Plexus (mdadm --detail --scan) on " + stamp.toUtf8();
 
     QList<QByteArray> out;

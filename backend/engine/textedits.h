@@ -7,7 +7,8 @@
 namespace plexus {
 
 // mdadm.conf with its ARRAY lines (and their indented continuation lines)
-// replaced by `scan` (the output of `mdadm --detail --scan`). Every other line is
+// replaced by the ARRAY lines of `scan` (the output of `mdadm --detail --scan`;
+// anything else in it is ignored). Every other line is
 // kept where it was; the new ARRAY lines go where the first old one was, or at the
 // end under a comment when there was none.
 QByteArray mergeMdadmConf(const QByteArray &conf, const QByteArray &scan, const QString &stamp);

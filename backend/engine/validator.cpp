@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <functional>
+
 namespace plexus {
 
 namespace {
@@ -510,6 +512,7 @@ Status Validator::checkCanLose(const ResolvedArray &a, const QStringList &lost, 
 
 Status Validator::validate(const CreateArrayRequest &r, ValidCreate *out) const
 {
+    *out = {};
     ValidCreate v;
     v.level = normaliseLevel(r.level);
     if (v.level.isEmpty())
@@ -553,8 +556,11 @@ Status Validator::validate(const CreateArrayRequest &r, ValidCreate *out) const
         else if (v.level == QLatin1String("raid10")) {
             for (int s : missingSlots) {
                 const int partner = n % 2 == 0 ? (s ^ 1) : (s + 1) % n;
-                if (missingSlots.contains(partner) && partner != s)
-                    problem = QStringLiteral("slots %1 and %2 hold the two copies of the same data, so they cannot both be missing").arg(s).arg(partner);
+                if (missingSlots.contains(partner) && partner != s) {
+                    problem = QStringLiteral("slots %1 and %2 hold the two copies of the same data, so they cannot both be missing")
+                                  .arg(qMin(s, partner)).arg(qMax(s, partner));
+                    break;
+                }
             }
         }
         if (!problem.isEmpty())
@@ -667,16 +673,14 @@ Status Validator::validate(const CreateArrayRequest &r, ValidCreate *out) const
 
 Status Validator::validate(const StopArrayRequest &r, ValidStop *out) const
 {
+    *out = {};
     ResolvedArray a;
     if (Status s = resolveExistingArray(r.array, r.common, &a); !s)
         return s;
     const QString name = a.array.name;
-    const auto system = systemDisks();
-    Q_UNUSED(system);
     for (const Mount &m : m_snap.mounts) {
         if (m.device.isEmpty())
             continue;
-        QStringList disks;
         // Mounted directly, or through LVM/dm on top of it.
         bool onTop = m.device == name;
         if (!onTop && m.device.startsWith(QLatin1String("dm-"))) {
@@ -720,6 +724,7 @@ Status Validator::validate(const StopArrayRequest &r, ValidStop *out) const
 
 Status Validator::validate(const AssembleArrayRequest &r, ValidAssemble *out) const
 {
+    *out = {};
     static const QRegularExpression numbered(QStringLiteral("^/dev/(md[0-9]{1,4})$"));
     static const QRegularExpression named(QStringLiteral("^/dev/md/(.*)$"));
     const auto mNamed = named.match(r.array);
@@ -772,6 +777,7 @@ Status Validator::validate(const AssembleArrayRequest &r, ValidAssemble *out) co
 
 Status Validator::validate(const AddDeviceRequest &r, ValidAdd *out) const
 {
+    *out = {};
     ResolvedArray a;
     if (Status s = resolveExistingArray(r.array, r.common, &a); !s)
         return s;
@@ -805,6 +811,7 @@ Status Validator::validate(const AddDeviceRequest &r, ValidAdd *out) const
 
 Status Validator::validate(const FailMemberRequest &r, ValidFail *out) const
 {
+    *out = {};
     ResolvedArray a;
     if (Status s = resolveExistingArray(r.array, r.common, &a); !s)
         return s;
@@ -827,6 +834,7 @@ Status Validator::validate(const FailMemberRequest &r, ValidFail *out) const
 
 Status Validator::validate(const RemoveMemberRequest &r, ValidRemove *out) const
 {
+    *out = {};
     ResolvedArray a;
     if (Status s = resolveExistingArray(r.array, r.common, &a); !s)
         return s;
@@ -866,6 +874,7 @@ Status Validator::validate(const RemoveMemberRequest &r, ValidRemove *out) const
 
 Status Validator::validate(const ReplaceMemberRequest &r, ValidReplace *out) const
 {
+    *out = {};
     ResolvedArray a;
     if (Status s = resolveExistingArray(r.array, r.common, &a); !s)
         return s;
@@ -912,6 +921,7 @@ Status Validator::validate(const ReplaceMemberRequest &r, ValidReplace *out) con
 
 Status Validator::validate(const GrowArrayRequest &r, ValidGrow *out) const
 {
+    *out = {};
     ResolvedArray a;
     if (Status s = resolveExistingArray(r.array, r.common, &a); !s)
         return s;
@@ -1019,6 +1029,7 @@ Status Validator::validate(const GrowArrayRequest &r, ValidGrow *out) const
 
 Status Validator::validate(const SyncActionRequest &r, ValidSyncAction *out) const
 {
+    *out = {};
     static const QStringList allowed = {QStringLiteral("check"), QStringLiteral("repair"), QStringLiteral("idle")};
     if (!allowed.contains(r.action))
         return invalid(QStringLiteral("Unknown sync action '%1'. Choose check (read and compare every copy), repair (also fix "
@@ -1047,6 +1058,7 @@ Status Validator::validate(const SyncActionRequest &r, ValidSyncAction *out) con
 
 Status Validator::validate(const SpeedLimitsRequest &r, ValidSpeedLimits *out) const
 {
+    *out = {};
     auto parse = [](const QString &value, const char *which, std::optional<qint64> *number) -> Status {
         if (value.isEmpty() || value == QLatin1String("system"))
             return {};
@@ -1087,6 +1099,7 @@ Status Validator::validate(const SpeedLimitsRequest &r, ValidSpeedLimits *out) c
 
 Status Validator::validate(const ZeroSuperblockRequest &r, ValidZero *out) const
 {
+    *out = {};
     ResolvedDevice dev;
     if (Status s = resolve(r.device, &dev); !s)
         return s;
@@ -1107,6 +1120,7 @@ Status Validator::validate(const ZeroSuperblockRequest &r, ValidZero *out) const
 
 Status Validator::validate(const CopyPartitionTableRequest &r, ValidCopyTable *out) const
 {
+    *out = {};
     ResolvedDevice src, dst;
     if (Status s = resolve(r.source, &src); !s)
         return s;
@@ -1144,6 +1158,7 @@ Status Validator::validate(const CopyPartitionTableRequest &r, ValidCopyTable *o
 
 Status Validator::validate(const WriteMdadmConfRequest &, ValidWriteConf *out) const
 {
+    *out = {};
     int running = 0;
     for (const Array &a : m_snap.arrays)
         if (a.state != ArrayState::Inactive)

@@ -28,7 +28,9 @@ EOF
     dbus-send --system --print-reply --type=method_call --dest=org.freedesktop.DBus / org.freedesktop.DBus.ReloadConfig >/dev/null \
         || fail "the system bus did not reload its configuration"
     sleep 0.5 # polkitd notices new actions and rules by inotify
-    trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat; fi' EXIT
+    trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat;
+          else echo "--- where the helper spent its time, per job:"; grep -o "job [0-9a-f-]*: polkit.*" $HELPER_LOG 2>/dev/null; fi
+          mkdir -p /src/$PLEXUS_BUILD_DIR/vm-logs && cp $HELPER_LOG /src/$PLEXUS_BUILD_DIR/vm-logs/$(basename $0 .sh).helper.log 2>/dev/null' EXIT
 }
 
 # Runs plexusctl, keeping its output in $OUT and $ERR and its status in $RC.
@@ -81,7 +83,7 @@ refused() {
     [ "$RC" = "$code" ] || { echo "$OUT"; echo "$ERR"; fail "plexusctl $*: exit status $RC, expected $code"; }
     echo "$ERR" | grep -q "^plexusctl: $name: " || { echo "$ERR"; fail "plexusctl $*: not a $name refusal"; }
     echo "$ERR" | grep -Eq -- "$pattern" || { echo "$ERR"; fail "plexusctl $*: message does not match /$pattern/"; }
-    [ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "plexusctl $*: the machine changed"; }
+    [ "$before" = "$after" ] || { echo "$before" > /tmp/fp.before; echo "$after" > /tmp/fp.after; diff /tmp/fp.before /tmp/fp.after; fail "plexusctl $*: the machine changed"; }
     REFUSALS=$((REFUSALS + 1))
     echo "ok: refused ($name, exit $code): plexusctl $*"
     echo "    ${ERR#plexusctl: }"
@@ -101,7 +103,7 @@ dbus_refused() {
     [ $rc != 0 ] || fail "gdbus call $*: succeeded, expected $name"
     echo "$out" | grep -q "org.plexus.Error.$name:" || { echo "$out"; fail "gdbus call $*: not org.plexus.Error.$name"; }
     echo "$out" | grep -Eq -- "$pattern" || { echo "$out"; fail "gdbus call $*: message does not match /$pattern/"; }
-    [ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "gdbus call $*: the machine changed"; }
+    [ "$before" = "$after" ] || { echo "$before" > /tmp/fp.before; echo "$after" > /tmp/fp.after; diff /tmp/fp.before /tmp/fp.after; fail "gdbus call $*: the machine changed"; }
     REFUSALS=$((REFUSALS + 1))
     echo "ok: refused (org.plexus.Error.$name) over D-Bus: ${out#*org.plexus.Error.}" | cut -c1-300
 }
@@ -167,4 +169,19 @@ make_scene() {
     wait_idle md0
     udevadm settle
     fingerprint > /tmp/scene-start
+}
+
+# The running helper's process id, from the bus (empty when none runs).
+helper_pid() {
+    gdbus call --system --dest org.freedesktop.DBus --object-path /org/freedesktop/DBus \
+        --method org.freedesktop.DBus.GetConnectionUnixProcessID org.plexus.Helper1 2>/dev/null \
+        | sed -n 's/^(uint32 \([0-9]*\),)$/\1/p'
+}
+# Ends the running helper (by its pid); the bus starts a new one on the next call.
+stop_helper() {
+    local pid; pid=$(helper_pid)
+    [ -n "$pid" ] || return 0
+    kill -TERM "$pid"
+    for _ in $(seq 50); do [ -z "$(helper_pid)" ] && return 0; sleep 0.1; done
+    fail "plexus-helper ($pid) did not exit"
 }

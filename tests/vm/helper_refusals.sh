@@ -46,6 +46,14 @@ refused 1 Invalid "contains a filesystem \(ext4\) labelled 'keep'.*overwrite" --
 refused 5 InUse "has the partition vdb1, which is a member of md0" -- copy-table /dev/vdd /dev/vdb
 refused 1 Invalid "are both on the disk vda" -- create /dev/md1 --level 1 /dev/vda1 /dev/vda3
 
+step "held open exclusively by another program"
+rm -f /tmp/held
+python3 -c 'import os, time; fd = os.open("/dev/vda1", os.O_RDONLY | os.O_EXCL); open("/tmp/held", "w").close(); time.sleep(120)' &
+holder=$!
+for _ in $(seq 50); do [ -e /tmp/held ] && break; sleep 0.1; done
+refused 8 Busy "/dev/vda1 is held by something else right now" -- create /dev/md1 --level 1 /dev/vda1 missing
+kill "$holder"; wait "$holder" 2>/dev/null || true
+
 step "polkit: plexususer may not"
 as_user() { runuser -u plexususer -- "$@"; }
 before=$(fingerprint)
@@ -71,7 +79,8 @@ echo "$out" | grep -q "^plexusctl: Dismissed: " || fail "no Dismissed message"
 is "$(md_attr md0 sync_action)" idle "md0's sync_action after the refused scrub"
 
 step "the scene is as it was"
-diff /tmp/scene-start <(fingerprint) || fail "something changed"
+fingerprint > /tmp/scene-end
+diff /tmp/scene-start /tmp/scene-end || fail "something changed"
 echo "refusals checked: $REFUSALS"
 [ "$REFUSALS" -ge 15 ] || fail "fewer than 15 refusals checked"
 cross_check

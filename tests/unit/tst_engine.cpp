@@ -1,0 +1,352 @@
+// The engine's plans (previews, descriptions, order of steps) for each operation
+// on a machine built in code, the text edits (mdadm.conf, sfdisk dumps), the
+// journal and the executor. Nothing runs on a real device here.
+#include "tst_engine_fixture.h"
+
+#include "engine/engine.h"
+#include "engine/executor.h"
+#include "engine/journal.h"
+#include "engine/textedits.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plexus;
+using namespace plexus::fixture;
+
+namespace {
+
+DeviceSpec spec(const Snapshot &s, const QString &path)
+{
+    DeviceSpec d;
+    d.path = path;
+    if (path == QLatin1String("missing"))
+        return d;
+    const QString name = path.mid(5);
+    if (const Disk *disk = s.diskOf(name)) {
+        d.identity = disk->identity();
+        d.sizeBytes = quint64(disk->name == name ? disk->sizeBytes : disk->partition(name)->sizeBytes);
+    }
+    return d;
+}
+
+DeviceSpecList specs(const Snapshot &s, const QStringList &paths)
+{
+    DeviceSpecList l;
+    for (const QString &p : paths)
+        l << spec(s, p);
+    return l;
+}
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+    SnapshotPtr snap = std::make_shared<Snapshot>(machine());
+    FakeSystem sys{*snap};
+    Engine engine{snap, sys};
+
+    template<typename Request>
+    Plan plan(const Request &r)
+    {
+        Plan p;
+        const Status s = engine.prepare(r, &p);
+        if (!s.ok())
+            qWarning("%s: %s", qPrintable(s.name()), qPrintable(s.message()));
+        return p;
+    }
+
+private Q_SLOTS:
+    void shellQuoting()
+    {
+        QCOMPARE(shellQuote(QStringLiteral("/dev/sdb1")), QStringLiteral("/dev/sdb1"));
+        QCOMPARE(shellQuote(QStringLiteral("--name=home")), QStringLiteral("--name=home"));
+        QCOMPARE(shellQuote(QStringLiteral("my disk")), QStringLiteral("'my disk'"));
+        QCOMPARE(shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
+        QCOMPARE(shellQuote(QString()), QStringLiteral("''"));
+    }
+
+    void createDegradedMirror()
+    {
+        CreateArrayRequest r;
+        r.array = QStringLiteral("/dev/md5");
+        r.level = QStringLiteral("raid1");
+        r.members = specs(*snap, {QStringLiteral("missing"), QStringLiteral("/dev/sdc1")});
+        const Plan p = plan(r);
+        QCOMPARE(p.steps.size(), 1);
+        QCOMPARE(p.steps[0].preview(),
+                 QStringLiteral("mdadm --create /dev/md5 --run --level=1 --raid-devices=2 --metadata=1.2 --bitmap=internal missing /dev/sdc1"));
+        QCOMPARE(p.steps[0].description,
+                 QStringLiteral("Create the RAID-1 array /dev/md5 from /dev/sdc1 and a missing slot, with an internal write-intent bitmap"));
+        QCOMPARE(p.summary, QStringLiteral("Create /dev/md5: RAID-1 of 2 device(s), about 100 GiB."));
+        QVERIFY(p.notes.join(QLatin1Char('\n')).contains(QStringLiteral("starts degraded")));
+        QCOMPARE(p.exclusive, QStringList{QStringLiteral("/dev/sdc1")});
+    }
+
+    void createVariants()
+    {
+        CreateArrayRequest r;
+        r.array = QStringLiteral("/dev/md/data");
+        r.level = QStringLiteral("5");
+        r.members = specs(*snap, {QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdc1"), QStringLiteral("/dev/sdk")});
+        r.spares = specs(*snap, {QStringLiteral("/dev/sdi")});
+        r.chunkKib = 64;
+        r.name = QStringLiteral("data");
+        r.overwrite = true;
+        Plan p = plan(r);
+        QCOMPARE(p.steps[0].preview(), QStringLiteral("mdadm --create /dev/md/data --run --level=5 --raid-devices=3 --spare-devices=1 "
+                                                      "--metadata=1.2 --bitmap=internal --chunk=64 /dev/sdb /dev/sdc1 /dev/sdk /dev/sdi --name=data"));
+        // The smallest member decides, and the plan says so in words.
+        QVERIFY2(p.notes.join(QLatin1Char('\n')).contains(QStringLiteral("The smallest member, /dev/sdc1 (100 GiB), decides how much of each member is used")),
+                 qPrintable(p.notes.join(QLatin1Char('\n'))));
+        QCOMPARE(p.summary, QStringLiteral("Create /dev/md/data: RAID-5 of 3 device(s), about 200 GiB."));
+
+        CreateArrayRequest stripe;
+        stripe.array = QStringLiteral("/dev/md5");
+        stripe.level = QStringLiteral("raid0");
+        stripe.members = specs(*snap, {QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdc1")});
+        p = plan(stripe);
+        QCOMPARE(p.steps[0].preview(), QStringLiteral("mdadm --create /dev/md5 --run --level=0 --raid-devices=2 --metadata=1.2 /dev/sdb /dev/sdc1"));
+
+        CreateArrayRequest nobitmap = r;
+        nobitmap.level = QStringLiteral("raid1");
+        nobitmap.array = QStringLiteral("/dev/md5");
+        nobitmap.chunkKib = 0;
+        nobitmap.name.clear();
+        nobitmap.spares.clear();
+        nobitmap.members = specs(*snap, {QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdk")});
+        nobitmap.bitmap = QStringLiteral("none");
+        p = plan(nobitmap);
+        QVERIFY2(p.steps[0].preview().contains(QStringLiteral("--bitmap=none")), qPrintable(p.steps[0].preview()));
+
+        CreateArrayRequest single;
+        single.array = QStringLiteral("/dev/md5");
+        single.level = QStringLiteral("raid1");
+        single.members = specs(*snap, {QStringLiteral("/dev/sdb")});
+        single.forceSingle = true;
+        p = plan(single);
+        // mdadm wants --force before --raid-devices.
+        QCOMPARE(p.steps[0].preview(), QStringLiteral("mdadm --create /dev/md5 --run --force --level=1 --raid-devices=1 --metadata=1.2 --bitmap=internal /dev/sdb"));
+    }
+
+    void memberOperations()
+    {
+        Plan p = plan(AddDeviceRequest{QStringLiteral("/dev/md1"), spec(*snap, QStringLiteral("/dev/sdb")), false, false, {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("mdadm /dev/md1 --add /dev/sdb")});
+        p = plan(AddDeviceRequest{QStringLiteral("/dev/md0"), spec(*snap, QStringLiteral("/dev/sdb")), true, false, {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("mdadm /dev/md0 --add-spare /dev/sdb")});
+        p = plan(FailMemberRequest{QStringLiteral("/dev/md0"), spec(*snap, QStringLiteral("/dev/sdd")), {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("mdadm /dev/md0 --fail /dev/sdd")});
+        QVERIFY(p.steps[0].description.contains(QStringLiteral("md0 then runs without it (degraded)")));
+        p = plan(RemoveMemberRequest{QStringLiteral("/dev/md0"), spec(*snap, QStringLiteral("/dev/sdd")), true, true, {}});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm /dev/md0 --fail /dev/sdd"), QStringLiteral("mdadm /dev/md0 --remove /dev/sdd"),
+                                            QStringLiteral("mdadm --zero-superblock /dev/sdd")}));
+        p = plan(StopArrayRequest{QStringLiteral("/dev/md0"), {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("mdadm --stop /dev/md0")});
+        QCOMPARE(p.exclusive, QStringList{QStringLiteral("/dev/md0")});
+    }
+
+    void hotReplacement()
+    {
+        Plan p = plan(ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(*snap, QStringLiteral("/dev/sdd")), spec(*snap, QStringLiteral("/dev/sdb")), true, false, {}});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm /dev/md0 --add-spare /dev/sdb"),
+                                            QStringLiteral("mdadm /dev/md0 --replace /dev/sdd --with /dev/sdb"),
+                                            QStringLiteral("mdadm --wait /dev/md0"),
+                                            QStringLiteral("mdadm /dev/md0 --remove /dev/sdd")}));
+        QVERIFY(p.steps[2].waitsForKernel);
+        QVERIFY(p.summary.contains(QStringLiteral("never loses redundancy")));
+        p = plan(ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(*snap, QStringLiteral("/dev/sdd")), spec(*snap, QStringLiteral("/dev/sdb")), false, false, {}});
+        QCOMPARE(p.steps.size(), 2);
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QStringLiteral("remove it then")));
+        // A faulty member: take it out, put the new one in (recovery).
+        p = plan(ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(*snap, QStringLiteral("/dev/sdh")), spec(*snap, QStringLiteral("/dev/sdb")), true, false, {}});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm /dev/md1 --remove /dev/sdh"), QStringLiteral("mdadm /dev/md1 --add /dev/sdb")}));
+    }
+
+    void growAndShrinkMirror()
+    {
+        GrowArrayRequest up;
+        up.array = QStringLiteral("/dev/md0");
+        up.raidDevices = 3;
+        up.add = specs(*snap, {QStringLiteral("/dev/sdb")});
+        Plan p = plan(up);
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm /dev/md0 --add-spare /dev/sdb"), QStringLiteral("mdadm --grow /dev/md0 --raid-devices=3")}));
+        QCOMPARE(p.summary, QStringLiteral("Grow md0 from 2 to 3 devices."));
+        GrowArrayRequest down;
+        down.array = QStringLiteral("/dev/md0");
+        down.raidDevices = 1;
+        down.remove = specs(*snap, {QStringLiteral("/dev/sde")});
+        down.forceSingle = true;
+        p = plan(down);
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm /dev/md0 --fail /dev/sde"), QStringLiteral("mdadm /dev/md0 --remove /dev/sde"),
+                                            QStringLiteral("mdadm --grow /dev/md0 --force --raid-devices=1")}));
+        QVERIFY2(p.steps[2].description.contains(QStringLiteral("(its remaining member(s): sdd)")), qPrintable(p.steps[2].description));
+        GrowArrayRequest size;
+        size.array = QStringLiteral("/dev/md0");
+        size.size = QStringLiteral("max");
+        p = plan(size);
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("mdadm --grow /dev/md0 --size=max")});
+    }
+
+    void sysfsWrites()
+    {
+        Plan p = plan(SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("check"), {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("echo check > /sys/block/md0/md/sync_action")});
+        // Raising the minimum above the current maximum: the maximum goes first.
+        p = plan(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("300000"), QStringLiteral("400000"), {}});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("echo 400000 > /sys/block/md0/md/sync_speed_max"),
+                                            QStringLiteral("echo 300000 > /sys/block/md0/md/sync_speed_min")}));
+        p = plan(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("system"), QString(), {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("echo system > /sys/block/md0/md/sync_speed_min")});
+    }
+
+    void diskOperations()
+    {
+        Plan p = plan(ZeroSuperblockRequest{spec(*snap, QStringLiteral("/dev/sdi")), {}});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("mdadm --zero-superblock /dev/sdi")});
+        QCOMPARE(p.exclusive, QStringList{QStringLiteral("/dev/sdi")});
+        p = plan(CopyPartitionTableRequest{spec(*snap, QStringLiteral("/dev/sdc")), spec(*snap, QStringLiteral("/dev/sdk")), true, {}});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("sfdisk --dump /dev/sdk > /var/lib/plexus/journal/JOB.d/sdk.sfdisk"),
+                                            QStringLiteral("sfdisk --dump /dev/sdc"),
+                                            QStringLiteral("sfdisk --no-reread --no-tell-kernel --wipe=always --wipe-partitions=always /dev/sdk < sdc.sfdisk"),
+                                            QStringLiteral("blockdev --rereadpt /dev/sdk")}));
+        engine.setStamp(QStringLiteral("20261121-120000"));
+        sys.addPath(QStringLiteral("/etc/mdadm"));
+        sys.addPath(QStringLiteral("/etc/mdadm/mdadm.conf"));
+        p = plan(WriteMdadmConfRequest{});
+        QCOMPARE(p.steps.size(), 3);
+        QCOMPARE(p.steps[1].preview(), QStringLiteral("cp -p /etc/mdadm/mdadm.conf /etc/mdadm/mdadm.conf.plexus-20261121-120000"));
+        QCOMPARE(p.summary, QStringLiteral("Write the 2 running array(s) into /etc/mdadm/mdadm.conf."));
+    }
+
+    void planOnACopy()
+    {
+        // Planning a shrink simulates fail+remove on its own copy: the live model stays.
+        GrowArrayRequest down;
+        down.array = QStringLiteral("/dev/md0");
+        down.raidDevices = 1;
+        down.remove = specs(*snap, {QStringLiteral("/dev/sde")});
+        down.forceSingle = true;
+        plan(down);
+        QCOMPARE(snap->array(QStringLiteral("md0"))->members.size(), 2);
+        QVERIFY(!snap->array(QStringLiteral("md0"))->member(QStringLiteral("sde"))->faulty);
+    }
+
+    void mdadmConf()
+    {
+        const QByteArray conf = "# mdadm.conf\nHOMEHOST <system>\nMAILADDR root\n\n# definitions of existing MD arrays\n"
+                                "ARRAY /dev/md/0 metadata=1.2 UUID=aaaa:bbbb:cccc:dddd name=host:0\n   spares=1\n"
+                                "ARRAY /dev/md/1 metadata=1.2 UUID=1111:2222:3333:4444\n# trailing comment\n";
+        const QByteArray scan = "ARRAY /dev/md0 metadata=1.2 UUID=eeee:ffff:0000:1111\nARRAY /dev/md1 metadata=1.2 UUID=2222:3333:4444:5555\n";
+        const QByteArray merged = mergeMdadmConf(conf, scan, QStringLiteral("2026-11-21"));
+        QCOMPARE(merged, QByteArray("# mdadm.conf\nHOMEHOST <system>\nMAILADDR root\n\n# definitions of existing MD arrays\n"
+                                    "# ARRAY lines written by Plexus (mdadm --detail --scan) on 2026-11-21\n"
+                                    "ARRAY /dev/md0 metadata=1.2 UUID=eeee:ffff:0000:1111\nARRAY /dev/md1 metadata=1.2 UUID=2222:3333:4444:5555\n"
+                                    "# trailing comment\n"));
+        // Twice gives the same file (the header is not repeated).
+        QCOMPARE(mergeMdadmConf(merged, scan, QStringLiteral("2026-11-21")), merged);
+        // No ARRAY line yet: appended at the end.
+        QCOMPARE(mergeMdadmConf("MAILADDR root\n", "ARRAY /dev/md0 UUID=1\n", QStringLiteral("x")),
+                 QByteArray("MAILADDR root\n\n# ARRAY lines written by Plexus (mdadm --detail --scan) on x\nARRAY /dev/md0 UUID=1\n"));
+        QCOMPARE(mergeMdadmConf(QByteArray(), "ARRAY /dev/md0 UUID=1\n", QStringLiteral("x")),
+                 QByteArray("# ARRAY lines written by Plexus (mdadm --detail --scan) on x\nARRAY /dev/md0 UUID=1\n"));
+        // Nothing but ARRAY lines comes from the scan (a name with a newline in it, say).
+        QCOMPARE(mergeMdadmConf(QByteArray(), "ARRAY /dev/md0 UUID=1 name=a\nPROGRAM /tmp/evil\n   spares=1\nmdadm: warning\n", QStringLiteral("x")),
+                 QByteArray("# ARRAY lines written by Plexus (mdadm --detail --scan) on x\nARRAY /dev/md0 UUID=1 name=a\n"));
+    }
+
+    void sfdiskDump()
+    {
+        const QByteArray dump = "label: gpt\nlabel-id: 2E8F9A40-1111-2222-3333-444455556666\ndevice: /dev/sda\nunit: sectors\n"
+                                "first-lba: 2048\nlast-lba: 524254\nsector-size: 512\n\n"
+                                "/dev/sda1 : start=        2048, size=      204800, type=A19D880F-05FC-4D3B-A006-743F0F84911E, uuid=8F5B2C66-AAAA-BBBB-CCCC-DDDDEEEEFFFF, name=\"boot\"\n"
+                                "/dev/sda2 : start=      206848, size=      122880, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4, uuid=246D4093-B61A-498A-B2A3-4A1D4A0A211C\n";
+        QCOMPARE(sanitizeSfdiskDump(dump),
+                 QByteArray("label: gpt\nunit: sectors\nfirst-lba: 2048\nsector-size: 512\n\n"
+                            "/dev/sda1 : start=        2048, size=      204800, type=A19D880F-05FC-4D3B-A006-743F0F84911E, name=\"boot\"\n"
+                            "/dev/sda2 : start=      206848, size=      122880, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4\n"));
+        const QByteArray mbr = "label: dos\nlabel-id: 0x1a2b3c4d\ndevice: /dev/sda\nunit: sectors\nsector-size: 512\n\n/dev/sda1 : start=2048, size=1024000, type=fd, bootable\n";
+        QCOMPARE(sanitizeSfdiskDump(mbr), QByteArray("label: dos\nunit: sectors\nsector-size: 512\n\n/dev/sda1 : start=2048, size=1024000, type=fd, bootable\n"));
+    }
+
+    void journal()
+    {
+        QTemporaryDir dir;
+        Plan p;
+        p.operation = QStringLiteral("ReplaceMember");
+        p.summary = QStringLiteral("Replace sdd with sdb.");
+        Step a;
+        a.description = QStringLiteral("first");
+        a.command = {QStringLiteral("true")};
+        Step b = a;
+        b.description = QStringLiteral("second");
+        p.steps = {a, b};
+        Journal j(dir.path());
+        QVERIFY(j.begin(QStringLiteral("20261121-000000-000-aaaa"), p, QStringLiteral(":1.5"), {}).ok());
+        j.stepStarted(0);
+        j.stepFinished(0, Status());
+        j.stepStarted(1);
+        // The helper died here: the job is unfinished.
+        QList<JournalSummary> open = Journal::unfinished(dir.path());
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open[0].operation, QStringLiteral("ReplaceMember"));
+        QCOMPARE(open[0].stepsFinished, 1);
+        QCOMPARE(open[0].lastStarted, 1);
+        QCOMPARE(open[0].steps, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
+        QCOMPARE(Journal::acknowledge(QStringLiteral("nope"), QStringLiteral("x"), dir.path()).code(), ErrorCode::NotFound);
+        QCOMPARE(Journal::acknowledge(QStringLiteral("../etc/passwd"), QStringLiteral("x"), dir.path()).code(), ErrorCode::Invalid);
+        QVERIFY(Journal::acknowledge(QStringLiteral("20261121-000000-000-aaaa"), QStringLiteral(":1.9"), dir.path()).ok());
+        QVERIFY(Journal::unfinished(dir.path()).isEmpty());
+
+        Journal done(dir.path());
+        QVERIFY(done.begin(QStringLiteral("20261121-000001-000-bbbb"), p, QStringLiteral(":1.5"), {}).ok());
+        done.finish(Status());
+        QVERIFY(Journal::unfinished(dir.path()).isEmpty());
+        QCOMPARE(Journal::read(dir.path()).size(), 2);
+        Journal::prune(1, dir.path());
+        QCOMPARE(Journal::read(dir.path()).size(), 1);
+    }
+
+    void executorStopsAtTheFirstFailure()
+    {
+        QTemporaryDir dir;
+        QStringList ran;
+        auto step = [&](const QString &name, Status result, bool precondition = true) {
+            Step s;
+            s.description = name;
+            s.command = {QStringLiteral("echo"), name};
+            if (!precondition)
+                s.precondition = [] { return Status::failure(ErrorCode::NotFound, QStringLiteral("gone")); };
+            s.action = [&ran, name, result](StepContext &ctx) {
+                ctx.log(QStringLiteral("running ") + name);
+                ran << name;
+                return result;
+            };
+            return s;
+        };
+        Plan p;
+        p.operation = QStringLiteral("Test");
+        p.steps = {step(QStringLiteral("one"), Status()),
+                   step(QStringLiteral("two"), Status::failure(ErrorCode::ToolFailed, QStringLiteral("mdadm: no"))),
+                   step(QStringLiteral("three"), Status())};
+        Journal j(dir.path());
+        QVERIFY(j.begin(QStringLiteral("20261121-000002-000-cccc"), p, QString(), {}).ok());
+        const Status s = execute(p, &j, nullptr, nullptr);
+        QCOMPARE(s.code(), ErrorCode::ToolFailed);
+        QCOMPARE(s.message(), QStringLiteral("Step 2 of 3 (two) failed: mdadm: no Step 1 was done. Step 3 did not run."));
+        QCOMPARE(ran, (QStringList{QStringLiteral("one"), QStringLiteral("two")}));
+        const JournalSummary sum = Journal::summarize(dir.path() + QStringLiteral("/20261121-000002-000-cccc.jsonl"));
+        QVERIFY(sum.finished);
+        QVERIFY(!sum.ok);
+        QCOMPARE(sum.error, QStringLiteral("org.plexus.Error.ToolFailed"));
+
+        ran.clear();
+        p.steps = {step(QStringLiteral("one"), Status(), false), step(QStringLiteral("two"), Status())};
+        QCOMPARE(execute(p, nullptr, nullptr, nullptr).code(), ErrorCode::NotFound);
+        QVERIFY(ran.isEmpty()); // a failed precondition runs nothing
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEngine)
+#include "tst_engine.moc"

@@ -1,0 +1,73 @@
+#!/bin/bash
+# vm: --disks 4 --disk-size 256M
+# plexus-helper beyond the mirror: RAID-5 (with chunk), its reshape from 3 to 4
+# devices, RAID-6, RAID-10 with a missing slot (and the refusal of a RAID-10
+# missing both copies), RAID-0, linear (a kernel without md-linear gives a typed
+# ToolFailed with mdadm's own words). Data written at the start of each array
+# must survive. (helper_jobs.sh: pulled disks, Busy, the journal, idle exit.)
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helper_lib.bash"
+install_helper
+fast_sync
+
+wipe() { for d in "$@"; do mdadm --zero-superblock "$d" 2>/dev/null || true; wipefs -qa "$d"; done; udevadm settle; }
+
+step "RAID-5 of three disks, 64 KiB chunks; grow it to four (reshape)"
+ok create /dev/md5 --level 5 --chunk 64 /dev/vda /dev/vdb /dev/vdc
+is "$(md_attr md5 level)" raid5 "md5's level"
+is "$(md_attr md5 chunk_size)" 65536 "md5's chunk"
+is "$(md_attr md5 bitmap/location)" "+8" "md5's bitmap"
+write_data /dev/md5
+wait_idle md5
+ok grow /dev/md5 --raid-devices 4 --add /dev/vdd
+echo "$OUT" | grep -q 'mdadm --grow /dev/md5 --raid-devices=4' || fail "no reshape in the plan"
+check_data /dev/md5 "during the reshape"
+wait_idle md5 150
+is "$(md_attr md5 raid_disks)" 4 "md5's raid_disks"
+check_data /dev/md5 "after the reshape"
+ok fail /dev/md5 /dev/vdb
+is "$(md_attr md5 degraded)" 1 "md5 degraded"
+check_data /dev/md5 "with a failed member"
+refused 1 Invalid "Failing /dev/vdc would leave /dev/md5 without a complete copy of the data: 2 of 4 members would be missing" -- fail /dev/md5 /dev/vdc
+ok stop /dev/md5
+wipe /dev/vda /dev/vdb /dev/vdc /dev/vdd
+
+step "RAID-6 of four, RAID-10 with a missing slot, RAID-0, linear"
+slow_sync 2000 # their initial resyncs need not finish (and would take the only CPU)
+ok create /dev/md6 --level 6 /dev/vda /dev/vdb /dev/vdc /dev/vdd
+is "$(md_attr md6 level)" raid6 "md6's level"
+ok stop /dev/md6
+wipe /dev/vda /dev/vdb /dev/vdc /dev/vdd
+refused 1 Invalid "Slots 0 and 1 hold the two copies of the same data" -- create /dev/md10 --level 10 missing missing /dev/vdc /dev/vdd
+ok create /dev/md/ten --level 10 /dev/vda missing /dev/vdc /dev/vdd
+md10=$(basename "$(readlink -f /dev/md/ten)")
+is "$(md_attr "$md10" level)" raid10 "/dev/md/ten's level"
+is "$(md_attr "$md10" degraded)" 1 "/dev/md/ten degraded"
+write_data /dev/md/ten
+fast_sync
+ok add /dev/md/ten /dev/vdb
+wait_idle "$md10"
+is "$(md_attr "$md10" degraded)" 0 "/dev/md/ten degraded"
+check_data /dev/md/ten "after filling the missing slot"
+ok stop /dev/md/ten
+wipe /dev/vda /dev/vdb /dev/vdc /dev/vdd
+ok create /dev/md0 --level 0 --chunk 128 /dev/vda /dev/vdb
+is "$(md_attr md0 level)" raid0 "md0's level"
+ok stop /dev/md0
+wipe /dev/vda /dev/vdb
+if grep -qw linear /proc/mdstat || modprobe -q linear 2>/dev/null; then
+    ok create /dev/md1 --level linear /dev/vda /dev/vdb
+    ok stop /dev/md1
+    wipe /dev/vda /dev/vdb
+else
+    before=$(fingerprint)
+    pctl create /dev/md1 --level linear /dev/vda /dev/vdb
+    echo "$ERR"
+    is "$RC" 9 "linear on a kernel without md-linear: exit status"
+    echo "$ERR" | grep -q "^plexusctl: ToolFailed: Step 1 of 1 (Create the linear (concatenated) array /dev/md1.*mdadm" || fail "no ToolFailed with mdadm's message"
+    mdadm --stop /dev/md1 >/dev/null 2>&1 || true
+    wipe /dev/vda /dev/vdb
+fi
+
+cross_check
+echo PASS
