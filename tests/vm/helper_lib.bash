@@ -63,7 +63,9 @@ fingerprint() {
         lsblk -rno NAME,SIZE,FSTYPE,UUID,PARTUUID,MOUNTPOINT
         for d in /sys/block/md*/md; do
             [ -d "$d" ] || continue
-            echo "$d $(cat $d/array_state) $(cat $d/raid_disks) $(cat $d/sync_speed_min) $(cat $d/sync_speed_max)"
+            # clean/active/active-idle/write-pending only say whether writes are in
+            # flight (a mounted ext4 flips them by itself): all are "running" here.
+            echo "$d $(sed -E 's/^(clean|active|active-idle|write-pending)$/running/' $d/array_state) $(cat $d/raid_disks) $(cat $d/sync_speed_min) $(cat $d/sync_speed_max)"
             for m in "$d"/dev-*; do [ -e "$m/state" ] && echo "$m $(cat $m/state)"; done
         done
         cat /etc/mdadm/mdadm.conf 2>/dev/null
