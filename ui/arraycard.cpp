@@ -6,6 +6,7 @@
 #include "slotstrip.h"
 #include "words.h"
 
+#include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -95,6 +96,8 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
     m_progress->setTextVisible(true);
     m_progressText = makeLabel(QStringLiteral("progressText"), this, true);
     m_slots = new SlotStrip(selection, this);
+    m_dropHint = makeLabel(QStringLiteral("dropHint"), this, true);
+    m_dropHint->hide();
     m_use = makeLabel(QStringLiteral("use"), this, true);
     m_use->setForegroundRole(QPalette::PlaceholderText);
 
@@ -121,6 +124,7 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
     layout->addWidget(m_progress);
     layout->addWidget(m_progressText);
     layout->addWidget(m_slots);
+    layout->addWidget(m_dropHint);
     layout->addStretch(1); // a card taller than it needs (its row neighbour is) keeps its top together
     layout->addWidget(m_use);
 
@@ -128,7 +132,33 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
         setFocus(Qt::MouseFocusReason);
         setCurrentSlot(index);
     });
+    connect(m_slots, &SlotStrip::dropHint, this, &ArrayCard::showDropHint);
     connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
+}
+
+// While a disk is dragged over a slot: the whole reason (or what the drop
+// does) under the slots, in words, before the user lets go.
+void ArrayCard::showDropHint(const QString &text, bool accepted)
+{
+    m_dropHint->setText(text);
+    QPalette pal = m_dropHint->palette();
+    pal.setColor(QPalette::WindowText, accepted ? palette().color(QPalette::Text)
+                                                : mix(toneColor(Tone::Bad, palette()), palette().color(QPalette::Text), 0.2));
+    m_dropHint->setPalette(pal);
+    m_dropHint->setVisible(!text.isEmpty());
+}
+
+void ArrayCard::contextMenuEvent(QContextMenuEvent *event)
+{
+    // A right click on a slot pressed it already; the keyboard's menu key means the current item.
+    if (event->reason() == QContextMenuEvent::Mouse) {
+        const QPoint inStrip = m_slots->mapFrom(this, event->pos());
+        const int index = m_slots->rect().contains(inStrip) ? m_slots->indexAt(inStrip) : -1;
+        setFocus(Qt::MouseFocusReason);
+        setCurrentSlot(index);
+    }
+    Q_EMIT contextMenuRequested(currentSelectable(), event->globalPos());
+    event->accept();
 }
 
 void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)

@@ -30,6 +30,9 @@ public:
     int currentSlot() const { return m_currentSlot; }   // -1: the card itself
     void setCurrentSlot(int index);
 
+Q_SIGNALS:
+    // Right click or the menu key on the card or one of its slots (now the current item).
+    void contextMenuRequested(const plexus::Selectable &item, const QPoint &globalPos);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -39,9 +42,11 @@ protected:
     void mousePressEvent(QMouseEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void showProgress(const Array &a);
+    void showDropHint(const QString &text, bool accepted);
     Selectable currentSelectable() const;
 
     QString m_array;
@@ -56,6 +61,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_progressText;
     SlotStrip *m_slots;
+    QLabel *m_dropHint;
     QLabel *m_use;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
 // The log of what changed since Plexus started, one line per change,
-// "12:03:04 md1: sdb1 faulty", oldest first, with a dot in the change's colour.
+// "12:03:04 sdb1 failed in md1", oldest first, with a dot in the change's colour.
 
 #include "changenotes.h"
 

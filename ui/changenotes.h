@@ -1,8 +1,9 @@
 #pragma once
-// What changed between two snapshots, as the short lines of the change log:
-// "md1: sdb1 faulty", "md1 degraded", "md1: resync finished", "disk sdd added".
+// The change log's lines are the backend's typed events (monitor/events.h), in
+// the words notifications and `plexusctl monitor` use, coloured by urgency:
+// red critical, amber (green for good news) normal, grey low.
 
-#include "model/snapshot.h"
+#include "monitor/events.h"
 #include "tone.h"
 
 namespace plexus {
@@ -13,6 +14,10 @@ struct ChangeNote {
     bool operator==(const ChangeNote &) const = default;
 };
 
-QList<ChangeNote> describeChanges(const Snapshot &before, const Snapshot &after);
+Tone eventTone(const Event &e);
+
+// A line per event, except progress ticks (the card shows those). A disk's
+// line names its model and size, looked up in the snapshot that has the disk.
+QList<ChangeNote> eventNotes(const QList<Event> &events, const Snapshot &before, const Snapshot &after);
 
 } // namespace plexus

@@ -2,11 +2,15 @@
 #include "chip.h"
 #include "disksegments.h"
 #include "model/describe.h"
+#include "operations/devicedrag.h"
 #include "partitionbar.h"
 #include "themedicons.h"
 #include "words.h"
 
+#include <QApplication>
+#include <QContextMenuEvent>
 #include <QGridLayout>
+#include <QMouseEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -110,8 +114,40 @@ QStringList DiskRow::badges() const
 
 void DiskRow::mousePressEvent(QMouseEvent *event)
 {
-    m_selection->setCurrent(Selectable::disk(m_disk));
+    if (event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier))
+        m_selection->toggleChosen(Selectable::disk(m_disk));
+    else
+        m_selection->setCurrent(Selectable::disk(m_disk));
+    m_pressed = event->button() == Qt::LeftButton;
+    m_pressPos = event->position().toPoint();
     QWidget::mousePressEvent(event);
+}
+
+void DiskRow::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_pressed && (event->buttons() & Qt::LeftButton)
+        && (event->position().toPoint() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        m_pressed = false;
+        if (m_selection->snapshot())
+            dragDevice(this, *m_selection->snapshot(), m_disk);
+        return;
+    }
+    QWidget::mouseMoveEvent(event);
+}
+
+void DiskRow::contextMenuEvent(QContextMenuEvent *event)
+{
+    // The bar's press chose the partition under the pointer; elsewhere the row means the disk.
+    Selectable item = m_selection->current();
+    const Disk *disk = m_selection->snapshot() ? m_selection->snapshot()->disk(m_disk) : nullptr;
+    const bool onThisDisk = item.kind == Selectable::Kind::Disk ? item.name == m_disk
+                          : item.kind == Selectable::Kind::Partition && disk && disk->partition(item.name);
+    if (!onThisDisk) {
+        item = Selectable::disk(m_disk);
+        m_selection->setCurrent(item);
+    }
+    Q_EMIT contextMenuRequested(item, event->globalPos());
+    event->accept();
 }
 
 void DiskRow::enterEvent(QEnterEvent *event)
@@ -128,7 +164,7 @@ void DiskRow::leaveEvent(QEvent *event)
 
 void DiskRow::paintEvent(QPaintEvent *)
 {
-    const bool current = m_selection->current() == Selectable::disk(m_disk);
+    const bool current = m_selection->current() == Selectable::disk(m_disk) || m_selection->isChosen(m_disk);
     if (!current && !m_selection->isLit(m_disk))
         return;
     QPainter p(this);

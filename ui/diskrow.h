@@ -1,6 +1,7 @@
 #pragma once
 // One line of the disk map: what the disk is (name, model, size, bus,
-// removable or hot-plug) and its partition bar.
+// removable or hot-plug) and its partition bar. The disk can be dragged by
+// its name onto a member slot, and ctrl/shift-clicked into a choice of several.
 
 #include "model/snapshot.h"
 #include "selectionmodel.h"
@@ -27,8 +28,14 @@ public:
     QString factsText() const;
     QStringList badges() const;
 
+Q_SIGNALS:
+    // Right click or the menu key on the disk or one of its partitions (now current).
+    void contextMenuRequested(const plexus::Selectable &item, const QPoint &globalPos);
+
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
@@ -43,6 +50,8 @@ private:
     Chip *m_removable;
     Chip *m_hotplug;
     PartitionBar *m_bar;
+    QPoint m_pressPos;
+    bool m_pressed = false;
 };
 
 } // namespace plexus

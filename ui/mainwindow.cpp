@@ -2,13 +2,20 @@
 #include "arraycard.h"
 #include "arraysview.h"
 #include "changelogmodel.h"
+#include "changenotes.h"
 #include "detailspane.h"
 #include "diskmapview.h"
 #include "diskrow.h"
+#include "engine/treesystem.h"
 #include "monitor/mdwatcher.h"
+#include "operations/actionlauncher.h"
+#include "operations/attentionbanner.h"
+#include "operations/dropplanner.h"
+#include "operations/reviewdialog.h"
 #include "partitionbar.h"
 #include "probe/snapshotprobe.h"
 #include "selectionmodel.h"
+#include "slotstrip.h"
 #include "themedicons.h"
 #include "volumesview.h"
 #include "words.h"
@@ -16,11 +23,14 @@
 #include <QApplication>
 #include <QLabel>
 #include <QListView>
+#include <QMenu>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSysInfo>
+#include <QTimer>
+#include <QToolBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -52,6 +62,15 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     setWindowIcon(themedIcon(QStringLiteral("plexus"), palette()));
     setWindowTitle(root == QLatin1String("/") ? QStringLiteral("Plexus \u2014 %1").arg(QSysInfo::machineHostName())
                                               : QStringLiteral("Plexus \u2014 %1").arg(root));
+    // Plans are made against the machine shown: its device nodes, or the tree's.
+    if (root == QLatin1String("/"))
+        m_system = std::make_unique<LiveSystem>();
+    else
+        m_system = std::make_unique<TreeSystem>(root);
+    m_launcher = new ActionLauncher(this);
+    connect(m_launcher, &ActionLauncher::reviewRequested, this, &MainWindow::review);
+    buildToolBar();
+    connect(m_selection, &SelectionModel::currentChanged, this, &MainWindow::updateContextActions);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setChildrenCollapsible(false);
@@ -61,7 +80,20 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     const int unit = fontMetrics().height();
     splitter->setSizes({unit * 50, unit * 26});
-    setCentralWidget(splitter);
+    // The banner sits above the scrolling views: a broken array is never scrolled away.
+    m_banner = new AttentionBanner;
+    connect(m_banner, &AttentionBanner::actionRequested, this, [this](const Selectable &target, const QString &id) {
+        select(target.name.isEmpty() ? target.owner : QStringLiteral("%1/%2").arg(target.owner, target.name));
+        m_selection->setCurrent(target);
+        m_launcher->trigger(target, id);
+    });
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
     statusBar()->addWidget(m_status, 1);
@@ -78,6 +110,110 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
                                                        .arg(plural(m_snapshot->arrays.size(), "array", "arrays"),
                                                             plural(m_snapshot->disks.size(), "disk", "disks")),
                                                    Tone::Neutral}});
+}
+
+MainWindow::~MainWindow() = default;
+
+PlanningContext MainWindow::planningContext() const
+{
+    return PlanningContext{m_snapshot, m_system.get()};
+}
+
+void MainWindow::buildToolBar()
+{
+    m_toolBar = addToolBar(QStringLiteral("Actions"));
+    m_toolBar->setObjectName(QStringLiteral("actionsToolBar"));
+    m_toolBar->setMovable(false);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_createAction = new QAction(QStringLiteral("Create array\u2026"), this);
+    m_createAction->setObjectName(QStringLiteral("createArrayAction"));
+    m_createAction->setToolTip(QStringLiteral("Create an md array; ctrl-click disks or partitions in the disk map to start with them."));
+    connect(m_createAction, &QAction::triggered, this, [this] {
+        QStringList devices = m_selection->chosenDevices();
+        const Selectable current = m_selection->current();
+        if (devices.isEmpty() && (current.kind == Selectable::Kind::Disk || current.kind == Selectable::Kind::Partition))
+            devices << current.name;
+        Q_EMIT createArrayRequested(devices);
+    });
+    m_toolBar->addAction(m_createAction);
+    m_toolBar->addSeparator();
+}
+
+void MainWindow::updateContextActions()
+{
+    // The toolbar offers what can be done now to the selection; the context
+    // menu lists the rest with the reason it cannot.
+    for (QAction *a : std::as_const(m_contextActions))
+        delete a;
+    m_contextActions = m_launcher->createActions(m_selection->current(), m_toolBar);
+    for (QAction *a : std::as_const(m_contextActions)) {
+        m_toolBar->addAction(a);
+        a->setVisible(a->isEnabled());
+    }
+}
+
+QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
+{
+    auto *menu = new QMenu(parent);
+    menu->setObjectName(QStringLiteral("contextMenu"));
+    Selectable target = item;
+    // A disk or partition in an array: what can be done to it as a member.
+    if (item.kind == Selectable::Kind::Disk || item.kind == Selectable::Kind::Partition) {
+        target = {};
+        for (const Array *a : m_snapshot->arraysUsing(item.name))
+            if (const Member *m = a->member(item.name))
+                target = Selectable::member(a->name, item.name, m->slot);
+    }
+    m_launcher->fillMenu(menu, target);
+    if (item.kind == Selectable::Kind::Disk || item.kind == Selectable::Kind::Partition) {
+        if (!menu->isEmpty())
+            menu->addSeparator();
+        menu->addAction(m_createAction);
+    }
+    return menu;
+}
+
+void MainWindow::showContextMenu(const Selectable &item, const QPoint &globalPos)
+{
+    QMenu *menu = contextMenu(item, this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->popup(globalPos);
+}
+
+void MainWindow::review(const Operation &op)
+{
+    auto *dialog = new ReviewDialog(op, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The watcher shows the result live; a fixture tree (or a missed event) needs a look too.
+    connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::reload);
+    Q_EMIT reviewOpened(dialog);
+    dialog->show();
+}
+
+void MainWindow::showDropHint(const QString &text, bool)
+{
+    if (text.isEmpty())
+        statusBar()->clearMessage();
+    else
+        statusBar()->showMessage(text);
+}
+
+void MainWindow::wireViews()
+{
+    // Cards and rows come and go with snapshots: connect the new ones (unique connections).
+    const auto planner = [this](const QString &array, const MemberSlot &slot, const QString &device) {
+        return planDrop(planningContext(), device, array, slot);
+    };
+    for (ArrayCard *card : m_arrays->cards()) {
+        SlotStrip *strip = card->slotStrip();
+        if (!strip->acceptDrops())
+            strip->setDropPlanner(planner);
+        connect(strip, &SlotStrip::dropped, this, &MainWindow::review, Qt::UniqueConnection);
+        connect(strip, &SlotStrip::dropHint, this, &MainWindow::showDropHint, Qt::UniqueConnection);
+        connect(card, &ArrayCard::contextMenuRequested, this, &MainWindow::showContextMenu, Qt::UniqueConnection);
+    }
+    for (DiskRow *row : m_disks->rows())
+        connect(row, &DiskRow::contextMenuRequested, this, &MainWindow::showContextMenu, Qt::UniqueConnection);
 }
 
 QWidget *MainWindow::buildOverview()
@@ -101,7 +237,7 @@ QWidget *MainWindow::buildOverview()
     layout->addWidget(m_volumes);
     layout->addStretch(1);
 
-    auto *scroll = new QScrollArea;
+    auto *scroll = m_overviewScroll = new QScrollArea;
     scroll->setObjectName(QStringLiteral("overviewScroll"));
     scroll->setWidget(overview);
     scroll->setWidgetResizable(true);
@@ -156,13 +292,36 @@ void MainWindow::reload()
     const SnapshotPtr next = SnapshotProbe(m_root).take(&warnings);
     const bool first = !m_snapshot;
     if (m_snapshot)
-        m_log->append(next->takenAt, describeChanges(*m_snapshot, *next));
+        m_log->append(next->takenAt, eventNotes(deriveEvents(*m_snapshot, *next), *m_snapshot, *next));
     logWarnings(warnings);
     showSnapshot(next);
     // Open on the array that most needs a look, so the details pane starts useful.
     if (first && !m_arrays->cards().isEmpty())
         m_selection->setCurrent(Selectable::array(m_arrays->cards().first()->arrayName()));
     Q_EMIT reloaded();
+}
+
+bool MainWindow::select(const QString &item)
+{
+    const QString array = item.section(QLatin1Char('/'), 0, 0);
+    const QString device = item.section(QLatin1Char('/'), 1);
+    const Array *a = m_snapshot->array(array);
+    if (!a)
+        return false;
+    if (device.isEmpty()) {
+        m_selection->setCurrent(Selectable::array(array));
+    } else {
+        const Member *m = a->member(device);
+        if (!m)
+            return false;
+        m_selection->setCurrent(Selectable::member(array, device, m->slot));
+    }
+    // Into view once the layout has placed the cards (right after show()).
+    QTimer::singleShot(0, this, [this, array] {
+        if (ArrayCard *card = m_arrays->card(array))
+            m_overviewScroll->ensureWidgetVisible(card);
+    });
+    return true;
 }
 
 void MainWindow::showSnapshot(const SnapshotPtr &snapshot)
@@ -173,6 +332,10 @@ void MainWindow::showSnapshot(const SnapshotPtr &snapshot)
     m_disks->setSnapshot(*snapshot);
     m_volumes->setSnapshot(*snapshot);
     m_details->refresh();
+    m_banner->setSnapshot(*snapshot);
+    m_launcher->setContext(planningContext());
+    wireViews();
+    updateContextActions();
     updateStatus();
     updateTabOrder();
 }

@@ -2,32 +2,47 @@
 // The main window: arrays (most urgent first), the disk map and LVM volumes
 // on the left; details of the selection and the log of changes on the right.
 // Everything drawn comes from one Snapshot; when the watcher says md changed,
-// the window takes a new one, logs the differences and updates every view.
+// the window takes a new one, logs the events between the two (the backend's
+// typed events, monitor/events.h) and updates every view.
+// Changes start here too: the toolbar and context menus offer the actions of
+// the selected array or member, disks dragged onto member slots plan a
+// replacement, and every Operation opens the review dialog before it runs.
 
 #include "model/snapshot.h"
+#include "operations/operation.h"
+#include "selectionmodel.h"
 
 #include <QMainWindow>
 #include <QSet>
+#include <memory>
 
 class QLabel;
 class QListView;
+class QMenu;
+class QScrollArea;
+class QToolBar;
 
 namespace plexus {
 
+class ActionLauncher;
 class ArraysView;
+class AttentionBanner;
 class ChangeLogModel;
 class DetailsPane;
 class DiskMapView;
 class MdWatcher;
-class SelectionModel;
+class ReviewDialog;
+class SystemView;
 class VolumesView;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
+    Q_MOC_INCLUDE("operations/reviewdialog.h")
 public:
     // root "/" is this machine; any other directory is a fixture tree.
     explicit MainWindow(const QString &root = QStringLiteral("/"), QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     SnapshotPtr snapshot() const { return m_snapshot; }
     MdWatcher *watcher() const { return m_watcher; }
@@ -37,13 +52,29 @@ public:
     VolumesView *volumesView() const { return m_volumes; }
     DetailsPane *detailsPane() const { return m_details; }
     ChangeLogModel *changeLog() const { return m_log; }
+    AttentionBanner *banner() const { return m_banner; }
+    QToolBar *actionsToolBar() const { return m_toolBar; }
+    ActionLauncher *actions() const { return m_launcher; }
+    // The machine as shown, for planning (TreeSystem for a fixture tree, LiveSystem for "/").
+    PlanningContext planningContext() const;
+    // The menu a right click on `item` opens (array and member actions; "Create array…" for disks).
+    QMenu *contextMenu(const Selectable &item, QWidget *parent);
+
+    // Selects an array ("md0") or a member ("md0/sdb") and brings its card into
+    // view (plexus --select, a notification's "open"); false when there is none.
+    bool select(const QString &item);
 
 public Q_SLOTS:
     // Takes a new snapshot now and shows it.
     void reload();
+    // Opens the review dialog for `op` (refused, or to confirm and run).
+    void review(const plexus::Operation &op);
 
 Q_SIGNALS:
     void reloaded();
+    // "Create array…": the disks and partitions chosen in the disk map, in the order chosen.
+    void createArrayRequested(const QStringList &selectedDevices);
+    void reviewOpened(plexus::ReviewDialog *dialog);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -55,11 +86,17 @@ private:
     void logWarnings(const QStringList &warnings);
     void updateStatus();
     void updateTabOrder();
+    void buildToolBar();
+    void updateContextActions();
+    void wireViews();
+    void showContextMenu(const plexus::Selectable &item, const QPoint &globalPos);
+    void showDropHint(const QString &text, bool accepted);
 
     QString m_root;
     SnapshotPtr m_snapshot;
     SelectionModel *m_selection;
     MdWatcher *m_watcher;
+    QScrollArea *m_overviewScroll = nullptr;
     ArraysView *m_arrays = nullptr;
     DiskMapView *m_disks = nullptr;
     VolumesView *m_volumes = nullptr;
@@ -68,6 +105,12 @@ private:
     QListView *m_logView = nullptr;
     QLabel *m_status = nullptr;
     QSet<QString> m_seenWarnings;
+    std::unique_ptr<SystemView> m_system;
+    ActionLauncher *m_launcher = nullptr;
+    AttentionBanner *m_banner = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_createAction = nullptr;
+    QList<QAction *> m_contextActions;
 };
 
 } // namespace plexus

@@ -1,6 +1,8 @@
 #include "partitionbar.h"
 #include "model/describe.h"
+#include "operations/devicedrag.h"
 
+#include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -180,7 +182,7 @@ void PartitionBar::paintEvent(QPaintEvent *)
     for (int i = 0; i < rects.size(); ++i) {
         const DiskSegment &seg = m_segments[i];
         const bool lit = m_selection->isLit(seg.device);
-        const bool isCurrent = !seg.device.isEmpty() && current == selectableAt(i);
+        const bool isCurrent = !seg.device.isEmpty() && (current == selectableAt(i) || m_selection->isChosen(seg.device));
         paintSegment(p, rects[i], seg, lit, isCurrent, i == m_hovered);
     }
     if (hasFocus() && m_current < rects.size()) {
@@ -198,6 +200,14 @@ void PartitionBar::paintEvent(QPaintEvent *)
 
 void PartitionBar::mouseMoveEvent(QMouseEvent *event)
 {
+    if ((event->buttons() & Qt::LeftButton) && m_pressed >= 0
+        && (event->position().toPoint() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+        const QString device = m_segments.value(m_pressed).device;
+        m_pressed = -1;
+        if (!device.isEmpty() && m_selection->snapshot()) // free space is no device to drag
+            dragDevice(this, *m_selection->snapshot(), device);
+        return;
+    }
     const int index = segmentAt(event->position().toPoint());
     if (index == m_hovered)
         return;
@@ -217,9 +227,20 @@ void PartitionBar::leaveEvent(QEvent *)
 void PartitionBar::mousePressEvent(QMouseEvent *event)
 {
     const int index = segmentAt(event->position().toPoint());
-    if (index >= 0)
+    m_pressed = event->button() == Qt::LeftButton ? index : -1;
+    m_pressPos = event->position().toPoint();
+    if (index < 0) {
+        QWidget::mousePressEvent(event);
+        return;
+    }
+    if (event->modifiers() & (Qt::ControlModifier | Qt::ShiftModifier)) {
+        m_current = index;
+        m_selection->toggleChosen(selectableAt(index));
+        update();
+    } else {
         setCurrentIndex(index);
-    QWidget::mousePressEvent(event);
+    }
+    event->accept(); // the partition, not its whole disk
 }
 
 void PartitionBar::focusInEvent(QFocusEvent *event)

@@ -1,7 +1,9 @@
 #pragma once
 // One disk drawn as a horizontal bar of its partitions and free space, to
 // scale, each coloured and labelled by its role. One Tab stop: Left/Right
-// move between areas, Up/Down are left to the disk map.
+// move between areas, Up/Down are left to the disk map. Ctrl/shift-click
+// chooses several areas; a partition or whole disk can be dragged onto a
+// member slot.
 
 #include "disksegments.h"
 #include "selectionmodel.h"
@@ -50,6 +52,8 @@ private:
     QList<DiskSegment> m_segments;
     int m_current = 0;
     int m_hovered = -1;
+    int m_pressed = -1;     // where a drag may start
+    QPoint m_pressPos;
 };
 
 } // namespace plexus

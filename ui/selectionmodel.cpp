@@ -10,13 +10,45 @@ void SelectionModel::setSnapshot(SnapshotPtr snapshot)
     updateLit();
 }
 
+namespace {
+bool isDevice(const Selectable &item)
+{
+    return item.kind == Selectable::Kind::Disk || item.kind == Selectable::Kind::Partition;
+}
+} // namespace
+
 void SelectionModel::setCurrent(const Selectable &item)
 {
+    const QStringList chosen = isDevice(item) ? QStringList{item.name} : QStringList{};
+    if (chosen != m_chosen) {
+        m_chosen = chosen;
+        Q_EMIT chosenChanged(m_chosen);
+    }
     if (item == m_current)
         return;
     m_current = item;
     updateLit();
     Q_EMIT currentChanged(m_current);
+}
+
+void SelectionModel::toggleChosen(const Selectable &item)
+{
+    if (!isDevice(item))
+        return;
+    if (!isDevice(m_current))
+        m_chosen.clear(); // an array was current: start a new choice
+    if (m_chosen.contains(item.name))
+        m_chosen.removeAll(item.name);
+    else
+        m_chosen << item.name;
+    Q_EMIT chosenChanged(m_chosen);
+    if (item != m_current) {
+        m_current = item;
+        updateLit();
+        Q_EMIT currentChanged(m_current);
+    } else {
+        Q_EMIT highlightChanged();
+    }
 }
 
 void SelectionModel::setHovered(const Selectable &item)

@@ -1,7 +1,8 @@
 #pragma once
 // What the user points at (hover) and has chosen (current), shared by every
 // view so that a member slot lights up its partition in the disk map and the
-// other way round.
+// other way round. Disks and partitions can also be chosen several at a
+// time (ctrl/shift-click in the disk map), for creating an array from them.
 
 #include "model/snapshot.h"
 
@@ -47,6 +48,13 @@ public:
     // Clears the hover only if it is still `item` (leave events arrive late).
     void unhover(const Selectable &item);
 
+    // The disks and partitions chosen together, in the order chosen. setCurrent()
+    // on a disk or partition chooses just it; on anything else, none.
+    QStringList chosenDevices() const { return m_chosen; }
+    bool isChosen(const QString &device) const { return !device.isEmpty() && m_chosen.contains(device); }
+    // Ctrl/shift-click: adds a disk or partition to the choice, or takes it out; it becomes current.
+    void toggleChosen(const Selectable &item);
+
     // True when `name` (a block device, array or VG) belongs to what is pointed
     // at, or to the current item when nothing is pointed at.
     bool isLit(const QString &name) const;
@@ -55,6 +63,7 @@ Q_SIGNALS:
     void currentChanged(const plexus::Selectable &item);
     // Hover or current changed: views repaint their highlights.
     void highlightChanged();
+    void chosenChanged(const QStringList &devices);
 
 private:
     QSet<QString> related(const Selectable &item) const;
@@ -64,6 +73,7 @@ private:
     Selectable m_current;
     Selectable m_hovered;
     QSet<QString> m_lit;
+    QStringList m_chosen;
 };
 
 } // namespace plexus

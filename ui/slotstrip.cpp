@@ -1,6 +1,9 @@
 #include "slotstrip.h"
+#include "operations/devicedrag.h"
+#include "operations/errorwords.h"
 #include "themedicons.h"
 
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -22,11 +25,18 @@ SlotStrip::SlotStrip(SelectionModel *selection, QWidget *parent) : QWidget(paren
     connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
 }
 
+void SlotStrip::setDropPlanner(DropPlanner planner)
+{
+    m_planner = std::move(planner);
+    setAcceptDrops(bool(m_planner));
+}
+
 void SlotStrip::setSlots(const QString &array, const QList<MemberSlot> &slots)
 {
     m_array = array;
     m_slots = slots;
     m_hovered = -1;
+    m_dropIndex = -1; // a new snapshot: decide again on the next move
     if (m_current >= m_slots.size())
         m_current = int(m_slots.size()) - 1;
     updateGeometry();
@@ -108,7 +118,7 @@ QRect SlotStrip::tileRect(int index) const
     return tileRects(width()).value(index);
 }
 
-int SlotStrip::tileAt(const QPoint &pos) const
+int SlotStrip::indexAt(const QPoint &pos) const
 {
     const QList<QRect> rects = tileRects(width());
     for (int i = 0; i < rects.size(); ++i)
@@ -182,12 +192,119 @@ void SlotStrip::paintEvent(QPaintEvent *)
         const MemberSlot &slot = m_slots[i];
         const bool isCurrent = current == selectableAt(i);
         paintTile(p, rects[i], slot, m_selection->isLit(slot.device), isCurrent, m_focusShown && i == m_current, i == m_hovered);
+        if (i == m_dropIndex)
+            paintDropVerdict(p, rects[i]);
     }
+}
+
+// Over the tile under a drag: a highlighted frame and what the drop does, or
+// a red one and why not, painted where the eye already is.
+void SlotStrip::paintDropVerdict(QPainter &p, const QRect &r)
+{
+    const QPalette &pal = palette();
+    const int unit = em(this);
+    const bool ok = !m_drop.isRefused();
+    const QColor strong = ok ? pal.color(QPalette::Highlight) : toneColor(Tone::Bad, pal);
+    const QRectF box = QRectF(r).adjusted(1, 1, -1, -1);
+    const qreal radius = unit * 0.3;
+    p.setBrush(ok ? mix(pal.color(QPalette::Base), strong, 0.22) : toneFill(Tone::Bad, pal));
+    p.setPen(QPen(strong, 2.5));
+    p.drawRoundedRect(box, radius, radius);
+    const QRect text = r.adjusted(unit / 2, unit / 4, -unit / 3, -unit / 4);
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.setPen(mix(strong, pal.color(QPalette::Text), 0.25));
+    // A tile has room for a few words; the card and the status bar say the rest.
+    const QString head = !ok ? QStringLiteral("\u2715 Cannot drop")
+                       : m_drop.plan.operation == QLatin1String("AddMember") ? QStringLiteral("\u2713 Add %1").arg(m_dropDevice)
+                                                                             : QStringLiteral("\u2713 Replace with %1").arg(m_dropDevice);
+    p.drawText(text, Qt::AlignLeft | Qt::AlignTop, QFontMetrics(bold).elidedText(head, Qt::ElideRight, text.width()));
+    p.setFont(font());
+    p.setPen(pal.color(QPalette::Text));
+    const QString why = ok ? QStringLiteral("drop to review") : QStringLiteral("%1 %2").arg(m_dropDevice, shortCause(m_drop.refusal.code()));
+    p.drawText(text, Qt::AlignLeft | Qt::AlignBottom, fontMetrics().elidedText(why, Qt::ElideRight, text.width()));
+}
+
+void SlotStrip::planDropAt(const QPoint &pos, const QString &device)
+{
+    const int index = indexAt(pos);
+    if (index == m_dropIndex && device == m_dropDevice)
+        return; // decided already: moves within a tile cost nothing
+    m_dropIndex = index;
+    m_dropDevice = device;
+    m_drop = index >= 0 && m_planner ? m_planner(m_array, m_slots[index], device) : Operation();
+    update();
+    if (index < 0)
+        Q_EMIT dropHint(QString(), false);
+    else if (m_drop.isRefused())
+        Q_EMIT dropHint(QStringLiteral("Cannot drop %1 on %2: %3").arg(device, m_slots[index].device.isEmpty() ? QStringLiteral("slot %1").arg(m_slots[index].slot.value_or(-1)) : m_slots[index].device, m_drop.refusal.message()), false);
+    else
+        Q_EMIT dropHint(QStringLiteral("Drop to review: %1").arg(m_drop.plan.summary), true);
+}
+
+void SlotStrip::clearDrop()
+{
+    if (m_dropIndex < 0 && m_dropDevice.isEmpty())
+        return;
+    m_dropIndex = -1;
+    m_dropDevice.clear();
+    m_drop = Operation();
+    update();
+    Q_EMIT dropHint(QString(), false);
+}
+
+void SlotStrip::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!m_planner || draggedDevice(event->mimeData()).isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction(); // moves follow; each tile decides for itself
+    planDropAt(event->position().toPoint(), draggedDevice(event->mimeData()));
+}
+
+void SlotStrip::dragMoveEvent(QDragMoveEvent *event)
+{
+    const QString device = draggedDevice(event->mimeData());
+    if (!m_planner || device.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    planDropAt(event->position().toPoint(), device);
+    const QRect tile = tileRect(m_dropIndex);
+    if (m_dropIndex >= 0 && !m_drop.isRefused())
+        event->accept(tile);
+    else
+        event->ignore(m_dropIndex >= 0 ? tile : QRect());
+    if (m_dropIndex >= 0 && !m_drop.isRefused())
+        event->setDropAction(Qt::CopyAction);
+}
+
+void SlotStrip::dragLeaveEvent(QDragLeaveEvent *)
+{
+    clearDrop();
+}
+
+void SlotStrip::dropEvent(QDropEvent *event)
+{
+    const QString device = draggedDevice(event->mimeData());
+    planDropAt(event->position().toPoint(), device);
+    const Operation op = m_drop;
+    const bool ok = m_dropIndex >= 0 && !op.isRefused() && !device.isEmpty();
+    clearDrop();
+    if (!ok) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    Q_EMIT dropped(op);
 }
 
 void SlotStrip::mouseMoveEvent(QMouseEvent *event)
 {
-    const int index = tileAt(event->position().toPoint());
+    const int index = indexAt(event->position().toPoint());
     if (index == m_hovered)
         return;
     m_hovered = index;
@@ -205,7 +322,7 @@ void SlotStrip::leaveEvent(QEvent *)
 
 void SlotStrip::mousePressEvent(QMouseEvent *event)
 {
-    const int index = tileAt(event->position().toPoint());
+    const int index = indexAt(event->position().toPoint());
     if (index >= 0) {
         Q_EMIT slotClicked(index);
         event->accept();

@@ -19,15 +19,6 @@ namespace {
 Status failed(const QString &m) { return Status::failure(ErrorCode::ToolFailed, m); }
 Status busyNow(const QString &m) { return Status::failure(ErrorCode::Busy, m); }
 
-QString levelWords(const QString &level)
-{
-    if (level == QLatin1String("linear"))
-        return QStringLiteral("linear (concatenated)");
-    if (level.startsWith(QLatin1String("raid")))
-        return QStringLiteral("RAID-") + level.mid(4);
-    return level;
-}
-
 QString listNames(const QStringList &names)
 {
     if (names.size() <= 1)

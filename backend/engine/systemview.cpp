@@ -9,12 +9,10 @@
 
 namespace plexus {
 
-namespace {
-QString mdFile(const QString &md, const QString &rel)
+QString LiveSystem::mdFile(const QString &md, const QString &rel) const
 {
-    return QStringLiteral("/sys/block/%1/md/%2").arg(md, rel);
+    return QStringLiteral("%1/sys/block/%2/md/%3").arg(m_sysRoot, md, rel);
 }
-} // namespace
 
 NodeInfo LiveSystem::node(const QString &path) const
 {
@@ -76,7 +74,7 @@ bool LiveSystem::exists(const QString &path) const
 
 QStringList LiveSystem::slaves(const QString &name) const
 {
-    return listDir(QStringLiteral("/sys/block/%1/slaves").arg(name));
+    return listDir(QStringLiteral("%1/sys/block/%2/slaves").arg(m_sysRoot, name));
 }
 
 } // namespace plexus

@@ -37,12 +37,19 @@ public:
 class LiveSystem : public SystemView
 {
 public:
+    // `sysRoot` prefixes /sys (a fixture tree's root, for TreeSystem).
+    explicit LiveSystem(const QString &sysRoot = QString()) : m_sysRoot(sysRoot) {}
+
     NodeInfo node(const QString &path) const override;
     std::optional<qint64> componentSizeBytes(const QString &md) const override;
     std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const override;
     QString syncAction(const QString &md) const override;
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
+
+private:
+    QString mdFile(const QString &md, const QString &rel) const;
+    QString m_sysRoot;
 };
 
 } // namespace plexus

@@ -85,15 +85,6 @@ QString listNames(const QStringList &names)
     return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + names.last();
 }
 
-QString levelWords(const QString &level)
-{
-    if (level == QLatin1String("linear"))
-        return QStringLiteral("linear (concatenated)");
-    if (level.startsWith(QLatin1String("raid")))
-        return QStringLiteral("RAID-") + level.mid(4);
-    return level;
-}
-
 } // namespace
 
 QString ResolvedDevice::display() const

@@ -4,6 +4,15 @@
 
 namespace plexus {
 
+QString levelWords(const QString &level)
+{
+    if (level == QLatin1String("linear"))
+        return QStringLiteral("linear (concatenated)");
+    if (level.startsWith(QLatin1String("raid")))
+        return QStringLiteral("RAID-") + level.mid(4);
+    return level;
+}
+
 QString humanSize(qint64 bytes)
 {
     static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};

@@ -9,6 +9,8 @@ namespace plexus {
 QString humanSize(qint64 bytes);             // "1.5 GiB", "512 MiB", "0 B"
 QString humanDuration(double minutes);       // "1 h 28 min", "12 min", "under a minute"
 QString humanRate(qint64 kibPerSec);         // "198 MB/s"
+// An md level as people write it: "RAID-5", "linear (concatenated)"; unknown ones as given.
+QString levelWords(const QString &level);
 // One word per member state: faulty, spare, journal, replacement, rebuilding,
 // in_sync, or active (working, sync state not known: mdstat alone doesn't say).
 QString memberStateWord(const Member &m);

@@ -373,8 +373,8 @@ private Q_SLOTS:
         QCOMPARE(segmentLines(w, QStringLiteral("sdc")),
                  (QStringList{QStringLiteral("sdc1 swap, off"), QStringLiteral("sdc2 md1 member, faulty")}));
         QCOMPARE(w.diskMap()->row(QStringLiteral("sdc"))->bar()->segments().at(1).state, std::optional<Tone>(Tone::Bad));
-        QVERIFY(logHas(w, QStringLiteral("md1: sdc2 faulty")));
-        QVERIFY(logHas(w, QStringLiteral("md1 degraded")));
+        QVERIFY(logHas(w, QStringLiteral("sdc2 failed in md1")));
+        QVERIFY(logHas(w, QStringLiteral("md1 is degraded")));
         QVERIFY(w.changeLog()->lines().last().contains(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d md1"))));
         w.selection()->setCurrent(Selectable::array(QStringLiteral("md1")));
         QCOMPARE(w.detailsPane()->details().row(QStringLiteral("Degraded"))->raw, QStringLiteral("1"));
@@ -386,7 +386,28 @@ private Q_SLOTS:
         QVERIFY(refreshAndWait(w));
         QCOMPARE(labelText(md1, "health"), QStringLiteral("Failed: 2 of 4 members missing"));
         QCOMPARE(md1->tone(), Tone::Bad);
-        QVERIFY(logHas(w, QStringLiteral("md1 failed")));
+        QVERIFY(logHas(w, QStringLiteral("md1 has failed")));
+    }
+
+    // plexus --select, and a notification's "open" and "replace": the window
+    // opens on that array or member.
+    void selectsWhatItIsAskedFor()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        writeRaid5Machine(tree);
+        tree.failMember(QStringLiteral("md1"), QStringLiteral("sdc2"));
+        MainWindow w(dir.path());
+        showWindow(w);
+        QVERIFY(w.select(QStringLiteral("md0")));
+        QCOMPARE(w.selection()->current(), Selectable::array(QStringLiteral("md0")));
+        QVERIFY(w.select(QStringLiteral("md1/sdc2")));
+        QCOMPARE(w.selection()->current(), Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2")));
+        QVERIFY(w.select(QStringLiteral("md1/sdb2")));
+        QCOMPARE(w.selection()->current(), Selectable::member(QStringLiteral("md1"), QStringLiteral("sdb2"), 1));
+        QVERIFY(!w.select(QStringLiteral("md7")));
+        QVERIFY(!w.select(QStringLiteral("md1/sdz9")));
+        QCOMPARE(w.selection()->current(), Selectable::member(QStringLiteral("md1"), QStringLiteral("sdb2"), 1)); // unchanged
     }
 
     // A replacement disk rebuilds: progress, speed and time left follow the
@@ -424,8 +445,8 @@ private Q_SLOTS:
         QCOMPARE(bar->text(), QStringLiteral("46.0%"));
         QVERIFY(labelText(md1, "progressText").startsWith(QStringLiteral("Recovery \u00b7 830 GiB of 1.76 TiB \u00b7 done around ")));
         QCOMPARE(slotLines(md1).at(2), QStringLiteral("sdf2: rebuilding"));
-        QVERIFY(logHas(w, QStringLiteral("disk sdf added (ST2000DM008-2FR102, 1.76 TiB, SATA)")));
-        QVERIFY(logHas(w, QStringLiteral("md1: sdf2 added as rebuilding")));
+        QVERIFY(logHas(w, QStringLiteral("Disk sdf added (ST2000DM008-2FR102, 1.76 TiB, SATA)")));
+        QVERIFY(logHas(w, QStringLiteral("sdf2 added to md1")));
         QVERIFY(logHas(w, QStringLiteral("md1: recovery started")));
         QVERIFY(w.watcher()->isFollowingProgress());
         saveScreenshot(w, QStringLiteral("resync.png"));
@@ -441,8 +462,10 @@ private Q_SLOTS:
         QVERIFY(bar->isHidden());
         QCOMPARE(slotLines(md1).at(2), QStringLiteral("sdf2: in sync"));
         QVERIFY(logHas(w, QStringLiteral("md1: recovery finished")));
-        QVERIFY(logHas(w, QStringLiteral("md1 no longer degraded")));
-        QVERIFY(logHas(w, QStringLiteral("md1: sdf2 in sync")));
+        QVERIFY(logHas(w, QStringLiteral("md1 is healthy again")));
+        // sdf2 being in sync is the array whole again: one line each, none for the member.
+        QCOMPARE(w.changeLog()->lines().mid(w.changeLog()->lines().size() - 2).join(QLatin1Char('|')).remove(QRegularExpression(QStringLiteral("\\d\\d:\\d\\d:\\d\\d "))),
+                 QStringLiteral("md1 is healthy again|md1: recovery finished"));
         QVERIFY(!w.watcher()->isFollowingProgress()); // idle again: the timer stopped
     }
 
@@ -495,12 +518,12 @@ private Q_SLOTS:
         QCOMPARE(sdd->factsText(), QStringLiteral("29.8 GiB \u00b7 USB \u00b7 SSD"));
         QCOMPARE(sdd->badges(), QStringList{QStringLiteral("removable")});
         QCOMPARE(segmentLines(w, QStringLiteral("sdd")), QStringList{QStringLiteral("sdd empty, no partition table")});
-        QVERIFY(logHas(w, QStringLiteral("disk sdd added (Ultra Fit, 29.8 GiB, USB)")));
+        QVERIFY(logHas(w, QStringLiteral("Disk sdd added (Ultra Fit, 29.8 GiB, USB)")));
 
         tree.remove(QStringLiteral("sys/block/sdd"));
         QVERIFY(refreshAndWait(w));
         QVERIFY(!w.diskMap()->row(QStringLiteral("sdd")));
-        QVERIFY(logHas(w, QStringLiteral("disk sdd removed (Ultra Fit)")));
+        QVERIFY(logHas(w, QStringLiteral("Disk sdd removed (Ultra Fit)")));
     }
 
     void noArraysSaysHowToStart()

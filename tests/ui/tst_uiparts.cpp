@@ -49,6 +49,12 @@ QStringList texts(const QList<MemberSlot> &slots)
     return result;
 }
 
+// The change log's notes for the events between two snapshots.
+QList<ChangeNote> notes(const Snapshot &before, const Snapshot &after)
+{
+    return eventNotes(deriveEvents(before, after), before, after);
+}
+
 QStringList noteTexts(const QList<ChangeNote> &notes)
 {
     QStringList result;
@@ -140,14 +146,19 @@ private Q_SLOTS:
         now.members[1] = member(QStringLiteral("sdb1"), std::nullopt, {QStringLiteral("faulty")});
         now.degraded = true;
         now.degradedCount = 1;
-        QCOMPARE(noteTexts(describeChanges(before, after)),
-                 (QStringList{QStringLiteral("md1: sdb1 faulty"), QStringLiteral("md1 degraded")}));
-        QCOMPARE(describeChanges(before, after).first().tone, Tone::Bad);
+        QCOMPARE(noteTexts(notes(before, after)),
+                 (QStringList{QStringLiteral("sdb1 failed in md1"), QStringLiteral("md1 is degraded")}));
+        QCOMPARE(notes(before, after).first().tone, Tone::Bad);
 
         Snapshot syncing = after;
         syncing.arrays[0].sync = SyncProgress{SyncAction::Resync, SyncStatus::Running, 50.0, {}, {}, {}, {}};
-        QCOMPARE(noteTexts(describeChanges(after, syncing)), QStringList{QStringLiteral("md1: resync started")});
-        QCOMPARE(noteTexts(describeChanges(syncing, after)), QStringList{QStringLiteral("md1: resync finished")});
+        QCOMPARE(noteTexts(notes(after, syncing)), QStringList{QStringLiteral("md1: resync started")});
+        QCOMPARE(notes(after, syncing).first().tone, Tone::Busy);
+        QCOMPARE(noteTexts(notes(syncing, after)), QStringList{QStringLiteral("md1: resync finished")});
+        QCOMPARE(notes(syncing, after).first().tone, Tone::Good);
+        Snapshot further = syncing;
+        further.arrays[0].sync->percent = 75.0;
+        QVERIFY(notes(syncing, further).isEmpty()); // progress shows on the card, not in the log
 
         Snapshot plugged = before;
         Disk usb;
@@ -156,8 +167,10 @@ private Q_SLOTS:
         usb.sizeBytes = Q_INT64_C(32) << 30;
         usb.bus = QStringLiteral("usb");
         plugged.disks << usb;
-        QCOMPARE(noteTexts(describeChanges(before, plugged)), QStringList{QStringLiteral("disk sdf added (Ultra Fit, 32.0 GiB, USB)")});
-        QVERIFY(describeChanges(before, before).isEmpty());
+        QCOMPARE(noteTexts(notes(before, plugged)), QStringList{QStringLiteral("Disk sdf added (Ultra Fit, 32.0 GiB, USB)")});
+        QCOMPARE(noteTexts(notes(plugged, before)), QStringList{QStringLiteral("Disk sdf removed (Ultra Fit)")});
+        QCOMPARE(notes(plugged, before).first().tone, Tone::Warning);
+        QVERIFY(notes(before, before).isEmpty());
     }
 
     void levelPictures()

@@ -1,0 +1,634 @@
+// Changing arrays from the window, over a fixture tree planned with the real
+// engine (TreeSystem): the review dialog (steps, commands, what is erased, the
+// confirmation), refusals in plain words, what a drop on a member slot would
+// do (decided before the drop), a simulated drag and drop, the context menu
+// actions with their reasons, the runner's errors, and the banner over a
+// degraded array. Screenshots go to <build>/screenshots/.
+#include "arraycard.h"
+#include "arraysview.h"
+#include "diskmapview.h"
+#include "diskrow.h"
+#include "engine/treesystem.h"
+#include "machinetree.h"
+#include "mainwindow.h"
+#include "operations/actionlauncher.h"
+#include "operations/attentionbanner.h"
+#include "operations/devicedrag.h"
+#include "operations/devicepicker.h"
+#include "operations/dropplanner.h"
+#include "operations/operationrunner.h"
+#include "operations/reviewdialog.h"
+#include "operations/steplist.h"
+#include "partitionbar.h"
+#include "probe/snapshotprobe.h"
+#include "slotstrip.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QDBusMessage>
+#include <QDBusPendingCall>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolBar>
+
+using namespace plexus;
+
+namespace {
+
+const QString screenshots = QStringLiteral(PLEXUS_SCREENSHOT_DIR);
+
+MachineTree::Partition part(const QString &name, qint64 startMiB, qint64 sizeMiB, const QString &fs = {}, const QString &holder = {})
+{
+    return MachineTree::Partition{name, startMiB, sizeMiB, fs, holder};
+}
+
+MachineTree::Disk disk(const QString &name, qint64 gib, const QList<MachineTree::Partition> &parts, const QString &serial)
+{
+    MachineTree::Disk d;
+    d.name = name;
+    d.sizeGiB = gib;
+    d.serial = serial;
+    d.partitions = parts;
+    if (parts.isEmpty())
+        d.table.clear();
+    return d;
+}
+
+// md0: RAID-1 sda1+sdb1 with the spare sdd1. md1: RAID-5 over sda2 sdb2 sdc2,
+// sdc2 failed. md2: RAID-1 with sdc1 and an empty slot. Free: sda3 (on a disk
+// md1 uses), sdd2, the blank disks sde (30 GiB) and sdf (1 GiB, too small for
+// md1), and sdg1, mounted on /mnt/backup.
+void writeMachine(MachineTree &tree)
+{
+    const QString raid = QStringLiteral("linux_raid_member");
+    QList<MachineTree::Disk> disks;
+    disks << disk(QStringLiteral("sda"), 64, {part("sda1", 1, 1024, raid, "md0"), part("sda2", 1025, 20480, raid, "md1"), part("sda3", 21505, 25600)},
+                  QStringLiteral("ZA1"));
+    disks << disk(QStringLiteral("sdb"), 64, {part("sdb1", 1, 1024, raid, "md0"), part("sdb2", 1025, 20480, raid, "md1")}, QStringLiteral("ZB2"));
+    disks << disk(QStringLiteral("sdc"), 64, {part("sdc1", 1, 1024, raid, "md2"), part("sdc2", 1025, 20480, raid, "md1")}, QStringLiteral("ZC3"));
+    disks << disk(QStringLiteral("sdd"), 64, {part("sdd1", 1, 1024, raid, "md0"), part("sdd2", 1025, 20480)}, QStringLiteral("ZD4"));
+    disks << disk(QStringLiteral("sde"), 30, {}, QStringLiteral("NEW5"));
+    disks << disk(QStringLiteral("sdf"), 1, {}, QStringLiteral("TINY6"));
+    disks << disk(QStringLiteral("sdg"), 64, {part("sdg1", 1, 60000, QStringLiteral("ext4"))}, QStringLiteral("ZG7"));
+
+    // Members as "device:state:slot".
+    auto array = [](const char *name, const char *level, int raidDisks, qint64 sizeKiB, int degraded, const QStringList &members) {
+        MachineTree::Array a;
+        a.name = QLatin1String(name);
+        a.level = QLatin1String(level);
+        a.raidDisks = raidDisks;
+        a.chunkKiB = a.level == QLatin1String("raid5") ? 512 : 0;
+        a.sizeKiB = sizeKiB;
+        a.degraded = degraded;
+        for (int i = 0; i < members.size(); ++i)
+            a.members << MachineTree::Member{members[i].section(u':', 0, 0), members[i].section(u':', 1, 1), members[i].section(u':', 2, 2), i};
+        return a;
+    };
+    const MachineTree::Array md0 = array("md0", "raid1", 2, 1047552, 0, {"sda1:in_sync:0", "sdb1:in_sync:1", "sdd1:spare:none"});
+    const MachineTree::Array md1 = array("md1", "raid5", 3, Q_INT64_C(20970496) * 2, 1, {"sda2:in_sync:0", "sdb2:in_sync:1", "sdc2:faulty:none"});
+    const MachineTree::Array md2 = array("md2", "raid1", 2, 1047552, 1, {"sdc1:in_sync:0"});
+    tree.build(disks, {md0, md1, md2});
+    tree.addMount(QStringLiteral("sdg1"), QStringLiteral("/mnt/backup"), QStringLiteral("ext4"));
+}
+
+// A fixture machine and the context to plan on it, as MainWindow makes it.
+struct Machine {
+    QTemporaryDir dir;
+    SnapshotPtr snapshot;
+    std::unique_ptr<TreeSystem> system;
+
+    Machine()
+    {
+        MachineTree tree(dir.path());
+        writeMachine(tree);
+        snapshot = SnapshotProbe(dir.path()).take();
+        system = std::make_unique<TreeSystem>(dir.path());
+    }
+    std::unique_ptr<MainWindow> shownWindow;
+
+    PlanningContext context() const { return {snapshot, system.get()}; }
+    // The real window on this machine, shown (it plans on its own TreeSystem).
+    MainWindow &window()
+    {
+        shownWindow = std::make_unique<MainWindow>(dir.path());
+        shownWindow->resize(1280, 860);
+        shownWindow->show();
+        return *shownWindow;
+    }
+    // The tile showing `device` ("slot 2" for an empty one) in `array`'s card.
+    MemberSlot slot(const QString &array, const QString &device) const
+    {
+        for (const MemberSlot &s : memberSlots(*snapshot->array(array)))
+            if (s.device == device || (s.device.isEmpty() && QStringLiteral("slot %1").arg(s.slot.value_or(-1)) == device))
+                return s;
+        return {};
+    }
+    Operation drop(const QString &device, const QString &array, const QString &target) const
+    {
+        return planDrop(context(), device, array, slot(array, target));
+    }
+};
+
+QString labelText(const QWidget *parent, const char *name)
+{
+    const auto *label = parent->findChild<QLabel *>(QLatin1String(name));
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
+}
+
+bool shown(const QWidget *parent, const char *name)
+{
+    const auto *w = parent->findChild<QWidget *>(QLatin1String(name));
+    return w && w->isVisible();
+}
+
+int tileIndex(const SlotStrip *strip, const QString &device)
+{
+    for (int i = 0; i < strip->slots().size(); ++i)
+        if (strip->slots()[i].device == device)
+            return i;
+    return -1;
+}
+
+QAction *menuAction(const QMenu *menu, const QString &id)
+{
+    return menu->findChild<QAction *>(QStringLiteral("action-") + id);
+}
+
+void save(QWidget *w, const QString &name)
+{
+    QDir().mkpath(screenshots);
+    QVERIFY2(w->grab().save(screenshots + QLatin1Char('/') + name), qPrintable(name));
+}
+
+QDBusPendingCall errorReply(const QString &name, const QString &message)
+{
+    return QDBusPendingCall::fromCompletedCall(QDBusMessage::createError(name, message));
+}
+
+} // namespace
+
+class TestOperations : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        registerDBusTypes();
+    }
+
+    // A failed RAID-5 member replaced by a blank disk: the steps in words and
+    // as mdadm commands, the blank disk named as erased, Run only once confirmed.
+    void reviewShowsStepsCommandsAndErased()
+    {
+        Machine m;
+        const Operation op = m.drop(QStringLiteral("sde"), QStringLiteral("md1"), QStringLiteral("sdc2"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        ReviewDialog dialog(op);
+        dialog.resize(dialog.sizeHint());
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+        QCOMPARE(labelText(&dialog, "title"), QStringLiteral("Replace sdc2 in md1 with sde"));
+        QCOMPARE(labelText(&dialog, "summary"), QStringLiteral("Replace the faulty member /dev/sdc2 of md1 with /dev/sde."));
+        QCOMPARE(dialog.stepList()->descriptions().size(), 2);
+        QVERIFY(dialog.stepList()->descriptions().first().startsWith(QStringLiteral("Remove the faulty member /dev/sdc2")));
+        QCOMPARE(dialog.commandsText(), QStringLiteral("mdadm /dev/md1 --remove /dev/sdc2\nmdadm /dev/md1 --add /dev/sde"));
+        // Each step's words and its command, numbered, on screen.
+        const QList<QLabel *> commands = dialog.stepList()->findChildren<QLabel *>(QStringLiteral("command"));
+        QCOMPARE(commands.size(), 2);
+        QCOMPARE(commands[1]->text(), QStringLiteral("mdadm /dev/md1 --add /dev/sde"));
+        QVERIFY(commands[1]->textInteractionFlags() & Qt::TextSelectableByMouse);
+        QVERIFY(dialog.stepList()->findChildren<QLabel *>(QStringLiteral("description"))[0]->text().startsWith(QStringLiteral("1. ")));
+
+        QVERIFY(shown(&dialog, "erased"));
+        QCOMPARE(labelText(&dialog, "erased-0"), QStringLiteral("\u2022 /dev/sde, QEMU HARDDISK, 30.0 GiB, serial NEW5: now holds nothing recognisable"));
+        auto *run = dialog.findChild<QPushButton *>(QStringLiteral("runButton"));
+        auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("confirm"));
+        QVERIFY(run && confirm);
+        QVERIFY(!run->isEnabled());
+        QVERIFY(!shown(&dialog, "refusal"));
+        save(&dialog, QStringLiteral("review-replace.png"));
+        confirm->setChecked(true);
+        QVERIFY(run->isEnabled());
+        QCOMPARE(dialog.phaseName(), QStringLiteral("review"));
+
+        auto *copy = dialog.findChild<QPushButton *>(QStringLiteral("copyCommands"));
+        copy->click();
+        QCOMPARE(QApplication::clipboard()->text(), dialog.commandsText());
+    }
+
+    // Something that does not change data (a check) runs without a confirmation box.
+    void checkNeedsNoConfirmation()
+    {
+        Machine m;
+        const Operation op = syncActionOperation(m.context(), QStringLiteral("/dev/md0"), QStringLiteral("check"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        ReviewDialog dialog(op);
+        QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("confirm")));
+        QVERIFY(dialog.findChild<QPushButton *>(QStringLiteral("runButton"))->isEnabled());
+        QVERIFY(!dialog.findChild<QWidget *>(QStringLiteral("erased")));
+    }
+
+    void refusedOperationSaysWhyAndCannotRun()
+    {
+        Machine m;
+        const Operation op = m.drop(QStringLiteral("sdg1"), QStringLiteral("md1"), QStringLiteral("sdc2"));
+        QVERIFY(op.isRefused());
+        ReviewDialog dialog(op);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(dialog.phaseName(), QStringLiteral("refused"));
+        QVERIFY(shown(&dialog, "refusal"));
+        QCOMPARE(labelText(&dialog, "refusalLead"), QStringLiteral("That device is in use."));
+        QVERIFY2(labelText(&dialog, "refusalMessage").contains(QStringLiteral("/dev/sdg1 is mounted on /mnt/backup")),
+                 qPrintable(labelText(&dialog, "refusalMessage")));
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("runButton")));
+        QVERIFY(!shown(&dialog, "copyCommands"));
+        QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("closeButton"))->text(), QStringLiteral("Close"));
+        save(&dialog, QStringLiteral("review-refused.png"));
+    }
+
+    // What a drop would do, decided before the drop.
+    void dropPlannerDecides_data()
+    {
+        QTest::addColumn<QString>("device");
+        QTest::addColumn<QString>("array");
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("operation"); // the helper method, or "" when refused
+        QTest::addColumn<QString>("words");     // in the summary, or in the reason
+
+        QTest::newRow("faulty member: replace") << "sde" << "md1" << "sdc2" << "ReplaceMember" << "Replace the faulty member /dev/sdc2";
+        QTest::newRow("empty slot of md1: add") << "sde" << "md1" << "slot 2" << "AddMember" << "in its missing slot";
+        QTest::newRow("empty slot of md2: add") << "sdd2" << "md2" << "slot 1" << "AddMember" << "Add /dev/sdd2 to md2";
+        QTest::newRow("healthy member: hot replace") << "sdd2" << "md0" << "sda1" << "ReplaceMember" << "copying it while it stays in service";
+        QTest::newRow("mounted") << "sdg1" << "md1" << "sdc2" << "" << "is mounted on /mnt/backup";
+        QTest::newRow("too small") << "sdf" << "md1" << "sdc2" << "" << "is too small for /dev/md1";
+        QTest::newRow("in another array") << "sda1" << "md2" << "slot 1" << "" << "is a member of md0";
+        QTest::newRow("onto a spare") << "sde" << "md0" << "sdd1" << "" << "sdd1 is a spare of md0";
+        QTest::newRow("same disk as a member") << "sda3" << "md1" << "sdc2" << "" << "same disk as sda2";
+        QTest::newRow("whole disk with partitions") << "sdd" << "md2" << "slot 1" << "" << "sdd has the partition sdd1";
+        QTest::newRow("onto itself") << "sda1" << "md0" << "sda1" << "" << "already this member";
+    }
+
+    void dropPlannerDecides()
+    {
+        QFETCH(QString, device);
+        QFETCH(QString, array);
+        QFETCH(QString, target);
+        QFETCH(QString, operation);
+        QFETCH(QString, words);
+        Machine m;
+        const Operation op = m.drop(device, array, target);
+        if (operation.isEmpty()) {
+            QVERIFY2(op.isRefused(), qPrintable(op.plan.summary));
+            QVERIFY2(op.refusal.message().contains(words), qPrintable(op.refusal.message()));
+        } else {
+            QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+            QCOMPARE(op.plan.operation, operation);
+            QVERIFY2(op.plan.summary.contains(words), qPrintable(op.plan.summary));
+            QCOMPARE(op.erased.size(), 1);
+            QCOMPARE(op.erased.first().path, QStringLiteral("/dev/") + device);
+        }
+    }
+
+    // A real window: a drag over md1's failed member is accepted before the
+    // drop, the drop opens the review with the plan; a mounted partition is
+    // refused over the tile with the reason, and dropping it opens nothing.
+    void dragAndDropOnSlot()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ArrayCard *card = w.arraysView()->card(QStringLiteral("md1"));
+        SlotStrip *strip = card->slotStrip();
+        QVERIFY(strip->acceptDrops());
+        const int faulty = tileIndex(strip, QStringLiteral("sdc2"));
+        QVERIFY(faulty >= 0);
+        const QPoint at = strip->tileRect(faulty).center();
+
+        std::unique_ptr<QMimeData> mime(deviceMimeData(QStringLiteral("sde")));
+        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(strip, &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(strip, &move);
+        QVERIFY(move.isAccepted());
+        QCOMPARE(strip->dropIndex(), faulty);
+        QVERIFY(!strip->dropOperation().isRefused());
+        QVERIFY(labelText(card, "dropHint").startsWith(QStringLiteral("Drop to review: Replace the faulty member /dev/sdc2")));
+
+        QSignalSpy opened(&w, &MainWindow::reviewOpened);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(strip, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(opened.size(), 1);
+        auto *review = opened.first().first().value<ReviewDialog *>();
+        QVERIFY(review && review->isVisible());
+        QCOMPARE(review->operation().plan.operation, QStringLiteral("ReplaceMember"));
+        QVERIFY(review->commandsText().contains(QStringLiteral("mdadm /dev/md1 --add /dev/sde")));
+        QVERIFY(!card->findChild<QLabel *>(QStringLiteral("dropHint"))->isVisible());
+        review->close();
+
+        // Refused: the tile says no before the drop, with the reason in the card and the status bar.
+        std::unique_ptr<QMimeData> mounted(deviceMimeData(QStringLiteral("sdg1")));
+        QDragEnterEvent enter2(at, Qt::CopyAction, mounted.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(strip, &enter2);
+        QDragMoveEvent move2(at, Qt::CopyAction, mounted.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(strip, &move2);
+        QVERIFY(!move2.isAccepted());
+        QVERIFY(strip->dropOperation().isRefused());
+        QVERIFY2(labelText(card, "dropHint").contains(QStringLiteral("is mounted on /mnt/backup")), qPrintable(labelText(card, "dropHint")));
+        QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Cannot drop sdg1 on sdc2: /dev/sdg1 is mounted")));
+        QTest::qWait(50);
+        save(&w, QStringLiteral("drag-refused.png"));
+        QDropEvent drop2(QPointF(at), Qt::CopyAction, mounted.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(strip, &drop2);
+        QVERIFY(!drop2.isAccepted());
+        QCOMPARE(opened.size(), 1);
+        QVERIFY(w.statusBar()->currentMessage().isEmpty());
+    }
+
+    // The disk map is a drag source: the disk row's MIME data names the disk.
+    void dragImageLooksLikeTheDisk()
+    {
+        Machine m;
+        QWidget host;
+        const QPixmap pixmap = devicePixmap(&host, *m.snapshot, QStringLiteral("sde"));
+        QVERIFY(pixmap.width() > pixmap.height() * 2);
+        std::unique_ptr<QMimeData> mime(deviceMimeData(QStringLiteral("sde")));
+        QCOMPARE(draggedDevice(mime.get()), QStringLiteral("sde"));
+        QCOMPARE(mime->text(), QStringLiteral("/dev/sde"));
+    }
+
+    // Context menus: what can be done, and why not when it cannot.
+    void contextMenuActionsAndReasons()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+
+        std::unique_ptr<QMenu> md0(w.contextMenu(Selectable::array(QStringLiteral("md0")), nullptr));
+        QCOMPARE(menuAction(md0.get(), QStringLiteral("growMirror"))->text(), QStringLiteral("Grow mirror to 3 copies\u2026"));
+        QVERIFY(menuAction(md0.get(), QStringLiteral("growMirror"))->isEnabled());
+        QVERIFY(menuAction(md0.get(), QStringLiteral("addSpare"))->isEnabled());
+        QVERIFY(menuAction(md0.get(), QStringLiteral("check"))->isEnabled());
+        QVERIFY(!menuAction(md0.get(), QStringLiteral("shrinkMirror"))->isEnabled());
+        QCOMPARE(menuAction(md0.get(), QStringLiteral("shrinkMirror"))->toolTip(), QStringLiteral("md0 has 2 copies; a mirror keeps at least two."));
+        QVERIFY(!menuAction(md0.get(), QStringLiteral("stopCheck"))->isEnabled());
+        QCOMPARE(menuAction(md0.get(), QStringLiteral("stopCheck"))->toolTip(), QStringLiteral("No check or repair is running on md0."));
+        QVERIFY(!menuAction(md0.get(), QStringLiteral("start")));
+
+        std::unique_ptr<QMenu> md1(w.contextMenu(Selectable::array(QStringLiteral("md1")), nullptr));
+        QVERIFY(!menuAction(md1.get(), QStringLiteral("growMirror"))->isEnabled());
+        QCOMPARE(menuAction(md1.get(), QStringLiteral("growMirror"))->toolTip(), QStringLiteral("Only a mirror (RAID-1) grows by copies; md1 is RAID-5."));
+
+        // The failed member: replace or remove it; it cannot be failed again.
+        std::unique_ptr<QMenu> faulty(w.contextMenu(Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2")), nullptr));
+        QVERIFY(menuAction(faulty.get(), QStringLiteral("replace"))->isEnabled());
+        QVERIFY(menuAction(faulty.get(), QStringLiteral("remove"))->isEnabled());
+        QVERIFY(!menuAction(faulty.get(), QStringLiteral("fail"))->isEnabled());
+        QVERIFY(menuAction(faulty.get(), QStringLiteral("fail"))->toolTip().contains(QStringLiteral("already marked faulty")));
+        // Member actions first, then the array's, apart.
+        QVERIFY(faulty->actions().at(3)->isSeparator());
+
+        // A working member cannot simply be removed; a spare cannot be replaced.
+        std::unique_ptr<QMenu> working(w.contextMenu(Selectable::member(QStringLiteral("md0"), QStringLiteral("sda1"), 0), nullptr));
+        QVERIFY(!menuAction(working.get(), QStringLiteral("remove"))->isEnabled());
+        QVERIFY(menuAction(working.get(), QStringLiteral("remove"))->toolTip().contains(QStringLiteral("working member")));
+        QVERIFY(menuAction(working.get(), QStringLiteral("fail"))->isEnabled());
+        std::unique_ptr<QMenu> spare(w.contextMenu(Selectable::member(QStringLiteral("md0"), QStringLiteral("sdd1")), nullptr));
+        QVERIFY(!menuAction(spare.get(), QStringLiteral("replace"))->isEnabled());
+        QCOMPARE(menuAction(spare.get(), QStringLiteral("replace"))->toolTip(), QStringLiteral("sdd1 is a spare: it holds no data to replace. Remove it instead."));
+
+        // An empty slot: fill it.
+        std::unique_ptr<QMenu> empty(w.contextMenu(Selectable::member(QStringLiteral("md2"), QString(), 1), nullptr));
+        QCOMPARE(menuAction(empty.get(), QStringLiteral("addMember"))->text(), QStringLiteral("Add a device to fill slot 1\u2026"));
+
+        // A partition in an array offers its member actions and Create array.
+        std::unique_ptr<QMenu> partition(w.contextMenu(Selectable::partition(QStringLiteral("sdb2")), nullptr));
+        QVERIFY(menuAction(partition.get(), QStringLiteral("replace")));
+        QVERIFY(partition->findChild<QAction *>(QStringLiteral("createArrayAction")) || partition->actions().last()->objectName() == QLatin1String("createArrayAction"));
+    }
+
+    // Replace with…: the picker greys out what cannot be used and says why;
+    // choosing a usable disk opens the review of exactly that replacement.
+    void replaceWithPicker()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.actions()->trigger(Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2")), QStringLiteral("replace")));
+        DevicePicker *picker = nullptr;
+        QTRY_VERIFY((picker = w.findChild<DevicePicker *>()) && picker->isVisible());
+        QStringList usable, greyed;
+        for (int i = 0; i < picker->list()->count(); ++i) {
+            const QListWidgetItem *item = picker->list()->item(i);
+            (item->flags() & Qt::ItemIsEnabled ? usable : greyed) << item->text();
+        }
+        QCOMPARE(usable, (QStringList{QStringLiteral("sdd2 \u00b7 20.0 GiB \u00b7 QEMU HARDDISK"), QStringLiteral("sde \u00b7 30.0 GiB \u00b7 QEMU HARDDISK")}));
+        const auto tooSmall = std::find_if(greyed.begin(), greyed.end(), [](const QString &t) { return t.startsWith(QLatin1String("sdf ")); });
+        QVERIFY(tooSmall != greyed.end());
+        QVERIFY2(tooSmall->contains(QStringLiteral("too small")), qPrintable(*tooSmall));
+        QVERIFY(!picker->choose(QStringLiteral("sdf")));
+        const auto sameDisk = std::find_if(greyed.begin(), greyed.end(), [](const QString &t) { return t.startsWith(QLatin1String("sda3 ")); });
+        QVERIFY(sameDisk != greyed.end());
+        QVERIFY2(sameDisk->contains(QStringLiteral("same disk as sda2")), qPrintable(*sameDisk));
+
+        QSignalSpy opened(&w, &MainWindow::reviewOpened);
+        QVERIFY(picker->choose(QStringLiteral("sde")));
+        QCOMPARE(opened.size(), 1);
+        auto *review = opened.first().first().value<ReviewDialog *>();
+        QCOMPARE(review->operation().title, QStringLiteral("Replace sdc2 in md1 with sde"));
+        review->close();
+    }
+
+    // Grow and add spare stay what they are: grow adds a copy, a spare is a spare.
+    void growAndSpareAreDistinct()
+    {
+        Machine m;
+        bool grew = false, spared = false;
+        for (const ArrayAction &a : actionsFor(m.context(), Selectable::array(QStringLiteral("md0")))) {
+            if (a.id == QLatin1String("growMirror")) {
+                const Operation op = a.make(QStringLiteral("sde"));
+                QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+                QCOMPARE(op.plan.operation, QStringLiteral("GrowArray"));
+                QVERIFY(op.plan.previews().join(QLatin1Char('\n')).contains(QStringLiteral("--raid-devices=3")));
+                grew = true;
+            } else if (a.id == QLatin1String("addSpare")) {
+                const Operation op = a.make(QStringLiteral("sde"));
+                QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+                QCOMPARE(op.plan.operation, QStringLiteral("AddSpare"));
+                spared = true;
+            }
+        }
+        QVERIFY(grew && spared);
+    }
+
+    // The helper's refusal, and a missing helper, in plain words, the plan still shown.
+    void runnerErrorsInPlainWords_data()
+    {
+        QTest::addColumn<QString>("errorName");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("lead");
+        QTest::newRow("polkit said no") << "org.plexus.Error.NotAuthorized" << "Not authorized for org.plexus.array.modify."
+                                        << "You are not allowed to change the disks of this computer.";
+        QTest::newRow("password cancelled") << "org.plexus.Error.Dismissed" << "Authentication was dismissed."
+                                            << "Authentication was cancelled, so nothing was changed.";
+        QTest::newRow("no helper") << "org.freedesktop.DBus.Error.ServiceUnknown" << "The name org.plexus.Helper1 was not provided by any .service files"
+                                   << "plexus-helper cannot be started, so nothing was changed.";
+        QTest::newRow("busy") << "org.plexus.Error.Busy" << "md1 is recovering." << "md is busy with this array right now; try later.";
+    }
+
+    void runnerErrorsInPlainWords()
+    {
+        QFETCH(QString, errorName);
+        QFETCH(QString, message);
+        QFETCH(QString, lead);
+        Machine m;
+        const Operation op = m.drop(QStringLiteral("sde"), QStringLiteral("md1"), QStringLiteral("sdc2"));
+        ReviewDialog dialog(op);
+        dialog.runner()->setCaller([&](const Operation &, const QVariantMap &) { return errorReply(errorName, message); });
+        dialog.show();
+        dialog.findChild<QCheckBox *>(QStringLiteral("confirm"))->setChecked(true);
+        auto *run = dialog.findChild<QPushButton *>(QStringLiteral("runButton"));
+        QSignalSpy finished(&dialog, &ReviewDialog::operationFinished);
+        run->click();
+        QCOMPARE(dialog.phaseName(), QStringLiteral("running")); // the reply comes later, never inside run()
+        QVERIFY(finished.wait(2000));
+        QCOMPARE(dialog.phaseName(), QStringLiteral("failed"));
+        QVERIFY(shown(&dialog, "result"));
+        QCOMPARE(labelText(&dialog, "resultLead"), lead);
+        QCOMPARE(labelText(&dialog, "resultMessage"), message);
+        // Nothing the user chose is lost: the plan, the erased device, the confirmation; it can be tried again.
+        QCOMPARE(dialog.stepList()->descriptions().size(), 2);
+        QVERIFY(shown(&dialog, "steps"));
+        QVERIFY(shown(&dialog, "erased"));
+        QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("confirm"))->isChecked());
+        QCOMPARE(run->text(), QStringLiteral("Try again"));
+        QVERIFY(run->isVisible() && run->isEnabled());
+        if (errorName.endsWith(QLatin1String("NotAuthorized")))
+            save(&dialog, QStringLiteral("review-failed.png"));
+    }
+
+    // The helper's progress drives the step icons; a reply ends in "Done".
+    void runnerProgressAndSuccess()
+    {
+        Machine m;
+        const Operation op = m.drop(QStringLiteral("sde"), QStringLiteral("md1"), QStringLiteral("sdc2"));
+        ReviewDialog dialog(op);
+        const QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.plexus.Helper1"), QStringLiteral("/org/plexus/Helper1"),
+                                                                 QStringLiteral("org.plexus.Helper1"), QStringLiteral("ReplaceMember"));
+        QVariantMap options;
+        dialog.runner()->setCaller([&](const Operation &, const QVariantMap &run) {
+            options = run;
+            return QDBusPendingCall::fromCompletedCall(call.createReply(QVariant(QStringLiteral("job-7"))));
+        });
+        dialog.show();
+        dialog.findChild<QCheckBox *>(QStringLiteral("confirm"))->setChecked(true);
+        dialog.run();
+        // What the helper's signals say while the call is out.
+        Q_EMIT dialog.runner()->stepStarted(0, QString(), QString());
+        QCOMPARE(dialog.stepList()->state(0), StepList::StepState::Running);
+        Q_EMIT dialog.runner()->stepFinished(0, QString(), QString());
+        Q_EMIT dialog.runner()->stepStarted(1, QString(), QString());
+        Q_EMIT dialog.runner()->stepProgress(1, 42.0);
+        QCOMPARE(dialog.stepList()->state(0), StepList::StepState::Done);
+        QCOMPARE(dialog.stepList()->state(1), StepList::StepState::Running);
+        QVERIFY(dialog.stepList()->findChildren<QWidget *>(QStringLiteral("stepProgress")).at(1)->isVisible());
+        QTRY_COMPARE(dialog.phaseName(), QStringLiteral("done"));
+        QCOMPARE(dialog.stepList()->state(1), StepList::StepState::Done);
+        QCOMPARE(labelText(&dialog, "resultLead"), QStringLiteral("Done."));
+        QVERIFY(!dialog.findChild<QPushButton *>(QStringLiteral("runButton"))->isVisible());
+        QCOMPARE(dialog.findChild<QPushButton *>(QStringLiteral("closeButton"))->text(), QStringLiteral("Close"));
+    }
+
+    // md1 lost a member: the banner above everything says so and what to do.
+    void bannerOverDegradedArray()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.arraysView()->cards().first()->arrayName(), QStringLiteral("md1"));
+        QVERIFY(w.banner()->isVisible());
+        QCOMPARE(w.banner()->text(), QStringLiteral("md1 is degraded: sdc2 failed. Drag a healthy disk onto the failed member, or Replace\u2026 "
+                                                    "(1 more array needs attention below.)"));
+        const QWidget *scroll = w.findChild<QWidget *>(QStringLiteral("overviewScroll"));
+        QVERIFY(w.banner()->mapTo(&w, QPoint()).y() < scroll->mapTo(&w, QPoint()).y());
+        w.banner()->button()->click();
+        DevicePicker *picker = nullptr;
+        QTRY_VERIFY((picker = w.findChild<DevicePicker *>()) && picker->isVisible());
+        QCOMPARE(picker->windowTitle(), QStringLiteral("Replace sdc2 with"));
+        QCOMPARE(w.selection()->current(), Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2")));
+        picker->reject();
+        save(&w, QStringLiteral("banner.png"));
+    }
+
+    // Ctrl-click disks and partitions in the disk map; "Create array…" hands them on.
+    void multiSelectionForCreate()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *create = w.findChild<QAction *>(QStringLiteral("createArrayAction"));
+        QVERIFY(create && create->isEnabled());
+        QSignalSpy requested(&w, &MainWindow::createArrayRequested);
+
+        PartitionBar *sdd = w.diskMap()->row(QStringLiteral("sdd"))->bar();
+        PartitionBar *sde = w.diskMap()->row(QStringLiteral("sde"))->bar();
+        QTest::mouseClick(sdd, Qt::LeftButton, {}, sdd->segmentRect(1).center());
+        QCOMPARE(w.selection()->current(), Selectable::partition(QStringLiteral("sdd2")));
+        QTest::mouseClick(sde, Qt::LeftButton, Qt::ControlModifier, sde->segmentRect(0).center());
+        DiskRow *sdf = w.diskMap()->row(QStringLiteral("sdf"));
+        QTest::mouseClick(sdf, Qt::LeftButton, Qt::ShiftModifier, QPoint(5, 5));
+        QCOMPARE(w.selection()->chosenDevices(), (QStringList{QStringLiteral("sdd2"), QStringLiteral("sde"), QStringLiteral("sdf")}));
+        // Ctrl-click again takes one out.
+        QTest::mouseClick(sde, Qt::LeftButton, Qt::ControlModifier, sde->segmentRect(0).center());
+        create->trigger();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().toStringList(), (QStringList{QStringLiteral("sdd2"), QStringLiteral("sdf")}));
+
+        // A plain click starts over; selecting an array chooses no devices.
+        QTest::mouseClick(sde, Qt::LeftButton, {}, sde->segmentRect(0).center());
+        QCOMPARE(w.selection()->chosenDevices(), QStringList{QStringLiteral("sde")});
+        w.select(QStringLiteral("md0"));
+        QVERIFY(w.selection()->chosenDevices().isEmpty());
+    }
+
+    // The toolbar follows the selection: only what can be done now.
+    void toolbarFollowsSelection()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.select(QStringLiteral("md1/sdc2")));
+        auto visible = [&w] {
+            QStringList ids;
+            for (QAction *a : w.actionsToolBar()->actions())
+                if (a->isVisible() && !a->isSeparator())
+                    ids << a->objectName();
+            return ids;
+        };
+        QVERIFY(visible().contains(QStringLiteral("action-replace")));
+        QVERIFY(visible().contains(QStringLiteral("action-remove")));
+        QVERIFY(!visible().contains(QStringLiteral("action-fail")));
+        QVERIFY(visible().contains(QStringLiteral("createArrayAction")));
+        QVERIFY(w.select(QStringLiteral("md0")));
+        QVERIFY(visible().contains(QStringLiteral("action-growMirror")));
+        QVERIFY(!visible().contains(QStringLiteral("action-replace")));
+    }
+};
+
+QTEST_MAIN(TestOperations)
+#include "tst_operations.moc"

@@ -1,0 +1,93 @@
+#include "actionlauncher.h"
+#include "devicepicker.h"
+#include "speeddialog.h"
+
+#include <QAction>
+#include <QMenu>
+
+namespace plexus {
+
+QString arrayOf(const Selectable &item)
+{
+    return item.kind == Selectable::Kind::Member ? item.owner : item.kind == Selectable::Kind::Array ? item.name : QString();
+}
+
+ActionLauncher::ActionLauncher(QWidget *window) : QObject(window), m_window(window) {}
+
+QList<QAction *> ActionLauncher::createActions(const Selectable &item, QObject *parent)
+{
+    QList<QAction *> actions;
+    const QString array = arrayOf(item);
+    for (const ArrayAction &a : actionsFor(m_ctx, item)) {
+        auto *qa = new QAction(a.text, parent);
+        qa->setObjectName(QStringLiteral("action-%1").arg(a.id));
+        qa->setEnabled(a.enabled);
+        qa->setProperty("memberAction", a.memberAction);
+        const QString tip = a.enabled ? a.hint : a.reason;
+        qa->setToolTip(tip.isEmpty() ? a.text : tip);
+        qa->setStatusTip(tip);
+        connect(qa, &QAction::triggered, this, [this, a, array] { launch(a, array); });
+        actions << qa;
+    }
+    return actions;
+}
+
+void ActionLauncher::fillMenu(QMenu *menu, const Selectable &item)
+{
+    menu->setToolTipsVisible(true);
+    bool member = false;
+    for (QAction *a : createActions(item, menu)) {
+        const bool isMember = a->property("memberAction").toBool();
+        if (member && !isMember)
+            menu->addSeparator();
+        member = isMember;
+        menu->addAction(a);
+    }
+}
+
+bool ActionLauncher::trigger(const Selectable &item, const QString &id)
+{
+    for (const ArrayAction &a : actionsFor(m_ctx, item))
+        if (a.id == id && a.enabled) {
+            launch(a, arrayOf(item));
+            return true;
+        }
+    return false;
+}
+
+void ActionLauncher::launch(const ArrayAction &action, const QString &array)
+{
+    switch (action.input) {
+    case ArrayAction::Input::None:
+        Q_EMIT reviewRequested(action.make({}));
+        return;
+    case ArrayAction::Input::Device:
+    case ArrayAction::Input::Member: {
+        QList<DeviceCandidate> choices;
+        if (action.input == ArrayAction::Input::Device) {
+            choices = deviceCandidates(m_ctx, array, action);
+        } else {
+            for (const QString &m : memberChoices(*m_ctx.snapshot, array))
+                choices << DeviceCandidate{m, m, action.make(m)};
+        }
+        const QString prompt = action.input == ArrayAction::Input::Device
+                                   ? QStringLiteral("Choose the device. Those that cannot be used say why.")
+                                   : QStringLiteral("Choose the member to take out of %1.").arg(array);
+        auto *picker = new DevicePicker(QString(action.text).remove(QChar(0x2026)), prompt, choices, m_window);
+        picker->setAttribute(Qt::WA_DeleteOnClose);
+        connect(picker, &DevicePicker::chosen, this, &ActionLauncher::reviewRequested);
+        picker->open();
+        return;
+    }
+    case ArrayAction::Input::SpeedLimits: {
+        const Array *a = m_ctx.snapshot->array(array);
+        auto *dialog = new SpeedDialog(array, a ? a->syncSpeedMin : std::nullopt, a ? a->syncSpeedMax : std::nullopt, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SpeedDialog::limitsChosen, this, [this, action](const QString &limits) { Q_EMIT reviewRequested(action.make(limits)); });
+        dialog->open();
+        return;
+    }
+    }
+}
+
+} // namespace plexus

@@ -1,0 +1,119 @@
+#include "attentionbanner.h"
+#include "memberslots.h"
+#include "themedicons.h"
+#include "words.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+
+#include <algorithm>
+
+namespace plexus {
+
+Attention attentionFor(const Array &a)
+{
+    Attention at;
+    if (a.state == ArrayState::Inactive)
+        return at;
+    const bool failed = arrayFailed(a);
+    if (!failed && (!a.degraded || (a.sync && a.sync->action == SyncAction::Recovery)))
+        return at; // healthy, or the kernel is already rebuilding: the card shows it
+    if (failed) {
+        at.text = QStringLiteral("%1 has failed: %2. The data on it cannot be rebuilt from what is left; restore it from a backup.")
+                      .arg(a.name, arrayHealth(a).section(QLatin1String(": "), 1).toLower());
+        return at;
+    }
+    for (const MemberSlot &s : memberSlots(a)) {
+        if (s.state == SlotState::Faulty) {
+            at.text = QStringLiteral("%1 is degraded: %2 failed. Drag a healthy disk onto the failed member, or Replace\u2026").arg(a.name, s.device);
+            at.target = Selectable::member(a.name, s.device, s.slot);
+            at.actionId = QStringLiteral("replace");
+            at.button = QStringLiteral("Replace %1\u2026").arg(s.device);
+            return at;
+        }
+    }
+    for (const MemberSlot &s : memberSlots(a)) {
+        if (s.state == SlotState::Missing) {
+            at.text = QStringLiteral("%1 is degraded: slot %2 is empty. Drag a healthy disk onto the empty slot, or Add\u2026")
+                          .arg(a.name).arg(s.slot.value_or(-1));
+            at.target = Selectable::member(a.name, QString(), s.slot);
+            at.actionId = QStringLiteral("addMember");
+            at.button = QStringLiteral("Add a disk\u2026");
+            return at;
+        }
+    }
+    at.text = QStringLiteral("%1 is degraded.").arg(a.name);
+    return at;
+}
+
+AttentionBanner::AttentionBanner(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("attentionBanner"));
+    const int unit = fontMetrics().height();
+    m_text = new QLabel(this);
+    m_text->setObjectName(QStringLiteral("bannerText"));
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText);
+    QFont bold = m_text->font();
+    bold.setBold(true);
+    m_text->setFont(bold);
+    m_button = new QPushButton(this);
+    m_button->setObjectName(QStringLiteral("bannerButton"));
+    connect(m_button, &QPushButton::clicked, this, [this] { Q_EMIT actionRequested(m_attention.target, m_attention.actionId); });
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(unit + unit / 3, unit / 2, unit, unit / 2);
+    layout->setSpacing(unit);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_button, 0, Qt::AlignVCenter);
+    hide();
+}
+
+void AttentionBanner::setSnapshot(const Snapshot &snapshot)
+{
+    QList<const Array *> arrays;
+    for (const Array &a : snapshot.arrays)
+        arrays << &a;
+    std::stable_sort(arrays.begin(), arrays.end(), [](const Array *a, const Array *b) { return arrayUrgency(*a) < arrayUrgency(*b); });
+    QList<Attention> found;
+    for (const Array *a : arrays) {
+        Attention at = attentionFor(*a);
+        if (!at.text.isEmpty()) {
+            if (found.isEmpty())
+                m_failed = arrayFailed(*a);
+            found << at;
+        }
+    }
+    if (found.isEmpty()) {
+        m_attention = {};
+        hide();
+        return;
+    }
+    m_attention = found.first();
+    QString text = m_attention.text;
+    if (found.size() > 1)
+        text += QStringLiteral(" (%1 more array%2 need%3 attention below.)").arg(found.size() - 1)
+                    .arg(found.size() > 2 ? QStringLiteral("s") : QString(), found.size() > 2 ? QString() : QStringLiteral("s"));
+    m_text->setText(text);
+    m_button->setText(m_attention.button);
+    m_button->setVisible(!m_attention.actionId.isEmpty());
+    show();
+    update();
+}
+
+QString AttentionBanner::text() const
+{
+    return isHidden() ? QString() : m_text->text();
+}
+
+void AttentionBanner::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    const Tone tone = m_failed ? Tone::Bad : Tone::Warning;
+    p.fillRect(rect(), toneFill(tone, palette()));
+    p.fillRect(QRect(0, 0, qMax(4, fontMetrics().height() / 4), height()), toneColor(tone, palette()));
+    p.fillRect(QRect(0, height() - 1, width(), 1), mix(toneColor(tone, palette()), palette().color(QPalette::Window), 0.5));
+}
+
+} // namespace plexus

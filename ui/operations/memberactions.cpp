@@ -1,0 +1,206 @@
+#include "memberactions.h"
+#include "dropplanner.h"
+#include "memberslots.h"
+#include "model/describe.h"
+#include "words.h"
+
+namespace plexus {
+
+namespace {
+
+QString devPath(const QString &name)
+{
+    return QStringLiteral("/dev/") + name;
+}
+
+// Disabled with a reason unless `why` is empty.
+ArrayAction action(const QString &id, const QString &text, const QString &why = {})
+{
+    ArrayAction a;
+    a.id = id;
+    a.text = text;
+    a.enabled = why.isEmpty();
+    a.reason = why;
+    return a;
+}
+
+// An action without a choice: the engine's verdict decides, in its words.
+ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
+{
+    a.make = [build](const QString &) { return build(); };
+    if (a.enabled) {
+        const Operation op = build();
+        a.enabled = !op.isRefused();
+        a.reason = op.refusal.message();
+    }
+    return a;
+}
+
+bool checking(const Array &a)
+{
+    return a.sync && (a.sync->action == SyncAction::Check || a.sync->action == SyncAction::Repair);
+}
+
+QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const QString md = devPath(a.name);
+    const bool running = a.state != ArrayState::Inactive;
+    const bool mirror = a.level == QLatin1String("raid1");
+    const int copies = a.raidDisks.value_or(int(a.members.size()));
+    const QString notRunning = running ? QString() : QStringLiteral("%1 is not running: start it first.").arg(a.name);
+    const QString notRedundant = !running || a.isRedundant() ? QString()
+                                                             : QStringLiteral("%1 is %2: it keeps no second copy to check, rebuild or spare.")
+                                                                   .arg(a.name, levelTitle(a.level));
+    const QString needsRedundant = notRunning.isEmpty() ? notRedundant : notRunning;
+    QList<ArrayAction> list;
+
+    ArrayAction spare = action(QStringLiteral("addSpare"), QStringLiteral("Add spare\u2026"), needsRedundant);
+    spare.input = ArrayAction::Input::Device;
+    spare.hint = QStringLiteral("A spare waits unused and takes over when a member fails.");
+    spare.make = [ctx, md](const QString &d) { return addSpareOperation(ctx, md, specFor(*ctx.snapshot, d), {{QStringLiteral("overwrite"), true}}); };
+    list << spare;
+
+    const QString notMirror = !notRunning.isEmpty() ? notRunning
+                            : mirror             ? QString()
+                                                 : QStringLiteral("Only a mirror (RAID-1) grows by copies; %1 is %2.").arg(a.name, levelTitle(a.level));
+    ArrayAction grow = action(QStringLiteral("growMirror"), QStringLiteral("Grow mirror to %1 copies\u2026").arg(copies + 1), notMirror);
+    grow.input = ArrayAction::Input::Device;
+    grow.hint = QStringLiteral("Adds a device as one more full copy (not a spare).");
+    grow.make = [ctx, md, copies](const QString &d) {
+        return growArrayOperation(ctx, md, copies + 1, {specFor(*ctx.snapshot, d)}, {}, {{QStringLiteral("overwrite"), true}});
+    };
+    list << grow;
+
+    QString cannotShrink = notMirror;
+    if (cannotShrink.isEmpty() && copies <= 2)
+        cannotShrink = QStringLiteral("%1 has %2 copies; a mirror keeps at least two.").arg(a.name).arg(copies);
+    ArrayAction shrink = action(QStringLiteral("shrinkMirror"), QStringLiteral("Shrink mirror back to %1 copies\u2026").arg(qMax(1, copies - 1)), cannotShrink);
+    shrink.input = ArrayAction::Input::Member;
+    shrink.make = [ctx, md, copies](const QString &m) { return growArrayOperation(ctx, md, copies - 1, {}, {specFor(*ctx.snapshot, m)}); };
+    list << shrink;
+
+    ArrayAction check = planned(action(QStringLiteral("check"), QStringLiteral("Check (scrub)"), needsRedundant),
+                                [ctx, md] { return syncActionOperation(ctx, md, QStringLiteral("check")); });
+    if (a.mismatchCount)
+        check.hint = QStringLiteral("The last check or repair found %1 mismatched sector(s).").arg(*a.mismatchCount);
+    list << check;
+    list << planned(action(QStringLiteral("repair"), QStringLiteral("Repair"), needsRedundant),
+                    [ctx, md] { return syncActionOperation(ctx, md, QStringLiteral("repair")); });
+    const QString noCheck = !needsRedundant.isEmpty() ? needsRedundant
+                          : checking(a)               ? QString()
+                                                      : QStringLiteral("No check or repair is running on %1.").arg(a.name);
+    list << planned(action(QStringLiteral("stopCheck"), QStringLiteral("Stop check"), noCheck),
+                    [ctx, md] { return syncActionOperation(ctx, md, QStringLiteral("idle")); });
+
+    ArrayAction speed = action(QStringLiteral("syncSpeed"), QStringLiteral("Sync speed\u2026"), needsRedundant);
+    speed.input = ArrayAction::Input::SpeedLimits;
+    speed.make = [ctx, md](const QString &limits) {
+        return speedLimitsOperation(ctx, md, limits.section(QLatin1Char(' '), 0, 0), limits.section(QLatin1Char(' '), 1, 1));
+    };
+    list << speed;
+
+    if (running) {
+        list << planned(action(QStringLiteral("stop"), QStringLiteral("Stop array")), [ctx, md] { return stopArrayOperation(ctx, md); });
+    } else {
+        DeviceSpecList members;
+        for (const Member &m : a.members)
+            members << specFor(s, m.device);
+        list << planned(action(QStringLiteral("start"), QStringLiteral("Start array")),
+                        [ctx, md, members] { return assembleArrayOperation(ctx, md, members); });
+    }
+    return list;
+}
+
+QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, const Selectable &item)
+{
+    const QString md = devPath(a.name);
+    QList<ArrayAction> list;
+    if (item.name.isEmpty()) { // a missing slot
+        ArrayAction fill = action(QStringLiteral("addMember"), QStringLiteral("Add a device to fill slot %1\u2026").arg(item.slot.value_or(-1)),
+                                  a.state == ArrayState::Inactive ? QStringLiteral("%1 is not running: start it first.").arg(a.name) : QString());
+        fill.input = ArrayAction::Input::Device;
+        fill.memberAction = true;
+        fill.hint = QStringLiteral("The kernel rebuilds the data onto it.");
+        fill.make = [ctx, md](const QString &d) { return addMemberOperation(ctx, md, specFor(*ctx.snapshot, d), {{QStringLiteral("overwrite"), true}}); };
+        return list << fill;
+    }
+    const Member *m = a.member(item.name);
+    if (!m)
+        return list;
+    const DeviceSpec member = specFor(*ctx.snapshot, m->device);
+    const SlotState state = slotStateOf(*m, a);
+
+    ArrayAction replace = action(QStringLiteral("replace"), QStringLiteral("Replace %1 with\u2026").arg(m->device),
+                                 state == SlotState::Spare ? QStringLiteral("%1 is a spare: it holds no data to replace. Remove it instead.").arg(m->device)
+                                 : state == SlotState::Stopped ? QStringLiteral("%1 is not running: start it first.").arg(a.name)
+                                                               : QString());
+    replace.input = ArrayAction::Input::Device;
+    replace.replaces = m->device;
+    replace.hint = m->faulty ? QStringLiteral("Removes the failed member and rebuilds onto the new device.")
+                             : QStringLiteral("Copies it onto the new device while it stays in service.");
+    replace.make = [ctx, md, member](const QString &d) {
+        return replaceMemberOperation(ctx, md, member, specFor(*ctx.snapshot, d), {{QStringLiteral("overwrite"), true}});
+    };
+    list << replace;
+    list << planned(action(QStringLiteral("fail"), QStringLiteral("Mark %1 failed").arg(m->device)),
+                    [ctx, md, member] { return failMemberOperation(ctx, md, member); });
+    list << planned(action(QStringLiteral("remove"), QStringLiteral("Remove %1 from %2").arg(m->device, a.name)),
+                    [ctx, md, member] { return removeMemberOperation(ctx, md, member); });
+    for (ArrayAction &x : list)
+        x.memberAction = true;
+    return list;
+}
+
+} // namespace
+
+QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
+{
+    const bool member = item.kind == Selectable::Kind::Member;
+    if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
+        return {};
+    const Array *a = ctx.snapshot->array(member ? item.owner : item.name);
+    if (!a)
+        return {};
+    QList<ArrayAction> list = member ? memberActions(ctx, *a, item) : QList<ArrayAction>{};
+    return list << arrayActions(ctx, *a);
+}
+
+QList<DeviceCandidate> deviceCandidates(const PlanningContext &ctx, const QString &array, const ArrayAction &action)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const Array *a = s.array(array);
+    QList<DeviceCandidate> choices;
+    auto add = [&](const QString &name, qint64 size, const Disk &disk) {
+        if (a && a->member(name))
+            return;
+        DeviceCandidate c;
+        c.device = name;
+        QStringList words{name, humanSize(size)};
+        if (!disk.model.isEmpty())
+            words << disk.model;
+        c.text = words.join(QStringLiteral(" \u00b7 "));
+        c.op = action.make(name);
+        if (Status st = checkNewMemberDevice(s, array, name, action.replaces); !st && !c.op.isRefused())
+            c.op.refusal = st;
+        choices << c;
+    };
+    for (const Disk &d : s.disks) {
+        add(d.name, d.sizeBytes, d);
+        for (const Partition &p : d.partitions)
+            add(p.name, p.sizeBytes, d);
+    }
+    return choices;
+}
+
+QStringList memberChoices(const Snapshot &snapshot, const QString &array)
+{
+    QStringList names;
+    if (const Array *a = snapshot.array(array))
+        for (const Member &m : a->members)
+            if (!m.journal)
+                names << m.device;
+    return names;
+}
+
+} // namespace plexus

@@ -1,0 +1,44 @@
+#pragma once
+// What can be done to the selected array or member, for the toolbar and the
+// context menus: each action with whether it can be done now and, when not,
+// why in words. Replace, add spare and grow are separate actions that never
+// turn into one another. Actions that need a choice (a device, a member, speed
+// limits) say so; make() builds the Operation once the choice is known.
+
+#include "operation.h"
+#include "selectionmodel.h"
+
+namespace plexus {
+
+struct ArrayAction {
+    enum class Input { None, Device, Member, SpeedLimits };
+
+    QString id;                 // "addSpare", "growMirror", "replace", ... (QAction objectName "action-<id>")
+    QString text;               // "Add spare…"
+    bool enabled = true;
+    QString reason;             // why not, when disabled
+    QString hint;               // more about it when enabled (the last mismatch count, ...)
+    Input input = Input::None;
+    bool memberAction = false;  // about the selected member rather than the whole array
+    QString replaces;           // Replace: the member whose place the chosen device takes
+    // The operation, given the choice: a device or member kernel name, or
+    // "MIN MAX" (KiB/s or "system") for speed limits; empty for Input::None.
+    std::function<Operation(const QString &choice)> make;
+};
+
+// The actions for an array or a member (slot) selection; none for anything else.
+QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item);
+
+// A device (disk or partition) the user could pick for `action`, with the
+// operation it makes: refused ones say why (mounted, too small, ...).
+struct DeviceCandidate {
+    QString device;             // "sdf", "sdf1"
+    QString text;               // "sdf1 · 1.0 GiB · QEMU HARDDISK"
+    Operation op;
+};
+// Every disk and partition not already in the array, in disk order.
+QList<DeviceCandidate> deviceCandidates(const PlanningContext &ctx, const QString &array, const ArrayAction &action);
+// The members the user may pick for `action` (shrinking a mirror).
+QStringList memberChoices(const Snapshot &snapshot, const QString &array);
+
+} // namespace plexus

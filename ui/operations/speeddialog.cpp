@@ -1,0 +1,62 @@
+#include "speeddialog.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace plexus {
+
+namespace {
+
+QSpinBox *speedBox(std::optional<qint64> value, QWidget *parent)
+{
+    auto *box = new QSpinBox(parent);
+    box->setRange(0, 10'000'000);
+    box->setSingleStep(1000);
+    box->setSuffix(QStringLiteral(" KiB/s"));
+    box->setSpecialValueText(QStringLiteral("system default"));
+    box->setValue(int(value.value_or(0)));
+    return box;
+}
+
+QString word(const QSpinBox *box)
+{
+    return box->value() == 0 ? QStringLiteral("system") : QString::number(box->value());
+}
+
+} // namespace
+
+SpeedDialog::SpeedDialog(const QString &array, std::optional<qint64> min, std::optional<qint64> max, QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("speedDialog"));
+    setWindowTitle(QStringLiteral("Sync speed of %1").arg(array));
+    setWindowModality(Qt::WindowModal);
+    m_min = speedBox(min, this);
+    m_min->setObjectName(QStringLiteral("min"));
+    m_max = speedBox(max, this);
+    m_max->setObjectName(QStringLiteral("max"));
+    auto *intro = new QLabel(QStringLiteral("How fast md may resync, rebuild or check %1. The minimum is kept even while the disks are busy; "
+                                            "the maximum leaves room for other work.").arg(array), this);
+    intro->setWordWrap(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(QStringLiteral("Continue\u2026"));
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        accept();
+        Q_EMIT limitsChosen(limits());
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *form = new QFormLayout(this);
+    form->addRow(intro);
+    form->addRow(QStringLiteral("Minimum:"), m_min);
+    form->addRow(QStringLiteral("Maximum:"), m_max);
+    form->addRow(buttons);
+}
+
+QString SpeedDialog::limits() const
+{
+    return word(m_min) + QLatin1Char(' ') + word(m_max);
+}
+
+} // namespace plexus
