@@ -1,6 +1,8 @@
 // plexus: the window that shows disks, partitions, md arrays and LVM volumes,
-// live. --root shows a fixture tree instead of this machine.
+// live. --root shows a fixture tree instead of this machine; --monitor runs
+// windowless in the session (tray icon, desktop notifications).
 #include "mainwindow.h"
+#include "monitormode/monitormode.h"
 #include "startupbenchmark.h"
 
 #include <QApplication>
@@ -18,7 +20,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("plexus"));
     QApplication::setApplicationDisplayName(QStringLiteral("Plexus"));
     QApplication::setApplicationVersion(QStringLiteral(PLEXUS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.plexus.Plexus"));
+    QApplication::setDesktopFileName(QStringLiteral("plexus")); // data/plexus.desktop
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("See and manage Linux software RAID and volumes."));
@@ -29,8 +31,15 @@ int main(int argc, char **argv)
                                         QStringLiteral("DIR"), QStringLiteral("/"));
     const QCommandLineOption benchmarkOption(QStringLiteral("benchmark-startup"),
                                              QStringLiteral("Print the time from start to the window populated and shown, then quit."));
+    const QCommandLineOption monitorOption(QStringLiteral("monitor"),
+                                           QStringLiteral("Run in the background with a tray icon, and notify the desktop when an array needs attention."));
+    const QCommandLineOption selectOption(QStringLiteral("select"),
+                                          QStringLiteral("Open on ITEM: an array (md0) or one of its members (md0/sdb)."),
+                                          QStringLiteral("ITEM"));
     parser.addOption(rootOption);
     parser.addOption(benchmarkOption);
+    parser.addOption(monitorOption);
+    parser.addOption(selectOption);
     parser.process(app);
 
     QString root = parser.value(rootOption);
@@ -42,10 +51,20 @@ int main(int argc, char **argv)
         root = QDir(root).absolutePath();
     }
 
+    // Before any window exists: the monitor never builds one.
+    if (parser.isSet(monitorOption))
+        return plexus::runMonitorMode(root);
+
     plexus::MainWindow window(root);
     const QSize available = window.screen()->availableSize();
     window.resize(available.boundedTo(QSize(1440, 900)) * 0.92);
     window.show();
+    if (parser.isSet(selectOption)) {
+        // A notification may be older than the state: a member since removed opens its array.
+        const QString item = parser.value(selectOption);
+        if (!window.select(item) && !window.select(item.section(QLatin1Char('/'), 0, 0)))
+            qWarning("plexus: --select %s: no such array or member", qPrintable(item));
+    }
 
     if (parser.isSet(benchmarkOption))
         return plexus::reportStartup(window, sinceMain);

@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <optional>
+#include <utility>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -19,7 +20,10 @@ namespace {
 // The md attributes the kernel notifies (Documentation/admin-guide/md.rst).
 const char *const notifiedArrayAttributes[] = {"array_state", "degraded", "sync_action", "sync_completed"};
 constexpr int progressIntervalMs = 1000;
-// Several files fire for one event (mdadm --fail: dev-*/state, degraded, mdstat).
+// Several files fire for one event (mdadm --fail: dev-*/state, degraded,
+// mdstat, within a few ms). The first change is reported at once (that is the
+// latency a failure notification pays); the rest within this window come
+// together in one more report at its end.
 constexpr int coalesceMs = 30;
 
 // The whole file from its start; nullopt when reading fails (a removed sysfs
@@ -92,9 +96,17 @@ MdWatcher::MdWatcher(const QString &root, QObject *parent)
     m_progressTimer.setInterval(progressIntervalMs);
     m_progressTimer.setTimerType(Qt::CoarseTimer);
     connect(&m_progressTimer, &QTimer::timeout, this, &MdWatcher::onProgressTick);
-    m_coalesce.setSingleShot(true);
-    m_coalesce.setInterval(coalesceMs);
-    connect(&m_coalesce, &QTimer::timeout, this, &MdWatcher::changed);
+    // Zero-time, so that notifications already queued in this event-loop
+    // turn join the first report instead of starting the window.
+    m_emitSoon.setSingleShot(true);
+    m_emitSoon.setInterval(0);
+    connect(&m_emitSoon, &QTimer::timeout, this, [this] {
+        m_cooldown.start();
+        Q_EMIT changed();
+    });
+    m_cooldown.setSingleShot(true);
+    m_cooldown.setInterval(coalesceMs);
+    connect(&m_cooldown, &QTimer::timeout, this, &MdWatcher::onCooldownEnded);
 
     rescan();
     updateProgressTimer();
@@ -103,8 +115,8 @@ MdWatcher::MdWatcher(const QString &root, QObject *parent)
     // fixture tree has no udev: tests call refresh() instead.
     if (m_base.isEmpty()) {
         auto *devices = Solid::DeviceNotifier::instance();
-        connect(devices, &Solid::DeviceNotifier::deviceAdded, this, [this] { afterChange(); });
-        connect(devices, &Solid::DeviceNotifier::deviceRemoved, this, [this] { afterChange(); });
+        connect(devices, &Solid::DeviceNotifier::deviceAdded, this, [this] { m_devicesChanged = true; afterChange(); });
+        connect(devices, &Solid::DeviceNotifier::deviceRemoved, this, [this] { m_devicesChanged = true; afterChange(); });
     }
 }
 
@@ -125,6 +137,7 @@ bool MdWatcher::isFollowingProgress() const
 
 void MdWatcher::refresh()
 {
+    m_devicesChanged = true;
     QStringList unreadable;
     for (const auto &[path, watch] : m_watches)
         if (watch->reread() == Watch::Read::Unreadable)
@@ -133,7 +146,8 @@ void MdWatcher::refresh()
         drop(path);
     rescan();
     updateProgressTimer();
-    m_coalesce.start();
+    if (!m_emitSoon.isActive())
+        m_emitSoon.start(); // refresh() always reports
 }
 
 QStringList MdWatcher::wantedPaths() const
@@ -236,8 +250,20 @@ void MdWatcher::afterChange()
 {
     rescan();
     updateProgressTimer();
-    if (!m_coalesce.isActive())
-        m_coalesce.start();
+    if (m_emitSoon.isActive())
+        return; // the report about to go out covers it
+    if (m_cooldown.isActive())
+        m_changedInCooldown = true;
+    else
+        m_emitSoon.start();
+}
+
+void MdWatcher::onCooldownEnded()
+{
+    if (!std::exchange(m_changedInCooldown, false))
+        return; // a quiet window: idle again, no timer left
+    m_cooldown.start();
+    Q_EMIT changed();
 }
 
 void MdWatcher::updateProgressTimer()

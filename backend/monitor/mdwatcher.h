@@ -13,6 +13,7 @@
 
 #include <map>
 #include <memory>
+#include <utility>
 
 namespace plexus {
 
@@ -27,6 +28,10 @@ public:
     QStringList watchedPaths() const;
     // True while the progress timer runs (some array syncs).
     bool isFollowingProgress() const;
+    // Whether anything beyond md attributes (a disk from udev, a refresh())
+    // changed since the last call: then a whole snapshot is needed, else
+    // re-reading the arrays is enough. Resets the flag.
+    bool takeDevicesChanged() { return std::exchange(m_devicesChanged, false); }
 
 public Q_SLOTS:
     // Re-reads every watched file, re-scans arrays and members, then emits
@@ -48,11 +53,15 @@ private:
     void drop(const QString &path);
     void afterChange();
     void updateProgressTimer();
+    void onCooldownEnded();
 
     QString m_base;                       // root without trailing '/'; empty for "/"
     std::map<QString, std::unique_ptr<Watch>> m_watches;
     QTimer m_progressTimer;
-    QTimer m_coalesce;
+    QTimer m_emitSoon;                    // 0 ms: the first change is told at once
+    QTimer m_cooldown;                    // then at most one changed() per window
+    bool m_changedInCooldown = false;
+    bool m_devicesChanged = true;         // the first snapshot is a whole one
 };
 
 } // namespace plexus

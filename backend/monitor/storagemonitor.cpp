@@ -19,7 +19,10 @@ void StorageMonitor::refresh()
 
 void StorageMonitor::takeSnapshot()
 {
-    SnapshotPtr next = SnapshotProbe(m_root, SnapshotProbe::Detail::Fast).take();
+    // An md notification re-reads the arrays only: that is the failure-to-
+    // notification latency (a whole snapshot reads every disk's udev record).
+    const SnapshotProbe probe(m_root, SnapshotProbe::Detail::Fast);
+    SnapshotPtr next = m_watcher.takeDevicesChanged() ? probe.take() : probe.takeArrays(*m_current);
     const QList<Event> events = deriveEvents(*m_current, *next);
     m_current = next;
     Q_EMIT snapshotChanged(m_current);

@@ -42,6 +42,28 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
 {
     auto snap = std::make_shared<Snapshot>();
     snap->takenAt = QDateTime::currentDateTimeUtc();
+    readArrays(snap.get(), warnings);
+
+    snap->disks = BlockProbe(m_root).disks();
+    const bool full = m_detail == Detail::Full;
+    if (full && m_root == QLatin1String("/"))
+        enrichWithSolid(&snap->disks);
+    snap->mounts = readMounts(m_root);
+    snap->swaps = readSwaps(m_root);
+    snap->volumeGroups = LvmProbe(m_root, full).volumeGroups(warnings);
+    return snap;
+}
+
+SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *warnings) const
+{
+    auto snap = std::make_shared<Snapshot>(previous);
+    snap->takenAt = QDateTime::currentDateTimeUtc();
+    readArrays(snap.get(), warnings);
+    return snap;
+}
+
+void SnapshotProbe::readArrays(Snapshot *snap, QStringList *warnings) const
+{
     const QString base = m_root == QLatin1String("/") ? QString() : m_root;
 
     MdstatContents mdstat;
@@ -59,15 +81,6 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
         for (const Array &m : mdstat.arrays)
             if (m.name == a.name)
                 mergeMdstatDetails(&a, m);
-
-    snap->disks = BlockProbe(m_root).disks();
-    const bool full = m_detail == Detail::Full;
-    if (full && m_root == QLatin1String("/"))
-        enrichWithSolid(&snap->disks);
-    snap->mounts = readMounts(m_root);
-    snap->swaps = readSwaps(m_root);
-    snap->volumeGroups = LvmProbe(m_root, full).volumeGroups(warnings);
-    return snap;
 }
 
 SnapshotPtr SnapshotProbe::fromMdstat(const MdstatContents &contents)

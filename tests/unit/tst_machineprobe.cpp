@@ -1,5 +1,6 @@
 // Disks, partitions, mounts, swap and LVM read from a fixture machine:
 // two SATA disks mirrored (md0 = /boot, md1 = LVM PV of vg0) and a USB backup disk.
+#include "engine/treesystem.h"
 #include "probe/blockprobe.h"
 #include "probe/lvmprobe.h"
 #include "probe/mountprobe.h"
@@ -101,6 +102,42 @@ private Q_SLOTS:
         // The bitmap is only in /proc/mdstat: the merged view keeps it.
         QVERIFY(s->array(QStringLiteral("md1"))->bitmap.has_value());
         QCOMPARE(s->array(QStringLiteral("md1"))->bitmap->chunkBytes, Q_INT64_C(65536) * 1024);
+    }
+
+    // The monitor's quick re-read after an md notification: the arrays come from
+    // the tree, everything else is kept from the snapshot before.
+    void takeArraysKeepsTheRest()
+    {
+        const SnapshotPtr whole = SnapshotProbe(root, SnapshotProbe::Detail::Fast).take();
+        Snapshot before = *whole;
+        before.arrays.clear();
+        before.disks.removeLast();
+        const SnapshotPtr s = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(before);
+        QCOMPARE(s->arrays.size(), whole->arrays.size());
+        QCOMPARE(s->array(QStringLiteral("md1"))->members.size(), whole->array(QStringLiteral("md1"))->members.size());
+        QVERIFY(s->array(QStringLiteral("md1"))->bitmap.has_value()); // mdstat merged as in take()
+        QCOMPARE(s->disks.size(), before.disks.size());                // not re-read
+        QCOMPARE(s->volumeGroups.size(), whole->volumeGroups.size());
+        QCOMPARE(s->mounts.size(), whole->mounts.size());
+        QVERIFY(s->takenAt >= whole->takenAt);
+    }
+
+    // What the GUI plans against for a fixture tree: its devices, nothing else.
+    void treeSystemSeesTheTreesDevices()
+    {
+        const TreeSystem system(root + QLatin1Char('/'));
+        const NodeInfo disk = system.node(QStringLiteral("/dev/sdc"));
+        QVERIFY(disk.exists && disk.isBlock);
+        QCOMPARE(disk.kernelName, QStringLiteral("sdc"));
+        const NodeInfo partition = system.node(QStringLiteral("/dev/sda1"));
+        QVERIFY(partition.exists && partition.isBlock);
+        QCOMPARE(partition.canonicalPath, QStringLiteral("/dev/sda1"));
+        QVERIFY(system.node(QStringLiteral("/dev/md0")).exists);
+        for (const char *absent : {"/dev/sdz", "/dev/sda9", "/dev/", "/etc/passwd", "/dev/disk/by-id/x", "/dev/../etc/passwd"})
+            QVERIFY2(!system.node(QLatin1String(absent)).exists, absent);
+        QVERIFY(!system.exists(QStringLiteral("/dev/sdz")));
+        QCOMPARE(system.syncAction(QStringLiteral("md0")), QStringLiteral("idle"));
+        QVERIFY(system.slaves(QStringLiteral("sdz")).isEmpty());
     }
 
     void emptyRootIsAnEmptyMachine()

@@ -1,0 +1,28 @@
+#pragma once
+// Where notifications are shown: the desktop's org.freedesktop.Notifications
+// (DesktopNotifications), or a fake in tests.
+
+#include "incident.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace plexus {
+
+class NotificationServer : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Shows `n`, in place of notification `replacesId` when that is not 0; then
+    // calls `shown` with the server's id for it (0 when it could not be shown).
+    virtual void notify(const Notification &n, uint replacesId, std::function<void(uint id)> shown) = 0;
+
+Q_SIGNALS:
+    void actionInvoked(uint id, const QString &action);
+    void closed(uint id, uint reason);
+};
+
+} // namespace plexus

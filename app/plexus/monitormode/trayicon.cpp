@@ -1,0 +1,132 @@
+#include "trayicon.h"
+#include "words.h"
+
+#include <QDBusConnection>
+#include <QDBusServiceWatcher>
+#include <QGuiApplication>
+#include <QMenu>
+#include <QPainter>
+#include <QSystemTrayIcon>
+
+namespace plexus {
+
+namespace {
+
+QString plural(qsizetype n, const char *one, const char *many)
+{
+    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
+}
+
+// The word for an array that needs a look, short enough for a tooltip line.
+QString trouble(const Array &a)
+{
+    if (arrayFailed(a))
+        return QStringLiteral("%1 failed").arg(a.name);
+    if (a.degraded && a.sync && a.sync->action == SyncAction::Recovery)
+        return QStringLiteral("%1 rebuilding").arg(a.name);
+    return QStringLiteral("%1 degraded").arg(a.name);
+}
+
+QIcon dotIcon(Tone tone)
+{
+    QIcon icon;
+    for (int size : {16, 22, 24, 32, 48, 64}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter p(&pixmap);
+        p.setRenderHint(QPainter::Antialiasing);
+        const QColor colour = toneColor(tone, QGuiApplication::palette());
+        p.setPen(QPen(colour.darker(140), size / 16.0));
+        p.setBrush(colour);
+        const qreal margin = size / 8.0;
+        p.drawEllipse(QRectF(margin, margin, size - 2 * margin, size - 2 * margin));
+        icon.addPixmap(pixmap);
+    }
+    return icon;
+}
+
+} // namespace
+
+TrayStatus trayStatus(const Snapshot &snapshot)
+{
+    TrayStatus status;
+    QStringList troubles;
+    int running = 0;
+    for (const Array &a : snapshot.arrays) {
+        if (a.state == ArrayState::Inactive)
+            continue;
+        ++running;
+        const Tone tone = arrayTone(a);
+        if (tone == Tone::Bad) {
+            status.tone = Tone::Bad;
+            troubles << trouble(a);
+        } else if (tone == Tone::Warning) {
+            if (status.tone != Tone::Bad)
+                status.tone = Tone::Warning;
+            troubles << trouble(a);
+        }
+    }
+    if (!troubles.isEmpty())
+        status.toolTip = troubles.join(QLatin1Char('\n'));
+    else if (running == 0)
+        status.toolTip = QStringLiteral("No arrays running");
+    else
+        status.toolTip = plural(running, "array healthy", "arrays healthy");
+    return status;
+}
+
+TrayIcon::TrayIcon(QObject *parent) : QObject(parent)
+{
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        createIcon();
+        return;
+    }
+    // The panel may come after us (autostart races it): wait for its StatusNotifier
+    // watcher to appear on the bus, without polling.
+    auto *panel = new QDBusServiceWatcher(QStringLiteral("org.kde.StatusNotifierWatcher"), QDBusConnection::sessionBus(),
+                                          QDBusServiceWatcher::WatchForRegistration, this);
+    connect(panel, &QDBusServiceWatcher::serviceRegistered, this, [this, panel] {
+        if (m_icon || !QSystemTrayIcon::isSystemTrayAvailable())
+            return;
+        panel->deleteLater();
+        createIcon();
+        if (m_shownOnce)
+            show();
+    });
+}
+
+void TrayIcon::createIcon()
+{
+    m_icon = new QSystemTrayIcon(this);
+    auto *menu = new QMenu;
+    connect(this, &QObject::destroyed, menu, &QObject::deleteLater); // QSystemTrayIcon does not own it
+    menu->addAction(QStringLiteral("Open Plexus"), this, &TrayIcon::openRequested);
+    menu->addSeparator();
+    menu->addAction(QStringLiteral("Quit"), this, &TrayIcon::quitRequested);
+    m_icon->setContextMenu(menu);
+    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+        if (reason == QSystemTrayIcon::Trigger)
+            Q_EMIT openRequested();
+    });
+}
+
+void TrayIcon::setSnapshot(const Snapshot &snapshot)
+{
+    const TrayStatus next = trayStatus(snapshot);
+    const bool changed = next != m_status || !m_shownOnce;
+    m_status = next;
+    m_shownOnce = true;
+    if (changed)
+        show();
+}
+
+void TrayIcon::show()
+{
+    if (!m_icon)
+        return;
+    m_icon->setIcon(dotIcon(m_status.tone));
+    m_icon->setToolTip(QStringLiteral("Plexus\n") + m_status.toolTip);
+    m_icon->show();
+}
+
+} // namespace plexus

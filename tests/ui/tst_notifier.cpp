@@ -1,0 +1,552 @@
+// plexus --monitor's notifications: which events are told and how urgently,
+// that events of one array arriving together make one notification, that a
+// newer one replaces the array's last (replaces_id) instead of stacking, the
+// actions, the tray's colour and words; then the real D-Bus path to a fake
+// notification daemon on a private bus, end to end over a fixture tree.
+#include "machinetree.h"
+#include "monitor/mdwatcher.h"
+#include "monitor/storagemonitor.h"
+#include "monitormode/desktopnotifications.h"
+#include "monitormode/monitormode.h"
+#include "monitormode/notifier.h"
+#include "monitormode/trayicon.h"
+#include "fakenotificationserver.h"
+
+#include <QApplication>
+#include <QDBusConnection>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace plexus;
+
+namespace {
+
+Event makeEvent(EventKind kind, const QString &array, const QString &device = {})
+{
+    return Event{kind, array, device, std::nullopt, std::nullopt, std::nullopt, QDateTime::currentDateTimeUtc()};
+}
+
+Event finished(const QString &array, SyncAction action)
+{
+    Event e = makeEvent(EventKind::SyncFinished, array);
+    e.action = action;
+    return e;
+}
+
+Member member(const QString &device, int slot)
+{
+    Member m;
+    m.device = device;
+    m.slot = slot;
+    m.inSync = true;
+    return m;
+}
+
+Snapshot machine(QList<Array> arrays)
+{
+    Snapshot s;
+    s.arrays = arrays;
+    return s;
+}
+
+Array raid1(const QString &name, QStringList devices)
+{
+    Array a;
+    a.name = name;
+    a.level = QStringLiteral("raid1");
+    a.raidDisks = int(devices.size());
+    a.degradedCount = 0;
+    for (int i = 0; i < devices.size(); ++i)
+        a.members << member(devices[i], i);
+    return a;
+}
+
+// Shows every notification at once (or when told to, with deferIds), with
+// ids as a daemon gives them: a replaced notification keeps its id.
+class FakeServer : public NotificationServer
+{
+public:
+    struct Call {
+        Notification n;
+        uint replacesId;
+        uint id;
+    };
+    QList<Call> calls;
+    bool deferIds = false;
+    QList<std::function<void()>> deferred;
+
+    void notify(const Notification &n, uint replacesId, std::function<void(uint)> shown) override
+    {
+        const uint id = replacesId ? replacesId : m_next++;
+        calls << Call{n, replacesId, id};
+        if (deferIds)
+            deferred << [shown, id] { shown(id); };
+        else
+            shown(id);
+    }
+    void emitAction(uint id, const QString &action) { Q_EMIT actionInvoked(id, action); }
+    void emitClosed(uint id) { Q_EMIT closed(id, 2); }
+
+private:
+    uint m_next = 7;
+};
+
+// md0, a RAID-1 of sda1 and sdb1.
+void writeMirror(MachineTree &tree)
+{
+    QList<MachineTree::Disk> disks;
+    for (const char *name : {"sda", "sdb"}) {
+        MachineTree::Disk d;
+        d.name = QLatin1String(name);
+        d.sizeGiB = 100;
+        d.partitions << MachineTree::Partition{d.name + QLatin1Char('1'), 1, 100 * 1024 - 2, QStringLiteral("linux_raid_member"), QStringLiteral("md0")};
+        disks << d;
+    }
+    MachineTree::Array md0;
+    md0.name = QStringLiteral("md0");
+    md0.level = QStringLiteral("raid1");
+    md0.sizeKiB = Q_INT64_C(100) * 1024 * 1024 - 4096;
+    md0.members = {{QStringLiteral("sda1"), QStringLiteral("in_sync"), QStringLiteral("0"), 0},
+                   {QStringLiteral("sdb1"), QStringLiteral("in_sync"), QStringLiteral("1"), 1}};
+    tree.build(disks, {md0});
+}
+
+// Waits past the coalescing window.
+void settle()
+{
+    QTest::qWait(Notifier::coalesceMs + 60);
+}
+
+} // namespace
+
+class TestNotifier : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void urgencyDecidesWhatIsTold()
+    {
+        for (EventKind kind : {EventKind::MemberFailed, EventKind::ArrayDegraded, EventKind::ArrayFailed}) {
+            const auto n = composeNotification(QStringLiteral("md0"), {makeEvent(kind, QStringLiteral("md0"), QStringLiteral("sdb"))});
+            QVERIFY(n);
+            QCOMPARE(n->urgency, Urgency::Critical);
+            QVERIFY(n->actions.contains(QStringLiteral("open")));
+        }
+        for (EventKind kind : {EventKind::SyncFinished, EventKind::MismatchFound, EventKind::ArrayRecovered,
+                               EventKind::SpareActivated}) {
+            const auto n = composeNotification(QStringLiteral("md0"), {makeEvent(kind, QStringLiteral("md0"), QStringLiteral("sdb"))});
+            QVERIFY(n);
+            QCOMPARE(n->urgency, Urgency::Normal);
+            QVERIFY(!n->actions.contains(QStringLiteral("replace")));
+        }
+        const auto removed = composeNotification(QStringLiteral("disk sdd"), {makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("sdd"))});
+        QCOMPARE(removed->urgency, Urgency::Normal);
+        QCOMPARE(removed->summary, QStringLiteral("Disk sdd removed"));
+        QVERIFY(removed->actions.isEmpty()); // no array to open
+        // Progress, disks added, arrays started: the window's log, never a bubble.
+        Event progress = makeEvent(EventKind::SyncProgress, QStringLiteral("md0"));
+        progress.percent = 40;
+        QVERIFY(!composeNotification(QStringLiteral("md0"), {progress, makeEvent(EventKind::ArrayStarted, QStringLiteral("md0")),
+                                                             makeEvent(EventKind::MemberAdded, QStringLiteral("md0"), QStringLiteral("sdc"))}));
+        QVERIFY(!composeNotification(QStringLiteral("disk sdd"), {makeEvent(EventKind::DiskAdded, {}, QStringLiteral("sdd"))}));
+    }
+
+    void failureAndDegradedAreOneMessage()
+    {
+        const auto n = composeNotification(QStringLiteral("md0"), {makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0")),
+                                                                   makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb"))});
+        QCOMPARE(n->summary, QStringLiteral("sdb failed in md0"));
+        QCOMPARE(n->urgency, Urgency::Critical);
+        QVERIFY(n->body.startsWith(QStringLiteral("The md driver took sdb out of md0.")));
+        QVERIFY(n->body.endsWith(QStringLiteral("\nmd0 is degraded.")));
+        QCOMPARE(n->failedDevice, QStringLiteral("sdb"));
+        QCOMPARE(n->actions, (QStringList{QStringLiteral("default"), QStringLiteral("Open Plexus"), QStringLiteral("open"),
+                                          QStringLiteral("Open Plexus"), QStringLiteral("replace"), QStringLiteral("Replace sdb")}));
+
+        // Worse news leads: the array is lost.
+        const auto lost = composeNotification(QStringLiteral("md0"), {makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb")),
+                                                                      makeEvent(EventKind::ArrayFailed, QStringLiteral("md0"))});
+        QCOMPARE(lost->summary, QStringLiteral("md0 has failed"));
+        QVERIFY(lost->body.endsWith(QStringLiteral("\nsdb failed in md0.")));
+
+        // A rebuild's end: finished leads, the array being whole follows.
+        const auto rebuilt = composeNotification(QStringLiteral("md0"), {makeEvent(EventKind::ArrayRecovered, QStringLiteral("md0")),
+                                                                         finished(QStringLiteral("md0"), SyncAction::Recovery)});
+        QCOMPARE(rebuilt->urgency, Urgency::Normal);
+        QCOMPARE(rebuilt->summary, QStringLiteral("md0: recovery finished"));
+        QCOMPARE(rebuilt->body, QStringLiteral("md0: recovery finished.\nmd0 is healthy again."));
+    }
+
+    // udev's `mdadm -If` fails and removes a pulled member at once: a snapshot
+    // may see it gone and the array degraded, never the member faulty.
+    void memberGoneAsArrayDegradesFailed()
+    {
+        const auto n = composeNotification(QStringLiteral("md0"), {makeEvent(EventKind::MemberRemoved, QStringLiteral("md0"), QStringLiteral("vda")),
+                                                                   makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))});
+        QCOMPARE(n->summary, QStringLiteral("vda failed in md0"));
+        QCOMPARE(n->urgency, Urgency::Critical);
+        QCOMPARE(n->failedDevice, QStringLiteral("vda"));
+        QVERIFY(n->body.endsWith(QStringLiteral("\nmd0 is degraded.")));
+        // Removing a spare, or a member that had failed before, is no news.
+        QVERIFY(!composeNotification(QStringLiteral("md0"), {makeEvent(EventKind::MemberRemoved, QStringLiteral("md0"), QStringLiteral("vda"))}));
+        // Degraded by other means (a slot added with --grow): no member to blame.
+        const auto grown = composeNotification(QStringLiteral("md0"), {makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))});
+        QCOMPARE(grown->summary, QStringLiteral("md0 is degraded"));
+        QVERIFY(grown->failedDevice.isEmpty());
+        QVERIFY(!grown->actions.contains(QStringLiteral("replace")));
+    }
+
+    void removedDiskJoinsItsArray()
+    {
+        Snapshot s = machine({raid1(QStringLiteral("md0"), {QStringLiteral("vda"), QStringLiteral("vdb")}),
+                              raid1(QStringLiteral("md1"), {QStringLiteral("nvme0n1p2"), QStringLiteral("sdb12")})});
+        const Snapshot none;
+        QCOMPARE(incidentKey(makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vdb")), none, s), QStringLiteral("md0"));
+        QCOMPARE(incidentKey(makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("nvme0n1")), s, none), QStringLiteral("md1"));
+        QCOMPARE(incidentKey(makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("sdb")), s, s), QStringLiteral("md1"));
+        QCOMPARE(incidentKey(makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("sdb1")), s, s), QStringLiteral("disk sdb1"));
+        QCOMPARE(incidentKey(makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vd")), s, s), QStringLiteral("disk vd"));
+        QCOMPARE(incidentKey(makeEvent(EventKind::MemberFailed, QStringLiteral("md1"), QStringLiteral("sdb12")), s, s), QStringLiteral("md1"));
+    }
+
+    // An array's first news is told at once; what follows within the window
+    // updates that same notification once. Other arrays: their own, at once.
+    void toldAtOnceThenCoalesced()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot s;
+        QElapsedTimer clock;
+        clock.start();
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb"))}, s, s);
+        QCOMPARE(server.calls.size(), 1); // no waiting for the first news
+        QCOMPARE(server.calls[0].n.summary, QStringLiteral("sdb failed in md0"));
+        QVERIFY(!server.calls[0].n.body.contains(QStringLiteral("md0 is degraded")));
+        QVERIFY(notifier.isWaiting());
+        QTest::qWait(30);
+        notifier.add({makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0")), makeEvent(EventKind::MemberFailed, QStringLiteral("md1"), QStringLiteral("sdc"))}, s, s);
+        notifier.add({makeEvent(EventKind::MemberRemoved, QStringLiteral("md0"), QStringLiteral("sdb"))}, s, s);
+        QCOMPARE(server.calls.size(), 2);
+        QCOMPARE(server.calls[1].n.summary, QStringLiteral("sdc failed in md1"));
+        QCOMPARE(server.calls[1].replacesId, 0u);
+        QTRY_COMPARE_WITH_TIMEOUT(server.calls.size(), 3, 2000);
+        // The window is not extended by later events: the update comes within it.
+        QVERIFY2(clock.elapsed() < Notifier::coalesceMs + 150, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(server.calls[2].n.summary, QStringLiteral("sdb failed in md0"));
+        QVERIFY(server.calls[2].n.body.contains(QStringLiteral("md0 is degraded")));
+        QCOMPARE(server.calls[2].replacesId, server.calls[0].id); // the same bubble
+        QTRY_VERIFY(!notifier.isWaiting()); // a quiet window closes: no timer left running
+        QCOMPARE(server.calls.size(), 3);   // no storm
+    }
+
+    // A long burst updates the notification at most once per window.
+    void burstIsRateLimited()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot s;
+        QElapsedTimer clock;
+        clock.start();
+        int i = 0;
+        while (clock.elapsed() < 5 * Notifier::coalesceMs) {
+            notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sd%1").arg(i++))}, s, s);
+            QTest::qWait(5);
+        }
+        QTRY_VERIFY(!notifier.isWaiting());
+        QVERIFY2(server.calls.size() <= 7, qPrintable(QString::number(server.calls.size())));
+        QVERIFY(server.calls.size() >= 3);
+        for (const auto &call : std::as_const(server.calls).mid(1))
+            QCOMPARE(call.replacesId, server.calls[0].id);
+    }
+
+    // Low-urgency events join an incident that is being told, and only then.
+    void lowUrgencyAddsToAnIncident()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, s, s);
+        QCOMPARE(server.calls.size(), 1);
+        QCOMPARE(server.calls[0].n.summary, QStringLiteral("md0 is degraded"));
+        notifier.add({makeEvent(EventKind::MemberRemoved, QStringLiteral("md0"), QStringLiteral("vda")),
+                      makeEvent(EventKind::MemberRemoved, QStringLiteral("md1"), QStringLiteral("vdc"))}, s, s);
+        QTRY_COMPARE(server.calls.size(), 2);
+        QCOMPARE(server.calls[1].n.summary, QStringLiteral("vda failed in md0"));
+        QCOMPARE(server.calls[1].replacesId, server.calls[0].id);
+        settle();
+        settle();
+        QCOMPARE(server.calls.size(), 2); // md1's removal alone is not news
+    }
+
+    // The disk whose member failure is on screen leaves udev a moment later:
+    // that would only replace the critical message with a lesser one.
+    void pulledDiskIsToldOnce()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot with = machine({raid1(QStringLiteral("md0"), {QStringLiteral("vda"), QStringLiteral("vdb")})});
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("vda")), makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, s, with);
+        QCOMPARE(server.calls.size(), 1);
+        QTRY_VERIFY(!notifier.isWaiting());
+        notifier.add({makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vda"))}, with, with);
+        QTRY_VERIFY(!notifier.isWaiting());
+        QCOMPARE(server.calls.size(), 1);
+        // Another disk of the array going is news.
+        notifier.add({makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vdb"))}, with, with);
+        QCOMPARE(server.calls.size(), 2);
+        QCOMPARE(server.calls[1].n.summary, QStringLiteral("Disk vdb removed"));
+        QCOMPARE(server.calls[1].replacesId, 7u);
+        QTRY_VERIFY(!notifier.isWaiting());
+        // Once the user dismissed the failure, the disk leaving is told.
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("vda"))}, s, with);
+        QCOMPARE(server.calls.size(), 3);
+        QTRY_VERIFY(!notifier.isWaiting());
+        server.emitClosed(server.calls[2].id);
+        notifier.add({makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vda"))}, with, with);
+        QCOMPARE(server.calls.size(), 4);
+        QCOMPARE(server.calls[3].replacesId, 0u);
+    }
+
+    // udev's `mdadm -If` took the member out before the disk's removal was
+    // seen: no snapshot ties vda to md0 any more, the failure on screen does.
+    void pulledDiskJoinsTheFailureOnScreen()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot none;
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("vda")), makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, none, none);
+        QTRY_VERIFY(!notifier.isWaiting());
+        notifier.add({makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vda"))}, none, none);
+        QTRY_VERIFY(!notifier.isWaiting());
+        QCOMPARE(server.calls.size(), 1);
+        // Another disk is its own news.
+        notifier.add({makeEvent(EventKind::DiskRemoved, {}, QStringLiteral("vdab"))}, none, none);
+        QCOMPARE(server.calls.size(), 2);
+        QCOMPARE(server.calls[1].n.key, QStringLiteral("disk vdab"));
+    }
+
+    void lowUrgencyNeverWakes()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::DiskAdded, {}, QStringLiteral("sdd")), makeEvent(EventKind::ArrayStarted, QStringLiteral("md2")),
+                      makeEvent(EventKind::SyncProgress, QStringLiteral("md0"))}, s, s);
+        QVERIFY(!notifier.isWaiting());
+        settle();
+        QVERIFY(server.calls.isEmpty());
+    }
+
+    // A later incident of the same array replaces its notification; another
+    // array gets its own; once the user closed it, the next one is new.
+    void replacesTheArraysLastNotification()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb"))}, s, s);
+        QCOMPARE(server.calls.size(), 1);
+        QCOMPARE(server.calls[0].replacesId, 0u);
+        QTRY_VERIFY(!notifier.isWaiting());
+
+        notifier.add({finished(QStringLiteral("md0"), SyncAction::Recovery), makeEvent(EventKind::ArrayRecovered, QStringLiteral("md0"))}, s, s);
+        QCOMPARE(server.calls.size(), 2);
+        QCOMPARE(server.calls[1].replacesId, 7u);
+        QCOMPARE(server.calls[1].n.urgency, Urgency::Normal);
+
+        notifier.add({makeEvent(EventKind::ArrayDegraded, QStringLiteral("md1"))}, s, s);
+        QCOMPARE(server.calls.size(), 3);
+        QCOMPARE(server.calls[2].replacesId, 0u);
+        QTRY_VERIFY(!notifier.isWaiting());
+
+        server.emitClosed(7);
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdc"))}, s, s);
+        QCOMPARE(server.calls.size(), 4);
+        QCOMPARE(server.calls[3].replacesId, 0u);
+    }
+
+    // The daemon's id is not back yet: the next one waits for it rather than stack.
+    void waitsForTheIdBeforeReplacing()
+    {
+        FakeServer server;
+        server.deferIds = true;
+        Notifier notifier(&server);
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb"))}, s, s);
+        QTRY_COMPARE(server.calls.size(), 1);
+        notifier.add({makeEvent(EventKind::ArrayFailed, QStringLiteral("md0"))}, s, s);
+        settle();
+        QCOMPARE(server.calls.size(), 1);
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdc"))}, s, s);
+        settle();
+        QCOMPARE(server.calls.size(), 1);
+        server.deferred.takeFirst()();
+        QCOMPARE(server.calls.size(), 2); // only the newest of the two waiting
+        QCOMPARE(server.calls[1].replacesId, 7u);
+        // What it says is the whole incident so far, led by the worst.
+        QCOMPARE(server.calls[1].n.summary, QStringLiteral("md0 has failed"));
+        QVERIFY(server.calls[1].n.body.contains(QStringLiteral("sdc failed in md0")));
+    }
+
+    void actionsOpenPlexus()
+    {
+        FakeServer server;
+        Notifier notifier(&server);
+        QSignalSpy open(&notifier, &Notifier::openRequested);
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb"))}, s, s);
+        QTRY_COMPARE(server.calls.size(), 1);
+        server.emitAction(7, QStringLiteral("open"));
+        server.emitAction(7, QStringLiteral("replace"));
+        server.emitAction(7, QStringLiteral("default"));
+        server.emitAction(99, QStringLiteral("open")); // some other program's
+        QCOMPARE(open.size(), 3);
+        QCOMPARE(open[0], (QVariantList{QStringLiteral("md0"), QString()}));
+        QCOMPARE(open[1], (QVariantList{QStringLiteral("md0"), QStringLiteral("sdb")}));
+        QCOMPARE(open[2], (QVariantList{QStringLiteral("md0"), QString()}));
+    }
+
+    void trayColourAndWords()
+    {
+        Array md0 = raid1(QStringLiteral("md0"), {QStringLiteral("sda1"), QStringLiteral("sdb1")});
+        Array md1 = raid1(QStringLiteral("md1"), {QStringLiteral("sda2"), QStringLiteral("sdb2")});
+        QCOMPARE(trayStatus(machine({md0, md1})), (TrayStatus{Tone::Good, QStringLiteral("2 arrays healthy")}));
+        QCOMPARE(trayStatus(machine({})), (TrayStatus{Tone::Good, QStringLiteral("No arrays running")}));
+
+        Array degraded = md1;
+        degraded.members[1].faulty = true;
+        degraded.members[1].slot.reset();
+        degraded.degraded = true;
+        degraded.degradedCount = 1;
+        QCOMPARE(trayStatus(machine({md0, degraded})), (TrayStatus{Tone::Warning, QStringLiteral("md1 degraded")}));
+
+        Array rebuilding = degraded;
+        rebuilding.sync = SyncProgress{SyncAction::Recovery, SyncStatus::Running, 10.0, {}, {}, {}, {}};
+        QCOMPARE(trayStatus(machine({rebuilding})), (TrayStatus{Tone::Warning, QStringLiteral("md1 rebuilding")}));
+
+        Array lost = md0;
+        lost.state = ArrayState::Broken;
+        QCOMPARE(trayStatus(machine({lost, degraded})), (TrayStatus{Tone::Bad, QStringLiteral("md0 failed\nmd1 degraded")}));
+    }
+};
+
+// The real path: DesktopNotifications and plexus --monitor's pieces on a
+// private session bus, to the fake daemon tests/vm uses too.
+class TestNotifierOnDBus : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
+        if (daemon.isEmpty())
+            QSKIP("no dbus-daemon");
+        m_bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
+        QVERIFY(m_bus.waitForReadyRead(10000));
+        m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+        QVERIFY(!m_address.isEmpty());
+        // MonitorMode talks to "the session bus": make it this one before anyone connects.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", m_address.toUtf8());
+    }
+
+    void cleanupTestCase()
+    {
+        QDBusConnection::disconnectFromBus(QStringLiteral("daemon"));
+        m_bus.kill();
+        m_bus.waitForFinished();
+    }
+
+    void notifyWithUrgencyAndActions()
+    {
+        test::FakeNotificationServer daemon(QDBusConnection::connectToBus(m_address, QStringLiteral("daemon")));
+        QString error;
+        QVERIFY2(daemon.start(&error), qPrintable(error));
+        QSignalSpy received(&daemon, &test::FakeNotificationServer::notified);
+
+        DesktopNotifications client(QDBusConnection::connectToBus(m_address, QStringLiteral("client")));
+        Notifier notifier(&client);
+        QSignalSpy open(&notifier, &Notifier::openRequested);
+        const Snapshot s;
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb")), makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, s, s);
+        QVERIFY(received.wait(3000));
+        const test::NotifyCall call = daemon.calls().first();
+        QCOMPARE(call.app, QStringLiteral("Plexus"));
+        QCOMPARE(call.replacesId, 0u);
+        QCOMPARE(call.summary, QStringLiteral("sdb failed in md0"));
+        QCOMPARE(call.urgency(), 2); // a byte, as the specification wants
+        QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral("plexus"));
+        QVERIFY(call.actions.contains(QStringLiteral("replace")));
+
+        // The id came back: a click on "replace" reaches the notifier.
+        QTest::qWait(50);
+        daemon.invokeAction(call.id, QStringLiteral("replace"));
+        QVERIFY(open.wait(3000));
+        QCOMPARE(open.first(), (QVariantList{QStringLiteral("md0"), QStringLiteral("sdb")}));
+
+        // The next news of md0 replaces it on screen.
+        QTRY_VERIFY(!notifier.isWaiting());
+        notifier.add({finished(QStringLiteral("md0"), SyncAction::Recovery), makeEvent(EventKind::ArrayRecovered, QStringLiteral("md0"))}, s, s);
+        QVERIFY(received.wait(3000));
+        QCOMPARE(daemon.calls().last().replacesId, call.id);
+        QCOMPARE(daemon.calls().last().urgency(), 1);
+
+        // Dismissed: the next is a new one.
+        daemon.close(call.id, 2);
+        QTest::qWait(50);
+        QTRY_VERIFY(!notifier.isWaiting());
+        notifier.add({makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, s, s);
+        QVERIFY(received.wait(3000));
+        QCOMPARE(daemon.calls().last().replacesId, 0u);
+        QDBusConnection::disconnectFromBus(QStringLiteral("client"));
+    }
+
+    // plexus --monitor over a fixture tree: a member fails, one critical
+    // notification names it; then nothing runs while nothing happens.
+    void monitorModeEndToEnd()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        writeMirror(tree);
+        test::FakeNotificationServer daemon(QDBusConnection::connectToBus(m_address, QStringLiteral("daemon")));
+        QVERIFY(daemon.start());
+        QSignalSpy received(&daemon, &test::FakeNotificationServer::notified);
+
+        MonitorMode monitor(dir.path());
+        QCOMPARE(monitor.tray()->status().toolTip, QStringLiteral("1 array healthy"));
+        tree.failMember(QStringLiteral("md0"), QStringLiteral("sdb1"));
+        monitor.storage()->refresh();
+        QVERIFY(received.wait(3000));
+        QCOMPARE(daemon.calls().size(), 1);
+        QCOMPARE(daemon.calls().first().summary, QStringLiteral("sdb1 failed in md0"));
+        QVERIFY(daemon.calls().first().body.contains(QStringLiteral("md0 is degraded")));
+        QCOMPARE(daemon.calls().first().urgency(), 2);
+        QCOMPARE(monitor.tray()->status(), (TrayStatus{Tone::Warning, QStringLiteral("md0 degraded")}));
+
+        QTest::qWait(300);
+        QCOMPARE(daemon.calls().size(), 1);                     // no second message
+        QVERIFY(!monitor.notifier()->isWaiting());             // idle: no timer of ours
+        QVERIFY(!monitor.storage()->watcher()->isFollowingProgress()); // nor the watcher's
+    }
+
+private:
+    QProcess m_bus;
+    QString m_address;
+};
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    TestNotifier pure;
+    TestNotifierOnDBus onBus;
+    int status = QTest::qExec(&pure, argc, argv);
+    status |= QTest::qExec(&onBus, argc, argv);
+    return status;
+}
+
+#include "tst_notifier.moc"

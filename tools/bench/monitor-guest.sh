@@ -1,0 +1,211 @@
+#!/bin/bash
+# The guest half of tools/bench/monitor (runs as root in the VM). md0 is a RAID-1
+# of vda and vdb with an internal bitmap, so a failed member comes back with a
+# quick --re-add between trials. A fake notification daemon on a private session
+# bus (plexus-test-notifications) logs each Notify with its CLOCK_REALTIME receive
+# time; the failure's time is $EPOCHREALTIME (same clock) just before it is made:
+#   faulty   "faulty" written to md/dev-vdb/state: the kernel's own speed
+#   fail     mdadm --fail: what a person or a script does (includes mdadm's start-up)
+#   unplug   the disk pulled out through QMP (plexus-vm-disk unplug returns once the
+#            kernel dropped it), then a write to md0 in case md waits for I/O to
+#            notice; the time runs from the unplug request
+# Then the monitor's CPU time and wake-ups (voluntary context switches of all its
+# threads) over IDLE seconds; then the faulty write for
+# `mdadm --monitor --scan --program=LOGGER` at its default settings (delay 60 s).
+set -euo pipefail
+. /src/tests/vm/lib.sh
+
+trials=${TRIALS:-20}
+unplug_trials=${UNPLUG_TRIALS:-3}
+mdadm_trials=${MDADM_TRIALS:-3}     # up to 60 s each: see below
+idle=${IDLE:-60}
+export QT_QPA_PLATFORM=offscreen
+log=/tmp/notify.jsonl
+mdlog=/tmp/mdadm-events.log
+second=vdb          # md0's second member; a new name after each unplug
+
+fast_sync
+create /dev/md0 --level=1 --raid-devices=2 --bitmap=internal /dev/vda /dev/vdb
+wait_until 120 "arr('md0')['sync']" null
+
+dbus-daemon --session --fork --print-address=1 --print-pid=1 > /tmp/session-bus
+DBUS_SESSION_BUS_ADDRESS=$(sed -n 1p /tmp/session-bus)
+export DBUS_SESSION_BUS_ADDRESS
+pids=("$(sed -n 2p /tmp/session-bus)")
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
+: > "$log"
+plexus-test-notifications --log "$log" --ready-file /tmp/notify.ready 2>/dev/null &
+pids+=($!)
+for _ in $(seq 100); do [ -e /tmp/notify.ready ] && break; sleep 0.1; done
+
+count() { wc -l < "$log"; }
+# first_after FILE FROM KIND: the receive time (ms) of the first line after line FROM
+# that KIND matches: critical / normal Notify in the JSON log, or a word in mdadm's.
+first_after() {
+    python3 - "$@" <<'PY'
+import json, sys
+path, start, kind = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+for line in open(path).read().splitlines()[start:]:
+    if path.endswith(".jsonl"):
+        n = json.loads(line)
+        if n["urgency"] == {"critical": 2, "normal": 1}[kind]:
+            print(n["t_ms"]); sys.exit(0)
+    elif line.split()[1] == kind:
+        print(float(line.split()[0]) * 1000); sys.exit(0)
+sys.exit(1)
+PY
+}
+# wait_for FILE FROM KIND SECONDS: prints the time, or nothing after SECONDS.
+wait_for() {
+    local deadline=$((SECONDS + $4)) t
+    while [ $SECONDS -lt $deadline ]; do
+        if t=$(first_after "$1" "$2" "$3"); then echo "$t"; return 0; fi
+        sleep 0.02
+    done
+    return 1
+}
+lines() { wc -l < "$1"; }
+ms() { python3 -c 'import sys; print("%.0f" % (float(sys.argv[1]) - float(sys.argv[2]) * 1000))' "$1" "$2"; }
+stats() { # stats NAME MS...: "median X ms, worst Y ms over N trials"
+    local name=$1; shift
+    python3 - "$name" "$@" <<'PY'
+import statistics, sys
+name, xs = sys.argv[1], sorted(float(x) for x in sys.argv[2:])
+if not xs:
+    print("%s: no trials" % name); sys.exit(0)
+print("%s: median %.0f ms, worst %.0f ms, best %.0f ms over %d trials" % (name, statistics.median(xs), xs[-1], xs[0], len(xs)))
+PY
+}
+median() { python3 -c 'import statistics, sys; xs = [float(x) for x in sys.argv[1:]]; print("%.0f" % statistics.median(xs) if xs else "n/a")' "$@"; }
+worst() { python3 -c 'import sys; xs = [float(x) for x in sys.argv[1:]]; print("%.0f" % max(xs) if xs else "n/a")' "$@"; }
+
+# Whole again: both slots working and no recovery running.
+whole() { [ "$(cat /sys/block/md0/md/degraded)" = 0 ] && [ "$(cat /sys/block/md0/md/sync_action)" = idle ]; }
+wait_whole() {
+    local deadline=$((SECONDS + 120))
+    until whole; do
+        [ $SECONDS -lt $deadline ] || { cat /proc/mdstat; fail "md0 did not become whole again"; }
+        sleep 0.05
+    done
+}
+# restore FILE: the failed member back in (re-add: the bitmap makes it quick), then
+# until md0 is whole and the watcher has said so (FILE quiet for a moment).
+restore() {
+    mdadm /dev/md0 --remove "/dev/$second" >/dev/null 2>&1
+    mdadm /dev/md0 --re-add "/dev/$second" >/dev/null 2>&1 || mdadm /dev/md0 --add "/dev/$second" >/dev/null
+    wait_whole
+    settle "$1"
+}
+# Until udev and udisksd are done with the last change and FILE is quiet: the
+# next trial then measures the monitor, not a CPU shared with them.
+settle() {
+    udevadm settle --timeout=30 || true
+    sleep 0.5
+    quiet "$1"
+}
+quiet() { # until FILE has not grown for 0.5 s
+    local n=-1
+    while [ "$n" != "$(lines "$1")" ]; do n=$(lines "$1"); sleep 0.5; done
+}
+fail_member() { # fail_member faulty|fail
+    case "$1" in
+        faulty) echo faulty > "/sys/block/md0/md/dev-$second/state";;
+        fail) mdadm /dev/md0 --fail "/dev/$second" >/dev/null 2>&1;;
+    esac
+}
+# failure FILE KIND WAY: one trial, prints the latency in ms.
+failure() {
+    local from t0 t
+    from=$(lines "$1")
+    t0=$EPOCHREALTIME
+    fail_member "$3"
+    t=$(wait_for "$1" "$from" "$2" 75) || { echo "no $2 after $3" >&2; restore "$1"; return 1; }
+    ms "$t" "$t0"
+    restore "$1"
+}
+idle_cost() { # idle_cost PID: "TICKS WAKEUPS" over $idle seconds
+    local pid=$1 c0 c1 w0 w1
+    sleep 2
+    c0=$(awk '{print $14 + $15}' /proc/$pid/stat)
+    w0=$(cat /proc/$pid/task/*/status | awk '/^voluntary_ctxt_switches/ {n += $2} END {print n}')
+    sleep "$idle"
+    c1=$(awk '{print $14 + $15}' /proc/$pid/stat)
+    w1=$(cat /proc/$pid/task/*/status | awk '/^voluntary_ctxt_switches/ {n += $2} END {print n}')
+    echo "$((c1 - c0)) $((w1 - w0))"
+}
+
+echo "--- plexus --monitor"
+plexus --monitor >/tmp/monitor.out 2>&1 &
+monitor=$!
+pids+=($monitor)
+for _ in $(seq 200); do
+    ls -l /proc/$monitor/fd 2>/dev/null | grep "md0/md/dev-$second/state" >/dev/null && break
+    sleep 0.1
+done
+sleep 1
+
+faulty=() fail=() unplug=()
+for i in $(seq "$trials"); do
+    a=$(failure "$log" critical faulty) || a=
+    b=$(failure "$log" critical fail) || b=
+    [ -n "$a" ] && faulty+=("$a")
+    [ -n "$b" ] && fail+=("$b")
+    echo "trial $i: faulty write ${a:-missed} ms, mdadm --fail ${b:-missed} ms"
+done
+
+for i in $(seq "$unplug_trials"); do
+    from=$(count)
+    t0=$EPOCHREALTIME
+    plexus-vm-disk unplug "$second"
+    t1=$EPOCHREALTIME
+    dd if=/dev/zero of=/dev/md0 bs=64k count=4 oflag=direct 2>/dev/null || true
+    u=
+    if t=$(wait_for "$log" "$from" critical 60); then u=$(ms "$t" "$t0"); unplug+=("$u"); fi
+    sleep 1
+    gone=$(python3 -c 'import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) * 1000))' "$t0" "$t1")
+    echo "unplug $i: ${u:-missed} ms after the unplug request (the disk was gone after $gone ms); $(( $(count) - from )) Notify call(s)"
+    mdadm /dev/md0 --remove failed >/dev/null 2>&1 || mdadm /dev/md0 --remove detached >/dev/null 2>&1 || true
+    second=$(plexus-vm-disk plug 64M)
+    mdadm /dev/md0 --add "/dev/$second" >/dev/null
+    wait_whole
+    settle "$log"
+done
+
+echo "idle for $idle s..."
+cost=$(idle_cost "$monitor")   # no /dev/fd in the VM: no <(...)
+read -r ticks wakeups <<< "$cost"
+echo "plexus --monitor idle: $ticks CPU ticks (1/$(getconf CLK_TCK) s), $wakeups wake-ups in $idle s"
+notifies=$(count)
+kill "$monitor"
+
+echo "--- mdadm --monitor --scan (default delay)"
+# mdadm 4.4 waits for udev events on block devices, or its delay (60 s): a member
+# failing makes no uevent, so it notices at its next tick. It also reports a Fail
+# only against the state it saw last: a member failing again after a --re-add it
+# slept through goes unreported. So each trial starts a fresh mdadm --monitor and
+# fails the member a random 2-40 s later (where in the tick a failure lands is chance).
+cat > /tmp/mdadm-logger <<'SH'
+#!/bin/bash
+echo "$EPOCHREALTIME $*" >> /tmp/mdadm-events.log
+SH
+chmod +x /tmp/mdadm-logger
+mdadm_faulty=()
+for i in $(seq "$mdadm_trials"); do
+    : > "$mdlog"
+    mdadm --monitor --scan --program=/tmp/mdadm-logger >/tmp/mdadm-monitor.out 2>&1 &
+    mdmon=$!
+    sleep $((2 + RANDOM % 39))
+    a=$(failure "$mdlog" Fail faulty) || a=
+    kill "$mdmon"; wait "$mdmon" 2>/dev/null || true
+    [ -n "$a" ] && mdadm_faulty+=("$a")
+    echo "mdadm trial $i: faulty write ${a:-missed} ms"
+done
+
+echo "--- results"
+stats "plexus --monitor, faulty write" "${faulty[@]}"
+stats "plexus --monitor, mdadm --fail" "${fail[@]}"
+stats "plexus --monitor, unplug (from the request)" "${unplug[@]}"
+stats "mdadm --monitor, faulty write" "${mdadm_faulty[@]}"
+echo "Notify calls in all: $notifies for $((2 * trials + unplug_trials)) failures and their rebuilds"
+echo "idle $idle s: plexus --monitor $ticks CPU ticks, $wakeups wake-ups"
+echo "monitor: median $(median "${faulty[@]}") ms, worst $(worst "${faulty[@]}") ms over ${#faulty[@]} trials; idle wake-ups $wakeups in $idle s; mdadm --monitor median $(median "${mdadm_faulty[@]}") ms"
