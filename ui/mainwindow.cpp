@@ -3,6 +3,7 @@
 #include "arraysview.h"
 #include "changelogmodel.h"
 #include "changenotes.h"
+#include "create/createarraydialog.h"
 #include "detailspane.h"
 #include "diskmapview.h"
 #include "diskrow.h"
@@ -137,6 +138,38 @@ void MainWindow::buildToolBar()
     });
     m_toolBar->addAction(m_createAction);
     m_toolBar->addSeparator();
+    connect(this, &MainWindow::createArrayRequested, this, &MainWindow::openCreateDialog);
+}
+
+void MainWindow::openCreateDialog(const QStringList &devices)
+{
+    if (m_createDialog) {
+        // One at a time: a second would plan the same free disks twice.
+        m_createDialog->raise();
+        m_createDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new CreateArrayDialog(planningContext(), devices, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_createDialog = dialog;
+    connect(this, &MainWindow::reloaded, dialog, [this, dialog] { dialog->setContext(planningContext()); });
+    connect(dialog, &CreateArrayDialog::reviewRequested, this, [this, dialog](const Operation &op) {
+        // The create dialog stays behind the review, as the user left it:
+        // "Cancel" in the review goes back to it unchanged. It steps aside while
+        // the plan runs, closes when it worked, and comes back with every choice
+        // kept when the helper or polkit said no.
+        ReviewDialog *reviewDialog = openReview(op);
+        connect(reviewDialog, &ReviewDialog::phaseChanged, dialog, [reviewDialog, dialog] {
+            switch (reviewDialog->phase()) {
+            case ReviewDialog::Phase::Running: dialog->hide(); break;
+            case ReviewDialog::Phase::Succeeded: dialog->close(); break;
+            case ReviewDialog::Phase::Failed: dialog->show(); break;
+            default: break;
+            }
+        });
+    });
+    Q_EMIT createDialogOpened(dialog);
+    dialog->show();
 }
 
 void MainWindow::updateContextActions()
@@ -182,12 +215,18 @@ void MainWindow::showContextMenu(const Selectable &item, const QPoint &globalPos
 
 void MainWindow::review(const Operation &op)
 {
+    openReview(op);
+}
+
+ReviewDialog *MainWindow::openReview(const Operation &op)
+{
     auto *dialog = new ReviewDialog(op, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // The watcher shows the result live; a fixture tree (or a missed event) needs a look too.
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::reload);
     Q_EMIT reviewOpened(dialog);
     dialog->show();
+    return dialog;
 }
 
 void MainWindow::showDropHint(const QString &text, bool)

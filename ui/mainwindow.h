@@ -13,6 +13,7 @@
 #include "selectionmodel.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QSet>
 #include <memory>
 
@@ -28,6 +29,7 @@ class ActionLauncher;
 class ArraysView;
 class AttentionBanner;
 class ChangeLogModel;
+class CreateArrayDialog;
 class DetailsPane;
 class DiskMapView;
 class MdWatcher;
@@ -39,6 +41,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
     Q_MOC_INCLUDE("operations/reviewdialog.h")
+    Q_MOC_INCLUDE("create/createarraydialog.h")
 public:
     // root "/" is this machine; any other directory is a fixture tree.
     explicit MainWindow(const QString &root = QStringLiteral("/"), QWidget *parent = nullptr);
@@ -69,12 +72,17 @@ public Q_SLOTS:
     void reload();
     // Opens the review dialog for `op` (refused, or to confirm and run).
     void review(const plexus::Operation &op);
+    // Opens the create-array dialog with `devices` chosen (or brings the open
+    // one forward): it follows the machine as it changes, and closes once its
+    // array is being created.
+    void openCreateDialog(const QStringList &devices);
 
 Q_SIGNALS:
     void reloaded();
     // "Create array…": the disks and partitions chosen in the disk map, in the order chosen.
     void createArrayRequested(const QStringList &selectedDevices);
     void reviewOpened(plexus::ReviewDialog *dialog);
+    void createDialogOpened(plexus::CreateArrayDialog *dialog);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -91,6 +99,7 @@ private:
     void wireViews();
     void showContextMenu(const plexus::Selectable &item, const QPoint &globalPos);
     void showDropHint(const QString &text, bool accepted);
+    ReviewDialog *openReview(const Operation &op);
 
     QString m_root;
     SnapshotPtr m_snapshot;
@@ -110,6 +119,7 @@ private:
     AttentionBanner *m_banner = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_createAction = nullptr;
+    QPointer<CreateArrayDialog> m_createDialog;
     QList<QAction *> m_contextActions;
 };
 

@@ -159,8 +159,13 @@ private:
     void compareArray(const Array *before, const Array &a)
     {
         const bool wasRunning = before && before->state != ArrayState::Inactive;
-        if (a.state == ArrayState::Inactive)
+        if (a.state == ArrayState::Inactive) {
+            // mdadm --stop: md may be seen inactive a moment before the array
+            // vanishes, and its vanishing wakes nobody; the stop is this.
+            if (wasRunning)
+                add(EventKind::ArrayStopped, a.name);
             return;
+        }
         if (!wasRunning)
             add(EventKind::ArrayStarted, a.name);
         compareMembers(before, a);

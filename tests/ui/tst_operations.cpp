@@ -6,6 +6,9 @@
 // degraded array. Screenshots go to <build>/screenshots/.
 #include "arraycard.h"
 #include "arraysview.h"
+#include "create/createarraydialog.h"
+#include "create/devicelist.h"
+#include "create/levellist.h"
 #include "diskmapview.h"
 #include "diskrow.h"
 #include "engine/treesystem.h"
@@ -34,6 +37,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -604,6 +608,57 @@ private Q_SLOTS:
         QCOMPARE(w.selection()->chosenDevices(), QStringList{QStringLiteral("sde")});
         w.select(QStringLiteral("md0"));
         QVERIFY(w.selection()->chosenDevices().isEmpty());
+    }
+
+    // "Create array…" opens the dialog with the chosen devices; its review runs
+    // through the helper; a refusal from polkit brings the dialog back with
+    // every choice kept, and success closes it.
+    void createArrayFromTheWindow()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        CreateArrayDialog *create = nullptr;
+        connect(&w, &MainWindow::createDialogOpened, this, [&create](CreateArrayDialog *d) { create = d; });
+        ReviewDialog *review = nullptr;
+        connect(&w, &MainWindow::reviewOpened, this, [&review](ReviewDialog *d) { review = d; });
+
+        PartitionBar *sdd = w.diskMap()->row(QStringLiteral("sdd"))->bar();
+        QTest::mouseClick(sdd, Qt::LeftButton, {}, sdd->segmentRect(1).center());
+        DiskRow *sdf = w.diskMap()->row(QStringLiteral("sdf"));
+        QTest::mouseClick(sdf, Qt::LeftButton, Qt::ControlModifier, QPoint(5, 5));
+        w.findChild<QAction *>(QStringLiteral("createArrayAction"))->trigger();
+        QVERIFY(create && create->isVisible());
+        QCOMPARE(create->deviceList()->chosen(), (QStringList{QStringLiteral("sdd2"), QStringLiteral("sdf")}));
+        // A second "Create array…" brings the same dialog forward.
+        w.findChild<QAction *>(QStringLiteral("createArrayAction"))->trigger();
+        QCOMPARE(w.findChildren<CreateArrayDialog *>().size(), 1);
+
+        create->levelList()->setLevel(QStringLiteral("raid1"));
+        create->review();
+        QVERIFY(review && review->isVisible());
+        QCOMPARE(labelText(review, "title"), QStringLiteral("Create RAID-1 md3"));
+        review->runner()->setCaller([](const Operation &, const QVariantMap &) {
+            return errorReply(QStringLiteral("org.plexus.Error.NotAuthorized"), QStringLiteral("Not authorized to change md arrays."));
+        });
+        review->findChild<QCheckBox *>(QStringLiteral("confirm"))->setChecked(true);
+        review->run();
+        QVERIFY(create->isHidden()); // out of the way while it runs
+        QTRY_COMPARE(review->phaseName(), QStringLiteral("failed"));
+        QVERIFY(create->isVisible());
+        QCOMPARE(create->deviceList()->chosen(), (QStringList{QStringLiteral("sdd2"), QStringLiteral("sdf")}));
+        QCOMPARE(create->levelList()->level(), QStringLiteral("raid1"));
+
+        // Tried again and accepted: the create dialog goes.
+        const QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.plexus.Helper1"), QStringLiteral("/org/plexus/Helper1"),
+                                                                 QStringLiteral("org.plexus.Helper1"), QStringLiteral("CreateArray"));
+        review->runner()->setCaller([&call](const Operation &, const QVariantMap &) {
+            return QDBusPendingCall::fromCompletedCall(call.createReply(QVariant(QStringLiteral("job-8"))));
+        });
+        QPointer<CreateArrayDialog> gone(create);
+        review->run();
+        QTRY_COMPARE(review->phaseName(), QStringLiteral("done"));
+        QTRY_VERIFY(!gone);
     }
 
     // The toolbar follows the selection: only what can be done now.

@@ -174,6 +174,20 @@ private Q_SLOTS:
                               QStringLiteral("array-started"), QStringLiteral("array-stopped")}));
     }
 
+    // mdadm --stop seen in two steps (inactive, then gone): one stop, at the first.
+    void stopSeenInactiveFirst()
+    {
+        const Array running = raid(QStringLiteral("raid1"), 2);
+        Array inactive = running;
+        inactive.state = ArrayState::Inactive;
+        inactive.members.clear();
+        const Snapshot gone;
+        QCOMPARE(kinds(deriveEvents(with(running), with(inactive))), QStringList{QStringLiteral("array-stopped")});
+        QVERIFY(deriveEvents(with(inactive), gone).isEmpty());
+        // Assembled inactive (members still arriving) and then gone: it never ran.
+        QVERIFY(deriveEvents(Snapshot(), with(inactive)).isEmpty());
+    }
+
     void jsonForScripts()
     {
         const Array before = raid(QStringLiteral("raid1"), 2);

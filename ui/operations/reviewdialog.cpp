@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
+#include <QFontDatabase>
 #include <QScrollArea>
 #include <QVBoxLayout>
 
@@ -41,7 +42,13 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     setObjectName(QStringLiteral("reviewDialog"));
     setWindowTitle(op.title);
     const int unit = fontMetrics().height();
-    setMinimumWidth(unit * 34);
+    // Wide enough for each command on one line where the screen allows: one
+    // broken mid-option ("--" / "metadata=1.2") is hard to read and to copy.
+    const QFontMetrics mono(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    int widestCommand = 0;
+    for (const QString &command : op.plan.previews())
+        widestCommand = qMax(widestCommand, mono.horizontalAdvance(command));
+    setMinimumWidth(qBound(unit * 34, widestCommand + unit * 5, unit * 64));
 
     auto *title = new QLabel(op.title, this);
     title->setObjectName(QStringLiteral("title"));
@@ -68,6 +75,7 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     stepsScroll->setWidget(m_steps);
     stepsScroll->setWidgetResizable(true);
     stepsScroll->setFrameShape(QFrame::NoFrame);
+    stepsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the steps wrap instead
     stepsScroll->setMaximumHeight(unit * 22);
     stepsScroll->setVisible(!op.isRefused());
     auto *stepsHeading = heading(QStringLiteral("What will be done (and the same as shell commands)"), this);

@@ -53,8 +53,13 @@ void Notifier::add(const QList<Event> &events, const Snapshot &before, const Sna
         if (!worthTelling)
             continue;
         m_order << key;
-        m_windows.insert(key, Window{group, false});
-        tell(key, group); // the first news goes out now: that is the latency that counts
+        // Bad news goes out now: that is the latency that counts. Good news
+        // waits one window for what follows it: md tells a rebuild's end and
+        // the array's being whole again in two notifications, a few ms apart.
+        const bool urgent = std::any_of(group.begin(), group.end(), [](const Event &e) { return e.urgency() == Urgency::Critical; });
+        m_windows.insert(key, Window{group, !urgent});
+        if (urgent)
+            tell(key, group);
     }
     if (!m_windows.isEmpty() && !m_windowTimer.isActive())
         m_windowTimer.start();

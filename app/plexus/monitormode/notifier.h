@@ -1,7 +1,8 @@
 #pragma once
 // Turns storage events into desktop notifications at once, without storms.
-// An array's first news is told the moment it arrives; what follows within
-// coalesceMs is gathered and told once the window closes, replacing
+// An array's first bad news is told the moment it arrives (good news after one
+// window); what follows within coalesceMs is gathered and told once the
+// window closes, replacing
 // (replaces_id) the notification on screen rather than stacking another.
 // Nothing runs while nothing happens: the only timer is the window, started by
 // an event and stopped when a window passes without news.
