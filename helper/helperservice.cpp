@@ -390,6 +390,9 @@ QString HelperService::ReplaceMember(const QString &array, const DeviceSpec &old
     Job job;
     job.operation = QStringLiteral("ReplaceMember");
     job.actions = {polkitActions::modify};
+    // A new partition table, or an old member's superblock gone: erasing, asked for again.
+    if (options.value(QStringLiteral("partition_like_old")).toBool() || options.value(QStringLiteral("zero_old")).toBool())
+        job.actions << polkitActions::erase;
     job.tag = tagOf(options);
     job.request = {{QStringLiteral("array"), array}, {QStringLiteral("old_member"), specJson(old_member)},
                    {QStringLiteral("new_device"), specJson(new_device)}, {QStringLiteral("options"), optionsJson(options)}};

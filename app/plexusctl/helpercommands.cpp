@@ -423,7 +423,10 @@ QList<Command> commands()
         c.synopsis = QStringLiteral("ARRAY OLD NEW");
         c.summary = QStringLiteral("replace a member, hot (the array never loses redundancy)");
         c.options = {opt(QStringLiteral("no-wait"), QStringLiteral("Return once the copy has started; remove OLD yourself later.")),
-                     opt(QStringLiteral("overwrite"), QStringLiteral("NEW's data and signatures may be destroyed."))};
+                     opt(QStringLiteral("overwrite"), QStringLiteral("NEW's data and signatures may be destroyed.")),
+                     opt(QStringLiteral("partition-like-old"), QStringLiteral("NEW is a blank disk: give it OLD's disk's partitions first, "
+                                                                               "and use the partition matching OLD.")),
+                     opt(QStringLiteral("zero-old"), QStringLiteral("Erase OLD's md superblock once it is out of the array."))};
         c.minArgs = c.maxArgs = 3;
         c.run = [](Context &x) {
             ReplaceMemberRequest r;
@@ -434,6 +437,8 @@ QList<Command> commands()
             if (x.p.isSet(QStringLiteral("no-wait")))
                 x.options.insert(QStringLiteral("wait"), false);
             x.flag("overwrite", "overwrite");
+            x.flag("partition-like-old", "partition_like_old");
+            x.flag("zero-old", "zero_old");
             return execute(x, r, [&x, r](HelperProxy *p) { return p->ReplaceMember(r.array, r.oldMember, r.newDevice, x.options); });
         };
         list << c;

@@ -17,6 +17,8 @@ using namespace actions;
 namespace {
 
 Status failed(const QString &m) { return Status::failure(ErrorCode::ToolFailed, m); }
+// sfdisk --dump SOURCE | sfdisk TARGET, then the kernel reads it (CopyPartitionTable, ReplaceMember).
+QList<Step> copyTableSteps(const ValidCopyTable &v);
 Status busyNow(const QString &m) { return Status::failure(ErrorCode::Busy, m); }
 
 QString listNames(const QStringList &names)
@@ -412,8 +414,24 @@ Plan planReplace(Snapshot model, const ValidReplace &v)
     const QString md = v.array.array.name, path = v.array.path;
     const QString oldName = v.oldMember.name, newName = v.newDevice.name;
     plan.exclusive = {v.newDevice.path};
+    QString partitioned;
+    if (v.partitionFirst) {
+        // The new partition does not exist yet: hold its disk instead.
+        plan.exclusive = {v.partitionFirst->target.path};
+        plan.steps << copyTableSteps(*v.partitionFirst);
+        partitioned = QStringLiteral(" (%1 gets %2's partitions first)").arg(v.partitionFirst->target.path, v.partitionFirst->source.path);
+        plan.notes << QStringLiteral("%1 is made exactly like %2: same partitions, same starts and sizes, new identifiers.")
+                          .arg(v.newDevice.path, v.oldMember.path);
+    }
+    // Last, once the new member is in: a failure here leaves the array whole.
+    const auto zeroOld = [&] {
+        if (v.zeroOld)
+            plan.steps << zeroStep(v.oldMember, QStringLiteral(", so it is never assembled into %1 again by mistake").arg(md));
+        else
+            plan.notes << QStringLiteral("%1 keeps its md superblock: erase it (plexusctl zero-superblock) before using it elsewhere.").arg(v.oldMember.path);
+    };
     if (!v.hot) {
-        plan.summary = QStringLiteral("Replace the faulty member %1 of %2 with %3.").arg(v.oldMember.path, md, v.newDevice.path);
+        plan.summary = QStringLiteral("Replace the faulty member %1 of %2 with %3%4.").arg(v.oldMember.path, md, v.newDevice.path, partitioned);
         plan.notes << QStringLiteral("The kernel rebuilds the data onto %1 in the background (recovery).").arg(v.newDevice.path);
         plan.steps << removeStep(path, md, oldName, QStringLiteral("the faulty member %1").arg(v.oldMember.path));
         Step s;
@@ -424,10 +442,11 @@ Plan planReplace(Snapshot model, const ValidReplace &v)
         s.action = [path, dev](StepContext &ctx) { return mdAdd(ctx, path, dev); };
         s.check = memberAdded(md, newName);
         plan.steps << s;
+        zeroOld();
         return plan;
     }
-    plan.summary = QStringLiteral("Replace %1 in %2 with %3, copying it while it stays in service (%2 never loses redundancy).")
-                       .arg(v.oldMember.path, md, v.newDevice.path);
+    plan.summary = QStringLiteral("Replace %1 in %2 with %3%4, copying it while it stays in service (%2 never loses redundancy).")
+                       .arg(v.oldMember.path, md, v.newDevice.path, partitioned);
     plan.steps << addSpareStep(path, md, v.newDevice, QStringLiteral(", to receive the copy"));
 
     Step replace;
@@ -496,7 +515,7 @@ Plan planReplace(Snapshot model, const ValidReplace &v)
     };
     plan.steps << wait;
     plan.steps << removeStep(path, md, oldName, QStringLiteral("the replaced member %1").arg(v.oldMember.path));
-    plan.notes << QStringLiteral("%1 keeps its md superblock: erase it (plexusctl zero-superblock) before using it elsewhere.").arg(v.oldMember.path);
+    zeroOld();
     return plan;
 }
 
@@ -688,12 +707,22 @@ Plan planCopyPartitionTable(Snapshot model, const ValidCopyTable &v)
 {
     Plan plan;
     plan.operation = QStringLiteral("CopyPartitionTable");
-    const QString src = v.source.path, dst = v.target.path;
     int partitions = 0;
     if (const Disk *d = model.disk(v.source.name))
         partitions = int(d->partitions.size());
-    plan.summary = QStringLiteral("Copy %1's partition table (%2, %3 partition(s)) to %4.").arg(src, v.sourceTable).arg(partitions).arg(dst);
-    plan.exclusive = {dst};
+    plan.summary = QStringLiteral("Copy %1's partition table (%2, %3 partition(s)) to %4.").arg(v.source.path, v.sourceTable).arg(partitions).arg(v.target.path);
+    plan.exclusive = {v.target.path};
+    plan.steps = copyTableSteps(v);
+    plan.notes << QStringLiteral("Each new partition on %1 has the same start, size and type as on %2; identifiers are new.").arg(v.target.path, v.source.path);
+    return plan;
+}
+
+namespace {
+
+QList<Step> copyTableSteps(const ValidCopyTable &v)
+{
+    QList<Step> steps;
+    const QString src = v.source.path, dst = v.target.path;
     const QString targetName = v.target.name;
     const QString sourceName = v.source.name;
 
@@ -717,7 +746,7 @@ Plan planCopyPartitionTable(Snapshot model, const ValidCopyTable &v)
             ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, f.fileName()));
             return Status();
         };
-        plan.steps << save;
+        steps << save;
     }
 
     Step read;
@@ -735,7 +764,7 @@ Plan planCopyPartitionTable(Snapshot model, const ValidCopyTable &v)
         ctx.data.insert(QStringLiteral("dump"), sanitizeSfdiskDump(out));
         return Status();
     };
-    plan.steps << read;
+    steps << read;
 
     Step write;
     write.description = QStringLiteral("Write it to %1 with new disk and partition identifiers, wiping old signatures where the new partitions start").arg(dst);
@@ -749,7 +778,7 @@ Plan planCopyPartitionTable(Snapshot model, const ValidCopyTable &v)
             return failed(QStringLiteral("There is no partition table to write (the previous step did not read one)."));
         return run(ctx, writeArgv, dump);
     };
-    plan.steps << write;
+    steps << write;
 
     Step reread;
     reread.description = QStringLiteral("Let the kernel read %1's new partitions").arg(dst);
@@ -787,10 +816,11 @@ Plan planCopyPartitionTable(Snapshot model, const ValidCopyTable &v)
             return failed(QStringLiteral("%1's partitions (%2) do not match %3's (%4).").arg(dst, got.join(QLatin1Char(' ')), src, want.join(QLatin1Char(' '))));
         return Status();
     };
-    plan.steps << reread;
-    plan.notes << QStringLiteral("Each new partition on %1 has the same start, size and type as on %2; identifiers are new.").arg(dst, src);
-    return plan;
+    steps << reread;
+    return steps;
 }
+
+} // namespace
 
 Plan planWriteMdadmConf(Snapshot model, const ValidWriteConf &v, const QString &stamp)
 {

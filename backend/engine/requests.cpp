@@ -159,6 +159,8 @@ Status parseOptions(const QVariantMap &options, ReplaceMemberRequest *r)
     OptionReader o(options);
     o.flag("wait", &r->wait);
     o.flag("overwrite", &r->overwrite);
+    o.flag("partition_like_old", &r->partitionLikeOld);
+    o.flag("zero_old", &r->zeroOld);
     o.common(&r->common);
     return o.finish();
 }

@@ -73,6 +73,10 @@ struct ReplaceMemberRequest {
     DeviceSpec newDevice;
     bool wait = true;             // "wait": wait for the copy, then remove the old member
     bool overwrite = false;       // "overwrite"
+    // "partition_like_old": the new device is a blank disk; give it the old
+    // member's disk's partitions first and use the partition matching the old one.
+    bool partitionLikeOld = false;
+    bool zeroOld = false;         // "zero_old": erase the old member's superblock once it is out
     CommonOptions common;
 };
 

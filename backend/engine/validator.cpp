@@ -892,9 +892,51 @@ Status Validator::validate(const ReplaceMemberRequest &r, ValidReplace *out) con
     consent.ownArrayUuid = a.array.uuid;
     if (Status s = checkFree(newDev, consent); !s)
         return s;
+    if (r.partitionLikeOld) {
+        // The founding documents' `sfdisk -d OLD | sfdisk NEW`, then the same
+        // partition: the new member is exactly as large and placed as the old.
+        if (oldDev.wholeDisk)
+            return invalid(QStringLiteral("%1 is a whole disk, not a partition: there is no partition to match. Replace it without "
+                                          "partitioning the new disk.").arg(oldDev.path));
+        if (!newDev.wholeDisk)
+            return invalid(QStringLiteral("%1 is a partition: give the whole, blank disk that is to get %2's partitions.").arg(newDev.path, oldDev.diskName));
+        if (const Disk *d = m_snap.disk(newDev.name); d && !d->partitions.isEmpty())
+            return Status::failure(ErrorCode::InUse, QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. "
+                                                                    "Choose a blank disk, or one of its partitions.").arg(newDev.path).arg(d->partitions.size()));
+        CopyPartitionTableRequest copy;
+        copy.source = deviceSpecFor(m_snap, QStringLiteral("/dev/") + oldDev.diskName);
+        copy.target = r.newDevice;
+        copy.overwrite = r.overwrite;
+        copy.common = r.common;
+        ValidCopyTable table;
+        if (Status s = validate(copy, &table); !s)
+            return s;
+        const Partition *oldPart = nullptr;
+        if (const Disk *d = m_snap.disk(oldDev.diskName))
+            for (const Partition &p : d->partitions)
+                if (p.name == oldDev.name)
+                    oldPart = &p;
+        if (!oldPart)
+            return notFound(QStringLiteral("%1 is not among %2's partitions any more.").arg(oldDev.path, oldDev.diskName));
+        // nvme0n1 -> nvme0n1p2, vdd -> vdd2: the kernel's own naming.
+        const QString separator = newDev.name.back().isDigit() ? QStringLiteral("p") : QString();
+        ResolvedDevice part;
+        part.name = newDev.name + separator + QString::number(oldPart->number);
+        part.path = QStringLiteral("/dev/") + part.name;
+        part.diskName = newDev.name;
+        part.sizeBytes = oldPart->sizeBytes;
+        out->partitionFirst = table;
+        newDev = part;
+    }
     if (Status s = checkNewMemberSize(a, newDev); !s)
         return s;
+    if (r.zeroOld && !m_sys.exists(oldDev.path))
+        return notFound(QStringLiteral("%1 is gone, so there is no superblock on it to erase. Replace it without erasing the old member.").arg(oldDev.path));
+    out->zeroOld = r.zeroOld;
     out->hot = !member->faulty;
+    if (out->hot && r.zeroOld && !r.wait)
+        return invalid(QStringLiteral("%1 leaves %2 only when the copy is done: erasing its superblock needs the replacement to wait for the copy.")
+                           .arg(oldDev.path, a.path));
     if (out->hot) {
         if (a.array.missingCount() > 0)
             return invalid(QStringLiteral("%1 is degraded (%2 member(s) missing): a new device would fill the missing slot, not replace %3. "

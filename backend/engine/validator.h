@@ -29,6 +29,8 @@
 
 #include "model/snapshot.h"
 
+#include <optional>
+
 namespace plexus {
 
 struct ResolvedDevice {
@@ -75,12 +77,15 @@ struct ValidRemove {
     bool failFirst = false;
     bool zeroSuperblock = false;
 };
+struct ValidCopyTable { ResolvedDevice source; ResolvedDevice target; QString sourceTable; bool targetHadTable = false; };
 struct ValidReplace {
     ResolvedArray array;
     ResolvedDevice oldMember;
-    ResolvedDevice newDevice;
+    ResolvedDevice newDevice;    // with partitionFirst: the partition it will have
     bool hot = true;             // old member still works: copy it, never degrade
     bool wait = true;
+    bool zeroOld = false;
+    std::optional<ValidCopyTable> partitionFirst; // the old member's disk's table onto the new disk
 };
 struct ValidGrow {
     ResolvedArray array;
@@ -93,7 +98,6 @@ struct ValidGrow {
 struct ValidSyncAction { ResolvedArray array; QString action; };
 struct ValidSpeedLimits { ResolvedArray array; QString min; QString max; };
 struct ValidZero { ResolvedDevice device; QString formerArray; };
-struct ValidCopyTable { ResolvedDevice source; ResolvedDevice target; QString sourceTable; bool targetHadTable = false; };
 struct ValidWriteConf { QString confPath; bool confExists = false; int arrays = 0; };
 
 class Validator

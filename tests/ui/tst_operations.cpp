@@ -205,14 +205,21 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
 
         QCOMPARE(labelText(&dialog, "title"), QStringLiteral("Replace sdc2 in md1 with sde"));
-        QCOMPARE(labelText(&dialog, "summary"), QStringLiteral("Replace the faulty member /dev/sdc2 of md1 with /dev/sde."));
-        QCOMPARE(dialog.stepList()->descriptions().size(), 2);
-        QVERIFY(dialog.stepList()->descriptions().first().startsWith(QStringLiteral("Remove the faulty member /dev/sdc2")));
-        QCOMPARE(dialog.commandsText(), QStringLiteral("mdadm /dev/md1 --remove /dev/sdc2\nmdadm /dev/md1 --add /dev/sde"));
+        // sde is blank and sdc2 a partition: sde is partitioned like sdc, sde2 joins, sdc2's superblock goes.
+        QCOMPARE(labelText(&dialog, "summary"),
+                 QStringLiteral("Replace the faulty member /dev/sdc2 of md1 with /dev/sde2 (/dev/sde gets /dev/sdc's partitions first)."));
+        QCOMPARE(dialog.stepList()->descriptions().size(), 6);
+        QVERIFY(dialog.stepList()->descriptions().first().startsWith(QStringLiteral("Read /dev/sdc's partition table")));
+        QCOMPARE(dialog.commandsText(), QStringLiteral("sfdisk --dump /dev/sdc\n"
+                                                       "sfdisk --no-reread --no-tell-kernel --wipe=always --wipe-partitions=always /dev/sde < sdc.sfdisk\n"
+                                                       "blockdev --rereadpt /dev/sde\n"
+                                                       "mdadm /dev/md1 --remove /dev/sdc2\n"
+                                                       "mdadm /dev/md1 --add /dev/sde2\n"
+                                                       "mdadm --zero-superblock /dev/sdc2"));
         // Each step's words and its command, numbered, on screen.
         const QList<QLabel *> commands = dialog.stepList()->findChildren<QLabel *>(QStringLiteral("command"));
-        QCOMPARE(commands.size(), 2);
-        QCOMPARE(commands[1]->text(), QStringLiteral("mdadm /dev/md1 --add /dev/sde"));
+        QCOMPARE(commands.size(), 6);
+        QCOMPARE(commands[4]->text(), QStringLiteral("mdadm /dev/md1 --add /dev/sde2"));
         QVERIFY(commands[1]->textInteractionFlags() & Qt::TextSelectableByMouse);
         QVERIFY(dialog.stepList()->findChildren<QLabel *>(QStringLiteral("description"))[0]->text().startsWith(QStringLiteral("1. ")));
 
@@ -274,11 +281,13 @@ private Q_SLOTS:
         QTest::addColumn<QString>("words");     // in the summary, or in the reason
 
         QTest::newRow("faulty member: replace") << "sde" << "md1" << "sdc2" << "ReplaceMember" << "Replace the faulty member /dev/sdc2";
+        QTest::newRow("blank disk for a partition: partitioned alike") << "sde" << "md1" << "sdc2" << "ReplaceMember"
+                                                                      << "with /dev/sde2 (/dev/sde gets /dev/sdc's partitions first)";
         QTest::newRow("empty slot of md1: add") << "sde" << "md1" << "slot 2" << "AddMember" << "in its missing slot";
         QTest::newRow("empty slot of md2: add") << "sdd2" << "md2" << "slot 1" << "AddMember" << "Add /dev/sdd2 to md2";
         QTest::newRow("healthy member: hot replace") << "sdd2" << "md0" << "sda1" << "ReplaceMember" << "copying it while it stays in service";
         QTest::newRow("mounted") << "sdg1" << "md1" << "sdc2" << "" << "is mounted on /mnt/backup";
-        QTest::newRow("too small") << "sdf" << "md1" << "sdc2" << "" << "is too small for /dev/md1";
+        QTest::newRow("too small") << "sdf" << "md1" << "sdc2" << "" << "is too small for /dev/sdc's partitions, which need 21.0 GiB";
         QTest::newRow("in another array") << "sda1" << "md2" << "slot 1" << "" << "is a member of md0";
         QTest::newRow("onto a spare") << "sde" << "md0" << "sdd1" << "" << "sdd1 is a spare of md0";
         QTest::newRow("same disk as a member") << "sda3" << "md1" << "sdc2" << "" << "same disk as sda2";
@@ -516,7 +525,7 @@ private Q_SLOTS:
         QCOMPARE(labelText(&dialog, "resultLead"), lead);
         QCOMPARE(labelText(&dialog, "resultMessage"), message);
         // Nothing the user chose is lost: the plan, the erased device, the confirmation; it can be tried again.
-        QCOMPARE(dialog.stepList()->descriptions().size(), 2);
+        QCOMPARE(dialog.stepList()->descriptions(), op.plan.descriptions());
         QVERIFY(shown(&dialog, "steps"));
         QVERIFY(shown(&dialog, "erased"));
         QVERIFY(dialog.findChild<QCheckBox *>(QStringLiteral("confirm"))->isChecked());

@@ -3,6 +3,7 @@
 // good requests pass. No device is touched: FakeSystem answers for /dev and /sys.
 #include "tst_engine_fixture.h"
 
+#include "engine/planner.h"
 #include "engine/requests.h"
 #include "engine/validator.h"
 #include "probe/snapshotprobe.h"
@@ -404,6 +405,80 @@ private Q_SLOTS:
         mounted.mounts.append(Mount{QStringLiteral("md0"), QStringLiteral("/dev/md0"), QStringLiteral("/srv"), QStringLiteral("ext4")});
         FakeSystem sys2(mounted);
         EXPECT_REFUSAL(Validator(mounted, sys2).validate(StopArrayRequest{QStringLiteral("/dev/md0"), {}}, &st), ErrorCode::InUse, "/dev/md0 is mounted on /srv. Unmount it first.");
+    }
+
+    // Drag a blank disk onto a member that is a partition: the disk first gets
+    // the old member's disk's partitions, the matching partition joins; the old
+    // member's superblock is erased last when asked.
+    void replaceOntoBlankDiskPartitionedLikeTheOld()
+    {
+        Snapshot s = snap;
+        for (Disk &d : s.disks)
+            if (d.name == QLatin1String("sdd") || d.name == QLatin1String("sde")) {
+                d.partitionTable = QStringLiteral("gpt");
+                d.holders.clear();
+                d.partitions = {part(d.name + QStringLiteral("1"), 1, MiB, 950 * GiB)};
+                d.partitions[0].holders = {QStringLiteral("md0")};
+            }
+        s.swaps.removeAll(QStringLiteral("sdc4")); // sdc: partitions, none in use
+        s.disks.append(disk(QStringLiteral("sdn"), 500 * GiB)); // blank, too small for sdd's partitions
+        Array &md0 = s.arrays[0];
+        QCOMPARE(md0.name, QStringLiteral("md0"));
+        md0.members = {member(QStringLiteral("sdd1"), 0), member(QStringLiteral("sde1"), 1)};
+        struct PartitionedSystem : FakeSystem {
+            using FakeSystem::FakeSystem;
+            std::optional<qint64> componentSizeBytes(const QString &) const override { return 900 * GiB; }
+        } sys(s);
+        const Validator v(s, sys);
+        auto request = [&s](const QString &oldPath, const QString &newPath, auto tweak) {
+            ReplaceMemberRequest r;
+            r.array = QStringLiteral("/dev/md0");
+            r.oldMember = spec(s, oldPath);
+            r.newDevice = spec(s, newPath);
+            r.overwrite = true;
+            r.partitionLikeOld = true;
+            tweak(r);
+            return r;
+        };
+        const auto none = [](ReplaceMemberRequest &) {};
+
+        ValidReplace rep;
+        EXPECT_OK(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), none), &rep));
+        QCOMPARE(rep.newDevice.path, QStringLiteral("/dev/sdb1"));
+        QCOMPARE(rep.newDevice.sizeBytes, 950 * GiB);
+        QVERIFY(rep.partitionFirst);
+        QCOMPARE(rep.partitionFirst->source.path, QStringLiteral("/dev/sdd"));
+        QCOMPARE(rep.partitionFirst->target.path, QStringLiteral("/dev/sdb"));
+        Plan plan = planReplace(s, rep);
+        QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
+        QCOMPARE(plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdd"));
+        QVERIFY2(plan.previews().join(QLatin1Char('\n')).contains(QStringLiteral("mdadm /dev/md0 --replace /dev/sdd1 --with /dev/sdb1")),
+                 qPrintable(plan.toText()));
+        QVERIFY(!plan.previews().join(QLatin1Char('\n')).contains(QStringLiteral("--zero-superblock")));
+
+        // zero_old: the old member's superblock goes last, once it is out.
+        EXPECT_OK(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) { r.zeroOld = true; }), &rep));
+        plan = planReplace(s, rep);
+        QCOMPARE(plan.previews().last(), QStringLiteral("mdadm --zero-superblock /dev/sdd1"));
+        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) {
+                                      r.zeroOld = true;
+                                      r.wait = false;
+                                  }), &rep),
+                       ErrorCode::Invalid, "needs the replacement to wait for the copy");
+
+        // Refusals, each saying what to do instead.
+        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc1"), none), &rep), ErrorCode::Invalid,
+                       "/dev/sdc1 is a partition: give the whole, blank disk");
+        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc"), none), &rep), ErrorCode::InUse,
+                       "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
+        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdn"), none), &rep), ErrorCode::TooSmall,
+                       "/dev/sdn (500 GiB) is too small for /dev/sdd's partitions");
+        ReplaceMemberRequest wholeOld;
+        wholeOld.array = QStringLiteral("/dev/md1");
+        wholeOld.oldMember = spec(s, QStringLiteral("/dev/sdf"));
+        wholeOld.newDevice = spec(s, QStringLiteral("/dev/sdb"));
+        wholeOld.partitionLikeOld = true;
+        EXPECT_REFUSAL(v.validate(wholeOld, &rep), ErrorCode::Invalid, "/dev/sdf is a whole disk, not a partition");
     }
 
     void options()

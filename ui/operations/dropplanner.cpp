@@ -79,9 +79,24 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
 
     const QVariantMap consent{{QStringLiteral("overwrite"), true}}; // the review names what is erased and asks first
     const QString md = QStringLiteral("/dev/") + array;
-    Operation op = slot.state == SlotState::Missing
-                       ? addMemberOperation(ctx, md, specFor(s, device), consent)
-                       : replaceMemberOperation(ctx, md, specFor(s, slot.device), specFor(s, device), consent);
+    Operation op;
+    if (slot.state == SlotState::Missing) {
+        op = addMemberOperation(ctx, md, specFor(s, device), consent);
+    } else {
+        QVariantMap options = consent;
+        // A blank disk for a member that is a partition: partition it like the
+        // old member's disk (the founding documents' sfdisk -d | sfdisk), so
+        // boot and swap partitions can be mirrored there too.
+        const Disk *newDisk = s.disk(device);
+        const Disk *oldDisk = s.diskOf(slot.device);
+        if (newDisk && newDisk->partitions.isEmpty() && oldDisk && oldDisk->name != slot.device)
+            options.insert(QStringLiteral("partition_like_old"), true);
+        // The old member, where it can still be reached, loses its superblock
+        // last, so a reboot never assembles it into the array again.
+        if (oldDisk)
+            options.insert(QStringLiteral("zero_old"), true);
+        op = replaceMemberOperation(ctx, md, specFor(s, slot.device), specFor(s, device), options);
+    }
     if (op.isRefused())
         return op;
     if (Status st = checkNewMemberDevice(s, array, device, slot.device); !st)

@@ -3,7 +3,9 @@
 // the drop so the slot can say yes or why not while the pointer is over it:
 // a missing slot is filled (AddMember), a faulty member is replaced (removed,
 // then the new device added), a working member is swapped out by hot
-// replacement (the array never loses redundancy). Never a spare, never a grow:
+// replacement (the array never loses redundancy). A blank disk dropped on a
+// partition is first partitioned like the old member's disk; the old member's
+// superblock is erased once it is out. Never a spare, never a grow:
 // those are other actions. Pure: the snapshot and the engine decide.
 
 #include "memberslots.h"
