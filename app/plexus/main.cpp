@@ -2,6 +2,7 @@
 // live. --root shows a fixture tree instead of this machine; --monitor runs
 // windowless in the session (tray icon, desktop notifications).
 #include "mainwindow.h"
+#include "operations/actionlauncher.h"
 #include "monitormode/monitormode.h"
 #include "startupbenchmark.h"
 
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QScreen>
+#include <QTimer>
 
 int main(int argc, char **argv)
 {
@@ -39,7 +41,10 @@ int main(int argc, char **argv)
     parser.addOption(rootOption);
     parser.addOption(benchmarkOption);
     parser.addOption(monitorOption);
+    const QCommandLineOption replaceOption(QStringLiteral("replace"),
+                                           QStringLiteral("With --select on a member: start replacing it (choose the new device)."));
     parser.addOption(selectOption);
+    parser.addOption(replaceOption);
     parser.process(app);
 
     QString root = parser.value(rootOption);
@@ -62,8 +67,16 @@ int main(int argc, char **argv)
     if (parser.isSet(selectOption)) {
         // A notification may be older than the state: a member since removed opens its array.
         const QString item = parser.value(selectOption);
-        if (!window.select(item) && !window.select(item.section(QLatin1Char('/'), 0, 0)))
+        if (window.select(item)) {
+            // After show(): the device picker is a child of a visible window.
+            if (parser.isSet(replaceOption))
+                QTimer::singleShot(0, &window, [&window] {
+                    if (!window.actions()->trigger(window.selection()->current(), QStringLiteral("replace")))
+                        qWarning("plexus: --replace: %s cannot be replaced now", qPrintable(window.selection()->current().name));
+                });
+        } else if (!window.select(item.section(QLatin1Char('/'), 0, 0))) {
             qWarning("plexus: --select %s: no such array or member", qPrintable(item));
+        }
     }
 
     if (parser.isSet(benchmarkOption))

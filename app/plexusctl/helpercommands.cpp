@@ -300,7 +300,9 @@ QList<Command> commands()
                      opt(QStringLiteral("name"), QStringLiteral("The array's name ([A-Za-z0-9_.-], up to 32)."), QStringLiteral("NAME")),
                      opt(QStringLiteral("force-single"), QStringLiteral("Allow a RAID-1 of one device.")),
                      opt(QStringLiteral("overwrite"), QStringLiteral("The devices' data and signatures may be destroyed.")),
-                     opt(QStringLiteral("allow-same-disk"), QStringLiteral("Allow two members of a redundant array on one disk."))};
+                     opt(QStringLiteral("allow-same-disk"), QStringLiteral("Allow two members of a redundant array on one disk.")),
+                     opt(QStringLiteral("partition-disks"), QStringLiteral("Give each whole blank disk one Linux RAID partition first; "
+                                                                            "the partitions become the members."))};
         c.minArgs = 2;
         c.maxArgs = -1;
         c.run = [](Context &x) {
@@ -328,6 +330,7 @@ QList<Command> commands()
             x.flag("force-single", "force_single");
             x.flag("overwrite", "overwrite");
             x.flag("allow-same-disk", "allow_same_disk");
+            x.flag("partition-disks", "partition_disks");
             return execute(x, r, [&x, r](HelperProxy *p) { return p->CreateArray(r.array, r.level, r.members, r.spares, x.options); });
         };
         list << c;

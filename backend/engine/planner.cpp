@@ -144,6 +144,28 @@ Step zeroStep(const ResolvedDevice &dev, const QString &why)
     return s;
 }
 
+// A new GPT on `disk` with one Linux RAID partition, `partition`, filling it.
+Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition)
+{
+    Step s;
+    s.description = QStringLiteral("Give %1 a new GPT partition table with one Linux RAID partition, /dev/%2, filling it").arg(disk.path, partition);
+    s.command = {QStringLiteral("sfdisk"), QStringLiteral("--wipe=always"), QStringLiteral("--wipe-partitions=always"), disk.path};
+    static const QByteArray script = "label: gpt\n,,R\n";
+    s.commandNote = QStringLiteral("<<< $'label: gpt\\n,,R'");
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) {
+        Status st = run(ctx, argv, script);
+        udevSettle(ctx);
+        return st;
+    };
+    const QString diskName = disk.name;
+    s.check = [diskName, partition] {
+        const bool there = waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(diskName, partition)); });
+        return there ? Status() : failed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, diskName));
+    };
+    return s;
+}
+
 qint64 arraySizeEstimate(const QString &level, int n, const QList<ResolvedDevice> &members, qint64 smallest)
 {
     if (level == QLatin1String("linear")) {
@@ -225,6 +247,19 @@ Plan planCreate(Snapshot model, const ValidCreate &v)
     if (v.force)
         plan.notes << QStringLiteral("A mirror of one device has no redundancy until a second member is added (plexusctl grow --raid-devices 2 --add DEV).");
 
+    // Disks to partition first: held open by their whole-disk node (the partitions do not exist yet).
+    QStringList held = real + sparePaths;
+    for (const ResolvedDevice &disk : v.partitionDisks) {
+        for (const auto *list : {&v.members, &v.spares})
+            for (const ResolvedDevice &d : *list)
+                if (!d.missing && d.diskName == disk.name) {
+                    plan.steps << partitionWholeDiskStep(disk, d.name);
+                    held.replace(held.indexOf(d.path), disk.path);
+                }
+    }
+    if (!v.partitionDisks.isEmpty())
+        plan.notes << QStringLiteral("Each whole disk gets one partition of type Linux RAID; the partitions are the members.");
+
     Step s;
     s.description = QStringLiteral("Create the %1 array %2 from %3%4").arg(levelWords(v.level), v.arrayPath, from, extras);
     s.command = mdCreateArgv(p);
@@ -259,7 +294,7 @@ Plan planCreate(Snapshot model, const ValidCreate &v)
         return Status();
     };
     plan.steps << s;
-    plan.exclusive = real + sparePaths;
+    plan.exclusive = held;
     return plan;
 }
 

@@ -111,6 +111,7 @@ Status parseOptions(const QVariantMap &options, CreateArrayRequest *r)
     o.flag("force_single", &r->forceSingle);
     o.flag("overwrite", &r->overwrite);
     o.flag("allow_same_disk", &r->allowSameDisk);
+    o.flag("partition_disks", &r->partitionDisks);
     o.common(&r->common);
     return o.finish();
 }

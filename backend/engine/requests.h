@@ -29,6 +29,7 @@ struct CreateArrayRequest {
     bool forceSingle = false;     // "force_single": allow a RAID-1 of one device
     bool overwrite = false;       // "overwrite": devices may carry data/signatures, which is destroyed
     bool allowSameDisk = false;   // "allow_same_disk": two members of a redundant array on one disk
+    bool partitionDisks = false;  // "partition_disks": whole blank disks get one RAID partition each, which becomes the member
     CommonOptions common;
 };
 

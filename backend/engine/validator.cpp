@@ -15,6 +15,12 @@ Status invalid(const QString &m) { return Status::failure(ErrorCode::Invalid, m)
 Status inUse(const QString &m) { return Status::failure(ErrorCode::InUse, m); }
 Status notFound(const QString &m) { return Status::failure(ErrorCode::NotFound, m); }
 Status tooSmall(const QString &m) { return Status::failure(ErrorCode::TooSmall, m); }
+
+// Partition `number` of `disk` as the kernel names it: vdd -> vdd2, nvme0n1 -> nvme0n1p2.
+QString partitionName(const QString &disk, int number)
+{
+    return disk + (disk.back().isDigit() ? QStringLiteral("p") : QString()) + QString::number(number);
+}
 Status busy(const QString &m) { return Status::failure(ErrorCode::Busy, m); }
 
 const QStringList knownLevels = {QStringLiteral("linear"), QStringLiteral("raid0"), QStringLiteral("raid1"),
@@ -625,6 +631,30 @@ Status Validator::validate(const CreateArrayRequest &r, ValidCreate *out) const
         if (Status s = take(spec, &v.spares); !s)
             return s;
     }
+    if (r.partitionDisks) {
+        // Whole disks get a GPT with one Linux RAID partition filling them, made
+        // first; the partitions are the members (as installers do it: the disk
+        // says what it holds to every tool, and a replacement disk a little
+        // smaller still fits).
+        for (auto *list : {&v.members, &v.spares})
+            for (ResolvedDevice &d : *list) {
+                if (d.missing || !d.wholeDisk)
+                    continue;
+                if (const Disk *disk = m_snap.disk(d.name); disk && !disk->partitions.isEmpty())
+                    return Status::failure(ErrorCode::InUse, QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. "
+                                                                            "Choose one of its partitions, or do not partition the disks.")
+                                                                 .arg(d.path).arg(disk->partitions.size()));
+                v.partitionDisks << d;
+                ResolvedDevice part;
+                part.name = partitionName(d.name, 1);
+                part.path = QStringLiteral("/dev/") + part.name;
+                part.diskName = d.name;
+                // sfdisk starts it at 1 MiB and leaves the GPT's backup (33 sectors) at the end.
+                constexpr qint64 MiB = 1024 * 1024;
+                part.sizeBytes = qMax<qint64>(0, (d.sizeBytes - MiB - 33 * 512) / MiB * MiB);
+                d = part;
+            }
+    }
     if (isRedundantLevel(v.level) && !r.allowSameDisk) {
         QHash<QString, QString> byDisk;
         for (const ResolvedDevice &d : v.members) {
@@ -918,10 +948,8 @@ Status Validator::validate(const ReplaceMemberRequest &r, ValidReplace *out) con
                     oldPart = &p;
         if (!oldPart)
             return notFound(QStringLiteral("%1 is not among %2's partitions any more.").arg(oldDev.path, oldDev.diskName));
-        // nvme0n1 -> nvme0n1p2, vdd -> vdd2: the kernel's own naming.
-        const QString separator = newDev.name.back().isDigit() ? QStringLiteral("p") : QString();
         ResolvedDevice part;
-        part.name = newDev.name + separator + QString::number(oldPart->number);
+        part.name = partitionName(newDev.name, oldPart->number);
         part.path = QStringLiteral("/dev/") + part.name;
         part.diskName = newDev.name;
         part.sizeBytes = oldPart->sizeBytes;

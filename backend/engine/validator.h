@@ -64,6 +64,7 @@ struct ValidCreate {
     bool force = false;          // mdadm --force (single-device mirror)
     qint64 memberDataBytes = 0;  // the smallest member's size: it decides the array's size
     QString smallest;            // that member's path
+    QList<ResolvedDevice> partitionDisks; // whole disks to partition first; members/spares name their partitions
 };
 
 struct ValidStop { ResolvedArray array; };

@@ -13,6 +13,7 @@
 #include "probe/snapshotprobe.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -452,6 +453,29 @@ private Q_SLOTS:
             if (e.path == QLatin1String("/dev/vdj2"))
                 namedErased = e.text() == QLatin1String("/dev/vdj2, QEMU HARDDISK, 900 MiB, serial PLXVDJ: now holds a ext4 filesystem");
         QVERIFY(namedErased);
+    }
+
+    // "Partition whole disks first": each blank disk gets one RAID partition in
+    // the plan, and the partitions are the members; partitions chosen stay.
+    void partitionWholeDisksFirst()
+    {
+        Machine m;
+        CreateArrayDialog d(m.ctx, {QStringLiteral("vdb"), QStringLiteral("vdc"), QStringLiteral("vdj2")});
+        d.show();
+        child<QToolButton>(d, "advancedToggle")->click();
+        QCheckBox *partition = child<QCheckBox>(d, "partitionDisks");
+        QVERIFY(partition->isVisible() && !partition->isChecked());
+        QTest::mouseClick(partition, Qt::LeftButton, {}, QPoint(5, partition->height() / 2));
+        QVERIFY(partition->isChecked());
+        QCOMPARE(d.request().options.value(QStringLiteral("partition_disks")), QVariant(true));
+        d.levelList()->setLevel(QStringLiteral("raid5"));
+        const Operation op = reviewed(d);
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QCOMPARE(op.plan.steps.size(), 3);
+        QCOMPARE(op.plan.descriptions().first(), QStringLiteral("Give /dev/vdb a new GPT partition table with one Linux RAID partition, /dev/vdb1, filling it"));
+        QVERIFY2(op.plan.previews().last().endsWith(QStringLiteral("/dev/vdb1 /dev/vdc1 /dev/vdj2")), qPrintable(op.plan.previews().last()));
+        // What is erased is still named by the disks the user chose.
+        QCOMPARE(op.erased.first().path, QStringLiteral("/dev/vdb"));
     }
 
     void degradedMirrorFromOneDisk()

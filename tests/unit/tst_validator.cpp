@@ -244,6 +244,41 @@ private Q_SLOTS:
         EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.array = QStringLiteral("/dev/md/home"); }, &sys), ErrorCode::InUse, "/dev/md/home already exists");
     }
 
+    // partition_disks: whole blank disks get one RAID partition each, which is
+    // the member; partitions stay as they are; a disk with partitions is refused.
+    void createOnPartitionedDisks()
+    {
+        FakeSystem sys(snap);
+        CreateArrayRequest r;
+        r.array = QStringLiteral("/dev/md5");
+        r.level = QStringLiteral("raid1");
+        r.members = specs(snap, {QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdc1")});
+        r.spares = specs(snap, {QStringLiteral("/dev/sdk")});
+        r.partitionDisks = true;
+        r.overwrite = true;
+        ValidCreate v;
+        EXPECT_OK(Validator(snap, sys).validate(r, &v));
+        QCOMPARE(v.members[0].path, QStringLiteral("/dev/sdb1"));
+        QCOMPARE(v.members[0].sizeBytes, TiB - 2 * MiB);
+        QCOMPARE(v.members[1].path, QStringLiteral("/dev/sdc1"));
+        QCOMPARE(v.spares[0].path, QStringLiteral("/dev/sdk1"));
+        QCOMPARE(v.partitionDisks.size(), 2);
+        const Plan plan = planCreate(snap, v);
+        QCOMPARE(plan.previews().mid(0, 2),
+                 (QStringList{QStringLiteral("sfdisk --wipe=always --wipe-partitions=always /dev/sdb <<< $'label: gpt\\n,,R'"),
+                              QStringLiteral("sfdisk --wipe=always --wipe-partitions=always /dev/sdk <<< $'label: gpt\\n,,R'")}));
+        QVERIFY2(plan.previews().last().endsWith(QStringLiteral("/dev/sdb1 /dev/sdc1 /dev/sdk1")), qPrintable(plan.previews().last()));
+        // The new partitions do not exist yet: their disks are held instead.
+        QCOMPARE(plan.exclusive, (QStringList{QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdc1"), QStringLiteral("/dev/sdk")}));
+
+        r.members = specs(snap, {QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdc")});
+        r.spares.clear();
+        Snapshot noSwap = snap;
+        noSwap.swaps.clear();
+        FakeSystem sys2(noSwap);
+        EXPECT_REFUSAL(Validator(noSwap, sys2).validate(r, &v), ErrorCode::InUse, "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
+    }
+
     void createDevices()
     {
         EXPECT_REFUSAL(create(QStringLiteral("raid1"), {QStringLiteral("/dev/sdb"), QStringLiteral("/dev/sdb")}), ErrorCode::Invalid, "/dev/sdb is named twice in the request");

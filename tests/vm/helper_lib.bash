@@ -7,14 +7,7 @@
 HELPER_LOG=/run/plexus-helper.log
 
 install_helper() {
-    local bin; bin=$(command -v plexus-helper) || fail "plexus-helper is not on PATH (build it first)"
-    mkdir -p /usr/share/dbus-1/system-services /usr/share/dbus-1/system.d /usr/share/polkit-1/actions /etc/polkit-1/rules.d
-    # The helper's stderr goes to a log the tests can show.
-    sed "s|^Exec=.*|Exec=/bin/sh -c \"exec $bin 2>>$HELPER_LOG\"|" /src/helper/data/org.plexus.Helper1.service \
-        > /usr/share/dbus-1/system-services/org.plexus.Helper1.service
-    cp /src/helper/data/org.plexus.Helper1.conf /usr/share/dbus-1/system.d/
-    cp /src/helper/data/org.plexus.policy /usr/share/polkit-1/actions/
-    cat > /etc/polkit-1/rules.d/50-plexus-test.rules <<'EOF'
+    cat > /run/plexus-test.rules <<'EOF2'
 polkit.addRule(function(action, subject) {
     if (action.id.indexOf("org.plexus.") != 0)
         return polkit.Result.NOT_HANDLED;
@@ -24,10 +17,8 @@ polkit.addRule(function(action, subject) {
         return action.id == "org.plexus.array.scrub" ? polkit.Result.AUTH_ADMIN : polkit.Result.NO;
     return polkit.Result.NOT_HANDLED;
 });
-EOF
-    dbus-send --system --print-reply --type=method_call --dest=org.freedesktop.DBus / org.freedesktop.DBus.ReloadConfig >/dev/null \
-        || fail "the system bus did not reload its configuration"
-    sleep 0.5 # polkitd notices new actions and rules by inotify
+EOF2
+    /src/tools/vm/guest-install-helper /run/plexus-test.rules "$HELPER_LOG" || fail "plexus-helper could not be installed"
     trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat;
           else echo "--- where the helper spent its time, per job:"; grep -o "job [0-9a-f-]*: polkit.*" $HELPER_LOG 2>/dev/null; fi
           mkdir -p /src/$PLEXUS_BUILD_DIR/vm-logs && cp $HELPER_LOG /src/$PLEXUS_BUILD_DIR/vm-logs/$(basename $0 .sh).helper.log 2>/dev/null' EXIT

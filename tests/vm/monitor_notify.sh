@@ -88,9 +88,9 @@ step "a click on 'replace' opens Plexus on the failed member"
 gdbus call --session --dest org.freedesktop.Notifications --object-path /org/plexus/TestNotifications \
     --method org.plexus.TestNotifications.InvokeAction "$failed_id" replace >/dev/null
 opened=
-for _ in $(seq 100); do opened=$(pgrep -f -x '.*plexus --select md0/vdb' || true); [ -n "$opened" ] && break; sleep 0.1; done
-[ -n "$opened" ] || { cat /tmp/monitor.out; fail "no 'plexus --select md0/vdb' started"; }
-echo "ok: plexus --select md0/vdb started (pid $opened)"
+for _ in $(seq 100); do opened=$(pgrep -f -x '.*plexus --select md0/vdb --replace' || true); [ -n "$opened" ] && break; sleep 0.1; done
+[ -n "$opened" ] || { cat /tmp/monitor.out; fail "no 'plexus --select md0/vdb --replace' started"; }
+echo "ok: plexus --select md0/vdb --replace started (pid $opened)"
 kill $opened
 
 step "idle: nothing runs"

@@ -8,6 +8,7 @@
 #include "tone.h"
 #include "words.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -169,6 +170,8 @@ QWidget *CreateArrayDialog::buildAdvanced()
     m_spares->setObjectName(QStringLiteral("spares"));
     m_spares->setMaximumHeight(fm.height() * 5);
     m_spares->setMinimumWidth(fm.averageCharWidth() * 24);
+    m_partitionDisks = new QCheckBox(tr("Partition &whole disks first"), box);
+    m_partitionDisks->setObjectName(QStringLiteral("partitionDisks"));
 
     m_chunk = new QComboBox(box);
     m_chunk->setObjectName(QStringLiteral("chunk"));
@@ -196,6 +199,9 @@ QWidget *CreateArrayDialog::buildAdvanced()
     left->addRow(QString(), hint(tr("Leave slots empty and add the other disk later: build a mirror on a new disk, "
                                     "copy your data over, then add the old disk into the empty slot."), box));
     left->addRow(tr("S&pares:"), m_spares);
+    left->addRow(QString(), m_partitionDisks);
+    left->addRow(QString(), hint(tr("Each whole disk gets one Linux RAID partition, which becomes the member: every tool "
+                                    "then sees what the disk holds, and a replacement disk slightly smaller still fits."), box));
     auto *right = new QFormLayout;
     right->addRow(tr("&Chunk size:"), m_chunk);
     right->addRow(tr("&Bitmap:"), m_bitmap);
@@ -211,6 +217,7 @@ QWidget *CreateArrayDialog::buildAdvanced()
         connect(edit, &QLineEdit::textEdited, this, &CreateArrayDialog::recompute);
     connect(m_missing, &QSpinBox::valueChanged, this, &CreateArrayDialog::recompute);
     connect(m_spares, &QListWidget::itemChanged, this, &CreateArrayDialog::recompute);
+    connect(m_partitionDisks, &QCheckBox::toggled, this, &CreateArrayDialog::recompute);
     for (QComboBox *combo : {m_chunk, m_bitmap, m_metadata})
         connect(combo, &QComboBox::currentIndexChanged, this, &CreateArrayDialog::recompute);
     return box;
@@ -335,6 +342,8 @@ CreateArrayDialog::Request CreateArrayDialog::request() const
         r.options.insert(QStringLiteral("name"), m_name->text().trimmed());
     if (overwrite)
         r.options.insert(QStringLiteral("overwrite"), true);
+    if (m_partitionDisks->isChecked())
+        r.options.insert(QStringLiteral("partition_disks"), true);
     if (r.level == QLatin1String("raid1") && slots.size() == 1)
         r.options.insert(QStringLiteral("force_single"), true);
     return r;

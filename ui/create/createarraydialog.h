@@ -13,6 +13,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -79,6 +80,7 @@ private:
     QLineEdit *m_name = nullptr;
     QSpinBox *m_missing = nullptr;
     QListWidget *m_spares = nullptr;
+    QCheckBox *m_partitionDisks = nullptr;
     QComboBox *m_chunk = nullptr;
     QComboBox *m_bitmap = nullptr;
     QComboBox *m_metadata = nullptr;

@@ -50,6 +50,8 @@ void MonitorMode::openPlexus(const QString &array, const QString &device) const
     QStringList args;
     if (!array.isEmpty())
         args << QStringLiteral("--select") << (device.isEmpty() ? array : array + QLatin1Char('/') + device);
+    if (!device.isEmpty())
+        args << QStringLiteral("--replace"); // "Replace vdb": straight to choosing the new device
     if (m_root != QLatin1String("/"))
         args << QStringLiteral("--root") << m_root;
     qCDebug(lcMonitor, "opening plexus %s", qPrintable(args.join(QLatin1Char(' '))));

@@ -1,8 +1,9 @@
 // What a user who has never typed mdadm does, in the real window, against the
 // real plexus-helper (polkit, libblockdev, mdadm) and the kernel's md driver:
-// choose three blank disks in the disk map, create a RAID-5 by clicking, put
-// data on it, mark a member failed from its menu, plug in a new disk, drag it
-// onto the failed member, and watch the recovery finish with the data intact.
+// choose three blank disks in the disk map, create a RAID-5 on one partition
+// per disk by clicking, put data on it, mark a member failed from its menu,
+// plug in a new disk, drag it onto the failed member (Plexus partitions it
+// like the old disk), and watch the recovery finish with the data intact.
 // Built here, run only inside a VM by tests/vm/gui_point_and_click.sh (three
 // blank disks vda, vdb, vdc; the helper installed): elsewhere it fails.
 #include "arraycard.h"
@@ -32,6 +33,7 @@
 #include <QRadioButton>
 #include <QRandomGenerator>
 #include <QTest>
+#include <QToolButton>
 
 using namespace plexus;
 
@@ -51,13 +53,17 @@ void save(QWidget *w, const QString &name)
     w->grab().save(QStringLiteral(PLEXUS_SCREENSHOT_DIR "/") + name);
 }
 
-// Runs a program in the VM (mdadm, plexus-vm-disk) and returns its stdout.
-QString run(const QString &program, const QStringList &args)
+// Runs a program in the VM (mdadm, plexus-vm-disk) and returns its stdout;
+// `exitCode`, when given, gets its exit status instead of a warning on failure.
+QString run(const QString &program, const QStringList &args, int *exitCode = nullptr)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     p.start(program, args);
-    if (!p.waitForFinished(180000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+    const bool finished = p.waitForFinished(180000) && p.exitStatus() == QProcess::NormalExit;
+    if (exitCode)
+        *exitCode = finished ? p.exitCode() : -1;
+    else if (!finished || p.exitCode() != 0)
         qWarning("%s %s failed", qPrintable(program), qPrintable(args.join(QLatin1Char(' '))));
     return QString::fromLocal8Bit(p.readAllStandardOutput()).trimmed();
 }
@@ -154,6 +160,12 @@ private Q_SLOTS:
         QVERIFY(raid5 && raid5->isEnabled());
         QTest::mouseClick(raid5, Qt::LeftButton, {}, QPoint(5, raid5->height() / 2));
         QVERIFY(raid5->isChecked());
+        // Advanced: one RAID partition per disk, as installers do it.
+        QTest::mouseClick(create->findChild<QToolButton *>(QStringLiteral("advancedToggle")), Qt::LeftButton);
+        auto *partition = create->findChild<QCheckBox *>(QStringLiteral("partitionDisks"));
+        QVERIFY(partition && partition->isVisible());
+        QTest::mouseClick(partition, Qt::LeftButton, {}, QPoint(5, partition->height() / 2));
+        QVERIFY(partition->isChecked());
         array = create->request().array.section(QLatin1Char('/'), -1);
         QVERIFY(!array.isEmpty());
         save(create, QStringLiteral("vm-create-raid5.png"));
@@ -162,6 +174,8 @@ private Q_SLOTS:
         QVERIFY(lastReview);
         QVERIFY2(lastReview->commandsText().contains(QStringLiteral("mdadm --create /dev/%1").arg(array)), qPrintable(lastReview->commandsText()));
         QVERIFY(lastReview->commandsText().contains(QStringLiteral("--level=5")));
+        QVERIFY(lastReview->commandsText().contains(QStringLiteral("sfdisk --wipe=always --wipe-partitions=always /dev/vda")));
+        QVERIFY(lastReview->commandsText().endsWith(QStringLiteral("/dev/vda1 /dev/vdb1 /dev/vdc1")));
         setSyncSpeed("2000000"); // the initial resync at full speed: this test is about what follows
         runReview(QStringLiteral("vm-review-create.png"));
 
@@ -171,6 +185,8 @@ private Q_SLOTS:
         const ArrayCard *card = w->arraysView()->card(array);
         QTRY_COMPARE_WITH_TIMEOUT(health(card), QStringLiteral("Healthy"), 120000);
         QCOMPARE(card->slotStrip()->slots().size(), 3);
+        for (const char *member : {"vda1", "vdb1", "vdc1"})
+            QVERIFY2(tileIndex(card->slotStrip(), QString::fromLatin1(member)) >= 0, member);
     }
 
     void putDataOnIt()
@@ -188,16 +204,16 @@ private Q_SLOTS:
 
     void failMemberFromItsMenu()
     {
-        QVERIFY(w->select(array + QStringLiteral("/vdb")));
+        QVERIFY(w->select(array + QStringLiteral("/vdb1")));
         const Selectable vdb = w->selection()->current();
-        QCOMPARE(vdb.name, QStringLiteral("vdb"));
+        QCOMPARE(vdb.name, QStringLiteral("vdb1"));
         QVERIFY(w->actions()->trigger(vdb, QStringLiteral("fail")));
         runReview();
         const ArrayCard *card = w->arraysView()->card(array);
         QTRY_VERIFY_WITH_TIMEOUT(health(card).startsWith(QStringLiteral("Degraded")), 10000);
         // A degraded array is shown at the top of the window, never buried in its card.
         QTRY_VERIFY_WITH_TIMEOUT(w->banner()->isVisible(), 5000);
-        const int faulty = tileIndex(card->slotStrip(), QStringLiteral("vdb"));
+        const int faulty = tileIndex(card->slotStrip(), QStringLiteral("vdb1"));
         QVERIFY(faulty >= 0);
         QVERIFY(card->slotStrip()->slots()[faulty].state == SlotState::Faulty);
         save(w, QStringLiteral("vm-degraded.png"));
@@ -213,7 +229,7 @@ private Q_SLOTS:
         setSyncSpeed("3000"); // slow enough to watch the recovery move
         ArrayCard *card = w->arraysView()->card(array);
         SlotStrip *strip = card->slotStrip();
-        const QPoint at = strip->tileRect(tileIndex(strip, QStringLiteral("vdb"))).center();
+        const QPoint at = strip->tileRect(tileIndex(strip, QStringLiteral("vdb1"))).center();
         std::unique_ptr<QMimeData> mime(deviceMimeData(newDisk));
         QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(strip, &enter);
@@ -225,17 +241,24 @@ private Q_SLOTS:
         QVERIFY(drop.isAccepted());
         QVERIFY(lastReview);
         QCOMPARE(lastReview->operation().plan.operation, QStringLiteral("ReplaceMember"));
-        QVERIFY2(lastReview->commandsText().contains(QStringLiteral("--add /dev/") + newDisk), qPrintable(lastReview->commandsText()));
+        // A blank disk for a partition: partitioned like vdb first, its first partition joins, vdb1 is wiped last.
+        const QString newMember = newDisk + QStringLiteral("1");
+        QVERIFY2(lastReview->commandsText().startsWith(QStringLiteral("sfdisk --dump /dev/vdb")), qPrintable(lastReview->commandsText()));
+        QVERIFY2(lastReview->commandsText().contains(QStringLiteral("--add /dev/") + newMember), qPrintable(lastReview->commandsText()));
+        QVERIFY(lastReview->commandsText().endsWith(QStringLiteral("mdadm --zero-superblock /dev/vdb1")));
         runReview(QStringLiteral("vm-review-replace.png"));
 
         // The recovery is shown live, then the array is whole again.
         card = w->arraysView()->card(array);
-        QTRY_VERIFY_WITH_TIMEOUT(health(card).startsWith(QStringLiteral("Rebuilding ") + newDisk), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(health(card).startsWith(QStringLiteral("Rebuilding ") + newMember), 20000);
         save(w, QStringLiteral("vm-recovering.png"));
         setSyncSpeed("2000000");
         QTRY_COMPARE_WITH_TIMEOUT(health(w->arraysView()->card(array)), QStringLiteral("Healthy"), 180000);
-        QVERIFY(tileIndex(w->arraysView()->card(array)->slotStrip(), newDisk) >= 0);
-        QCOMPARE(tileIndex(w->arraysView()->card(array)->slotStrip(), QStringLiteral("vdb")), -1);
+        QVERIFY(tileIndex(w->arraysView()->card(array)->slotStrip(), newMember) >= 0);
+        QCOMPARE(tileIndex(w->arraysView()->card(array)->slotStrip(), QStringLiteral("vdb1")), -1);
+        int examined = 0;
+        run(QStringLiteral("mdadm"), {QStringLiteral("--examine"), QStringLiteral("/dev/vdb1")}, &examined);
+        QVERIFY2(examined != 0, "the old member vdb1 still carries an md superblock");
     }
 
     void dataIntactOnTheNewDisk()
@@ -243,7 +266,7 @@ private Q_SLOTS:
         QCOMPARE(digestOf(QStringLiteral("/dev/") + array, dataBytes), written);
         // Take out another original member: what is read now is rebuilt from
         // the new disk's contents, so they must be right.
-        run(QStringLiteral("mdadm"), {QStringLiteral("/dev/") + array, QStringLiteral("--fail"), QStringLiteral("/dev/vda")});
+        run(QStringLiteral("mdadm"), {QStringLiteral("/dev/") + array, QStringLiteral("--fail"), QStringLiteral("/dev/vda1")});
         QCOMPARE(digestOf(QStringLiteral("/dev/") + array, dataBytes), written);
     }
 
