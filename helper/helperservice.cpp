@@ -247,6 +247,18 @@ void HelperService::runJob(const Job &job, const QString &id, const QDBusMessage
 // ---- the methods -----------------------------------------------------------
 
 namespace {
+// Changing an array, and erasing too when an option makes the request destroy
+// more than the new device's contents (a partition table written, an old
+// member's superblock): auth_admin asks again for that.
+QStringList modifyActions(const QVariantMap &options, const QStringList &erasingOptions)
+{
+    QStringList actions{polkitActions::modify};
+    for (const QString &o : erasingOptions)
+        if (options.value(o).toBool())
+            return actions << polkitActions::erase;
+    return actions;
+}
+
 QString tagOf(const QVariantMap &options)
 {
     return options.value(QStringLiteral("tag")).toString();
@@ -314,7 +326,7 @@ QString HelperService::AddMember(const QString &array, const DeviceSpec &device,
 {
     Job job;
     job.operation = QStringLiteral("AddMember");
-    job.actions = {polkitActions::modify};
+    job.actions = modifyActions(options, {QStringLiteral("partition_like_members")});
     job.tag = tagOf(options);
     job.request = {{QStringLiteral("array"), array}, {QStringLiteral("device"), specJson(device)}, {QStringLiteral("options"), optionsJson(options)}};
     job.prepare = [=](const Engine &engine, Plan *plan) {
@@ -332,7 +344,7 @@ QString HelperService::AddSpare(const QString &array, const DeviceSpec &device, 
 {
     Job job;
     job.operation = QStringLiteral("AddSpare");
-    job.actions = {polkitActions::modify};
+    job.actions = modifyActions(options, {QStringLiteral("partition_like_members")});
     job.tag = tagOf(options);
     job.request = {{QStringLiteral("array"), array}, {QStringLiteral("device"), specJson(device)}, {QStringLiteral("options"), optionsJson(options)}};
     job.prepare = [=](const Engine &engine, Plan *plan) {
@@ -369,9 +381,7 @@ QString HelperService::RemoveMember(const QString &array, const DeviceSpec &memb
 {
     Job job;
     job.operation = QStringLiteral("RemoveMember");
-    job.actions = {polkitActions::modify};
-    if (options.value(QStringLiteral("zero_superblock")).toBool())
-        job.actions << polkitActions::erase;
+    job.actions = modifyActions(options, {QStringLiteral("zero_superblock")});
     job.tag = tagOf(options);
     job.request = {{QStringLiteral("array"), array}, {QStringLiteral("member"), specJson(member)}, {QStringLiteral("options"), optionsJson(options)}};
     job.prepare = [=](const Engine &engine, Plan *plan) {
@@ -389,10 +399,7 @@ QString HelperService::ReplaceMember(const QString &array, const DeviceSpec &old
 {
     Job job;
     job.operation = QStringLiteral("ReplaceMember");
-    job.actions = {polkitActions::modify};
-    // A new partition table, or an old member's superblock gone: erasing, asked for again.
-    if (options.value(QStringLiteral("partition_like_old")).toBool() || options.value(QStringLiteral("zero_old")).toBool())
-        job.actions << polkitActions::erase;
+    job.actions = modifyActions(options, {QStringLiteral("partition_like_old"), QStringLiteral("zero_old")});
     job.tag = tagOf(options);
     job.request = {{QStringLiteral("array"), array}, {QStringLiteral("old_member"), specJson(old_member)},
                    {QStringLiteral("new_device"), specJson(new_device)}, {QStringLiteral("options"), optionsJson(options)}};

@@ -371,7 +371,9 @@ QList<Command> commands()
         c.name = spare ? QStringLiteral("add-spare") : QStringLiteral("add");
         c.synopsis = QStringLiteral("ARRAY DEVICE");
         c.summary = spare ? QStringLiteral("add a spare to a redundant array") : QStringLiteral("add a member into a degraded array's missing slot");
-        c.options = {opt(QStringLiteral("overwrite"), QStringLiteral("The device's data and signatures may be destroyed."))};
+        c.options = {opt(QStringLiteral("overwrite"), QStringLiteral("The device's data and signatures may be destroyed.")),
+                     opt(QStringLiteral("partition-like-members"), QStringLiteral("DEVICE is a blank disk: give it a member's disk's "
+                                                                                   "partitions first, and add the matching partition."))};
         c.minArgs = c.maxArgs = 2;
         c.run = [spare](Context &x) {
             AddDeviceRequest r;
@@ -380,6 +382,7 @@ QList<Command> commands()
             r.spare = spare;
             x.pinArray(r.array);
             x.flag("overwrite", "overwrite");
+            x.flag("partition-like-members", "partition_like_members");
             return execute(x, r, [&x, r, spare](HelperProxy *p) {
                 return spare ? p->AddSpare(r.array, r.device, x.options) : p->AddMember(r.array, r.device, x.options);
             });

@@ -365,6 +365,11 @@ Plan planAdd(Snapshot model, const ValidAdd &v)
     Plan plan;
     const QString md = v.array.array.name, path = v.array.path;
     const bool degraded = v.array.array.missingCount() > 0;
+    if (v.partitionFirst) {
+        plan.steps << copyTableSteps(*v.partitionFirst);
+        plan.notes << QStringLiteral("%1 first gets %2's partitions (same starts, sizes and types; new identifiers); %3 is the one that joins %4.")
+                          .arg(v.partitionFirst->target.path, v.partitionFirst->source.path, v.device.path, md);
+    }
     if (v.spare) {
         plan.operation = QStringLiteral("AddSpare");
         plan.summary = QStringLiteral("Add %1 to %2 as a spare.").arg(v.device.path, md);
@@ -386,7 +391,8 @@ Plan planAdd(Snapshot model, const ValidAdd &v)
         s.check = memberAdded(md, v.device.name);
         plan.steps << s;
     }
-    plan.exclusive = {v.device.path};
+    // A partition still to be made: hold its disk instead.
+    plan.exclusive = {v.partitionFirst ? v.partitionFirst->target.path : v.device.path};
     return plan;
 }
 

@@ -135,6 +135,7 @@ Status parseOptions(const QVariantMap &options, AddDeviceRequest *r)
 {
     OptionReader o(options);
     o.flag("overwrite", &r->overwrite);
+    o.flag("partition_like_members", &r->partitionLikeMembers);
     o.common(&r->common);
     return o.finish();
 }

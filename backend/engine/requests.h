@@ -29,8 +29,8 @@ struct CreateArrayRequest {
     bool forceSingle = false;     // "force_single": allow a RAID-1 of one device
     bool overwrite = false;       // "overwrite": devices may carry data/signatures, which is destroyed
     bool allowSameDisk = false;   // "allow_same_disk": two members of a redundant array on one disk
-    bool partitionDisks = false;  // "partition_disks": whole blank disks get one RAID partition each, which becomes the member
     CommonOptions common;
+    bool partitionDisks = false;  // "partition_disks": whole blank disks get one RAID partition each, which becomes the member
 };
 
 struct StopArrayRequest {
@@ -52,6 +52,9 @@ struct AddDeviceRequest {
     bool spare = false;
     bool overwrite = false;       // "overwrite"
     CommonOptions common;
+    // "partition_like_members": the device is a blank disk; give it the partitions
+    // of a working member's disk first and add the partition matching that member.
+    bool partitionLikeMembers = false;
 };
 
 struct FailMemberRequest {
@@ -74,11 +77,11 @@ struct ReplaceMemberRequest {
     DeviceSpec newDevice;
     bool wait = true;             // "wait": wait for the copy, then remove the old member
     bool overwrite = false;       // "overwrite"
+    CommonOptions common;
     // "partition_like_old": the new device is a blank disk; give it the old
     // member's disk's partitions first and use the partition matching the old one.
     bool partitionLikeOld = false;
     bool zeroOld = false;         // "zero_old": erase the old member's superblock once it is out
-    CommonOptions common;
 };
 
 struct GrowArrayRequest {

@@ -796,6 +796,38 @@ Status Validator::validate(const AssembleArrayRequest &r, ValidAssemble *out) co
     return {};
 }
 
+Status Validator::partitionLike(const ResolvedDevice &like, const DeviceSpec &blankSpec, ResolvedDevice *member, bool overwrite,
+                                const CommonOptions &common, ValidCopyTable *table) const
+{
+    const ResolvedDevice blank = *member;
+    if (!blank.wholeDisk)
+        return invalid(QStringLiteral("%1 is a partition: give the whole, blank disk that is to get %2's partitions.").arg(blank.path, like.diskName));
+    if (const Disk *d = m_snap.disk(blank.name); d && !d->partitions.isEmpty())
+        return Status::failure(ErrorCode::InUse, QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. "
+                                                                "Choose a blank disk, or one of its partitions.").arg(blank.path).arg(d->partitions.size()));
+    CopyPartitionTableRequest copy;
+    copy.source = deviceSpecFor(m_snap, QStringLiteral("/dev/") + like.diskName);
+    copy.target = blankSpec;
+    copy.overwrite = overwrite;
+    copy.common = common;
+    if (Status s = validate(copy, table); !s)
+        return s;
+    const Partition *likePart = nullptr;
+    if (const Disk *d = m_snap.disk(like.diskName))
+        for (const Partition &p : d->partitions)
+            if (p.name == like.name)
+                likePart = &p;
+    if (!likePart)
+        return notFound(QStringLiteral("%1 is not among %2's partitions any more.").arg(like.path, like.diskName));
+    ResolvedDevice part;
+    part.name = partitionName(blank.name, likePart->number);
+    part.path = QStringLiteral("/dev/") + part.name;
+    part.diskName = blank.name;
+    part.sizeBytes = likePart->sizeBytes;
+    *member = part;
+    return {};
+}
+
 Status Validator::validate(const AddDeviceRequest &r, ValidAdd *out) const
 {
     *out = {};
@@ -821,6 +853,21 @@ Status Validator::validate(const AddDeviceRequest &r, ValidAdd *out) const
         const int n = a.array.raidDisks.value_or(int(a.array.members.size()));
         return invalid(QStringLiteral("%1 has no missing member (%2 of %2 slots are filled). Add %3 as a spare, or grow %1 to %4 devices "
                                       "to keep another copy on it.").arg(a.path).arg(n).arg(dev.path).arg(n + 1));
+    }
+    if (r.partitionLikeMembers) {
+        // Like the first working member that is a partition: its disk's layout.
+        ResolvedDevice like;
+        for (const Member &m : a.array.members)
+            if (!m.faulty && !m.spare && like.name.isEmpty())
+                if (const Disk *d = m_snap.diskOf(m.device); d && d->name != m.device)
+                    like = ResolvedDevice{QStringLiteral("/dev/") + m.device, m.device, d->name, 0, false, false};
+        if (like.name.isEmpty())
+            return invalid(QStringLiteral("%1's working members are whole disks, not partitions: there is no partition table to copy. "
+                                          "Add %2 without partitioning it.").arg(a.path, dev.path));
+        ValidCopyTable table;
+        if (Status s = partitionLike(like, r.device, &dev, r.overwrite, r.common, &table); !s)
+            return s;
+        out->partitionFirst = table;
     }
     if (Status s = checkNewMemberSize(a, dev); !s)
         return s;
@@ -923,38 +970,14 @@ Status Validator::validate(const ReplaceMemberRequest &r, ValidReplace *out) con
     if (Status s = checkFree(newDev, consent); !s)
         return s;
     if (r.partitionLikeOld) {
-        // The founding documents' `sfdisk -d OLD | sfdisk NEW`, then the same
-        // partition: the new member is exactly as large and placed as the old.
+        // The new member is exactly as large and placed as the old.
         if (oldDev.wholeDisk)
             return invalid(QStringLiteral("%1 is a whole disk, not a partition: there is no partition to match. Replace it without "
                                           "partitioning the new disk.").arg(oldDev.path));
-        if (!newDev.wholeDisk)
-            return invalid(QStringLiteral("%1 is a partition: give the whole, blank disk that is to get %2's partitions.").arg(newDev.path, oldDev.diskName));
-        if (const Disk *d = m_snap.disk(newDev.name); d && !d->partitions.isEmpty())
-            return Status::failure(ErrorCode::InUse, QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. "
-                                                                    "Choose a blank disk, or one of its partitions.").arg(newDev.path).arg(d->partitions.size()));
-        CopyPartitionTableRequest copy;
-        copy.source = deviceSpecFor(m_snap, QStringLiteral("/dev/") + oldDev.diskName);
-        copy.target = r.newDevice;
-        copy.overwrite = r.overwrite;
-        copy.common = r.common;
         ValidCopyTable table;
-        if (Status s = validate(copy, &table); !s)
+        if (Status s = partitionLike(oldDev, r.newDevice, &newDev, r.overwrite, r.common, &table); !s)
             return s;
-        const Partition *oldPart = nullptr;
-        if (const Disk *d = m_snap.disk(oldDev.diskName))
-            for (const Partition &p : d->partitions)
-                if (p.name == oldDev.name)
-                    oldPart = &p;
-        if (!oldPart)
-            return notFound(QStringLiteral("%1 is not among %2's partitions any more.").arg(oldDev.path, oldDev.diskName));
-        ResolvedDevice part;
-        part.name = partitionName(newDev.name, oldPart->number);
-        part.path = QStringLiteral("/dev/") + part.name;
-        part.diskName = newDev.name;
-        part.sizeBytes = oldPart->sizeBytes;
         out->partitionFirst = table;
-        newDev = part;
     }
     if (Status s = checkNewMemberSize(a, newDev); !s)
         return s;
@@ -1197,11 +1220,7 @@ Status Validator::validate(const CopyPartitionTableRequest &r, ValidCopyTable *o
     const Disk *t = m_snap.disk(dst.diskName);
     if (s->partitionTable.isEmpty() && s->partitions.isEmpty())
         return invalid(QStringLiteral("%1 has no partition table to copy.").arg(src.path));
-    qint64 end = 0;
-    for (const Partition &p : s->partitions)
-        end = qMax(end, p.startBytes + p.sizeBytes);
-    // GPT keeps a backup table in the last 33 sectors.
-    const qint64 needed = end + (s->partitionTable == QLatin1String("gpt") ? 33 * 512 : 0);
+    const qint64 needed = s->layoutBytes();
     if (t->sizeBytes < needed)
         return tooSmall(QStringLiteral("%1 (%2) is too small for %3's partitions, which need %4. Choose a disk of at least %4.")
                             .arg(dst.path, humanSize(t->sizeBytes), src.path, humanSize(needed)));

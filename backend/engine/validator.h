@@ -69,7 +69,9 @@ struct ValidCreate {
 
 struct ValidStop { ResolvedArray array; };
 struct ValidAssemble { QString arrayPath; QList<ResolvedDevice> members; bool run = false; };
-struct ValidAdd { ResolvedArray array; ResolvedDevice device; bool spare = false; };
+struct ValidCopyTable { ResolvedDevice source; ResolvedDevice target; QString sourceTable; bool targetHadTable = false; };
+// With partitionFirst, `device` is the partition the new disk will have.
+struct ValidAdd { ResolvedArray array; ResolvedDevice device; bool spare = false; std::optional<ValidCopyTable> partitionFirst; };
 struct ValidFail { ResolvedArray array; ResolvedDevice member; };
 struct ValidRemove {
     ResolvedArray array;
@@ -78,7 +80,6 @@ struct ValidRemove {
     bool failFirst = false;
     bool zeroSuperblock = false;
 };
-struct ValidCopyTable { ResolvedDevice source; ResolvedDevice target; QString sourceTable; bool targetHadTable = false; };
 struct ValidReplace {
     ResolvedArray array;
     ResolvedDevice oldMember;
@@ -146,6 +147,11 @@ private:
     Status checkCanLose(const ResolvedArray &a, const QStringList &members, const QString &verb) const;
     Status checkIdle(const ResolvedArray &a, const QString &what) const;
     Status checkNotInArray(const ResolvedArray &a, const ResolvedDevice &dev) const;
+    // The founding documents' `sfdisk -d LIKE's disk | sfdisk NEW`: `blank` (a
+    // whole disk without partitions, as `blankSpec` names it) is to get the
+    // partitions of `like`'s disk; `*member` becomes the partition matching `like`.
+    Status partitionLike(const ResolvedDevice &like, const DeviceSpec &blankSpec, ResolvedDevice *member, bool overwrite,
+                         const CommonOptions &common, ValidCopyTable *table) const;
     QString usageOf(const QString &blockName) const; // empty when unused, else a sentence start
     void underlyingDisks(const QString &blockName, QStringList *out, int depth = 0) const;
     QString suggestFreeArray() const;

@@ -10,6 +10,14 @@ const Partition *Disk::partition(const QString &partName) const
     return nullptr;
 }
 
+qint64 Disk::layoutBytes() const
+{
+    qint64 end = 0;
+    for (const Partition &p : partitions)
+        end = qMax(end, p.startBytes + p.sizeBytes);
+    return end + (partitionTable == QLatin1String("gpt") ? 33 * 512 : 0);
+}
+
 QString Disk::identity() const
 {
     if (!serial.isEmpty())

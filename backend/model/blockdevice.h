@@ -41,6 +41,9 @@ struct Disk {
     const Partition *partition(const QString &name) const;
     // The identity a person saw: serial, else WWN, else model+size.
     QString identity() const;
+    // How large a disk must be to take this disk's partition table: the end
+    // of its last partition, and a GPT's backup table (33 sectors) after it.
+    qint64 layoutBytes() const;
 };
 
 struct Mount {

@@ -287,7 +287,7 @@ private Q_SLOTS:
         QTest::newRow("empty slot of md2: add") << "sdd2" << "md2" << "slot 1" << "AddMember" << "Add /dev/sdd2 to md2";
         QTest::newRow("healthy member: hot replace") << "sdd2" << "md0" << "sda1" << "ReplaceMember" << "copying it while it stays in service";
         QTest::newRow("mounted") << "sdg1" << "md1" << "sdc2" << "" << "is mounted on /mnt/backup";
-        QTest::newRow("too small") << "sdf" << "md1" << "sdc2" << "" << "is too small for /dev/sdc's partitions, which need 21.0 GiB";
+        QTest::newRow("too small") << "sdf" << "md1" << "sdc2" << "" << "is too small for /dev/md1";
         QTest::newRow("in another array") << "sda1" << "md2" << "slot 1" << "" << "is a member of md0";
         QTest::newRow("onto a spare") << "sde" << "md0" << "sdd1" << "" << "sdd1 is a spare of md0";
         QTest::newRow("same disk as a member") << "sda3" << "md1" << "sdc2" << "" << "same disk as sda2";

@@ -59,6 +59,29 @@ class TestValidator : public QObject
     Q_OBJECT
     Snapshot snap = machine();
 
+    // The fixture with md0 on partitions: sdd1 and sde1 (950 GiB from 1 MiB, gpt),
+    // each 900 GiB of data; sdc's swap off (partitions, none in use); sdn a
+    // blank 500 GiB disk.
+    static Snapshot partitionedMd0(const Snapshot &base)
+    {
+        Snapshot s = base;
+        for (Disk &d : s.disks)
+            if (d.name == QLatin1String("sdd") || d.name == QLatin1String("sde")) {
+                d.partitionTable = QStringLiteral("gpt");
+                d.holders.clear();
+                d.partitions = {part(d.name + QStringLiteral("1"), 1, MiB, 950 * GiB)};
+                d.partitions[0].holders = {QStringLiteral("md0")};
+            }
+        s.swaps.removeAll(QStringLiteral("sdc4"));
+        s.disks.append(disk(QStringLiteral("sdn"), 500 * GiB));
+        s.arrays[0].members = {member(QStringLiteral("sdd1"), 0), member(QStringLiteral("sde1"), 1)};
+        return s;
+    }
+    struct PartitionedSystem : FakeSystem {
+        using FakeSystem::FakeSystem;
+        std::optional<qint64> componentSizeBytes(const QString &) const override { return 900 * GiB; }
+    };
+
     Status create(const QString &level, const QStringList &members, std::function<void(CreateArrayRequest &)> tweak = {},
                   FakeSystem *sys = nullptr)
     {
@@ -447,23 +470,8 @@ private Q_SLOTS:
     // member's superblock is erased last when asked.
     void replaceOntoBlankDiskPartitionedLikeTheOld()
     {
-        Snapshot s = snap;
-        for (Disk &d : s.disks)
-            if (d.name == QLatin1String("sdd") || d.name == QLatin1String("sde")) {
-                d.partitionTable = QStringLiteral("gpt");
-                d.holders.clear();
-                d.partitions = {part(d.name + QStringLiteral("1"), 1, MiB, 950 * GiB)};
-                d.partitions[0].holders = {QStringLiteral("md0")};
-            }
-        s.swaps.removeAll(QStringLiteral("sdc4")); // sdc: partitions, none in use
-        s.disks.append(disk(QStringLiteral("sdn"), 500 * GiB)); // blank, too small for sdd's partitions
-        Array &md0 = s.arrays[0];
-        QCOMPARE(md0.name, QStringLiteral("md0"));
-        md0.members = {member(QStringLiteral("sdd1"), 0), member(QStringLiteral("sde1"), 1)};
-        struct PartitionedSystem : FakeSystem {
-            using FakeSystem::FakeSystem;
-            std::optional<qint64> componentSizeBytes(const QString &) const override { return 900 * GiB; }
-        } sys(s);
+        const Snapshot s = partitionedMd0(snap);
+        PartitionedSystem sys(s);
         const Validator v(s, sys);
         auto request = [&s](const QString &oldPath, const QString &newPath, auto tweak) {
             ReplaceMemberRequest r;
@@ -514,6 +522,41 @@ private Q_SLOTS:
         wholeOld.newDevice = spec(s, QStringLiteral("/dev/sdb"));
         wholeOld.partitionLikeOld = true;
         EXPECT_REFUSAL(v.validate(wholeOld, &rep), ErrorCode::Invalid, "/dev/sdf is a whole disk, not a partition");
+    }
+
+    // A blank disk into a missing slot (or as a spare) of an array on
+    // partitions: it gets a working member's disk's partitions first.
+    void addOntoBlankDiskPartitionedLikeMembers()
+    {
+        Snapshot s = partitionedMd0(snap);
+        Array &md0 = s.arrays[0];
+        md0.members = {member(QStringLiteral("sdd1"), 0)};
+        md0.activeDisks = 1;
+        md0.degradedCount = 1;
+        md0.degraded = true;
+        PartitionedSystem sys(s);
+        const Validator v(s, sys);
+        AddDeviceRequest r;
+        r.array = QStringLiteral("/dev/md0");
+        r.device = spec(s, QStringLiteral("/dev/sdb"));
+        r.overwrite = true;
+        r.partitionLikeMembers = true;
+        ValidAdd add;
+        EXPECT_OK(v.validate(r, &add));
+        QCOMPARE(add.device.path, QStringLiteral("/dev/sdb1"));
+        QVERIFY(add.partitionFirst);
+        QCOMPARE(add.partitionFirst->source.path, QStringLiteral("/dev/sdd"));
+        const Plan plan = planAdd(s, add);
+        QCOMPARE(plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdd"));
+        QCOMPARE(plan.previews().last(), QStringLiteral("mdadm /dev/md0 --add /dev/sdb1"));
+        QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
+
+        r.device = spec(s, QStringLiteral("/dev/sdn"));
+        EXPECT_REFUSAL(v.validate(r, &add), ErrorCode::TooSmall, "/dev/sdn (500 GiB) is too small for /dev/sdd's partitions");
+        // md1's members are whole disks: nothing to copy.
+        r.array = QStringLiteral("/dev/md1");
+        r.device = spec(s, QStringLiteral("/dev/sdb"));
+        EXPECT_REFUSAL(v.validate(r, &add), ErrorCode::Invalid, "/dev/md1's working members are whole disks, not partitions");
     }
 
     void options()

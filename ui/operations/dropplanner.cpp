@@ -28,6 +28,13 @@ QString memberOnSameDisk(const Snapshot &s, const Array &a, const QString &devic
     return {};
 }
 
+// A blank disk large enough for `source`'s partitions; one too small joins
+// whole instead (the engine then judges its size against the array's).
+bool takesLayoutOf(const Disk &blank, const Disk &source)
+{
+    return blank.partitions.isEmpty() && blank.sizeBytes >= source.layoutBytes();
+}
+
 } // namespace
 
 Status checkNewMemberDevice(const Snapshot &snapshot, const QString &array, const QString &device, const QString &replaced)
@@ -44,6 +51,25 @@ Status checkNewMemberDevice(const Snapshot &snapshot, const QString &array, cons
                                                                       "go with it. Choose a device on another disk.").arg(device, neighbour, array));
     }
     return {};
+}
+
+QVariantMap joiningOptions(const Snapshot &snapshot, const QString &array, const QString &device)
+{
+    // The review names what is erased and asks first.
+    QVariantMap options{{QStringLiteral("overwrite"), true}};
+    const Disk *disk = snapshot.disk(device);
+    const Array *a = snapshot.array(array);
+    if (!disk || !disk->partitions.isEmpty() || !a)
+        return options;
+    // Like the engine: the first working member that is a partition.
+    for (const Member &m : a->members)
+        if (!m.faulty && !m.spare)
+            if (const Disk *d = snapshot.diskOf(m.device); d && d->name != m.device) {
+                if (takesLayoutOf(*disk, *d))
+                    options.insert(QStringLiteral("partition_like_members"), true);
+                break;
+            }
+    return options;
 }
 
 DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName)
@@ -77,19 +103,18 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
         break;
     }
 
-    const QVariantMap consent{{QStringLiteral("overwrite"), true}}; // the review names what is erased and asks first
     const QString md = QStringLiteral("/dev/") + array;
     Operation op;
     if (slot.state == SlotState::Missing) {
-        op = addMemberOperation(ctx, md, specFor(s, device), consent);
+        op = addMemberOperation(ctx, md, specFor(s, device), joiningOptions(s, array, device));
     } else {
-        QVariantMap options = consent;
+        QVariantMap options{{QStringLiteral("overwrite"), true}}; // the review names what is erased and asks first
         // A blank disk for a member that is a partition: partition it like the
         // old member's disk (the founding documents' sfdisk -d | sfdisk), so
         // boot and swap partitions can be mirrored there too.
         const Disk *newDisk = s.disk(device);
         const Disk *oldDisk = s.diskOf(slot.device);
-        if (newDisk && newDisk->partitions.isEmpty() && oldDisk && oldDisk->name != slot.device)
+        if (newDisk && oldDisk && oldDisk->name != slot.device && takesLayoutOf(*newDisk, *oldDisk))
             options.insert(QStringLiteral("partition_like_old"), true);
         // The old member, where it can still be reached, loses its superblock
         // last, so a reboot never assembles it into the array again.

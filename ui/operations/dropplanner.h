@@ -25,6 +25,11 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
 // member of a redundant array (one disk failing would take both).
 Status checkNewMemberDevice(const Snapshot &snapshot, const QString &array, const QString &device, const QString &replaced = {});
 
+// The options for `device` joining `array` as a member or spare: consent to
+// erase it (the review asks first), and, for a blank disk where the array's
+// members are partitions, partition_like_members (it gets their disk's layout).
+QVariantMap joiningOptions(const Snapshot &snapshot, const QString &array, const QString &device);
+
 // "/dev/sdf" for "sdf": requests name devices by path, with what the window shows of them.
 DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName);
 

@@ -58,7 +58,9 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     ArrayAction spare = action(QStringLiteral("addSpare"), QStringLiteral("Add spare\u2026"), needsRedundant);
     spare.input = ArrayAction::Input::Device;
     spare.hint = QStringLiteral("A spare waits unused and takes over when a member fails.");
-    spare.make = [ctx, md](const QString &d) { return addSpareOperation(ctx, md, specFor(*ctx.snapshot, d), {{QStringLiteral("overwrite"), true}}); };
+    spare.make = [ctx, md, name = a.name](const QString &d) {
+        return addSpareOperation(ctx, md, specFor(*ctx.snapshot, d), joiningOptions(*ctx.snapshot, name, d));
+    };
     list << spare;
 
     const QString notMirror = !notRunning.isEmpty() ? notRunning
@@ -122,7 +124,9 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
         fill.input = ArrayAction::Input::Device;
         fill.memberAction = true;
         fill.hint = QStringLiteral("The kernel rebuilds the data onto it.");
-        fill.make = [ctx, md](const QString &d) { return addMemberOperation(ctx, md, specFor(*ctx.snapshot, d), {{QStringLiteral("overwrite"), true}}); };
+        fill.make = [ctx, md, name = a.name](const QString &d) {
+            return addMemberOperation(ctx, md, specFor(*ctx.snapshot, d), joiningOptions(*ctx.snapshot, name, d));
+        };
         return list << fill;
     }
     const Member *m = a.member(item.name);
