@@ -1,6 +1,7 @@
 #include "events.h"
 #include "model/describe.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace plexus {
@@ -208,7 +209,7 @@ private:
         const auto running = [](const std::optional<SyncProgress> &s) { return s && s->status == SyncStatus::Running; };
         if (running(a.sync) && (!running(was) || was->action != a.sync->action)) {
             if (running(was))
-                finish(a, *was);
+                finish(*before, a, *was);
             add(EventKind::SyncStarted, a.name).action = a.sync->action;
             m_events.last().percent = a.sync->percent;
         } else if (running(a.sync) && a.sync->percent && was->percent
@@ -217,12 +218,22 @@ private:
             e.action = a.sync->action;
             e.percent = a.sync->percent;
         } else if (!running(a.sync) && running(was)) {
-            finish(a, *was);
+            finish(*before, a, *was);
         }
     }
 
-    void finish(const Array &a, const SyncProgress &was)
+    static int inSyncCount(const Array &a)
     {
+        return int(std::count_if(a.members.begin(), a.members.end(), [](const Member &m) { return m.inSync && !m.faulty; }));
+    }
+
+    void finish(const Array &before, const Array &a, const SyncProgress &was)
+    {
+        // md sets "recovery" for a moment when a member fails, looks for a
+        // spare, finds none and stops: nothing was rebuilt, the array is as
+        // degraded as before. Telling "recovery finished" then would be false.
+        if (was.action == SyncAction::Recovery && a.degraded && inSyncCount(a) <= inSyncCount(before))
+            return;
         add(EventKind::SyncFinished, a.name).action = was.action;
         const bool scrub = was.action == SyncAction::Check || was.action == SyncAction::Repair;
         if (scrub && a.mismatchCount.value_or(0) > 0) {

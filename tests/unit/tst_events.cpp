@@ -128,6 +128,18 @@ private Q_SLOTS:
         QCOMPARE(finished[1].urgency(), Urgency::Normal);
     }
 
+    // mdadm --fail with no spare: md runs "recovery" for a moment, finds
+    // nothing to rebuild onto and stops. No "recovery finished" for that.
+    void recoveryThatRebuiltNothingIsNotNews()
+    {
+        Array degraded = raid(QStringLiteral("raid1"), 2);
+        failMember(degraded, 1);
+        Array looking = degraded;
+        looking.sync = SyncProgress{SyncAction::Recovery, SyncStatus::Running, 0.0, 0, 1000, std::nullopt, std::nullopt};
+        QCOMPARE(kinds(deriveEvents(with(degraded), with(looking))), QStringList{QStringLiteral("sync-started")});
+        QVERIFY(deriveEvents(with(looking), with(degraded)).isEmpty());
+    }
+
     void spareTakesOver()
     {
         Array before = raid(QStringLiteral("raid5"), 3);

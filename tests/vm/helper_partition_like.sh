@@ -4,7 +4,8 @@
 # documents do it by hand (sfdisk -d OLD | sfdisk NEW, then add the partition):
 # plexusctl replace --partition-like-old --zero-old gives the new disk the old
 # disk's partitions, puts the matching partition in, and erases the old
-# member's superblock at the end. The data must survive; refusals change nothing.
+# member's superblock at the end; plexusctl add --partition-like-members does the
+# same for a missing slot. The data must survive; refusals change nothing.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -52,6 +53,17 @@ check_data /dev/md0 "after the replacement"
 # The data now lives on vdc2 as well: with vda2 out, it is read from vdc2 alone.
 ok fail /dev/md0 /dev/vda2
 check_data /dev/md0 "read from vdc2 alone"
+
+step "the failed vda2 out, a new blank disk into the missing slot, partitioned like the members"
+ok remove /dev/md0 /dev/vda2
+new=$(plexus-vm-disk plug 256M)
+ok add /dev/md0 "/dev/$new" --partition-like-members --overwrite
+echo "$OUT" | grep -q -- "sfdisk --dump /dev/vdc" || { echo "$OUT"; fail "the plan does not copy vdc's partitions"; }
+[ "$(layout "/dev/$new")" = "$(layout /dev/vdc)" ] || fail "$new's partitions differ from vdc's"
+wait_idle md0
+is "$(member_state md0 "${new}2")" in_sync "${new}2's state"
+is "$(md_attr md0 degraded)" 0 "md0 degraded"
+check_data /dev/md0 "after adding ${new}2"
 cross_check
 echo "$REFUSALS refusals, each leaving the machine as it was"
 echo PASS
