@@ -489,6 +489,25 @@ private Q_SLOTS:
         QVERIFY(grew && spared);
     }
 
+    // "Replace sdc2 with…" plans what dropping the same disk would: sde is
+    // partitioned like sdc, sde2 joins, sdc2's superblock goes last.
+    void replaceFromTheMenuPlansAsTheDrop()
+    {
+        Machine m;
+        const Selectable sdc2 = Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2"), m.snapshot->array(QStringLiteral("md1"))->member(QStringLiteral("sdc2"))->slot);
+        bool replaced = false;
+        for (const ArrayAction &a : actionsFor(m.context(), sdc2))
+            if (a.id == QLatin1String("replace")) {
+                const Operation op = a.make(QStringLiteral("sde"));
+                QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+                QCOMPARE(op.plan.previews(), m.drop(QStringLiteral("sde"), QStringLiteral("md1"), QStringLiteral("sdc2")).plan.previews());
+                QCOMPARE(op.plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdc"));
+                QCOMPARE(op.plan.previews().last(), QStringLiteral("mdadm --zero-superblock /dev/sdc2"));
+                replaced = true;
+            }
+        QVERIFY(replaced);
+    }
+
     // The helper's refusal, and a missing helper, in plain words, the plan still shown.
     void runnerErrorsInPlainWords_data()
     {

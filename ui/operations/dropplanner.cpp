@@ -72,6 +72,23 @@ QVariantMap joiningOptions(const Snapshot &snapshot, const QString &array, const
     return options;
 }
 
+QVariantMap replacingOptions(const Snapshot &snapshot, const QString &oldMember, const QString &device)
+{
+    QVariantMap options{{QStringLiteral("overwrite"), true}}; // the review names what is erased and asks first
+    // A blank disk for a member that is a partition: partition it like the
+    // old member's disk (the founding documents' sfdisk -d | sfdisk), so
+    // boot and swap partitions can be mirrored there too.
+    const Disk *newDisk = snapshot.disk(device);
+    const Disk *oldDisk = snapshot.diskOf(oldMember);
+    if (newDisk && oldDisk && oldDisk->name != oldMember && takesLayoutOf(*newDisk, *oldDisk))
+        options.insert(QStringLiteral("partition_like_old"), true);
+    // The old member, where it can still be reached, loses its superblock
+    // last, so a reboot never assembles it into the array again.
+    if (oldDisk)
+        options.insert(QStringLiteral("zero_old"), true);
+    return options;
+}
+
 DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName)
 {
     return deviceSpecFor(snapshot, QStringLiteral("/dev/") + kernelName);
@@ -108,19 +125,7 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
     if (slot.state == SlotState::Missing) {
         op = addMemberOperation(ctx, md, specFor(s, device), joiningOptions(s, array, device));
     } else {
-        QVariantMap options{{QStringLiteral("overwrite"), true}}; // the review names what is erased and asks first
-        // A blank disk for a member that is a partition: partition it like the
-        // old member's disk (the founding documents' sfdisk -d | sfdisk), so
-        // boot and swap partitions can be mirrored there too.
-        const Disk *newDisk = s.disk(device);
-        const Disk *oldDisk = s.diskOf(slot.device);
-        if (newDisk && oldDisk && oldDisk->name != slot.device && takesLayoutOf(*newDisk, *oldDisk))
-            options.insert(QStringLiteral("partition_like_old"), true);
-        // The old member, where it can still be reached, loses its superblock
-        // last, so a reboot never assembles it into the array again.
-        if (oldDisk)
-            options.insert(QStringLiteral("zero_old"), true);
-        op = replaceMemberOperation(ctx, md, specFor(s, slot.device), specFor(s, device), options);
+        op = replaceMemberOperation(ctx, md, specFor(s, slot.device), specFor(s, device), replacingOptions(s, slot.device, device));
     }
     if (op.isRefused())
         return op;

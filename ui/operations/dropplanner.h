@@ -30,6 +30,11 @@ Status checkNewMemberDevice(const Snapshot &snapshot, const QString &array, cons
 // members are partitions, partition_like_members (it gets their disk's layout).
 QVariantMap joiningOptions(const Snapshot &snapshot, const QString &array, const QString &device);
 
+// The options for `device` replacing `oldMember` (kernel names): consent to
+// erase it; partition_like_old for a blank disk taking a partition's place
+// (when the old disk's layout fits); zero_old while the old member's disk is there.
+QVariantMap replacingOptions(const Snapshot &snapshot, const QString &oldMember, const QString &device);
+
 // "/dev/sdf" for "sdf": requests name devices by path, with what the window shows of them.
 DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName);
 

@@ -143,8 +143,8 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
     replace.replaces = m->device;
     replace.hint = m->faulty ? QStringLiteral("Removes the failed member and rebuilds onto the new device.")
                              : QStringLiteral("Copies it onto the new device while it stays in service.");
-    replace.make = [ctx, md, member](const QString &d) {
-        return replaceMemberOperation(ctx, md, member, specFor(*ctx.snapshot, d), {{QStringLiteral("overwrite"), true}});
+    replace.make = [ctx, md, member, old = m->device](const QString &d) {
+        return replaceMemberOperation(ctx, md, member, specFor(*ctx.snapshot, d), replacingOptions(*ctx.snapshot, old, d));
     };
     list << replace;
     list << planned(action(QStringLiteral("fail"), QStringLiteral("Mark %1 failed").arg(m->device)),
