@@ -15,13 +15,27 @@ Status invalid(const QString &m) { return Status::failure(ErrorCode::Invalid, m)
 Status inUse(const QString &m) { return Status::failure(ErrorCode::InUse, m); }
 Status notFound(const QString &m) { return Status::failure(ErrorCode::NotFound, m); }
 Status tooSmall(const QString &m) { return Status::failure(ErrorCode::TooSmall, m); }
-
-// Partition `number` of `disk` as the kernel names it: vdd -> vdd2, nvme0n1 -> nvme0n1p2.
-QString partitionName(const QString &disk, int number)
-{
-    return disk + (disk.back().isDigit() ? QStringLiteral("p") : QString()) + QString::number(number);
-}
 Status busy(const QString &m) { return Status::failure(ErrorCode::Busy, m); }
+
+// Partition `number` of `disk`, still to be made, as the kernel will name it
+// (vdd -> vdd2, nvme0n1 -> nvme0n1p2), with the size it will have.
+ResolvedDevice futurePartition(const QString &disk, int number, qint64 sizeBytes)
+{
+    ResolvedDevice p;
+    p.name = disk + (disk.back().isDigit() ? QStringLiteral("p") : QString()) + QString::number(number);
+    p.path = QStringLiteral("/dev/") + p.name;
+    p.diskName = disk;
+    p.sizeBytes = sizeBytes;
+    return p;
+}
+
+// Plexus writes partition tables only onto disks without partitions.
+Status requireNoPartitions(const Disk *disk, const QString &path, const QString &instead)
+{
+    if (disk && !disk->partitions.isEmpty())
+        return inUse(QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. %3").arg(path).arg(disk->partitions.size()).arg(instead));
+    return {};
+}
 
 const QStringList knownLevels = {QStringLiteral("linear"), QStringLiteral("raid0"), QStringLiteral("raid1"),
                                  QStringLiteral("raid4"), QStringLiteral("raid5"), QStringLiteral("raid6"),
@@ -640,19 +654,13 @@ Status Validator::validate(const CreateArrayRequest &r, ValidCreate *out) const
             for (ResolvedDevice &d : *list) {
                 if (d.missing || !d.wholeDisk)
                     continue;
-                if (const Disk *disk = m_snap.disk(d.name); disk && !disk->partitions.isEmpty())
-                    return Status::failure(ErrorCode::InUse, QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. "
-                                                                            "Choose one of its partitions, or do not partition the disks.")
-                                                                 .arg(d.path).arg(disk->partitions.size()));
+                if (Status s = requireNoPartitions(m_snap.disk(d.name), d.path, QStringLiteral("Choose one of its partitions, or do not partition the disks."));
+                    !s)
+                    return s;
                 v.partitionDisks << d;
-                ResolvedDevice part;
-                part.name = partitionName(d.name, 1);
-                part.path = QStringLiteral("/dev/") + part.name;
-                part.diskName = d.name;
                 // sfdisk starts it at 1 MiB and leaves the GPT's backup (33 sectors) at the end.
                 constexpr qint64 MiB = 1024 * 1024;
-                part.sizeBytes = qMax<qint64>(0, (d.sizeBytes - MiB - 33 * 512) / MiB * MiB);
-                d = part;
+                d = futurePartition(d.name, 1, qMax<qint64>(0, (d.sizeBytes - MiB - 33 * 512) / MiB * MiB));
             }
     }
     if (isRedundantLevel(v.level) && !r.allowSameDisk) {
@@ -802,9 +810,8 @@ Status Validator::partitionLike(const ResolvedDevice &like, const DeviceSpec &bl
     const ResolvedDevice blank = *member;
     if (!blank.wholeDisk)
         return invalid(QStringLiteral("%1 is a partition: give the whole, blank disk that is to get %2's partitions.").arg(blank.path, like.diskName));
-    if (const Disk *d = m_snap.disk(blank.name); d && !d->partitions.isEmpty())
-        return Status::failure(ErrorCode::InUse, QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. "
-                                                                "Choose a blank disk, or one of its partitions.").arg(blank.path).arg(d->partitions.size()));
+    if (Status s = requireNoPartitions(m_snap.disk(blank.name), blank.path, QStringLiteral("Choose a blank disk, or one of its partitions.")); !s)
+        return s;
     CopyPartitionTableRequest copy;
     copy.source = deviceSpecFor(m_snap, QStringLiteral("/dev/") + like.diskName);
     copy.target = blankSpec;
@@ -812,19 +819,11 @@ Status Validator::partitionLike(const ResolvedDevice &like, const DeviceSpec &bl
     copy.common = common;
     if (Status s = validate(copy, table); !s)
         return s;
-    const Partition *likePart = nullptr;
-    if (const Disk *d = m_snap.disk(like.diskName))
-        for (const Partition &p : d->partitions)
-            if (p.name == like.name)
-                likePart = &p;
+    const Disk *likeDisk = m_snap.disk(like.diskName);
+    const Partition *likePart = likeDisk ? likeDisk->partition(like.name) : nullptr;
     if (!likePart)
         return notFound(QStringLiteral("%1 is not among %2's partitions any more.").arg(like.path, like.diskName));
-    ResolvedDevice part;
-    part.name = partitionName(blank.name, likePart->number);
-    part.path = QStringLiteral("/dev/") + part.name;
-    part.diskName = blank.name;
-    part.sizeBytes = likePart->sizeBytes;
-    *member = part;
+    *member = futurePartition(blank.name, likePart->number, likePart->sizeBytes);
     return {};
 }
 
@@ -855,15 +854,11 @@ Status Validator::validate(const AddDeviceRequest &r, ValidAdd *out) const
                                       "to keep another copy on it.").arg(a.path).arg(n).arg(dev.path).arg(n + 1));
     }
     if (r.partitionLikeMembers) {
-        // Like the first working member that is a partition: its disk's layout.
-        ResolvedDevice like;
-        for (const Member &m : a.array.members)
-            if (!m.faulty && !m.spare && like.name.isEmpty())
-                if (const Disk *d = m_snap.diskOf(m.device); d && d->name != m.device)
-                    like = ResolvedDevice{QStringLiteral("/dev/") + m.device, m.device, d->name, 0, false, false};
-        if (like.name.isEmpty())
+        const Member *m = m_snap.partitionMemberToCopy(a.array);
+        if (!m)
             return invalid(QStringLiteral("%1's working members are whole disks, not partitions: there is no partition table to copy. "
                                           "Add %2 without partitioning it.").arg(a.path, dev.path));
+        const ResolvedDevice like{QStringLiteral("/dev/") + m->device, m->device, m_snap.diskOf(m->device)->name, 0, false, false};
         ValidCopyTable table;
         if (Status s = partitionLike(like, r.device, &dev, r.overwrite, r.common, &table); !s)
             return s;

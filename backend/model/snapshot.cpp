@@ -31,6 +31,15 @@ const Disk *Snapshot::diskOf(const QString &blockName) const
     return findIn(disks, [&](const Disk &d) { return d.name == blockName || d.partition(blockName); });
 }
 
+const Member *Snapshot::partitionMemberToCopy(const Array &a) const
+{
+    for (const Member &m : a.members)
+        if (!m.faulty && !m.spare)
+            if (const Disk *d = diskOf(m.device); d && d->name != m.device)
+                return &m;
+    return nullptr;
+}
+
 QList<const Array *> Snapshot::arraysUsing(const QString &blockName) const
 {
     QList<const Array *> result;

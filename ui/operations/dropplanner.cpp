@@ -61,14 +61,8 @@ QVariantMap joiningOptions(const Snapshot &snapshot, const QString &array, const
     const Array *a = snapshot.array(array);
     if (!disk || !disk->partitions.isEmpty() || !a)
         return options;
-    // Like the engine: the first working member that is a partition.
-    for (const Member &m : a->members)
-        if (!m.faulty && !m.spare)
-            if (const Disk *d = snapshot.diskOf(m.device); d && d->name != m.device) {
-                if (takesLayoutOf(*disk, *d))
-                    options.insert(QStringLiteral("partition_like_members"), true);
-                break;
-            }
+    if (const Member *m = snapshot.partitionMemberToCopy(*a); m && takesLayoutOf(*disk, *snapshot.diskOf(m->device)))
+        options.insert(QStringLiteral("partition_like_members"), true);
     return options;
 }
 
