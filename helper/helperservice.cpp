@@ -1,6 +1,8 @@
 #include "helperservice.h"
 
 #include "engine/actions.h"
+#include "engine/engine.h"
+#include "engine/ops/anyrequest.h"
 #include "engine/executor.h"
 #include "engine/journal.h"
 #include "engine/systemview.h"
@@ -12,32 +14,12 @@
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDateTime>
-#include <QElapsedTimer>
-#include <QJsonArray>
 #include <QRandomGenerator>
 #include <QThreadPool>
 
 namespace plexus {
 
 namespace {
-
-QJsonObject specJson(const DeviceSpec &d)
-{
-    return {{QStringLiteral("path"), d.path}, {QStringLiteral("identity"), d.identity}, {QStringLiteral("size"), qint64(d.sizeBytes)}};
-}
-
-QJsonArray specsJson(const DeviceSpecList &list)
-{
-    QJsonArray a;
-    for (const DeviceSpec &d : list)
-        a.append(specJson(d));
-    return a;
-}
-
-QJsonObject optionsJson(const QVariantMap &options)
-{
-    return QJsonObject::fromVariantMap(options);
-}
 
 QString newJobId()
 {
@@ -46,16 +28,22 @@ QString newJobId()
 }
 
 // Reports a running plan as D-Bus signals (posted to the main thread, in order).
-class SignalObserver : public ExecutionObserver
+class SignalObserver : public JobObserver
 {
 public:
-    SignalObserver(std::function<void(std::function<void()>)> post, HelperService *service, QString job)
-        : m_post(std::move(post)), m_service(service), m_job(std::move(job)) {}
+    SignalObserver(std::function<void(std::function<void()>)> post, QString job) : m_post(std::move(post)), m_job(std::move(job)) {}
 
+    std::function<void(const Job &, const Plan &)> jobBegan;
     std::function<void(const QString &, int, const QString &, const QString &)> started;
     std::function<void(const QString &, int, double)> progressed;
     std::function<void(const QString &, int, const QString &, const QString &)> finished;
 
+    void jobStarted(const Job &job, const Plan &plan) override
+    {
+        qInfo("job %s (%s) for %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller), qPrintable(plan.summary));
+        auto f = jobBegan;
+        m_post([f, job, plan] { f(job, plan); });
+    }
     void stepStarted(int index, const Step &step) override
     {
         qInfo("job %s: step %d: %s\n    $ %s", qPrintable(m_job), index + 1, qPrintable(step.description), qPrintable(step.preview()));
@@ -85,13 +73,13 @@ public:
 
 private:
     std::function<void(std::function<void()>)> m_post;
-    HelperService *m_service;
     QString m_job;
 };
 
 } // namespace
 
-HelperService::HelperService(int idleSeconds, QObject *parent) : QObject(parent)
+HelperService::HelperService(int idleSeconds, QObject *parent)
+    : QObject(parent), m_runner(m_authorizer, &HelperService::snapshotNow, m_system)
 {
     QThreadPool::globalInstance()->setMaxThreadCount(8);
     m_idle.setSingleShot(true);
@@ -157,373 +145,75 @@ SnapshotPtr HelperService::snapshotNow()
     return snapshot;
 }
 
-QString HelperService::submit(Job job)
+QString HelperService::submit()
 {
     setDelayedReply(true);
     const QDBusMessage call = message();
-    const QString id = newJobId();
+    AnyRequest request;
+    Job job;
+    job.id = newJobId();
+    job.caller = call.service();
+    job.operation = call.member();
+    if (Status parsed = AnyRequest::fromDBus(call.member(), call.arguments(), &request); !parsed) {
+        // Ill-formed: refused before polkit is asked (nothing to authorize).
+        qInfo("refused %s (%s) for %s: %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller),
+              qPrintable(parsed.name()), qPrintable(parsed.message()));
+        QDBusConnection::systemBus().send(call.createErrorReply(parsed.name(), parsed.message()));
+        return QString();
+    }
+    // Authorized on what the parsed request will really do.
+    job.actions = request.actions();
+    job.tag = request.tag();
+    job.request = request.json();
+    job.prepare = [request](const Engine &engine, Plan *plan) { return request.prepare(engine, plan); };
     callStarted();
-    QThreadPool::globalInstance()->start([this, job, id, call] { runJob(job, id, call); });
+    QThreadPool::globalInstance()->start([this, job, call] { runJob(job, call); });
     return QString();
 }
 
-void HelperService::runJob(const Job &job, const QString &id, const QDBusMessage &call)
+void HelperService::runJob(const Job &job, const QDBusMessage &call)
 {
-    const QString caller = call.service();
-    QElapsedTimer clock;
-    clock.start();
-    QStringList timings; // where the time goes, for the log
-    auto lap = [&](const char *what) { timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(clock.restart()); };
-    Status status;
-    for (const QString &action : job.actions) {
-        status = m_authorizer.check(action, caller);
-        if (!status)
-            break;
-    }
-    lap("polkit");
-    bool ran = false;
-    if (status && job.direct) {
-        status = job.direct();
-    } else if (status) {
-        if (!m_execution.tryLock()) {
-            QMutexLocker lock(&m_runningLock);
-            status = Status::failure(ErrorCode::Busy, QStringLiteral("Another Plexus job is running (%1). Wait until it has finished, then try again.").arg(m_running));
-        } else {
-            {
-                QMutexLocker lock(&m_runningLock);
-                m_running = QStringLiteral("%1, %2").arg(id, job.operation);
-            }
-            LiveSystem system;
-            const Engine engine(snapshotNow(), system);
-            lap("snapshot");
-            Plan plan;
-            status = job.prepare(engine, &plan);
-            lap("validation");
-            ExclusiveClaims claims;
-            if (status)
-                status = claims.claimAll(plan.exclusive);
-            Journal journal;
-            if (status)
-                status = journal.begin(id, plan, caller, job.request);
-            if (status) {
-                ran = true;
-                qInfo("job %s (%s) for %s: %s", qPrintable(id), qPrintable(job.operation), qPrintable(caller), qPrintable(plan.summary));
-                const QString tag = job.tag, operation = job.operation;
-                post([this, id, caller, tag, operation, plan] {
-                    Q_EMIT JobStarted(id, caller, tag, operation, plan.summary, plan.notes, plan.descriptions(), plan.previews());
-                });
-                SignalObserver observer([this](std::function<void()> f) { post(std::move(f)); }, this, id);
-                observer.started = [this](const QString &j, int i, const QString &d, const QString &c) { Q_EMIT StepStarted(j, i, d, c); };
-                observer.progressed = [this](const QString &j, int i, double p) { Q_EMIT StepProgress(j, i, p); };
-                observer.finished = [this](const QString &j, int i, const QString &e, const QString &m) { Q_EMIT StepFinished(j, i, e, m); };
-                status = execute(plan, &journal, &claims, &observer);
-                lap("execution");
-                Journal::prune();
-                const QString name = status.name(), message = status.message();
-                post([this, id, name, message] { Q_EMIT JobFinished(id, name, message); });
-            }
-            {
-                QMutexLocker lock(&m_runningLock);
-                m_running.clear();
-            }
-            m_execution.unlock();
-        }
-    }
-    qInfo("job %s: %s", qPrintable(id), qPrintable(timings.join(QStringLiteral(", "))));
-    if (status)
-        qInfo("job %s (%s) for %s: done", qPrintable(id), qPrintable(job.operation), qPrintable(caller));
+    SignalObserver observer([this](std::function<void()> f) { post(std::move(f)); }, job.id);
+    observer.jobBegan = [this](const Job &j, const Plan &plan) {
+        Q_EMIT JobStarted(j.id, j.caller, j.tag, j.operation, plan.summary, plan.notes, plan.descriptions(), plan.previews());
+    };
+    observer.started = [this](const QString &j, int i, const QString &d, const QString &c) { Q_EMIT StepStarted(j, i, d, c); };
+    observer.progressed = [this](const QString &j, int i, double p) { Q_EMIT StepProgress(j, i, p); };
+    observer.finished = [this](const QString &j, int i, const QString &e, const QString &m) { Q_EMIT StepFinished(j, i, e, m); };
+    const JobRunner::Result r = m_runner.run(job, &observer);
+    qInfo("job %s: %s", qPrintable(job.id), qPrintable(r.timings.join(QStringLiteral(", "))));
+    if (r.status)
+        qInfo("job %s (%s) for %s: done", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller));
     else
-        qInfo("%s %s (%s) for %s: %s: %s", ran ? "failed" : "refused", qPrintable(id), qPrintable(job.operation), qPrintable(caller),
-              qPrintable(status.name()), qPrintable(status.message()));
-    // AcknowledgeJob returns nothing; the others return the job's id.
-    const QDBusMessage reply = !status ? call.createErrorReply(status.name(), status.message())
-                                       : (job.direct ? call.createReply() : call.createReply(id));
-    post([this, reply] {
+        qInfo("%s %s (%s) for %s: %s: %s", r.ran ? "failed" : "refused", qPrintable(job.id), qPrintable(job.operation),
+              qPrintable(job.caller), qPrintable(r.status.name()), qPrintable(r.status.message()));
+    const QString id = job.id, name = r.status.name(), message = r.status.message();
+    const bool ran = r.ran;
+    const QDBusMessage reply = r.status ? call.createReply(id) : call.createErrorReply(name, message);
+    post([this, reply, ran, id, name, message] {
+        if (ran)
+            Q_EMIT JobFinished(id, name, message);
         QDBusConnection::systemBus().send(reply);
         callFinished();
     });
 }
 
-// ---- the methods -----------------------------------------------------------
+// ---- the methods: one generic path each -----------------------------------
 
-namespace {
-// Changing an array, and erasing too when an option makes the request destroy
-// more than the new device's contents (a partition table written, an old
-// member's superblock): auth_admin asks again for that.
-QStringList modifyActions(const QVariantMap &options, const QStringList &erasingOptions)
-{
-    QStringList actions{polkitActions::modify};
-    for (const QString &o : erasingOptions)
-        if (options.value(o).toBool())
-            return actions << polkitActions::erase;
-    return actions;
-}
-
-QString tagOf(const QVariantMap &options)
-{
-    return options.value(QStringLiteral("tag")).toString();
-}
-} // namespace
-
-QString HelperService::CreateArray(const QString &array, const QString &level, const DeviceSpecList &members,
-                                   const DeviceSpecList &spares, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("CreateArray");
-    job.actions = {polkitActions::create};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("level"), level}, {QStringLiteral("members"), specsJson(members)},
-                   {QStringLiteral("spares"), specsJson(spares)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        CreateArrayRequest r;
-        r.array = array;
-        r.level = level;
-        r.members = members;
-        r.spares = spares;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::StopArray(const QString &array, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("StopArray");
-    job.actions = {polkitActions::modify};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        StopArrayRequest r;
-        r.array = array;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::AssembleArray(const QString &array, const DeviceSpecList &members, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("AssembleArray");
-    job.actions = {polkitActions::modify};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("members"), specsJson(members)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        AssembleArrayRequest r;
-        r.array = array;
-        r.members = members;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::AddMember(const QString &array, const DeviceSpec &device, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("AddMember");
-    job.actions = modifyActions(options, {QStringLiteral("partition_like_members")});
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("device"), specJson(device)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        AddDeviceRequest r;
-        r.array = array;
-        r.device = device;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::AddSpare(const QString &array, const DeviceSpec &device, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("AddSpare");
-    job.actions = modifyActions(options, {QStringLiteral("partition_like_members")});
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("device"), specJson(device)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        AddDeviceRequest r;
-        r.array = array;
-        r.device = device;
-        r.spare = true;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::FailMember(const QString &array, const DeviceSpec &member, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("FailMember");
-    job.actions = {polkitActions::modify};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("member"), specJson(member)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        FailMemberRequest r;
-        r.array = array;
-        r.member = member;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::RemoveMember(const QString &array, const DeviceSpec &member, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("RemoveMember");
-    job.actions = modifyActions(options, {QStringLiteral("zero_superblock")});
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("member"), specJson(member)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        RemoveMemberRequest r;
-        r.array = array;
-        r.member = member;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::ReplaceMember(const QString &array, const DeviceSpec &old_member, const DeviceSpec &new_device, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("ReplaceMember");
-    job.actions = modifyActions(options, {QStringLiteral("partition_like_old"), QStringLiteral("zero_old")});
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("old_member"), specJson(old_member)},
-                   {QStringLiteral("new_device"), specJson(new_device)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        ReplaceMemberRequest r;
-        r.array = array;
-        r.oldMember = old_member;
-        r.newDevice = new_device;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::GrowArray(const QString &array, int raid_devices, const DeviceSpecList &add, const DeviceSpecList &remove,
-                                 const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("GrowArray");
-    job.actions = {polkitActions::modify};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("raid_devices"), raid_devices}, {QStringLiteral("add"), specsJson(add)},
-                   {QStringLiteral("remove"), specsJson(remove)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        GrowArrayRequest r;
-        r.array = array;
-        r.raidDevices = raid_devices;
-        r.add = add;
-        r.remove = remove;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::RequestSyncAction(const QString &array, const QString &action, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("RequestSyncAction");
-    job.actions = {polkitActions::scrub};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("action"), action}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        SyncActionRequest r;
-        r.array = array;
-        r.action = action;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::SetSyncSpeedLimits(const QString &array, const QString &min, const QString &max, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("SetSyncSpeedLimits");
-    job.actions = {polkitActions::modify};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("array"), array}, {QStringLiteral("min"), min}, {QStringLiteral("max"), max}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        SpeedLimitsRequest r;
-        r.array = array;
-        r.min = min;
-        r.max = max;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::ZeroSuperblock(const DeviceSpec &device, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("ZeroSuperblock");
-    job.actions = {polkitActions::erase};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("device"), specJson(device)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        ZeroSuperblockRequest r;
-        r.device = device;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::CopyPartitionTable(const DeviceSpec &source, const DeviceSpec &target, const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("CopyPartitionTable");
-    job.actions = {polkitActions::erase};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("source"), specJson(source)}, {QStringLiteral("target"), specJson(target)}, {QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        CopyPartitionTableRequest r;
-        r.source = source;
-        r.target = target;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
-
-QString HelperService::WriteMdadmConf(const QVariantMap &options)
-{
-    Job job;
-    job.operation = QStringLiteral("WriteMdadmConf");
-    job.actions = {polkitActions::modify};
-    job.tag = tagOf(options);
-    job.request = {{QStringLiteral("options"), optionsJson(options)}};
-    job.prepare = [=](const Engine &engine, Plan *plan) {
-        WriteMdadmConfRequest r;
-        if (Status s = parseOptions(options, &r); !s)
-            return s;
-        return engine.prepare(r, plan);
-    };
-    return submit(job);
-}
+QString HelperService::CreateArray(const QString &, const QString &, const DeviceSpecList &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::StopArray(const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::AssembleArray(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::AddMember(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::AddSpare(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::FailMember(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::RemoveMember(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::ReplaceMember(const QString &, const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::GrowArray(const QString &, int, const DeviceSpecList &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::RequestSyncAction(const QString &, const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::SetSyncSpeedLimits(const QString &, const QString &, const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::ZeroSuperblock(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::CopyPartitionTable(const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::WriteMdadmConf(const QVariantMap &) { return submit(); }
 
 QList<QVariantMap> HelperService::UnfinishedJobs()
 {
@@ -546,12 +236,20 @@ QList<QVariantMap> HelperService::UnfinishedJobs()
 
 void HelperService::AcknowledgeJob(const QString &jobId)
 {
-    Job job;
-    job.operation = QStringLiteral("AcknowledgeJob");
-    job.actions = {polkitActions::modify};
-    const QString caller = message().service();
-    job.direct = [jobId, caller] { return Journal::acknowledge(jobId, caller); };
-    submit(job);
+    // Nothing to plan: asked of polkit, then done, off the main thread.
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    callStarted();
+    QThreadPool::globalInstance()->start([this, jobId, call] {
+        Status status = m_authorizer.check(QLatin1String(polkitActions::modify), call.service());
+        if (status)
+            status = Journal::acknowledge(jobId, call.service());
+        const QDBusMessage reply = status ? call.createReply() : call.createErrorReply(status.name(), status.message());
+        post([this, reply] {
+            QDBusConnection::systemBus().send(reply);
+            callFinished();
+        });
+    });
 }
 
 } // namespace plexus

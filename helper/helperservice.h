@@ -7,12 +7,12 @@
 
 #include "authorizer.h"
 #include "engine/devicespec.h"
-#include "engine/engine.h"
+#include "engine/jobrunner.h"
+#include "engine/systemview.h"
 
 #include <QDBusContext>
 #include <QDBusMessage>
 #include <QJsonObject>
-#include <QMutex>
 #include <QObject>
 #include <QTimer>
 #include <QVariantMap>
@@ -30,6 +30,8 @@ public:
     void reportUnfinishedJobs();
 
 public Q_SLOTS:
+    // Each is the one generic path (submit): the call's arguments are parsed into
+    // the operation's request (ops/registry.h) from message(), not from these.
     QString CreateArray(const QString &array, const QString &level, const plexus::DeviceSpecList &members,
                         const plexus::DeviceSpecList &spares, const QVariantMap &options);
     QString StopArray(const QString &array, const QVariantMap &options);
@@ -59,26 +61,18 @@ Q_SIGNALS:
     void JobFinished(const QString &job, const QString &error, const QString &message);
 
 private:
-    using Prepare = std::function<Status(const Engine &, Plan *)>;
-    struct Job {
-        QString operation;
-        QStringList actions;   // polkit actions, all required
-        QString tag;
-        QJsonObject request;   // for the journal
-        Prepare prepare;       // parses the options, validates and plans
-        std::function<Status()> direct; // instead of a plan (AcknowledgeJob)
-    };
-    QString submit(Job job);
-    void runJob(const Job &job, const QString &id, const QDBusMessage &call);
+    // Parses the call into its operation's request and runs it on the job runner
+    // off the main thread; the reply (job id or typed error) is sent from there.
+    QString submit();
+    void runJob(const Job &job, const QDBusMessage &call);
     void post(std::function<void()> f); // run on the main thread, in order
     void callStarted();
     void callFinished();
-    SnapshotPtr snapshotNow(); // the machine now (any thread)
+    static SnapshotPtr snapshotNow(); // the machine now (any thread)
 
     Authorizer m_authorizer;
-    QMutex m_execution; // one plan at a time
-    QString m_running;  // "JOB (operation)" while one runs; guarded by m_runningLock
-    QMutex m_runningLock;
+    LiveSystem m_system;
+    JobRunner m_runner;
     QTimer m_idle;
     int m_active = 0;   // calls in progress (main thread only)
 };

@@ -3,7 +3,9 @@
 #include "engine/devicespec.h"
 #include "engine/engine.h"
 #include "engine/journal.h"
-#include "engine/requests.h"
+#include "engine/ops/anyrequest.h"
+#include "engine/ops/registry.h"
+#include "requestcommandline.h"
 #include "engine/systemview.h"
 #include "probe/blockprobe.h"
 #include "probe/mdsysfsprobe.h"
@@ -66,51 +68,6 @@ QTextStream &err()
     return s;
 }
 
-struct Command;
-
-class Context
-{
-public:
-    Context(const Command &command, QCommandLineParser &parser) : cmd(command), p(parser) {}
-
-    const Command &cmd;
-    QCommandLineParser &p;
-    QStringList pos;
-    SnapshotPtr snapshot;
-    QVariantMap options;
-    bool dryRun = false;
-
-    // "md0" -> "/dev/md0"; anything else as given (the helper checks it).
-    static QString arrayPath(const QString &arg)
-    {
-        static const QRegularExpression bare(QStringLiteral("^md[0-9]+$"));
-        return bare.match(arg).hasMatch() ? QStringLiteral("/dev/") + arg : arg;
-    }
-    // The device as the user sees it now: identity and size from our snapshot.
-    DeviceSpec spec(const QString &path) const { return deviceSpecFor(*snapshot, path); }
-    DeviceSpecList specs(const QStringList &paths) const
-    {
-        DeviceSpecList list;
-        for (const QString &p : paths)
-            list << spec(p);
-        return list;
-    }
-    // Ties the request to the array as we see it, so a renumbered mdN is refused.
-    void pinArray(const QString &path)
-    {
-        const QString name = kernelNameForDevicePath(QStringLiteral("/"), path);
-        if (const Array *a = snapshot->array(name); a && !a->uuid.isEmpty())
-            options.insert(QStringLiteral("array_uuid"), a->uuid);
-    }
-    void flag(const char *cliName, const char *optionName)
-    {
-        if (p.isSet(QLatin1String(cliName)))
-            options.insert(QLatin1String(optionName), true);
-    }
-};
-
-using Call = std::function<QDBusPendingCall(HelperProxy *)>;
-
 void printRefusal(const QString &errorName, std::optional<ErrorCode> code, const QString &message)
 {
     const QString kind = code ? errorShortName(*code) : errorName;
@@ -128,14 +85,14 @@ void printPlan(const QString &summary, const QStringList &notes, const QStringLi
     out().flush();
 }
 
-int runOnHelper(Context &c, const Call &call)
+int runOnHelper(AnyRequest request)
 {
     HelperClient client;
     if (!client.isConnected()) {
         err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
         return ExitNoHelper;
     }
-    c.options.insert(QStringLiteral("tag"), client.tag());
+    request.setTag(client.tag());
     int total = 0;
     QObject::connect(&client, &HelperClient::jobStarted,
                      [&](const QString &job, const QString &summary, const QStringList &notes, const QStringList &d, const QStringList &cmds) {
@@ -160,7 +117,7 @@ int runOnHelper(Context &c, const Call &call)
         out() << (error.isEmpty() ? "      done\n" : "      failed\n");
         out().flush();
     });
-    const HelperResult r = client.wait(call(client.proxy()));
+    const HelperResult r = client.wait(client.proxy()->asyncCallWithArgumentList(QLatin1String(request.info().method), request.arguments()));
     if (r.ok) {
         out() << "Done (job " << r.job << ").\n";
         return ExitOk;
@@ -179,27 +136,21 @@ int runOnHelper(Context &c, const Call &call)
     return exitFor(r.code);
 }
 
-// The request is checked by the same parser the helper uses; a dry run plans it
-// here from our own view of the machine (no privileges, nothing changes).
-template<typename Request>
-int execute(Context &c, Request request, const Call &call)
+// A dry run plans here from our own view of the machine (no privileges, nothing
+// changes); otherwise the helper does it all again and runs it.
+int execute(const AnyRequest &request, const SnapshotPtr &snapshot, bool dryRun)
 {
-    if (Status s = parseOptions(c.options, &request); !s) {
+    if (!dryRun)
+        return runOnHelper(request);
+    LiveSystem system;
+    Plan plan;
+    if (Status s = request.prepare(Engine(snapshot, system), &plan); !s) {
         printRefusal(s.name(), s.code(), s.message());
         return exitFor(s.code());
     }
-    if (c.dryRun) {
-        LiveSystem system;
-        Plan plan;
-        if (Status s = Engine(c.snapshot, system).prepare(request, &plan); !s) {
-            printRefusal(s.name(), s.code(), s.message());
-            return exitFor(s.code());
-        }
-        printPlan(plan.summary, plan.notes, plan.descriptions(), plan.previews());
-        out() << "(dry run: nothing was changed; plexus-helper validates again when it runs)\n";
-        return ExitOk;
-    }
-    return runOnHelper(c, call);
+    printPlan(plan.summary, plan.notes, plan.descriptions(), plan.previews());
+    out() << "(dry run: nothing was changed; plexus-helper validates again when it runs)\n";
+    return ExitOk;
 }
 
 struct Command {
@@ -208,10 +159,9 @@ struct Command {
     QString summary;
     QString details;
     QList<QCommandLineOption> options;
-    int minArgs = 0;
-    int maxArgs = 0; // -1: any number
-    bool changes = true; // takes --dry-run and --allow-system-disk
-    std::function<int(Context &)> run;
+    bool changes = true; // takes --dry-run
+    // Reads the rest of the command line and runs; `snapshot` only when it changes things.
+    std::function<int(const QCommandLineParser &, const QStringList &positional, const SnapshotPtr &snapshot, bool dryRun)> run;
 };
 
 QCommandLineOption opt(const QString &name, const QString &help, const QString &value = QString())
@@ -219,9 +169,38 @@ QCommandLineOption opt(const QString &name, const QString &help, const QString &
     return value.isEmpty() ? QCommandLineOption(name, help) : QCommandLineOption(name, help, value);
 }
 
-int journalCommand(Context &c)
+// A command from an operation's request type: its verb, words and options all
+// come from the request's field list.
+template<class R> Command requestCommand()
 {
-    if (c.p.isSet(QStringLiteral("all"))) {
+    Command c;
+    c.name = QLatin1String(R::info.command);
+    c.summary = QLatin1String(R::info.summary);
+    c.details = QLatin1String(R::info.details);
+    CommandLineSyntax syntax;
+    R().visit(syntax);
+    c.synopsis = syntax.synopsis.join(QLatin1Char(' '));
+    c.options = syntax.options;
+    c.run = [name = c.name, synopsis = c.synopsis](const QCommandLineParser &p, const QStringList &positional, const SnapshotPtr &snapshot,
+                                                    bool dryRun) {
+        R r;
+        CommandLineReader reader(p, positional, *snapshot);
+        r.visit(reader);
+        if (const QString usage = reader.usage(); !usage.isEmpty()) {
+            err() << "plexusctl: " << usage << "\nusage: plexusctl " << name << " " << synopsis << "\n"
+                  << "(plexusctl " << name << " --help tells more)\n";
+            return int(ExitUsage);
+        }
+        if (r.common.arrayUuid.isEmpty())
+            r.common.arrayUuid = reader.arrayUuid();
+        return execute(AnyRequest(r), snapshot, dryRun);
+    };
+    return c;
+}
+
+int journalCommand(const QCommandLineParser &p)
+{
+    if (p.isSet(QStringLiteral("all"))) {
         const QList<JournalSummary> all = Journal::read();
         if (all.isEmpty())
             out() << "No journal in " << Journal::defaultDirectory() << ".\n";
@@ -237,7 +216,7 @@ int journalCommand(Context &c)
         err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
         return ExitNoHelper;
     }
-    const QString ack = c.p.value(QStringLiteral("acknowledge"));
+    const QString ack = p.value(QStringLiteral("acknowledge"));
     if (!ack.isEmpty()) {
         const HelperResult r = client.wait(client.proxy()->AcknowledgeJob(ack));
         if (!r.ok) {
@@ -284,278 +263,7 @@ int journalCommand(Context &c)
 QList<Command> commands()
 {
     QList<Command> list;
-    {
-        Command c;
-        c.name = QStringLiteral("create");
-        c.synopsis = QStringLiteral("ARRAY --level LEVEL DEVICE|missing...");
-        c.summary = QStringLiteral("create an array (e.g. create /dev/md0 --level 1 /dev/sdb1 missing)");
-        c.details = QStringLiteral("Levels: linear, raid0, raid1, raid4, raid5, raid6, raid10. Minimum devices: linear 2, raid0 2, raid1 2 "
-                                   "(1 with --force-single), raid4/5 3, raid6 4, raid10 2. 'missing' leaves a slot empty where the level "
-                                   "keeps the data. Redundant levels get an internal write-intent bitmap unless --bitmap none.");
-        c.options = {opt(QStringLiteral("level"), QStringLiteral("RAID level."), QStringLiteral("LEVEL")),
-                     opt(QStringLiteral("spare"), QStringLiteral("Add DEVICE as a spare (repeatable)."), QStringLiteral("DEVICE")),
-                     opt(QStringLiteral("chunk"), QStringLiteral("Chunk size in KiB: a power of two, 4 to 262144."), QStringLiteral("KIB")),
-                     opt(QStringLiteral("bitmap"), QStringLiteral("Write-intent bitmap: none or internal."), QStringLiteral("KIND")),
-                     opt(QStringLiteral("metadata"), QStringLiteral("Superblock version: 1.2 (default), 1.1, 1.0, 0.90."), QStringLiteral("VERSION")),
-                     opt(QStringLiteral("name"), QStringLiteral("The array's name ([A-Za-z0-9_.-], up to 32)."), QStringLiteral("NAME")),
-                     opt(QStringLiteral("force-single"), QStringLiteral("Allow a RAID-1 of one device.")),
-                     opt(QStringLiteral("overwrite"), QStringLiteral("The devices' data and signatures may be destroyed.")),
-                     opt(QStringLiteral("allow-same-disk"), QStringLiteral("Allow two members of a redundant array on one disk.")),
-                     opt(QStringLiteral("partition-disks"), QStringLiteral("Give each whole blank disk one Linux RAID partition first; "
-                                                                            "the partitions become the members."))};
-        c.minArgs = 2;
-        c.maxArgs = -1;
-        c.run = [](Context &x) {
-            CreateArrayRequest r;
-            r.array = Context::arrayPath(x.pos.first());
-            r.level = x.p.value(QStringLiteral("level"));
-            if (r.level.isEmpty()) {
-                err() << "plexusctl: create needs --level (linear, raid0, raid1, raid4, raid5, raid6 or raid10)\n";
-                return int(ExitUsage);
-            }
-            r.members = x.specs(x.pos.mid(1));
-            r.spares = x.specs(x.p.values(QStringLiteral("spare")));
-            if (x.p.isSet(QStringLiteral("chunk"))) {
-                bool ok = false;
-                const int chunk = x.p.value(QStringLiteral("chunk")).toInt(&ok);
-                if (!ok) {
-                    err() << "plexusctl: --chunk wants a number of KiB, not '" << x.p.value(QStringLiteral("chunk")) << "'\n";
-                    return int(ExitUsage);
-                }
-                x.options.insert(QStringLiteral("chunk_kib"), chunk);
-            }
-            for (const char *o : {"bitmap", "metadata", "name"})
-                if (x.p.isSet(QLatin1String(o)))
-                    x.options.insert(QLatin1String(o), x.p.value(QLatin1String(o)));
-            x.flag("force-single", "force_single");
-            x.flag("overwrite", "overwrite");
-            x.flag("allow-same-disk", "allow_same_disk");
-            x.flag("partition-disks", "partition_disks");
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->CreateArray(r.array, r.level, r.members, r.spares, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("stop");
-        c.synopsis = QStringLiteral("ARRAY");
-        c.summary = QStringLiteral("stop an array (its members keep their data)");
-        c.minArgs = c.maxArgs = 1;
-        c.run = [](Context &x) {
-            StopArrayRequest r;
-            r.array = Context::arrayPath(x.pos.first());
-            x.pinArray(r.array);
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->StopArray(r.array, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("assemble");
-        c.synopsis = QStringLiteral("ARRAY DEVICE...");
-        c.summary = QStringLiteral("start an array from its members");
-        c.options = {opt(QStringLiteral("run"), QStringLiteral("Start it even if members are missing."))};
-        c.minArgs = 2;
-        c.maxArgs = -1;
-        c.run = [](Context &x) {
-            AssembleArrayRequest r;
-            r.array = Context::arrayPath(x.pos.first());
-            r.members = x.specs(x.pos.mid(1));
-            x.flag("run", "run_degraded");
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->AssembleArray(r.array, r.members, x.options); });
-        };
-        list << c;
-    }
-    for (const bool spare : {false, true}) {
-        Command c;
-        c.name = spare ? QStringLiteral("add-spare") : QStringLiteral("add");
-        c.synopsis = QStringLiteral("ARRAY DEVICE");
-        c.summary = spare ? QStringLiteral("add a spare to a redundant array") : QStringLiteral("add a member into a degraded array's missing slot");
-        c.options = {opt(QStringLiteral("overwrite"), QStringLiteral("The device's data and signatures may be destroyed.")),
-                     opt(QStringLiteral("partition-like-members"), QStringLiteral("DEVICE is a blank disk: give it a member's disk's "
-                                                                                   "partitions first, and add the matching partition."))};
-        c.minArgs = c.maxArgs = 2;
-        c.run = [spare](Context &x) {
-            AddDeviceRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            r.device = x.spec(x.pos[1]);
-            r.spare = spare;
-            x.pinArray(r.array);
-            x.flag("overwrite", "overwrite");
-            x.flag("partition-like-members", "partition_like_members");
-            return execute(x, r, [&x, r, spare](HelperProxy *p) {
-                return spare ? p->AddSpare(r.array, r.device, x.options) : p->AddMember(r.array, r.device, x.options);
-            });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("fail");
-        c.synopsis = QStringLiteral("ARRAY MEMBER");
-        c.summary = QStringLiteral("mark a member faulty (refused if data would be lost)");
-        c.minArgs = c.maxArgs = 2;
-        c.run = [](Context &x) {
-            FailMemberRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            r.member = x.spec(x.pos[1]);
-            x.pinArray(r.array);
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->FailMember(r.array, r.member, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("remove");
-        c.synopsis = QStringLiteral("ARRAY MEMBER");
-        c.summary = QStringLiteral("remove a faulty member or a spare");
-        c.options = {opt(QStringLiteral("fail"), QStringLiteral("Mark it faulty first (it is still working).")),
-                     opt(QStringLiteral("zero-superblock"), QStringLiteral("Erase its md superblock afterwards."))};
-        c.minArgs = c.maxArgs = 2;
-        c.run = [](Context &x) {
-            RemoveMemberRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            r.member = x.spec(x.pos[1]);
-            x.pinArray(r.array);
-            x.flag("fail", "fail");
-            x.flag("zero-superblock", "zero_superblock");
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->RemoveMember(r.array, r.member, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("replace");
-        c.synopsis = QStringLiteral("ARRAY OLD NEW");
-        c.summary = QStringLiteral("replace a member, hot (the array never loses redundancy)");
-        c.options = {opt(QStringLiteral("no-wait"), QStringLiteral("Return once the copy has started; remove OLD yourself later.")),
-                     opt(QStringLiteral("overwrite"), QStringLiteral("NEW's data and signatures may be destroyed.")),
-                     opt(QStringLiteral("partition-like-old"), QStringLiteral("NEW is a blank disk: give it OLD's disk's partitions first, "
-                                                                               "and use the partition matching OLD.")),
-                     opt(QStringLiteral("zero-old"), QStringLiteral("Erase OLD's md superblock once it is out of the array."))};
-        c.minArgs = c.maxArgs = 3;
-        c.run = [](Context &x) {
-            ReplaceMemberRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            r.oldMember = x.spec(x.pos[1]);
-            r.newDevice = x.spec(x.pos[2]);
-            x.pinArray(r.array);
-            if (x.p.isSet(QStringLiteral("no-wait")))
-                x.options.insert(QStringLiteral("wait"), false);
-            x.flag("overwrite", "overwrite");
-            x.flag("partition-like-old", "partition_like_old");
-            x.flag("zero-old", "zero_old");
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->ReplaceMember(r.array, r.oldMember, r.newDevice, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("grow");
-        c.synopsis = QStringLiteral("ARRAY [--raid-devices N] [--add DEVICE]... [--remove MEMBER]... [--size max]");
-        c.summary = QStringLiteral("change the number of devices (e.g. 2-way -> 3-way mirror and back) or grow to the members' size");
-        c.options = {opt(QStringLiteral("raid-devices"), QStringLiteral("The new number of devices."), QStringLiteral("N")),
-                     opt(QStringLiteral("add"), QStringLiteral("A new member (repeatable)."), QStringLiteral("DEVICE")),
-                     opt(QStringLiteral("remove"), QStringLiteral("A member to take out when shrinking a mirror (repeatable)."), QStringLiteral("MEMBER")),
-                     opt(QStringLiteral("size"), QStringLiteral("'max': use the whole of each member."), QStringLiteral("max")),
-                     opt(QStringLiteral("force-single"), QStringLiteral("Allow shrinking a mirror to one device.")),
-                     opt(QStringLiteral("overwrite"), QStringLiteral("New members' data and signatures may be destroyed."))};
-        c.minArgs = c.maxArgs = 1;
-        c.run = [](Context &x) {
-            GrowArrayRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            if (x.p.isSet(QStringLiteral("raid-devices"))) {
-                bool ok = false;
-                r.raidDevices = x.p.value(QStringLiteral("raid-devices")).toInt(&ok);
-                if (!ok) {
-                    err() << "plexusctl: --raid-devices wants a number, not '" << x.p.value(QStringLiteral("raid-devices")) << "'\n";
-                    return int(ExitUsage);
-                }
-            }
-            r.add = x.specs(x.p.values(QStringLiteral("add")));
-            r.remove = x.specs(x.p.values(QStringLiteral("remove")));
-            if (x.p.isSet(QStringLiteral("size")))
-                x.options.insert(QStringLiteral("size"), x.p.value(QStringLiteral("size")));
-            x.pinArray(r.array);
-            x.flag("force-single", "force_single");
-            x.flag("overwrite", "overwrite");
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->GrowArray(r.array, r.raidDevices, r.add, r.remove, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("scrub");
-        c.synopsis = QStringLiteral("ARRAY check|repair|idle");
-        c.summary = QStringLiteral("start a check or repair of an array, or stop it");
-        c.minArgs = c.maxArgs = 2;
-        c.run = [](Context &x) {
-            SyncActionRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            r.action = x.pos[1];
-            x.pinArray(r.array);
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->RequestSyncAction(r.array, r.action, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("speed");
-        c.synopsis = QStringLiteral("ARRAY [--min KIB|system] [--max KIB|system]");
-        c.summary = QStringLiteral("set an array's resync speed limits (KiB/s)");
-        c.options = {opt(QStringLiteral("min"), QStringLiteral("Minimum resync speed in KiB/s, or 'system'."), QStringLiteral("KIB")),
-                     opt(QStringLiteral("max"), QStringLiteral("Maximum resync speed in KiB/s, or 'system'."), QStringLiteral("KIB"))};
-        c.minArgs = c.maxArgs = 1;
-        c.run = [](Context &x) {
-            SpeedLimitsRequest r;
-            r.array = Context::arrayPath(x.pos[0]);
-            r.min = x.p.value(QStringLiteral("min"));
-            r.max = x.p.value(QStringLiteral("max"));
-            x.pinArray(r.array);
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->SetSyncSpeedLimits(r.array, r.min, r.max, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("zero-superblock");
-        c.synopsis = QStringLiteral("DEVICE");
-        c.summary = QStringLiteral("erase the md superblock of a device in no running array");
-        c.minArgs = c.maxArgs = 1;
-        c.run = [](Context &x) {
-            ZeroSuperblockRequest r;
-            r.device = x.spec(x.pos[0]);
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->ZeroSuperblock(r.device, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("copy-table");
-        c.synopsis = QStringLiteral("SOURCE TARGET");
-        c.summary = QStringLiteral("give disk TARGET the partitions of disk SOURCE (new identifiers)");
-        c.options = {opt(QStringLiteral("overwrite"), QStringLiteral("TARGET's partition table and signatures may go."))};
-        c.minArgs = c.maxArgs = 2;
-        c.run = [](Context &x) {
-            CopyPartitionTableRequest r;
-            r.source = x.spec(x.pos[0]);
-            r.target = x.spec(x.pos[1]);
-            x.flag("overwrite", "overwrite");
-            return execute(x, r, [&x, r](HelperProxy *p) { return p->CopyPartitionTable(r.source, r.target, x.options); });
-        };
-        list << c;
-    }
-    {
-        Command c;
-        c.name = QStringLiteral("write-conf");
-        c.synopsis = QString();
-        c.summary = QStringLiteral("write the running arrays into mdadm.conf (backup first)");
-        c.run = [](Context &x) {
-            WriteMdadmConfRequest r;
-            return execute(x, r, [&x](HelperProxy *p) { return p->WriteMdadmConf(x.options); });
-        };
-        list << c;
-    }
+    forEachRequestType([&list](auto type) { list << requestCommand<typename decltype(type)::type>(); });
     {
         Command c;
         c.name = QStringLiteral("journal");
@@ -564,7 +272,7 @@ QList<Command> commands()
         c.options = {opt(QStringLiteral("acknowledge"), QStringLiteral("Stop reporting JOB (after handling it)."), QStringLiteral("JOB")),
                      opt(QStringLiteral("all"), QStringLiteral("List every journaled job, from the journal files."))};
         c.changes = false;
-        c.run = journalCommand;
+        c.run = [](const QCommandLineParser &p, const QStringList &, const SnapshotPtr &, bool) { return journalCommand(p); };
         list << c;
     }
     return list;
@@ -615,7 +323,6 @@ int runHelperCommand(const QStringList &args)
     parser.addOptions(command.options);
     if (command.changes) {
         parser.addOption(opt(QStringLiteral("dry-run"), QStringLiteral("Show the plan only: check and plan here, change nothing.")));
-        parser.addOption(opt(QStringLiteral("allow-system-disk"), QStringLiteral("Allow using the disk the running system is on.")));
     }
     if (!parser.parse(args)) {
         err() << "plexusctl: " << parser.errorText() << "\n";
@@ -625,29 +332,29 @@ int runHelperCommand(const QStringList &args)
         out() << parser.helpText() << "\n" << helperExitCodes();
         return ExitOk;
     }
-    Context ctx(command, parser);
-    ctx.pos = parser.positionalArguments().mid(1);
-    if (ctx.pos.size() < command.minArgs || (command.maxArgs >= 0 && ctx.pos.size() > command.maxArgs)) {
+    const QStringList positional = parser.positionalArguments().mid(1);
+    if (!command.changes && !positional.isEmpty()) {
         err() << "plexusctl: usage: plexusctl " << name << " " << command.synopsis << "\n"
               << "(plexusctl " << name << " --help tells more)\n";
         return ExitUsage;
     }
+    SnapshotPtr snapshot;
+    bool dryRun = false;
     if (command.changes) {
-        ctx.dryRun = parser.isSet(QStringLiteral("dry-run"));
-        ctx.flag("allow-system-disk", "allow_system_disk");
-        if (ctx.dryRun) {
+        dryRun = parser.isSet(QStringLiteral("dry-run"));
+        if (dryRun) {
             // Planning here needs the whole picture (mounts, LVM, swap).
-            ctx.snapshot = SnapshotProbe(QStringLiteral("/")).take();
+            snapshot = SnapshotProbe(QStringLiteral("/")).take();
         } else {
             // The helper looks at the machine itself; we only need what the
             // user sees of the devices (identity, size) and of the arrays (UUID).
-            auto snapshot = std::make_shared<Snapshot>();
-            snapshot->disks = BlockProbe(QStringLiteral("/")).disks();
-            snapshot->arrays = MdSysfsProbe(QStringLiteral("/")).arrays();
-            ctx.snapshot = snapshot;
+            auto s = std::make_shared<Snapshot>();
+            s->disks = BlockProbe(QStringLiteral("/")).disks();
+            s->arrays = MdSysfsProbe(QStringLiteral("/")).arrays();
+            snapshot = s;
         }
     }
-    const int code = command.run(ctx);
+    const int code = command.run(parser, positional, snapshot, dryRun);
     out().flush();
     err().flush();
     return code;

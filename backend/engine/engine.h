@@ -1,38 +1,47 @@
 #pragma once
 // The engine's front door: a request in, a plan out (or the refusal). Validation
 // runs against the snapshot given (the machine now) and the SystemView (its device
-// nodes); planning runs on a copy of that snapshot. Nothing is executed here: the
-// helper runs the plan (executor.h), a client may only show it (--dry-run).
+// nodes); the plan is made from what validation decided. Nothing is executed here:
+// the helper runs the plan (jobrunner.h), a client may only show it (--dry-run).
+// Each operation (ops/*.h) brings its own validate() and makePlan().
 
 #include "plan.h"
-#include "requests.h"
 #include "systemview.h"
+#include "validator.h"
 
 #include "model/snapshot.h"
+
+#include <QDateTime>
 
 namespace plexus {
 
 class Engine
 {
 public:
-    Engine(SnapshotPtr snapshot, const SystemView &system);
+    Engine(SnapshotPtr snapshot, const SystemView &system) : m_snapshot(std::move(snapshot)), m_system(system) {}
 
-    Status prepare(const CreateArrayRequest &r, Plan *plan) const;
-    Status prepare(const StopArrayRequest &r, Plan *plan) const;
-    Status prepare(const AssembleArrayRequest &r, Plan *plan) const;
-    Status prepare(const AddDeviceRequest &r, Plan *plan) const;
-    Status prepare(const FailMemberRequest &r, Plan *plan) const;
-    Status prepare(const RemoveMemberRequest &r, Plan *plan) const;
-    Status prepare(const ReplaceMemberRequest &r, Plan *plan) const;
-    Status prepare(const GrowArrayRequest &r, Plan *plan) const;
-    Status prepare(const SyncActionRequest &r, Plan *plan) const;
-    Status prepare(const SpeedLimitsRequest &r, Plan *plan) const;
-    Status prepare(const ZeroSuperblockRequest &r, Plan *plan) const;
-    Status prepare(const CopyPartitionTableRequest &r, Plan *plan) const;
-    Status prepare(const WriteMdadmConfRequest &r, Plan *plan) const;
+    template<class Request> Status prepare(const Request &r, Plan *plan) const
+    {
+        typename Request::Valid v;
+        if (Status s = validate(Validator(*m_snapshot, m_system, stamp()), r, &v); !s)
+            return s;
+        // A planner gets the snapshot only where it uses it.
+        if constexpr (requires { makePlan(*m_snapshot, v); })
+            *plan = makePlan(*m_snapshot, v);
+        else
+            *plan = makePlan(v);
+        if constexpr (requires { Request::info; })
+            plan->operation = QLatin1String(Request::info.method);
+        return {};
+    }
 
-    // The backup suffix WriteMdadmConf uses; fixed in tests.
+    // The stamp that names backups (WriteMdadmConf: CONF.plexus-STAMP); fixed in tests.
     void setStamp(const QString &stamp) { m_stamp = stamp; }
+    QString stamp() const
+    {
+        return m_stamp.isEmpty() ? QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")) : m_stamp;
+    }
+    const Snapshot &snapshot() const { return *m_snapshot; }
 
 private:
     SnapshotPtr m_snapshot;

@@ -1,4 +1,8 @@
 #include "systemview.h"
+
+#include <QHash>
+#include <QRegularExpression>
+#include <QSysInfo>
 #include "probe/textfile.h"
 
 #include <QFileInfo>
@@ -75,6 +79,34 @@ bool LiveSystem::exists(const QString &path) const
 QStringList LiveSystem::slaves(const QString &name) const
 {
     return listDir(QStringLiteral("%1/sys/block/%2/slaves").arg(m_sysRoot, name));
+}
+
+bool LiveSystem::mdPersonalityAvailable(const QString &level) const
+{
+    // Running now: /proc/mdstat lists it ("Personalities : [raid1] [raid6] ...").
+    const QString mdstat = readTrimmed(m_sysRoot + QStringLiteral("/proc/mdstat")).value_or(QString());
+    if (mdstat.section(QLatin1Char('\n'), 0, 0).contains(QLatin1Char('[') + level + QLatin1Char(']')))
+        return true;
+    // Loadable or built in: the module that carries it, in this kernel's module lists.
+    static const QHash<QString, QStringList> modules = {
+        {QStringLiteral("linear"), {QStringLiteral("linear"), QStringLiteral("md-linear")}},
+        {QStringLiteral("raid0"), {QStringLiteral("raid0")}},
+        {QStringLiteral("raid1"), {QStringLiteral("raid1")}},
+        {QStringLiteral("raid4"), {QStringLiteral("raid456")}},
+        {QStringLiteral("raid5"), {QStringLiteral("raid456")}},
+        {QStringLiteral("raid6"), {QStringLiteral("raid456")}},
+        {QStringLiteral("raid10"), {QStringLiteral("raid10")}},
+    };
+    const QString dir = m_sysRoot + QStringLiteral("/lib/modules/") + QSysInfo::kernelVersion();
+    QString lists;
+    for (const char *file : {"modules.dep", "modules.builtin"})
+        lists += readTrimmed(dir + QLatin1Char('/') + QLatin1String(file)).value_or(QString()) + QLatin1Char('\n');
+    if (lists.trimmed().isEmpty())
+        return true; // no module lists to read: cannot tell
+    for (const QString &module : modules.value(level))
+        if (QRegularExpression(QStringLiteral("/%1\\.ko(\\.[a-z]+)?:?\\s").arg(module)).match(lists).hasMatch())
+            return true;
+    return false;
 }
 
 } // namespace plexus

@@ -3,6 +3,7 @@
 // leads, and a few md numbers the model does not carry. LiveSystem answers from
 // the real /dev and /sys; unit tests answer from a fake.
 
+#include <QObject>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -32,6 +33,13 @@ public:
     virtual bool exists(const QString &path) const = 0;
     // Kernel names below a stacked device (/sys/block/NAME/slaves): "dm-0" -> {"sda2"}.
     virtual QStringList slaves(const QString &name) const = 0;
+    // Whether the kernel can run md `level` ("raid1", "linear"): loaded, built in,
+    // or a module it can load. True when it cannot tell (mdadm then decides).
+    virtual bool mdPersonalityAvailable(const QString &level) const
+    {
+        Q_UNUSED(level);
+        return true;
+    }
 };
 
 class LiveSystem : public SystemView
@@ -46,6 +54,7 @@ public:
     QString syncAction(const QString &md) const override;
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
+    bool mdPersonalityAvailable(const QString &level) const override;
 
 private:
     QString mdFile(const QString &md, const QString &rel) const;

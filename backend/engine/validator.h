@@ -23,7 +23,7 @@
 //    array devices /dev/mdN or /dev/md/NAME.
 
 #include "devicespec.h"
-#include "requests.h"
+#include "ops/field.h"
 #include "status.h"
 #include "systemview.h"
 
@@ -50,76 +50,18 @@ struct ResolvedArray {
     Array array;         // from the snapshot
 };
 
-// What each operation looks like once validated: canonical paths, the snapshot's
-// view of the array, and the decisions made (bitmap, counts).
-struct ValidCreate {
-    QString arrayPath;           // as it will be created: "/dev/md0" or "/dev/md/home"
-    QString level;               // normalised: "raid1"
-    QList<ResolvedDevice> members;
-    QList<ResolvedDevice> spares;
-    int chunkKib = 0;
-    QString bitmap;              // "internal", "none", or empty (not applicable)
-    QString metadata;            // "1.2"
-    QString name;
-    bool force = false;          // mdadm --force (single-device mirror)
-    qint64 memberDataBytes = 0;  // the smallest member's size: it decides the array's size
-    QString smallest;            // that member's path
-    QList<ResolvedDevice> partitionDisks; // whole disks to partition first; members/spares name their partitions
-};
-
-struct ValidStop { ResolvedArray array; };
-struct ValidAssemble { QString arrayPath; QList<ResolvedDevice> members; bool run = false; };
-struct ValidCopyTable { ResolvedDevice source; ResolvedDevice target; QString sourceTable; bool targetHadTable = false; };
-// With partitionFirst, `device` is the partition the new disk will have.
-struct ValidAdd { ResolvedArray array; ResolvedDevice device; bool spare = false; std::optional<ValidCopyTable> partitionFirst; };
-struct ValidFail { ResolvedArray array; ResolvedDevice member; };
-struct ValidRemove {
-    ResolvedArray array;
-    ResolvedDevice member;
-    bool vanished = false;       // the member's disk is gone: remove it through sysfs
-    bool failFirst = false;
-    bool zeroSuperblock = false;
-};
-struct ValidReplace {
-    ResolvedArray array;
-    ResolvedDevice oldMember;
-    ResolvedDevice newDevice;    // with partitionFirst: the partition it will have
-    bool hot = true;             // old member still works: copy it, never degrade
-    bool wait = true;
-    bool zeroOld = false;
-    std::optional<ValidCopyTable> partitionFirst; // the old member's disk's table onto the new disk
-};
-struct ValidGrow {
-    ResolvedArray array;
-    int raidDevices = 0;         // 0: unchanged
-    QList<ResolvedDevice> add;
-    QList<ResolvedDevice> remove;
-    QStringList removeFaulty;    // of `remove`, those already faulty (no fail step)
-    bool sizeMax = false;
-};
-struct ValidSyncAction { ResolvedArray array; QString action; };
-struct ValidSpeedLimits { ResolvedArray array; QString min; QString max; };
-struct ValidZero { ResolvedDevice device; QString formerArray; };
-struct ValidWriteConf { QString confPath; bool confExists = false; int arrays = 0; };
+struct ValidCopyTable;
 
 class Validator
 {
 public:
-    Validator(const Snapshot &snapshot, const SystemView &system);
+    Validator(const Snapshot &snapshot, const SystemView &system, const QString &stamp = {});
 
-    Status validate(const CreateArrayRequest &r, ValidCreate *out) const;
-    Status validate(const StopArrayRequest &r, ValidStop *out) const;
-    Status validate(const AssembleArrayRequest &r, ValidAssemble *out) const;
-    Status validate(const AddDeviceRequest &r, ValidAdd *out) const;
-    Status validate(const FailMemberRequest &r, ValidFail *out) const;
-    Status validate(const RemoveMemberRequest &r, ValidRemove *out) const;
-    Status validate(const ReplaceMemberRequest &r, ValidReplace *out) const;
-    Status validate(const GrowArrayRequest &r, ValidGrow *out) const;
-    Status validate(const SyncActionRequest &r, ValidSyncAction *out) const;
-    Status validate(const SpeedLimitsRequest &r, ValidSpeedLimits *out) const;
-    Status validate(const ZeroSuperblockRequest &r, ValidZero *out) const;
-    Status validate(const CopyPartitionTableRequest &r, ValidCopyTable *out) const;
-    Status validate(const WriteMdadmConfRequest &r, ValidWriteConf *out) const;
+    const Snapshot &snapshot() const { return m_snap; }
+    const SystemView &system() const { return m_sys; }
+    // When the request is made, for names of backups: "20261203-183301".
+    QString stamp() const { return m_stamp; }
+
 
     // Building blocks, public for tests and for the GUI's early hints.
     // The node is a disk or partition, and it is the one the user chose.
@@ -137,7 +79,7 @@ public:
     static QString normaliseLevel(const QString &level); // "1", "mirror" -> "raid1"; empty if unknown
     static bool validName(const QString &name);
 
-private:
+    // The checks the operations share (ops/*.cpp).
     Status resolveExistingArray(const QString &path, const CommonOptions &common, ResolvedArray *out) const;
     Status requireActive(const ResolvedArray &a) const;
     Status requireRedundant(const ResolvedArray &a, const QString &what) const;
@@ -147,6 +89,12 @@ private:
     Status checkCanLose(const ResolvedArray &a, const QStringList &members, const QString &verb) const;
     Status checkIdle(const ResolvedArray &a, const QString &what) const;
     Status checkNotInArray(const ResolvedArray &a, const ResolvedDevice &dev) const;
+    // A device joining `a` (in place of `replaced`, if any): not a whole disk that
+    // has partitions (using it erases them all: picking the disk for its partition
+    // is the classic slip, so it takes a deliberate wipe first, whatever
+    // overwrite says), and, unless allowSameDisk, not on the disk of another
+    // working member of a redundant array (one disk failing would take both).
+    Status checkJoining(const ResolvedArray &a, const ResolvedDevice &dev, const QString &replaced, bool allowSameDisk) const;
     // The founding documents' `sfdisk -d LIKE's disk | sfdisk NEW`: `blank` (a
     // whole disk without partitions, as `blankSpec` names it) is to get the
     // partitions of `like`'s disk; `*member` becomes the partition matching `like`.
@@ -155,9 +103,16 @@ private:
     QString usageOf(const QString &blockName) const; // empty when unused, else a sentence start
     void underlyingDisks(const QString &blockName, QStringList *out, int depth = 0) const;
     QString suggestFreeArray() const;
+    // Partition `number` of `disk`, still to be made, as the kernel will name it
+    // (vdd -> vdd2, nvme0n1 -> nvme0n1p2), with the size it will have.
+    static ResolvedDevice futurePartition(const QString &disk, int number, qint64 sizeBytes);
+    // Plexus writes partition tables only onto disks without partitions.
+    static Status requireNoPartitions(const Disk *disk, const QString &path, const QString &instead);
 
+private:
     const Snapshot &m_snap;
     const SystemView &m_sys;
+    QString m_stamp;
 };
 
 } // namespace plexus

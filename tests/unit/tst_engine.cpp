@@ -4,6 +4,7 @@
 #include "tst_engine_fixture.h"
 
 #include "engine/engine.h"
+#include "engine/ops/registry.h"
 #include "engine/executor.h"
 #include "engine/journal.h"
 #include "engine/textedits.h"

@@ -3,8 +3,8 @@
 // good requests pass. No device is touched: FakeSystem answers for /dev and /sys.
 #include "tst_engine_fixture.h"
 
-#include "engine/planner.h"
-#include "engine/requests.h"
+#include "engine/ops/registry.h"
+#include "engine/ops/anyrequest.h"
 #include "engine/validator.h"
 #include "probe/snapshotprobe.h"
 
@@ -54,6 +54,14 @@ DeviceSpecList specs(const Snapshot &s, const QStringList &paths)
 
 } // namespace
 
+// The helper's parser, given only the options (the arguments as the request has them).
+template<class R> Status parseOptions(const QVariantMap &options, R *r)
+{
+    QVariantList arguments = AnyRequest(*r).arguments();
+    arguments.last() = options;
+    return parseRequest(arguments, r);
+}
+
 class TestValidator : public QObject
 {
     Q_OBJECT
@@ -93,7 +101,7 @@ class TestValidator : public QObject
         if (tweak)
             tweak(r);
         ValidCreate v;
-        return Validator(snap, sys ? *sys : fake).validate(r, &v);
+        return validate(Validator(snap, sys ? *sys : fake), r, &v);
     }
 
 private Q_SLOTS:
@@ -280,13 +288,13 @@ private Q_SLOTS:
         r.partitionDisks = true;
         r.overwrite = true;
         ValidCreate v;
-        EXPECT_OK(Validator(snap, sys).validate(r, &v));
+        EXPECT_OK(validate(Validator(snap, sys), r, &v));
         QCOMPARE(v.members[0].path, QStringLiteral("/dev/sdb1"));
         QCOMPARE(v.members[0].sizeBytes, TiB - 2 * MiB);
         QCOMPARE(v.members[1].path, QStringLiteral("/dev/sdc1"));
         QCOMPARE(v.spares[0].path, QStringLiteral("/dev/sdk1"));
         QCOMPARE(v.partitionDisks.size(), 2);
-        const Plan plan = planCreate(snap, v);
+        const Plan plan = makePlan(v);
         QCOMPARE(plan.previews().mid(0, 2),
                  (QStringList{QStringLiteral("sfdisk --wipe=always --wipe-partitions=always /dev/sdb <<< $'label: gpt\\n,,R'"),
                               QStringLiteral("sfdisk --wipe=always --wipe-partitions=always /dev/sdk <<< $'label: gpt\\n,,R'")}));
@@ -299,7 +307,7 @@ private Q_SLOTS:
         Snapshot noSwap = snap;
         noSwap.swaps.clear();
         FakeSystem sys2(noSwap);
-        EXPECT_REFUSAL(Validator(noSwap, sys2).validate(r, &v), ErrorCode::InUse, "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
+        EXPECT_REFUSAL(validate(Validator(noSwap, sys2), r, &v), ErrorCode::InUse, "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
     }
 
     void createDevices()
@@ -326,54 +334,54 @@ private Q_SLOTS:
         const Validator v(snap, sys);
         // Add a member: only into a missing slot.
         ValidAdd add;
-        EXPECT_REFUSAL(v.validate(AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), false, false, {}}, &add),
+        EXPECT_REFUSAL(validate(v, AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), false, false, {}}, &add),
                        ErrorCode::Invalid, "/dev/md0 has no missing member (2 of 2 slots are filled)");
-        EXPECT_OK(v.validate(AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &add));
-        EXPECT_OK(v.validate(AddDeviceRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdb")), false, false, {}}, &add));
-        EXPECT_REFUSAL(v.validate(AddDeviceRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdc1")), false, false, {}}, &add),
+        EXPECT_OK(validate(v, AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &add));
+        EXPECT_OK(validate(v, AddDeviceRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdb")), false, false, {}}, &add));
+        EXPECT_REFUSAL(validate(v, AddDeviceRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdc1")), false, false, {}}, &add),
                        ErrorCode::TooSmall, "/dev/sdc1 (100 GiB) is too small for /dev/md1: each member needs at least 1.00 TiB");
-        EXPECT_REFUSAL(v.validate(AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sde")), true, false, {}}, &add),
+        EXPECT_REFUSAL(validate(v, AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sde")), true, false, {}}, &add),
                        ErrorCode::Invalid, "/dev/sde is already a member of /dev/md0");
-        EXPECT_REFUSAL(v.validate(AddDeviceRequest{QStringLiteral("/dev/md7"), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &add),
+        EXPECT_REFUSAL(validate(v, AddDeviceRequest{QStringLiteral("/dev/md7"), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &add),
                        ErrorCode::NotFound, "/dev/md7 does not exist");
         CommonOptions pinned;
         pinned.arrayUuid = QStringLiteral("deadbeef-0000-0000-0000-000000000000");
-        EXPECT_REFUSAL(v.validate(AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), true, false, pinned}, &add),
+        EXPECT_REFUSAL(validate(v, AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), true, false, pinned}, &add),
                        ErrorCode::NotFound, "/dev/md0 is now another array");
         pinned.arrayUuid = QStringLiteral("11111111:22223333:44445555:55555555"); // mdadm's spelling of the same UUID
-        EXPECT_OK(v.validate(AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), true, false, pinned}, &add));
+        EXPECT_OK(validate(v, AddDeviceRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), true, false, pinned}, &add));
 
         // Fail / remove: never lose the last copy.
         ValidFail fail;
-        EXPECT_OK(v.validate(FailMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), {}}, &fail));
-        EXPECT_REFUSAL(v.validate(FailMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdf")), {}}, &fail),
+        EXPECT_OK(validate(v, FailMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), {}}, &fail));
+        EXPECT_REFUSAL(validate(v, FailMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdf")), {}}, &fail),
                        ErrorCode::Invalid, "Failing /dev/sdf would leave /dev/md1 without a complete copy of the data: 2 of 3 members would be missing");
-        EXPECT_REFUSAL(v.validate(FailMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), {}}, &fail),
+        EXPECT_REFUSAL(validate(v, FailMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), {}}, &fail),
                        ErrorCode::Invalid, "/dev/sdh is already marked faulty");
-        EXPECT_REFUSAL(v.validate(FailMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), {}}, &fail),
+        EXPECT_REFUSAL(validate(v, FailMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdb")), {}}, &fail),
                        ErrorCode::Invalid, "/dev/sdb is not a member of /dev/md0 (its members are sdd and sde)");
         ValidRemove rm;
-        EXPECT_REFUSAL(v.validate(RemoveMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), false, false, {}}, &rm),
+        EXPECT_REFUSAL(validate(v, RemoveMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), false, false, {}}, &rm),
                        ErrorCode::Invalid, "is a working member of /dev/md0");
-        EXPECT_OK(v.validate(RemoveMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), true, false, {}}, &rm));
+        EXPECT_OK(validate(v, RemoveMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), true, false, {}}, &rm));
         QVERIFY(rm.failFirst);
-        EXPECT_OK(v.validate(RemoveMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), false, true, {}}, &rm));
+        EXPECT_OK(validate(v, RemoveMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), false, true, {}}, &rm));
         QVERIFY(!rm.failFirst);
         QVERIFY(rm.zeroSuperblock);
 
         // Replace: hot when the member works; never into a degraded array's hole.
         ValidReplace rep;
-        EXPECT_OK(v.validate(ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep));
+        EXPECT_OK(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep));
         QVERIFY(rep.hot);
-        EXPECT_REFUSAL(v.validate(ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdf")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep),
+        EXPECT_REFUSAL(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdf")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep),
                        ErrorCode::Invalid, "/dev/md1 is degraded (1 member(s) missing): a new device would fill the missing slot");
-        EXPECT_OK(v.validate(ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep));
+        EXPECT_OK(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep));
         QVERIFY(!rep.hot);
-        EXPECT_REFUSAL(v.validate(ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdd")), true, false, {}}, &rep),
+        EXPECT_REFUSAL(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdd")), true, false, {}}, &rep),
                        ErrorCode::Invalid, "cannot replace itself");
         FakeSystem busySys(snap);
         busySys.setSyncAction(QStringLiteral("md0"), QStringLiteral("check"));
-        EXPECT_REFUSAL(Validator(snap, busySys).validate(ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep),
+        EXPECT_REFUSAL(validate(Validator(snap, busySys), ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep),
                        ErrorCode::Busy, "/dev/md0 is busy with check. Stop it (scrub idle)");
     }
 
@@ -390,22 +398,22 @@ private Q_SLOTS:
             r.remove = specs(snap, remove);
             return r;
         };
-        EXPECT_OK(v.validate(req(QStringLiteral("/dev/md0"), 3, {QStringLiteral("/dev/sdb")}, {}), &g));
+        EXPECT_OK(validate(v, req(QStringLiteral("/dev/md0"), 3, {QStringLiteral("/dev/sdb")}, {}), &g));
         QCOMPARE(g.raidDevices, 3);
-        EXPECT_REFUSAL(v.validate(req(QStringLiteral("/dev/md0"), 3, {}, {}), &g), ErrorCode::Invalid, "needs 1 more device(s); the request adds 0");
-        EXPECT_REFUSAL(v.validate(req(QStringLiteral("/dev/md0"), 2, {}, {}), &g), ErrorCode::Invalid, "Nothing to change");
-        EXPECT_REFUSAL(v.validate(req(QStringLiteral("/dev/md0"), 1, {}, {QStringLiteral("/dev/sdd")}), &g), ErrorCode::Invalid, "A mirror of one device is possible with force_single");
+        EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 3, {}, {}), &g), ErrorCode::Invalid, "needs 1 more device(s); the request adds 0");
+        EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 2, {}, {}), &g), ErrorCode::Invalid, "Nothing to change");
+        EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 1, {}, {QStringLiteral("/dev/sdd")}), &g), ErrorCode::Invalid, "A mirror of one device is possible with force_single");
         GrowArrayRequest single = req(QStringLiteral("/dev/md0"), 1, {}, {QStringLiteral("/dev/sdd")});
         single.forceSingle = true;
-        EXPECT_OK(v.validate(single, &g));
+        EXPECT_OK(validate(v, single, &g));
         QCOMPARE(g.remove.size(), 1);
-        EXPECT_REFUSAL(v.validate(req(QStringLiteral("/dev/md1"), 2, {}, {}), &g), ErrorCode::Invalid, "Plexus does not shrink RAID-5 arrays");
+        EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md1"), 2, {}, {}), &g), ErrorCode::Invalid, "Plexus does not shrink RAID-5 arrays");
         GrowArrayRequest size = req(QStringLiteral("/dev/md0"), 0, {}, {});
         size.size = QStringLiteral("max");
-        EXPECT_OK(v.validate(size, &g));
+        EXPECT_OK(validate(v, size, &g));
         QVERIFY(g.sizeMax);
         size.size = QStringLiteral("10G");
-        EXPECT_REFUSAL(v.validate(size, &g), ErrorCode::Invalid, "Unknown size '10G'");
+        EXPECT_REFUSAL(validate(v, size, &g), ErrorCode::Invalid, "Unknown size '10G'");
     }
 
     void syncAndSpeed()
@@ -413,23 +421,23 @@ private Q_SLOTS:
         FakeSystem sys(snap);
         const Validator v(snap, sys);
         ValidSyncAction a;
-        EXPECT_OK(v.validate(SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("check"), {}}, &a));
-        EXPECT_REFUSAL(v.validate(SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("frozen"), {}}, &a), ErrorCode::Invalid, "Unknown sync action 'frozen'");
-        EXPECT_REFUSAL(v.validate(SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("recover"), {}}, &a), ErrorCode::Invalid, "Unknown sync action 'recover'");
-        EXPECT_REFUSAL(v.validate(SyncActionRequest{QStringLiteral("/dev/md1"), QStringLiteral("check"), {}}, &a), ErrorCode::Invalid, "/dev/md1 is degraded");
+        EXPECT_OK(validate(v, SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("check"), {}}, &a));
+        EXPECT_REFUSAL(validate(v, SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("frozen"), {}}, &a), ErrorCode::Invalid, "Unknown sync action 'frozen'");
+        EXPECT_REFUSAL(validate(v, SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("recover"), {}}, &a), ErrorCode::Invalid, "Unknown sync action 'recover'");
+        EXPECT_REFUSAL(validate(v, SyncActionRequest{QStringLiteral("/dev/md1"), QStringLiteral("check"), {}}, &a), ErrorCode::Invalid, "/dev/md1 is degraded");
         sys.setSyncAction(QStringLiteral("md0"), QStringLiteral("resync"));
-        EXPECT_REFUSAL(v.validate(SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("repair"), {}}, &a), ErrorCode::Busy, "/dev/md0 is busy with resync");
-        EXPECT_REFUSAL(v.validate(SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("idle"), {}}, &a), ErrorCode::Busy, "which Plexus does not interrupt");
+        EXPECT_REFUSAL(validate(v, SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("repair"), {}}, &a), ErrorCode::Busy, "/dev/md0 is busy with resync");
+        EXPECT_REFUSAL(validate(v, SyncActionRequest{QStringLiteral("/dev/md0"), QStringLiteral("idle"), {}}, &a), ErrorCode::Busy, "which Plexus does not interrupt");
         sys.setSyncAction(QStringLiteral("md0"), QStringLiteral("idle"));
 
         ValidSpeedLimits s;
-        EXPECT_OK(v.validate(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("5000"), QStringLiteral("system"), {}}, &s));
+        EXPECT_OK(validate(v, SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("5000"), QStringLiteral("system"), {}}, &s));
         for (const char *bad : {"0", "-5", "12k", " 5", "99999999999"})
-            EXPECT_REFUSAL(v.validate(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QLatin1String(bad), QString(), {}}, &s), ErrorCode::Invalid,
+            EXPECT_REFUSAL(validate(v, SpeedLimitsRequest{QStringLiteral("/dev/md0"), QLatin1String(bad), QString(), {}}, &s), ErrorCode::Invalid,
                            "must be a positive number of KiB/s");
-        EXPECT_REFUSAL(v.validate(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("9000"), QStringLiteral("100"), {}}, &s), ErrorCode::Invalid, "is above the maximum");
-        EXPECT_REFUSAL(v.validate(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("300000"), QString(), {}}, &s), ErrorCode::Invalid, "Raise the maximum too");
-        EXPECT_REFUSAL(v.validate(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QString(), QString(), {}}, &s), ErrorCode::Invalid, "Nothing to change");
+        EXPECT_REFUSAL(validate(v, SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("9000"), QStringLiteral("100"), {}}, &s), ErrorCode::Invalid, "is above the maximum");
+        EXPECT_REFUSAL(validate(v, SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("300000"), QString(), {}}, &s), ErrorCode::Invalid, "Raise the maximum too");
+        EXPECT_REFUSAL(validate(v, SpeedLimitsRequest{QStringLiteral("/dev/md0"), QString(), QString(), {}}, &s), ErrorCode::Invalid, "Nothing to change");
     }
 
     void zeroCopyStop()
@@ -437,32 +445,32 @@ private Q_SLOTS:
         FakeSystem sys(snap);
         const Validator v(snap, sys);
         ValidZero z;
-        EXPECT_OK(v.validate(ZeroSuperblockRequest{spec(snap, QStringLiteral("/dev/sdi")), {}}, &z));
-        EXPECT_REFUSAL(v.validate(ZeroSuperblockRequest{spec(snap, QStringLiteral("/dev/sdb")), {}}, &z), ErrorCode::Invalid, "carries no md superblock");
-        EXPECT_REFUSAL(v.validate(ZeroSuperblockRequest{spec(snap, QStringLiteral("/dev/sdd")), {}}, &z), ErrorCode::InUse, "is a member of md0");
+        EXPECT_OK(validate(v, ZeroSuperblockRequest{spec(snap, QStringLiteral("/dev/sdi")), {}}, &z));
+        EXPECT_REFUSAL(validate(v, ZeroSuperblockRequest{spec(snap, QStringLiteral("/dev/sdb")), {}}, &z), ErrorCode::Invalid, "carries no md superblock");
+        EXPECT_REFUSAL(validate(v, ZeroSuperblockRequest{spec(snap, QStringLiteral("/dev/sdd")), {}}, &z), ErrorCode::InUse, "is a member of md0");
 
         ValidCopyTable c;
-        EXPECT_OK(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdb")), false, {}}, &c));
+        EXPECT_OK(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdb")), false, {}}, &c));
         QVERIFY(!c.targetHadTable);
-        EXPECT_REFUSAL(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc1")), spec(snap, QStringLiteral("/dev/sdb")), false, {}}, &c),
+        EXPECT_REFUSAL(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc1")), spec(snap, QStringLiteral("/dev/sdb")), false, {}}, &c),
                        ErrorCode::Invalid, "/dev/sdc1 is a partition");
-        EXPECT_REFUSAL(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdb")), spec(snap, QStringLiteral("/dev/sdk")), false, {}}, &c),
+        EXPECT_REFUSAL(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdb")), spec(snap, QStringLiteral("/dev/sdk")), false, {}}, &c),
                        ErrorCode::Invalid, "/dev/sdb has no partition table to copy");
-        EXPECT_REFUSAL(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdk")), false, {}}, &c),
+        EXPECT_REFUSAL(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdk")), false, {}}, &c),
                        ErrorCode::Invalid, "has a partition table (gpt)");
-        EXPECT_OK(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdk")), true, {}}, &c));
+        EXPECT_OK(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdk")), true, {}}, &c));
         QVERIFY(c.targetHadTable);
-        EXPECT_REFUSAL(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdm")), true, {}}, &c),
+        EXPECT_REFUSAL(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdm")), true, {}}, &c),
                        ErrorCode::TooSmall, "/dev/sdm (100 GiB) is too small for /dev/sdc's partitions");
-        EXPECT_REFUSAL(v.validate(CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdc")), true, {}}, &c),
+        EXPECT_REFUSAL(validate(v, CopyPartitionTableRequest{spec(snap, QStringLiteral("/dev/sdc")), spec(snap, QStringLiteral("/dev/sdc")), true, {}}, &c),
                        ErrorCode::Invalid, "the same disk");
 
         ValidStop st;
-        EXPECT_OK(v.validate(StopArrayRequest{QStringLiteral("/dev/md0"), {}}, &st));
+        EXPECT_OK(validate(v, StopArrayRequest{QStringLiteral("/dev/md0"), {}}, &st));
         Snapshot mounted = snap;
         mounted.mounts.append(Mount{QStringLiteral("md0"), QStringLiteral("/dev/md0"), QStringLiteral("/srv"), QStringLiteral("ext4")});
         FakeSystem sys2(mounted);
-        EXPECT_REFUSAL(Validator(mounted, sys2).validate(StopArrayRequest{QStringLiteral("/dev/md0"), {}}, &st), ErrorCode::InUse, "/dev/md0 is mounted on /srv. Unmount it first.");
+        EXPECT_REFUSAL(validate(Validator(mounted, sys2), StopArrayRequest{QStringLiteral("/dev/md0"), {}}, &st), ErrorCode::InUse, "/dev/md0 is mounted on /srv. Unmount it first.");
     }
 
     // Drag a blank disk onto a member that is a partition: the disk first gets
@@ -486,13 +494,13 @@ private Q_SLOTS:
         const auto none = [](ReplaceMemberRequest &) {};
 
         ValidReplace rep;
-        EXPECT_OK(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), none), &rep));
+        EXPECT_OK(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), none), &rep));
         QCOMPARE(rep.newDevice.path, QStringLiteral("/dev/sdb1"));
         QCOMPARE(rep.newDevice.sizeBytes, 950 * GiB);
         QVERIFY(rep.partitionFirst);
         QCOMPARE(rep.partitionFirst->source.path, QStringLiteral("/dev/sdd"));
         QCOMPARE(rep.partitionFirst->target.path, QStringLiteral("/dev/sdb"));
-        Plan plan = planReplace(s, rep);
+        Plan plan = makePlan(rep);
         QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
         QCOMPARE(plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdd"));
         QVERIFY2(plan.previews().join(QLatin1Char('\n')).contains(QStringLiteral("mdadm /dev/md0 --replace /dev/sdd1 --with /dev/sdb1")),
@@ -500,28 +508,28 @@ private Q_SLOTS:
         QVERIFY(!plan.previews().join(QLatin1Char('\n')).contains(QStringLiteral("--zero-superblock")));
 
         // zero_old: the old member's superblock goes last, once it is out.
-        EXPECT_OK(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) { r.zeroOld = true; }), &rep));
-        plan = planReplace(s, rep);
+        EXPECT_OK(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) { r.zeroOld = true; }), &rep));
+        plan = makePlan(rep);
         QCOMPARE(plan.previews().last(), QStringLiteral("mdadm --zero-superblock /dev/sdd1"));
-        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) {
+        EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) {
                                       r.zeroOld = true;
                                       r.wait = false;
                                   }), &rep),
                        ErrorCode::Invalid, "needs the replacement to wait for the copy");
 
         // Refusals, each saying what to do instead.
-        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc1"), none), &rep), ErrorCode::Invalid,
+        EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc1"), none), &rep), ErrorCode::Invalid,
                        "/dev/sdc1 is a partition: give the whole, blank disk");
-        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc"), none), &rep), ErrorCode::InUse,
+        EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc"), none), &rep), ErrorCode::InUse,
                        "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
-        EXPECT_REFUSAL(v.validate(request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdn"), none), &rep), ErrorCode::TooSmall,
+        EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdn"), none), &rep), ErrorCode::TooSmall,
                        "/dev/sdn (500 GiB) is too small for /dev/sdd's partitions");
         ReplaceMemberRequest wholeOld;
         wholeOld.array = QStringLiteral("/dev/md1");
         wholeOld.oldMember = spec(s, QStringLiteral("/dev/sdf"));
         wholeOld.newDevice = spec(s, QStringLiteral("/dev/sdb"));
         wholeOld.partitionLikeOld = true;
-        EXPECT_REFUSAL(v.validate(wholeOld, &rep), ErrorCode::Invalid, "/dev/sdf is a whole disk, not a partition");
+        EXPECT_REFUSAL(validate(v, wholeOld, &rep), ErrorCode::Invalid, "/dev/sdf is a whole disk, not a partition");
     }
 
     // A blank disk into a missing slot (or as a spare) of an array on
@@ -542,21 +550,21 @@ private Q_SLOTS:
         r.overwrite = true;
         r.partitionLikeMembers = true;
         ValidAdd add;
-        EXPECT_OK(v.validate(r, &add));
+        EXPECT_OK(validate(v, r, &add));
         QCOMPARE(add.device.path, QStringLiteral("/dev/sdb1"));
         QVERIFY(add.partitionFirst);
         QCOMPARE(add.partitionFirst->source.path, QStringLiteral("/dev/sdd"));
-        const Plan plan = planAdd(s, add);
+        const Plan plan = makePlan(add);
         QCOMPARE(plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdd"));
         QCOMPARE(plan.previews().last(), QStringLiteral("mdadm /dev/md0 --add /dev/sdb1"));
         QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
 
         r.device = spec(s, QStringLiteral("/dev/sdn"));
-        EXPECT_REFUSAL(v.validate(r, &add), ErrorCode::TooSmall, "/dev/sdn (500 GiB) is too small for /dev/sdd's partitions");
+        EXPECT_REFUSAL(validate(v, r, &add), ErrorCode::TooSmall, "/dev/sdn (500 GiB) is too small for /dev/sdd's partitions");
         // md1's members are whole disks: nothing to copy.
         r.array = QStringLiteral("/dev/md1");
         r.device = spec(s, QStringLiteral("/dev/sdb"));
-        EXPECT_REFUSAL(v.validate(r, &add), ErrorCode::Invalid, "/dev/md1's working members are whole disks, not partitions");
+        EXPECT_REFUSAL(validate(v, r, &add), ErrorCode::Invalid, "/dev/md1's working members are whole disks, not partitions");
     }
 
     void options()

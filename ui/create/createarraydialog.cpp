@@ -5,6 +5,7 @@
 #include "levelchoices.h"
 #include "levellist.h"
 #include "model/describe.h"
+#include "model/raidlevel.h"
 #include "tone.h"
 #include "words.h"
 
@@ -316,43 +317,37 @@ void CreateArrayDialog::recompute()
     m_refusal->setVisible(false);
 }
 
-CreateArrayDialog::Request CreateArrayDialog::request() const
+CreateArrayRequest CreateArrayDialog::request() const
 {
-    Request r;
+    CreateArrayRequest r;
     const Snapshot &snap = *m_ctx.snapshot;
     r.array = m_arrayDevice->text().trimmed();
     r.level = m_levels->level();
     const QStringList slots = slotOrder(r.level, memberNames(), m_missing->value());
-    bool overwrite = false;
     for (const QString &name : slots)
         r.members << (name.isEmpty() ? DeviceSpec{QStringLiteral("missing"), {}, 0} : deviceSpecFor(snap, QStringLiteral("/dev/") + name));
     for (const QString &name : spareNames())
         r.spares << deviceSpecFor(snap, QStringLiteral("/dev/") + name);
     for (const QString &name : m_devices->chosen())
         if (const DeviceChoice *d = m_devices->choice(name); d && d->erases)
-            overwrite = true;
+            r.overwrite = true;
 
-    r.options.insert(QStringLiteral("metadata"), m_metadata->currentData().toString());
-    if (isRedundantLevel(r.level))
-        r.options.insert(QStringLiteral("bitmap"), m_bitmap->currentData().toString());
+    r.metadata = m_metadata->currentData().toString();
+    const RaidLevel *rules = raidLevel(r.level);
+    if (rules && rules->redundant)
+        r.bitmap = m_bitmap->currentData().toString();
     // mdadm's default chunk is left out, so the command reads as a person would type it.
-    if (isStripedLevel(r.level) && m_chunk->currentData().toUInt() != defaultChunkKib)
-        r.options.insert(QStringLiteral("chunk_kib"), m_chunk->currentData().toUInt());
-    if (!m_name->text().trimmed().isEmpty())
-        r.options.insert(QStringLiteral("name"), m_name->text().trimmed());
-    if (overwrite)
-        r.options.insert(QStringLiteral("overwrite"), true);
-    if (m_partitionDisks->isChecked())
-        r.options.insert(QStringLiteral("partition_disks"), true);
-    if (r.level == QLatin1String("raid1") && slots.size() == 1)
-        r.options.insert(QStringLiteral("force_single"), true);
+    if (rules && rules->striped && m_chunk->currentData().toUInt() != defaultChunkKib)
+        r.chunkKib = int(m_chunk->currentData().toUInt());
+    r.name = m_name->text().trimmed();
+    r.partitionDisks = m_partitionDisks->isChecked();
+    r.forceSingle = r.level == QLatin1String("raid1") && slots.size() == 1;
     return r;
 }
 
 void CreateArrayDialog::review()
 {
-    const Request r = request();
-    m_operation = createArrayOperation(m_ctx, r.array, r.level, r.members, r.spares, r.options);
+    m_operation = planOperation(m_ctx, request());
     if (m_operation.isRefused()) {
         showRefusal(m_operation.refusal.message());
         return;

@@ -9,6 +9,7 @@
 // reviewRequested(). The dialog stays open meanwhile, so going back from the
 // review finds it as it was; the caller closes it once the operation runs.
 
+#include "engine/ops/createarray.h"
 #include "operations/operation.h"
 
 #include <QDialog>
@@ -40,15 +41,8 @@ public:
 
     // The Operation "Review…" made last (refused or not); empty before.
     Operation operation() const { return m_operation; }
-    // What "Review…" would send now: the request as createArrayOperation takes it.
-    struct Request {
-        QString array;
-        QString level;
-        DeviceSpecList members;
-        DeviceSpecList spares;
-        QVariantMap options;
-    };
-    Request request() const;
+    // What "Review…" would send now: the helper's own request.
+    CreateArrayRequest request() const;
 
     DeviceList *deviceList() const { return m_devices; }
     LevelList *levelList() const { return m_levels; }

@@ -12,22 +12,6 @@ Operation refused(const QString &title, ErrorCode code, const QString &message)
     return op;
 }
 
-// Another working member of `a` on the disk holding `device`, other than `replaced`.
-QString memberOnSameDisk(const Snapshot &s, const Array &a, const QString &device, const QString &replaced)
-{
-    const Disk *disk = s.diskOf(device);
-    if (!disk)
-        return {};
-    for (const Member &m : a.members) {
-        if (m.faulty || m.spare || m.device == replaced || m.device == device)
-            continue;
-        const Disk *other = s.diskOf(m.device);
-        if (other && other->name == disk->name)
-            return m.device;
-    }
-    return {};
-}
-
 // A blank disk large enough for `source`'s partitions; one too small joins
 // whole instead (the engine then judges its size against the array's).
 bool takesLayoutOf(const Disk &blank, const Disk &source)
@@ -37,50 +21,37 @@ bool takesLayoutOf(const Disk &blank, const Disk &source)
 
 } // namespace
 
-Status checkNewMemberDevice(const Snapshot &snapshot, const QString &array, const QString &device, const QString &replaced)
+void chooseJoining(const Snapshot &snapshot, const QString &array, const QString &device, AddDeviceRequest *r)
 {
-    const Disk *disk = snapshot.disk(device);
-    if (disk && !disk->partitions.isEmpty())
-        return Status::failure(ErrorCode::InUse, QStringLiteral("%1 has %2 partition(s): using the whole disk would erase them all. Choose one of "
-                                                                "its partitions, or a blank disk.").arg(device).arg(disk->partitions.size()));
-    const Array *a = snapshot.array(array);
-    if (a && a->isRedundant()) {
-        const QString neighbour = memberOnSameDisk(snapshot, *a, device, replaced);
-        if (!neighbour.isEmpty())
-            return Status::failure(ErrorCode::Invalid, QStringLiteral("%1 is on the same disk as %2, another member of %3: if that disk fails, both "
-                                                                      "go with it. Choose a device on another disk.").arg(device, neighbour, array));
-    }
-    return {};
-}
-
-QVariantMap joiningOptions(const Snapshot &snapshot, const QString &array, const QString &device)
-{
-    // The review names what is erased and asks first.
-    QVariantMap options{{QStringLiteral("overwrite"), true}};
+    r->array = QStringLiteral("/dev/") + array;
+    r->device = specFor(snapshot, device);
+    r->overwrite = true; // the review names what is erased and asks first
     const Disk *disk = snapshot.disk(device);
     const Array *a = snapshot.array(array);
     if (!disk || !disk->partitions.isEmpty() || !a)
-        return options;
+        return;
     if (const Member *m = snapshot.partitionMemberToCopy(*a); m && takesLayoutOf(*disk, *snapshot.diskOf(m->device)))
-        options.insert(QStringLiteral("partition_like_members"), true);
-    return options;
+        r->partitionLikeMembers = true;
 }
 
-QVariantMap replacingOptions(const Snapshot &snapshot, const QString &oldMember, const QString &device)
+ReplaceMemberRequest replacing(const Snapshot &snapshot, const QString &array, const QString &oldMember, const QString &device)
 {
-    QVariantMap options{{QStringLiteral("overwrite"), true}}; // the review names what is erased and asks first
+    ReplaceMemberRequest r;
+    r.array = QStringLiteral("/dev/") + array;
+    r.oldMember = specFor(snapshot, oldMember);
+    r.newDevice = specFor(snapshot, device);
+    r.overwrite = true; // the review names what is erased and asks first
     // A blank disk for a member that is a partition: partition it like the
     // old member's disk (the founding documents' sfdisk -d | sfdisk), so
     // boot and swap partitions can be mirrored there too.
     const Disk *newDisk = snapshot.disk(device);
     const Disk *oldDisk = snapshot.diskOf(oldMember);
     if (newDisk && oldDisk && oldDisk->name != oldMember && takesLayoutOf(*newDisk, *oldDisk))
-        options.insert(QStringLiteral("partition_like_old"), true);
+        r.partitionLikeOld = true;
     // The old member, where it can still be reached, loses its superblock
     // last, so a reboot never assembles it into the array again.
-    if (oldDisk)
-        options.insert(QStringLiteral("zero_old"), true);
-    return options;
+    r.zeroOld = oldDisk != nullptr;
+    return r;
 }
 
 DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName)
@@ -114,18 +85,12 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
         break;
     }
 
-    const QString md = QStringLiteral("/dev/") + array;
-    Operation op;
     if (slot.state == SlotState::Missing) {
-        op = addMemberOperation(ctx, md, specFor(s, device), joiningOptions(s, array, device));
-    } else {
-        op = replaceMemberOperation(ctx, md, specFor(s, slot.device), specFor(s, device), replacingOptions(s, slot.device, device));
+        AddMemberRequest r;
+        chooseJoining(s, array, device, &r);
+        return planOperation(ctx, r);
     }
-    if (op.isRefused())
-        return op;
-    if (Status st = checkNewMemberDevice(s, array, device, slot.device); !st)
-        return refused(op.title, st.code(), st.message());
-    return op;
+    return planOperation(ctx, replacing(s, array, slot.device, device));
 }
 
 } // namespace plexus

@@ -1,5 +1,6 @@
 #include "memberactions.h"
 #include "dropplanner.h"
+#include "engine/ops/registry.h"
 #include "memberslots.h"
 #include "model/describe.h"
 #include "words.h"
@@ -58,8 +59,10 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     ArrayAction spare = action(QStringLiteral("addSpare"), QStringLiteral("Add spare\u2026"), needsRedundant);
     spare.input = ArrayAction::Input::Device;
     spare.hint = QStringLiteral("A spare waits unused and takes over when a member fails.");
-    spare.make = [ctx, md, name = a.name](const QString &d) {
-        return addSpareOperation(ctx, md, specFor(*ctx.snapshot, d), joiningOptions(*ctx.snapshot, name, d));
+    spare.make = [ctx, name = a.name](const QString &d) {
+        AddSpareRequest r;
+        chooseJoining(*ctx.snapshot, name, d, &r);
+        return planOperation(ctx, r);
     };
     list << spare;
 
@@ -70,7 +73,9 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     grow.input = ArrayAction::Input::Device;
     grow.hint = QStringLiteral("Adds a device as one more full copy (not a spare).");
     grow.make = [ctx, md, copies](const QString &d) {
-        return growArrayOperation(ctx, md, copies + 1, {specFor(*ctx.snapshot, d)}, {}, {{QStringLiteral("overwrite"), true}});
+        GrowArrayRequest r{.array = md, .raidDevices = copies + 1, .add = {specFor(*ctx.snapshot, d)}};
+        r.overwrite = true; // the review names what is erased and asks first
+        return planOperation(ctx, r);
     };
     list << grow;
 
@@ -79,37 +84,40 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
         cannotShrink = QStringLiteral("%1 has %2 copies; a mirror keeps at least two.").arg(a.name).arg(copies);
     ArrayAction shrink = action(QStringLiteral("shrinkMirror"), QStringLiteral("Shrink mirror back to %1 copies\u2026").arg(qMax(1, copies - 1)), cannotShrink);
     shrink.input = ArrayAction::Input::Member;
-    shrink.make = [ctx, md, copies](const QString &m) { return growArrayOperation(ctx, md, copies - 1, {}, {specFor(*ctx.snapshot, m)}); };
+    shrink.make = [ctx, md, copies](const QString &m) {
+        return planOperation(ctx, GrowArrayRequest{.array = md, .raidDevices = copies - 1, .remove = {specFor(*ctx.snapshot, m)}});
+    };
     list << shrink;
 
     ArrayAction check = planned(action(QStringLiteral("check"), QStringLiteral("Check (scrub)"), needsRedundant),
-                                [ctx, md] { return syncActionOperation(ctx, md, QStringLiteral("check")); });
+                                [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("check")}); });
     if (a.mismatchCount)
         check.hint = QStringLiteral("The last check or repair found %1 mismatched sector(s).").arg(*a.mismatchCount);
     list << check;
     list << planned(action(QStringLiteral("repair"), QStringLiteral("Repair"), needsRedundant),
-                    [ctx, md] { return syncActionOperation(ctx, md, QStringLiteral("repair")); });
+                    [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("repair")}); });
     const QString noCheck = !needsRedundant.isEmpty() ? needsRedundant
                           : checking(a)               ? QString()
                                                       : QStringLiteral("No check or repair is running on %1.").arg(a.name);
     list << planned(action(QStringLiteral("stopCheck"), QStringLiteral("Stop check"), noCheck),
-                    [ctx, md] { return syncActionOperation(ctx, md, QStringLiteral("idle")); });
+                    [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("idle")}); });
 
     ArrayAction speed = action(QStringLiteral("syncSpeed"), QStringLiteral("Sync speed\u2026"), needsRedundant);
     speed.input = ArrayAction::Input::SpeedLimits;
     speed.make = [ctx, md](const QString &limits) {
-        return speedLimitsOperation(ctx, md, limits.section(QLatin1Char(' '), 0, 0), limits.section(QLatin1Char(' '), 1, 1));
+        return planOperation(ctx, SpeedLimitsRequest{.array = md, .min = limits.section(QLatin1Char(' '), 0, 0),
+                                                     .max = limits.section(QLatin1Char(' '), 1, 1)});
     };
     list << speed;
 
     if (running) {
-        list << planned(action(QStringLiteral("stop"), QStringLiteral("Stop array")), [ctx, md] { return stopArrayOperation(ctx, md); });
+        list << planned(action(QStringLiteral("stop"), QStringLiteral("Stop array")), [ctx, md] { return planOperation(ctx, StopArrayRequest{.array = md}); });
     } else {
         DeviceSpecList members;
         for (const Member &m : a.members)
             members << specFor(s, m.device);
         list << planned(action(QStringLiteral("start"), QStringLiteral("Start array")),
-                        [ctx, md, members] { return assembleArrayOperation(ctx, md, members); });
+                        [ctx, md, members] { return planOperation(ctx, AssembleArrayRequest{.array = md, .members = members}); });
     }
     return list;
 }
@@ -124,8 +132,10 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
         fill.input = ArrayAction::Input::Device;
         fill.memberAction = true;
         fill.hint = QStringLiteral("The kernel rebuilds the data onto it.");
-        fill.make = [ctx, md, name = a.name](const QString &d) {
-            return addMemberOperation(ctx, md, specFor(*ctx.snapshot, d), joiningOptions(*ctx.snapshot, name, d));
+        fill.make = [ctx, name = a.name](const QString &d) {
+            AddMemberRequest r;
+            chooseJoining(*ctx.snapshot, name, d, &r);
+            return planOperation(ctx, r);
         };
         return list << fill;
     }
@@ -143,14 +153,12 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
     replace.replaces = m->device;
     replace.hint = m->faulty ? QStringLiteral("Removes the failed member and rebuilds onto the new device.")
                              : QStringLiteral("Copies it onto the new device while it stays in service.");
-    replace.make = [ctx, md, member, old = m->device](const QString &d) {
-        return replaceMemberOperation(ctx, md, member, specFor(*ctx.snapshot, d), replacingOptions(*ctx.snapshot, old, d));
-    };
+    replace.make = [ctx, name = a.name, old = m->device](const QString &d) { return planOperation(ctx, replacing(*ctx.snapshot, name, old, d)); };
     list << replace;
     list << planned(action(QStringLiteral("fail"), QStringLiteral("Mark %1 failed").arg(m->device)),
-                    [ctx, md, member] { return failMemberOperation(ctx, md, member); });
+                    [ctx, md, member] { return planOperation(ctx, FailMemberRequest{.array = md, .member = member}); });
     list << planned(action(QStringLiteral("remove"), QStringLiteral("Remove %1 from %2").arg(m->device, a.name)),
-                    [ctx, md, member] { return removeMemberOperation(ctx, md, member); });
+                    [ctx, md, member] { return planOperation(ctx, RemoveMemberRequest{.array = md, .member = member}); });
     for (ArrayAction &x : list)
         x.memberAction = true;
     return list;
@@ -185,8 +193,6 @@ QList<DeviceCandidate> deviceCandidates(const PlanningContext &ctx, const QStrin
             words << disk.model;
         c.text = words.join(QStringLiteral(" \u00b7 "));
         c.op = action.make(name);
-        if (Status st = checkNewMemberDevice(s, array, name, action.replaces); !st && !c.op.isRefused())
-            c.op.refusal = st;
         choices << c;
     };
     for (const Disk &d : s.disks) {

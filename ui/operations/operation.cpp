@@ -1,6 +1,5 @@
 #include "operation.h"
 #include "engine/engine.h"
-#include "helper1_proxy.h"
 #include "model/describe.h"
 
 namespace plexus {
@@ -29,37 +28,6 @@ QString contentsOf(const Snapshot &s, const QString &name, const QString &fsType
     if (!partitionTable.isEmpty())
         words << QStringLiteral("a %1 partition table").arg(partitionTable.toUpper());
     return words.isEmpty() ? QStringLiteral("nothing recognisable") : words.join(QStringLiteral(" and "));
-}
-
-// The devices a plan writes over: every new member, spare or replacement.
-QList<ErasedDevice> erasedBy(const Snapshot &s, const DeviceSpecList &devices)
-{
-    QList<ErasedDevice> erased;
-    for (const DeviceSpec &d : devices)
-        if (!d.isMissing())
-            erased << describeErased(s, d.path);
-    return erased;
-}
-
-// The steps every factory shares: the helper's option parser, then the engine.
-template<typename Request>
-Operation planned(const PlanningContext &ctx, Request request, const QVariantMap &options, const QString &title)
-{
-    Operation op;
-    op.title = title;
-    if (Status s = parseOptions(options, &request); !s) {
-        op.refusal = s;
-        return op;
-    }
-    op.refusal = Engine(ctx.snapshot, *ctx.system).prepare(request, &op.plan);
-    return op;
-}
-
-QVariantMap merged(QVariantMap options, const QVariantMap &more)
-{
-    for (auto it = more.begin(); it != more.end(); ++it)
-        options.insert(it.key(), it.value());
-    return options;
 }
 
 } // namespace
@@ -100,137 +68,15 @@ ErasedDevice describeErased(const Snapshot &s, const QString &path)
     return e;
 }
 
-Operation createArrayOperation(const PlanningContext &ctx, const QString &array, const QString &level, const DeviceSpecList &members,
-                               const DeviceSpecList &spares, const QVariantMap &options)
+Operation planOperation(const PlanningContext &ctx, const AnyRequest &request)
 {
-    CreateArrayRequest r;
-    r.array = array;
-    r.level = level;
-    r.members = members;
-    r.spares = spares;
-    Operation op = planned(ctx, r, options, QStringLiteral("Create %1 %2").arg(levelWords(level).section(QLatin1Char(' '), 0, 0), kernelName(array)));
-    op.erased = erasedBy(*ctx.snapshot, members + spares);
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->CreateArray(array, level, members, spares, merged(options, run)); };
-    return op;
-}
-
-Operation stopArrayOperation(const PlanningContext &ctx, const QString &array, const QVariantMap &options)
-{
-    StopArrayRequest r;
-    r.array = array;
-    Operation op = planned(ctx, r, options, QStringLiteral("Stop %1").arg(kernelName(array)));
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->StopArray(array, merged(options, run)); };
-    return op;
-}
-
-Operation assembleArrayOperation(const PlanningContext &ctx, const QString &array, const DeviceSpecList &members, const QVariantMap &options)
-{
-    AssembleArrayRequest r;
-    r.array = array;
-    r.members = members;
-    Operation op = planned(ctx, r, options, QStringLiteral("Start %1").arg(kernelName(array)));
-    op.changesData = false;
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->AssembleArray(array, members, merged(options, run)); };
-    return op;
-}
-
-Operation addMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &device, const QVariantMap &options)
-{
-    AddDeviceRequest r;
-    r.array = array;
-    r.device = device;
-    Operation op = planned(ctx, r, options, QStringLiteral("Add %1 to %2").arg(kernelName(device.path), kernelName(array)));
-    op.erased = erasedBy(*ctx.snapshot, {device});
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->AddMember(array, device, merged(options, run)); };
-    return op;
-}
-
-Operation addSpareOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &device, const QVariantMap &options)
-{
-    AddDeviceRequest r;
-    r.array = array;
-    r.device = device;
-    r.spare = true;
-    Operation op = planned(ctx, r, options, QStringLiteral("Add %1 to %2 as a spare").arg(kernelName(device.path), kernelName(array)));
-    op.erased = erasedBy(*ctx.snapshot, {device});
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->AddSpare(array, device, merged(options, run)); };
-    return op;
-}
-
-Operation failMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &member, const QVariantMap &options)
-{
-    FailMemberRequest r;
-    r.array = array;
-    r.member = member;
-    Operation op = planned(ctx, r, options, QStringLiteral("Mark %1 failed in %2").arg(kernelName(member.path), kernelName(array)));
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->FailMember(array, member, merged(options, run)); };
-    return op;
-}
-
-Operation removeMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &member, const QVariantMap &options)
-{
-    RemoveMemberRequest r;
-    r.array = array;
-    r.member = member;
-    Operation op = planned(ctx, r, options, QStringLiteral("Remove %1 from %2").arg(kernelName(member.path), kernelName(array)));
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->RemoveMember(array, member, merged(options, run)); };
-    return op;
-}
-
-Operation replaceMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &oldMember, const DeviceSpec &newDevice,
-                                 const QVariantMap &options)
-{
-    ReplaceMemberRequest r;
-    r.array = array;
-    r.oldMember = oldMember;
-    r.newDevice = newDevice;
-    Operation op = planned(ctx, r, options,
-                           QStringLiteral("Replace %1 in %2 with %3").arg(kernelName(oldMember.path), kernelName(array), kernelName(newDevice.path)));
-    op.erased = erasedBy(*ctx.snapshot, {newDevice});
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->ReplaceMember(array, oldMember, newDevice, merged(options, run)); };
-    return op;
-}
-
-Operation growArrayOperation(const PlanningContext &ctx, const QString &array, int raidDevices, const DeviceSpecList &add,
-                             const DeviceSpecList &remove, const QVariantMap &options)
-{
-    GrowArrayRequest r;
-    r.array = array;
-    r.raidDevices = raidDevices;
-    r.add = add;
-    r.remove = remove;
-    const QString title = raidDevices > 0 ? QStringLiteral("Grow %1 to %2 devices").arg(kernelName(array)).arg(raidDevices)
-                                          : QStringLiteral("Grow %1").arg(kernelName(array));
-    Operation op = planned(ctx, r, options, title);
-    op.erased = erasedBy(*ctx.snapshot, add);
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->GrowArray(array, raidDevices, add, remove, merged(options, run)); };
-    return op;
-}
-
-Operation syncActionOperation(const PlanningContext &ctx, const QString &array, const QString &action, const QVariantMap &options)
-{
-    SyncActionRequest r;
-    r.array = array;
-    r.action = action;
-    const QString title = action == QLatin1String("check")    ? QStringLiteral("Check %1").arg(kernelName(array))
-                        : action == QLatin1String("repair") ? QStringLiteral("Repair %1").arg(kernelName(array))
-                                                            : QStringLiteral("Stop the check of %1").arg(kernelName(array));
-    Operation op = planned(ctx, r, options, title);
-    op.changesData = action == QLatin1String("repair"); // repair rewrites mismatched blocks
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->RequestSyncAction(array, action, merged(options, run)); };
-    return op;
-}
-
-Operation speedLimitsOperation(const PlanningContext &ctx, const QString &array, const QString &min, const QString &max,
-                               const QVariantMap &options)
-{
-    SpeedLimitsRequest r;
-    r.array = array;
-    r.min = min;
-    r.max = max;
-    Operation op = planned(ctx, r, options, QStringLiteral("Set the sync speed of %1").arg(kernelName(array)));
-    op.changesData = false;
-    op.call = [=](HelperProxy *p, const QVariantMap &run) { return p->SetSyncSpeedLimits(array, min, max, merged(options, run)); };
+    Operation op;
+    op.title = request.title();
+    op.request = request;
+    op.changesData = request.changesData();
+    op.refusal = request.prepare(Engine(ctx.snapshot, *ctx.system), &op.plan);
+    for (const DeviceSpec &d : request.writtenOver())
+        op.erased << describeErased(*ctx.snapshot, d.path);
     return op;
 }
 

@@ -7,15 +7,11 @@
 // validates everything again against the machine as it is then.
 
 #include "engine/plan.h"
-#include "engine/requests.h"
+#include "engine/ops/anyrequest.h"
 #include "engine/status.h"
 #include "engine/systemview.h"
 #include "model/snapshot.h"
 
-#include <QDBusPendingCall>
-#include <functional>
-
-class HelperProxy;
 
 namespace plexus {
 
@@ -37,9 +33,7 @@ struct Operation {
     Plan plan;                     // the engine's plan on this machine (empty when refused)
     QList<ErasedDevice> erased;    // named in the review, before the user confirms
     bool changesData = true;       // false for read-only-ish actions (scrub "check", speed limits): no confirmation needed
-    // Starts the helper call; `runOptions` (tag, ...) are merged into the
-    // request's options.
-    std::function<QDBusPendingCall(HelperProxy *proxy, const QVariantMap &runOptions)> call;
+    AnyRequest request;            // what the helper is asked, exactly as planned here
 
     bool isRefused() const { return !refusal.ok(); }
 };
@@ -51,27 +45,10 @@ struct PlanningContext {
     const SystemView *system = nullptr;
 };
 
-// One factory per helper method. Each parses `options` with the helper's own
-// parser (unknown keys are refused as the helper would), plans with the engine,
-// names what would be erased, and keeps the call to make. Options are the
-// D-Bus a{sv} documented in helper/data/org.plexus.Helper1.xml.
-Operation createArrayOperation(const PlanningContext &ctx, const QString &array, const QString &level, const DeviceSpecList &members,
-                               const DeviceSpecList &spares, const QVariantMap &options);
-Operation stopArrayOperation(const PlanningContext &ctx, const QString &array, const QVariantMap &options = {});
-Operation assembleArrayOperation(const PlanningContext &ctx, const QString &array, const DeviceSpecList &members,
-                                 const QVariantMap &options = {});
-Operation addMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &device, const QVariantMap &options = {});
-Operation addSpareOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &device, const QVariantMap &options = {});
-Operation failMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &member, const QVariantMap &options = {});
-Operation removeMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &member,
-                                const QVariantMap &options = {});
-Operation replaceMemberOperation(const PlanningContext &ctx, const QString &array, const DeviceSpec &oldMember,
-                                 const DeviceSpec &newDevice, const QVariantMap &options = {});
-Operation growArrayOperation(const PlanningContext &ctx, const QString &array, int raidDevices, const DeviceSpecList &add,
-                             const DeviceSpecList &remove, const QVariantMap &options = {});
-Operation syncActionOperation(const PlanningContext &ctx, const QString &array, const QString &action, const QVariantMap &options = {});
-Operation speedLimitsOperation(const PlanningContext &ctx, const QString &array, const QString &min, const QString &max,
-                               const QVariantMap &options = {});
+// The Operation for `request` on the machine as the window sees it: the
+// engine's plan (or refusal) and what it would erase. The request is the one
+// the helper receives (ops/*.h), so the window applies the helper's rules.
+Operation planOperation(const PlanningContext &ctx, const AnyRequest &request);
 
 // What is on `path` now, in words, from the snapshot (for ErasedDevice::contents).
 ErasedDevice describeErased(const Snapshot &snapshot, const QString &path);

@@ -1,5 +1,7 @@
 #include "operationrunner.h"
 
+#include "helper1_proxy.h"
+
 #include <QDBusPendingCallWatcher>
 #include <QTimer>
 
@@ -37,7 +39,7 @@ void OperationRunner::start(const Operation &op)
     if (m_running)
         return;
     m_running = true;
-    if (op.isRefused() || !op.call) {
+    if (op.isRefused() || op.request.isNull()) {
         HelperResult refused;
         refused.code = op.refusal.ok() ? ErrorCode::Invalid : op.refusal.code();
         refused.errorName = errorName(*refused.code);
@@ -57,7 +59,9 @@ void OperationRunner::start(const Operation &op)
         finishLater(noBus);
         return;
     }
-    watch(op.call(c->proxy(), {{QStringLiteral("tag"), c->tag()}}));
+    AnyRequest request = op.request;
+    request.setTag(c->tag()); // so the helper's signals about this job can be told from others'
+    watch(c->proxy()->asyncCallWithArgumentList(QLatin1String(request.info().method), request.arguments()));
 }
 
 void OperationRunner::watch(const QDBusPendingCall &call)

@@ -1,0 +1,48 @@
+#include "engine/validator.h"
+
+#include "engine/ops/copypartitiontable.h"
+#include "refusal.h"
+
+namespace plexus {
+
+ResolvedDevice Validator::futurePartition(const QString &disk, int number, qint64 sizeBytes)
+{
+    ResolvedDevice p;
+    p.name = disk + (disk.back().isDigit() ? QStringLiteral("p") : QString()) + QString::number(number);
+    p.path = QStringLiteral("/dev/") + p.name;
+    p.diskName = disk;
+    p.sizeBytes = sizeBytes;
+    return p;
+}
+
+Status Validator::requireNoPartitions(const Disk *disk, const QString &path, const QString &instead)
+{
+    if (disk && !disk->partitions.isEmpty())
+        return inUse(QStringLiteral("%1 already has %2 partition(s): Plexus partitions only blank disks. %3").arg(path).arg(disk->partitions.size()).arg(instead));
+    return {};
+}
+
+Status Validator::partitionLike(const ResolvedDevice &like, const DeviceSpec &blankSpec, ResolvedDevice *member, bool overwrite,
+                                const CommonOptions &common, ValidCopyTable *table) const
+{
+    const ResolvedDevice blank = *member;
+    if (!blank.wholeDisk)
+        return invalid(QStringLiteral("%1 is a partition: give the whole, blank disk that is to get %2's partitions.").arg(blank.path, like.diskName));
+    if (Status s = requireNoPartitions(m_snap.disk(blank.name), blank.path, QStringLiteral("Choose a blank disk, or one of its partitions.")); !s)
+        return s;
+    CopyPartitionTableRequest copy;
+    copy.source = deviceSpecFor(m_snap, QStringLiteral("/dev/") + like.diskName);
+    copy.target = blankSpec;
+    copy.overwrite = overwrite;
+    copy.common = common;
+    if (Status s = validate(*this, copy, table); !s)
+        return s;
+    const Disk *likeDisk = m_snap.disk(like.diskName);
+    const Partition *likePart = likeDisk ? likeDisk->partition(like.name) : nullptr;
+    if (!likePart)
+        return notFound(QStringLiteral("%1 is not among %2's partitions any more.").arg(like.path, like.diskName));
+    *member = futurePartition(blank.name, likePart->number, likePart->sizeBytes);
+    return {};
+}
+
+} // namespace plexus

@@ -1,0 +1,25 @@
+#pragma once
+// The words every check uses: one ErrorCode per kind of refusal, lists of names
+// read as English, what a signature on a device means to a person.
+
+#include "engine/status.h"
+
+#include <QStringList>
+
+namespace plexus {
+
+inline Status invalid(const QString &m) { return Status::failure(ErrorCode::Invalid, m); }
+inline Status inUse(const QString &m) { return Status::failure(ErrorCode::InUse, m); }
+inline Status notFound(const QString &m) { return Status::failure(ErrorCode::NotFound, m); }
+inline Status tooSmall(const QString &m) { return Status::failure(ErrorCode::TooSmall, m); }
+inline Status busy(const QString &m) { return Status::failure(ErrorCode::Busy, m); }
+inline Status toolFailed(const QString &m) { return Status::failure(ErrorCode::ToolFailed, m); }
+
+// "a, b and c"
+QString listNames(const QStringList &names);
+// "an ext4 filesystem labelled 'data'", "swap space", "a LUKS container".
+QString describeContents(const QString &fsType, const QString &label);
+// md UUIDs compared as hex digits only (mdadm writes them with ':', blkid with '-').
+bool sameUuid(const QString &a, const QString &b);
+
+} // namespace plexus

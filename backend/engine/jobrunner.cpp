@@ -1,0 +1,68 @@
+#include "jobrunner.h"
+
+#include "engine.h"
+
+#include <QElapsedTimer>
+
+namespace plexus {
+
+JobRunner::JobRunner(Authority &authority, SnapshotSource snapshotNow, const SystemView &system, QString journalDirectory)
+    : m_authority(authority), m_snapshotNow(std::move(snapshotNow)), m_system(system), m_journalDirectory(std::move(journalDirectory))
+{
+}
+
+QString JobRunner::running() const
+{
+    QMutexLocker lock(&m_runningLock);
+    return m_running;
+}
+
+JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
+{
+    Result result;
+    QElapsedTimer clock;
+    clock.start();
+    auto lap = [&](const char *what) { result.timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(clock.restart()); };
+
+    for (const QString &action : job.actions) {
+        result.status = m_authority.check(action, job.caller);
+        if (!result.status)
+            return result;
+    }
+    lap("polkit");
+    if (!m_execution.tryLock()) {
+        result.status = Status::failure(ErrorCode::Busy, QStringLiteral("Another Plexus job is running (%1). Wait until it has finished, then try again.").arg(running()));
+        return result;
+    }
+    {
+        QMutexLocker lock(&m_runningLock);
+        m_running = QStringLiteral("%1, %2").arg(job.id, job.operation);
+    }
+    const Engine engine(m_snapshotNow(), m_system);
+    lap("snapshot");
+    Plan plan;
+    result.status = job.prepare(engine, &plan);
+    lap("validation");
+    ExclusiveClaims claims;
+    if (result.status)
+        result.status = claims.claimAll(plan.exclusive);
+    Journal journal(m_journalDirectory);
+    if (result.status)
+        result.status = journal.begin(job.id, plan, job.caller, job.request);
+    if (result.status) {
+        result.ran = true;
+        if (observer)
+            observer->jobStarted(job, plan);
+        result.status = execute(plan, &journal, &claims, observer);
+        lap("execution");
+        Journal::prune(200, m_journalDirectory);
+    }
+    {
+        QMutexLocker lock(&m_runningLock);
+        m_running.clear();
+    }
+    m_execution.unlock();
+    return result;
+}
+
+} // namespace plexus

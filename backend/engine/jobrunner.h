@@ -1,0 +1,79 @@
+#pragma once
+// One request's way from the call to the reply, without D-Bus: ask the authority
+// for each polkit action the parsed request needs, take one job slot (a second
+// caller meanwhile is told Busy), look at the machine now, validate and plan,
+// claim the devices O_EXCL, journal the plan, run it. plexus-helper wraps this
+// in its D-Bus methods; the unit tests drive it directly.
+
+#include "executor.h"
+#include "journal.h"
+#include "plan.h"
+#include "status.h"
+#include "systemview.h"
+
+#include "model/snapshot.h"
+
+#include <QJsonObject>
+#include <QMutex>
+#include <QStringList>
+#include <functional>
+
+namespace plexus {
+
+class Engine;
+
+// Whether `caller` may perform `action` (polkit in the helper).
+class Authority
+{
+public:
+    virtual ~Authority() = default;
+    virtual Status check(const QString &action, const QString &caller) = 0;
+};
+
+// A job as the runner sees it: what to authorize, what to journal, and how to
+// turn the machine's state into a plan (ops: AnyRequest::prepare).
+struct Job {
+    QString id;            // "20261203-183301-123-beef"
+    QString operation;     // "CreateArray"
+    QString caller;        // the caller's unique bus name
+    QString tag;           // the caller's mark, echoed in JobStarted
+    QStringList actions;   // polkit actions, all required
+    QJsonObject request;   // for the journal
+    std::function<Status(const Engine &, Plan *)> prepare;
+};
+
+// Told what happens, in order, from the runner's thread.
+class JobObserver : public ExecutionObserver
+{
+public:
+    virtual void jobStarted(const Job &job, const Plan &plan) { Q_UNUSED(job); Q_UNUSED(plan); }
+};
+
+class JobRunner
+{
+public:
+    using SnapshotSource = std::function<SnapshotPtr()>;
+    JobRunner(Authority &authority, SnapshotSource snapshotNow, const SystemView &system, QString journalDirectory = Journal::defaultDirectory());
+
+    struct Result {
+        Status status;
+        bool ran = false;      // the plan started: refusals have ran == false and changed nothing
+        QStringList timings;   // "polkit 3 ms", "snapshot 40 ms", ... for the log
+    };
+    // Runs the job to its end (any thread). Refused before anything runs: not
+    // authorized, another job running (Busy), invalid for the machine now.
+    Result run(const Job &job, JobObserver *observer);
+    // "JOB, OPERATION" while a job runs; empty otherwise.
+    QString running() const;
+
+private:
+    Authority &m_authority;
+    SnapshotSource m_snapshotNow;
+    const SystemView &m_system;
+    QString m_journalDirectory;
+    QMutex m_execution;         // one plan at a time
+    mutable QMutex m_runningLock;
+    QString m_running;
+};
+
+} // namespace plexus

@@ -1,0 +1,102 @@
+#include "assemblearray.h"
+
+#include "engine/actions.h"
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+#include "model/raidlevel.h"
+#include "engine/steps/mdsteps.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace plexus {
+
+using namespace actions;
+
+Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAssemble *out)
+{
+    *out = {};
+    static const QRegularExpression numbered(QStringLiteral("^/dev/(md[0-9]{1,4})$"));
+    static const QRegularExpression named(QStringLiteral("^/dev/md/(.*)$"));
+    const auto mNamed = named.match(r.array);
+    if (mNamed.hasMatch() && !Validator::validName(mNamed.captured(1)))
+        return invalid(QStringLiteral("'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.").arg(mNamed.captured(1)));
+    if (!numbered.match(r.array).hasMatch() && !mNamed.hasMatch())
+        return invalid(QStringLiteral("'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.").arg(r.array));
+    const auto mNumbered = numbered.match(r.array);
+    if (mNumbered.hasMatch()) {
+        if (const Array *a = checks.snapshot().array(mNumbered.captured(1)); a && (a->state != ArrayState::Inactive || !a->members.isEmpty()))
+            return inUse(QStringLiteral("%1 is already running (%2). Stop it first, or choose another device name.")
+                             .arg(r.array, a->level.value_or(toString(a->state))));
+    } else if (checks.system().exists(r.array)) {
+        return inUse(QStringLiteral("%1 already exists. Stop that array first, or choose another name.").arg(r.array));
+    }
+    if (r.members.isEmpty())
+        return invalid(QStringLiteral("Name the members to assemble %1 from.").arg(r.array));
+    Validator::Consent consent;
+    consent.allowSystemDisk = r.common.allowSystemDisk;
+    consent.expectMdSuperblock = true;
+    QString arrayUuid;
+    QSet<QString> seen;
+    for (const DeviceSpec &spec : r.members) {
+        ResolvedDevice dev;
+        if (Status s = checks.resolve(spec, &dev); !s)
+            return s;
+        if (seen.contains(dev.name))
+            return invalid(QStringLiteral("%1 is named twice in the request.").arg(dev.path));
+        seen.insert(dev.name);
+        const Disk *disk = checks.snapshot().disk(dev.diskName);
+        const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;
+        const QString uuid = dev.wholeDisk ? disk->uuid : disk->partition(dev.name)->uuid;
+        if (fsType != QLatin1String("linux_raid_member"))
+            return invalid(QStringLiteral("%1 carries no md superblock%2, so it is not a member of any array. Choose the array's members "
+                                          "(plexusctl status shows them as md members).")
+                               .arg(dev.path, fsType.isEmpty() ? QString() : QStringLiteral(" (it contains %1)").arg(describeContents(fsType, QString()))));
+        if (Status s = checks.checkFree(dev, consent); !s)
+            return s;
+        if (!arrayUuid.isEmpty() && !uuid.isEmpty() && !sameUuid(arrayUuid, uuid))
+            return invalid(QStringLiteral("%1 belongs to another array (UUID %2) than the first member (UUID %3). Assemble each array "
+                                          "from its own members.").arg(dev.path, uuid, arrayUuid));
+        if (arrayUuid.isEmpty())
+            arrayUuid = uuid;
+        out->members.append(dev);
+    }
+    out->arrayPath = r.array;
+    out->run = r.runDegraded;
+    return {};
+}
+
+Plan makePlan(const ValidAssemble &v)
+{
+    Plan plan;
+    QStringList members;
+    for (const ResolvedDevice &d : v.members)
+        members << d.path;
+    plan.summary = QStringLiteral("Assemble %1 from %2.").arg(v.arrayPath, listNames(members));
+    if (v.run)
+        plan.notes << QStringLiteral("The array is started even if members are missing (degraded).");
+    Step s;
+    s.description = QStringLiteral("Assemble %1 from %2%3").arg(v.arrayPath, listNames(members), v.run ? QStringLiteral(", starting it even if degraded") : QString());
+    s.command = mdAssembleArgv(v.arrayPath, members, v.run);
+    const QString path = v.arrayPath;
+    const bool runDegraded = v.run;
+    s.action = [path, members, runDegraded](StepContext &ctx) {
+        Status st = mdAssemble(ctx, path, members, runDegraded);
+        udevSettle(ctx);
+        return st;
+    };
+    s.check = [path] {
+        QString md;
+        if (!waitFor(10000, [&] {
+                md = mdKernelName(path);
+                return !md.isEmpty() && arrayRunning(md);
+            }))
+            return toolFailed(QStringLiteral("%1 did not start.").arg(path));
+        return Status();
+    };
+    plan.steps << s;
+    plan.exclusive = members;
+    return plan;
+}
+
+} // namespace plexus

@@ -1,0 +1,36 @@
+#pragma once
+// AssembleArray: start an array from its members (mdadm --assemble), degraded only when asked.
+
+#include "engine/plan.h"
+#include "engine/validator.h"
+
+namespace plexus {
+
+struct ValidAssemble { QString arrayPath; QList<ResolvedDevice> members; bool run = false; };
+
+struct AssembleArrayRequest {
+    static constexpr OperationInfo info{"AssembleArray", "assemble", "start an array from its members", polkitActions::modify};
+    using Valid = ValidAssemble;
+
+    QString array;
+    DeviceSpecList members;
+    bool runDegraded = false;     // start even if members are missing
+    CommonOptions common;
+
+    template<class V> void visit(V &v)
+    {
+        v(array, argument("array", "", "ARRAY"));
+        v(members, argument("members", "", "DEVICE..."));
+        v(runDegraded, option("run_degraded", "Start it even if members are missing.", nullptr, "run"));
+        common.visit(v);
+    }
+    QString title() const { return QStringLiteral("Start %1").arg(deviceName(array)); }
+    bool changesData() const { return false; }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAssemble *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidAssemble &v);
+
+} // namespace plexus

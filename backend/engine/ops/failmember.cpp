@@ -1,0 +1,57 @@
+#include "failmember.h"
+
+#include "engine/actions.h"
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+#include "model/raidlevel.h"
+#include "engine/steps/mdsteps.h"
+
+namespace plexus {
+
+using namespace actions;
+
+Status validate(const Validator &checks, const FailMemberRequest &r, ValidFail *out)
+{
+    *out = {};
+    ResolvedArray a;
+    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
+        return s;
+    if (Status s = checks.requireActive(a); !s)
+        return s;
+    if (Status s = checks.requireRedundant(a, QStringLiteral("failing a member would stop it")); !s)
+        return s;
+    ResolvedDevice dev;
+    const Member *member = nullptr;
+    if (Status s = checks.resolveMember(a, r.member, &dev, &member); !s)
+        return s;
+    if (member->faulty)
+        return invalid(QStringLiteral("%1 is already marked faulty in %2. Remove it (remove), or replace it.").arg(dev.path, a.path));
+    if (Status s = checks.checkCanLose(a, {dev.name}, QStringLiteral("Failing")); !s)
+        return s;
+    out->array = a;
+    out->member = dev;
+    return {};
+}
+
+Plan makePlan(const ValidFail &v)
+{
+    Plan plan;
+    const QString md = v.array.array.name;
+    plan.summary = QStringLiteral("Mark %1 faulty in %2.").arg(v.member.path, md);
+    const Member *m = v.array.array.member(v.member.name);
+    int spares = 0;
+    for (const Member &x : v.array.array.members)
+        spares += (x.spare && !x.faulty && x.device != v.member.name) ? 1 : 0;
+    QString consequence;
+    if (m && m->spare)
+        consequence = QStringLiteral(" (it is a spare: no data depends on it)");
+    else if (spares > 0)
+        consequence = QStringLiteral("; a spare takes its place and the kernel rebuilds onto it");
+    else
+        consequence = QStringLiteral("; %1 then runs without it (degraded) until a member is added").arg(md);
+    plan.notes << QStringLiteral("%1 stays in %2 as a faulty member until it is removed (plexusctl remove).").arg(v.member.path, md);
+    plan.steps << failStep(v.array.path, md, v.member.name, consequence);
+    return plan;
+}
+
+} // namespace plexus

@@ -1,0 +1,33 @@
+#pragma once
+// FailMember: mark a member faulty, refused where the array would lose data.
+
+#include "engine/plan.h"
+#include "engine/validator.h"
+
+namespace plexus {
+
+struct ValidFail { ResolvedArray array; ResolvedDevice member; };
+
+struct FailMemberRequest {
+    static constexpr OperationInfo info{"FailMember", "fail", "mark a member faulty (refused if data would be lost)", polkitActions::modify};
+    using Valid = ValidFail;
+
+    QString array;
+    DeviceSpec member;
+    CommonOptions common;
+
+    template<class V> void visit(V &v)
+    {
+        v(array, arrayArgument());
+        v(member, argument("member", "", "MEMBER"));
+        common.visit(v);
+    }
+    QString title() const { return QStringLiteral("Mark %1 failed in %2").arg(deviceName(member.path), deviceName(array)); }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const FailMemberRequest &r, ValidFail *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidFail &v);
+
+} // namespace plexus

@@ -1,0 +1,58 @@
+#pragma once
+// GrowArray: change the number of devices (a mirror to three copies and back,
+// RAID-5 onto one more disk) or grow onto the members' whole size.
+
+#include "engine/plan.h"
+#include "engine/validator.h"
+
+namespace plexus {
+
+struct ValidGrow {
+    ResolvedArray array;
+    int raidDevices = 0;         // 0: unchanged
+    QList<ResolvedDevice> add;
+    QList<ResolvedDevice> remove;
+    QStringList removeFaulty;    // of `remove`, those already faulty (no fail step)
+    bool sizeMax = false;
+};
+
+struct GrowArrayRequest {
+    static constexpr OperationInfo info{"GrowArray", "grow", "change the number of devices (e.g. 2-way -> 3-way mirror and back) or grow to the members' size",
+                                        polkitActions::modify};
+    using Valid = ValidGrow;
+
+    QString array;
+    int raidDevices = 0;          // 0 = unchanged
+    DeviceSpecList add;           // new members
+    DeviceSpecList remove;        // members to drop (shrinking a mirror)
+    QString size;                 // "max" grows onto the members' whole size; empty = unchanged
+    bool forceSingle = false;     // allow shrinking a mirror to one device
+    bool overwrite = false;       // new members' data and signatures may be destroyed
+    CommonOptions common;
+    bool allowSameDisk = false;   // a new member may share a disk with another working member
+
+    template<class V> void visit(V &v)
+    {
+        v(array, arrayArgument());
+        v(raidDevices, argument("raid_devices", "raid-devices", "N", "The new number of devices."));
+        v(add, writtenOver(argument("add", "add", "DEVICE", "A new member (repeatable).")));
+        v(remove, argument("remove", "remove", "MEMBER", "A member to take out when shrinking a mirror (repeatable)."));
+        v(size, option("size", "'max': use the whole of each member.", "max"));
+        v(forceSingle, option("force_single", "Allow shrinking a mirror to one device."));
+        v(overwrite, erasing(option("overwrite", "New members' data and signatures may be destroyed.")));
+        v(allowSameDisk, option("allow_same_disk", "Allow a new member on the same disk as another working member."));
+        common.visit(v);
+    }
+    QString title() const
+    {
+        return raidDevices > 0 ? QStringLiteral("Grow %1 to %2 devices").arg(deviceName(array)).arg(raidDevices)
+                               : QStringLiteral("Grow %1").arg(deviceName(array));
+    }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidGrow &v);
+
+} // namespace plexus

@@ -1,0 +1,48 @@
+#include "anyrequest.h"
+#include "registry.h"
+
+namespace plexus {
+
+namespace {
+
+template<class R> OperationType typeOf()
+{
+    return {&R::info,
+            [](const QVariantList &arguments, AnyRequest *out) {
+                R r;
+                const Status s = parseRequest(arguments, &r);
+                if (s)
+                    *out = AnyRequest(r);
+                return s;
+            }};
+}
+
+} // namespace
+
+const QList<OperationType> &operationTypes()
+{
+    static const QList<OperationType> types = [] {
+        QList<OperationType> list;
+        forEachRequestType([&list](auto type) { list << typeOf<typename decltype(type)::type>(); });
+        return list;
+    }();
+    return types;
+}
+
+const OperationType *operationType(const QString &method)
+{
+    for (const OperationType &t : operationTypes())
+        if (method == QLatin1String(t.info->method))
+            return &t;
+    return nullptr;
+}
+
+Status AnyRequest::fromDBus(const QString &method, const QVariantList &arguments, AnyRequest *out)
+{
+    const OperationType *type = operationType(method);
+    if (!type)
+        return Status::failure(ErrorCode::Invalid, QStringLiteral("Unknown operation '%1'.").arg(method));
+    return type->parse(arguments, out);
+}
+
+} // namespace plexus

@@ -1,0 +1,43 @@
+#pragma once
+// Every operation the helper offers, in plexusctl's order: the one list a new
+// operation is added to. forEachRequestType() calls f(std::type_identity<R>())
+// for each request type R, so each client builds what it needs from R's own
+// field list (the helper its parser, plexusctl its commands).
+
+#include "adddevice.h"
+#include "assemblearray.h"
+#include "copypartitiontable.h"
+#include "createarray.h"
+#include "failmember.h"
+#include "growarray.h"
+#include "removemember.h"
+#include "replacemember.h"
+#include "speedlimits.h"
+#include "stoparray.h"
+#include "syncaction.h"
+#include "writemdadmconf.h"
+#include "zerosuperblock.h"
+
+#include <type_traits>
+
+namespace plexus {
+
+template<class F> void forEachRequestType(F &&f)
+{
+    f(std::type_identity<CreateArrayRequest>());
+    f(std::type_identity<StopArrayRequest>());
+    f(std::type_identity<AssembleArrayRequest>());
+    f(std::type_identity<AddMemberRequest>());
+    f(std::type_identity<AddSpareRequest>());
+    f(std::type_identity<FailMemberRequest>());
+    f(std::type_identity<RemoveMemberRequest>());
+    f(std::type_identity<ReplaceMemberRequest>());
+    f(std::type_identity<GrowArrayRequest>());
+    f(std::type_identity<SyncActionRequest>());
+    f(std::type_identity<SpeedLimitsRequest>());
+    f(std::type_identity<ZeroSuperblockRequest>());
+    f(std::type_identity<CopyPartitionTableRequest>());
+    f(std::type_identity<WriteMdadmConfRequest>());
+}
+
+} // namespace plexus

@@ -1,0 +1,79 @@
+#include "removemember.h"
+
+#include "engine/actions.h"
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+#include "model/raidlevel.h"
+#include "engine/steps/mdsteps.h"
+
+namespace plexus {
+
+using namespace actions;
+
+Status validate(const Validator &checks, const RemoveMemberRequest &r, ValidRemove *out)
+{
+    *out = {};
+    ResolvedArray a;
+    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
+        return s;
+    ResolvedDevice dev;
+    const Member *member = nullptr;
+    // A member whose disk has gone (unplugged, dead) has no node any more: md
+    // still lists it, faulty, and it can only be removed by its kernel name.
+    const NodeInfo node = checks.system().node(r.member.path);
+    const QString vanishedName = r.member.path.startsWith(QLatin1String("/dev/")) ? r.member.path.mid(5) : QString();
+    if (!node.exists && !vanishedName.contains(QLatin1Char('/')) && a.array.member(vanishedName)) {
+        member = a.array.member(vanishedName);
+        if (!member->faulty)
+            return invalid(QStringLiteral("%1 has no device node but md still counts it as working. Fail it first.").arg(r.member.path));
+        if (r.zeroSuperblock)
+            return invalid(QStringLiteral("%1 is gone, so its superblock cannot be erased. Leave zero_superblock out.").arg(r.member.path));
+        dev.path = r.member.path;
+        dev.name = vanishedName;
+        out->vanished = true;
+    } else if (Status s = checks.resolveMember(a, r.member, &dev, &member); !s) {
+        return s;
+    }
+    if (!member->faulty && !member->spare) {
+        if (!r.fail)
+            return invalid(QStringLiteral("%1 is a working member of %2. Mark it faulty first (fail), or say fail to do both, or replace "
+                                          "it (replace) to keep the array complete.").arg(dev.path, a.path));
+        if (Status s = checks.requireActive(a); !s)
+            return s;
+        if (Status s = checks.checkCanLose(a, {dev.name}, QStringLiteral("Removing")); !s)
+            return s;
+        out->failFirst = true;
+    }
+    out->array = a;
+    out->member = dev;
+    out->zeroSuperblock = r.zeroSuperblock;
+    return {};
+}
+
+Plan makePlan(const ValidRemove &v)
+{
+    Plan plan;
+    const QString md = v.array.array.name, path = v.array.path;
+    plan.summary = QStringLiteral("Remove %1 from %2.").arg(v.member.path, md);
+    if (v.vanished) {
+        Step s;
+        s.description = QStringLiteral("Remove the vanished member %1 (its disk is gone) from %2").arg(v.member.path, md);
+        const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(v.member.name));
+        s.command = {QStringLiteral("echo"), QStringLiteral("remove")};
+        s.commandNote = QStringLiteral("> %1").arg(file);
+        s.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("remove")); };
+        s.check = memberGone(md, v.member.name);
+        plan.steps << s;
+        return plan;
+    }
+    if (v.failFirst)
+        plan.steps << failStep(path, md, v.member.name, QStringLiteral(" so that it can be removed"));
+    plan.steps << removeStep(path, md, v.member.name, v.member.path);
+    if (v.zeroSuperblock)
+        plan.steps << zeroStep(v.member, QStringLiteral(", so that it is no longer recognised as a member of %1").arg(md));
+    else
+        plan.notes << QStringLiteral("%1 keeps its md superblock and its copy of the data as of now.").arg(v.member.path);
+    return plan;
+}
+
+} // namespace plexus

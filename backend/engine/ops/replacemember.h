@@ -1,0 +1,63 @@
+#pragma once
+// ReplaceMember: copy a member onto a new device while the array stays redundant
+// (md's want_replacement), or rebuild a failed one onto it; a blank disk may first
+// get the old member's disk's partitions; the old superblock erased last.
+
+#include "engine/plan.h"
+#include "engine/validator.h"
+#include "copypartitiontable.h"
+
+#include <optional>
+
+namespace plexus {
+
+struct ValidReplace {
+    ResolvedArray array;
+    ResolvedDevice oldMember;
+    ResolvedDevice newDevice;    // with partitionFirst: the partition it will have
+    bool hot = true;             // old member still works: copy it, never degrade
+    bool wait = true;
+    bool zeroOld = false;
+    std::optional<ValidCopyTable> partitionFirst; // the old member's disk's table onto the new disk
+};
+
+struct ReplaceMemberRequest {
+    static constexpr OperationInfo info{"ReplaceMember", "replace", "replace a member, hot (the array never loses redundancy)", polkitActions::modify};
+    using Valid = ValidReplace;
+
+    QString array;
+    DeviceSpec oldMember;
+    DeviceSpec newDevice;
+    bool wait = true;             // wait for the copy, then remove the old member
+    bool overwrite = false;       // the new device's data and signatures may be destroyed
+    CommonOptions common;
+    // The new device is a blank disk: give it the old member's disk's partitions
+    // first and use the partition matching the old one.
+    bool partitionLikeOld = false;
+    bool zeroOld = false;         // erase the old member's superblock once it is out
+    bool allowSameDisk = false;   // the new device may share a disk with another working member
+
+    template<class V> void visit(V &v)
+    {
+        v(array, arrayArgument());
+        v(oldMember, argument("old_member", "", "OLD"));
+        v(newDevice, writtenOver(argument("new_device", "", "NEW")));
+        v(wait, option("wait", "Return once the copy has started; remove OLD yourself later."));
+        v(overwrite, erasing(option("overwrite", "NEW's data and signatures may be destroyed.")));
+        v(partitionLikeOld, erasing(option("partition_like_old", "NEW is a blank disk: give it OLD's disk's partitions first, and use the partition matching OLD.")));
+        v(zeroOld, erasing(option("zero_old", "Erase OLD's md superblock once it is out of the array.")));
+        v(allowSameDisk, option("allow_same_disk", "Allow NEW on the same disk as another working member."));
+        common.visit(v);
+    }
+    QString title() const
+    {
+        return QStringLiteral("Replace %1 in %2 with %3").arg(deviceName(oldMember.path), deviceName(array), deviceName(newDevice.path));
+    }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidReplace *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidReplace &v);
+
+} // namespace plexus

@@ -1,0 +1,104 @@
+#pragma once
+// A request on the wire, read from and written to its one field list (field.h):
+// the D-Bus in-arguments (the method's arguments, then the a{sv} options), and a
+// JSON record for the journal. The reader is strict: an unknown option, or one of
+// the wrong type (a variant nested in the variant included), is refused with
+// Invalid, never coerced.
+
+#include "engine/devicespec.h"
+#include "engine/status.h"
+#include "field.h"
+
+#include <QJsonObject>
+#include <QVariantList>
+#include <QVariantMap>
+
+namespace plexus {
+
+class WireReader
+{
+public:
+    // `arguments`: the method's in-arguments as D-Bus delivers them; the last is the a{sv}.
+    explicit WireReader(const QVariantList &arguments);
+
+    void operator()(QString &value, const FieldSpec &f);
+    void operator()(bool &value, const FieldSpec &f);
+    void operator()(int &value, const FieldSpec &f);
+    void operator()(DeviceSpec &value, const FieldSpec &f);
+    void operator()(DeviceSpecList &value, const FieldSpec &f);
+
+    // After the visit: what is left over, or any field that did not read.
+    Status finish(const CommonOptions &common);
+
+private:
+    QVariant next(const FieldSpec &f);   // the next argument, or the option
+    void wrongType(const FieldSpec &f, const char *what);
+    void fail(const QString &message);
+
+    QVariantList m_arguments;
+    int m_next = 0;
+    QVariantMap m_options;
+    bool m_hasOptions = false;
+    Status m_status;
+};
+
+class WireWriter
+{
+public:
+    void operator()(const QString &value, const FieldSpec &f) { put(f, value); }
+    void operator()(bool value, const FieldSpec &f) { put(f, value); }
+    void operator()(int value, const FieldSpec &f) { put(f, value); }
+    void operator()(const DeviceSpec &value, const FieldSpec &f) { put(f, QVariant::fromValue(value)); }
+    void operator()(const DeviceSpecList &value, const FieldSpec &f) { put(f, QVariant::fromValue(value)); }
+
+    QVariantList arguments() const { return m_arguments + QVariantList{m_options}; }
+
+private:
+    void put(const FieldSpec &f, const QVariant &v);
+    QVariantList m_arguments;
+    QVariantMap m_options;
+};
+
+// The request as the journal records it: {"array": "/dev/md0", "members": [{path, identity, size}], ...}.
+class JsonWriter
+{
+public:
+    void operator()(const QString &value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), value); }
+    void operator()(bool value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), value); }
+    void operator()(int value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), value); }
+    void operator()(const DeviceSpec &value, const FieldSpec &f);
+    void operator()(const DeviceSpecList &value, const FieldSpec &f);
+
+    QJsonObject json() const { return m_json; }
+
+private:
+    QJsonObject m_json;
+};
+
+// The polkit actions a parsed request needs: the operation's own, and erase
+// when a field that destroys data is set.
+class ActionCollector
+{
+public:
+    explicit ActionCollector(const char *action) : m_actions{QLatin1String(action)} {}
+    template<class T> void operator()(const T &, const FieldSpec &) {}
+    void operator()(bool value, const FieldSpec &f);
+
+    QStringList actions() const { return m_actions; }
+
+private:
+    QStringList m_actions;
+};
+
+// The devices named by fields that the request writes over (for the GUI's review).
+class WrittenCollector
+{
+public:
+    template<class T> void operator()(const T &, const FieldSpec &) {}
+    void operator()(const DeviceSpec &value, const FieldSpec &f);
+    void operator()(const DeviceSpecList &value, const FieldSpec &f);
+
+    DeviceSpecList devices;
+};
+
+} // namespace plexus

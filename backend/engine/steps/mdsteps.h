@@ -1,0 +1,30 @@
+#pragma once
+// Steps and step checks on md arrays that several plans share: add a spare, fail,
+// remove, erase a superblock; and the checks that wait for the kernel to show
+// what a step promised.
+
+#include "engine/plan.h"
+#include "engine/validator.h"
+
+namespace plexus {
+
+// /sys/block/MD/md/ATTRIBUTE
+QString sysfsMd(const QString &md, const QString &attribute);
+
+// Preconditions and checks: the array still runs; the member's state has `word`;
+// the member has left; the member has joined (and is not faulty).
+std::function<Status()> arrayIsRunning(const QString &md, const QString &path);
+std::function<Status()> memberHas(const QString &md, const QString &member, const QString &word, const QString &what);
+std::function<Status()> memberGone(const QString &md, const QString &member);
+std::function<Status()> memberAdded(const QString &md, const QString &member);
+
+// mdadm ARRAY --add-spare DEV; `why` ends the description.
+Step addSpareStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev, const QString &why);
+// mdadm ARRAY --fail /dev/MEMBER; `consequence` ends the description.
+Step failStep(const QString &arrayPath, const QString &md, const QString &member, const QString &consequence);
+// mdadm ARRAY --remove /dev/MEMBER, once md has let go of it.
+Step removeStep(const QString &arrayPath, const QString &md, const QString &member, const QString &what);
+// mdadm --zero-superblock DEV; `why` ends the description.
+Step zeroStep(const ResolvedDevice &dev, const QString &why);
+
+} // namespace plexus

@@ -1,0 +1,137 @@
+#include "partitionsteps.h"
+
+#include "engine/actions.h"
+#include "engine/checks/refusal.h"
+#include "engine/textedits.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+namespace plexus {
+
+using namespace actions;
+
+Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition)
+{
+    Step s;
+    s.description = QStringLiteral("Give %1 a new GPT partition table with one Linux RAID partition, /dev/%2, filling it").arg(disk.path, partition);
+    s.command = {QStringLiteral("sfdisk"), QStringLiteral("--wipe=always"), QStringLiteral("--wipe-partitions=always"), disk.path};
+    static const QByteArray script = "label: gpt\n,,R\n";
+    s.commandNote = QStringLiteral("<<< $'label: gpt\\n,,R'");
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) {
+        Status st = run(ctx, argv, script);
+        udevSettle(ctx);
+        return st;
+    };
+    const QString diskName = disk.name;
+    s.check = [diskName, partition] {
+        const bool there = waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(diskName, partition)); });
+        return there ? Status() : toolFailed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, diskName));
+    };
+    return s;
+}
+
+QList<Step> copyTableSteps(const ValidCopyTable &v)
+{
+    QList<Step> steps;
+    const QString src = v.source.path, dst = v.target.path;
+    const QString targetName = v.target.name;
+    const QString sourceName = v.source.name;
+
+    if (v.targetHadTable) {
+        Step save;
+        save.description = QStringLiteral("Save %1's current partition table in the job's journal (to undo: sfdisk %1 < that file)").arg(dst);
+        save.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst};
+        save.commandNote = QStringLiteral("> /var/lib/plexus/journal/JOB.d/%1.sfdisk").arg(targetName);
+        save.action = [dst, targetName](StepContext &ctx) {
+            QByteArray out;
+            int code = 0;
+            if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst}, {}, &out, &code); !s)
+                return s;
+            if (code != 0) {
+                ctx.log(QStringLiteral("%1 has no readable partition table: nothing to save").arg(dst));
+                return Status();
+            }
+            QFile f(ctx.jobDirectory() + QLatin1Char('/') + targetName + QStringLiteral(".sfdisk"));
+            if (!f.open(QIODevice::WriteOnly) || f.write(out) != out.size())
+                return toolFailed(QStringLiteral("Cannot save %1's partition table to %2.").arg(dst, f.fileName()));
+            ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, f.fileName()));
+            return Status();
+        };
+        steps << save;
+    }
+
+    Step read;
+    read.description = QStringLiteral("Read %1's partition table").arg(src);
+    read.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src};
+    read.action = [src, sourceName](StepContext &ctx) {
+        QByteArray out;
+        if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src}, {}, &out); !s)
+            return s;
+        if (!out.contains("label:"))
+            return toolFailed(QStringLiteral("sfdisk printed no partition table for %1.").arg(src));
+        QFile f(ctx.jobDirectory() + QLatin1Char('/') + sourceName + QStringLiteral(".sfdisk"));
+        if (f.open(QIODevice::WriteOnly))
+            f.write(out);
+        ctx.data.insert(QStringLiteral("dump"), sanitizeSfdiskDump(out));
+        return Status();
+    };
+    steps << read;
+
+    Step write;
+    write.description = QStringLiteral("Write it to %1 with new disk and partition identifiers, wiping old signatures where the new partitions start").arg(dst);
+    write.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), QStringLiteral("--wipe=always"),
+                     QStringLiteral("--wipe-partitions=always"), dst};
+    write.commandNote = QStringLiteral("< %1.sfdisk").arg(sourceName);
+    const QStringList writeArgv = write.command;
+    write.action = [writeArgv](StepContext &ctx) {
+        const QByteArray dump = ctx.data.value(QStringLiteral("dump")).toByteArray();
+        if (dump.isEmpty())
+            return toolFailed(QStringLiteral("There is no partition table to write (the previous step did not read one)."));
+        return run(ctx, writeArgv, dump);
+    };
+    steps << write;
+
+    Step reread;
+    reread.description = QStringLiteral("Let the kernel read %1's new partitions").arg(dst);
+    reread.command = {QStringLiteral("blockdev"), QStringLiteral("--rereadpt"), dst};
+    const QStringList rereadArgv = reread.command;
+    reread.action = [rereadArgv](StepContext &ctx) {
+        Status s = run(ctx, rereadArgv);
+        udevSettle(ctx);
+        return s;
+    };
+    reread.check = [sourceName, targetName, dst, src] {
+        auto layout = [](const QString &disk) {
+            QStringList parts;
+            const QDir dir(QStringLiteral("/sys/block/") + disk);
+            for (const QString &entry : dir.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+                const QString base = dir.filePath(entry);
+                if (!QFileInfo::exists(base + QStringLiteral("/partition")))
+                    continue;
+                auto read = [&](const char *f) {
+                    QFile file(base + QLatin1Char('/') + QLatin1String(f));
+                    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+                };
+                parts << QStringLiteral("%1:%2+%3").arg(read("partition"), read("start"), read("size"));
+            }
+            parts.sort();
+            return parts;
+        };
+        QStringList want, got;
+        const bool same = waitFor(10000, [&] {
+            want = layout(sourceName);
+            got = layout(targetName);
+            return want == got;
+        });
+        if (!same)
+            return toolFailed(QStringLiteral("%1's partitions (%2) do not match %3's (%4).").arg(dst, got.join(QLatin1Char(' ')), src, want.join(QLatin1Char(' '))));
+        return Status();
+    };
+    steps << reread;
+    return steps;
+}
+
+} // namespace plexus

@@ -1,0 +1,15 @@
+#pragma once
+// Steps that write partition tables, shared by the plans that partition a new disk
+// first (create, add, replace) and by CopyPartitionTable.
+
+#include "engine/ops/copypartitiontable.h"
+#include "engine/plan.h"
+
+namespace plexus {
+
+// A new GPT on `disk` with one Linux RAID partition, `partition`, filling it.
+Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition);
+// sfdisk --dump SOURCE | sfdisk TARGET (the old table saved first), then the kernel reads it.
+QList<Step> copyTableSteps(const ValidCopyTable &v);
+
+} // namespace plexus
