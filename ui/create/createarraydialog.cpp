@@ -5,6 +5,7 @@
 #include "levelchoices.h"
 #include "levellist.h"
 #include "model/describe.h"
+#include "model/raidlevel.h"
 #include "tone.h"
 #include "words.h"
 
@@ -284,8 +285,9 @@ void CreateArrayDialog::recompute()
     const LevelChoice *userPick = m_levels->choice(m_userLevel);
     m_levels->setLevel(userPick && userPick->allowed ? m_userLevel : recommendedLevel(input));
     const QString level = m_levels->level();
-    m_chunk->setEnabled(isStripedLevel(level));
-    m_bitmap->setEnabled(isRedundantLevel(level));
+    const RaidLevel *rules = raidLevel(level);
+    m_chunk->setEnabled(rules && rules->striped);
+    m_bitmap->setEnabled(rules && rules->redundant);
     m_review->setEnabled(!level.isEmpty());
 
     // What will happen, in one or two sentences.
@@ -333,10 +335,11 @@ CreateArrayDialog::Request CreateArrayDialog::request() const
             overwrite = true;
 
     r.options.insert(QStringLiteral("metadata"), m_metadata->currentData().toString());
-    if (isRedundantLevel(r.level))
+    const RaidLevel *rules = raidLevel(r.level);
+    if (rules && rules->redundant)
         r.options.insert(QStringLiteral("bitmap"), m_bitmap->currentData().toString());
     // mdadm's default chunk is left out, so the command reads as a person would type it.
-    if (isStripedLevel(r.level) && m_chunk->currentData().toUInt() != defaultChunkKib)
+    if (rules && rules->striped && m_chunk->currentData().toUInt() != defaultChunkKib)
         r.options.insert(QStringLiteral("chunk_kib"), m_chunk->currentData().toUInt());
     if (!m_name->text().trimmed().isEmpty())
         r.options.insert(QStringLiteral("name"), m_name->text().trimmed());
