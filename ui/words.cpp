@@ -63,44 +63,13 @@ QString parityLayoutName(int layout)
     return {};
 }
 
-namespace {
-
-// raid10 "N near-copies": consecutive groups of N slots hold the same data;
-// the array is lost when a whole group is missing.
-bool raid10GroupLost(const Array &a)
-{
-    const int copies = a.raid10Layout.section(QLatin1Char(' '), 0, 0).toInt();
-    if (copies < 2 || !a.raidDisks || *a.raidDisks % copies != 0 || !a.raid10Layout.contains(QLatin1String("near")))
-        return a.missingCount() >= qMax(2, copies);
-    for (int group = 0; group < *a.raidDisks; group += copies) {
-        bool anyWorking = false;
-        for (const Member &m : a.members)
-            if (m.slot && *m.slot >= group && *m.slot < group + copies && m.inSync && !m.faulty)
-                anyWorking = true;
-        if (!anyWorking)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
 bool arrayFailed(const Array &a)
 {
     if (a.state == ArrayState::Broken)
         return true;
-    if (a.state == ArrayState::Inactive || !a.degraded || !a.level || !a.raidDisks)
+    if (a.state == ArrayState::Inactive || !a.degraded)
         return false;
-    const int missing = a.missingCount();
-    if (*a.level == QLatin1String("raid1"))
-        return missing >= *a.raidDisks;
-    if (*a.level == QLatin1String("raid4") || *a.level == QLatin1String("raid5"))
-        return missing > 1;
-    if (*a.level == QLatin1String("raid6"))
-        return missing > 2;
-    if (*a.level == QLatin1String("raid10"))
-        return raid10GroupLost(a);
-    return missing > 0; // raid0, linear: nothing to spare
+    return a.dataLost();
 }
 
 QString arrayHealth(const Array &a)

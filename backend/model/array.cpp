@@ -1,4 +1,7 @@
 #include "array.h"
+#include "raidlevel.h"
+
+#include <algorithm>
 
 namespace plexus {
 
@@ -65,10 +68,46 @@ int Array::missingCount() const
 
 bool Array::isRedundant() const
 {
-    static const QStringList redundant = {QStringLiteral("raid1"), QStringLiteral("raid4"),
-                                          QStringLiteral("raid5"), QStringLiteral("raid6"),
-                                          QStringLiteral("raid10")};
-    return level && redundant.contains(*level);
+    const RaidLevel *rules = level ? raidLevel(*level) : nullptr;
+    return rules && rules->redundant;
+}
+
+QSet<int> Array::missingSlots() const
+{
+    const int n = raidDisks.value_or(0);
+    QSet<int> missing;
+    if (memberStatus.size() == n) {
+        for (int i = 0; i < n; ++i)
+            if (memberStatus[i] == QLatin1Char('_'))
+                missing.insert(i);
+        return missing;
+    }
+    // /proc/mdstat names no slots: then nothing is known.
+    if (std::none_of(members.begin(), members.end(), [](const Member &m) { return m.slot.has_value(); }))
+        return missing;
+    QSet<int> working;
+    for (const Member &m : members) {
+        // sysfs says in_sync; members read from /proc/mdstat alone cannot tell: trust them.
+        if (m.slot && !m.faulty && !m.spare && !m.replacement && !m.journal && (m.inSync || m.rawState.isEmpty()))
+            working.insert(*m.slot);
+    }
+    for (int i = 0; i < n; ++i)
+        if (!working.contains(i))
+            missing.insert(i);
+    return missing;
+}
+
+bool Array::dataLost() const
+{
+    const RaidLevel *rules = level ? raidLevel(*level) : nullptr;
+    if (!rules || !raidDisks)
+        return false;
+    const QSet<int> slots = missingSlots();
+    if (slots.size() >= missingCount())
+        return !rules->survives(*raidDisks, slots, raid10Layout);
+    // The kernel counts more missing than we can place: lost unless no choice
+    // of that many slots could lose the data.
+    return missingCount() > rules->failuresAlwaysSurvived(*raidDisks, raid10Layout);
 }
 
 } // namespace plexus

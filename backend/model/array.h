@@ -3,6 +3,7 @@
 // Plain values: a Snapshot owns them and never changes after it is built.
 
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 #include <optional>
@@ -84,7 +85,12 @@ struct Array {
 
     const Member *member(const QString &device) const;
     int missingCount() const;       // slots without a working member
-    bool isRedundant() const;       // raid1/4/5/6/10
+    bool isRedundant() const;       // keeps a second copy of its data (model/raidlevel)
+    // Slots without a working member, where the kernel says which ("[UU_U]", or
+    // the members' slots); may hold fewer than missingCount() when it does not.
+    QSet<int> missingSlots() const;
+    // Too many members, or the wrong ones, are missing for its level: the data is gone.
+    bool dataLost() const;
 };
 
 } // namespace plexus

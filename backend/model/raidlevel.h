@@ -14,10 +14,12 @@ struct RaidLevel {
     int minDevices = 2;    // to create (a RAID-1 of one device needs force_single)
     bool redundant = false;  // keeps a copy of every block elsewhere: spares, bitmap, check/repair make sense
     bool striped = false;    // has a chunk size
+    int parities = 0;        // parity blocks per stripe (raid4/5: 1, raid6: 2); these have md's "algorithm" layouts
     bool reshapeDevices = false; // the number of devices can be changed (grow)
     bool shrinkDevices = false;  // ... also downwards (Plexus shrinks mirrors only)
     bool growSize = false;       // "size max" grows it onto its members' whole size
     bool creatable = true;       // Plexus creates it (multipath: no, it is deprecated)
+    bool slotStatus = false;     // md tracks each slot's health and prints "[n/m] [UU_]" for it
 
     // Usable bytes of an array of `devices` slots whose smallest member holds
     // `smallest` bytes of data and whose members hold `sum` bytes together.
@@ -29,6 +31,9 @@ struct RaidLevel {
     QString lossProblem(int devices, const QSet<int> &lost, const QString &raid10Layout = {}) const;
     // How many failed devices, whichever they are, it always survives (RAID-10 near 2: 1).
     int failuresAlwaysSurvived(int devices, const QString &raid10Layout = {}) const;
+    // How many more devices, whichever they are, it survives with `lost` already
+    // missing; 0 when it does not survive `lost` itself.
+    int failuresStillSurvived(int devices, const QSet<int> &lost, const QString &raid10Layout = {}) const;
     // How many devices may fail at best (RAID-10 near 2 with 4 devices: 2, one per pair).
     int failuresAtBestSurvived(int devices, const QString &raid10Layout = {}) const;
     // Read and write throughput relative to one disk (for the create dialog).

@@ -1,5 +1,6 @@
 #include "events.h"
 #include "model/describe.h"
+#include "model/raidlevel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -30,20 +31,8 @@ QString toString(EventKind kind)
 
 int failuresSurvivable(const Array &a)
 {
-    const QString level = a.level.value_or(QString());
-    const int n = a.raidDisks.value_or(0);
-    if (level == QLatin1String("raid1"))
-        return qMax(0, n - 1);
-    if (level == QLatin1String("raid4") || level == QLatin1String("raid5"))
-        return 1;
-    if (level == QLatin1String("raid6"))
-        return 2;
-    if (level == QLatin1String("raid10")) {
-        // "2 near-copies": any one member of each copy set; one is always safe.
-        const int copies = a.raid10Layout.section(QLatin1Char(' '), 0, 0).toInt();
-        return qMax(1, copies) - 1;
-    }
-    return 0; // linear, raid0: every member carries unique data
+    const RaidLevel *rules = a.level ? raidLevel(*a.level) : nullptr;
+    return rules ? rules->failuresAlwaysSurvived(a.raidDisks.value_or(0), a.raid10Layout) : 0;
 }
 
 Urgency Event::urgency() const
@@ -124,7 +113,7 @@ bool isLost(const Array &a)
 {
     if (a.state == ArrayState::Broken)
         return true;
-    return a.isRedundant() && a.state != ArrayState::Inactive && a.missingCount() > failuresSurvivable(a);
+    return a.isRedundant() && a.state != ArrayState::Inactive && a.dataLost();
 }
 
 bool isWorking(const Member &m) { return !m.faulty && !m.spare && !m.journal; }

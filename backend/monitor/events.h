@@ -50,7 +50,8 @@ QJsonObject eventToJson(const Event &e);
 // stamped with `after.takenAt`.
 QList<Event> deriveEvents(const Snapshot &before, const Snapshot &after);
 
-// How many members an array of this level and width can lose and keep its data.
+// How many members, whichever they are, an array of this level, width and
+// layout can lose and keep its data (model/raidlevel).
 int failuresSurvivable(const Array &a);
 
 } // namespace plexus

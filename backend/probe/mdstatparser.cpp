@@ -16,6 +16,8 @@
 // Lines are tokenised by hand: /proc/mdstat is re-read on every md event, so a
 // machine with a hundred arrays must still parse in a small fraction of a millisecond.
 
+#include "model/raidlevel.h"
+
 #include <QVarLengthArray>
 
 #include <limits>
@@ -173,15 +175,17 @@ void appendWords(QString *layout, QStringView number, QStringView words)
     *layout += words;
 }
 
-bool isRedundantLevel(const QString &level)
+// md prints "[n/m] [UU_]" for every level that tracks its slots' health.
+bool printsSlotStatus(const QString &level)
 {
-    return level == u"raid1" || level == u"raid4" || level == u"raid5" || level == u"raid6"
-        || level == u"raid10" || level == u"multipath";
+    const RaidLevel *rules = raidLevel(level);
+    return rules && rules->slotStatus;
 }
 
 bool isParityLevel(const QString &level)
 {
-    return level == u"raid4" || level == u"raid5" || level == u"raid6";
+    const RaidLevel *rules = raidLevel(level);
+    return rules && rules->parities > 0;
 }
 
 bool isLevelWord(QStringView s)
@@ -710,7 +714,7 @@ bool Parser::sizeLineComplete(int no, QStringView text, bool counts, bool status
     QString missing;
     if (isParityLevel(level) && (!parity || !a.chunkKib || !a.layout))
         missing = QStringLiteral("'level L, Nk chunk, algorithm A'");
-    else if (isRedundantLevel(level) && (!counts || !status))
+    else if (printsSlotStatus(level) && (!counts || !status))
         missing = QStringLiteral("'[n/m] [UU]'");
     else if (level == u"raid0" && !chunks)
         missing = QStringLiteral("'Nk chunks'");

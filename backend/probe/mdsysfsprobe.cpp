@@ -1,5 +1,6 @@
 #include "mdsysfsprobe.h"
 #include "textfile.h"
+#include "model/raidlevel.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -14,25 +15,29 @@ namespace plexus {
 
 namespace {
 
+const RaidLevel *rulesFor(const std::optional<QString> &level)
+{
+    return level ? raidLevel(*level) : nullptr;
+}
+
 bool isRedundantLevel(const std::optional<QString> &level)
 {
-    static const QStringList redundant = {QStringLiteral("raid1"), QStringLiteral("raid4"), QStringLiteral("raid5"),
-                                          QStringLiteral("raid6"), QStringLiteral("raid10")};
-    return level && redundant.contains(*level);
+    const RaidLevel *rules = rulesFor(level);
+    return rules && rules->redundant;
 }
 
 bool hasParityLayout(const std::optional<QString> &level)
 {
-    return level == QLatin1String("raid4") || level == QLatin1String("raid5") || level == QLatin1String("raid6");
+    const RaidLevel *rules = rulesFor(level);
+    return rules && rules->parities > 0;
 }
 
 bool hasChunks(const std::optional<QString> &level)
 {
     // linear has no stripes, but the kernel rounds its members to chunk_size
     // and mdstat prints that as "Nk rounding".
-    static const QStringList chunked = {QStringLiteral("raid0"), QStringLiteral("raid4"), QStringLiteral("raid5"),
-                                        QStringLiteral("raid6"), QStringLiteral("raid10"), QStringLiteral("linear")};
-    return level && chunked.contains(*level);
+    const RaidLevel *rules = rulesFor(level);
+    return rules && (rules->striped || rules->name == QLatin1String("linear"));
 }
 
 // One sysfs directory; reads its attributes and notes in `warnings` what it cannot.

@@ -125,6 +125,20 @@ private Q_SLOTS:
         QVERIFY(!arrayFailed(a));
     }
 
+    // RAID-10 near-2 of four keeps its data while each mirror pair keeps a member.
+    void raid10FailedByWhichMembersAreMissing()
+    {
+        Array a = raid5();
+        a.level = QStringLiteral("raid10");
+        a.degraded = true;
+        a.degradedCount = 2;
+        a.memberStatus = QStringLiteral("U__U");
+        QVERIFY(!arrayFailed(a));
+        a.memberStatus = QStringLiteral("UU__");
+        QVERIFY(arrayFailed(a));
+        QCOMPARE(arrayHealth(a), QStringLiteral("Failed: 2 of 4 members missing"));
+    }
+
     void urgentArraysFirst()
     {
         Array healthy = raid5(), degraded = raid5(), failed = raid5(), checking = raid5();

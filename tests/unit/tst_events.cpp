@@ -102,6 +102,22 @@ private Q_SLOTS:
         QCOMPARE(failuresSurvivable(after), 2);
     }
 
+    // RAID-10 near-2 of four: mirror pairs (0,1) and (2,3). Which members fail
+    // decides, not how many.
+    void raid10FailsOnlyWhenAPairIsGone()
+    {
+        Array before = raid(QStringLiteral("raid10"), 4);
+        before.raid10Layout = QStringLiteral("2 near-copies");
+        failMember(before, 1);
+        Array otherPair = before, samePair = before;
+        failMember(otherPair, 2);
+        failMember(samePair, 0);
+        QCOMPARE(kinds(deriveEvents(with(before), with(otherPair))), QStringList{QStringLiteral("member-failed:vdc")});
+        QCOMPARE(kinds(deriveEvents(with(before), with(samePair))),
+                 (QStringList{QStringLiteral("member-failed:vda"), QStringLiteral("array-failed")}));
+        QCOMPARE(failuresSurvivable(samePair), 1);
+    }
+
     void rebuildStartsProgressesFinishes()
     {
         Array degraded = raid(QStringLiteral("raid1"), 2);

@@ -285,8 +285,9 @@ void CreateArrayDialog::recompute()
     const LevelChoice *userPick = m_levels->choice(m_userLevel);
     m_levels->setLevel(userPick && userPick->allowed ? m_userLevel : recommendedLevel(input));
     const QString level = m_levels->level();
-    m_chunk->setEnabled(isStripedLevel(level));
-    m_bitmap->setEnabled(isRedundantLevel(level));
+    const RaidLevel *rules = raidLevel(level);
+    m_chunk->setEnabled(rules && rules->striped);
+    m_bitmap->setEnabled(rules && rules->redundant);
     m_review->setEnabled(!level.isEmpty());
 
     // What will happen, in one or two sentences.

@@ -1,8 +1,11 @@
 #include "levelchoices.h"
 
 #include "model/describe.h"
+#include "model/raidlevel.h"
 #include "words.h"
 
+#include <QHash>
+#include <QSet>
 #include <algorithm>
 
 namespace plexus {
@@ -11,44 +14,30 @@ namespace {
 
 constexpr int mostSlots = 64; // the engine refuses more
 
-// What sets the levels apart, as numbers: the rest is derived from these.
-struct Rule {
-    const char *level;
-    int minimumSlots;
-    int mostMissing(int slots) const; // empty slots the level starts with
-    const char *description;
-};
-
-int Rule::mostMissing(int slots) const
+// What each level does, in one line; what it needs and survives is model/raidlevel's.
+QString description(const QString &level)
 {
-    const QLatin1String l(level);
-    if (l == QLatin1String("raid1"))
-        return slots - 1;
-    if (l == QLatin1String("raid4") || l == QLatin1String("raid5"))
-        return 1;
-    if (l == QLatin1String("raid6"))
-        return 2;
-    if (l == QLatin1String("raid10"))
-        return slots / 2;
-    return 0;
+    static const QHash<QString, QString> lines = {
+        {QStringLiteral("raid1"), QStringLiteral("Every device holds a full copy of the data.")},
+        {QStringLiteral("raid5"), QStringLiteral("Stripes the data with parity spread over every device.")},
+        {QStringLiteral("raid6"), QStringLiteral("Stripes the data with two parities spread over every device.")},
+        {QStringLiteral("raid10"), QStringLiteral("Mirrored pairs with the data striped across them.")},
+        {QStringLiteral("raid0"), QStringLiteral("Stripes the data across every device, for speed only: one failed disk loses everything.")},
+        {QStringLiteral("linear"), QStringLiteral("Fills one device after the other into one large space; one failed disk loses its part.")},
+        {QStringLiteral("raid4"), QStringLiteral("Like RAID-5, but with one fixed parity disk that every write waits for.")},
+    };
+    return lines.value(level);
 }
 
-const Rule rules[] = {
-    {"raid1", 2, "Every device holds a full copy of the data."},
-    {"raid5", 3, "Stripes the data with parity spread over every device."},
-    {"raid6", 4, "Stripes the data with two parities spread over every device."},
-    {"raid10", 2, "Mirrored pairs with the data striped across them."},
-    {"raid0", 2, "Stripes the data across every device, for speed only: one failed disk loses everything."},
-    {"linear", 2, "Fills one device after the other into one large space; one failed disk loses its part."},
-    {"raid4", 3, "Like RAID-5, but with one fixed parity disk that every write waits for."},
-};
-
-const Rule &ruleFor(const QString &level)
+// The slots slotOrder() leaves empty, which decide what the level survives.
+QSet<int> missingSlots(const QString &level, const LevelInput &in)
 {
-    for (const Rule &r : rules)
-        if (level == QLatin1String(r.level))
-            return r;
-    return rules[0];
+    const QStringList order = slotOrder(level, QStringList(in.memberSizes.size(), QStringLiteral("member")), in.missing);
+    QSet<int> missing;
+    for (int i = 0; i < order.size(); ++i)
+        if (order[i].isEmpty())
+            missing.insert(i);
+    return missing;
 }
 
 QString times(double x)
@@ -62,103 +51,67 @@ QString disks(int n)
 }
 
 // The reason `level` cannot be made from `in`; empty when it can.
-QString refusal(const Rule &rule, const LevelInput &in)
+QString refusal(const RaidLevel &level, const LevelInput &in, const QSet<int> &missing)
 {
-    const QString title = levelTitle(QString::fromLatin1(rule.level));
+    const QString title = levelTitle(level.name);
     const int slots = in.slots(), real = int(in.memberSizes.size());
-    const bool redundant = isRedundantLevel(QString::fromLatin1(rule.level));
     if (real == 0)
         return QStringLiteral("Choose at least one device.");
     if (slots > mostSlots)
         return QStringLiteral("Plexus creates arrays of at most %1 devices.").arg(mostSlots);
-    const bool oneDeviceMirror = QLatin1String(rule.level) == QLatin1String("raid1") && slots == 1;
-    if (slots < rule.minimumSlots && !oneDeviceMirror)
-        return QStringLiteral("%1 needs at least %2 devices.").arg(title).arg(rule.minimumSlots);
-    if (in.missing > 0 && !redundant)
+    const bool oneDeviceMirror = level.name == QLatin1String("raid1") && slots == 1;
+    if (slots < level.minDevices && !oneDeviceMirror)
+        return QStringLiteral("%1 needs at least %2 devices.").arg(title).arg(level.minDevices);
+    if (in.missing > 0 && !level.redundant)
         return QStringLiteral("%1 cannot be created with a missing member: it keeps no second copy to run without it.").arg(title);
-    if (in.missing > rule.mostMissing(slots)) {
-        if (QLatin1String(rule.level) == QLatin1String("raid10"))
+    if (!level.survives(slots, missing)) {
+        if (level.name == QLatin1String("raid10"))
             return QStringLiteral("RAID-10 can leave only one disk of each mirror pair missing.");
-        const int most = rule.mostMissing(slots);
+        const int most = level.failuresAlwaysSurvived(slots);
         return QStringLiteral("%1 can start with at most %2 missing member%3.").arg(title).arg(most).arg(most == 1 ? "" : "s");
     }
-    if (in.spares > 0 && !redundant)
+    if (in.spares > 0 && !level.redundant)
         return QStringLiteral("%1 keeps no redundant copy, so a spare would never be used.").arg(title);
     return {};
 }
 
-void describeFailures(const Rule &rule, const LevelInput &in, LevelChoice *c)
+void describeFailures(const RaidLevel &level, const LevelInput &in, const QSet<int> &missing, LevelChoice *c)
 {
-    const QLatin1String level(rule.level);
-    const int slots = in.slots(), real = int(in.memberSizes.size());
-    if (level == QLatin1String("raid1")) {
-        c->failuresTolerated = real - 1;
-        c->failuresText = real == 1 ? QStringLiteral("none") : QStringLiteral("all but one");
-    } else if (level == QLatin1String("raid4") || level == QLatin1String("raid5") || level == QLatin1String("raid6")) {
-        const int parities = level == QLatin1String("raid6") ? 2 : 1;
-        c->failuresTolerated = std::max(0, parities - in.missing);
-        c->failuresText = c->failuresTolerated == 0 ? QStringLiteral("none") : disks(c->failuresTolerated);
-    } else if (level == QLatin1String("raid10")) {
-        // near-2: neighbouring slots hold the same chunks. With an odd count the
-        // pairs overlap, so only one failure is safe whichever disk it is.
-        const int wholePairs = slots % 2 == 0 ? slots / 2 - in.missing : (in.missing == 0 ? 1 : 0);
-        c->failuresTolerated = wholePairs > 0 ? 1 : 0;
-        if (wholePairs <= 0)
-            c->failuresText = QStringLiteral("none");
-        else if (slots % 2 == 1)
-            c->failuresText = disks(1);
-        else
-            c->failuresText = in.missing == 0 ? QStringLiteral("1 per mirror pair") : QStringLiteral("1 per complete mirror pair");
+    const int slots = in.slots();
+    c->failuresTolerated = level.failuresStillSurvived(slots, missing);
+    if (level.name == QLatin1String("raid1")) {
+        c->failuresText = c->failuresTolerated == 0 ? QStringLiteral("none") : QStringLiteral("all but one");
+    } else if (level.name == QLatin1String("raid10") && slots % 2 == 0 && slots > 2) {
+        // md's default near-2 on an even count makes mirror pairs (0,1), (2,3), ...
+        // and slotOrder() leaves at most one of each empty: one disk of each pair
+        // still complete may go, if it is the right one.
+        const int completePairs = slots / 2 - int(missing.size());
+        c->failuresText = completePairs <= 0 ? QStringLiteral("none")
+            : missing.isEmpty()              ? QStringLiteral("1 per mirror pair")
+                                             : QStringLiteral("1 per complete mirror pair");
     } else {
-        c->failuresTolerated = 0;
-        c->failuresText = QStringLiteral("none");
+        c->failuresText = c->failuresTolerated == 0 ? QStringLiteral("none") : disks(c->failuresTolerated);
     }
 }
 
-void describeSpeed(const Rule &rule, int slots, LevelChoice *c)
+void describeSpeed(const RaidLevel &level, int slots, LevelChoice *c)
 {
-    const QLatin1String level(rule.level);
-    const double n = slots;
-    QString extra;
-    if (level == QLatin1String("raid0")) {
-        c->readSpeed = c->writeSpeed = n;
-    } else if (level == QLatin1String("raid1")) {
-        c->readSpeed = n; // md spreads reads over the copies
-        c->writeSpeed = 1;
-    } else if (level == QLatin1String("raid4") || level == QLatin1String("raid5") || level == QLatin1String("raid6")) {
-        c->readSpeed = c->writeSpeed = std::max(1.0, n - (level == QLatin1String("raid6") ? 2 : 1));
-        extra = QStringLiteral(" for large writes; slower for small writes");
-    } else if (level == QLatin1String("raid10")) {
-        c->readSpeed = n;
-        c->writeSpeed = n / 2;
-    }
+    c->readSpeed = level.readFactor(slots);
+    c->writeSpeed = level.writeFactor(slots);
+    // Parity levels reach their factor only writing whole stripes.
+    const QString extra = level.parities > 0 ? QStringLiteral(" for large writes; slower for small writes") : QString();
     c->speedText = QStringLiteral("about %1 read, %2 write%3").arg(times(c->readSpeed), times(c->writeSpeed), extra);
 }
 
-qint64 capacity(const Rule &rule, const LevelInput &in)
+qint64 capacity(const RaidLevel &level, const LevelInput &in)
 {
-    const QLatin1String level(rule.level);
     if (in.memberSizes.isEmpty())
         return 0;
-    if (level == QLatin1String("linear")) {
-        qint64 sum = 0;
-        for (qint64 s : in.memberSizes)
-            sum += s;
-        return sum;
-    }
     const qint64 smallest = *std::min_element(in.memberSizes.begin(), in.memberSizes.end());
-    const int slots = in.slots();
-    // How many slots' worth of data the level stores: the rest is copies or parity.
-    int dataSlots = slots;
-    if (level == QLatin1String("raid1"))
-        dataSlots = 1;
-    else if (level == QLatin1String("raid4") || level == QLatin1String("raid5"))
-        dataSlots = slots - 1;
-    else if (level == QLatin1String("raid6"))
-        dataSlots = slots - 2;
-    else if (level == QLatin1String("raid10"))
-        return smallest * slots / 2;
-    return smallest * std::max(0, dataSlots);
+    qint64 sum = 0;
+    for (qint64 s : in.memberSizes)
+        sum += s;
+    return level.capacity(in.slots(), smallest, sum);
 }
 
 } // namespace
@@ -167,35 +120,32 @@ const QStringList &creatableLevels()
 {
     static const QStringList levels = [] {
         QStringList l;
-        for (const Rule &r : rules)
-            l << QString::fromLatin1(r.level);
+        for (const RaidLevel &r : raidLevels())
+            if (r.creatable)
+                l << r.name;
         return l;
     }();
     return levels;
 }
 
-bool isStripedLevel(const QString &level)
+LevelChoice levelChoice(const QString &levelName, const LevelInput &input)
 {
-    return level != QLatin1String("raid1") && level != QLatin1String("linear") && creatableLevels().contains(level);
-}
-
-bool isRedundantLevel(const QString &level)
-{
-    return level != QLatin1String("raid0") && level != QLatin1String("linear") && creatableLevels().contains(level);
-}
-
-LevelChoice levelChoice(const QString &level, const LevelInput &input)
-{
-    const Rule &rule = ruleFor(level);
     LevelChoice c;
-    c.level = QString::fromLatin1(rule.level);
-    c.description = QString::fromLatin1(rule.description);
-    c.minimumSlots = rule.minimumSlots;
-    c.reason = refusal(rule, input);
+    c.level = levelName;
+    const RaidLevel *level = raidLevel(levelName);
+    if (!level || !level->creatable) {
+        c.reason = QStringLiteral("Plexus does not create %1 arrays.").arg(levelTitle(levelName));
+        return c;
+    }
+    const QSet<int> missing = missingSlots(level->name, input);
+    c.level = level->name;
+    c.description = description(level->name);
+    c.minimumSlots = level->minDevices;
+    c.reason = refusal(*level, input, missing);
     c.allowed = c.reason.isEmpty();
-    c.capacityBytes = capacity(rule, input);
-    describeFailures(rule, input, &c);
-    describeSpeed(rule, input.slots(), &c);
+    c.capacityBytes = capacity(*level, input);
+    describeFailures(*level, input, missing, &c);
+    describeSpeed(*level, input.slots(), &c);
     if (c.allowed && input.missing > 0)
         c.note = QStringLiteral("Starts degraded: add the missing %1 later to make it redundant.")
                      .arg(input.missing == 1 ? QStringLiteral("disk") : QStringLiteral("disks"));

@@ -5,14 +5,13 @@
 // it reads and writes compared with one disk. Pure arithmetic, no widgets; the
 // engine still validates the request the dialog finally builds.
 //
-// Rules (md, mdadm's defaults):
+// What each level needs and survives comes from model/raidlevel; here it is
+// applied to the dialog's input:
 //  - every level except linear uses the smallest member's size on every slot;
 //    "about": md keeps a few MiB per member for its superblock and bitmap;
-//  - minimum slots: linear, raid0, raid10 2; raid1 2 (1 as a one-device mirror,
-//    "add the second later"); raid4/5 3; raid6 4;
-//  - missing slots: never for linear/raid0; raid1 all but one; raid4/5 one;
-//    raid6 two; raid10 one per mirror pair (the dialog puts them on odd slots,
-//    so each pair keeps one copy);
+//  - a raid1 of one slot is allowed ("add the second later");
+//  - missing slots sit where slotOrder() puts them, and the level must survive
+//    exactly those slots missing;
 //  - spares only for redundant levels.
 
 #include <QList>
@@ -45,8 +44,6 @@ struct LevelChoice {
 
 // Every level md creates, in the order the dialog lists them.
 const QStringList &creatableLevels();
-bool isStripedLevel(const QString &level);   // has a chunk size
-bool isRedundantLevel(const QString &level); // survives a failed disk; may have spares and a bitmap
 
 LevelChoice levelChoice(const QString &level, const LevelInput &input);
 QList<LevelChoice> levelChoices(const LevelInput &input);
