@@ -179,6 +179,15 @@ stop_helper() {
     fail "plexus-helper ($pid) did not exit"
 }
 
+# What blkid and wipefs find on each device, one line per device (to show that
+# a refusal wrote nothing on them).
+signatures() {
+    local d
+    for d in "$@"; do
+        echo "$d: $(wipefs -n --noheadings -o TYPE,OFFSET "$d" 2>/dev/null | tr '\n' ' ')/ $(blkid -p -o export "$d" 2>/dev/null | tr '\n' ' ')"
+    done
+}
+
 # md's udev rule (64-md-raid-assembly.rules) runs "mdadm -If" when a member's
 # disk disappears, racing whoever wants to remove the vanished member.
 # md_udev_remove off: an override of the same name in /run/udev/rules.d (it takes
