@@ -184,7 +184,7 @@ stop_helper() {
 signatures() {
     local d
     for d in "$@"; do
-        echo "$d: $(wipefs -n --noheadings -o TYPE,OFFSET "$d" 2>/dev/null | tr '\n' ' ')/ $(blkid -p -o export "$d" 2>/dev/null | tr '\n' ' ')"
+        echo "$d: $(wipefs --no-act --noheadings --output TYPE,OFFSET "$d" 2>/dev/null | tr '\n' ' ')/ $(blkid -p -o export "$d" 2>/dev/null | tr '\n' ' ')"
     done
 }
 
