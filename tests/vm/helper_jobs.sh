@@ -1,7 +1,8 @@
 #!/bin/bash
 # vm: --disks 4 --disk-size 256M
 # plexus-helper's jobs: a disk pulled out of a running mirror, removed (it has
-# no device node any more) and replaced; one job at a time (Busy while a hot
+# no device node any more; udev's own mdadm -If is held back so that plexusctl
+# does it) and replaced; one job at a time (Busy while a hot
 # replacement copies, with progress shown); the helper killed in the middle of
 # that replacement: the journal shows the job and the step it stopped in (at the
 # next helper's start and in plexusctl journal), the job is finished by hand and
@@ -15,15 +16,16 @@ step "a member pulled out of a running mirror, then replaced"
 ok create /dev/md1 --level 1 /dev/vda /dev/vdb
 wait_idle md1
 write_data /dev/md1
+md_udev_remove off   # else udev's mdadm -If may take the vanished vdb out first
 plexus-vm-disk unplug vdb
 dd if=/dev/urandom of=/dev/md1 bs=64k count=4 seek=1024 oflag=direct 2>/dev/null || true
 sync; udevadm settle; sleep 1
-if [ -e /sys/block/md1/md/dev-vdb ]; then
-    ok remove /dev/md1 /dev/vdb
-    echo "$OUT" | grep -q 'echo remove > /sys/block/md1/md/dev-vdb/state' || fail "the vanished member was not removed through sysfs"
-else
-    echo "ok: udev's mdadm --incremental already took the vanished vdb out"
-fi
+[ -e /sys/block/md1/md/dev-vdb ] || fail "the vanished vdb left md1 by itself"
+member_state md1 vdb | grep -q faulty || fail "md did not mark the vanished vdb faulty ($(member_state md1 vdb))"
+ok remove /dev/md1 /dev/vdb
+echo "$OUT" | grep -q 'echo remove > /sys/block/md1/md/dev-vdb/state' || fail "the vanished member was not removed through sysfs"
+[ "$(member_state md1 vdb)" = gone ] || fail "vdb is still in md1"
+md_udev_remove on
 ok add /dev/md1 /dev/vdc
 wait_idle md1
 is "$(md_attr md1 degraded)" 0 "md1 degraded"

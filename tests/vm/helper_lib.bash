@@ -178,3 +178,28 @@ stop_helper() {
     for _ in $(seq 50); do [ -z "$(helper_pid)" ] && return 0; sleep 0.1; done
     fail "plexus-helper ($pid) did not exit"
 }
+
+# What blkid and wipefs find on each device, one line per device (to show that
+# a refusal wrote nothing on them).
+signatures() {
+    local d
+    for d in "$@"; do
+        echo "$d: $(wipefs --no-act --noheadings --output TYPE,OFFSET "$d" 2>/dev/null | tr '\n' ' ')/ $(blkid -p -o export "$d" 2>/dev/null | tr '\n' ' ')"
+    done
+}
+
+# md's udev rule (64-md-raid-assembly.rules) runs "mdadm -If" when a member's
+# disk disappears, racing whoever wants to remove the vanished member.
+# md_udev_remove off: an override of the same name in /run/udev/rules.d (it takes
+# precedence over /usr/lib/udev/rules.d) without the remove lines; on: the
+# packaged rule again.
+md_udev_remove() {
+    local rules=64-md-raid-assembly.rules
+    case "$1" in
+        off) grep -v 'ACTION=="remove"' "/usr/lib/udev/rules.d/$rules" > "/run/udev/rules.d/$rules"
+             ! grep -q 'mdadm -If' "/run/udev/rules.d/$rules" || fail "the override still runs mdadm -If";;
+        on) rm -f "/run/udev/rules.d/$rules";;
+        *) fail "md_udev_remove on|off";;
+    esac
+    udevadm control --reload
+}

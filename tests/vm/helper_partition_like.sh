@@ -22,7 +22,7 @@ write_data /dev/md0
 ok fail /dev/md0 /dev/vdb2
 member_state md0 vdb2 | grep -q faulty || fail "vdb2 is not faulty"
 
-step "refused, and nothing changes: a partition as the new device, a disk too small"
+step "refused, and nothing changes: a partition as the new device, a disk too small, a whole-disk member"
 refused 1 Invalid "/dev/vdd1 is a partition: give the whole, blank disk" -- \
     replace /dev/md0 /dev/vdb2 /dev/vdd1 --partition-like-old --overwrite
 refused 5 InUse "/dev/vdd already has 1 partition\(s\): Plexus partitions only blank disks" -- \
@@ -30,8 +30,11 @@ refused 5 InUse "/dev/vdd already has 1 partition\(s\): Plexus partitions only b
 small=$(plexus-vm-disk plug 32M)
 refused 6 TooSmall "/dev/$small \(32.0 MiB\) is too small for /dev/vdb's partitions" -- \
     replace /dev/md0 /dev/vdb2 "/dev/$small" --partition-like-old --overwrite
-refused 1 Invalid "/dev/vda is a whole disk, not a partition|/dev/vda is not a member" -- \
-    replace /dev/md0 /dev/vda /dev/vdc --partition-like-old --overwrite
+# A whole-disk member (the small disk, in a degraded mirror md1) has no partition to match.
+create /dev/md1 --level=1 --raid-devices=2 "/dev/$small" missing
+refused 1 Invalid "^plexusctl: Invalid: /dev/$small is a whole disk, not a partition: there is no partition to match" -- \
+    replace /dev/md1 "/dev/$small" /dev/vdc --partition-like-old --overwrite
+mdadm --stop /dev/md1 >/dev/null 2>&1 && mdadm --zero-superblock "/dev/$small" && udevadm settle
 
 step "replace the failed vdb2 with the blank vdc: partitioned like vdb, vdc2 joins, vdb2's superblock erased"
 pctl replace /dev/md0 /dev/vdb2 /dev/vdc --partition-like-old --zero-old --overwrite --dry-run
