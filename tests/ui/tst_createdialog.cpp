@@ -447,7 +447,7 @@ private Q_SLOTS:
         QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
         QCOMPARE(previews(op), QStringLiteral("mdadm --create /dev/md1 --run --level=5 --raid-devices=3 --spare-devices=1 --metadata=1.0 "
                                               "--bitmap=none --chunk=64 /dev/vdb /dev/vdc /dev/vdj2 /dev/vde --name=data"));
-        QCOMPARE(d.request().options.value(QStringLiteral("overwrite")), QVariant(true));
+        QVERIFY(d.request().overwrite);
         bool namedErased = false;
         for (const ErasedDevice &e : op.erased)
             if (e.path == QLatin1String("/dev/vdj2"))
@@ -467,7 +467,7 @@ private Q_SLOTS:
         QVERIFY(partition->isVisible() && !partition->isChecked());
         QTest::mouseClick(partition, Qt::LeftButton, {}, QPoint(5, partition->height() / 2));
         QVERIFY(partition->isChecked());
-        QCOMPARE(d.request().options.value(QStringLiteral("partition_disks")), QVariant(true));
+        QVERIFY(d.request().partitionDisks);
         d.levelList()->setLevel(QStringLiteral("raid5"));
         const Operation op = reviewed(d);
         QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
@@ -492,7 +492,7 @@ private Q_SLOTS:
                                               "/dev/vdb missing"));
         // No missing slot: a one-disk mirror, which mdadm makes only when forced.
         child<QSpinBox>(d, "missing")->setValue(0);
-        QCOMPARE(d.request().options.value(QStringLiteral("force_single")), QVariant(true));
+        QVERIFY(d.request().forceSingle);
         op = reviewed(d);
         QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
         QVERIFY(previews(op).startsWith(QLatin1String("mdadm --create /dev/md1 --run --force --level=1 --raid-devices=1")));

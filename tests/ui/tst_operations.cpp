@@ -11,6 +11,7 @@
 #include "create/levellist.h"
 #include "diskmapview.h"
 #include "diskrow.h"
+#include "engine/ops/registry.h"
 #include "engine/treesystem.h"
 #include "machinetree.h"
 #include "mainwindow.h"
@@ -244,7 +245,7 @@ private Q_SLOTS:
     void checkNeedsNoConfirmation()
     {
         Machine m;
-        const Operation op = syncActionOperation(m.context(), QStringLiteral("/dev/md0"), QStringLiteral("check"));
+        const Operation op = planOperation(m.context(), SyncActionRequest{.array = QStringLiteral("/dev/md0"), .action = QStringLiteral("check")});
         QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
         ReviewDialog dialog(op);
         QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("confirm")));

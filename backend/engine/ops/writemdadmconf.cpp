@@ -14,7 +14,7 @@ namespace plexus {
 
 using namespace actions;
 
-Status validate(const Validator &checks, const WriteMdadmConfRequest &r, ValidWriteConf *out)
+Status validate(const Validator &checks, const WriteMdadmConfRequest &, ValidWriteConf *out)
 {
     *out = {};
     int running = 0;
