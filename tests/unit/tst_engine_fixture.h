@@ -189,10 +189,12 @@ public:
     QString syncAction(const QString &md) const override { return m_sync.value(md, QStringLiteral("idle")); }
     bool exists(const QString &path) const override { return m_paths.contains(path) || node(path).exists; }
     QStringList slaves(const QString &name) const override { return m_slaves.value(name); }
+    bool mdPersonalityAvailable(const QString &level) const override { return !m_noPersonality.contains(level); }
 
     void addNode(const QString &path, const NodeInfo &info) { m_extra.insert(path, info); }
     void setSyncAction(const QString &md, const QString &action) { m_sync.insert(md, action); }
     void addPath(const QString &path) { m_paths.append(path); }
+    void withoutPersonality(const QString &level) { m_noPersonality.append(level); }
 
 private:
     const Snapshot &m_snap;
@@ -200,6 +202,7 @@ private:
     QHash<QString, QString> m_sync;
     QHash<QString, QStringList> m_slaves;
     QStringList m_paths;
+    QStringList m_noPersonality;
 };
 
 } // namespace plexus::fixture
