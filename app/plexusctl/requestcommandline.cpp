@@ -11,6 +11,14 @@ namespace {
 bool isHidden(const FieldSpec &f) { return f.cli && QLatin1String(f.cli) == QLatin1String("-"); }
 bool isPositional(const FieldSpec &f) { return f.cli && !*f.cli; }
 QString placeholder(const FieldSpec &f) { return f.valueName ? QLatin1String(f.valueName) : QStringLiteral("VALUE"); }
+// The option's names: its own, then the one it had before (still accepted).
+QStringList names(const FieldSpec &f, const QString &prefix = {})
+{
+    QStringList list{prefix + f.cliName()};
+    if (f.oldName)
+        list << prefix + QString(QLatin1String(f.oldName)).replace(QLatin1Char('_'), QLatin1Char('-'));
+    return list;
+}
 } // namespace
 
 void CommandLineSyntax::operator()(const bool &value, const FieldSpec &f)
@@ -18,8 +26,7 @@ void CommandLineSyntax::operator()(const bool &value, const FieldSpec &f)
     if (isHidden(f) || isPositional(f))
         return;
     // A flag that is on unless said otherwise: --no-wait.
-    const QString name = value ? QStringLiteral("no-") + f.cliName() : f.cliName();
-    options << QCommandLineOption(name, QLatin1String(f.help));
+    options << QCommandLineOption(names(f, value ? QStringLiteral("no-") : QString()), QLatin1String(f.help));
 }
 
 void CommandLineSyntax::add(const FieldSpec &f, bool list)
@@ -30,7 +37,7 @@ void CommandLineSyntax::add(const FieldSpec &f, bool list)
         synopsis << placeholder(f);
         return;
     }
-    options << QCommandLineOption(f.cliName(), QLatin1String(f.help), placeholder(f));
+    options << QCommandLineOption(names(f), QLatin1String(f.help), placeholder(f));
     const QString word = QStringLiteral("--%1 %2").arg(f.cliName(), placeholder(f));
     if (f.place == FieldSpec::Argument)
         synopsis << (list ? QStringLiteral("[%1]...").arg(word) : word);

@@ -84,6 +84,16 @@ Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
     return {};
 }
 
+Status Validator::resolveOnce(const DeviceSpec &spec, QSet<QString> *seen, ResolvedDevice *out) const
+{
+    if (Status s = resolve(spec, out); !s)
+        return s;
+    if (seen->contains(out->name))
+        return invalid(QStringLiteral("%1 is named twice in the request.").arg(out->path));
+    seen->insert(out->name);
+    return {};
+}
+
 void Validator::underlyingDisks(const QString &blockName, QStringList *out, int depth) const
 {
     if (depth > 8 || blockName.isEmpty())

@@ -29,6 +29,8 @@
 
 #include "model/snapshot.h"
 
+#include <QSet>
+
 #include <optional>
 
 namespace plexus {
@@ -82,6 +84,11 @@ public:
     // The checks the operations share (ops/*.cpp).
     Status resolveExistingArray(const QString &path, const CommonOptions &common, ResolvedArray *out) const;
     Status requireActive(const ResolvedArray &a) const;
+    // resolveExistingArray, then requireActive; and requireRedundant with
+    // `unlessRedundant` (why a level without copies cannot) when it is given.
+    Status resolveRunningArray(const QString &path, const CommonOptions &common, ResolvedArray *out, const QString &unlessRedundant = {}) const;
+    // resolve(), refusing a device the request already named (`seen` keeps the kernel names).
+    Status resolveOnce(const DeviceSpec &spec, QSet<QString> *seen, ResolvedDevice *out) const;
     Status requireRedundant(const ResolvedArray &a, const QString &what) const;
     Status resolveMember(const ResolvedArray &a, const DeviceSpec &spec, ResolvedDevice *out, const Member **member) const;
     Status checkNewArrayPath(const QString &path) const;

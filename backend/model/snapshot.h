@@ -28,7 +28,7 @@ struct Snapshot {
     // Arrays that have `blockName` as a member.
     QList<const Array *> arraysUsing(const QString &blockName) const;
     // The first working member of `a` that is a partition: whose disk's layout a
-    // blank disk joining `a` copies (partition_like_members). Null when all are whole disks.
+    // blank disk joining `a` copies (partition_like). Null when all are whole disks.
     const Member *partitionMemberToCopy(const Array &a) const;
     const PhysicalVolume *physicalVolume(const QString &blockName) const;
     QList<const Mount *> mountsOf(const QString &blockName) const;

@@ -74,17 +74,17 @@ private Q_SLOTS:
         r.oldMember = dev(QStringLiteral("/dev/sdb1"));
         r.newDevice = dev(QStringLiteral("/dev/sdc1"));
         r.wait = false;
-        r.zeroOld = true;
+        r.zeroSuperblock = true;
         ReplaceMemberRequest back;
         QVERIFY(parseRequest(AnyRequest(r).arguments(), &back).ok());
         QCOMPARE(back.array, r.array);
         QCOMPARE(back.oldMember, r.oldMember);
         QCOMPARE(back.newDevice, r.newDevice);
         QVERIFY(!back.wait);
-        QVERIFY(back.zeroOld);
+        QVERIFY(back.zeroSuperblock);
         const QJsonObject json = AnyRequest(back).json();
         QCOMPARE(json.value(QStringLiteral("new_device")).toObject().value(QStringLiteral("path")).toString(), QStringLiteral("/dev/sdc1"));
-        QCOMPARE(json.value(QStringLiteral("zero_old")).toBool(), true);
+        QCOMPARE(json.value(QStringLiteral("zero_superblock")).toBool(), true);
     }
 
     // Issue 13.1: an option nested in a second variant is not unwrapped (it
@@ -132,6 +132,22 @@ private Q_SLOTS:
         QCOMPARE(s.code(), ErrorCode::Invalid);
         QVERIFY2(s.message().contains(message), qPrintable(s.message()));
         QVERIFY(parsed.isNull());
+    }
+
+    // Renamed options keep their old names on D-Bus (one name per concept now).
+    void formerNamesAreAccepted()
+    {
+        ReplaceMemberRequest r;
+        ReplaceMemberRequest before, now;
+        QVERIFY(parseRequest(call(r, {{QStringLiteral("zero_old"), true}, {QStringLiteral("partition_like_old"), true}}), &before).ok());
+        QVERIFY(parseRequest(call(r, {{QStringLiteral("zero_superblock"), true}, {QStringLiteral("partition_like"), true}}), &now).ok());
+        QVERIFY(before.zeroSuperblock && before.partitionLike);
+        QCOMPARE(AnyRequest(before).json(), AnyRequest(now).json());
+        AddMemberRequest add;
+        QVERIFY(parseRequest(call(add, {{QStringLiteral("partition_like_members"), true}}), &add).ok());
+        QVERIFY(add.partitionLike);
+        // Both names at once is one option given twice: the second is unknown.
+        QCOMPARE(parseRequest(call(r, {{QStringLiteral("zero_old"), true}, {QStringLiteral("zero_superblock"), true}}), &r).code(), ErrorCode::Invalid);
     }
 
     // Which polkit actions each request needs, from what it will really do.

@@ -487,7 +487,7 @@ private Q_SLOTS:
             r.oldMember = spec(s, oldPath);
             r.newDevice = spec(s, newPath);
             r.overwrite = true;
-            r.partitionLikeOld = true;
+            r.partitionLike = true;
             tweak(r);
             return r;
         };
@@ -497,9 +497,9 @@ private Q_SLOTS:
         EXPECT_OK(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), none), &rep));
         QCOMPARE(rep.newDevice.path, QStringLiteral("/dev/sdb1"));
         QCOMPARE(rep.newDevice.sizeBytes, 950 * GiB);
-        QVERIFY(rep.partitionFirst);
-        QCOMPARE(rep.partitionFirst->source.path, QStringLiteral("/dev/sdd"));
-        QCOMPARE(rep.partitionFirst->target.path, QStringLiteral("/dev/sdb"));
+        QVERIFY(rep.partitionLike);
+        QCOMPARE(rep.partitionLike->source.path, QStringLiteral("/dev/sdd"));
+        QCOMPARE(rep.partitionLike->target.path, QStringLiteral("/dev/sdb"));
         Plan plan = makePlan(rep);
         QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
         QCOMPARE(plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdd"));
@@ -507,12 +507,12 @@ private Q_SLOTS:
                  qPrintable(plan.toText()));
         QVERIFY(!plan.previews().join(QLatin1Char('\n')).contains(QStringLiteral("--zero-superblock")));
 
-        // zero_old: the old member's superblock goes last, once it is out.
-        EXPECT_OK(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) { r.zeroOld = true; }), &rep));
+        // zero_superblock (formerly zero_old): the old member's superblock goes last, once it is out.
+        EXPECT_OK(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) { r.zeroSuperblock = true; }), &rep));
         plan = makePlan(rep);
         QCOMPARE(plan.previews().last(), QStringLiteral("mdadm --zero-superblock /dev/sdd1"));
         EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdb"), [](ReplaceMemberRequest &r) {
-                                      r.zeroOld = true;
+                                      r.zeroSuperblock = true;
                                       r.wait = false;
                                   }), &rep),
                        ErrorCode::Invalid, "needs the replacement to wait for the copy");
@@ -528,7 +528,7 @@ private Q_SLOTS:
         wholeOld.array = QStringLiteral("/dev/md1");
         wholeOld.oldMember = spec(s, QStringLiteral("/dev/sdf"));
         wholeOld.newDevice = spec(s, QStringLiteral("/dev/sdb"));
-        wholeOld.partitionLikeOld = true;
+        wholeOld.partitionLike = true;
         EXPECT_REFUSAL(validate(v, wholeOld, &rep), ErrorCode::Invalid, "/dev/sdf is a whole disk, not a partition");
     }
 
@@ -548,12 +548,12 @@ private Q_SLOTS:
         r.array = QStringLiteral("/dev/md0");
         r.device = spec(s, QStringLiteral("/dev/sdb"));
         r.overwrite = true;
-        r.partitionLikeMembers = true;
+        r.partitionLike = true;
         ValidAdd add;
         EXPECT_OK(validate(v, r, &add));
         QCOMPARE(add.device.path, QStringLiteral("/dev/sdb1"));
-        QVERIFY(add.partitionFirst);
-        QCOMPARE(add.partitionFirst->source.path, QStringLiteral("/dev/sdd"));
+        QVERIFY(add.partitionLike);
+        QCOMPARE(add.partitionLike->source.path, QStringLiteral("/dev/sdd"));
         const Plan plan = makePlan(add);
         QCOMPARE(plan.previews().first(), QStringLiteral("sfdisk --dump /dev/sdd"));
         QCOMPARE(plan.previews().last(), QStringLiteral("mdadm /dev/md0 --add /dev/sdb1"));

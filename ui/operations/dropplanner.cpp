@@ -31,7 +31,7 @@ void chooseJoining(const Snapshot &snapshot, const QString &array, const QString
     if (!disk || !disk->partitions.isEmpty() || !a)
         return;
     if (const Member *m = snapshot.partitionMemberToCopy(*a); m && takesLayoutOf(*disk, *snapshot.diskOf(m->device)))
-        r->partitionLikeMembers = true;
+        r->partitionLike = true;
 }
 
 ReplaceMemberRequest replacing(const Snapshot &snapshot, const QString &array, const QString &oldMember, const QString &device)
@@ -47,10 +47,10 @@ ReplaceMemberRequest replacing(const Snapshot &snapshot, const QString &array, c
     const Disk *newDisk = snapshot.disk(device);
     const Disk *oldDisk = snapshot.diskOf(oldMember);
     if (newDisk && oldDisk && oldDisk->name != oldMember && takesLayoutOf(*newDisk, *oldDisk))
-        r.partitionLikeOld = true;
+        r.partitionLike = true;
     // The old member, where it can still be reached, loses its superblock
     // last, so a reboot never assembles it into the array again.
-    r.zeroOld = oldDisk != nullptr;
+    r.zeroSuperblock = oldDisk != nullptr;
     return r;
 }
 

@@ -23,13 +23,13 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
 
 // What the window chooses for `device` joining `array` (kernel names) as a
 // member or spare: consent to erase it (the review asks first), and, for a blank
-// disk where the array's members are partitions, partition_like_members (it gets
+// disk where the array's members are partitions, partition_like (it gets
 // their disk's layout).
 void chooseJoining(const Snapshot &snapshot, const QString &array, const QString &device, AddDeviceRequest *r);
 
 // The request for `device` replacing `oldMember` of `array` (kernel names):
-// consent to erase it; partition_like_old for a blank disk taking a partition's
-// place (when the old disk's layout fits); zero_old while the old member's disk is there.
+// consent to erase it; partition_like for a blank disk taking a partition's
+// place (when the old disk's layout fits); zero_superblock while the old member's disk is there.
 ReplaceMemberRequest replacing(const Snapshot &snapshot, const QString &array, const QString &oldMember, const QString &device);
 
 // "/dev/sdf" for "sdf": requests name devices by path, with what the window shows of them.

@@ -39,6 +39,15 @@ Status Validator::resolveExistingArray(const QString &path, const CommonOptions 
     return {};
 }
 
+Status Validator::resolveRunningArray(const QString &path, const CommonOptions &common, ResolvedArray *out, const QString &unlessRedundant) const
+{
+    if (Status s = resolveExistingArray(path, common, out); !s)
+        return s;
+    if (Status s = requireActive(*out); !s)
+        return s;
+    return unlessRedundant.isEmpty() ? Status() : requireRedundant(*out, unlessRedundant);
+}
+
 Status Validator::requireActive(const ResolvedArray &a) const
 {
     if (a.array.state == ArrayState::Inactive)

@@ -21,11 +21,7 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
-        return s;
-    if (Status s = checks.requireActive(a); !s)
-        return s;
-    if (Status s = checks.requireRedundant(a, r.spare ? QStringLiteral("a spare would never be used") : QStringLiteral("it has no missing member to fill")); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, r.spare ? QStringLiteral("a spare would never be used") : QStringLiteral("it has no missing member to fill")); !s)
         return s;
     ResolvedDevice dev;
     if (Status s = checks.resolve(r.device, &dev); !s)
@@ -43,7 +39,7 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
         return invalid(QStringLiteral("%1 has no missing member (%2 of %2 slots are filled). Add %3 as a spare, or grow %1 to %4 devices "
                                       "to keep another copy on it.").arg(a.path).arg(n).arg(dev.path).arg(n + 1));
     }
-    if (r.partitionLikeMembers) {
+    if (r.partitionLike) {
         const Member *m = checks.snapshot().partitionMemberToCopy(a.array);
         if (!m)
             return invalid(QStringLiteral("%1's working members are whole disks, not partitions: there is no partition table to copy. "
@@ -52,7 +48,7 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
         ValidCopyTable table;
         if (Status s = checks.partitionLike(like, r.device, &dev, r.overwrite, r.common, &table); !s)
             return s;
-        out->partitionFirst = table;
+        out->partitionLike = table;
     }
     if (Status s = checks.checkJoining(a, dev, QString(), r.allowSameDisk); !s)
         return s;
@@ -69,10 +65,10 @@ Plan makePlan(const ValidAdd &v)
     Plan plan;
     const QString md = v.array.array.name, path = v.array.path;
     const bool degraded = v.array.array.missingCount() > 0;
-    if (v.partitionFirst) {
-        plan.steps << copyTableSteps(*v.partitionFirst);
+    if (v.partitionLike) {
+        plan.steps << copyTableSteps(*v.partitionLike);
         plan.notes << QStringLiteral("%1 first gets %2's partitions (same starts, sizes and types; new identifiers); %3 is the one that joins %4.")
-                          .arg(v.partitionFirst->target.path, v.partitionFirst->source.path, v.device.path, md);
+                          .arg(v.partitionLike->target.path, v.partitionLike->source.path, v.device.path, md);
     }
     plan.operation = v.spare ? QLatin1String(AddSpareRequest::info.method) : QLatin1String(AddMemberRequest::info.method);
     if (v.spare) {
@@ -95,7 +91,7 @@ Plan makePlan(const ValidAdd &v)
         plan.steps << s;
     }
     // A partition still to be made: hold its disk instead.
-    plan.exclusive = {v.partitionFirst ? v.partitionFirst->target.path : v.device.path};
+    plan.exclusive = {v.partitionLike ? v.partitionLike->target.path : v.device.path};
     return plan;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // AddMember (into a degraded array's missing slot) and AddSpare: one request,
 // two D-Bus methods. A blank disk may first get the members' partitions
-// (partition_like_members), and the matching partition joins.
+// (partition_like), and the matching partition joins.
 
 #include "engine/plan.h"
 #include "engine/validator.h"
@@ -11,8 +11,8 @@
 
 namespace plexus {
 
-// With partitionFirst, `device` is the partition the new disk will have.
-struct ValidAdd { ResolvedArray array; ResolvedDevice device; bool spare = false; std::optional<ValidCopyTable> partitionFirst; };
+// With partitionLike, `device` is the partition the new disk will have.
+struct ValidAdd { ResolvedArray array; ResolvedDevice device; bool spare = false; std::optional<ValidCopyTable> partitionLike; };
 
 struct AddDeviceRequest {
     using Valid = ValidAdd;
@@ -24,7 +24,7 @@ struct AddDeviceRequest {
     CommonOptions common;
     // The device is a blank disk: give it the partitions of a working member's
     // disk first and add the partition matching that member.
-    bool partitionLikeMembers = false;
+    bool partitionLike = false;
     bool allowSameDisk = false;   // it may share a disk with another working member
 
     template<class V> void visit(V &v)
@@ -32,7 +32,8 @@ struct AddDeviceRequest {
         v(array, arrayArgument());
         v(device, writtenOver(argument("device", "", "DEVICE")));
         v(overwrite, erasing(option("overwrite", "The device's data and signatures may be destroyed.")));
-        v(partitionLikeMembers, erasing(option("partition_like_members", "DEVICE is a blank disk: give it a member's disk's partitions first, and add the matching partition.")));
+        v(partitionLike, erasing(formerly(option("partition_like", "DEVICE is a blank disk: give it a member's disk's partitions first, and add the matching partition."),
+                                          "partition_like_members")));
         v(allowSameDisk, option("allow_same_disk", "Allow DEVICE on the same disk as another working member."));
         common.visit(v);
     }

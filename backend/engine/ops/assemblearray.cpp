@@ -40,11 +40,8 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     QSet<QString> seen;
     for (const DeviceSpec &spec : r.members) {
         ResolvedDevice dev;
-        if (Status s = checks.resolve(spec, &dev); !s)
+        if (Status s = checks.resolveOnce(spec, &seen, &dev); !s)
             return s;
-        if (seen.contains(dev.name))
-            return invalid(QStringLiteral("%1 is named twice in the request.").arg(dev.path));
-        seen.insert(dev.name);
         const Disk *disk = checks.snapshot().disk(dev.diskName);
         const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;
         const QString uuid = dev.wholeDisk ? disk->uuid : disk->partition(dev.name)->uuid;

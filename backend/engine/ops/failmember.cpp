@@ -14,11 +14,7 @@ Status validate(const Validator &checks, const FailMemberRequest &r, ValidFail *
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
-        return s;
-    if (Status s = checks.requireActive(a); !s)
-        return s;
-    if (Status s = checks.requireRedundant(a, QStringLiteral("failing a member would stop it")); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, QStringLiteral("failing a member would stop it")); !s)
         return s;
     ResolvedDevice dev;
     const Member *member = nullptr;

@@ -16,9 +16,7 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
-        return s;
-    if (Status s = checks.requireActive(a); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a); !s)
         return s;
     const QString level = a.array.level.value_or(QString());
     static const RaidLevel unknown;
@@ -59,11 +57,8 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
     QSet<QString> seen;
     for (const DeviceSpec &spec : r.add) {
         ResolvedDevice dev;
-        if (Status s = checks.resolve(spec, &dev); !s)
+        if (Status s = checks.resolveOnce(spec, &seen, &dev); !s)
             return s;
-        if (seen.contains(dev.name))
-            return invalid(QStringLiteral("%1 is named twice in the request.").arg(dev.path));
-        seen.insert(dev.name);
         if (Status s = checks.checkNotInArray(a, dev); !s)
             return s;
         if (Status s = checks.checkFree(dev, consent); !s)

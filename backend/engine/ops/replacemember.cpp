@@ -17,11 +17,7 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
-        return s;
-    if (Status s = checks.requireActive(a); !s)
-        return s;
-    if (Status s = checks.requireRedundant(a, QStringLiteral("a member cannot be replaced while it runs")); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, QStringLiteral("a member cannot be replaced while it runs")); !s)
         return s;
     ResolvedDevice oldDev;
     const Member *member = nullptr;
@@ -42,7 +38,7 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
     consent.ownArrayUuid = a.array.uuid;
     if (Status s = checks.checkFree(newDev, consent); !s)
         return s;
-    if (r.partitionLikeOld) {
+    if (r.partitionLike) {
         // The new member is exactly as large and placed as the old.
         if (oldDev.wholeDisk)
             return invalid(QStringLiteral("%1 is a whole disk, not a partition: there is no partition to match. Replace it without "
@@ -50,17 +46,17 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
         ValidCopyTable table;
         if (Status s = checks.partitionLike(oldDev, r.newDevice, &newDev, r.overwrite, r.common, &table); !s)
             return s;
-        out->partitionFirst = table;
+        out->partitionLike = table;
     }
     if (Status s = checks.checkJoining(a, newDev, oldDev.name, r.allowSameDisk); !s)
         return s;
     if (Status s = checks.checkNewMemberSize(a, newDev); !s)
         return s;
-    if (r.zeroOld && !checks.system().exists(oldDev.path))
+    if (r.zeroSuperblock && !checks.system().exists(oldDev.path))
         return notFound(QStringLiteral("%1 is gone, so there is no superblock on it to erase. Replace it without erasing the old member.").arg(oldDev.path));
-    out->zeroOld = r.zeroOld;
+    out->zeroSuperblock = r.zeroSuperblock;
     out->hot = !member->faulty;
-    if (out->hot && r.zeroOld && !r.wait)
+    if (out->hot && r.zeroSuperblock && !r.wait)
         return invalid(QStringLiteral("%1 leaves %2 only when the copy is done: erasing its superblock needs the replacement to wait for the copy.")
                            .arg(oldDev.path, a.path));
     if (out->hot) {
@@ -85,17 +81,17 @@ Plan makePlan(const ValidReplace &v)
     const QString oldName = v.oldMember.name, newName = v.newDevice.name;
     plan.exclusive = {v.newDevice.path};
     QString partitioned;
-    if (v.partitionFirst) {
+    if (v.partitionLike) {
         // The new partition does not exist yet: hold its disk instead.
-        plan.exclusive = {v.partitionFirst->target.path};
-        plan.steps << copyTableSteps(*v.partitionFirst);
-        partitioned = QStringLiteral(" (%1 gets %2's partitions first)").arg(v.partitionFirst->target.path, v.partitionFirst->source.path);
+        plan.exclusive = {v.partitionLike->target.path};
+        plan.steps << copyTableSteps(*v.partitionLike);
+        partitioned = QStringLiteral(" (%1 gets %2's partitions first)").arg(v.partitionLike->target.path, v.partitionLike->source.path);
         plan.notes << QStringLiteral("%1 is made exactly like %2: same partitions, same starts and sizes, new identifiers.")
                           .arg(v.newDevice.path, v.oldMember.path);
     }
     // Last, once the new member is in: a failure here leaves the array whole.
     const auto zeroOld = [&] {
-        if (v.zeroOld)
+        if (v.zeroSuperblock)
             plan.steps << zeroStep(v.oldMember, QStringLiteral(", so it is never assembled into %1 again by mistake").arg(md));
         else
             plan.notes << QStringLiteral("%1 keeps its md superblock: erase it (plexusctl zero-superblock) before using it elsewhere.").arg(v.oldMember.path);

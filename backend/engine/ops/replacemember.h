@@ -14,11 +14,11 @@ namespace plexus {
 struct ValidReplace {
     ResolvedArray array;
     ResolvedDevice oldMember;
-    ResolvedDevice newDevice;    // with partitionFirst: the partition it will have
+    ResolvedDevice newDevice;    // with partitionLike: the partition it will have
     bool hot = true;             // old member still works: copy it, never degrade
     bool wait = true;
-    bool zeroOld = false;
-    std::optional<ValidCopyTable> partitionFirst; // the old member's disk's table onto the new disk
+    bool zeroSuperblock = false; // of the old member, once it is out
+    std::optional<ValidCopyTable> partitionLike; // the old member's disk's table onto the new disk
 };
 
 struct ReplaceMemberRequest {
@@ -33,8 +33,8 @@ struct ReplaceMemberRequest {
     CommonOptions common;
     // The new device is a blank disk: give it the old member's disk's partitions
     // first and use the partition matching the old one.
-    bool partitionLikeOld = false;
-    bool zeroOld = false;         // erase the old member's superblock once it is out
+    bool partitionLike = false;
+    bool zeroSuperblock = false;  // erase the old member's superblock once it is out
     bool allowSameDisk = false;   // the new device may share a disk with another working member
 
     template<class V> void visit(V &v)
@@ -44,8 +44,9 @@ struct ReplaceMemberRequest {
         v(newDevice, writtenOver(argument("new_device", "", "NEW")));
         v(wait, option("wait", "Return once the copy has started; remove OLD yourself later."));
         v(overwrite, erasing(option("overwrite", "NEW's data and signatures may be destroyed.")));
-        v(partitionLikeOld, erasing(option("partition_like_old", "NEW is a blank disk: give it OLD's disk's partitions first, and use the partition matching OLD.")));
-        v(zeroOld, erasing(option("zero_old", "Erase OLD's md superblock once it is out of the array.")));
+        v(partitionLike, erasing(formerly(option("partition_like", "NEW is a blank disk: give it OLD's disk's partitions first, and use the partition matching OLD."),
+                                          "partition_like_old")));
+        v(zeroSuperblock, erasing(formerly(option("zero_superblock", "Erase OLD's md superblock once it is out of the array."), "zero_old")));
         v(allowSameDisk, option("allow_same_disk", "Allow NEW on the same disk as another working member."));
         common.visit(v);
     }

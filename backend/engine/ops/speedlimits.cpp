@@ -35,9 +35,7 @@ Status validate(const Validator &checks, const SpeedLimitsRequest &r, ValidSpeed
     if (r.min.isEmpty() && r.max.isEmpty())
         return invalid(QStringLiteral("Nothing to change: give a minimum, a maximum or both."));
     ResolvedArray a;
-    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
-        return s;
-    if (Status s = checks.requireActive(a); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a); !s)
         return s;
     const std::optional<qint64> effectiveMin = min ? min : (r.min.isEmpty() ? a.array.syncSpeedMin : std::nullopt);
     const std::optional<qint64> effectiveMax = max ? max : (r.max.isEmpty() ? a.array.syncSpeedMax : std::nullopt);

@@ -27,11 +27,7 @@ Status validate(const Validator &checks, const SyncActionRequest &r, ValidSyncAc
         return invalid(QStringLiteral("Unknown sync action '%1'. Choose check (read and compare every copy), repair (also fix "
                                       "mismatches) or idle (stop a check or repair).").arg(r.action));
     ResolvedArray a;
-    if (Status s = checks.resolveExistingArray(r.array, r.common, &a); !s)
-        return s;
-    if (Status s = checks.requireActive(a); !s)
-        return s;
-    if (Status s = checks.requireRedundant(a, QStringLiteral("there is nothing to check against")); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, QStringLiteral("there is nothing to check against")); !s)
         return s;
     if (r.action != QLatin1String("idle")) {
         if (Status s = checks.checkIdle(a, QStringLiteral("start the %1").arg(r.action)); !s)

@@ -71,25 +71,17 @@ QVariant WireReader::next(const FieldSpec &f)
     return v; // a variant nested in the variant stays a QDBusVariant: the wrong type
 }
 
-void WireReader::operator()(QString &value, const FieldSpec &f)
+template<class T> void WireReader::read(T &value, const FieldSpec &f, const char *what)
 {
     const QVariant v = next(f);
-    if (!v.isValid())
-        return;
-    if (v.metaType().id() != QMetaType::QString)
-        return wrongType(f, "a string");
-    value = v.toString();
+    if (v.isValid() && !castTo(v, &value))
+        wrongType(f, what);
 }
 
-void WireReader::operator()(bool &value, const FieldSpec &f)
-{
-    const QVariant v = next(f);
-    if (!v.isValid())
-        return;
-    if (v.metaType().id() != QMetaType::Bool)
-        return wrongType(f, "a boolean");
-    value = v.toBool();
-}
+void WireReader::operator()(QString &value, const FieldSpec &f) { read(value, f, "a string"); }
+void WireReader::operator()(bool &value, const FieldSpec &f) { read(value, f, "a boolean"); }
+void WireReader::operator()(DeviceSpec &value, const FieldSpec &f) { read(value, f, "a device (sst)"); }
+void WireReader::operator()(DeviceSpecList &value, const FieldSpec &f) { read(value, f, "a list of devices a(sst)"); }
 
 void WireReader::operator()(int &value, const FieldSpec &f)
 {
@@ -109,20 +101,6 @@ void WireReader::operator()(int &value, const FieldSpec &f)
     default:
         return wrongType(f, "an integer");
     }
-}
-
-void WireReader::operator()(DeviceSpec &value, const FieldSpec &f)
-{
-    const QVariant v = next(f);
-    if (v.isValid() && !castTo(v, &value))
-        wrongType(f, "a device (sst)");
-}
-
-void WireReader::operator()(DeviceSpecList &value, const FieldSpec &f)
-{
-    const QVariant v = next(f);
-    if (v.isValid() && !castTo(v, &value))
-        wrongType(f, "a list of devices a(sst)");
 }
 
 Status WireReader::finish(const CommonOptions &common)

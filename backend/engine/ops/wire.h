@@ -32,6 +32,7 @@ public:
 
 private:
     QVariant next(const FieldSpec &f);   // the next argument, or the option
+    template<class T> void read(T &value, const FieldSpec &f, const char *what); // exactly a T, or refused
     void wrongType(const FieldSpec &f, const char *what);
     void fail(const QString &message);
 
