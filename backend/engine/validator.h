@@ -1,5 +1,5 @@
 #pragma once
-// Validation of every request against the machine NOW: a fresh snapshot plus the
+// The checks the operations (ops/*.cpp) share: validation of requests against the machine NOW: a fresh snapshot plus the
 // device nodes themselves, never the client's word. Each refusal says what is
 // wrong and what to do, e.g. "/dev/sdb1 is mounted on /home. Unmount it first, or
 // choose another partition."
@@ -13,13 +13,11 @@
 //    disk the running system uses (/, /boot, /boot/efi, /usr) unless
 //    allow_system_disk, and carries no data signature or partition table unless
 //    overwrite; the helper then opens it O_EXCL until the first step runs;
-//  - levels and device counts: linear >= 2, raid0 >= 2, raid1 >= 2 (1 with
-//    force_single), raid4/5 >= 3, raid6 >= 4, raid10 >= 2; missing slots only where
-//    the level keeps the data (raid1: all but one, raid4/5: one, raid6: two,
-//    raid10: never both copies of a chunk);
+//  - levels and device counts, and which missing slots a level survives, come
+//    from model/raidlevel (the one place that knows);
 //  - chunk: a power of two from 4 KiB to 256 MiB, striped levels only;
 //    bitmap none|internal (internal only for redundant levels; the default there);
-//    metadata 1.2, 1.1, 1.0 or 0.90; names [A-Za-z0-9_.-], 1..32 characters;
+//    metadata 1.2, 1.1, 1.0 or 0.90; names a letter or digit, then [A-Za-z0-9_.-], up to 32;
 //    array devices /dev/mdN or /dev/md/NAME.
 
 #include "devicespec.h"

@@ -15,10 +15,26 @@
 //   sdl  1 TiB    PV of vg1 (no active LV)
 //   sdm  100 GiB  held by dm-5 (an encrypted volume), not LVM
 
+#include "engine/status.h"
 #include "engine/systemview.h"
 #include "model/snapshot.h"
 
 #include <QHash>
+
+// A refusal of the expected kind whose words contain `words`; or success.
+#define EXPECT_REFUSAL(status, errorCode, words)                                                              \
+    do {                                                                                                      \
+        const Status _s = (status);                                                                           \
+        QVERIFY2(!_s.ok(), "expected a refusal");                                                             \
+        QCOMPARE(errorShortName(_s.code()), errorShortName(errorCode));                                       \
+        QVERIFY2(_s.message().contains(QStringLiteral(words)), qPrintable(QStringLiteral("message: ") + _s.message())); \
+    } while (0)
+
+#define EXPECT_OK(status)                                                          \
+    do {                                                                           \
+        const Status _s = (status);                                                \
+        QVERIFY2(_s.ok(), qPrintable(_s.name() + QStringLiteral(": ") + _s.message())); \
+    } while (0)
 
 namespace plexus::fixture {
 

@@ -13,20 +13,6 @@ using namespace plexus::fixture;
 
 namespace {
 
-#define EXPECT_REFUSAL(status, errorCode, words)                                                              \
-    do {                                                                                                      \
-        const Status _s = (status);                                                                           \
-        QVERIFY2(!_s.ok(), "expected a refusal");                                                             \
-        QCOMPARE(errorShortName(_s.code()), errorShortName(errorCode));                                       \
-        QVERIFY2(_s.message().contains(QStringLiteral(words)), qPrintable(QStringLiteral("message: ") + _s.message())); \
-    } while (0)
-
-#define EXPECT_OK(status)                                                          \
-    do {                                                                           \
-        const Status _s = (status);                                                \
-        QVERIFY2(_s.ok(), qPrintable(_s.name() + QStringLiteral(": ") + _s.message())); \
-    } while (0)
-
 DeviceSpec spec(const Snapshot &s, const QString &path)
 {
     return deviceSpecFor(s, path);

@@ -38,20 +38,6 @@ DeviceSpecList specs(const Snapshot &s, const QStringList &paths)
     return l;
 }
 
-#define EXPECT_REFUSAL(status, errorCode, words)                                                              \
-    do {                                                                                                      \
-        const Status _s = (status);                                                                           \
-        QVERIFY2(!_s.ok(), "expected a refusal");                                                             \
-        QCOMPARE(errorShortName(_s.code()), errorShortName(errorCode));                                       \
-        QVERIFY2(_s.message().contains(QStringLiteral(words)), qPrintable(QStringLiteral("message: ") + _s.message())); \
-    } while (0)
-
-#define EXPECT_OK(status)                                                          \
-    do {                                                                           \
-        const Status _s = (status);                                                \
-        QVERIFY2(_s.ok(), qPrintable(_s.name() + QStringLiteral(": ") + _s.message())); \
-    } while (0)
-
 } // namespace
 
 // The helper's parser, given only the options (the arguments as the request has them).
