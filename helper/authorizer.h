@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Asks polkit whether a caller on the system bus may perform an action.
 // Blocking (a password prompt may take a minute): call it off the main thread.

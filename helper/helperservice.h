@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The object /org/plexus/Helper1 (interface org.plexus.Helper1, see
 // data/org.plexus.Helper1.xml; the adaptor is generated from that file).

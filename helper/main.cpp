@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexus-helper: the privileged half of Plexus. The system bus starts it (as root)
 // on the first call to org.plexus.Helper1; it exits after 60 s without work.
 #include "authorizer.h"

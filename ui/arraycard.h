@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One md array as a card: name, level with a picture of its organisation,
 // size, health in words, progress of kernel work, one tile per member slot,

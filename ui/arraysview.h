@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Every md array as a card, most urgent first: a failed or degraded array is
 // always at the top, never buried below healthy ones. With no arrays, says

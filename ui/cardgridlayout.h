@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Lays cards out in as many equal columns as fit (each at least
 // minimumColumnWidth), row by row in the order they were added; cards in a row

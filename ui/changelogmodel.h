@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The log of what changed since Plexus started, one line per change,
 // "12:03:04 sdb1 failed in md1", oldest first, with a dot in the change's colour.

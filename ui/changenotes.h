@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The change log's lines are the backend's typed events (monitor/events.h), in
 // the words notifications and `plexusctl monitor` use, coloured by urgency:

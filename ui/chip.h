@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A short coloured label in a rounded box: an array's health, a disk's bus or
 // "removable". The tone gives the colour; the text says it in words.

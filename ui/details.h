@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Everything a person may need to know about one selected thing, in words
 // and as the kernel wrote it: an array's md attributes, a member's state and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The details of the current selection: a heading, then every attribute as
 // "what it means" next to "what the kernel says", grouped in sections.

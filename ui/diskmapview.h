@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The disk map: every disk as a row with its partition bar, in kernel name
 // order. Rows are kept across snapshots so focus and hover survive updates.

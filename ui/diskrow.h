@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One line of the disk map: what the disk is (name, model, size, bus,
 // removable or hot-plug) and its partition bar. The disk can be dragged by

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A disk as the strip of areas the disk map draws: partitions in disk order,
 // free gaps between them, or the whole disk when it has no partition table;

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A small picture of how an array lays out its data, after the vinum figures:
 // one column per slot (a drive), chunks as blocks. Mirrors repeat the same

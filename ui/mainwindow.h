@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The main window: arrays (most urgent first), the disk map and LVM volumes
 // on the left; details of the selection and the log of changes on the right.

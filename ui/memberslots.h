@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // An array as the row of slots a person pictures: one per raid slot (the
 // member holding it, or "missing"), then spares, faulty and journal devices.

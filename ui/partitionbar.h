@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One disk drawn as a horizontal bar of its partitions and free space, to
 // scale, each coloured and labelled by its role. One Tab stop: Left/Right

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What the user points at (hover) and has chosen (current), shared by every
 // view so that a member slot lights up its partition in the disk map and the

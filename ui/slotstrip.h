@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // An array's member slots as tiles: device, slot number and state in words
 // and colour, wrapping onto more rows when the card is narrow. Hovering or

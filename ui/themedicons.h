@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Plexus's own SVG icons (icons/*.svg, in the :/icons resource). Lines drawn
 // in "currentColor" take the palette's text colour, so one file serves light

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Colours that mean something (red faulty, amber degraded or rebuilding, green
 // healthy, grey spare), tuned to the current palette so they read on light and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // LVM as a tree: volume groups (on which arrays or disks, how big, how much
 // free) and their logical volumes (size, and what they are used for).

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The LVM tree under the arrays and disks, as tall as its rows (it sits in
 // the scrolling overview), kept in step with the shared selection.

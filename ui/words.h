@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The words the window uses for levels, buses and array health, so every
 // view names things the same way. Numbers and health sentences shared with

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexus: the window that shows disks, partitions, md arrays and LVM volumes,
 // live. --root shows a fixture tree instead of this machine; --monitor runs
 // windowless in the session (tray icon, desktop notifications).

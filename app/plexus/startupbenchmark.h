@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // `plexus --benchmark-startup`: how long from main() until the window is
 // populated and painted on screen, printed as one line for tools/bench/startup.

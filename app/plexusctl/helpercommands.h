@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // plexusctl's commands that change things: each one calls plexus-helper over the
 // system bus (polkit decides who may), after resolving the identity of every

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexusctl: Plexus from the command line. Reading needs no privileges;
 // changes go through plexus-helper on the system bus.
 #include "helpercommands.h"

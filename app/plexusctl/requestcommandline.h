@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A request's fields on plexusctl's command line, read from the request's own
 // field list (engine/ops/field.h): method arguments are positional words or

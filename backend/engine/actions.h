@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The primitive actions plan steps are made of. libblockdev where it has the
 // call (bd_md_create/add/remove/activate/deactivate/destroy), otherwise the tool

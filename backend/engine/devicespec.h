@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A device as a request names it: the path the user picked, together with what the
 // user saw of it (the serial or WWN of its disk, and its size in bytes). The helper

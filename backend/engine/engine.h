@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The engine's front door: a request in, a plan out (or the refusal). Validation
 // runs against the snapshot given (the machine now) and the SystemView (its device

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Runs a plan, step by step: precondition, action, check; each step journaled
 // before it starts and when it ends. The first failure stops the plan; the

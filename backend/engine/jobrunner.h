@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One request's way from the call to the reply, without D-Bus: ask the authority
 // for each polkit action the parsed request needs, take one job slot (a second

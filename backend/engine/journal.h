@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The journal of a job: one JSON object per line in DIR/JOB.jsonl, written and
 // fsync'ed as the job goes, so a crash or a reboot in the middle leaves a record of

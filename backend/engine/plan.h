@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A plan: what an intent turns into. Ordered steps, each with a one-line
 // description for people, the equivalent shell command as a preview, a

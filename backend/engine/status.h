@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What every engine and helper operation ends with: success, or one typed error.
 // Each ErrorCode is one D-Bus error name (org.plexus.Error.*), so clients react

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What validation asks the machine beyond the snapshot: where a path really
 // leads, and a few md numbers the model does not carry. LiveSystem answers from

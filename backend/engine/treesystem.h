@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The SystemView of a fixture tree (plexus --root DIR, the UI tests): /dev/NAME
 // is the block device NAME when the tree's sys/block has it (a partition in its

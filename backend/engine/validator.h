@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The checks the operations (ops/*.cpp) share: validation of requests against the machine NOW: a fresh snapshot plus the
 // device nodes themselves, never the client's word. Each refusal says what is

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The md side of the model: an array, its members and the kernel's sync work.
 // Plain values: a Snapshot owns them and never changes after it is built.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Words and numbers for people: sizes, durations, array health. Shared by the
 // CLI, the GUI and notifications so they all say the same thing.

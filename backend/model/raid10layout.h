@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Where md's raid10 keeps the copies of each chunk (drivers/md/raid10.c,
 // __raid10_find_phys), as sets of slots: the data is lost when every slot of

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What each md RAID level needs and survives: the one place that knows. The
 // probe, the mdstat parser, the validator, the planner, the events, the words and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One immutable picture of the machine's storage, produced by the probes.
 // Views and the monitor compare snapshots; nobody edits one after it is built.

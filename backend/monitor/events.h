@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Typed storage events, derived by comparing two snapshots. The monitor, the
 // window's history, notifications and `plexusctl monitor` all speak these.

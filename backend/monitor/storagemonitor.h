@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The machine's storage, kept current: on every kernel notification (MdWatcher)
 // it takes a fast snapshot, compares it with the last one, and reports typed

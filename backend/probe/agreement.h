@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Cross-check between the two views of an array: sysfs and /proc/mdstat.
 // Used by tests (unit and VM) and by `plexusctl status --cross-check`.

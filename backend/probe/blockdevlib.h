@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One place that loads libblockdev's plugins (mdraid, lvm, part, fs) once per process.
 // Include <blockdev/...> headers only through blockdev_c.h (they need extern "C").

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Disks and their partitions, from ROOT/sys/block and the udev database.
 // Drive details that only UDisks knows (bus, hot-plug) are added by SolidDrives.

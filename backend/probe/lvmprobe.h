@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // LVM volume groups, physical and logical volumes.
 // Without root, LVM's tools can't read metadata, so the active picture comes from

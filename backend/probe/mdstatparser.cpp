@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #include "mdstatparser.h"
 
 // The grammar follows md.c (md_seq_show, status_resync, status_unused, the bitmap

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Parser for the text of /proc/mdstat, every format the kernel prints today and
 // the 2.4-era one the founding documents show (no "super", read_ahead lines,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Reads md arrays from sysfs: ROOT/sys/block/md*/md/... . ROOT is "/" on a real
 // machine and a fixture tree in tests. Every file in there is world-readable, so

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What only UDisks knows about a drive (through KDE Solid): its bus as the user
 // thinks of it (SATA, USB, ...), and whether it can be unplugged while running.

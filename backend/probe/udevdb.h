@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The udev database (ROOT/run/udev/data/bMAJ:MIN): serial, WWN, bus, filesystem
 // type, partition table type. World-readable, so the GUI needs no root for it.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The client side of org.plexus.Helper1 for plexusctl and the GUI: the proxy
 // generated from data/org.plexus.Helper1.xml, a long call timeout (polkit may ask

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Fixture trees for the UI tests and the start-up benchmark: a machine's
 // sys/block, run/udev/data and proc/{mdstat,self/mounts,swaps}, written from

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexus-make-fixture DIR [DISKS ARRAYS]: writes a machine fixture tree of
 // DISKS disks (two partitions each) and ARRAYS md arrays over them, for the
 // start-up benchmark (tools/bench/startup).

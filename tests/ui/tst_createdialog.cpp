@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The "Create array" dialog over a fixture machine: which devices it offers and
 // why it greys the others, which levels the chosen devices allow with their
 // space, failures and speed, and the plan the engine makes of the request (or

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The main window driven over fixture trees that each test copies (or writes)
 // to a temporary directory and then changes the way the kernel would: a member
 // fails, a rebuild advances, a disk is plugged in. The assertions are on what

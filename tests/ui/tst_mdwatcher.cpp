@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The md watcher over fixture trees: which files it waits on, that the
 // progress timer runs only while an array syncs, that vanished or empty files
 // are dropped (the spinning-notifier trap), and that changed() is coalesced.

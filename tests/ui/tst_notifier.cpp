@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexus --monitor's notifications: which events are told and how urgently,
 // that events of one array arriving together make one notification, that a
 // newer one replaces the array's last (replaces_id) instead of stacking, the

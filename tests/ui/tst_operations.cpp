@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // Changing arrays from the window, over a fixture tree planned with the real
 // engine (TreeSystem): the review dialog (steps, commands, what is erased, the
 // confirmation), refusals in plain words, what a drop on a member slot would

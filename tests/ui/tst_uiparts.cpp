@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The pieces under the widgets, without a window: scaling partitions with a
 // minimum width, an array's slots (missing, faulty, spare, replacement), the
 // change log's lines, the urgency order of cards, and the level pictures.

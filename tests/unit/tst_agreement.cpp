@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // sysfs and /proc/mdstat must tell the same story: for every fixture scenario
 // (tests/fixtures/sysfs/<scenario>/, each with its matching proc/mdstat), and a
 // deliberate difference must come out as a sentence naming the field.

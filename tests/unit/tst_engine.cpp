@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The engine's plans (previews, descriptions, order of steps) for each operation
 // on a machine built in code, the text edits (mdadm.conf, sfdisk dumps), the
 // journal and the executor. Nothing runs on a real device here.

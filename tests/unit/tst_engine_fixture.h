@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A machine built in code for the engine's unit tests (tst_engine.cpp,
 // tst_validator.cpp), and a SystemView that answers from it instead of /dev.

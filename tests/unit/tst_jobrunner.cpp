@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The helper's job runner without D-Bus (engine/jobrunner.h): refusals change
 // nothing and leave no journal, a job that runs is journaled step by step, one
 // job at a time and a second caller meanwhile is told Busy.

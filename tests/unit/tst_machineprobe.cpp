@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // Disks, partitions, mounts, swap and LVM read from a fixture machine:
 // two SATA disks mirrored (md0 = /boot, md1 = LVM PV of vg0) and a USB backup disk.
 #include "engine/treesystem.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The /proc/mdstat parser against every sample in the founding documents, the
 // Debian 13 VM captures, samples composed from the kernel's printing code, and
 // text that is not mdstat or was cut off.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The md sysfs probe against fixture trees (tests/fixtures/sysfs/<scenario>/):
 // what an administrator would check per scenario, plus broken and vanishing trees.
 #include "probe/mdsysfsprobe.h"

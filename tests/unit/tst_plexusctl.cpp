@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexusctl as a user runs it: the real binary, real files, exit codes and messages.
 #include <QDir>
 #include <QJsonArray>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // Every refusal of every operation that the older tests did not reach, one test
 // function per operation (engine/ops/*.cpp), on the fixture machine
 // (tst_engine_fixture.h). A refusal names what is wrong and what to do.

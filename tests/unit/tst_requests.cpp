@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The requests as they travel (engine/ops/field.h, wire.h, anyrequest.h): the
 // helper's strict D-Bus parser, the polkit actions read from the parsed request,
 // the journal record, and every operation's round trip from client to helper.

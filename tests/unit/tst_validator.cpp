@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The helper's validation (backend/engine/validator) against a machine built in
 // code: every refusal has its typed error and says what is wrong and what to do;
 // good requests pass. No device is touched: FakeSystem answers for /dev and /sys.

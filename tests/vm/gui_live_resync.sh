@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 256M
 # The GUI inside the VM shows a real resyncing array, live, then healthy.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 256M
 # Issue 6's end-to-end test: the real window, driven by QtTest, against the real
 # plexus-helper (bus activation, polkit, libblockdev, mdadm): create a RAID-5 of

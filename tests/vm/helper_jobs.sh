@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
 # plexus-helper's jobs: a disk pulled out of a running mirror, removed (it has
 # no device node any more; udev's own mdadm -If is held back so that plexusctl

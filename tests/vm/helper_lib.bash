@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the helper_*.sh VM tests (sourced after lib.sh; not a test itself).
 # Installs plexus-helper into the guest the way a package would (bus activation
 # file, bus policy, polkit actions) plus a polkit rules file for the tests: root

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
 # plexus-helper refuses wrong levels, counts, sizes, names, options and actions,
 # never lets a request lose the last copy of the data, and says Busy while the

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
 # plexus-helper on a real mirror, through plexusctl and the system bus (activated
 # on demand, authorized by polkit): create degraded, add the second member, add a

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
 # Replacing a member that is a partition with a blank disk, as the founding
 # documents do it by hand (sfdisk -d OLD | sfdisk NEW, then add the partition):

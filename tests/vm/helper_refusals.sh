@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
 # plexus-helper refuses what it must, with a clear message, a typed error (and
 # plexusctl's exit status for it), and without changing anything: bad paths and

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 5 --disk-size 128M
 # plexus-helper operations that had never run on the real kernel: create with a
 # spare, without a bitmap and with metadata 1.0; scrub repair of a real mismatch;

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared by the VM tests (sourced; runs inside the VM as root with the built
 # programs on PATH). Plexus only observes here: the situations are made with mdadm.
 set -euo pipefail

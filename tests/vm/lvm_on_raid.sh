@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 256M
 # An LVM volume group and logical volume on an array: shown under that array.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 128M
 # plexusctl monitor turns real kernel changes into typed events, at once, and
 # sleeps while nothing happens (no spinning after a member is removed).

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 128M
 # plexus --monitor tells the desktop at once: on a session bus of its own, a fake
 # notification daemon (plexus-test-notifications) logs every Notify as JSON.

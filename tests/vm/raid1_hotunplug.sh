@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 256M
 # RAID1 whose member disk is pulled out (QMP device_del): what the kernel reports,
 # Plexus reports.

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 256M
 # RAID1 on two disks: the resync is seen advancing, then the array is clean.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
 # RAID5 on four disks, one member failed with mdadm --fail: degraded, that member faulty.
 . "$(dirname "$0")/lib.sh"

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The guest half of tools/bench/monitor (runs as root in the VM). md0 is a RAID-1
 # of vda and vdb with an internal bitmap, so a failed member comes back with a
 # quick --re-add between trials. A fake notification daemon on a private session

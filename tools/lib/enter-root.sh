@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Runs a command inside the Debian 13 build root, in a private mount namespace
 # (started by `unshare --mount --fork`), so every mount below disappears with
 # the process and nothing needs cleaning up afterwards.

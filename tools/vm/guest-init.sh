@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # PID 1 of the Plexus VM, started by the initramfs on the real root (see run-vm).
 # Brings up what a Debian machine has for storage (md and dm modules, udev, the
 # system bus, polkit, udisks), runs the command from /run/plexus-vm, writes its exit

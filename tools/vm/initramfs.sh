@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tools/vm/initramfs.sh KVER: print the path of the VM's initramfs for kernel KVER,
 # building it first if it is not in the cache yet.
 #

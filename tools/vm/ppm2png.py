@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 """ppm2png.py [--require-content] IN.ppm OUT.png: convert qemu's screendump (binary
 PPM, P6, maxval 255) to PNG with nothing but the standard library.
 --require-content: write nothing and exit 3 if the image is one flat colour."""

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Talk to a Plexus VM's qemu over QMP: plug and pull disks, take screenshots.
 
     qmp.py SOCKET plug   RUNDIR [SIZE]   add a blank disk; prints its serial (PLXDISKn)

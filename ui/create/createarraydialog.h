@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // "Create array": the user picks devices (those selected in the disk map come
 // checked), a level (each with a picture, its space, how many disks may fail

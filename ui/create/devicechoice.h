@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Which disks and partitions can become members of a new array, and why the
 // others cannot, in words a person understands. The engine's validator decides

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The disks and partitions a new array can be made of, as a tree (disks, their
 // partitions below): name, size, model, serial and what is on it now. Devices

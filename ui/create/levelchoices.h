@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What each md level would make of the devices the user chose, before anything
 // is asked of the engine: whether the level is possible (and if not, why, in

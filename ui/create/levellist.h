@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The levels a new array can have, one row each: a radio button with the
 // level's name, a picture of how it lays out the chosen devices, and in words

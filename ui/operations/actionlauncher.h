@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The array and member actions as QActions, for the toolbar and context
 // menus: disabled ones carry their reason as tooltip and status tip. Triggering

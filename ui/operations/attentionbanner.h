@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The line across the top of the window when an array is degraded or has
 // failed: what is wrong in words, what to do, and a button that starts doing

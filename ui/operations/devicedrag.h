@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Dragging a disk or partition out of the disk map: the MIME type carrying its
 // kernel name, and a drag image that looks like the device (its icon, name,

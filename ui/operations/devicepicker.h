@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Choosing the device (or member) an action works on: every candidate, the
 // ones that cannot be used greyed out with the reason under them (mounted,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What dropping a disk or partition onto a member slot means, decided before
 // the drop so the slot can say yes or why not while the pointer is over it:

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Why something did not happen, in words a person understands: one lead
 // sentence per cause (the typed ErrorCode, or the D-Bus error when the helper

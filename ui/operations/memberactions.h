@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What can be done to the selected array or member, for the toolbar and the
 // context menus: each action with whether it can be done now and, when not,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // One change the user asked for, before anything runs: the request as
 // plexus-helper will receive it, the plan the engine makes of it on the machine

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Runs one Operation through plexus-helper without blocking the window: the
 // D-Bus call is watched asynchronously (no nested event loop), the helper's

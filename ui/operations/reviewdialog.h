@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Review before anything runs, then the run itself, in one window: the plan
 // in words and as shell commands, what will be erased (named as a person

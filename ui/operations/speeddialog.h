@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The resync speed limits of one array (md's sync_speed_min/max), in KiB/s,
 // or the system default: what the Sync speed… action asks before planning.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A plan's steps as a person reads them: numbered, each in words with the
 // equivalent shell command under it (monospace, selectable), and, once it

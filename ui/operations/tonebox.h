@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A rounded box tinted by a tone (red for what will be erased or refused,
 // green for done), holding a few lines of words: the review's warning boxes.

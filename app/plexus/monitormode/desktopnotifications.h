@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // org.freedesktop.Notifications on the session bus (Desktop Notifications
 // Specification 1.2): Notify with the urgency hint, the ActionInvoked and

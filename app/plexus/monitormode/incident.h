@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What one desktop notification says. Events of one array that arrive together
 // (a member failing and the array degrading) are one incident and become one

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // `plexus --monitor`: runs in the user's session (autostart) with no window.
 // It follows the storage with StorageMonitor, keeps the tray icon's colour

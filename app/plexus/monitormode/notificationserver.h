@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Where notifications are shown: the desktop's org.freedesktop.Notifications
 // (DesktopNotifications), or a fake in tests.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Turns storage events into desktop notifications at once, without storms.
 // An array's first bad news is told the moment it arrives (good news after one

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The monitor's icon in the panel: a dot in the colour of the worst array
 // (green healthy, amber degraded or rebuilding, red failed), a tooltip that

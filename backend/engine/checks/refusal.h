@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // The words every check uses: one ErrorCode per kind of refusal, lists of names
 // read as English, what a signature on a device means to a person.

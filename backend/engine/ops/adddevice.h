@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // AddMember (into a degraded array's missing slot) and AddSpare: one request,
 // two D-Bus methods. A blank disk may first get the members' partitions

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Any operation's request, as one value: what the helper parses from a D-Bus
 // call, what the GUI keeps between its preview and the call, what plexusctl

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // CopyPartitionTable: give a disk another disk's partitions (sfdisk -d SOURCE | sfdisk TARGET), new identifiers.
 

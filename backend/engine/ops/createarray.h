@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // CreateArray: a new md array from disks and partitions (mdadm --create); whole
 // blank disks may first get one Linux RAID partition each (partition_disks).

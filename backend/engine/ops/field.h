@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // How one field of a request travels. Every request lists its fields once, in its
 // visit(): the D-Bus argument or option name, how plexusctl spells it, and whether

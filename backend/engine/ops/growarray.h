@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // GrowArray: change the number of devices (a mirror to three copies and back,
 // RAID-5 onto one more disk) or grow onto the members' whole size.

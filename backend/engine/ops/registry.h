@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Every operation the helper offers, in plexusctl's order: the one list a new
 // operation is added to. forEachRequestType() calls f(std::type_identity<R>())

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // RemoveMember: take a faulty member or a spare out (a vanished one by its kernel
 // name), failing a working one first only when asked, its superblock erased when asked.

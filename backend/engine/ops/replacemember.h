@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // ReplaceMember: copy a member onto a new device while the array stays redundant
 // (md's want_replacement), or rebuild a failed one onto it; a blank disk may first

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // SetSyncSpeedLimits: an array's resync speed limits (KiB/s), or back to the system's.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A request on the wire, read from and written to its one field list (field.h):
 // the D-Bus in-arguments (the method's arguments, then the a{sv} options), and a

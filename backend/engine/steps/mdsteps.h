@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Steps and step checks on md arrays that several plans share: add a spare, fail,
 // remove, erase a superblock; and the checks that wait for the kernel to show

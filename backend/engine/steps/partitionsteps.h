@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Steps that write partition tables, shared by the plans that partition a new disk
 // first (create, add, replace) and by CopyPartitionTable.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A stand-in for the desktop's notification daemon, for tests: it owns
 // org.freedesktop.Notifications on a bus, answers GetCapabilities and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // plexus-test-notifications [--log FILE]: a fake desktop notification daemon on
 // the session bus ($DBUS_SESSION_BUS_ADDRESS) for the VM tests and the monitor
 // benchmark. Each Notify is one JSON line in FILE (stdout without --log) with

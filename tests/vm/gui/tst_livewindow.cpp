@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The real window on a live machine with a real md array resyncing. Built here,
 // run only inside a VM by tests/vm/gui_live_resync.sh (which made the array):
 // outside such a VM it fails, since there is no md0 to show.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // What a user who has never typed mdadm does, in the real window, against the
 // real plexus-helper (polkit, libblockdev, mdadm) and the kernel's md driver:
 // choose three blank disks in the disk map, create a RAID-5 on one partition
