@@ -25,7 +25,7 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("plexus"));
     QApplication::setApplicationDisplayName(QStringLiteral("Plexus"));
     QApplication::setApplicationVersion(QStringLiteral(PLEXUS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("plexus")); // data/plexus.desktop
+    QApplication::setDesktopFileName(QStringLiteral(PLEXUS_APP_ID)); // data/PLEXUS_APP_ID.desktop
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("See and manage Linux software RAID and volumes."));

@@ -285,10 +285,15 @@ QList<Command> commands()
 
 bool isHelperCommand(const QString &command)
 {
+    return helperCommandNames().contains(command);
+}
+
+QStringList helperCommandNames()
+{
+    QStringList names;
     for (const Command &c : commands())
-        if (c.name == command)
-            return true;
-    return false;
+        names << c.name;
+    return names;
 }
 
 QString helperCommandsUsage()

@@ -12,6 +12,7 @@
 namespace plexus {
 
 bool isHelperCommand(const QString &command);
+QStringList helperCommandNames();
 // `plexusctl COMMAND ...`; returns the exit code (see helperExitCodes()).
 int runHelperCommand(const QStringList &args);
 // The lines main's usage lists for these commands, and the exit codes.

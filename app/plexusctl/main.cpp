@@ -19,6 +19,8 @@ const char usage[] =
     "  status      show disks, partitions, md arrays and volumes (--json, --mdstat FILE)\n"
     "  monitor     print storage events as they happen (--json, --exec PROGRAM)\n"
     "\n"
+    "--version prints the version; --commands lists the commands, one a line.\n"
+    "\n"
     "commands that change things (through plexus-helper; polkit may ask for a password;\n"
     "--dry-run shows the plan only):\n";
 
@@ -38,6 +40,15 @@ int main(int argc, char **argv)
     if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
         QTextStream(stdout) << usage << plexus::helperCommandsUsage()
                             << "\nplexusctl COMMAND --help shows the options of a command.\n\n" << plexus::helperExitCodes();
+        return 0;
+    }
+    if (args.at(1) == QLatin1String("--version")) {
+        QTextStream(stdout) << "plexusctl " << QCoreApplication::applicationVersion() << "\n";
+        return 0;
+    }
+    // For the shell completions: every command, one a line, read at completion time.
+    if (args.at(1) == QLatin1String("--commands")) {
+        QTextStream(stdout) << "status\nmonitor\n" << plexus::helperCommandNames().join(QLatin1Char('\n')) << "\n";
         return 0;
     }
     const QString command = args.at(1);

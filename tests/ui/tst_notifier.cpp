@@ -504,7 +504,7 @@ private Q_SLOTS:
         QCOMPARE(call.replacesId, 0u);
         QCOMPARE(call.summary, QStringLiteral("sdb failed in md0"));
         QCOMPARE(call.urgency(), 2); // a byte, as the specification wants
-        QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral("plexus"));
+        QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral(PLEXUS_APP_ID));
         QVERIFY(call.actions.contains(QStringLiteral("replace")));
 
         // The id came back: a click on "replace" reaches the notifier.

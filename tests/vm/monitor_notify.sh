@@ -79,7 +79,7 @@ latency=$(ms_since "$(jget "$failed" t_ms)" "$t0")
 echo "ok: $(jget "$failed" summary) | $(jget "$failed" body | tr '\n' ' ') after $latency ms"
 [ "$latency" -le 1000 ] || fail "the failure took $latency ms to reach the desktop"
 [ "$(jget "$failed" app)" = Plexus ] || fail "app name $(jget "$failed" app)"
-[ "$(jget "$failed" desktop_entry)" = plexus ] || fail "desktop-entry hint missing"
+[ "$(jget "$failed" desktop_entry)" = org.plexus.Plexus ] || fail "desktop-entry hint missing"
 jget "$failed" body | grep degraded >/dev/null || fail "the body does not say md0 is degraded"
 jget "$failed" actions | grep "'replace'" >/dev/null || fail "no replace action"
 sleep 2

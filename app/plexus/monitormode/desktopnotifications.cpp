@@ -35,7 +35,7 @@ void DesktopNotifications::notify(const Notification &n, uint replacesId, std::f
     QDBusMessage call = QDBusMessage::createMethodCall(service, path, interface, QStringLiteral("Notify"));
     const QVariantMap hints{
         {QStringLiteral("urgency"), QVariant::fromValue(uchar(n.urgency))}, // a byte: 0 low, 1 normal, 2 critical
-        {QStringLiteral("desktop-entry"), QStringLiteral("plexus")},
+        {QStringLiteral("desktop-entry"), QStringLiteral(PLEXUS_APP_ID)},
     };
     call << QStringLiteral("Plexus") << replacesId << iconFor(n.urgency) << n.summary << n.body << n.actions << hints
          << int(-1); // the server's default; critical ones stay until dismissed
