@@ -1,0 +1,75 @@
+#!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
+# vm: --disks 2 --disk-size 128M
+# The .deb packages of build-debs/ (tools/plexus debs) installed into a guest
+# without any of Plexus's files: dpkg resolves their dependencies against the
+# guest's packages, the system bus activates the installed /usr/libexec/plexus-helper,
+# and /usr/bin/plexusctl creates and stops a mirror through it. Then the packages
+# are purged: none of their files is left, the bus no longer knows the helper, and
+# /var/lib/plexus holds only the journal. Skipped (77) without packages of this
+# version: building them is a whole build of its own, which `tools/plexus test`
+# does not do.
+. "$(dirname "$0")/lib.sh"
+version=$(sed -n '1s/^plexus (\([^)]*\)).*/\1/p' /src/debian/changelog)
+debs=(/src/build-debs/plexus_"$version"_*.deb /src/build-debs/plexusctl_"$version"_*.deb /src/build-debs/plexus-helper_"$version"_*.deb)
+for deb in "${debs[@]}"; do
+    [ -f "$deb" ] || { echo "SKIP: no $deb (tools/plexus debs builds the packages)"; exit 77; }
+done
+packages=(plexus plexusctl plexus-helper)
+within() { # within SECONDS CONDITION: until the shell condition holds
+    local deadline=$((SECONDS + $1))
+    until eval "$2"; do [ $SECONDS -lt $deadline ] || return 1; sleep 0.5; done
+}
+activatable() { # can the system bus start the helper?
+    dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+        org.freedesktop.DBus.ListActivatableNames | grep -c '"org.plexus.Helper1"' >/dev/null
+}
+
+step "nothing of Plexus is installed"
+for f in /usr/libexec/plexus-helper /usr/share/dbus-1/system-services/org.plexus.Helper1.service \
+         /usr/share/polkit-1/actions/org.plexus.policy /usr/bin/plexusctl; do
+    [ ! -e "$f" ] || fail "$f exists before the packages are installed"
+done
+! activatable || fail "the bus can start org.plexus.Helper1 before the packages are installed"
+
+step "dpkg -i ${debs[*]##*/}"
+dpkg -i "${debs[@]}" || fail "dpkg could not install the packages"
+for p in "${packages[@]}"; do
+    [ "$(dpkg-query -W -f '${db:Status-Status}' "$p")" = installed ] || fail "$p is not installed"
+done
+within 10 activatable || fail "the bus did not pick up the installed org.plexus.Helper1.service"
+
+# Root may change arrays here: the guest has no password agent to ask.
+cat > /etc/polkit-1/rules.d/50-plexus-test.rules <<'EOF2'
+polkit.addRule(function(action, subject) {
+    if (action.id.indexOf("org.plexus.") == 0 && subject.user == "root")
+        return polkit.Result.YES;
+    return polkit.Result.NOT_HANDLED;
+});
+EOF2
+sleep 1 # polkitd reads new rules by inotify
+
+step "/usr/bin/plexusctl --version and create /dev/md0 through the activated helper"
+[ "$(/usr/bin/plexusctl --version)" = "plexusctl $version" ] || fail "the installed plexusctl is not version $version"
+/usr/bin/plexusctl create /dev/md0 --level 1 /dev/vda /dev/vdb || fail "plexusctl create failed"
+grep -q '^md0 : active raid1' /proc/mdstat || { cat /proc/mdstat; fail "md0 is not an active RAID-1"; }
+helper=$(pgrep -x plexus-helper | head -n1)
+[ -n "$helper" ] || fail "no plexus-helper runs after the call"
+[ "$(readlink "/proc/$helper/exe")" = /usr/libexec/plexus-helper ] \
+    || fail "the bus started $(readlink "/proc/$helper/exe"), not the installed /usr/libexec/plexus-helper"
+echo "ok: the bus started /usr/libexec/plexus-helper (pid $helper)"
+/usr/bin/plexusctl stop /dev/md0 || fail "plexusctl stop failed"
+[ ! -e /sys/block/md0/md ] || fail "md0 still runs"
+
+step "dpkg --purge ${packages[*]}"
+files=$(dpkg -L "${packages[@]}" | sort -u)
+kill "$helper" 2>/dev/null || true # an idle helper would exit by itself within a minute
+dpkg --purge "${packages[@]}" || fail "dpkg could not purge the packages"
+left=$(while read -r f; do if [ -e "$f" ] && [ ! -d "$f" ]; then echo "$f"; fi; done <<< "$files")
+[ -z "$left" ] || fail "files left behind by the purge: $left"
+within 10 '! activatable' || fail "the bus can still start org.plexus.Helper1 after the purge"
+extra=$(find /var/lib/plexus -mindepth 1 ! -path '/var/lib/plexus/journal*' 2>/dev/null)
+[ -z "$extra" ] || fail "left in /var/lib/plexus besides the journal: $extra"
+ls /var/lib/plexus/journal/*.jsonl >/dev/null 2>&1 || fail "the journal of the jobs is gone"
+echo "ok: purged; no file of the $(echo "$files" | wc -l) packaged paths left, the journal kept"
