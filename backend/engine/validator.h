@@ -89,6 +89,9 @@ public:
     Status resolveOnce(const DeviceSpec &spec, QSet<QString> *seen, ResolvedDevice *out) const;
     Status requireRedundant(const ResolvedArray &a, const QString &what) const;
     Status resolveMember(const ResolvedArray &a, const DeviceSpec &spec, ResolvedDevice *out, const Member **member) const;
+    // resolveRunningArray (redundant, else `unlessRedundant`), then resolveMember.
+    Status resolveRunningMember(const QString &array, const DeviceSpec &spec, const CommonOptions &common, const QString &unlessRedundant,
+                                ResolvedArray *a, ResolvedDevice *out, const Member **member) const;
     Status checkNewArrayPath(const QString &path) const;
     Status checkNewMemberSize(const ResolvedArray &a, const ResolvedDevice &dev) const;
     Status checkCanLose(const ResolvedArray &a, const QStringList &members, const QString &verb) const;
@@ -98,7 +101,8 @@ public:
     // has partitions (using it erases them all: picking the disk for its partition
     // is the classic slip, so it takes a deliberate wipe first, whatever
     // overwrite says), and, unless allowSameDisk, not on the disk of another
-    // working member of a redundant array (one disk failing would take both).
+    // working member of a redundant array (one disk failing would take both);
+    // and large enough (checkNewMemberSize).
     Status checkJoining(const ResolvedArray &a, const ResolvedDevice &dev, const QString &replaced, bool allowSameDisk) const;
     // The founding documents' `sfdisk -d LIKE's disk | sfdisk NEW`: `blank` (a
     // whole disk without partitions, as `blankSpec` names it) is to get the

@@ -33,9 +33,7 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     }
     if (r.members.isEmpty())
         return invalid(QStringLiteral("Name the members to assemble %1 from.").arg(r.array));
-    Validator::Consent consent;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    consent.expectMdSuperblock = true;
+    const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};
     QString arrayUuid;
     QSet<QString> seen;
     for (const DeviceSpec &spec : r.members) {
