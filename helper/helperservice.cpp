@@ -214,6 +214,13 @@ QString HelperService::SetSyncSpeedLimits(const QString &, const QString &, cons
 QString HelperService::ZeroSuperblock(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::CopyPartitionTable(const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::WriteMdadmConf(const QVariantMap &) { return submit(); }
+QString HelperService::MakeFilesystem(const DeviceSpec &, const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::CreateVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::ExtendVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::CreateVolume(const QString &, const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::GrowVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::RemoveVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::RemoveVolumeGroup(const QString &, const QVariantMap &) { return submit(); }
 
 QList<QVariantMap> HelperService::UnfinishedJobs()
 {

@@ -49,6 +49,13 @@ public Q_SLOTS:
     QString ZeroSuperblock(const plexus::DeviceSpec &device, const QVariantMap &options);
     QString CopyPartitionTable(const plexus::DeviceSpec &source, const plexus::DeviceSpec &target, const QVariantMap &options);
     QString WriteMdadmConf(const QVariantMap &options);
+    QString MakeFilesystem(const plexus::DeviceSpec &device, const QString &type, const QVariantMap &options);
+    QString CreateVolumeGroup(const QString &name, const plexus::DeviceSpecList &devices, const QVariantMap &options);
+    QString ExtendVolumeGroup(const QString &group, const plexus::DeviceSpecList &devices, const QVariantMap &options);
+    QString CreateVolume(const QString &group, const QString &name, const QVariantMap &options);
+    QString GrowVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString RemoveVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();
     void AcknowledgeJob(const QString &job);
 

@@ -36,9 +36,8 @@ bool Validator::validName(const QString &name)
 
 // ---- devices ---------------------------------------------------------------
 
-Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
+Status Validator::resolveNode(const QString &path, NodeInfo *out) const
 {
-    const QString path = spec.path;
     if (path.isEmpty())
         return invalid(QStringLiteral("The request names a device with an empty path. Give its path under /dev, for example /dev/sdb1."));
     if (!path.startsWith(QLatin1String("/dev/")))
@@ -53,6 +52,16 @@ Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
         return invalid(QStringLiteral("%1 leads to %2, which is not under /dev. Give a disk or partition under /dev.").arg(path, node.canonicalPath));
     if (!node.isBlock)
         return invalid(QStringLiteral("%1 is a %2, not a block device. Give a disk or partition, for example /dev/sdb1.").arg(path, node.kind.isEmpty() ? QStringLiteral("file") : node.kind));
+    *out = node;
+    return {};
+}
+
+Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
+{
+    const QString path = spec.path;
+    NodeInfo node;
+    if (Status s = resolveNode(path, &node); !s)
+        return s;
     const QString name = node.kernelName;
     const Disk *disk = m_snap.diskOf(name);
     if (!disk) {

@@ -60,6 +60,8 @@ struct LogicalVolume {
     qint64 sizeBytes = 0;
     QString segmentType;            // linear, striped, raid1, ... (empty when unknown without root)
     bool active = false;
+    QString fsType;                 // what it holds (udev, when active): "ext4", "swap", ...
+    QString fsLabel;
 };
 
 struct PhysicalVolume {
