@@ -1,4 +1,5 @@
 #include "memberactions.h"
+#include "volumeactions.h"
 #include "dropplanner.h"
 #include "engine/ops/registry.h"
 #include "memberslots.h"
@@ -12,29 +13,6 @@ namespace {
 QString devPath(const QString &name)
 {
     return QStringLiteral("/dev/") + name;
-}
-
-// Disabled with a reason unless `why` is empty.
-ArrayAction action(const QString &id, const QString &text, const QString &why = {})
-{
-    ArrayAction a;
-    a.id = id;
-    a.text = text;
-    a.enabled = why.isEmpty();
-    a.reason = why;
-    return a;
-}
-
-// An action without a choice: the engine's verdict decides, in its words.
-ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
-{
-    a.make = [build](const QString &) { return build(); };
-    if (a.enabled) {
-        const Operation op = build();
-        a.enabled = !op.isRefused();
-        a.reason = op.refusal.message();
-    }
-    return a;
 }
 
 bool checking(const Array &a)
@@ -166,16 +144,38 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
 
 } // namespace
 
+ArrayAction action(const QString &id, const QString &text, const QString &why)
+{
+    ArrayAction a;
+    a.id = id;
+    a.text = text;
+    a.enabled = why.isEmpty();
+    a.reason = why;
+    return a;
+}
+
+ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
+{
+    a.make = [build](const QString &) { return build(); };
+    if (a.enabled) {
+        const Operation op = build();
+        a.enabled = !op.isRefused();
+        a.reason = op.refusal.message();
+    }
+    return a;
+}
+
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
     const bool member = item.kind == Selectable::Kind::Member;
     if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
-        return {};
+        return volumeActions(ctx, item);
     const Array *a = ctx.snapshot->array(member ? item.owner : item.name);
     if (!a)
         return {};
     QList<ArrayAction> list = member ? memberActions(ctx, *a, item) : QList<ArrayAction>{};
-    return list << arrayActions(ctx, *a);
+    list << arrayActions(ctx, *a);
+    return member ? list : list << volumeActions(ctx, item);
 }
 
 QList<DeviceCandidate> deviceCandidates(const PlanningContext &ctx, const QString &array, const ArrayAction &action)
