@@ -5,8 +5,9 @@
 # volumes root/usr/var with ext4 and swap; the second disk added and resynced;
 # root grown online while a writer runs; a second array added to the group and
 # root grown across both (a concat of two mirrors); refusals that change nothing;
-# then everything taken apart. Checksummed files written at the start must read
-# back the same after every step.
+# then everything taken apart; an inactive array (incremental assembly waiting
+# for its other half) started as it is, and one stopped. Checksummed data must
+# read back the same after every step.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -113,4 +114,26 @@ ok remove-vg rootvg
 vgs rootvg >/dev/null 2>&1 && fail "rootvg is still there"
 is "$(blkid -p -o value -s TYPE /dev/md0 || true)" "" "what md0 holds"
 is "$(blkid -p -o value -s TYPE /dev/md1 || true)" "" "what md1 holds"
+
+step "an inactive array (one half found, waiting for the other): started as it is, and stopped"
+write_data /dev/md1
+ok stop /dev/md1
+mdadm --incremental /dev/vdc >/dev/null 2>&1 || true
+udevadm settle
+held_by() { for d in /sys/block/md*; do [ -e "$d/md/dev-$1" ] && basename "$d"; done; }
+md=$(held_by vdc)
+[ -n "$md" ] || fail "mdadm --incremental did not take vdc"
+is "$(md_attr "$md" array_state)" inactive "$md's state"
+refused 1 Invalid "is inactive: md found only vdc" -- assemble "/dev/$md" /dev/vdc
+ok assemble "/dev/$md" /dev/vdc --run
+is "$(md_attr "$md" degraded)" 1 "$md degraded, started without vdd"
+check_data "/dev/$md" "started from one half"
+ok stop "/dev/$md"
+mdadm --incremental /dev/vdd >/dev/null 2>&1 || true
+udevadm settle
+md=$(held_by vdd)
+is "$(md_attr "$md" array_state)" inactive "$md's state"
+ok stop "/dev/$md"
+[ -e "/sys/block/$md/md" ] && fail "$md is still there after stop"
+echo "ok: an inactive array stops"
 echo "ok: $REFUSALS refusals, each leaving the machine as it was"

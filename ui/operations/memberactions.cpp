@@ -88,15 +88,18 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     };
     list << speed;
 
-    if (running) {
-        list << planned(action(QStringLiteral("stop"), QStringLiteral("Stop array")), [ctx, md] { return planOperation(ctx, StopArrayRequest{.array = md}); });
-    } else {
+    if (!running) {
+        // Inactive: md holds the members it found and waits for the rest. The
+        // review says what is missing; running it is the confirmation.
         DeviceSpecList members;
         for (const Member &m : a.members)
             members << specFor(s, m.device);
-        list << planned(action(QStringLiteral("start"), QStringLiteral("Start array")),
-                        [ctx, md, members] { return planOperation(ctx, AssembleArrayRequest{.array = md, .members = members}); });
+        list << planned(action(QStringLiteral("start"), QStringLiteral("Start array as it is")), [ctx, md, members] {
+            return planOperation(ctx, AssembleArrayRequest{.array = md, .members = members, .runDegraded = true});
+        });
     }
+    list << planned(action(QStringLiteral("stop"), running ? QStringLiteral("Stop array") : QStringLiteral("Stop inactive array")),
+                    [ctx, md] { return planOperation(ctx, StopArrayRequest{.array = md}); });
     return list;
 }
 
