@@ -70,7 +70,13 @@ bool appendLine(const QString &file, const QByteArray &line)
 QString Journal::defaultDirectory()
 {
     const QString fromEnv = qEnvironmentVariable("PLEXUS_JOURNAL_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral("/var/lib/plexus/journal") : fromEnv;
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    // systemd's StateDirectory=plexus (plexus-helper.service); several are ':'-separated.
+    const QString state = qEnvironmentVariable("STATE_DIRECTORY").section(QLatin1Char(':'), 0, 0);
+    if (state.startsWith(QLatin1Char('/')))
+        return state + QStringLiteral("/journal");
+    return QStringLiteral("/var/lib/plexus/journal");
 }
 
 QString Caller::describe() const

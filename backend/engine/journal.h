@@ -48,7 +48,8 @@ struct JournalSummary {
 class Journal
 {
 public:
-    static QString defaultDirectory(); // /var/lib/plexus/journal ($PLEXUS_JOURNAL_DIR in tests)
+    // $PLEXUS_JOURNAL_DIR (tests), else $STATE_DIRECTORY/journal (systemd), else /var/lib/plexus/journal.
+    static QString defaultDirectory();
 
     explicit Journal(const QString &directory = defaultDirectory());
     // Starts JOB's file with the plan. Fails (ToolFailed) if it cannot be written:

@@ -360,6 +360,25 @@ private Q_SLOTS:
         QCOMPARE(plan.value(QStringLiteral("pid")).toInt(), 4242);
     }
 
+    // Under systemd the journal lives in the unit's StateDirectory.
+    void journalInStateDirectory()
+    {
+        const QByteArray test = qgetenv("PLEXUS_JOURNAL_DIR"), state = qgetenv("STATE_DIRECTORY");
+        qunsetenv("PLEXUS_JOURNAL_DIR");
+        qputenv("STATE_DIRECTORY", "/var/lib/plexus-state:/var/lib/other");
+        const QString fromState = Journal::defaultDirectory();
+        qunsetenv("STATE_DIRECTORY");
+        const QString fallback = Journal::defaultDirectory();
+        qputenv("PLEXUS_JOURNAL_DIR", test);
+        qputenv("STATE_DIRECTORY", state);
+        if (test.isEmpty())
+            qunsetenv("PLEXUS_JOURNAL_DIR");
+        if (state.isEmpty())
+            qunsetenv("STATE_DIRECTORY");
+        QCOMPARE(fromState, QStringLiteral("/var/lib/plexus-state/journal"));
+        QCOMPARE(fallback, QStringLiteral("/var/lib/plexus/journal"));
+    }
+
     // A journal directory an older helper left world-readable is narrowed.
     void journalDirectoryNarrowed()
     {
