@@ -3,7 +3,8 @@
 # What a root helper on a shared machine keeps to itself and what it will not
 # believe (issue 13, points 2 and 6):
 # - a mount whose source string names a device (anyone can do that with FUSE;
-#   here tmpfs, as root) does not make that device "mounted";
+#   here tmpfs, as root) does not make that device "mounted"; a device path
+#   through a directory anyone may write (/dev/shm) is not followed;
 # - a job's signals (commands, tool output, progress) reach the caller, and no
 #   other bus user;
 # - the journal is root's only (directory 0700, files 0600, partition table dumps
@@ -63,5 +64,10 @@ plan=$(grep -h '"event":"plan"' /var/lib/plexus/journal/*.jsonl | grep '"operati
 echo "$plan" | grep -q '"uid":0' || { echo "$plan"; fail "the journal does not record the caller's uid"; }
 echo "$plan" | grep -q "\"pid\":$caller[,}]" || { echo "$plan"; fail "the journal does not record the caller's pid ($caller)"; }
 echo "ok: the CreateArray record names uid 0 and pid $caller"
+step "a device path through /dev/shm (anyone may write there) is not followed"
+ln -sfn /dev/vda /dev/shm/evil
+dbus_refused Invalid "/dev/shm/evil leads through /dev/shm, which users other than root can write" -- \
+    --method org.plexus.Helper1.ZeroSuperblock "('/dev/shm/evil', '$(serial_of /dev/vda)', $(size_of /dev/vda))" "{}"
+rm -f /dev/shm/evil
 umount /mnt/fake
 echo PASS
