@@ -46,6 +46,9 @@ Status Validator::resolveNode(const QString &path, NodeInfo *out) const
     if (parts.contains(QStringLiteral("..")) || parts.contains(QStringLiteral(".")))
         return invalid(QStringLiteral("'%1' contains '..' or '.'. Give the device's plain path, for example /dev/sdb1.").arg(path));
     const NodeInfo node = m_sys.node(path);
+    if (!node.unsafeAt.isEmpty())
+        return invalid(QStringLiteral("%1 leads through %2, which users other than root can write, so the helper does not look there. "
+                                      "Give the device's own path under /dev, for example /dev/sdb1.").arg(path, node.unsafeAt));
     if (!node.exists)
         return notFound(QStringLiteral("%1 does not exist. Check the name (plexusctl status lists the disks and partitions), or connect the disk.").arg(path));
     if (!node.canonicalPath.startsWith(QLatin1String("/dev/")))

@@ -47,8 +47,8 @@ struct Disk {
 };
 
 struct Mount {
-    QString device;                 // kernel name ("sda1", "md0", "dm-0"); empty when not a block device
-    QString source;                 // as written in /proc/self/mounts
+    QString device;                 // kernel name ("sda1", "md0", "dm-0") from the mount's device number; empty when not a block device
+    QString source;                 // as written in /proc/self/mountinfo (chosen by whoever mounted: never trusted)
     QString mountPoint;
     QString fsType;
 };

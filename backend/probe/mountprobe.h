@@ -1,5 +1,5 @@
 #pragma once
-// Mounted filesystems (ROOT/proc/self/mounts) and active swap (ROOT/proc/swaps).
+// Mounted filesystems (ROOT/proc/self/mountinfo) and active swap (ROOT/proc/swaps).
 
 #include "model/blockdevice.h"
 
