@@ -12,10 +12,11 @@
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 
-M=org.plexus.array.modify C=org.plexus.array.create E=org.plexus.disk.erase S=org.plexus.array.scrub
+M=org.plexus.array.modify C=org.plexus.array.create E=org.plexus.disk.erase S=org.plexus.array.scrub V=org.plexus.volume.modify
 # user -> the actions polkit grants it (and nothing else).
-declare -A GRANTS=([pm_modify]=$M [pm_create]=$C [pm_erase]=$E [pm_scrub]=$S [pm_modify_erase]="$M $E" [pm_create_erase]="$C $E")
-USERS=(pm_modify pm_create pm_erase pm_scrub pm_modify_erase pm_create_erase)
+declare -A GRANTS=([pm_modify]=$M [pm_create]=$C [pm_erase]=$E [pm_scrub]=$S [pm_volume]=$V
+                   [pm_modify_erase]="$M $E" [pm_create_erase]="$C $E" [pm_volume_erase]="$V $E")
+USERS=(pm_modify pm_create pm_erase pm_scrub pm_volume pm_modify_erase pm_create_erase pm_volume_erase)
 
 step "users and polkit rules: each user exactly its actions"
 rules=/run/plexus-matrix.rules
@@ -73,7 +74,23 @@ CALLS=(
     "CopyPartitionTable overwrite|$E|CopyPartitionTable;$DEV;$DEV2;{'overwrite':<true>}"
     "AcknowledgeJob|$M|AcknowledgeJob;20260101-000000-000-0000"
     "WriteMdadmConf|$M|WriteMdadmConf;{}"
+    "MakeFilesystem|$V|MakeFilesystem;$DEV;ext4;{}"
+    "MakeFilesystem overwrite|$V $E|MakeFilesystem;$DEV;ext4;{'overwrite':<true>}"
+    "CreateVolumeGroup|$V|CreateVolumeGroup;vgnone;[$DEV];{}"
+    "CreateVolumeGroup overwrite|$V $E|CreateVolumeGroup;vgnone;[$DEV];{'overwrite':<true>}"
+    "ExtendVolumeGroup|$V|ExtendVolumeGroup;vgnone;[$DEV];{}"
+    "ExtendVolumeGroup overwrite|$V $E|ExtendVolumeGroup;vgnone;[$DEV];{'overwrite':<true>}"
+    "CreateVolume|$V|CreateVolume;vgnone;lvnone;{'size':<uint64 1048576>}"
+    "GrowVolume|$V|GrowVolume;$DEV;{}"
+    "RemoveVolume|$E|RemoveVolume;$DEV;{}"
+    "RemoveVolumeGroup|$E|RemoveVolumeGroup;vgnone;{}"
 )
+
+# Every method that changes something is in the matrix (UnfinishedJobs only reads).
+for method in $(grep -o '<method name="[A-Za-z]*"' /src/helper/data/org.plexus.Helper1.xml | cut -d'"' -f2); do
+    [ "$method" = UnfinishedJobs ] && continue
+    printf '%s\n' "${CALLS[@]}" | grep -q "^$method[ |]" || fail "the matrix has no call of $method"
+done
 
 # has LIST ITEM
 has() { [[ " $1 " == *" $2 "* ]]; }
