@@ -16,6 +16,8 @@
 
 #include <QCoreApplication>
 #include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusReply>
 #include <QDateTime>
 #include <QRandomGenerator>
 #include <QThreadPool>
@@ -43,7 +45,7 @@ public:
 
     void jobStarted(const Job &job, const Plan &plan) override
     {
-        qInfo("job %s (%s) for %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller), qPrintable(plan.summary));
+        qInfo("job %s (%s) for %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()), qPrintable(plan.summary));
         auto f = jobBegan;
         m_post([f, job, plan] { f(job, plan); });
     }
@@ -129,6 +131,26 @@ void HelperService::callFinished()
         m_idle.start();
 }
 
+void HelperService::signalTo(const QString &busName, const char *name, const QVariantList &arguments)
+{
+    QDBusMessage signal = QDBusMessage::createTargetedSignal(busName, QStringLiteral("/org/plexus/Helper1"),
+                                                             QStringLiteral("org.plexus.Helper1"), QLatin1String(name));
+    signal.setArguments(arguments);
+    QDBusConnection::systemBus().send(signal);
+}
+
+Caller HelperService::callerOf(const QDBusMessage &call)
+{
+    Caller caller;
+    caller.busName = call.service();
+    const QDBusConnectionInterface *bus = QDBusConnection::systemBus().interface();
+    if (const QDBusReply<uint> uid = bus->serviceUid(caller.busName); uid.isValid())
+        caller.uid = uid.value();
+    if (const QDBusReply<uint> pid = bus->servicePid(caller.busName); pid.isValid())
+        caller.pid = pid.value();
+    return caller;
+}
+
 SnapshotPtr HelperService::snapshotNow()
 {
     // Let udev finish with recent changes (ID_FS_TYPE, symlinks), then look.
@@ -155,11 +177,11 @@ QString HelperService::submit()
     AnyRequest request;
     Job job;
     job.id = newJobId();
-    job.caller = call.service();
+    job.caller = callerOf(call);
     job.operation = call.member();
     if (Status parsed = AnyRequest::fromDBus(call.member(), call.arguments(), &request); !parsed) {
         // Ill-formed: refused before polkit is asked (nothing to authorize).
-        qInfo("refused %s (%s) for %s: %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller),
+        qInfo("refused %s (%s) for %s: %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()),
               qPrintable(parsed.name()), qPrintable(parsed.message()));
         QDBusConnection::systemBus().send(call.createErrorReply(parsed.name(), parsed.message()));
         return QString();
@@ -177,25 +199,26 @@ QString HelperService::submit()
 void HelperService::runJob(const Job &job, const QDBusMessage &call)
 {
     SignalObserver observer([this](std::function<void()> f) { post(std::move(f)); }, job.id);
-    observer.jobBegan = [this](const Job &j, const Plan &plan) {
-        Q_EMIT JobStarted(j.id, j.caller, j.tag, j.operation, plan.summary, plan.notes, plan.descriptions(), plan.previews());
+    const QString to = job.caller.busName;
+    observer.jobBegan = [to](const Job &j, const Plan &plan) {
+        signalTo(to, "JobStarted", {j.id, j.caller.busName, j.tag, j.operation, plan.summary, plan.notes, plan.descriptions(), plan.previews()});
     };
-    observer.started = [this](const QString &j, int i, const QString &d, const QString &c) { Q_EMIT StepStarted(j, i, d, c); };
-    observer.progressed = [this](const QString &j, int i, double p) { Q_EMIT StepProgress(j, i, p); };
-    observer.finished = [this](const QString &j, int i, const QString &e, const QString &m) { Q_EMIT StepFinished(j, i, e, m); };
+    observer.started = [to](const QString &j, int i, const QString &d, const QString &c) { signalTo(to, "StepStarted", {j, i, d, c}); };
+    observer.progressed = [to](const QString &j, int i, double p) { signalTo(to, "StepProgress", {j, i, p}); };
+    observer.finished = [to](const QString &j, int i, const QString &e, const QString &m) { signalTo(to, "StepFinished", {j, i, e, m}); };
     const JobRunner::Result r = m_runner.run(job, &observer);
     qInfo("job %s: %s", qPrintable(job.id), qPrintable(r.timings.join(QStringLiteral(", "))));
     if (r.status)
-        qInfo("job %s (%s) for %s: done", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller));
+        qInfo("job %s (%s) for %s: done", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()));
     else
         qInfo("%s %s (%s) for %s: %s: %s", r.ran ? "failed" : "refused", qPrintable(job.id), qPrintable(job.operation),
-              qPrintable(job.caller), qPrintable(r.status.name()), qPrintable(r.status.message()));
+              qPrintable(job.caller.describe()), qPrintable(r.status.name()), qPrintable(r.status.message()));
     const QString id = job.id, name = r.status.name(), message = r.status.message();
     const bool ran = r.ran;
     const QDBusMessage reply = r.status ? call.createReply(id) : call.createErrorReply(name, message);
-    post([this, reply, ran, id, name, message] {
+    post([this, reply, ran, to, id, name, message] {
         if (ran)
-            Q_EMIT JobFinished(id, name, message);
+            signalTo(to, "JobFinished", {id, name, message});
         QDBusConnection::systemBus().send(reply);
         callFinished();
     });
@@ -217,6 +240,13 @@ QString HelperService::SetSyncSpeedLimits(const QString &, const QString &, cons
 QString HelperService::ZeroSuperblock(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::CopyPartitionTable(const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::WriteMdadmConf(const QVariantMap &) { return submit(); }
+QString HelperService::MakeFilesystem(const DeviceSpec &, const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::CreateVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::ExtendVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::CreateVolume(const QString &, const QString &, const QVariantMap &) { return submit(); }
+QString HelperService::GrowVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::RemoveVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::RemoveVolumeGroup(const QString &, const QVariantMap &) { return submit(); }
 
 QList<QVariantMap> HelperService::UnfinishedJobs()
 {
@@ -243,10 +273,11 @@ void HelperService::AcknowledgeJob(const QString &jobId)
     setDelayedReply(true);
     const QDBusMessage call = message();
     callStarted();
-    QThreadPool::globalInstance()->start([this, jobId, call] {
-        Status status = m_authorizer.check(QLatin1String(polkitActions::modify), call.service());
+    const Caller caller = callerOf(call);
+    QThreadPool::globalInstance()->start([this, jobId, call, caller] {
+        Status status = m_authorizer.check(QLatin1String(polkitActions::modify), caller.busName);
         if (status)
-            status = Journal::acknowledge(jobId, call.service());
+            status = Journal::acknowledge(jobId, caller);
         const QDBusMessage reply = status ? call.createReply() : call.createErrorReply(status.name(), status.message());
         post([this, reply] {
             QDBusConnection::systemBus().send(reply);

@@ -6,7 +6,8 @@
 // data/org.plexus.Helper1.xml; the adaptor is generated from that file).
 // Every method: ask polkit (off the main thread, with a delayed D-Bus reply), then
 // validate against a fresh snapshot of the machine, plan, journal and run; the
-// reply is the job's id, or one typed org.plexus.Error.*.
+// reply is the job's id, or one typed org.plexus.Error.*. The job's signals
+// (commands, tool output, progress) go to the caller alone, not to the bus.
 
 #include "authorizer.h"
 #include "engine/devicespec.h"
@@ -52,18 +53,22 @@ public Q_SLOTS:
     QString ZeroSuperblock(const plexus::DeviceSpec &device, const QVariantMap &options);
     QString CopyPartitionTable(const plexus::DeviceSpec &source, const plexus::DeviceSpec &target, const QVariantMap &options);
     QString WriteMdadmConf(const QVariantMap &options);
+    QString MakeFilesystem(const plexus::DeviceSpec &device, const QString &type, const QVariantMap &options);
+    QString CreateVolumeGroup(const QString &name, const plexus::DeviceSpecList &devices, const QVariantMap &options);
+    QString ExtendVolumeGroup(const QString &group, const plexus::DeviceSpecList &devices, const QVariantMap &options);
+    QString CreateVolume(const QString &group, const QString &name, const QVariantMap &options);
+    QString GrowVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString RemoveVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();
     void AcknowledgeJob(const QString &job);
 
-Q_SIGNALS:
-    void JobStarted(const QString &job, const QString &caller, const QString &tag, const QString &operation,
-                    const QString &summary, const QStringList &notes, const QStringList &descriptions, const QStringList &commands);
-    void StepStarted(const QString &job, int index, const QString &description, const QString &command);
-    void StepProgress(const QString &job, int index, double percent);
-    void StepFinished(const QString &job, int index, const QString &error, const QString &message);
-    void JobFinished(const QString &job, const QString &error, const QString &message);
-
 private:
+    // Sends the interface's signal NAME to `busName` only (a targeted signal:
+    // no other bus user sees it). The signals are declared in the XML, not here,
+    // so nothing broadcasts them.
+    static void signalTo(const QString &busName, const char *name, const QVariantList &arguments);
+    static Caller callerOf(const QDBusMessage &call); // from the bus daemon
     // Parses the call into its operation's request and runs it on the job runner
     // off the main thread; the reply (job id or typed error) is sent from there.
     QString submit();

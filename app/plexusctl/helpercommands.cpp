@@ -11,6 +11,7 @@
 #include "requestcommandline.h"
 #include "engine/systemview.h"
 #include "probe/blockprobe.h"
+#include "probe/lvmprobe.h"
 #include "probe/mdsysfsprobe.h"
 #include "probe/snapshotprobe.h"
 
@@ -355,10 +356,12 @@ int runHelperCommand(const QStringList &args)
             snapshot = SnapshotProbe(QStringLiteral("/")).take();
         } else {
             // The helper looks at the machine itself; we only need what the
-            // user sees of the devices (identity, size) and of the arrays (UUID).
+            // user sees of the devices (identity, size), of the arrays (UUID) and
+            // of the logical volumes (VG/LV, from sysfs: no LVM tools run).
             auto s = std::make_shared<Snapshot>();
             s->disks = BlockProbe(QStringLiteral("/")).disks();
             s->arrays = MdSysfsProbe(QStringLiteral("/")).arrays();
+            s->volumeGroups = LvmProbe(QStringLiteral("/"), false).volumeGroups();
             snapshot = s;
         }
     }

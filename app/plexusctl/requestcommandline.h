@@ -46,6 +46,7 @@ public:
     void operator()(QString &value, const FieldSpec &f);
     void operator()(bool &value, const FieldSpec &f);
     void operator()(int &value, const FieldSpec &f);
+    void operator()(quint64 &value, const FieldSpec &f); // a size: 4096, 512K, 100M, 1.5G, 2T
     void operator()(DeviceSpec &value, const FieldSpec &f);
     void operator()(DeviceSpecList &value, const FieldSpec &f);
 

@@ -6,10 +6,12 @@
 #include "probe/blockdev_c.h"
 #include "probe/blockdevlib.h"
 #include "probe/textfile.h"
+#include "toolwatchdog.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QProcess>
 #include <QSaveFile>
 #include <QStandardPaths>
@@ -65,6 +67,14 @@ private:
     QList<const gchar *> m_ptrs;
 };
 
+Status gaveUp(StepContext &ctx, const QStringList &argv, int seconds, const QString &soFar)
+{
+    ctx.log(QStringLiteral("gave up after %1 s: killed %2").arg(seconds).arg(argv.first()));
+    return Status::failure(ErrorCode::ToolFailed,
+                           QStringLiteral("%1 did not finish: gave up after %2 s and killed it. Its output so far: %3")
+                               .arg(shellJoin(argv)).arg(seconds).arg(soFar.isEmpty() ? QStringLiteral("none") : soFar));
+}
+
 // Runs a libblockdev call, or the same command ourselves when the mdraid plugin
 // could not be loaded.
 template<typename F>
@@ -77,7 +87,15 @@ Status blockdevOrRun(StepContext &ctx, const QStringList &argv, F call)
     // libblockdev runs the tool itself (with LC_ALL=C.UTF-8); we log the run.
     ctx.log(QStringLiteral("run: %1 (libblockdev)").arg(shellJoin(argv)));
     GError *err = nullptr;
-    if (!call(&err)) {
+    const int limit = timeLimitSeconds(ctx, argv.first());
+    ToolWatchdog watchdog(limit); // libblockdev waits for the tool itself
+    const bool ok = call(&err);
+    if (watchdog.fired()) {
+        const QString soFar = err ? QString::fromUtf8(err->message).trimmed() : QString();
+        g_clear_error(&err);
+        return gaveUp(ctx, argv, limit, soFar);
+    }
+    if (!ok) {
         Status s = fromGError(err, argv);
         ctx.log(QStringLiteral("failed: %1").arg(s.message()));
         return s;
@@ -88,9 +106,21 @@ Status blockdevOrRun(StepContext &ctx, const QStringList &argv, F call)
 
 } // namespace
 
-QString QuietContext::jobDirectory() const
+Status QuietContext::keep(const QString &fileName, const QByteArray &, QString *)
 {
-    return QStringLiteral("/tmp");
+    return Status::failure(ErrorCode::ToolFailed, QStringLiteral("A check has no job to keep %1 for.").arg(fileName));
+}
+
+int timeLimitSeconds(const StepContext &ctx, const QString &tool)
+{
+    if (ctx.timeLimitSeconds > 0)
+        return ctx.timeLimitSeconds;
+    // Generous: a tool that takes longer is stuck (a hung device, a lock).
+    static const QHash<QString, int> limits = {
+        {QStringLiteral("mdadm"), 300}, {QStringLiteral("sfdisk"), 120}, {QStringLiteral("wipefs"), 120},
+        {QStringLiteral("blkid"), 60},  {QStringLiteral("udevadm"), 60}, {QStringLiteral("partx"), 60},
+    };
+    return limits.value(tool, 300);
 }
 
 Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input, QByteArray *output, int *exitCode)
@@ -114,7 +144,13 @@ Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input, Q
     if (!input.isEmpty())
         p.write(input);
     p.closeWriteChannel();
-    p.waitForFinished(-1);
+    const int limit = timeLimitSeconds(ctx, argv.first());
+    if (!p.waitForFinished(limit * 1000) && p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished(5000);
+        const QString soFar = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed();
+        return gaveUp(ctx, argv, limit, soFar);
+    }
     const QByteArray out = p.readAllStandardOutput();
     const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
     const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;

@@ -23,11 +23,18 @@ class QuietContext : public StepContext
 public:
     void progress(double) override {}
     void log(const QString &) override {}
-    QString jobDirectory() const override;
+    Status keep(const QString &fileName, const QByteArray &contents, QString *path) override;
 };
 
+// How long a tool may run before it is killed and the step fails (ToolFailed,
+// with its output so far): the step's own limit, else generous per tool (mdadm
+// 5 min, sfdisk/wipefs 2 min, ...). Waits for the kernel (resync) are not tools
+// and have their own deadlines.
+int timeLimitSeconds(const StepContext &ctx, const QString &tool);
+
 // Runs argv[0] (looked up in /usr/sbin:/usr/bin:/sbin:/bin) with LC_ALL=C.UTF-8.
-// `input` goes to its stdin. A non-zero exit is ToolFailed unless exitCode is given.
+// `input` goes to its stdin. A non-zero exit is ToolFailed unless exitCode is given;
+// so is running past timeLimitSeconds().
 Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input = {}, QByteArray *output = nullptr,
            int *exitCode = nullptr);
 

@@ -48,6 +48,16 @@ DeviceSpec deviceSpecFor(const Snapshot &snapshot, const QString &path)
             spec.sizeBytes = quint64(disk->sizeBytes);
         else if (const Partition *p = disk->partition(name))
             spec.sizeBytes = quint64(p->sizeBytes);
+    } else if (const Array *a = snapshot.array(name)) {
+        spec.identity = a->uuid;
+        spec.sizeBytes = quint64(a->sizeKib.value_or(0) * 1024);
+    } else {
+        for (const VolumeGroup &vg : snapshot.volumeGroups)
+            for (const LogicalVolume &lv : vg.logicalVolumes)
+                if (lv.active && lv.device == name) {
+                    spec.identity = vg.name + QLatin1Char('/') + lv.name;
+                    spec.sizeBytes = quint64(lv.sizeBytes);
+                }
     }
     return spec;
 }

@@ -18,7 +18,8 @@ namespace plexus {
 
 struct DeviceSpec {
     QString path;        // "/dev/sdb1", or "missing" for an empty slot in CreateArray
-    QString identity;    // serial (else WWN, else model/size) of the disk holding it
+    QString identity;    // serial (else WWN, else model/size) of the disk holding it;
+                         // of an md array its UUID; of a logical volume "VG/LV"
     quint64 sizeBytes = 0; // the size of the node itself (partition or whole disk)
 
     bool isMissing() const { return path == QLatin1String("missing"); }

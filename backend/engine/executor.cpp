@@ -69,13 +69,11 @@ public:
         if (m_observer)
             m_observer->log(m_index, line);
     }
-    QString jobDirectory() const override
+    Status keep(const QString &fileName, const QByteArray &contents, QString *path) override
     {
         if (m_journal)
-            return m_journal->jobDirectory();
-        const QString dir = QDir::tempPath() + QStringLiteral("/plexus-job");
-        QDir().mkpath(dir);
-        return dir;
+            return m_journal->keep(fileName, contents, path);
+        return Journal::writePrivateFile(QDir::tempPath() + QStringLiteral("/plexus-job"), fileName, contents, path); // tests without a journal
     }
     void setIndex(int index) { m_index = index; }
 
@@ -95,6 +93,7 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
     for (int i = 0; i < total; ++i) {
         const Step &step = plan.steps[i];
         ctx.setIndex(i);
+        ctx.timeLimitSeconds = step.timeLimitSeconds;
         if (journal)
             journal->stepStarted(i);
         if (observer)

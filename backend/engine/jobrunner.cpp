@@ -28,7 +28,7 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
     auto lap = [&](const char *what) { result.timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(clock.restart()); };
 
     for (const QString &action : job.actions) {
-        result.status = m_authority.check(action, job.caller);
+        result.status = m_authority.check(action, job.caller.busName);
         if (!result.status)
             return result;
     }

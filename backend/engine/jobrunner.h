@@ -38,7 +38,7 @@ public:
 struct Job {
     QString id;            // "20261203-183301-123-beef"
     QString operation;     // "CreateArray"
-    QString caller;        // the caller's unique bus name
+    Caller caller;         // bus name, uid and pid (journaled)
     QString tag;           // the caller's mark, echoed in JobStarted
     QStringList actions;   // polkit actions, all required
     QJsonObject request;   // for the journal

@@ -10,7 +10,10 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <cerrno>
+#include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace plexus {
@@ -22,22 +25,47 @@ QString now()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-bool validJobId(const QString &job)
+// A job id or a file name in the journal: no path, no hidden file.
+bool plainName(const QString &job)
 {
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_.-]{1,64}$"));
     return re.match(job).hasMatch() && !job.startsWith(QLatin1Char('.'));
 }
 
-bool appendLine(const QString &file, const QByteArray &line)
+// The journal holds commands, tool output and partition tables: root's only.
+// Modes are given at creation (the helper's umask only takes bits away).
+constexpr mode_t privateDirMode = 0700;
+constexpr mode_t privateFileMode = 0600;
+
+// DIR as a directory only root can enter. One left by an older helper with a
+// wider mode is narrowed; a link or a non-directory there is refused.
+bool makePrivateDir(const QString &dir)
 {
-    const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
-    if (fd < 0)
+    const QByteArray path = QFile::encodeName(dir);
+    if (!QDir().mkpath(QFileInfo(dir).path()))
         return false;
-    const QByteArray data = line + '\n';
+    if (::mkdir(path.constData(), privateDirMode) == 0)
+        return true;
+    if (errno != EEXIST)
+        return false;
+    struct stat st;
+    if (::lstat(path.constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid())
+        return false;
+    return (st.st_mode & 07777) == privateDirMode || ::chmod(path.constData(), privateDirMode) == 0;
+}
+
+bool writeAll(int fd, const QByteArray &data)
+{
     const bool ok = ::write(fd, data.constData(), size_t(data.size())) == data.size();
     ::fsync(fd);
     ::close(fd);
     return ok;
+}
+
+bool appendLine(const QString &file, const QByteArray &line)
+{
+    const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, privateFileMode);
+    return fd >= 0 && writeAll(fd, line + '\n');
 }
 
 } // namespace
@@ -45,17 +73,39 @@ bool appendLine(const QString &file, const QByteArray &line)
 QString Journal::defaultDirectory()
 {
     const QString fromEnv = qEnvironmentVariable("PLEXUS_JOURNAL_DIR");
-    return fromEnv.isEmpty() ? QStringLiteral("/var/lib/plexus/journal") : fromEnv;
+    if (!fromEnv.isEmpty())
+        return fromEnv;
+    // systemd's StateDirectory=plexus (plexus-helper.service); several are ':'-separated.
+    const QString state = qEnvironmentVariable("STATE_DIRECTORY").section(QLatin1Char(':'), 0, 0);
+    if (state.startsWith(QLatin1Char('/')))
+        return state + QStringLiteral("/journal");
+    return QStringLiteral("/var/lib/plexus/journal");
 }
+
+QString Caller::describe() const
+{
+    return QStringLiteral("%1 (uid %2, pid %3)").arg(busName).arg(uid).arg(pid);
+}
+
+namespace {
+
+void insertCaller(QJsonObject *event, const char *nameKey, const Caller &caller)
+{
+    event->insert(QLatin1String(nameKey), caller.busName);
+    event->insert(QStringLiteral("uid"), caller.uid);
+    event->insert(QStringLiteral("pid"), caller.pid);
+}
+
+} // namespace
 
 Journal::Journal(const QString &directory) : m_dir(directory) {}
 
-Status Journal::begin(const QString &job, const Plan &plan, const QString &caller, const QJsonObject &request)
+Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller, const QJsonObject &request)
 {
-    if (!validJobId(job))
+    if (!plainName(job))
         return Status::failure(ErrorCode::Invalid, QStringLiteral("bad job id '%1'").arg(job));
-    if (!QDir().mkpath(m_dir))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot create the journal directory %1.").arg(m_dir));
+    if (!makePrivateDir(m_dir))
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot create the journal directory %1 (mode 0700, owned by root).").arg(m_dir));
     m_job = job;
     m_file = m_dir + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     QJsonArray steps;
@@ -65,10 +115,10 @@ Status Journal::begin(const QString &job, const Plan &plan, const QString &calle
                       {QStringLiteral("job"), job},
                       {QStringLiteral("operation"), plan.operation},
                       {QStringLiteral("summary"), plan.summary},
-                      {QStringLiteral("caller"), caller},
                       {QStringLiteral("request"), request},
                       {QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes)},
                       {QStringLiteral("steps"), steps}};
+    insertCaller(&event, "caller", caller);
     event.insert(QStringLiteral("time"), now());
     if (!appendLine(m_file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
         return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write the journal %1: a plan that cannot be journaled does not run.").arg(m_file));
@@ -105,11 +155,26 @@ void Journal::finish(const Status &status)
             {QStringLiteral("error"), status.name()}, {QStringLiteral("message"), status.message()}});
 }
 
-QString Journal::jobDirectory() const
+Status Journal::keep(const QString &fileName, const QByteArray &contents, QString *path)
 {
-    const QString dir = m_dir + QLatin1Char('/') + m_job + QStringLiteral(".d");
-    QDir().mkpath(dir);
-    return dir;
+    if (m_job.isEmpty())
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("No job to keep %1 for.").arg(fileName));
+    return writePrivateFile(m_dir + QLatin1Char('/') + m_job + QStringLiteral(".d"), fileName, contents, path);
+}
+
+Status Journal::writePrivateFile(const QString &directory, const QString &fileName, const QByteArray &contents, QString *path)
+{
+    if (!plainName(fileName))
+        return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a plain file name.").arg(fileName));
+    const QString file = directory + QLatin1Char('/') + fileName;
+    if (path)
+        *path = file;
+    if (!makePrivateDir(directory))
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot create %1 (mode 0700, owned by root).").arg(directory));
+    const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, privateFileMode);
+    if (fd < 0 || !writeAll(fd, contents))
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write %1: %2").arg(file, QString::fromLocal8Bit(strerror(errno))));
+    return {};
 }
 
 JournalSummary Journal::summarize(const QString &file)
@@ -174,9 +239,9 @@ QList<JournalSummary> Journal::unfinished(const QString &directory)
     return result;
 }
 
-Status Journal::acknowledge(const QString &job, const QString &by, const QString &directory)
+Status Journal::acknowledge(const QString &job, const Caller &by, const QString &directory)
 {
-    if (!validJobId(job))
+    if (!plainName(job))
         return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a job id.").arg(job));
     const QString file = directory + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     if (!QFile::exists(file))
@@ -184,7 +249,8 @@ Status Journal::acknowledge(const QString &job, const QString &by, const QString
     const JournalSummary s = summarize(file);
     if (s.finished)
         return Status::failure(ErrorCode::Invalid, QStringLiteral("The job %1 finished; there is nothing to acknowledge.").arg(job));
-    QJsonObject e{{QStringLiteral("event"), QStringLiteral("acknowledged")}, {QStringLiteral("by"), by}, {QStringLiteral("time"), now()}};
+    QJsonObject e{{QStringLiteral("event"), QStringLiteral("acknowledged")}, {QStringLiteral("time"), now()}};
+    insertCaller(&e, "by", by);
     if (!appendLine(file, QJsonDocument(e).toJson(QJsonDocument::Compact)))
         return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write %1.").arg(file));
     return {};

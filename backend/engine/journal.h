@@ -4,12 +4,14 @@
 #pragma once
 // The journal of a job: one JSON object per line in DIR/JOB.jsonl, written and
 // fsync'ed as the job goes, so a crash or a reboot in the middle leaves a record of
-// where it stopped. DIR is /var/lib/plexus/journal. Events:
-//   {"event":"plan", "job", "operation", "summary", "time", "caller", "request", "steps":[{"description","command"}]}
+// where it stopped. DIR is /var/lib/plexus/journal. It holds commands, tool output
+// and partition tables: DIR and DIR/JOB.d are created 0700, every file 0600.
+// Events:
+//   {"event":"plan", "job", "operation", "summary", "time", "caller", "uid", "pid", "request", "steps":[{"description","command"}]}
 //   {"event":"step-start", "index", "time"}      {"event":"log", "index", "line", "time"}
 //   {"event":"step-end", "index", "time", "ok", "error", "message"}
 //   {"event":"end", "time", "ok", "error", "message"}
-//   {"event":"acknowledged", "time", "by"}        (someone has seen an unfinished job)
+//   {"event":"acknowledged", "time", "by", "uid", "pid"}  (someone has seen an unfinished job)
 // A job without "end" (and not acknowledged) is unfinished.
 
 #include "plan.h"
@@ -19,6 +21,15 @@
 #include <QStringList>
 
 namespace plexus {
+
+// Who asked: the caller's unique bus name, and its uid and pid as the bus
+// daemon vouches for them (-1: unknown).
+struct Caller {
+    QString busName;   // ":1.42"
+    qint64 uid = -1;
+    qint64 pid = -1;
+    QString describe() const; // ":1.42 (uid 1000, pid 4242)"
+};
 
 struct JournalSummary {
     QString job;
@@ -40,21 +51,25 @@ struct JournalSummary {
 class Journal
 {
 public:
-    static QString defaultDirectory(); // /var/lib/plexus/journal ($PLEXUS_JOURNAL_DIR in tests)
+    // $PLEXUS_JOURNAL_DIR (tests), else $STATE_DIRECTORY/journal (systemd), else /var/lib/plexus/journal.
+    static QString defaultDirectory();
 
     explicit Journal(const QString &directory = defaultDirectory());
     // Starts JOB's file with the plan. Fails (ToolFailed) if it cannot be written:
     // a plan that cannot be journaled does not run.
-    Status begin(const QString &job, const Plan &plan, const QString &caller, const QJsonObject &request);
+    Status begin(const QString &job, const Plan &plan, const Caller &caller, const QJsonObject &request);
     void stepStarted(int index);
     void stepFinished(int index, const Status &status);
     void log(int index, const QString &line);
     void finish(const Status &status);
-    QString jobDirectory() const; // DIR/JOB.d, created on first use, for backups the job keeps
+    // Saves a backup the job keeps (a partition table) as DIR/JOB.d/FILENAME.
+    Status keep(const QString &fileName, const QByteArray &contents, QString *path = nullptr);
+    // Writes DIR/FILENAME (DIR made 0700 if missing), created 0600, never through a link.
+    static Status writePrivateFile(const QString &directory, const QString &fileName, const QByteArray &contents, QString *path = nullptr);
 
     static QList<JournalSummary> read(const QString &directory = defaultDirectory());
     static QList<JournalSummary> unfinished(const QString &directory = defaultDirectory());
-    static Status acknowledge(const QString &job, const QString &by, const QString &directory = defaultDirectory());
+    static Status acknowledge(const QString &job, const Caller &by, const QString &directory = defaultDirectory());
     // Keeps the newest `keep` finished journals.
     static void prune(int keep = 200, const QString &directory = defaultDirectory());
     static JournalSummary summarize(const QString &file);

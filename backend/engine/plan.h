@@ -25,8 +25,12 @@ public:
     virtual ~StepContext() = default;
     virtual void progress(double percent) = 0;
     virtual void log(const QString &line) = 0;
-    virtual QString jobDirectory() const = 0; // where a step may keep backups for this job
+    // Keeps a backup for this job (a partition table dump), readable by root only;
+    // `path` says where.
+    virtual Status keep(const QString &fileName, const QByteArray &contents, QString *path) = 0;
     QVariantMap data;
+    int timeLimitSeconds = 0;    // for each tool the running step starts; 0: the tool's default
+
 };
 
 struct Step {
@@ -37,6 +41,7 @@ struct Step {
     std::function<Status(StepContext &)> action;
     std::function<Status()> check;            // optional; may wait a little for the kernel/udev
     bool waitsForKernel = false; // a long wait (rebuild): reports progress
+    int timeLimitSeconds = 0;    // for each tool it runs, then the tool is killed; 0: the tool's default (actions.h)
 
     QString preview() const;     // the command, shell-quoted, with its note
 };

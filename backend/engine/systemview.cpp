@@ -8,6 +8,7 @@
 #include <QSysInfo>
 #include "probe/textfile.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -21,16 +22,59 @@ QString LiveSystem::mdFile(const QString &md, const QString &rel) const
     return QStringLiteral("%1/sys/block/%2/md/%3").arg(m_sysRoot, md, rel);
 }
 
+// Follows `path` one component at a time (as root) and never looks into a
+// directory that someone other than root may write, such as /dev/shm: a user
+// could mount FUSE there (a lookup that never answers) or swap links under us.
+// Returns the path with every link followed; empty when it is refused or absent.
+QString LiveSystem::resolveSafely(const QString &path, NodeInfo *info)
+{
+    QString at = QStringLiteral("/");
+    QStringList rest = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    int links = 0;
+    while (!rest.isEmpty()) {
+        const QString part = rest.takeFirst();
+        if (part == QLatin1String("."))
+            continue;
+        if (part == QLatin1String("..")) {
+            at = QFileInfo(at).path(); // lexical: `at` has no links left in it
+            continue;
+        }
+        struct stat dir;
+        if (lstat(QFile::encodeName(at).constData(), &dir) != 0)
+            return {};
+        if (dir.st_uid != 0 || (dir.st_mode & (S_IWGRP | S_IWOTH))) {
+            info->unsafeAt = at;
+            return {};
+        }
+        const QString next = (at == QLatin1String("/") ? at : at + QLatin1Char('/')) + part;
+        struct stat st;
+        if (lstat(QFile::encodeName(next).constData(), &st) != 0)
+            return {};
+        if (!S_ISLNK(st.st_mode)) {
+            at = next;
+            continue;
+        }
+        char target[PATH_MAX];
+        const ssize_t n = readlink(QFile::encodeName(next).constData(), target, sizeof target - 1);
+        if (n <= 0 || ++links > 40)
+            return {};
+        const QString to = QFile::decodeName(QByteArray(target, n));
+        if (to.startsWith(QLatin1Char('/')))
+            at = QStringLiteral("/");
+        rest = to.split(QLatin1Char('/'), Qt::SkipEmptyParts) + rest;
+    }
+    return at;
+}
+
 NodeInfo LiveSystem::node(const QString &path) const
 {
     NodeInfo info;
-    char resolved[PATH_MAX];
-    const QByteArray local = path.toLocal8Bit();
-    if (!realpath(local.constData(), resolved))
+    const QString resolved = resolveSafely(path, &info);
+    if (resolved.isEmpty())
         return info;
-    info.canonicalPath = QString::fromLocal8Bit(resolved);
+    info.canonicalPath = resolved;
     struct stat st;
-    if (stat(resolved, &st) != 0)
+    if (lstat(QFile::encodeName(resolved).constData(), &st) != 0)
         return info;
     info.exists = true;
     info.isBlock = S_ISBLK(st.st_mode);

@@ -19,6 +19,7 @@ struct NodeInfo {
     QString canonicalPath;      // every symlink resolved: "/dev/sdb1"
     QString kernelName;         // from the node's device number (/sys/dev/block/M:m): "sdb1"
     QString kind;               // for messages: "regular file", "directory", "character device", ...
+    QString unsafeAt;           // the path leads through this directory, which users other than root can write: not looked into
 };
 
 class SystemView
@@ -61,6 +62,7 @@ public:
 
 private:
     QString mdFile(const QString &md, const QString &rel) const;
+    static QString resolveSafely(const QString &path, NodeInfo *info);
     QString m_sysRoot;
 };
 

@@ -39,9 +39,8 @@ bool Validator::validName(const QString &name)
 
 // ---- devices ---------------------------------------------------------------
 
-Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
+Status Validator::resolveNode(const QString &path, NodeInfo *out) const
 {
-    const QString path = spec.path;
     if (path.isEmpty())
         return invalid(QStringLiteral("The request names a device with an empty path. Give its path under /dev, for example /dev/sdb1."));
     if (!path.startsWith(QLatin1String("/dev/")))
@@ -50,12 +49,25 @@ Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
     if (parts.contains(QStringLiteral("..")) || parts.contains(QStringLiteral(".")))
         return invalid(QStringLiteral("'%1' contains '..' or '.'. Give the device's plain path, for example /dev/sdb1.").arg(path));
     const NodeInfo node = m_sys.node(path);
+    if (!node.unsafeAt.isEmpty())
+        return invalid(QStringLiteral("%1 leads through %2, which users other than root can write, so the helper does not look there. "
+                                      "Give the device's own path under /dev, for example /dev/sdb1.").arg(path, node.unsafeAt));
     if (!node.exists)
         return notFound(QStringLiteral("%1 does not exist. Check the name (plexusctl status lists the disks and partitions), or connect the disk.").arg(path));
     if (!node.canonicalPath.startsWith(QLatin1String("/dev/")))
         return invalid(QStringLiteral("%1 leads to %2, which is not under /dev. Give a disk or partition under /dev.").arg(path, node.canonicalPath));
     if (!node.isBlock)
         return invalid(QStringLiteral("%1 is a %2, not a block device. Give a disk or partition, for example /dev/sdb1.").arg(path, node.kind.isEmpty() ? QStringLiteral("file") : node.kind));
+    *out = node;
+    return {};
+}
+
+Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
+{
+    const QString path = spec.path;
+    NodeInfo node;
+    if (Status s = resolveNode(path, &node); !s)
+        return s;
     const QString name = node.kernelName;
     const Disk *disk = m_snap.diskOf(name);
     if (!disk) {

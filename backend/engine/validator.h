@@ -43,6 +43,10 @@ struct ResolvedDevice {
     qint64 sizeBytes = 0;
     bool wholeDisk = false;
     bool missing = false; // a "missing" slot in CreateArray
+    // Volumes (resolveBlock) also take a running md array or a logical volume:
+    enum Kind { DiskOrPartition, Array, Volume } kind = DiskOrPartition;
+    QString volumeGroup;  // a logical volume: its group ("rootvg"); path is then /dev/rootvg/root
+    QString volume;       // and its name ("root")
 
     QString display() const; // "/dev/vdb1 (256 MiB)"
 };
@@ -92,6 +96,9 @@ public:
     Status resolveOnce(const DeviceSpec &spec, QSet<QString> *seen, ResolvedDevice *out) const;
     Status requireRedundant(const ResolvedArray &a, const QString &what) const;
     Status resolveMember(const ResolvedArray &a, const DeviceSpec &spec, ResolvedDevice *out, const Member **member) const;
+    // resolveRunningArray (redundant, else `unlessRedundant`), then resolveMember.
+    Status resolveRunningMember(const QString &array, const DeviceSpec &spec, const CommonOptions &common, const QString &unlessRedundant,
+                                ResolvedArray *a, ResolvedDevice *out, const Member **member) const;
     Status checkNewArrayPath(const QString &path) const;
     Status checkNewMemberSize(const ResolvedArray &a, const ResolvedDevice &dev) const;
     Status checkCanLose(const ResolvedArray &a, const QStringList &members, const QString &verb) const;
@@ -101,13 +108,32 @@ public:
     // has partitions (using it erases them all: picking the disk for its partition
     // is the classic slip, so it takes a deliberate wipe first, whatever
     // overwrite says), and, unless allowSameDisk, not on the disk of another
-    // working member of a redundant array (one disk failing would take both).
+    // working member of a redundant array (one disk failing would take both);
+    // and large enough (checkNewMemberSize).
     Status checkJoining(const ResolvedArray &a, const ResolvedDevice &dev, const QString &replaced, bool allowSameDisk) const;
     // The founding documents' `sfdisk -d LIKE's disk | sfdisk NEW`: `blank` (a
     // whole disk without partitions, as `blankSpec` names it) is to get the
     // partitions of `like`'s disk; `*member` becomes the partition matching `like`.
     Status partitionLike(const ResolvedDevice &like, const DeviceSpec &blankSpec, ResolvedDevice *member, bool overwrite,
                          const CommonOptions &common, ValidCopyTable *table) const;
+    // ---- volumes (checks/volumechecks.cpp) ----
+    // A device that can hold a filesystem or an LVM physical volume: a disk or
+    // partition (resolve), a running md array, or an active logical volume
+    // (/dev/VG/LV), each the one the user saw (array UUID, "VG/LV", size).
+    Status resolveBlock(const DeviceSpec &spec, ResolvedDevice *out) const;
+    // checkFree for disks and partitions; for arrays and logical volumes: not
+    // mounted, not swap, not in use, and blank unless overwrite.
+    Status checkBlockFree(const ResolvedDevice &dev, const Consent &consent) const;
+    // Devices to become LVM physical volumes: each once, arrays or partitions
+    // (not logical volumes), free, blank unless overwrite.
+    Status resolvePhysicalVolumes(const DeviceSpecList &specs, bool overwrite, const CommonOptions &common, QList<ResolvedDevice> *out) const;
+    // An existing volume group, by its name.
+    Status resolveVolumeGroup(const QString &name, const VolumeGroup **out) const;
+    // An active logical volume, /dev/VG/LV as the user saw it.
+    Status resolveVolume(const DeviceSpec &spec, ResolvedDevice *out, const LogicalVolume **lv) const;
+    // A name LVM accepts and that cannot be mistaken for an option or LVM's own.
+    static Status checkLvmName(const QString &name, const QString &what);
+
     QString usageOf(const QString &blockName) const; // empty when unused, else a sentence start
     void underlyingDisks(const QString &blockName, QStringList *out, int depth = 0) const;
     QString suggestFreeArray() const;
@@ -118,6 +144,9 @@ public:
     static Status requireNoPartitions(const Disk *disk, const QString &path, const QString &instead);
 
 private:
+    // A path under /dev without '.' or '..' that leads to a block device under /dev.
+    Status resolveNode(const QString &path, NodeInfo *out) const;
+
     const Snapshot &m_snap;
     const SystemView &m_sys;
     QString m_stamp;

@@ -85,6 +85,9 @@ struct Array {
     std::optional<qint64> syncSpeedMin; // KiB/s, effective
     std::optional<qint64> syncSpeedMax;
     QString uuid;
+    // What the array holds (udev): "ext4", "LVM2_member", "swap"; empty when blank or unknown.
+    QString fsType;
+    QString fsLabel;
 
     const Member *member(const QString &device) const;
     int missingCount() const;       // slots without a working member

@@ -50,8 +50,8 @@ struct Disk {
 };
 
 struct Mount {
-    QString device;                 // kernel name ("sda1", "md0", "dm-0"); empty when not a block device
-    QString source;                 // as written in /proc/self/mounts
+    QString device;                 // kernel name ("sda1", "md0", "dm-0") from the mount's device number; empty when not a block device
+    QString source;                 // as written in /proc/self/mountinfo (chosen by whoever mounted: never trusted)
     QString mountPoint;
     QString fsType;
 };
@@ -63,6 +63,8 @@ struct LogicalVolume {
     qint64 sizeBytes = 0;
     QString segmentType;            // linear, striped, raid1, ... (empty when unknown without root)
     bool active = false;
+    QString fsType;                 // what it holds (udev, when active): "ext4", "swap", ...
+    QString fsLabel;
 };
 
 struct PhysicalVolume {

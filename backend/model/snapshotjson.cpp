@@ -126,7 +126,9 @@ QJsonObject volumeGroupToJson(const VolumeGroup &vg)
                                {QStringLiteral("device"), orNull(lv.device)},
                                {QStringLiteral("size_bytes"), double(lv.sizeBytes)},
                                {QStringLiteral("segment_type"), orNull(lv.segmentType)},
-                               {QStringLiteral("active"), lv.active}});
+                               {QStringLiteral("active"), lv.active},
+                               {QStringLiteral("fs_type"), orNull(lv.fsType)},
+                               {QStringLiteral("fs_label"), orNull(lv.fsLabel)}});
     return {
         {QStringLiteral("name"), vg.name},
         {QStringLiteral("uuid"), orNull(vg.uuid)},
@@ -162,6 +164,8 @@ QJsonObject arrayToJson(const Array &a)
         {QStringLiteral("sync"), syncToJson(a.sync)},
         {QStringLiteral("bitmap"), bitmapToJson(a.bitmap)},
         {QStringLiteral("mismatch_count"), orNull(a.mismatchCount)},
+        {QStringLiteral("fs_type"), orNull(a.fsType)},
+        {QStringLiteral("fs_label"), orNull(a.fsLabel)},
     };
 }
 

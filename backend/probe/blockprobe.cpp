@@ -122,7 +122,7 @@ Partition BlockProbe::readPartition(const QString &diskDir, const QString &name)
     return p;
 }
 
-QString kernelNameForDevicePath(const QString &root, const QString &devPath)
+QString kernelNameForDevicePath(const QString &root, const QString &devPath, FollowLinks follow)
 {
     if (!devPath.startsWith(QLatin1String("/dev/")))
         return {};
@@ -136,7 +136,7 @@ QString kernelNameForDevicePath(const QString &root, const QString &devPath)
     }
     // /dev/md/home, /dev/disk/by-uuid/...: symlinks on a live system.
     QString path = devPath;
-    if (root == QLatin1String("/") || root.isEmpty()) {
+    if (follow == FollowLinks::Yes && (root == QLatin1String("/") || root.isEmpty())) {
         const QString target = QFileInfo(devPath).canonicalFilePath();
         if (!target.isEmpty())
             path = target;
@@ -151,6 +151,23 @@ QString kernelNameForDevicePath(const QString &root, const QString &devPath)
         if (QFileInfo::exists(sys + disk + QLatin1Char('/') + name + QStringLiteral("/partition")))
             return name;
     return name; // unknown to sysfs (fixture without that device): keep the name
+}
+
+QHash<QString, QString> blockDeviceNumbers(const QString &root)
+{
+    const QString sys = sysBlock(root == QLatin1String("/") ? QString() : root);
+    QHash<QString, QString> names;
+    const auto add = [&names](const QString &dir, const QString &name) {
+        if (const auto number = readTrimmed(dir + QStringLiteral("/dev")))
+            names.insert(*number, name);
+    };
+    for (const QString &name : listDir(sys)) {
+        add(sys + name, name);
+        for (const QString &entry : listDir(sys + name))
+            if (QFileInfo::exists(sys + name + QLatin1Char('/') + entry + QStringLiteral("/partition")))
+                add(sys + name + QLatin1Char('/') + entry, entry);
+    }
+    return names;
 }
 
 } // namespace plexus

@@ -7,6 +7,8 @@
 
 #include "model/blockdevice.h"
 
+#include <QHash>
+
 namespace plexus {
 
 class BlockProbe
@@ -25,6 +27,13 @@ private:
 
 // "MD_DEVNAME"-style kernel name for a /dev path: "/dev/sda1" -> "sda1",
 // "/dev/mapper/vg-lv" -> "dm-3", "/dev/md/home" -> "md127". Empty when unknown.
-QString kernelNameForDevicePath(const QString &root, const QString &devPath);
+// FollowLinks::No reads the path as written (never touches the filesystem
+// outside sysfs): for strings someone else chose, read by root.
+enum class FollowLinks { Yes, No };
+QString kernelNameForDevicePath(const QString &root, const QString &devPath, FollowLinks follow = FollowLinks::Yes);
+
+// Every block device's number ("8:17", as in ROOT/sys/block/.../dev) -> its
+// kernel name ("sdb1"): disks, partitions, md, dm. Read from sysfs only.
+QHash<QString, QString> blockDeviceNumbers(const QString &root);
 
 } // namespace plexus

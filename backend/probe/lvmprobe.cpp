@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "lvmprobe.h"
+#include "udevdb.h"
 #include "blockdev_c.h"
 #include "blockdevlib.h"
 #include "textfile.h"
@@ -101,6 +102,9 @@ QList<VolumeGroup> LvmProbe::fromSysfs() const
         lv.device = name;
         lv.sizeBytes = readNumber(sys + name + QStringLiteral("/size")).value_or(0) * 512;
         lv.active = true;
+        const auto udev = udevProperties(m_root, sys + name);
+        lv.fsType = udev.value(QStringLiteral("ID_FS_TYPE"));
+        lv.fsLabel = udev.value(QStringLiteral("ID_FS_LABEL"));
         vg.logicalVolumes.append(lv);
     }
     return vgs;

@@ -3,6 +3,7 @@
 
 #include "mdsysfsprobe.h"
 #include "textfile.h"
+#include "udevdb.h"
 #include "model/raidlevel.h"
 
 #include <QFileInfo>
@@ -443,6 +444,10 @@ std::optional<Array> MdSysfsProbe::array(const QString &name, QStringList *warni
     a.bitmap = readBitmap(md);
     a.members = readMembers(md.dirPath(), &local);
     deriveCounts(&a);
+    // What the array holds, as udev saw it (world-readable, like the rest).
+    const auto udev = udevProperties(m_root, m_root + QStringLiteral("/sys/block/") + name);
+    a.fsType = udev.value(QStringLiteral("ID_FS_TYPE"));
+    a.fsLabel = udev.value(QStringLiteral("ID_FS_LABEL"));
     if (!md.exists())
         return std::nullopt; // stopped while we read: nothing to report
     if (warnings)

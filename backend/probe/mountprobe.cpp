@@ -23,7 +23,7 @@ QStringList readLines(const QString &path)
     return QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
-// /proc/self/mounts escapes space, tab, newline and backslash as octal (\040).
+// /proc/self/mountinfo escapes space, tab, newline and backslash as octal (\040).
 QString unescapeOctal(const QString &s)
 {
     QString out;
@@ -46,19 +46,26 @@ QString unescapeOctal(const QString &s)
 
 QList<Mount> readMounts(const QString &root)
 {
+    // Which device a mount sits on is its device number (the kernel's), never
+    // its source string: anyone may mount FUSE with fsname=/dev/sdb, and
+    // resolving such a string as root can hang on a FUSE mount that never answers.
+    const QHash<QString, QString> devices = blockDeviceNumbers(root);
     QList<Mount> mounts;
-    QString mountsFile = procPath(root, "/proc/self/mounts");
-    if (!QFile::exists(mountsFile))
-        mountsFile = procPath(root, "/proc/mounts");
-    for (const QString &line : readLines(mountsFile)) {
+    // ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTIONS
+    for (const QString &line : readLines(procPath(root, "/proc/self/mountinfo"))) {
         const QStringList f = line.split(QLatin1Char(' '));
-        if (f.size() < 3)
+        const qsizetype dash = f.indexOf(QStringLiteral("-"), 6);
+        if (dash < 0 || dash + 2 >= f.size())
             continue;
         Mount m;
-        m.source = unescapeOctal(f[0]);
-        m.mountPoint = unescapeOctal(f[1]);
-        m.fsType = f[2];
-        m.device = kernelNameForDevicePath(root, m.source);
+        m.mountPoint = unescapeOctal(f[4]);
+        m.fsType = unescapeOctal(f[dash + 1]);
+        m.source = unescapeOctal(f[dash + 2]);
+        m.device = devices.value(f[2]);
+        // btrfs reports an anonymous number (0:N); only root can mount it and the
+        // kernel writes its source, so that one is read, as written, no links followed.
+        if (m.device.isEmpty() && m.fsType == QLatin1String("btrfs"))
+            m.device = kernelNameForDevicePath(root, m.source, FollowLinks::No);
         mounts.append(m);
     }
     return mounts;
@@ -70,7 +77,8 @@ QStringList readSwaps(const QString &root)
     const QStringList lines = readLines(procPath(root, "/proc/swaps"));
     for (int i = 1; i < lines.size(); ++i) { // first line is the header
         const QString source = unescapeOctal(lines[i].section(QLatin1Char(' '), 0, 0, QString::SectionSkipEmpty));
-        const QString name = kernelNameForDevicePath(root, source);
+        // The kernel's own path of the swap device or file (never a link).
+        const QString name = kernelNameForDevicePath(root, source, FollowLinks::No);
         if (!name.isEmpty())
             names.append(name);
     }

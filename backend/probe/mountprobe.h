@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// Mounted filesystems (ROOT/proc/self/mounts) and active swap (ROOT/proc/swaps).
+// Mounted filesystems (ROOT/proc/self/mountinfo) and active swap (ROOT/proc/swaps).
 
 #include "model/blockdevice.h"
 

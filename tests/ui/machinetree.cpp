@@ -27,6 +27,8 @@ int perMille(qint64 doneKiB, qint64 totalKiB)
     return int(qMin<qint64>(1000, ((done >> 10) * 1000) / ((total >> 10) + 1)));
 }
 
+const QByteArray procMount = "23 22 0:22 / /proc rw,nosuid,nodev,noexec,relatime - proc proc rw\n";
+
 QString diskName(int index)
 {
     QString name;
@@ -86,13 +88,26 @@ void MachineTree::build(const QList<Disk> &disks, const QList<Array> &arrays)
         writeArray(m_arrays[i], m_arrays[i].name.mid(2).toInt());
     writeMdstat();
     write(QStringLiteral("proc/swaps"), "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
-    write(QStringLiteral("proc/self/mounts"), "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n");
+    write(QStringLiteral("proc/self/mountinfo"), procMount);
 }
 
 void MachineTree::addMount(const QString &device, const QString &mountPoint, const QString &fsType)
 {
-    m_mounts << QStringLiteral("/dev/%1 %2 %3 rw,relatime 0 0").arg(device, mountPoint, fsType);
-    write(QStringLiteral("proc/self/mounts"), "proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n" + m_mounts.join(QLatin1Char('\n')).toUtf8() + '\n');
+    // The kernel names the device by its number (what the probe reads).
+    const QString number = QString::fromUtf8(deviceNumber(device));
+    m_mounts << QStringLiteral("%1 22 %2 / %3 rw,relatime - %4 /dev/%5 rw")
+                    .arg(30 + m_mounts.size()).arg(number, mountPoint, fsType, device);
+    write(QStringLiteral("proc/self/mountinfo"), procMount + m_mounts.join(QLatin1Char('\n')).toUtf8() + '\n');
+}
+
+QByteArray MachineTree::deviceNumber(const QString &name) const
+{
+    if (const QByteArray own = read(QStringLiteral("sys/block/%1/dev").arg(name)); !own.isEmpty())
+        return own.trimmed();
+    for (const QString &disk : QDir(m_root + QStringLiteral("/sys/block")).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+        if (const QByteArray part = read(QStringLiteral("sys/block/%1/%2/dev").arg(disk, name)); !part.isEmpty())
+            return part.trimmed();
+    return "0:0";
 }
 
 void MachineTree::addDisk(const Disk &d)

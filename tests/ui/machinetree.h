@@ -3,7 +3,7 @@
 
 #pragma once
 // Fixture trees for the UI tests and the start-up benchmark: a machine's
-// sys/block, run/udev/data and proc/{mdstat,self/mounts,swaps}, written from
+// sys/block, run/udev/data and proc/{mdstat,self/mountinfo,swaps}, written from
 // a short description (or copied from tests/fixtures), then changed in place
 // the way the kernel would: a member turns faulty, a resync advances, a disk
 // arrives.
@@ -85,6 +85,7 @@ private:
     void writeDisk(const Disk &disk, int index);
     void writeArray(const Array &array, int number);
     void writeMdstat();
+    QByteArray deviceNumber(const QString &name) const; // "259:3", from the tree's sys/block
     Array *array(const QString &name);
 
     QString m_root;

@@ -493,6 +493,58 @@ private Q_SLOTS:
         QVERIFY(grew && spared);
     }
 
+    // The volume actions plan the helper's own requests: an array becomes a
+    // volume group or gets a filesystem; a volume grows or goes, refused in the
+    // helper's words where it is in use, or where the window (without root)
+    // cannot know a group's free space.
+    void volumeActions()
+    {
+        Machine m;
+        QHash<QString, ArrayAction> byId;
+        for (const ArrayAction &a : actionsFor(m.context(), Selectable::array(QStringLiteral("md0"))))
+            byId.insert(a.id, a);
+        QVERIFY(byId.contains(QStringLiteral("useForVolumes")) && byId.contains(QStringLiteral("makeFilesystem")));
+        QCOMPARE(byId[QStringLiteral("useForVolumes")].suggestion, QStringLiteral("vg_md0"));
+        Operation op = byId[QStringLiteral("useForVolumes")].make(QStringLiteral("data"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QCOMPARE(op.plan.previews(), (QStringList{QStringLiteral("pvcreate -y /dev/md0"), QStringLiteral("vgcreate data /dev/md0")}));
+        {
+            ReviewDialog review(op, nullptr);
+            review.resize(720, 520);
+            review.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&review));
+            save(&review, QStringLiteral("review-use-for-volumes.png"));
+        }
+        op = byId[QStringLiteral("useForVolumes")].make(QStringLiteral("bad name"));
+        QVERIFY(op.isRefused());
+        QVERIFY2(op.refusal.message().contains(QStringLiteral("not a usable volume group name")), qPrintable(op.refusal.message()));
+        op = byId[QStringLiteral("makeFilesystem")].make(QStringLiteral("ext4"));
+        QCOMPARE(op.plan.previews(), QStringList{QStringLiteral("mkfs.ext4 -F -q /dev/md0")});
+
+        const QString lvm = QStringLiteral(PLEXUS_FIXTURES "/machine/lvm-on-raid1");
+        const TreeSystem system(lvm);
+        const PlanningContext ctx{SnapshotProbe(lvm).take(), &system};
+        byId.clear();
+        for (const ArrayAction &a : actionsFor(ctx, Selectable::logicalVolume(QStringLiteral("vg0"), QStringLiteral("root"))))
+            byId.insert(a.id, a);
+        QVERIFY(!byId[QStringLiteral("removeVolume")].enabled);
+        QVERIFY2(byId[QStringLiteral("removeVolume")].reason.contains(QStringLiteral("mounted on /")), qPrintable(byId[QStringLiteral("removeVolume")].reason));
+        QVERIFY(!byId[QStringLiteral("growVolume")].enabled);
+        QVERIFY2(byId[QStringLiteral("growVolume")].reason.contains(QStringLiteral("unknown")), qPrintable(byId[QStringLiteral("growVolume")].reason));
+        byId.clear();
+        for (const ArrayAction &a : actionsFor(ctx, Selectable::logicalVolume(QStringLiteral("vg0"), QStringLiteral("swap"))))
+            byId.insert(a.id, a);
+        QVERIFY(!byId[QStringLiteral("removeVolume")].enabled);
+        QVERIFY2(byId[QStringLiteral("removeVolume")].reason.contains(QStringLiteral("swapoff /dev/vg0/swap")), qPrintable(byId[QStringLiteral("removeVolume")].reason));
+        // The group goes only with volumes nobody uses.
+        byId.clear();
+        for (const ArrayAction &a : actionsFor(ctx, Selectable::volumeGroup(QStringLiteral("vg0"))))
+            byId.insert(a.id, a);
+        QVERIFY(!byId[QStringLiteral("removeVolumeGroup")].enabled);
+        QVERIFY2(byId[QStringLiteral("removeVolumeGroup")].reason.contains(QStringLiteral("/dev/vg0/root is mounted on /")),
+                 qPrintable(byId[QStringLiteral("removeVolumeGroup")].reason));
+    }
+
     // "Replace sdc2 with…" plans what dropping the same disk would: sde is
     // partitioned like sdc, sde2 joins, sdc2's superblock goes last.
     void replaceFromTheMenuPlansAsTheDrop()

@@ -11,9 +11,19 @@
 #include "engine/executor.h"
 #include "engine/journal.h"
 #include "engine/textedits.h"
+#include "engine/toolwatchdog.h"
+#include "engine/actions.h"
 
+#include <QDir>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace plexus;
 using namespace plexus::fixture;
@@ -287,7 +297,7 @@ private Q_SLOTS:
         b.description = QStringLiteral("second");
         p.steps = {a, b};
         Journal j(dir.path());
-        QVERIFY(j.begin(QStringLiteral("20261121-000000-000-aaaa"), p, QStringLiteral(":1.5"), {}).ok());
+        QVERIFY(j.begin(QStringLiteral("20261121-000000-000-aaaa"), p, {QStringLiteral(":1.5")}, {}).ok());
         j.stepStarted(0);
         j.stepFinished(0, Status());
         j.stepStarted(1);
@@ -298,18 +308,138 @@ private Q_SLOTS:
         QCOMPARE(open[0].stepsFinished, 1);
         QCOMPARE(open[0].lastStarted, 1);
         QCOMPARE(open[0].steps, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
-        QCOMPARE(Journal::acknowledge(QStringLiteral("nope"), QStringLiteral("x"), dir.path()).code(), ErrorCode::NotFound);
-        QCOMPARE(Journal::acknowledge(QStringLiteral("../etc/passwd"), QStringLiteral("x"), dir.path()).code(), ErrorCode::Invalid);
-        QVERIFY(Journal::acknowledge(QStringLiteral("20261121-000000-000-aaaa"), QStringLiteral(":1.9"), dir.path()).ok());
+        QCOMPARE(Journal::acknowledge(QStringLiteral("nope"), {QStringLiteral("x")}, dir.path()).code(), ErrorCode::NotFound);
+        QCOMPARE(Journal::acknowledge(QStringLiteral("../etc/passwd"), {QStringLiteral("x")}, dir.path()).code(), ErrorCode::Invalid);
+        QVERIFY(Journal::acknowledge(QStringLiteral("20261121-000000-000-aaaa"), {QStringLiteral(":1.9"), 1000, 77}, dir.path()).ok());
         QVERIFY(Journal::unfinished(dir.path()).isEmpty());
 
         Journal done(dir.path());
-        QVERIFY(done.begin(QStringLiteral("20261121-000001-000-bbbb"), p, QStringLiteral(":1.5"), {}).ok());
+        QVERIFY(done.begin(QStringLiteral("20261121-000001-000-bbbb"), p, {QStringLiteral(":1.5")}, {}).ok());
         done.finish(Status());
         QVERIFY(Journal::unfinished(dir.path()).isEmpty());
         QCOMPARE(Journal::read(dir.path()).size(), 2);
         Journal::prune(1, dir.path());
         QCOMPARE(Journal::read(dir.path()).size(), 1);
+    }
+
+    // The journal holds commands, tool output and partition tables: root's only,
+    // by the modes given at creation (checked under umask 0, which takes nothing
+    // away), never written through a link; it names the caller by uid and pid.
+    void journalIsPrivate()
+    {
+        QTemporaryDir top;
+        const QString dir = top.path() + QStringLiteral("/journal");
+        const mode_t oldMask = umask(0);
+        Plan p;
+        p.operation = QStringLiteral("CopyPartitionTable");
+        Journal j(dir);
+        const Status begun = j.begin(QStringLiteral("20261121-000003-000-dddd"), p, {QStringLiteral(":1.7"), 1000, 4242}, {});
+        QString dump;
+        const Status kept = j.keep(QStringLiteral("sdb.sfdisk"), "label: gpt\n", &dump);
+        QVERIFY(QFile::link(top.path() + QStringLiteral("/elsewhere"), dir + QStringLiteral("/20261121-000003-000-dddd.d/sdc.sfdisk")));
+        const Status throughLink = j.keep(QStringLiteral("sdc.sfdisk"), "label: dos\n", nullptr);
+        const Status outside = j.keep(QStringLiteral("../sdd.sfdisk"), "x", nullptr);
+        umask(oldMask);
+        QVERIFY2(begun.ok(), qPrintable(begun.message()));
+        QVERIFY2(kept.ok(), qPrintable(kept.message()));
+        auto mode = [](const QString &path) {
+            struct stat st;
+            return lstat(QFile::encodeName(path).constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+        };
+        QCOMPARE(mode(dir), 0700);
+        QCOMPARE(mode(dir + QStringLiteral("/20261121-000003-000-dddd.jsonl")), 0600);
+        QCOMPARE(dump, dir + QStringLiteral("/20261121-000003-000-dddd.d/sdb.sfdisk"));
+        QCOMPARE(mode(dir + QStringLiteral("/20261121-000003-000-dddd.d")), 0700);
+        QCOMPARE(mode(dump), 0600);
+        QCOMPARE(throughLink.code(), ErrorCode::ToolFailed);
+        QVERIFY(!QFile::exists(top.path() + QStringLiteral("/elsewhere")));
+        QCOMPARE(outside.code(), ErrorCode::Invalid);
+
+        QFile f(dir + QStringLiteral("/20261121-000003-000-dddd.jsonl"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QJsonObject plan = QJsonDocument::fromJson(f.readLine()).object();
+        QCOMPARE(plan.value(QStringLiteral("caller")).toString(), QStringLiteral(":1.7"));
+        QCOMPARE(plan.value(QStringLiteral("uid")).toInt(), 1000);
+        QCOMPARE(plan.value(QStringLiteral("pid")).toInt(), 4242);
+    }
+
+    // Under systemd the journal lives in the unit's StateDirectory.
+    void journalInStateDirectory()
+    {
+        const QByteArray test = qgetenv("PLEXUS_JOURNAL_DIR"), state = qgetenv("STATE_DIRECTORY");
+        qunsetenv("PLEXUS_JOURNAL_DIR");
+        qputenv("STATE_DIRECTORY", "/var/lib/plexus-state:/var/lib/other");
+        const QString fromState = Journal::defaultDirectory();
+        qunsetenv("STATE_DIRECTORY");
+        const QString fallback = Journal::defaultDirectory();
+        qputenv("PLEXUS_JOURNAL_DIR", test);
+        qputenv("STATE_DIRECTORY", state);
+        if (test.isEmpty())
+            qunsetenv("PLEXUS_JOURNAL_DIR");
+        if (state.isEmpty())
+            qunsetenv("STATE_DIRECTORY");
+        QCOMPARE(fromState, QStringLiteral("/var/lib/plexus-state/journal"));
+        QCOMPARE(fallback, QStringLiteral("/var/lib/plexus/journal"));
+    }
+
+    // A journal directory an older helper left world-readable is narrowed.
+    void journalDirectoryNarrowed()
+    {
+        QTemporaryDir top;
+        const QString dir = top.path() + QStringLiteral("/journal");
+        QVERIFY(QDir().mkdir(dir));
+        QVERIFY(QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther));
+        Journal j(dir);
+        QVERIFY(j.begin(QStringLiteral("20261121-000004-000-eeee"), Plan(), {QStringLiteral(":1.8")}, {}).ok());
+        struct stat st;
+        QCOMPARE(lstat(QFile::encodeName(dir).constData(), &st), 0);
+        QCOMPARE(int(st.st_mode & 07777), 0700);
+    }
+
+    // A tool that hangs is killed when its step's time limit passes; the job
+    // ends ToolFailed with what the tool had said.
+    void hungToolIsKilled()
+    {
+        Plan p;
+        p.operation = QStringLiteral("Test");
+        Step s;
+        s.description = QStringLiteral("hang");
+        s.command = {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo started; exec sleep 30")};
+        s.timeLimitSeconds = 1;
+        const QStringList argv = s.command;
+        s.action = [argv](StepContext &ctx) { return actions::run(ctx, argv); };
+        p.steps = {s};
+        QElapsedTimer clock;
+        clock.start();
+        const Status result = execute(p, nullptr, nullptr, nullptr);
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(result.code(), ErrorCode::ToolFailed);
+        QVERIFY2(result.message().contains(QLatin1String("gave up after 1 s")), qPrintable(result.message()));
+        QVERIFY2(result.message().contains(QLatin1String("Its output so far: started")), qPrintable(result.message()));
+    }
+
+    // Where libblockdev runs the tool, the watchdog kills what the thread started.
+    void watchdogKillsWhatTheThreadStarted()
+    {
+        QElapsedTimer clock;
+        clock.start();
+        ToolWatchdog watchdog(1);
+        const int code = QProcess::execute(QStringLiteral("sleep"), {QStringLiteral("30")});
+        QVERIFY2(clock.elapsed() < 10000, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(watchdog.fired());
+        QVERIFY(code != 0);
+        ToolWatchdog quiet(5);
+        QCOMPARE(QProcess::execute(QStringLiteral("true"), {}), 0);
+        QVERIFY(!quiet.fired());
+    }
+
+    void toolTimeLimits()
+    {
+        actions::QuietContext ctx;
+        QCOMPARE(actions::timeLimitSeconds(ctx, QStringLiteral("mdadm")), 300);
+        QCOMPARE(actions::timeLimitSeconds(ctx, QStringLiteral("sfdisk")), 120);
+        ctx.timeLimitSeconds = 7; // the step's own
+        QCOMPARE(actions::timeLimitSeconds(ctx, QStringLiteral("mdadm")), 7);
     }
 
     void executorStopsAtTheFirstFailure()
@@ -335,7 +465,7 @@ private Q_SLOTS:
                    step(QStringLiteral("two"), Status::failure(ErrorCode::ToolFailed, QStringLiteral("mdadm: no"))),
                    step(QStringLiteral("three"), Status())};
         Journal j(dir.path());
-        QVERIFY(j.begin(QStringLiteral("20261121-000002-000-cccc"), p, QString(), {}).ok());
+        QVERIFY(j.begin(QStringLiteral("20261121-000002-000-cccc"), p, {}, {}).ok());
         const Status s = execute(p, &j, nullptr, nullptr);
         QCOMPARE(s.code(), ErrorCode::ToolFailed);
         QCOMPARE(s.message(), QStringLiteral("Step 2 of 3 (two) failed: mdadm: no Step 1 was done. Step 3 did not run."));

@@ -67,7 +67,7 @@ class TestJobRunner : public QObject
         Job j;
         j.id = id;
         j.operation = QStringLiteral("Test");
-        j.caller = QStringLiteral(":1.42");
+        j.caller = {QStringLiteral(":1.42"), 1000, 4242};
         j.actions = {QLatin1String(polkitActions::modify), QLatin1String(polkitActions::erase)};
         j.request = {{QStringLiteral("array"), QStringLiteral("/dev/md0")}};
         j.prepare = std::move(prepare);

@@ -52,18 +52,47 @@ private Q_SLOTS:
         QCOMPARE(usb.identity(), QStringLiteral("NA8F2KQL"));
     }
 
+    // By device number (mountinfo's maj:min), never by the source string.
     void mountsResolveToKernelNames()
     {
         const QList<Mount> mounts = readMounts(root);
-        QCOMPARE(mounts.size(), 6);
+        QCOMPARE(mounts.size(), 8);
         QCOMPARE(mounts[0].device, QStringLiteral("dm-0")); // /dev/mapper/vg0-root
         QCOMPARE(mounts[0].mountPoint, QStringLiteral("/"));
+        QCOMPARE(mounts[0].source, QStringLiteral("/dev/mapper/vg0-root"));
+        QCOMPARE(mounts[0].fsType, QStringLiteral("ext4"));
         QCOMPARE(mounts[1].device, QString());             // proc: not a block device
         QCOMPARE(mounts[2].device, QStringLiteral("md0"));
         QCOMPARE(mounts[3].device, QStringLiteral("dm-2")); // dashes doubled in dm names
         QCOMPARE(mounts[3].mountPoint, QStringLiteral("/srv/old home")); // \040 unescaped
         QCOMPARE(mounts[4].device, QStringLiteral("sdc"));
         QCOMPARE(readSwaps(root), QStringList{QStringLiteral("dm-1")});
+    }
+
+    // Anyone can mount FUSE (or tmpfs in a namespace) with a source string that
+    // names a device: that must not make the device "mounted".
+    void sourceStringsNameNoDevice()
+    {
+        const QList<Mount> mounts = readMounts(root);
+        QCOMPARE(mounts[6].source, QStringLiteral("/dev/sdb"));
+        QCOMPARE(mounts[6].fsType, QStringLiteral("fuse.sshfs"));
+        QCOMPARE(mounts[6].device, QString());
+        QCOMPARE(mounts[7].source, QStringLiteral("/dev/mapper/vg0-swap"));
+        QCOMPARE(mounts[7].device, QString());
+        const SnapshotPtr s = SnapshotProbe(root).take();
+        QVERIFY(s->mountsOf(QStringLiteral("sdb")).isEmpty());
+        QVERIFY(s->mountsOf(QStringLiteral("dm-1")).isEmpty());
+    }
+
+    // The numbers come from sysfs: disks, partitions, md and dm.
+    void blockDeviceNumbersFromSysfs()
+    {
+        const QHash<QString, QString> numbers = blockDeviceNumbers(root);
+        QCOMPARE(numbers.value(QStringLiteral("8:32")), QStringLiteral("sdc"));
+        QCOMPARE(numbers.value(QStringLiteral("8:1")), QStringLiteral("sda1"));
+        QCOMPARE(numbers.value(QStringLiteral("9:0")), QStringLiteral("md0"));
+        QCOMPARE(numbers.value(QStringLiteral("253:2")), QStringLiteral("dm-2"));
+        QVERIFY(!numbers.contains(QStringLiteral("0:52")));
     }
 
     void dmNamesSplitLikeLvm()

@@ -186,6 +186,27 @@ private Q_SLOTS:
         QVERIFY(v.run);
         QVERIFY(makePlan(v).previews().first().contains(QStringLiteral("--run")));
         QVERIFY(!makePlan(ValidAssemble{v.arrayPath, v.members, false}).previews().first().contains(QStringLiteral("--run")));
+
+        // md127 inactive, holding sdi (incremental assembly waiting for the
+        // rest): it starts as it is with run_degraded, and only from what it holds.
+        Snapshot waiting = snap;
+        Array md127;
+        md127.name = QStringLiteral("md127");
+        md127.state = ArrayState::Inactive;
+        md127.members = {member(QStringLiteral("sdi"), 0)};
+        waiting.arrays << md127;
+        waiting.disks[8].holders = {QStringLiteral("md127")};
+        AssembleArrayRequest start = req(QStringLiteral("/dev/md127"), {QStringLiteral("/dev/sdi")});
+        EXPECT_REFUSAL(check(start, waiting), ErrorCode::Invalid, "/dev/md127 is inactive: md found only sdi and is waiting for the other members");
+        start.runDegraded = true;
+        ValidAssemble started;
+        EXPECT_OK(validate(Validator(waiting, FakeSystem(waiting)), start, &started));
+        QCOMPARE(makePlan(started).previews(), QStringList{QStringLiteral("mdadm --run /dev/md127")});
+        start.members = {spec(waiting, QStringLiteral("/dev/sdb"))};
+        EXPECT_REFUSAL(check(start, waiting), ErrorCode::Invalid, "/dev/sdb is not one of them");
+        // And it can be stopped as it is.
+        ValidStop stop;
+        EXPECT_OK(validate(Validator(waiting, FakeSystem(waiting)), StopArrayRequest{.array = QStringLiteral("/dev/md127")}, &stop));
     }
 
     // The rules the window once applied alone, now the helper's too.

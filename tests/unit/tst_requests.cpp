@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 14);
+        QCOMPARE(types, 21);
     }
 
     void typedArgumentsArrive()

@@ -4,7 +4,7 @@
 # Installs plexus-helper into the guest the way a package would (bus activation
 # file, bus policy, polkit actions) plus a polkit rules file for the tests: root
 # may do everything, plexususer nothing (and must authenticate for scrubs, which
-# without an agent means "dismissed").
+# without an agent means "dismissed"). HELPER_RULES=FILE: that rules file instead.
 
 HELPER_LOG=/run/plexus-helper.log
 
@@ -20,7 +20,7 @@ polkit.addRule(function(action, subject) {
     return polkit.Result.NOT_HANDLED;
 });
 EOF2
-    /src/tools/vm/guest-install-helper /run/plexus-test.rules "$HELPER_LOG" || fail "plexus-helper could not be installed"
+    /src/tools/vm/guest-install-helper "${HELPER_RULES:-/run/plexus-test.rules}" "$HELPER_LOG" || fail "plexus-helper could not be installed"
     trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat;
           else echo "--- where the helper spent its time, per job:"; grep -o "job [0-9a-f-]*: polkit.*" $HELPER_LOG 2>/dev/null; fi
           mkdir -p /src/$PLEXUS_BUILD_DIR/vm-logs && cp $HELPER_LOG /src/$PLEXUS_BUILD_DIR/vm-logs/$(basename $0 .sh).helper.log 2>/dev/null' EXIT

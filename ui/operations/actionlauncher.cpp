@@ -5,7 +5,10 @@
 #include "devicepicker.h"
 #include "speeddialog.h"
 
+#include "engine/steps/volumesteps.h"
+
 #include <QAction>
+#include <QInputDialog>
 #include <QMenu>
 
 namespace plexus {
@@ -80,6 +83,18 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
         picker->setAttribute(Qt::WA_DeleteOnClose);
         connect(picker, &DevicePicker::chosen, this, &ActionLauncher::reviewRequested);
         picker->open();
+        return;
+    }
+    case ArrayAction::Input::Name:
+    case ArrayAction::Input::Filesystem: {
+        const QString title = QString(action.text).remove(QChar(0x2026));
+        bool ok = false;
+        const QString choice = action.input == ArrayAction::Input::Name
+                                   ? QInputDialog::getText(m_window, title, QStringLiteral("Name of the new volume group:"), QLineEdit::Normal,
+                                                           action.suggestion, &ok)
+                                   : QInputDialog::getItem(m_window, title, QStringLiteral("Filesystem:"), filesystemTypes(), 0, false, &ok);
+        if (ok)
+            Q_EMIT reviewRequested(action.make(choice.trimmed()));
         return;
     }
     case ArrayAction::Input::SpeedLimits: {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "memberactions.h"
+#include "volumeactions.h"
 #include "dropplanner.h"
 #include "engine/ops/registry.h"
 #include "memberslots.h"
@@ -15,29 +16,6 @@ namespace {
 QString devPath(const QString &name)
 {
     return QStringLiteral("/dev/") + name;
-}
-
-// Disabled with a reason unless `why` is empty.
-ArrayAction action(const QString &id, const QString &text, const QString &why = {})
-{
-    ArrayAction a;
-    a.id = id;
-    a.text = text;
-    a.enabled = why.isEmpty();
-    a.reason = why;
-    return a;
-}
-
-// An action without a choice: the engine's verdict decides, in its words.
-ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
-{
-    a.make = [build](const QString &) { return build(); };
-    if (a.enabled) {
-        const Operation op = build();
-        a.enabled = !op.isRefused();
-        a.reason = op.refusal.message();
-    }
-    return a;
 }
 
 bool checking(const Array &a)
@@ -113,15 +91,18 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     };
     list << speed;
 
-    if (running) {
-        list << planned(action(QStringLiteral("stop"), QStringLiteral("Stop array")), [ctx, md] { return planOperation(ctx, StopArrayRequest{.array = md}); });
-    } else {
+    if (!running) {
+        // Inactive: md holds the members it found and waits for the rest. The
+        // review says what is missing; running it is the confirmation.
         DeviceSpecList members;
         for (const Member &m : a.members)
             members << specFor(s, m.device);
-        list << planned(action(QStringLiteral("start"), QStringLiteral("Start array")),
-                        [ctx, md, members] { return planOperation(ctx, AssembleArrayRequest{.array = md, .members = members}); });
+        list << planned(action(QStringLiteral("start"), QStringLiteral("Start array as it is")), [ctx, md, members] {
+            return planOperation(ctx, AssembleArrayRequest{.array = md, .members = members, .runDegraded = true});
+        });
     }
+    list << planned(action(QStringLiteral("stop"), running ? QStringLiteral("Stop array") : QStringLiteral("Stop inactive array")),
+                    [ctx, md] { return planOperation(ctx, StopArrayRequest{.array = md}); });
     return list;
 }
 
@@ -169,16 +150,38 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
 
 } // namespace
 
+ArrayAction action(const QString &id, const QString &text, const QString &why)
+{
+    ArrayAction a;
+    a.id = id;
+    a.text = text;
+    a.enabled = why.isEmpty();
+    a.reason = why;
+    return a;
+}
+
+ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
+{
+    a.make = [build](const QString &) { return build(); };
+    if (a.enabled) {
+        const Operation op = build();
+        a.enabled = !op.isRefused();
+        a.reason = op.refusal.message();
+    }
+    return a;
+}
+
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
     const bool member = item.kind == Selectable::Kind::Member;
     if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
-        return {};
+        return volumeActions(ctx, item);
     const Array *a = ctx.snapshot->array(member ? item.owner : item.name);
     if (!a)
         return {};
     QList<ArrayAction> list = member ? memberActions(ctx, *a, item) : QList<ArrayAction>{};
-    return list << arrayActions(ctx, *a);
+    list << arrayActions(ctx, *a);
+    return member ? list : list << volumeActions(ctx, item);
 }
 
 QList<DeviceCandidate> deviceCandidates(const PlanningContext &ctx, const QString &array, const ArrayAction &action)

@@ -14,7 +14,9 @@
 namespace plexus {
 
 struct ArrayAction {
-    enum class Input { None, Device, Member, SpeedLimits };
+    // What the user chooses before the plan: nothing, a device, a member, speed
+    // limits, a name (for a new volume group) or a filesystem type.
+    enum class Input { None, Device, Member, SpeedLimits, Name, Filesystem };
 
     QString id;                 // "addSpare", "growMirror", "replace", ... (QAction objectName "action-<id>")
     QString text;               // "Add spare…"
@@ -24,13 +26,20 @@ struct ArrayAction {
     Input input = Input::None;
     bool memberAction = false;  // about the selected member rather than the whole array
     QString replaces;           // Replace: the member whose place the chosen device takes
+    QString suggestion;         // Name, Filesystem: what the prompt offers first
     // The operation, given the choice: a device or member kernel name, or
     // "MIN MAX" (KiB/s or "system") for speed limits; empty for Input::None.
     std::function<Operation(const QString &choice)> make;
 };
 
-// The actions for an array or a member (slot) selection; none for anything else.
+// The actions for an array or a member (slot) selection, and the volume actions
+// (volumeactions.h) for arrays, volume groups and logical volumes.
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item);
+
+// Building blocks: an action, disabled with `why` unless it is empty; and one
+// without a choice, which the engine's verdict enables or disables in its words.
+ArrayAction action(const QString &id, const QString &text, const QString &why = {});
+ArrayAction planned(ArrayAction a, const std::function<Operation()> &build);
 
 // A device (disk or partition) the user could pick for `action`, with the
 // operation it makes: refused ones say why (mounted, too small, ...).

@@ -14,7 +14,7 @@ QString kernelName(const QString &path)
     return path.startsWith(QLatin1String("/dev/")) ? path.mid(5) : path;
 }
 
-// What a person would call the contents of a disk or partition.
+// What a person would call the contents of a disk, partition, array or volume.
 QString contentsOf(const Snapshot &s, const QString &name, const QString &fsType, const QString &label, const QString &partitionTable)
 {
     QStringList words;
@@ -52,6 +52,20 @@ ErasedDevice describeErased(const Snapshot &s, const QString &path)
     e.path = path;
     const QString name = kernelName(path);
     const Disk *disk = s.diskOf(name);
+    if (const Array *a = disk ? nullptr : s.array(name)) {
+        e.model = QStringLiteral("md array");
+        e.sizeBytes = a->sizeKib.value_or(0) * 1024;
+        e.contents = contentsOf(s, name, a->fsType, a->fsLabel, {});
+        return e;
+    }
+    for (const VolumeGroup &vg : disk ? QList<VolumeGroup>() : s.volumeGroups)
+        for (const LogicalVolume &lv : vg.logicalVolumes)
+            if (lv.active && lv.device == name) {
+                e.model = QStringLiteral("logical volume %1/%2").arg(vg.name, lv.name);
+                e.sizeBytes = lv.sizeBytes;
+                e.contents = contentsOf(s, name, lv.fsType, lv.fsLabel, {});
+                return e;
+            }
     if (!disk) {
         e.contents = QStringLiteral("unknown (not in Plexus's view of the machine)");
         return e;

@@ -83,6 +83,14 @@ Status Validator::resolveMember(const ResolvedArray &a, const DeviceSpec &spec, 
     return {};
 }
 
+Status Validator::resolveRunningMember(const QString &array, const DeviceSpec &spec, const CommonOptions &common,
+                                       const QString &unlessRedundant, ResolvedArray *a, ResolvedDevice *out, const Member **member) const
+{
+    if (Status s = resolveRunningArray(array, common, a, unlessRedundant); !s)
+        return s;
+    return resolveMember(*a, spec, out, member);
+}
+
 Status Validator::checkNotInArray(const ResolvedArray &a, const ResolvedDevice &dev) const
 {
     if (a.array.member(dev.name))
@@ -121,17 +129,15 @@ Status Validator::checkJoining(const ResolvedArray &a, const ResolvedDevice &dev
     if (dev.wholeDisk && disk && !disk->partitions.isEmpty())
         return inUse(QStringLiteral("%1 has %2 partition(s): using the whole disk would erase them all. Choose one of its partitions, "
                                     "or a blank disk.").arg(dev.name).arg(disk->partitions.size()));
-    if (allowSameDisk || !a.array.isRedundant())
-        return {};
     for (const Member &m : a.array.members) {
-        if (m.faulty || m.spare || m.device == replaced || m.device == dev.name)
+        if (allowSameDisk || !a.array.isRedundant() || m.faulty || m.spare || m.device == replaced || m.device == dev.name)
             continue;
         const Disk *other = m_snap.diskOf(m.device);
         if (other && other->name == dev.diskName)
             return invalid(QStringLiteral("%1 is on the same disk as %2, another member of %3: if that disk fails, both go with it. "
                                           "Choose a device on another disk.").arg(dev.name, m.device, a.array.name));
     }
-    return {};
+    return checkNewMemberSize(a, dev);
 }
 
 QString Validator::suggestFreeArray() const

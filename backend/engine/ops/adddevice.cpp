@@ -31,11 +31,7 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
         return s;
     if (Status s = checks.checkNotInArray(a, dev); !s)
         return s;
-    Validator::Consent consent;
-    consent.overwrite = r.overwrite;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    consent.ownArrayUuid = a.array.uuid;
-    if (Status s = checks.checkFree(dev, consent); !s)
+    if (Status s = checks.checkFree(dev, {r.overwrite, r.common.allowSystemDisk, a.array.uuid}); !s)
         return s;
     if (!r.spare && a.array.missingCount() == 0) {
         const int n = a.array.raidDisks.value_or(int(a.array.members.size()));
@@ -54,8 +50,6 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
         out->partitionLike = table;
     }
     if (Status s = checks.checkJoining(a, dev, QString(), r.allowSameDisk); !s)
-        return s;
-    if (Status s = checks.checkNewMemberSize(a, dev); !s)
         return s;
     out->array = a;
     out->device = dev;

@@ -16,6 +16,36 @@ namespace plexus {
 
 using namespace actions;
 
+namespace {
+
+// An array md holds inactive (its members found, not started: typically
+// incremental assembly waiting for members that did not come) starts with the
+// members it has. That runs it degraded or not at all, so it takes run_degraded.
+Status validateInactive(const AssembleArrayRequest &r, const Array &a, ValidAssemble *out)
+{
+    QStringList held;
+    for (const Member &m : a.members)
+        held << m.device;
+    for (const DeviceSpec &spec : r.members) {
+        const QString name = spec.path.startsWith(QLatin1String("/dev/")) ? spec.path.mid(5) : spec.path;
+        if (!held.contains(name))
+            return invalid(QStringLiteral("%1 is inactive and holds %2; %3 is not one of them. Stop %1 first, then assemble it from all its "
+                                          "members.").arg(r.array, listNames(held), spec.path));
+    }
+    if (!r.runDegraded)
+        return invalid(QStringLiteral("%1 is inactive: md found only %2 and is waiting for the other members. Starting it now runs it "
+                                      "without them (degraded, or not at all if too many are missing). Connect the missing disks, or "
+                                      "say run_degraded (--run) to start it as it is.").arg(r.array, listNames(held)));
+    out->arrayPath = QStringLiteral("/dev/") + a.name;
+    out->run = true;
+    out->startInactive = true;
+    for (const QString &m : held)
+        out->members.append(ResolvedDevice{QStringLiteral("/dev/") + m, m});
+    return {};
+}
+
+} // namespace
+
 Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAssemble *out)
 {
     *out = {};
@@ -27,18 +57,22 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     if (!numbered.match(r.array).hasMatch() && !mNamed.hasMatch())
         return invalid(QStringLiteral("'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.").arg(r.array));
     const auto mNumbered = numbered.match(r.array);
+    const Array *existing = nullptr;
     if (mNumbered.hasMatch()) {
-        if (const Array *a = checks.snapshot().array(mNumbered.captured(1)); a && (a->state != ArrayState::Inactive || !a->members.isEmpty()))
-            return inUse(QStringLiteral("%1 is already running (%2). Stop it first, or choose another device name.")
-                             .arg(r.array, a->level.value_or(toString(a->state))));
+        existing = checks.snapshot().array(mNumbered.captured(1));
     } else if (checks.system().exists(r.array)) {
-        return inUse(QStringLiteral("%1 already exists. Stop that array first, or choose another name.").arg(r.array));
+        existing = checks.snapshot().array(checks.system().node(r.array).kernelName);
+        if (!existing)
+            return inUse(QStringLiteral("%1 already exists. Stop that array first, or choose another name.").arg(r.array));
     }
+    if (existing && existing->state == ArrayState::Inactive && !existing->members.isEmpty())
+        return validateInactive(r, *existing, out);
+    if (existing && (existing->state != ArrayState::Inactive || !existing->members.isEmpty()))
+        return inUse(QStringLiteral("%1 is already running (%2). Stop it first, or choose another device name.")
+                         .arg(r.array, existing->level.value_or(toString(existing->state))));
     if (r.members.isEmpty())
         return invalid(QStringLiteral("Name the members to assemble %1 from.").arg(r.array));
-    Validator::Consent consent;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    consent.expectMdSuperblock = true;
+    const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};
     QString arrayUuid;
     QSet<QString> seen;
     for (const DeviceSpec &spec : r.members) {
@@ -66,12 +100,50 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     return {};
 }
 
+namespace {
+
+std::function<Status()> started(const QString &path)
+{
+    return [path] {
+        QString md;
+        if (!waitFor(10000, [&] {
+                md = mdKernelName(path);
+                return !md.isEmpty() && arrayRunning(md);
+            }))
+            return toolFailed(QStringLiteral("%1 did not start.").arg(path));
+        return Status();
+    };
+}
+
+Plan startInactivePlan(const ValidAssemble &v, const QStringList &members)
+{
+    Plan plan;
+    plan.summary = QStringLiteral("Start the inactive %1 with the members it holds (%2).").arg(v.arrayPath, listNames(members));
+    plan.notes << QStringLiteral("Members that are missing stay missing: the array runs degraded until they are added again.");
+    Step s;
+    s.description = QStringLiteral("Start %1 as it is, even if degraded").arg(v.arrayPath);
+    s.command = {QStringLiteral("mdadm"), QStringLiteral("--run"), v.arrayPath};
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) {
+        Status st = run(ctx, argv);
+        udevSettle(ctx);
+        return st;
+    };
+    s.check = started(v.arrayPath);
+    plan.steps << s;
+    return plan;
+}
+
+} // namespace
+
 Plan makePlan(const ValidAssemble &v)
 {
     Plan plan;
     QStringList members;
     for (const ResolvedDevice &d : v.members)
         members << d.path;
+    if (v.startInactive)
+        return startInactivePlan(v, members);
     plan.summary = QStringLiteral("Assemble %1 from %2.").arg(v.arrayPath, listNames(members));
     if (v.run)
         plan.notes << QStringLiteral("The array is started even if members are missing (degraded).");
@@ -85,15 +157,7 @@ Plan makePlan(const ValidAssemble &v)
         udevSettle(ctx);
         return st;
     };
-    s.check = [path] {
-        QString md;
-        if (!waitFor(10000, [&] {
-                md = mdKernelName(path);
-                return !md.isEmpty() && arrayRunning(md);
-            }))
-            return toolFailed(QStringLiteral("%1 did not start.").arg(path));
-        return Status();
-    };
+    s.check = started(path);
     plan.steps << s;
     plan.exclusive = members;
     return plan;

@@ -9,7 +9,14 @@
 
 namespace plexus {
 
-struct ValidAssemble { QString arrayPath; QList<ResolvedDevice> members; bool run = false; };
+struct ValidAssemble {
+    QString arrayPath;
+    QList<ResolvedDevice> members;
+    bool run = false;
+    // The array is there already, inactive, holding these members (incremental
+    // assembly waiting for the rest): it is started as it is (mdadm --run).
+    bool startInactive = false;
+};
 
 struct AssembleArrayRequest {
     static constexpr OperationInfo info{"AssembleArray", "assemble", "start an array from its members", polkitActions::modify};

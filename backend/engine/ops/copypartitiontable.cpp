@@ -35,10 +35,7 @@ Status validate(const Validator &checks, const CopyPartitionTableRequest &r, Val
     if (t->sizeBytes < needed)
         return tooSmall(QStringLiteral("%1 (%2) is too small for %3's partitions, which need %4. Choose a disk of at least %4.")
                             .arg(dst.path, humanSize(t->sizeBytes), src.path, humanSize(needed)));
-    Validator::Consent consent;
-    consent.overwrite = r.overwrite;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    if (Status st = checks.checkFree(dst, consent); !st)
+    if (Status st = checks.checkFree(dst, {r.overwrite, r.common.allowSystemDisk}); !st)
         return st;
     out->source = src;
     out->target = dst;

@@ -115,9 +115,7 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
         return invalid(QStringLiteral("Unknown metadata version '%1': choose 1.2 (the default), 1.1, 1.0 or 0.90.").arg(r.metadata));
 
     // Devices.
-    Validator::Consent consent;
-    consent.overwrite = r.overwrite;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
+    const Validator::Consent consent{r.overwrite, r.common.allowSystemDisk};
     QHash<QString, QString> seen; // kernel name -> path as requested
     auto take = [&](const DeviceSpec &spec, QList<ResolvedDevice> *list) -> Status {
         if (spec.isMissing()) {

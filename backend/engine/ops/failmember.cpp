@@ -17,11 +17,9 @@ Status validate(const Validator &checks, const FailMemberRequest &r, ValidFail *
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, QStringLiteral("failing a member would stop it")); !s)
-        return s;
     ResolvedDevice dev;
     const Member *member = nullptr;
-    if (Status s = checks.resolveMember(a, r.member, &dev, &member); !s)
+    if (Status s = checks.resolveRunningMember(r.array, r.member, r.common, QStringLiteral("failing a member would stop it"), &a, &dev, &member); !s)
         return s;
     if (member->faulty)
         return invalid(QStringLiteral("%1 is already marked faulty in %2. Remove it (remove), or replace it.").arg(dev.path, a.path));

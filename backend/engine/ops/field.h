@@ -66,6 +66,7 @@ inline constexpr char modify[] = "org.plexus.array.modify";
 inline constexpr char create[] = "org.plexus.array.create";
 inline constexpr char erase[] = "org.plexus.disk.erase";   // auth_admin: asked again each time
 inline constexpr char scrub[] = "org.plexus.array.scrub";
+inline constexpr char volume[] = "org.plexus.volume.modify"; // LVM and filesystems on top of arrays
 } // namespace polkitActions
 
 // "/dev/md0" -> "md0", for titles; anything else as it is.

@@ -53,10 +53,7 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
         return s;
 
     // New devices.
-    Validator::Consent consent;
-    consent.overwrite = r.overwrite;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    consent.ownArrayUuid = a.array.uuid;
+    const Validator::Consent consent{r.overwrite, r.common.allowSystemDisk, a.array.uuid};
     QSet<QString> seen;
     for (const DeviceSpec &spec : r.add) {
         ResolvedDevice dev;
@@ -67,8 +64,6 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
         if (Status s = checks.checkFree(dev, consent); !s)
             return s;
         if (Status s = checks.checkJoining(a, dev, QString(), r.allowSameDisk); !s)
-            return s;
-        if (Status s = checks.checkNewMemberSize(a, dev); !s)
             return s;
         out->add.append(dev);
     }

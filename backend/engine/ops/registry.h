@@ -11,9 +11,16 @@
 #include "assemblearray.h"
 #include "copypartitiontable.h"
 #include "createarray.h"
+#include "createvolume.h"
+#include "createvolumegroup.h"
+#include "extendvolumegroup.h"
 #include "failmember.h"
 #include "growarray.h"
+#include "growvolume.h"
+#include "makefilesystem.h"
 #include "removemember.h"
+#include "removevolume.h"
+#include "removevolumegroup.h"
 #include "replacemember.h"
 #include "speedlimits.h"
 #include "stoparray.h"
@@ -41,6 +48,13 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<ZeroSuperblockRequest>());
     f(std::type_identity<CopyPartitionTableRequest>());
     f(std::type_identity<WriteMdadmConfRequest>());
+    f(std::type_identity<MakeFilesystemRequest>());
+    f(std::type_identity<CreateVolumeGroupRequest>());
+    f(std::type_identity<ExtendVolumeGroupRequest>());
+    f(std::type_identity<CreateVolumeRequest>());
+    f(std::type_identity<GrowVolumeRequest>());
+    f(std::type_identity<RemoveVolumeRequest>());
+    f(std::type_identity<RemoveVolumeGroupRequest>());
 }
 
 } // namespace plexus

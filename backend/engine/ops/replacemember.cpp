@@ -20,11 +20,10 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, QStringLiteral("a member cannot be replaced while it runs")); !s)
-        return s;
     ResolvedDevice oldDev;
     const Member *member = nullptr;
-    if (Status s = checks.resolveMember(a, r.oldMember, &oldDev, &member); !s)
+    if (Status s = checks.resolveRunningMember(r.array, r.oldMember, r.common, QStringLiteral("a member cannot be replaced while it runs"), &a,
+                                               &oldDev, &member); !s)
         return s;
     if (member->spare && !member->faulty)
         return invalid(QStringLiteral("%1 is a spare of %2, not a member holding data. Remove it and add the new device as a spare instead.").arg(oldDev.path, a.path));
@@ -35,11 +34,7 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
         return invalid(QStringLiteral("%1 cannot replace itself. Choose another device to copy it to.").arg(newDev.path));
     if (Status s = checks.checkNotInArray(a, newDev); !s)
         return s;
-    Validator::Consent consent;
-    consent.overwrite = r.overwrite;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    consent.ownArrayUuid = a.array.uuid;
-    if (Status s = checks.checkFree(newDev, consent); !s)
+    if (Status s = checks.checkFree(newDev, {r.overwrite, r.common.allowSystemDisk, a.array.uuid}); !s)
         return s;
     if (r.partitionLike) {
         // The new member is exactly as large and placed as the old.
@@ -52,8 +47,6 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
         out->partitionLike = table;
     }
     if (Status s = checks.checkJoining(a, newDev, oldDev.name, r.allowSameDisk); !s)
-        return s;
-    if (Status s = checks.checkNewMemberSize(a, newDev); !s)
         return s;
     if (r.zeroSuperblock && !checks.system().exists(oldDev.path))
         return notFound(QStringLiteral("%1 is gone, so there is no superblock on it to erase. Replace it without erasing the old member.").arg(oldDev.path));

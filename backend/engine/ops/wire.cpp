@@ -3,6 +3,8 @@
 
 #include "wire.h"
 
+#include <limits>
+
 #include <QDBusArgument>
 #include <QDBusMetaType>
 #include <QDBusVariant>
@@ -86,7 +88,7 @@ void WireReader::operator()(bool &value, const FieldSpec &f) { read(value, f, "a
 void WireReader::operator()(DeviceSpec &value, const FieldSpec &f) { read(value, f, "a device (sst)"); }
 void WireReader::operator()(DeviceSpecList &value, const FieldSpec &f) { read(value, f, "a list of devices a(sst)"); }
 
-void WireReader::operator()(int &value, const FieldSpec &f)
+template<class T> void WireReader::readInteger(T &value, const FieldSpec &f)
 {
     const QVariant v = next(f);
     if (!v.isValid())
@@ -94,17 +96,23 @@ void WireReader::operator()(int &value, const FieldSpec &f)
     switch (v.metaType().id()) {
     case QMetaType::Int: case QMetaType::UInt: case QMetaType::LongLong: case QMetaType::ULongLong:
     case QMetaType::Short: case QMetaType::UShort: case QMetaType::UChar: {
-        bool ok = false;
-        const qlonglong n = v.toLongLong(&ok);
-        if (!ok || n < INT_MIN || n > INT_MAX || (v.metaType().id() == QMetaType::ULongLong && v.toULongLong() > quint64(INT_MAX)))
+        using Limits = std::numeric_limits<T>;
+        const bool unsigned64 = v.metaType().id() == QMetaType::ULongLong;
+        const quint64 u = v.toULongLong();
+        const qlonglong n = v.toLongLong();
+        const bool fits = unsigned64 ? u <= quint64(Limits::max()) : (n >= qlonglong(Limits::min()) && (n < 0 || quint64(n) <= quint64(Limits::max())));
+        if (!fits)
             return fail(QStringLiteral("%1 is out of range.").arg(fieldWord(f)));
-        value = int(n);
+        value = unsigned64 ? T(u) : T(n);
         return;
     }
     default:
         return wrongType(f, "an integer");
     }
 }
+
+void WireReader::operator()(int &value, const FieldSpec &f) { readInteger(value, f); }
+void WireReader::operator()(quint64 &value, const FieldSpec &f) { readInteger(value, f); }
 
 Status WireReader::finish(const CommonOptions &common)
 {

@@ -27,6 +27,7 @@ public:
     void operator()(QString &value, const FieldSpec &f);
     void operator()(bool &value, const FieldSpec &f);
     void operator()(int &value, const FieldSpec &f);
+    void operator()(quint64 &value, const FieldSpec &f); // sizes in bytes
     void operator()(DeviceSpec &value, const FieldSpec &f);
     void operator()(DeviceSpecList &value, const FieldSpec &f);
 
@@ -36,6 +37,8 @@ public:
 private:
     QVariant next(const FieldSpec &f);   // the next argument, or the option
     template<class T> void read(T &value, const FieldSpec &f, const char *what); // exactly a T, or refused
+    // Any D-Bus integer type ('i', 'u', 'x', 't', ...) whose value fits a T; else refused.
+    template<class T> void readInteger(T &value, const FieldSpec &f);
     void wrongType(const FieldSpec &f, const char *what);
     void fail(const QString &message);
 
@@ -52,6 +55,7 @@ public:
     void operator()(const QString &value, const FieldSpec &f) { put(f, value); }
     void operator()(bool value, const FieldSpec &f) { put(f, value); }
     void operator()(int value, const FieldSpec &f) { put(f, value); }
+    void operator()(quint64 value, const FieldSpec &f) { put(f, value); }
     void operator()(const DeviceSpec &value, const FieldSpec &f) { put(f, QVariant::fromValue(value)); }
     void operator()(const DeviceSpecList &value, const FieldSpec &f) { put(f, QVariant::fromValue(value)); }
 
@@ -70,6 +74,7 @@ public:
     void operator()(const QString &value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), value); }
     void operator()(bool value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), value); }
     void operator()(int value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), value); }
+    void operator()(quint64 value, const FieldSpec &f) { m_json.insert(QLatin1String(f.name), qint64(value)); }
     void operator()(const DeviceSpec &value, const FieldSpec &f);
     void operator()(const DeviceSpecList &value, const FieldSpec &f);
 

@@ -24,9 +24,7 @@ Status validate(const Validator &checks, const ZeroSuperblockRequest &r, ValidZe
     if (fsType != QLatin1String("linux_raid_member"))
         return invalid(QStringLiteral("%1 carries no md superblock%2: there is nothing to erase.")
                            .arg(dev.path, fsType.isEmpty() ? QString() : QStringLiteral(" (it contains %1)").arg(describeContents(fsType, QString()))));
-    Validator::Consent consent;
-    consent.allowSystemDisk = r.common.allowSystemDisk;
-    consent.expectMdSuperblock = true;
+    const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};
     if (Status s = checks.checkFree(dev, consent); !s)
         return s;
     out->device = dev;

@@ -57,10 +57,10 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
                 ctx.log(QStringLiteral("%1 has no readable partition table: nothing to save").arg(dst));
                 return Status();
             }
-            QFile f(ctx.jobDirectory() + QLatin1Char('/') + targetName + QStringLiteral(".sfdisk"));
-            if (!f.open(QIODevice::WriteOnly) || f.write(out) != out.size())
-                return toolFailed(QStringLiteral("Cannot save %1's partition table to %2.").arg(dst, f.fileName()));
-            ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, f.fileName()));
+            QString saved;
+            if (Status s = ctx.keep(targetName + QStringLiteral(".sfdisk"), out, &saved); !s)
+                return toolFailed(QStringLiteral("Cannot save %1's partition table: %2").arg(dst, s.message()));
+            ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, saved));
             return Status();
         };
         steps << save;
@@ -75,9 +75,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
             return s;
         if (!out.contains("label:"))
             return toolFailed(QStringLiteral("sfdisk printed no partition table for %1.").arg(src));
-        QFile f(ctx.jobDirectory() + QLatin1Char('/') + sourceName + QStringLiteral(".sfdisk"));
-        if (f.open(QIODevice::WriteOnly))
-            f.write(out);
+        ctx.keep(sourceName + QStringLiteral(".sfdisk"), out, nullptr); // a copy for the record; the step needs only ctx.data
         ctx.data.insert(QStringLiteral("dump"), sanitizeSfdiskDump(out));
         return Status();
     };

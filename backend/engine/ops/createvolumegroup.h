@@ -1,0 +1,40 @@
+#pragma once
+// CreateVolumeGroup: an LVM volume group on arrays or partitions (pvcreate on
+// each, then vgcreate), ready for volumes.
+#include "engine/plan.h"
+#include "engine/validator.h"
+#include "engine/steps/volumesteps.h"
+
+namespace plexus {
+
+struct ValidCreateVolumeGroup {
+    QString name;
+    QList<ResolvedDevice> devices;
+};
+
+struct CreateVolumeGroupRequest {
+    static constexpr OperationInfo info{"CreateVolumeGroup", "create-vg", "make arrays or partitions into an LVM volume group",
+                                        polkitActions::volume};
+    using Valid = ValidCreateVolumeGroup;
+
+    QString name;
+    DeviceSpecList devices;
+    bool overwrite = false;   // what the devices hold now may be destroyed
+    CommonOptions common;
+
+    template<class V> void visit(V &v)
+    {
+        v(name, argument("name", "", "NAME"));
+        v(devices, writtenOver(argument("devices", "", "DEVICE")));
+        v(overwrite, erasing(option("overwrite", "What the devices hold now may be destroyed.")));
+        common.visit(v);
+    }
+    QString title() const { return QStringLiteral("Create the volume group %1").arg(name); }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const CreateVolumeGroupRequest &r, ValidCreateVolumeGroup *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidCreateVolumeGroup &v);
+
+} // namespace plexus

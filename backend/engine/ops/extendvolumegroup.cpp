@@ -1,0 +1,31 @@
+#include "extendvolumegroup.h"
+
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+
+namespace plexus {
+
+Status validate(const Validator &checks, const ExtendVolumeGroupRequest &r, ValidExtendVolumeGroup *out)
+{
+    *out = {};
+    const VolumeGroup *vg = nullptr;
+    if (Status s = checks.resolveVolumeGroup(r.group, &vg); !s)
+        return s;
+    if (Status s = checks.resolvePhysicalVolumes(r.devices, r.overwrite, r.common, &out->devices); !s)
+        return s;
+    out->group = r.group;
+    return {};
+}
+
+Plan makePlan(const ValidExtendVolumeGroup &v)
+{
+    Plan plan;
+    QStringList shown;
+    const qint64 added = addPhysicalVolumeSteps(v.devices, &plan, &shown);
+    plan.steps << extendVolumeGroupStep(v.group, v.devices);
+    plan.summary = QStringLiteral("Add %1 to the volume group %2.").arg(shown.join(QStringLiteral(", ")), v.group);
+    plan.notes << QStringLiteral("%1 gains about %2 of free space; its volumes can grow into it (grow-volume).").arg(v.group, humanSize(added));
+    return plan;
+}
+
+} // namespace plexus

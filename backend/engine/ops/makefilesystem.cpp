@@ -1,0 +1,58 @@
+#include "makefilesystem.h"
+
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+
+#include <QRegularExpression>
+
+namespace plexus {
+
+namespace {
+// xfsprogs 5.19 and later refuse filesystems under 300 MiB.
+constexpr qint64 xfsMinimumBytes = 300ll << 20;
+} // namespace
+
+Status checkFilesystemChoice(const QString &type, const QString &label)
+{
+    if (!filesystemTypes().contains(type))
+        return invalid(QStringLiteral("'%1' is not a filesystem Plexus makes. Choose %2.").arg(type, filesystemTypes().join(QStringLiteral(", "))));
+    // Labels end up in fstab lines and /dev/disk/by-label: plain characters only.
+    static const QRegularExpression labelRe(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9 _.+-]*$"));
+    if (!label.isEmpty() && !labelRe.match(label).hasMatch())
+        return invalid(QStringLiteral("'%1' is not a usable label: use letters, digits, spaces, '_', '.', '+' or '-', beginning with a letter, "
+                                      "digit or '_'.").arg(label));
+    if (label.size() > maxLabelLength(type))
+        return invalid(QStringLiteral("The label '%1' is %2 characters long; %3 takes at most %4.").arg(label).arg(label.size()).arg(type).arg(maxLabelLength(type)));
+    return {};
+}
+
+Status validate(const Validator &checks, const MakeFilesystemRequest &r, ValidMakeFilesystem *out)
+{
+    *out = {};
+    if (Status s = checkFilesystemChoice(r.type, r.label); !s)
+        return s;
+    ResolvedDevice dev;
+    if (Status s = checks.resolveBlock(r.device, &dev); !s)
+        return s;
+    if (r.type == QLatin1String("xfs") && dev.sizeBytes < xfsMinimumBytes)
+        return tooSmall(QStringLiteral("%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.")
+                            .arg(dev.path, humanSize(dev.sizeBytes), humanSize(xfsMinimumBytes)));
+    if (Status s = checks.checkBlockFree(dev, {r.overwrite, r.common.allowSystemDisk}); !s)
+        return s;
+    out->device = dev;
+    out->type = r.type;
+    out->label = r.label;
+    return {};
+}
+
+Plan makePlan(const ValidMakeFilesystem &v)
+{
+    Plan plan;
+    plan.summary = QStringLiteral("Make %1 on %2.").arg(v.type == QLatin1String("swap") ? QStringLiteral("swap space") : v.type, v.device.display());
+    plan.notes << QStringLiteral("Whatever %1 held before is gone afterwards.").arg(v.device.path);
+    plan.steps << makeFilesystemStep(v.device.path, v.type, v.label);
+    plan.exclusive = {v.device.path};
+    return plan;
+}
+
+} // namespace plexus

@@ -1,0 +1,40 @@
+#include "removevolumegroup.h"
+
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+
+namespace plexus {
+
+Status validate(const Validator &checks, const RemoveVolumeGroupRequest &r, ValidRemoveVolumeGroup *out)
+{
+    *out = {};
+    const VolumeGroup *vg = nullptr;
+    if (Status s = checks.resolveVolumeGroup(r.group, &vg); !s)
+        return s;
+    for (const LogicalVolume &lv : vg->logicalVolumes) {
+        const QString path = QStringLiteral("/dev/%1/%2").arg(r.group, lv.name);
+        if (const QString use = lv.active ? checks.usageOf(lv.device) : QString(); !use.isEmpty())
+            return inUse(QStringLiteral("%1 %2, and would go with %3. Stop using it first (unmount, swapoff).").arg(path, use, r.group));
+        out->volumes << path;
+    }
+    for (const PhysicalVolume &pv : vg->physicalVolumes)
+        out->devices << QStringLiteral("/dev/") + pv.device;
+    out->group = r.group;
+    return {};
+}
+
+Plan makePlan(const ValidRemoveVolumeGroup &v)
+{
+    Plan plan;
+    plan.summary = QStringLiteral("Remove the volume group %1%2.")
+                       .arg(v.group, v.volumes.isEmpty() ? QString() : QStringLiteral(" and its volumes %1").arg(v.volumes.join(QStringLiteral(", "))));
+    if (!v.volumes.isEmpty())
+        plan.notes << QStringLiteral("Everything on %1 is gone afterwards.").arg(v.volumes.join(QStringLiteral(", ")));
+    plan.notes << QStringLiteral("%1 become free for other uses (a filesystem, an array member, another group).").arg(v.devices.join(QStringLiteral(", ")));
+    plan.steps << removeVolumeGroupStep(v.group, !v.volumes.isEmpty());
+    for (const QString &d : v.devices)
+        plan.steps << removePhysicalVolumeStep(d);
+    return plan;
+}
+
+} // namespace plexus

@@ -1,0 +1,37 @@
+#pragma once
+// RemoveVolumeGroup: a volume group and its volumes go (vgremove), and its
+// devices lose their LVM labels (pvremove), ready for other uses.
+#include "engine/plan.h"
+#include "engine/validator.h"
+#include "engine/steps/volumesteps.h"
+
+namespace plexus {
+
+struct ValidRemoveVolumeGroup {
+    QString group;
+    QStringList volumes;      // what goes with it
+    QStringList devices;      // its physical volumes' paths
+};
+
+struct RemoveVolumeGroupRequest {
+    static constexpr OperationInfo info{"RemoveVolumeGroup", "remove-vg", "remove a volume group with its volumes and their data",
+                                        polkitActions::erase};
+    using Valid = ValidRemoveVolumeGroup;
+
+    QString group;
+    CommonOptions common;
+
+    template<class V> void visit(V &v)
+    {
+        v(group, argument("group", "", "GROUP"));
+        common.visit(v);
+    }
+    QString title() const { return QStringLiteral("Remove the volume group %1").arg(group); }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const RemoveVolumeGroupRequest &r, ValidRemoveVolumeGroup *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidRemoveVolumeGroup &v);
+
+} // namespace plexus

@@ -1,0 +1,227 @@
+#include "volumesteps.h"
+
+#include "engine/actions.h"
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+
+#include <QFileInfo>
+
+namespace plexus {
+
+using namespace actions;
+
+namespace {
+
+// A step that runs its own command, lets udev catch up, then checks `check`.
+Step toolStep(const QString &description, const QStringList &argv, std::function<Status()> check)
+{
+    Step s;
+    s.description = description;
+    s.command = argv;
+    s.action = [argv](StepContext &ctx) {
+        const Status st = run(ctx, argv);
+        udevSettle(ctx);
+        return st;
+    };
+    s.check = std::move(check);
+    return s;
+}
+
+QStringList paths(const QList<ResolvedDevice> &devices)
+{
+    QStringList list;
+    for (const ResolvedDevice &d : devices)
+        list << d.path;
+    return list;
+}
+
+// What a query tool prints; "" when it fails (LVM does not know the object).
+QString toolOutput(const QStringList &command)
+{
+    QuietContext quiet;
+    QByteArray out;
+    int code = 0;
+    run(quiet, command, {}, &out, &code);
+    return code == 0 ? QString::fromUtf8(out).trimmed() : QString();
+}
+
+std::function<Status()> groupExists(const QString &group, bool exists)
+{
+    return [group, exists] {
+        const bool found = !toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("vg_name"), group}).isEmpty();
+        if (found != exists)
+            return toolFailed(exists ? QStringLiteral("LVM does not list the volume group %1.").arg(group)
+                                     : QStringLiteral("LVM still lists the volume group %1.").arg(group));
+        return Status();
+    };
+}
+
+std::function<Status()> holds(const QString &path, const QString &fsType)
+{
+    return [path, fsType] {
+        const QString found = probedContents(path);
+        if (found != fsType)
+            return toolFailed(QStringLiteral("%1 holds '%2' after the step, not %3.").arg(path, found, fsType));
+        return Status();
+    };
+}
+
+} // namespace
+
+QStringList filesystemTypes()
+{
+    return {QStringLiteral("ext4"), QStringLiteral("xfs"), QStringLiteral("swap"), QStringLiteral("vfat")};
+}
+
+int maxLabelLength(const QString &fsType)
+{
+    if (fsType == QLatin1String("ext4"))
+        return 16;
+    if (fsType == QLatin1String("xfs"))
+        return 12;
+    if (fsType == QLatin1String("swap"))
+        return 15;
+    return 11; // vfat
+}
+
+QString probedContents(const QString &path)
+{
+    return toolOutput({QStringLiteral("blkid"), QStringLiteral("-p"), QStringLiteral("-s"), QStringLiteral("TYPE"), QStringLiteral("-o"),
+                      QStringLiteral("value"), path});
+}
+
+Step makeFilesystemStep(const QString &path, const QString &fsType, const QString &label)
+{
+    // -F / -f: validation has already asked about what is there (overwrite).
+    QStringList argv;
+    if (fsType == QLatin1String("ext4"))
+        argv = {QStringLiteral("mkfs.ext4"), QStringLiteral("-F"), QStringLiteral("-q")};
+    else if (fsType == QLatin1String("xfs"))
+        argv = {QStringLiteral("mkfs.xfs"), QStringLiteral("-f"), QStringLiteral("-q")};
+    else if (fsType == QLatin1String("swap"))
+        argv = {QStringLiteral("mkswap"), QStringLiteral("-f")};
+    else
+        argv = {QStringLiteral("mkfs.vfat")};
+    if (!label.isEmpty())
+        argv << (fsType == QLatin1String("vfat") ? QStringLiteral("-n") : QStringLiteral("-L")) << label;
+    argv << path;
+    return toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("an %1 filesystem").arg(fsType),
+                                                        path, label.isEmpty() ? QString() : QStringLiteral(" labelled %1").arg(label)),
+                    argv, holds(path, fsType));
+}
+
+Step createPhysicalVolumeStep(const ResolvedDevice &dev)
+{
+    return toolStep(QStringLiteral("Make %1 an LVM physical volume").arg(dev.path), {QStringLiteral("pvcreate"), QStringLiteral("-y"), dev.path},
+                    holds(dev.path, QStringLiteral("LVM2_member")));
+}
+
+qint64 addPhysicalVolumeSteps(const QList<ResolvedDevice> &devices, Plan *plan, QStringList *shown)
+{
+    qint64 total = 0;
+    for (const ResolvedDevice &d : devices) {
+        plan->steps << createPhysicalVolumeStep(d);
+        plan->exclusive << d.path;
+        total += d.sizeBytes;
+        *shown << d.display();
+    }
+    return total;
+}
+
+Step createVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &devices)
+{
+    return toolStep(QStringLiteral("Create the volume group %1 on %2").arg(name, paths(devices).join(QStringLiteral(", "))),
+                    QStringList{QStringLiteral("vgcreate"), name} + paths(devices), groupExists(name, true));
+}
+
+Step extendVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &devices)
+{
+    const QStringList added = paths(devices);
+    return toolStep(QStringLiteral("Add %1 to the volume group %2").arg(added.join(QStringLiteral(", ")), name),
+                    QStringList{QStringLiteral("vgextend"), name} + added, [name, added] {
+                        const QString pvs = toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("pv_name"), name});
+                        for (const QString &p : added)
+                            if (!pvs.contains(p))
+                                return toolFailed(QStringLiteral("%1 is not in the volume group %2 after the step.").arg(p, name));
+                        return Status();
+                    });
+}
+
+QStringList VolumeSize::lvmArguments() const
+{
+    if (bytes == 0)
+        return {QStringLiteral("-l"), QStringLiteral("100%FREE")};
+    return {QStringLiteral("-L"), QStringLiteral("%1b").arg(bytes)};
+}
+
+QString VolumeSize::words() const
+{
+    return bytes == 0 ? QStringLiteral("all the free space") : humanSize(qint64(bytes));
+}
+
+Step createVolumeStep(const QString &group, const QString &name, const VolumeSize &size, int stripes, int stripeKib)
+{
+    QStringList argv{QStringLiteral("lvcreate"), QStringLiteral("-y"), QStringLiteral("-n"), name};
+    argv << size.lvmArguments();
+    if (stripes > 1)
+        argv << QStringLiteral("-i") << QString::number(stripes) << QStringLiteral("-I") << QStringLiteral("%1k").arg(stripeKib);
+    argv << group;
+    const QString path = QStringLiteral("/dev/%1/%2").arg(group, name);
+    return toolStep(QStringLiteral("Create the volume %1 in %2 (%3%4)")
+                        .arg(name, group, size.words(), stripes > 1 ? QStringLiteral(", striped over %1 devices").arg(stripes) : QString()),
+                    argv, [path] {
+                        if (!QFileInfo::exists(path))
+                            return toolFailed(QStringLiteral("%1 does not exist after the step.").arg(path));
+                        return Status();
+                    });
+}
+
+Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool withFilesystem)
+{
+    QStringList argv{QStringLiteral("lvextend")};
+    if (withFilesystem)
+        argv << QStringLiteral("--resizefs");
+    argv << (size.bytes == 0 ? QStringList{QStringLiteral("-l"), QStringLiteral("+100%FREE")} : size.lvmArguments());
+    argv << volume.volumeGroup + QLatin1Char('/') + volume.volume;
+    const QString path = volume.path;
+    const qint64 before = volume.sizeBytes;
+    return toolStep(QStringLiteral("Grow %1 to %2%3").arg(path, size.words(), withFilesystem ? QStringLiteral(", and its filesystem with it") : QString()),
+                    argv, [path, before] {
+                        const qint64 now = toolOutput({QStringLiteral("blockdev"), QStringLiteral("--getsize64"), path}).toLongLong();
+                        if (now <= before)
+                            return toolFailed(QStringLiteral("%1 is still %2 after the step.").arg(path, humanSize(now)));
+                        return Status();
+                    });
+}
+
+Step removeVolumeStep(const QString &group, const QString &name)
+{
+    const QString path = QStringLiteral("/dev/%1/%2").arg(group, name);
+    return toolStep(QStringLiteral("Remove the volume %1 and everything on it").arg(path),
+                    {QStringLiteral("lvremove"), QStringLiteral("-y"), group + QLatin1Char('/') + name}, [path] {
+                        if (QFileInfo::exists(path))
+                            return toolFailed(QStringLiteral("%1 still exists after the step.").arg(path));
+                        return Status();
+                    });
+}
+
+Step removeVolumeGroupStep(const QString &group, bool withVolumes)
+{
+    QStringList argv{QStringLiteral("vgremove"), QStringLiteral("-y")};
+    if (withVolumes)
+        argv << QStringLiteral("-f");
+    argv << group;
+    return toolStep(QStringLiteral("Remove the volume group %1%2").arg(group, withVolumes ? QStringLiteral(" with its volumes") : QString()), argv,
+                    groupExists(group, false));
+}
+
+Step removePhysicalVolumeStep(const QString &path)
+{
+    return toolStep(QStringLiteral("Erase the LVM label on %1").arg(path), {QStringLiteral("pvremove"), QStringLiteral("-y"), path}, [path] {
+        if (probedContents(path) == QLatin1String("LVM2_member"))
+            return toolFailed(QStringLiteral("%1 still carries an LVM label.").arg(path));
+        return Status();
+    });
+}
+
+} // namespace plexus

@@ -1,0 +1,140 @@
+#!/bin/bash
+# vm: --disks 1 --disk-size 64M
+# Which polkit action each request needs, as a tested property: polkit rules give
+# each of a few throwaway users exactly one action (or the two a destructive
+# request needs), then every D-Bus method, and every option that destroys data,
+# is called as each user. Refused (org.plexus.Error.NotAuthorized naming the
+# action) when the user lacks an action the request needs; accepted otherwise,
+# which here means the call got past polkit: the requests name an array and a
+# device that do not exist (and no array runs for WriteMdadmConf), so validation
+# then refuses them with another error and nothing on the machine changes.
+# Prints the matrix.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helper_lib.bash"
+
+M=org.plexus.array.modify C=org.plexus.array.create E=org.plexus.disk.erase S=org.plexus.array.scrub V=org.plexus.volume.modify
+# user -> the actions polkit grants it (and nothing else).
+declare -A GRANTS=([pm_modify]=$M [pm_create]=$C [pm_erase]=$E [pm_scrub]=$S [pm_volume]=$V
+                   [pm_modify_erase]="$M $E" [pm_create_erase]="$C $E" [pm_volume_erase]="$V $E")
+USERS=(pm_modify pm_create pm_erase pm_scrub pm_volume pm_modify_erase pm_create_erase pm_volume_erase)
+
+step "users and polkit rules: each user exactly its actions"
+rules=/run/plexus-matrix.rules
+{
+    echo 'var grants = {'
+    for u in "${USERS[@]}"; do
+        printf '  "%s": [%s],\n' "$u" "$(printf '"%s",' ${GRANTS[$u]} | sed 's/,$//')"
+    done
+    echo '};'
+    cat <<'EOF2'
+polkit.addRule(function(action, subject) {
+    if (action.id.indexOf("org.plexus.") != 0)
+        return polkit.Result.NOT_HANDLED;
+    if (subject.user == "root")
+        return polkit.Result.YES;
+    var mine = grants[subject.user] || [];
+    return mine.indexOf(action.id) >= 0 ? polkit.Result.YES : polkit.Result.NO;
+});
+EOF2
+} > $rules
+for u in "${USERS[@]}"; do id "$u" >/dev/null 2>&1 || useradd -M -s /bin/sh "$u"; done
+HELPER_RULES=$rules install_helper
+
+# A device and an array that do not exist: whatever gets past polkit is then
+# refused by validation, so the machine never changes.
+DEV="('/dev/vdz', 'PLXNONE', 1048576)"
+DEV2="('/dev/vdy', 'PLXNONE', 1048576)"
+MD=/dev/md97
+# name|needed actions|method;argument;... (each argument in gdbus's GVariant text)
+CALLS=(
+    "CreateArray|$C|CreateArray;$MD;raid1;[$DEV,$DEV2];[];{}"
+    "CreateArray overwrite|$C $E|CreateArray;$MD;raid1;[$DEV,$DEV2];[];{'overwrite':<true>}"
+    "CreateArray partition_disks|$C $E|CreateArray;$MD;raid1;[$DEV,$DEV2];[];{'partition_disks':<true>}"
+    "StopArray|$M|StopArray;$MD;{}"
+    "AssembleArray|$M|AssembleArray;$MD;[$DEV];{}"
+    "AddMember|$M|AddMember;$MD;$DEV;{}"
+    "AddMember overwrite|$M $E|AddMember;$MD;$DEV;{'overwrite':<true>}"
+    "AddMember partition_like|$M $E|AddMember;$MD;$DEV;{'partition_like':<true>}"
+    "AddSpare|$M|AddSpare;$MD;$DEV;{}"
+    "AddSpare overwrite|$M $E|AddSpare;$MD;$DEV;{'overwrite':<true>}"
+    "AddSpare partition_like|$M $E|AddSpare;$MD;$DEV;{'partition_like':<true>}"
+    "FailMember|$M|FailMember;$MD;$DEV;{}"
+    "RemoveMember|$M|RemoveMember;$MD;$DEV;{}"
+    "RemoveMember zero_superblock|$M $E|RemoveMember;$MD;$DEV;{'zero_superblock':<true>}"
+    "ReplaceMember|$M|ReplaceMember;$MD;$DEV;$DEV2;{}"
+    "ReplaceMember overwrite|$M $E|ReplaceMember;$MD;$DEV;$DEV2;{'overwrite':<true>}"
+    "ReplaceMember partition_like|$M $E|ReplaceMember;$MD;$DEV;$DEV2;{'partition_like':<true>}"
+    "ReplaceMember zero_superblock|$M $E|ReplaceMember;$MD;$DEV;$DEV2;{'zero_superblock':<true>}"
+    "GrowArray|$M|GrowArray;$MD;3;[$DEV];[];{}"
+    "GrowArray overwrite|$M $E|GrowArray;$MD;3;[$DEV];[];{'overwrite':<true>}"
+    "RequestSyncAction|$S|RequestSyncAction;$MD;check;{}"
+    "SetSyncSpeedLimits|$M|SetSyncSpeedLimits;$MD;1000;system;{}"
+    "ZeroSuperblock|$E|ZeroSuperblock;$DEV;{}"
+    "CopyPartitionTable|$E|CopyPartitionTable;$DEV;$DEV2;{}"
+    "CopyPartitionTable overwrite|$E|CopyPartitionTable;$DEV;$DEV2;{'overwrite':<true>}"
+    "AcknowledgeJob|$M|AcknowledgeJob;20260101-000000-000-0000"
+    "WriteMdadmConf|$M|WriteMdadmConf;{}"
+    "MakeFilesystem|$V|MakeFilesystem;$DEV;ext4;{}"
+    "MakeFilesystem overwrite|$V $E|MakeFilesystem;$DEV;ext4;{'overwrite':<true>}"
+    "CreateVolumeGroup|$V|CreateVolumeGroup;vgnone;[$DEV];{}"
+    "CreateVolumeGroup overwrite|$V $E|CreateVolumeGroup;vgnone;[$DEV];{'overwrite':<true>}"
+    "ExtendVolumeGroup|$V|ExtendVolumeGroup;vgnone;[$DEV];{}"
+    "ExtendVolumeGroup overwrite|$V $E|ExtendVolumeGroup;vgnone;[$DEV];{'overwrite':<true>}"
+    "CreateVolume|$V|CreateVolume;vgnone;lvnone;{'size':<uint64 1048576>}"
+    "GrowVolume|$V|GrowVolume;$DEV;{}"
+    "RemoveVolume|$E|RemoveVolume;$DEV;{}"
+    "RemoveVolumeGroup|$E|RemoveVolumeGroup;vgnone;{}"
+)
+
+# Every method that changes something is in the matrix (UnfinishedJobs only reads).
+for method in $(grep -o '<method name="[A-Za-z]*"' /src/helper/data/org.plexus.Helper1.xml | cut -d'"' -f2); do
+    [ "$method" = UnfinishedJobs ] && continue
+    printf '%s\n' "${CALLS[@]}" | grep -q "^$method[ |]" || fail "the matrix has no call of $method"
+done
+
+# has LIST ITEM
+has() { [[ " $1 " == *" $2 "* ]]; }
+
+step "the matrix: ${#CALLS[@]} calls x ${#USERS[@]} users"
+before=$(fingerprint)
+printf '%-32s' "call \\ user"; for u in "${USERS[@]}"; do printf ' %-15s' "${u#pm_}"; done; echo
+refused_count=0 accepted_count=0
+for entry in "${CALLS[@]}"; do
+    IFS='|' read -r name needed call <<<"$entry"
+    IFS=';' read -r -a words <<<"$call"
+    method=${words[0]} args=("${words[@]:1}")
+    line=$(printf '%-32s' "$name")
+    for u in "${USERS[@]}"; do
+        missing=""
+        for a in $needed; do has "${GRANTS[$u]}" "$a" || missing="$missing $a"; done
+        set +e
+        out=$(runuser -u "$u" -- gdbus call --system --timeout 120 --dest org.plexus.Helper1 \
+              --object-path /org/plexus/Helper1 --method "org.plexus.Helper1.$method" "${args[@]}" 2>&1)
+        rc=$?
+        set -e
+        if [ -n "$missing" ]; then
+            [ $rc != 0 ] && echo "$out" | grep -q "org.plexus.Error.NotAuthorized:" \
+                || { echo "$out"; fail "$name as $u (lacks$missing): not refused as NotAuthorized"; }
+            # The refusal names an action the user lacks.
+            named=0; for a in $missing; do echo "$out" | grep -q "polkit action $a" && named=1; done
+            [ $named = 1 ] || { echo "$out"; fail "$name as $u: the refusal names none of$missing"; }
+            cell=refused; refused_count=$((refused_count + 1))
+        else
+            # Past polkit: success, or a refusal that is not about authorization.
+            if [ $rc != 0 ]; then
+                echo "$out" | grep -q "org.plexus.Error\.[A-Za-z]*:" || { echo "$out"; fail "$name as $u: no typed error"; }
+                ! echo "$out" | grep -q "org.plexus.Error.\(NotAuthorized\|Dismissed\):" \
+                    || { echo "$out"; fail "$name as $u (has $needed): refused by polkit"; }
+            fi
+            cell="ok:$(echo "$out" | sed -n 's/.*org\.plexus\.Error\.\([A-Za-z]*\):.*/\1/p' | head -n1)"
+            accepted_count=$((accepted_count + 1))
+        fi
+        line="$line $(printf '%-15s' "$cell")"
+    done
+    echo "$line"
+done
+after=$(fingerprint)
+[ "$before" = "$after" ] || { diff <(echo "$before") <(echo "$after"); fail "a call changed the machine"; }
+
+echo "matrix: ${#CALLS[@]} calls x ${#USERS[@]} users: $refused_count refused by polkit, $accepted_count past polkit"
+echo PASS
