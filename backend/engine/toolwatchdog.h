@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // A time limit for the tools a thread runs where we cannot hold the process
 // (libblockdev spawns and waits itself): when the limit passes, every child

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # tests/systemd/check-unit.sh HELPER UNIT MAX: the helper's systemd unit (UNIT,
 # with ExecStart pointed at the built HELPER) passes `systemd-analyze verify`
 # without a single complaint, and its `systemd-analyze security` exposure is at

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // LiveSystem::node, the helper's only look at a path a caller names: it follows
 // links itself and never looks into a directory users other than root can write
 // (/dev/shm, /tmp), where a FUSE mount could hang it or links could be swapped.

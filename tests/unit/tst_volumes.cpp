@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // The volume operations (engine/ops: MakeFilesystem, CreateVolumeGroup,
 // ExtendVolumeGroup, CreateVolume, GrowVolume, RemoveVolume, RemoveVolumeGroup)
 // on the fixture machine (tst_engine_fixture.h): every refusal says what is

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 1 --disk-size 64M
 # Which polkit action each request needs, as a tested property: polkit rules give
 # each of a few throwaway users exactly one action (or the two a destructive

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 64M
 # What a root helper on a shared machine keeps to itself and what it will not
 # believe (issue 13, points 2 and 6):

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M --memory 1G
 # Volumes on arrays through plexusctl and the helper (founding document 000's
 # layout): a degraded RAID-1 with a missing half, a PV and the VG rootvg on it,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #include "volumeactions.h"
 #include "dropplanner.h"
 #include "engine/ops/registry.h"

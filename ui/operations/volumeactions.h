@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // What can be done to volumes from the window: an array becomes a volume group
 // or gets a filesystem; a volume grows into its group's free space or goes; a

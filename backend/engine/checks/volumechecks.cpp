@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 // Checks the volume operations share: what may hold a filesystem or a physical
 // volume (a disk or partition, a running array, a logical volume), volume groups,
 // logical volumes and LVM's names.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // CreateVolume: a logical volume in a volume group (lvcreate), linear or striped
 // across its devices, optionally with a filesystem on it straight away.

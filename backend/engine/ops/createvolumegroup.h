@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // CreateVolumeGroup: an LVM volume group on arrays or partitions (pvcreate on
 // each, then vgcreate), ready for volumes.

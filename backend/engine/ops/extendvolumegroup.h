@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // ExtendVolumeGroup: more arrays or partitions for a volume group (pvcreate,
 // vgextend); its volumes can then grow onto them.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // GrowVolume: a logical volume gets bigger, and its filesystem with it, mounted
 // or not (lvextend --resizefs); the data stays where it is.

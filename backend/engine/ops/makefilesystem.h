@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // MakeFilesystem: a filesystem (ext4, xfs, vfat) or swap space on a partition,
 // an array or a logical volume (mkfs); what was there is destroyed, so a device

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #include "removevolume.h"
 
 #include "engine/checks/refusal.h"

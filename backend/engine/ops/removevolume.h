@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // RemoveVolume: a logical volume and everything on it go (lvremove); refused
 // while it is mounted, swap or in use.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // RemoveVolumeGroup: a volume group and its volumes go (vgremove), and its
 // devices lose their LVM labels (pvremove), ready for other uses.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
 #pragma once
 // Steps the volume plans share: filesystems (mkfs), LVM physical volumes, volume
 // groups and logical volumes. Each runs the tool an administrator would type,
