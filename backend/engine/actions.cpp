@@ -308,6 +308,15 @@ void udevSettle(StepContext &ctx)
     run(ctx, {QStringLiteral("udevadm"), QStringLiteral("settle"), QStringLiteral("--timeout=15")}, {}, nullptr, &code);
 }
 
+std::function<Status(StepContext &)> runThenSettle(const QStringList &argv)
+{
+    return [argv](StepContext &ctx) {
+        const Status st = run(ctx, argv);
+        udevSettle(ctx);
+        return st;
+    };
+}
+
 bool waitFor(int timeoutMs, const std::function<bool()> &condition)
 {
     QDeadlineTimer deadline(timeoutMs);

@@ -70,6 +70,8 @@ Status writeFileAtomically(StepContext &ctx, const QString &path, const QByteArr
 
 // Lets udev finish with what the last step changed (symlinks, ID_FS_TYPE).
 void udevSettle(StepContext &ctx);
+// A step's action: run `argv`, then let udev settle (whatever the tool said).
+std::function<Status(StepContext &)> runThenSettle(const QStringList &argv);
 // Polls `condition` every 100 ms until it holds or timeoutMs passes.
 bool waitFor(int timeoutMs, const std::function<bool()> &condition);
 

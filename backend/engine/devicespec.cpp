@@ -51,13 +51,9 @@ DeviceSpec deviceSpecFor(const Snapshot &snapshot, const QString &path)
     } else if (const Array *a = snapshot.array(name)) {
         spec.identity = a->uuid;
         spec.sizeBytes = quint64(a->sizeKib.value_or(0) * 1024);
-    } else {
-        for (const VolumeGroup &vg : snapshot.volumeGroups)
-            for (const LogicalVolume &lv : vg.logicalVolumes)
-                if (lv.active && lv.device == name) {
-                    spec.identity = vg.name + QLatin1Char('/') + lv.name;
-                    spec.sizeBytes = quint64(lv.sizeBytes);
-                }
+    } else if (const LogicalVolume *lv = snapshot.activeVolume(name)) {
+        spec.identity = lv->vgName + QLatin1Char('/') + lv->name;
+        spec.sizeBytes = quint64(lv->sizeBytes);
     }
     return spec;
 }

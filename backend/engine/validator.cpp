@@ -64,10 +64,15 @@ Status Validator::resolveNode(const QString &path, NodeInfo *out) const
 
 Status Validator::resolve(const DeviceSpec &spec, ResolvedDevice *out) const
 {
-    const QString path = spec.path;
     NodeInfo node;
-    if (Status s = resolveNode(path, &node); !s)
+    if (Status s = resolveNode(spec.path, &node); !s)
         return s;
+    return resolveAt(spec, node, out);
+}
+
+Status Validator::resolveAt(const DeviceSpec &spec, const NodeInfo &node, ResolvedDevice *out) const
+{
+    const QString path = spec.path;
     const QString name = node.kernelName;
     const Disk *disk = m_snap.diskOf(name);
     if (!disk) {

@@ -146,6 +146,10 @@ public:
 private:
     // A path under /dev without '.' or '..' that leads to a block device under /dev.
     Status resolveNode(const QString &path, NodeInfo *out) const;
+    // resolve() and resolveVolume() on a node already resolved (resolveBlock
+    // follows the caller's path once, not once per kind it tries).
+    Status resolveAt(const DeviceSpec &spec, const NodeInfo &node, ResolvedDevice *out) const;
+    Status volumeAt(const DeviceSpec &spec, const NodeInfo &node, ResolvedDevice *out, const LogicalVolume **lv) const;
 
     const Snapshot &m_snap;
     const SystemView &m_sys;

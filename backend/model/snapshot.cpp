@@ -29,6 +29,14 @@ const VolumeGroup *Snapshot::volumeGroup(const QString &name) const
     return findIn(volumeGroups, [&](const VolumeGroup &v) { return v.name == name; });
 }
 
+const LogicalVolume *Snapshot::activeVolume(const QString &blockName) const
+{
+    for (const VolumeGroup &vg : volumeGroups)
+        if (const LogicalVolume *lv = findIn(vg.logicalVolumes, [&](const LogicalVolume &v) { return v.active && v.device == blockName; }))
+            return lv;
+    return nullptr;
+}
+
 const Disk *Snapshot::diskOf(const QString &blockName) const
 {
     return findIn(disks, [&](const Disk &d) { return d.name == blockName || d.partition(blockName); });

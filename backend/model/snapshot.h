@@ -26,6 +26,8 @@ struct Snapshot {
     const Disk *disk(const QString &name) const;
     const Array *array(const QString &name) const;
     const VolumeGroup *volumeGroup(const QString &name) const;
+    // The active logical volume whose device is `blockName` ("dm-0"), or null.
+    const LogicalVolume *activeVolume(const QString &blockName) const;
     // The disk holding a partition (or the disk itself).
     const Disk *diskOf(const QString &blockName) const;
     // Arrays that have `blockName` as a member.

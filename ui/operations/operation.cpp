@@ -58,14 +58,12 @@ ErasedDevice describeErased(const Snapshot &s, const QString &path)
         e.contents = contentsOf(s, name, a->fsType, a->fsLabel, {});
         return e;
     }
-    for (const VolumeGroup &vg : disk ? QList<VolumeGroup>() : s.volumeGroups)
-        for (const LogicalVolume &lv : vg.logicalVolumes)
-            if (lv.active && lv.device == name) {
-                e.model = QStringLiteral("logical volume %1/%2").arg(vg.name, lv.name);
-                e.sizeBytes = lv.sizeBytes;
-                e.contents = contentsOf(s, name, lv.fsType, lv.fsLabel, {});
-                return e;
-            }
+    if (const LogicalVolume *lv = disk ? nullptr : s.activeVolume(name)) {
+        e.model = QStringLiteral("logical volume %1/%2").arg(lv->vgName, lv->name);
+        e.sizeBytes = lv->sizeBytes;
+        e.contents = contentsOf(s, name, lv->fsType, lv->fsLabel, {});
+        return e;
+    }
     if (!disk) {
         e.contents = QStringLiteral("unknown (not in Plexus's view of the machine)");
         return e;

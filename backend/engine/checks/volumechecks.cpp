@@ -52,9 +52,9 @@ Status Validator::resolveBlock(const DeviceSpec &spec, ResolvedDevice *out) cons
     }
     if (name.startsWith(QLatin1String("dm-"))) {
         const LogicalVolume *lv = nullptr;
-        return resolveVolume(spec, out, &lv);
+        return volumeAt(spec, node, out, &lv);
     }
-    return resolve(spec, out);
+    return resolveAt(spec, node, out);
 }
 
 Status Validator::resolveVolume(const DeviceSpec &spec, ResolvedDevice *out, const LogicalVolume **lv) const
@@ -62,24 +62,26 @@ Status Validator::resolveVolume(const DeviceSpec &spec, ResolvedDevice *out, con
     NodeInfo node;
     if (Status s = resolveNode(spec.path, &node); !s)
         return s;
-    for (const VolumeGroup &vg : m_snap.volumeGroups)
-        for (const LogicalVolume &v : vg.logicalVolumes) {
-            if (!v.active || v.device != node.kernelName)
-                continue;
-            if (Status s = checkSeen(spec, vg.name + QLatin1Char('/') + v.name, v.sizeBytes, QStringLiteral("VG/LV")); !s)
-                return s;
-            *out = {};
-            out->path = QStringLiteral("/dev/%1/%2").arg(vg.name, v.name);
-            out->name = v.device;
-            out->sizeBytes = v.sizeBytes;
-            out->kind = ResolvedDevice::Volume;
-            out->volumeGroup = vg.name;
-            out->volume = v.name;
-            *lv = &v;
-            return {};
-        }
-    return invalid(QStringLiteral("%1 (%2) is not an active logical volume. Give one as /dev/GROUP/VOLUME (plexusctl status lists them).")
-                       .arg(spec.path, node.kernelName));
+    return volumeAt(spec, node, out, lv);
+}
+
+Status Validator::volumeAt(const DeviceSpec &spec, const NodeInfo &node, ResolvedDevice *out, const LogicalVolume **lv) const
+{
+    const LogicalVolume *v = m_snap.activeVolume(node.kernelName);
+    if (!v)
+        return invalid(QStringLiteral("%1 (%2) is not an active logical volume. Give one as /dev/GROUP/VOLUME (plexusctl status lists them).")
+                           .arg(spec.path, node.kernelName));
+    if (Status s = checkSeen(spec, v->vgName + QLatin1Char('/') + v->name, v->sizeBytes, QStringLiteral("VG/LV")); !s)
+        return s;
+    *out = {};
+    out->path = QStringLiteral("/dev/%1/%2").arg(v->vgName, v->name);
+    out->name = v->device;
+    out->sizeBytes = v->sizeBytes;
+    out->kind = ResolvedDevice::Volume;
+    out->volumeGroup = v->vgName;
+    out->volume = v->name;
+    *lv = v;
+    return {};
 }
 
 Status Validator::checkBlockFree(const ResolvedDevice &dev, const Consent &consent) const
@@ -96,16 +98,12 @@ Status Validator::checkBlockFree(const ResolvedDevice &dev, const Consent &conse
         return inUse(QStringLiteral("%1 %2. %3, or choose another device.").arg(dev.path, use, advice));
     }
     QString fsType, label;
-    if (dev.kind == ResolvedDevice::Array) {
-        const Array *a = m_snap.array(dev.name);
-        fsType = a ? a->fsType : QString();
-        label = a ? a->fsLabel : QString();
-    } else if (const VolumeGroup *vg = m_snap.volumeGroup(dev.volumeGroup)) {
-        for (const LogicalVolume &lv : vg->logicalVolumes)
-            if (lv.name == dev.volume) {
-                fsType = lv.fsType;
-                label = lv.fsLabel;
-            }
+    if (const Array *a = dev.kind == ResolvedDevice::Array ? m_snap.array(dev.name) : nullptr) {
+        fsType = a->fsType;
+        label = a->fsLabel;
+    } else if (const LogicalVolume *lv = m_snap.activeVolume(dev.name)) {
+        fsType = lv->fsType;
+        label = lv->fsLabel;
     }
     if (fsType.isEmpty() || consent.overwrite)
         return {};

@@ -123,12 +123,7 @@ Plan startInactivePlan(const ValidAssemble &v, const QStringList &members)
     Step s;
     s.description = QStringLiteral("Start %1 as it is, even if degraded").arg(v.arrayPath);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--run"), v.arrayPath};
-    const QStringList argv = s.command;
-    s.action = [argv](StepContext &ctx) {
-        Status st = run(ctx, argv);
-        udevSettle(ctx);
-        return st;
-    };
+    s.action = runThenSettle(s.command);
     s.check = started(v.arrayPath);
     plan.steps << s;
     return plan;

@@ -21,11 +21,7 @@ Step toolStep(const QString &description, const QStringList &argv, std::function
     Step s;
     s.description = description;
     s.command = argv;
-    s.action = [argv](StepContext &ctx) {
-        const Status st = run(ctx, argv);
-        udevSettle(ctx);
-        return st;
-    };
+    s.action = runThenSettle(argv);
     s.check = std::move(check);
     return s;
 }
