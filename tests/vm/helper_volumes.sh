@@ -94,8 +94,12 @@ step "a second mirror joins rootvg; root grows across both (a concat of two arra
 ok create /dev/md1 --level 1 /dev/vdc /dev/vdd
 ok extend-vg rootvg /dev/md1
 ok grow-volume /dev/rootvg/root
-lvs --noheadings -o devices rootvg/root | grep -q md0 || fail "root is not on md0 any more"
-lvs --noheadings -o devices rootvg/root | grep -q md1 || fail "root does not reach md1"
+# LVM names each device by whichever of its aliases it met (/dev/md0, /dev/md/0,
+# /dev/disk/by-id/...): compare the nodes they lead to.
+devices=$(lvs --noheadings -o devices rootvg/root 2>&1)
+nodes=$(for d in $(echo "$devices" | tr ',' ' ' | sed 's/([0-9]*)//g'); do readlink -f "$d"; done)
+echo "$nodes" | grep -qx /dev/md0 || { echo "$devices"; fail "root is not on md0 any more"; }
+echo "$nodes" | grep -qx /dev/md1 || { echo "$devices"; fail "root does not reach md1"; }
 is "$(vgs --noheadings -o vg_free --units b --nosuffix rootvg | tr -d ' ')" 0 "rootvg's free space"
 size_kib=$(df -k --output=size /mnt/root | tail -1 | tr -d ' ')
 [ "$size_kib" -gt 300000 ] || fail "df shows root at only $size_kib KiB"
