@@ -8,6 +8,7 @@
 #include "engine/ops/anyrequest.h"
 #include "engine/executor.h"
 #include "engine/journal.h"
+#include "engine/unfinishedjobs.h"
 #include "engine/systemview.h"
 #include "probe/blockprobe.h"
 #include "probe/lvmprobe.h"
@@ -101,7 +102,7 @@ HelperService::HelperService(int idleSeconds, QObject *parent)
 
 void HelperService::reportUnfinishedJobs()
 {
-    for (const JournalSummary &s : Journal::unfinished()) {
+    for (const JournalSummary &s : Journal::unfinishedPlans()) {
         const int total = int(s.steps.size());
         qWarning("unfinished job %s (%s, started %s): %s", qPrintable(s.job), qPrintable(s.operation),
                  qPrintable(s.started.toString(Qt::ISODate)), qPrintable(s.summary));
@@ -110,7 +111,7 @@ void HelperService::reportUnfinishedJobs()
                      qPrintable(s.commands[s.lastStarted]));
         for (int i = s.lastStarted + 1; i < total; ++i)
             qWarning("  not run: step %d: %s\n    $ %s", i + 1, qPrintable(s.steps[i]), qPrintable(s.commands[i]));
-        qWarning("  journal: %s (plexusctl journal shows it; plexusctl journal --acknowledge %s once handled)", qPrintable(s.file), qPrintable(s.job));
+        qWarning("  journal: %s (plexusctl journal shows it; plexusctl resume, roll-back or drop %s)", qPrintable(s.file), qPrintable(s.job));
     }
 }
 
@@ -251,15 +252,22 @@ QString HelperService::RemoveVolumeGroup(const QString &, const QVariantMap &) {
 QList<QVariantMap> HelperService::UnfinishedJobs()
 {
     QList<QVariantMap> result;
-    for (const JournalSummary &s : Journal::unfinished()) {
+    for (const JournalSummary &s : Journal::unfinishedPlans()) {
+        QStringList states;
+        for (StepState state : s.states)
+            states << JournalSummary::words(state);
         result.append({{QStringLiteral("job"), s.job},
                        {QStringLiteral("operation"), s.operation},
                        {QStringLiteral("summary"), s.summary},
                        {QStringLiteral("started"), s.started.toString(Qt::ISODate)},
                        {QStringLiteral("steps"), s.steps},
                        {QStringLiteral("commands"), s.commands},
+                       {QStringLiteral("states"), states},
+                       {QStringLiteral("undo"), s.undo},
                        {QStringLiteral("steps_finished"), s.stepsFinished},
                        {QStringLiteral("last_started"), s.lastStarted},
+                       {QStringLiteral("interrupted"), s.interrupted()},
+                       {QStringLiteral("rolling_back_by"), s.rollingBackBy},
                        {QStringLiteral("error"), s.error},
                        {QStringLiteral("message"), s.message},
                        {QStringLiteral("file"), s.file}});
@@ -267,7 +275,36 @@ QList<QVariantMap> HelperService::UnfinishedJobs()
     return result;
 }
 
-void HelperService::AcknowledgeJob(const QString &jobId)
+QString HelperService::submitTakeUp(Job job)
+{
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    // The one option: a tag, so the caller recognises its job's signals.
+    const QVariantMap options = qdbus_cast<QVariantMap>(call.arguments().value(1));
+    for (auto it = options.begin(); it != options.end(); ++it) {
+        if (it.key() != QLatin1String("tag") || it.value().metaType() != QMetaType::fromType<QString>()) {
+            QDBusConnection::systemBus().send(call.createErrorReply(errorName(ErrorCode::Invalid),
+                                                                    QStringLiteral("%1 takes one option, tag (a string); not '%2'.").arg(call.member(), it.key())));
+            return QString();
+        }
+    }
+    job.tag = options.value(QStringLiteral("tag")).toString();
+    callStarted();
+    QThreadPool::globalInstance()->start([this, job, call] { runJob(job, call); });
+    return QString();
+}
+
+QString HelperService::ResumeJob(const QString &jobId, const QVariantMap &)
+{
+    return submitTakeUp(resumeJob(jobId, callerOf(message())));
+}
+
+QString HelperService::RollBackJob(const QString &jobId, const QVariantMap &)
+{
+    return submitTakeUp(rollBackJob(jobId, newJobId(), callerOf(message())));
+}
+
+void HelperService::DropJob(const QString &jobId)
 {
     // Nothing to plan: asked of polkit, then done, off the main thread.
     setDelayedReply(true);
@@ -277,7 +314,7 @@ void HelperService::AcknowledgeJob(const QString &jobId)
     QThreadPool::globalInstance()->start([this, jobId, call, caller] {
         Status status = m_authorizer.check(QLatin1String(polkitActions::modify), caller.busName);
         if (status)
-            status = Journal::acknowledge(jobId, caller);
+            status = Journal::drop(jobId, caller);
         const QDBusMessage reply = status ? call.createReply() : call.createErrorReply(status.name(), status.message());
         post([this, reply] {
             QDBusConnection::systemBus().send(reply);

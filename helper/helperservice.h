@@ -61,7 +61,9 @@ public Q_SLOTS:
     QString RemoveVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
     QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();
-    void AcknowledgeJob(const QString &job);
+    QString ResumeJob(const QString &job, const QVariantMap &options);
+    QString RollBackJob(const QString &job, const QVariantMap &options);
+    void DropJob(const QString &job);
 
 private:
     // Sends the interface's signal NAME to `busName` only (a targeted signal:
@@ -72,6 +74,8 @@ private:
     // Parses the call into its operation's request and runs it on the job runner
     // off the main thread; the reply (job id or typed error) is sent from there.
     QString submit();
+    // Runs a job that takes up an unfinished one (engine/unfinishedjobs.h).
+    QString submitTakeUp(Job job);
     void runJob(const Job &job, const QDBusMessage &call);
     void post(std::function<void()> f); // run on the main thread, in order
     void callStarted();

@@ -89,14 +89,14 @@ void printPlan(const QString &summary, const QStringList &notes, const QStringLi
     out().flush();
 }
 
-int runOnHelper(AnyRequest request)
+// Makes the call (with the client's tag in it) and follows its job to the end.
+int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
 {
     HelperClient client;
     if (!client.isConnected()) {
         err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
         return ExitNoHelper;
     }
-    request.setTag(client.tag());
     int total = 0;
     QObject::connect(&client, &HelperClient::jobStarted,
                      [&](const QString &job, const QString &summary, const QStringList &notes, const QStringList &d, const QStringList &cmds) {
@@ -121,7 +121,7 @@ int runOnHelper(AnyRequest request)
         out() << (error.isEmpty() ? "      done\n" : "      failed\n");
         out().flush();
     });
-    const HelperResult r = client.wait(client.proxy()->asyncCallWithArgumentList(QLatin1String(request.info().method), request.arguments()));
+    const HelperResult r = client.wait(call(client));
     if (r.ok) {
         out() << "Done (job " << r.job << ").\n";
         return ExitOk;
@@ -138,6 +138,14 @@ int runOnHelper(AnyRequest request)
     }
     printRefusal(r.errorName, r.code, r.message);
     return exitFor(r.code);
+}
+
+int runOnHelper(AnyRequest request)
+{
+    return runJobOnHelper([&request](HelperClient &client) {
+        request.setTag(client.tag());
+        return client.proxy()->asyncCallWithArgumentList(QLatin1String(request.info().method), request.arguments());
+    });
 }
 
 // A dry run plans here from our own view of the machine (no privileges, nothing
@@ -202,6 +210,31 @@ template<class R> Command requestCommand()
     return c;
 }
 
+// One unfinished job in words: what is done, what was in progress, what remains.
+void printUnfinished(const QVariantMap &j)
+{
+    const QString job = j.value(QStringLiteral("job")).toString();
+    const QStringList steps = j.value(QStringLiteral("steps")).toStringList();
+    const QStringList commands = j.value(QStringLiteral("commands")).toStringList();
+    const QStringList states = j.value(QStringLiteral("states")).toStringList();
+    const QStringList undo = j.value(QStringLiteral("undo")).toStringList();
+    out() << "Unfinished job " << job << " (" << j.value(QStringLiteral("operation")).toString() << ", started "
+          << j.value(QStringLiteral("started")).toString() << ", "
+          << (j.value(QStringLiteral("interrupted")).toBool() ? "interrupted" : "stopped by a failed step") << ")\n  "
+          << j.value(QStringLiteral("summary")).toString() << "\n";
+    for (int i = 0; i < steps.size(); ++i)
+        out() << "  " << (i + 1) << ". [" << states.value(i) << "] " << steps[i] << "\n       $ " << commands.value(i) << "\n       "
+              << undo.value(i) << "\n";
+    if (!j.value(QStringLiteral("message")).toString().isEmpty())
+        out() << "  error: " << j.value(QStringLiteral("message")).toString() << "\n";
+    if (const QString by = j.value(QStringLiteral("rolling_back_by")).toString(); !by.isEmpty())
+        out() << "  A roll back of it, job " << by << ", did not finish.\n";
+    out() << "  journal: " << j.value(QStringLiteral("file")).toString() << "\n"
+          << "  Carry it on: plexusctl resume " << job << "\n"
+          << "  Undo what it did: plexusctl roll-back " << job << "\n"
+          << "  Leave the machine as it is and stop reporting it: plexusctl drop " << job << "\n";
+}
+
 int journalCommand(const QCommandLineParser &p)
 {
     if (p.isSet(QStringLiteral("all"))) {
@@ -209,8 +242,11 @@ int journalCommand(const QCommandLineParser &p)
         if (all.isEmpty())
             out() << "No journal in " << Journal::defaultDirectory() << ".\n";
         for (const JournalSummary &s : all) {
-            const QString state = s.finished ? (s.ok ? QStringLiteral("done") : QStringLiteral("failed: ") + s.message)
-                                             : (s.acknowledged ? QStringLiteral("unfinished (acknowledged)") : QStringLiteral("UNFINISHED"));
+            const QString state = s.ok ? QStringLiteral("done")
+                                : s.dropped ? QStringLiteral("dropped")
+                                : !s.rolledBackBy.isEmpty() ? QStringLiteral("rolled back by %1").arg(s.rolledBackBy)
+                                : s.unfinished() ? QStringLiteral("UNFINISHED") + (s.message.isEmpty() ? QString() : QStringLiteral(": ") + s.message)
+                                                 : QStringLiteral("failed: ") + s.message;
             out() << s.job << "  " << s.operation << "  " << state << "\n    " << s.summary << "\n";
         }
         return ExitOk;
@@ -219,20 +255,6 @@ int journalCommand(const QCommandLineParser &p)
     if (!client.isConnected()) {
         err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
         return ExitNoHelper;
-    }
-    const QString ack = p.value(QStringLiteral("acknowledge"));
-    if (!ack.isEmpty()) {
-        const HelperResult r = client.wait(client.proxy()->AcknowledgeJob(ack));
-        if (!r.ok) {
-            if (!r.code) {
-                err() << "plexusctl: the call to plexus-helper failed: " << r.errorName << ": " << r.message << "\n";
-                return ExitNoHelper;
-            }
-            printRefusal(r.errorName, r.code, r.message);
-            return exitFor(r.code);
-        }
-        out() << "Job " << ack << " acknowledged: it is no longer reported as unfinished.\n";
-        return ExitOk;
     }
     QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->UnfinishedJobs();
     reply.waitForFinished();
@@ -245,23 +267,47 @@ int journalCommand(const QCommandLineParser &p)
         out() << "No unfinished jobs.\n";
         return ExitOk;
     }
-    for (const QVariantMap &j : jobs) {
-        const QStringList steps = j.value(QStringLiteral("steps")).toStringList();
-        const QStringList commands = j.value(QStringLiteral("commands")).toStringList();
-        const int last = j.value(QStringLiteral("last_started")).toInt();
-        out() << "Unfinished job " << j.value(QStringLiteral("job")).toString() << " (" << j.value(QStringLiteral("operation")).toString()
-              << ", started " << j.value(QStringLiteral("started")).toString() << ")\n  " << j.value(QStringLiteral("summary")).toString() << "\n";
-        for (int i = 0; i < steps.size(); ++i) {
-            const QString mark = i < last ? QStringLiteral("done   ") : i == last ? QStringLiteral("STOPPED") : QStringLiteral("not run");
-            out() << "  " << mark << " " << (i + 1) << ". " << steps[i] << "\n            $ " << commands.value(i) << "\n";
-        }
-        if (!j.value(QStringLiteral("message")).toString().isEmpty())
-            out() << "  error: " << j.value(QStringLiteral("message")).toString() << "\n";
-        out() << "  journal: " << j.value(QStringLiteral("file")).toString() << "\n"
-              << "  Check the machine (plexusctl status), finish or undo by hand, then: plexusctl journal --acknowledge "
-              << j.value(QStringLiteral("job")).toString() << "\n";
-    }
+    for (const QVariantMap &j : jobs)
+        printUnfinished(j);
     return ExitOk;
+}
+
+int dropCommand(const QString &job)
+{
+    HelperClient client;
+    if (!client.isConnected()) {
+        err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
+        return ExitNoHelper;
+    }
+    const HelperResult r = client.wait(client.proxy()->DropJob(job));
+    if (!r.ok) {
+        if (!r.code) {
+            err() << "plexusctl: the call to plexus-helper failed: " << r.errorName << ": " << r.message << "\n";
+            return ExitNoHelper;
+        }
+        printRefusal(r.errorName, r.code, r.message);
+        return exitFor(r.code);
+    }
+    out() << "Job " << job << " dropped: what it did stays as it is, and it is no longer reported as unfinished.\n";
+    return ExitOk;
+}
+
+// resume, roll-back, drop: JOB is their one argument.
+Command unfinishedJobCommand(const char *name, const char *summary, std::function<int(const QString &job)> run)
+{
+    Command c;
+    c.name = QLatin1String(name);
+    c.synopsis = QStringLiteral("JOB");
+    c.summary = QLatin1String(summary);
+    c.changes = false;
+    c.run = [name, run](const QCommandLineParser &, const QStringList &positional, const SnapshotPtr &, bool) {
+        if (positional.size() != 1) {
+            err() << "plexusctl: " << name << " takes one job id (plexusctl journal lists the unfinished ones)\n";
+            return int(ExitUsage);
+        }
+        return run(positional.first());
+    };
+    return c;
 }
 
 QList<Command> commands()
@@ -271,14 +317,20 @@ QList<Command> commands()
     {
         Command c;
         c.name = QStringLiteral("journal");
-        c.synopsis = QStringLiteral("[--acknowledge JOB] [--all]");
-        c.summary = QStringLiteral("show jobs the helper left unfinished (crash, reboot)");
-        c.options = {opt(QStringLiteral("acknowledge"), QStringLiteral("Stop reporting JOB (after handling it)."), QStringLiteral("JOB")),
-                     opt(QStringLiteral("all"), QStringLiteral("List every journaled job, from the journal files."))};
+        c.synopsis = QStringLiteral("[--all]");
+        c.summary = QStringLiteral("show unfinished jobs (interrupted by a crash or a reboot, or stopped by a failed step): what is done and what remains");
+        c.options = {opt(QStringLiteral("all"), QStringLiteral("List every journaled job, from the journal files."))};
         c.changes = false;
         c.run = [](const QCommandLineParser &p, const QStringList &, const SnapshotPtr &, bool) { return journalCommand(p); };
         list << c;
     }
+    list << unfinishedJobCommand("resume", "carry an unfinished job on from where it stopped (checked against the machine now)", [](const QString &job) {
+        return runJobOnHelper([job](HelperClient &client) { return client.proxy()->ResumeJob(job, {{QStringLiteral("tag"), client.tag()}}); });
+    });
+    list << unfinishedJobCommand("roll-back", "undo what an unfinished job did, last step first", [](const QString &job) {
+        return runJobOnHelper([job](HelperClient &client) { return client.proxy()->RollBackJob(job, {{QStringLiteral("tag"), client.tag()}}); });
+    });
+    list << unfinishedJobCommand("drop", "leave an unfinished job as it is and stop reporting it", dropCommand);
     return list;
 }
 

@@ -111,6 +111,11 @@ Status QuietContext::keep(const QString &fileName, const QByteArray &, QString *
     return Status::failure(ErrorCode::ToolFailed, QStringLiteral("A check has no job to keep %1 for.").arg(fileName));
 }
 
+Status QuietContext::kept(const QString &fileName, QByteArray *)
+{
+    return Status::failure(ErrorCode::NotFound, QStringLiteral("A check has no job that kept %1.").arg(fileName));
+}
+
 int timeLimitSeconds(const StepContext &ctx, const QString &tool)
 {
     if (ctx.timeLimitSeconds > 0)

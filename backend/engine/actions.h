@@ -24,6 +24,7 @@ public:
     void progress(double) override {}
     void log(const QString &) override {}
     Status keep(const QString &fileName, const QByteArray &contents, QString *path) override;
+    Status kept(const QString &fileName, QByteArray *contents) override;
 };
 
 // How long a tool may run before it is killed and the step fails (ToolFailed,

@@ -73,11 +73,18 @@ public:
     {
         if (m_journal)
             return m_journal->keep(fileName, contents, path);
-        return Journal::writePrivateFile(QDir::tempPath() + QStringLiteral("/plexus-job"), fileName, contents, path); // tests without a journal
+        return Journal::writePrivateFile(withoutJournal(), fileName, contents, path);
+    }
+    Status kept(const QString &fileName, QByteArray *contents) override
+    {
+        if (m_journal)
+            return m_journal->kept(fileName, contents);
+        return Journal::readPrivateFile(withoutJournal(), fileName, contents);
     }
     void setIndex(int index) { m_index = index; }
 
 private:
+    static QString withoutJournal() { return QDir::tempPath() + QStringLiteral("/plexus-job"); } // tests
     int m_index;
     Journal *m_journal;
     ExecutionObserver *m_observer;
@@ -88,9 +95,10 @@ private:
 Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer)
 {
     Context ctx(0, journal, observer);
+    ctx.data = plan.carried;
     const int total = int(plan.steps.size());
     Status result;
-    for (int i = 0; i < total; ++i) {
+    for (int i = plan.startAt; i < total; ++i) {
         const Step &step = plan.steps[i];
         ctx.setIndex(i);
         ctx.timeLimitSeconds = step.timeLimitSeconds;
@@ -110,7 +118,7 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
         if (s.ok() && step.check)
             s = step.check();
         if (journal)
-            journal->stepFinished(i, s);
+            journal->stepFinished(i, s, ctx.data);
         if (observer)
             observer->stepFinished(i, s);
         if (!s.ok()) {

@@ -4,6 +4,8 @@
 #include "jobrunner.h"
 
 #include "engine.h"
+#include "recordedsystem.h"
+#include "unfinished.h"
 
 #include <QElapsedTimer>
 
@@ -41,7 +43,9 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
         QMutexLocker lock(&m_runningLock);
         m_running = QStringLiteral("%1, %2").arg(job.id, job.operation);
     }
-    const Engine engine(m_snapshotNow(), m_system);
+    const RecordingSystem system(m_system);
+    Engine engine(m_snapshotNow(), system);
+    engine.setStamp(engine.stamp());
     lap("snapshot");
     Plan plan;
     result.status = job.prepare(engine, &plan);
@@ -50,8 +54,12 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
     if (result.status)
         result.status = claims.claimAll(plan.exclusive);
     Journal journal(m_journalDirectory);
-    if (result.status)
-        result.status = journal.begin(job.id, plan, job.caller, job.request);
+    journal.readKeptFrom(plan.keptFrom);
+    if (result.status && job.resumes) {
+        result.status = journal.resume(job.id, job.caller);
+    } else if (result.status) {
+        result.status = journal.begin(job.id, plan, job.caller, job.request, recordMachine(engine.snapshot(), system, engine.stamp()));
+    }
     if (result.status) {
         result.ran = true;
         if (observer)

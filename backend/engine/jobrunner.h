@@ -5,7 +5,8 @@
 // One request's way from the call to the reply, without D-Bus: ask the authority
 // for each polkit action the parsed request needs, take one job slot (a second
 // caller meanwhile is told Busy), look at the machine now, validate and plan,
-// claim the devices O_EXCL, journal the plan, run it. plexus-helper wraps this
+// claim the devices O_EXCL, journal the plan with what it was made from (the
+// snapshot, the machine's answers, the stamp: engine/unfinished.h), run it. plexus-helper wraps this
 // in its D-Bus methods; the unit tests drive it directly.
 
 #include "executor.h"
@@ -43,6 +44,7 @@ struct Job {
     QStringList actions;   // polkit actions, all required
     QJsonObject request;   // for the journal
     std::function<Status(const Engine &, Plan *)> prepare;
+    bool resumes = false;  // continues the journal of job `id` (engine/unfinished.h) instead of starting one
 };
 
 // Told what happens, in order, from the runner's thread.

@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -100,7 +101,7 @@ void insertCaller(QJsonObject *event, const char *nameKey, const Caller &caller)
 
 Journal::Journal(const QString &directory) : m_dir(directory) {}
 
-Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller, const QJsonObject &request)
+Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller, const QJsonObject &request, const QJsonObject &machine)
 {
     if (!plainName(job))
         return Status::failure(ErrorCode::Invalid, QStringLiteral("bad job id '%1'").arg(job));
@@ -110,7 +111,8 @@ Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller
     m_file = m_dir + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     QJsonArray steps;
     for (const Step &s : plan.steps)
-        steps.append(QJsonObject{{QStringLiteral("description"), s.description}, {QStringLiteral("command"), s.preview()}});
+        steps.append(QJsonObject{{QStringLiteral("description"), s.description}, {QStringLiteral("command"), s.preview()},
+                                 {QStringLiteral("undo"), s.undoWords()}});
     QJsonObject event{{QStringLiteral("event"), QStringLiteral("plan")},
                       {QStringLiteral("job"), job},
                       {QStringLiteral("operation"), plan.operation},
@@ -118,8 +120,25 @@ Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller
                       {QStringLiteral("request"), request},
                       {QStringLiteral("notes"), QJsonArray::fromStringList(plan.notes)},
                       {QStringLiteral("steps"), steps}};
+    if (!machine.isEmpty())
+        event.insert(QStringLiteral("machine"), machine);
     insertCaller(&event, "caller", caller);
     event.insert(QStringLiteral("time"), now());
+    if (!appendLine(m_file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write the journal %1: a plan that cannot be journaled does not run.").arg(m_file));
+    return {};
+}
+
+Status Journal::resume(const QString &job, const Caller &by)
+{
+    JournalSummary s;
+    if (Status st = find(job, &s, false, m_dir); !st)
+        return st;
+    m_job = job;
+    m_file = s.file;
+    m_data = s.data;
+    QJsonObject event{{QStringLiteral("event"), QStringLiteral("resume")}, {QStringLiteral("time"), now()}};
+    insertCaller(&event, "by", by);
     if (!appendLine(m_file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
         return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write the journal %1: a plan that cannot be journaled does not run.").arg(m_file));
     return {};
@@ -138,10 +157,20 @@ void Journal::stepStarted(int index)
     append({{QStringLiteral("event"), QStringLiteral("step-start")}, {QStringLiteral("index"), index}});
 }
 
-void Journal::stepFinished(int index, const Status &status)
+void Journal::stepFinished(int index, const Status &status, const QVariantMap &data)
 {
-    append({{QStringLiteral("event"), QStringLiteral("step-end")}, {QStringLiteral("index"), index},
-            {QStringLiteral("ok"), status.ok()}, {QStringLiteral("error"), status.name()}, {QStringLiteral("message"), status.message()}});
+    QJsonObject event{{QStringLiteral("event"), QStringLiteral("step-end")}, {QStringLiteral("index"), index},
+                      {QStringLiteral("ok"), status.ok()}, {QStringLiteral("error"), status.name()}, {QStringLiteral("message"), status.message()}};
+    // What later steps need (a partition table read) must outlive a crash, or a resumed plan would lack it.
+    if (data != m_data) {
+        QJsonObject changed;
+        for (auto it = data.begin(); it != data.end(); ++it)
+            if (m_data.value(it.key()) != it.value())
+                changed.insert(it.key(), QString::fromLatin1(it.value().toByteArray().toBase64()));
+        event.insert(QStringLiteral("data"), changed);
+        m_data = data;
+    }
+    append(event);
 }
 
 void Journal::log(int index, const QString &line)
@@ -162,6 +191,28 @@ Status Journal::keep(const QString &fileName, const QByteArray &contents, QStrin
     return writePrivateFile(m_dir + QLatin1Char('/') + m_job + QStringLiteral(".d"), fileName, contents, path);
 }
 
+Status Journal::kept(const QString &fileName, QByteArray *contents) const
+{
+    const QString job = m_keptFrom.isEmpty() ? m_job : m_keptFrom;
+    return readPrivateFile(m_dir + QLatin1Char('/') + job + QStringLiteral(".d"), fileName, contents);
+}
+
+Status Journal::readPrivateFile(const QString &directory, const QString &fileName, QByteArray *contents)
+{
+    if (!plainName(fileName))
+        return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a plain file name.").arg(fileName));
+    const QString file = directory + QLatin1Char('/') + fileName;
+    const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    QFile f;
+    if (fd < 0 || !f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        if (fd >= 0)
+            ::close(fd);
+        return Status::failure(ErrorCode::NotFound, QStringLiteral("The job kept no file %1 (%2).").arg(file, QString::fromLocal8Bit(strerror(errno))));
+    }
+    *contents = f.readAll();
+    return {};
+}
+
 Status Journal::writePrivateFile(const QString &directory, const QString &fileName, const QByteArray &contents, QString *path)
 {
     if (!plainName(fileName))
@@ -177,7 +228,18 @@ Status Journal::writePrivateFile(const QString &directory, const QString &fileNa
     return {};
 }
 
-JournalSummary Journal::summarize(const QString &file)
+QString JournalSummary::words(StepState state)
+{
+    switch (state) {
+    case StepState::NotRun: return QStringLiteral("not run");
+    case StepState::InProgress: return QStringLiteral("in progress when it stopped");
+    case StepState::Done: return QStringLiteral("done");
+    case StepState::Failed: return QStringLiteral("failed");
+    }
+    return {};
+}
+
+JournalSummary Journal::summarize(const QString &file, bool withPlan)
 {
     JournalSummary s;
     s.file = file;
@@ -190,6 +252,8 @@ JournalSummary Journal::summarize(const QString &file)
             continue;
         const QJsonObject e = QJsonDocument::fromJson(line).object();
         const QString event = e.value(QStringLiteral("event")).toString();
+        const int index = e.value(QStringLiteral("index")).toInt(-1);
+        const bool stepEvent = index >= 0 && index < s.states.size();
         if (event == QLatin1String("plan")) {
             s.operation = e.value(QStringLiteral("operation")).toString();
             s.summary = e.value(QStringLiteral("summary")).toString();
@@ -197,16 +261,26 @@ JournalSummary Journal::summarize(const QString &file)
             for (const QJsonValue &st : e.value(QStringLiteral("steps")).toArray()) {
                 s.steps << st.toObject().value(QStringLiteral("description")).toString();
                 s.commands << st.toObject().value(QStringLiteral("command")).toString();
+                s.undo << st.toObject().value(QStringLiteral("undo")).toString();
+                s.states << StepState::NotRun;
             }
-        } else if (event == QLatin1String("step-start")) {
-            s.lastStarted = e.value(QStringLiteral("index")).toInt();
-        } else if (event == QLatin1String("step-end")) {
-            if (e.value(QStringLiteral("ok")).toBool())
-                ++s.stepsFinished;
-            else {
+            if (withPlan) {
+                s.request = e.value(QStringLiteral("request")).toObject();
+                s.machine = e.value(QStringLiteral("machine")).toObject();
+            }
+        } else if (event == QLatin1String("step-start") && stepEvent) {
+            s.lastStarted = index;
+            s.states[index] = StepState::InProgress;
+        } else if (event == QLatin1String("step-end") && stepEvent) {
+            const bool ok = e.value(QStringLiteral("ok")).toBool();
+            s.states[index] = ok ? StepState::Done : StepState::Failed;
+            if (!ok) {
                 s.error = e.value(QStringLiteral("error")).toString();
                 s.message = e.value(QStringLiteral("message")).toString();
             }
+            const QJsonObject data = e.value(QStringLiteral("data")).toObject();
+            for (auto it = data.begin(); it != data.end(); ++it)
+                s.data.insert(it.key(), QByteArray::fromBase64(it.value().toString().toLatin1()));
         } else if (event == QLatin1String("end")) {
             s.finished = true;
             s.ok = e.value(QStringLiteral("ok")).toBool();
@@ -214,10 +288,19 @@ JournalSummary Journal::summarize(const QString &file)
                 s.error = e.value(QStringLiteral("error")).toString();
                 s.message = e.value(QStringLiteral("message")).toString();
             }
-        } else if (event == QLatin1String("acknowledged")) {
-            s.acknowledged = true;
+        } else if (event == QLatin1String("resume")) {
+            s.finished = s.ok = false;
+            s.error.clear();
+            s.message.clear();
+        } else if (event == QLatin1String("dropped") || event == QLatin1String("acknowledged")) { // older journals said acknowledged
+            s.dropped = true;
+        } else if (event == QLatin1String("rolling-back")) {
+            s.rollingBackBy = e.value(QStringLiteral("job")).toString();
+        } else if (event == QLatin1String("rolled-back")) {
+            s.rolledBackBy = e.value(QStringLiteral("job")).toString();
         }
     }
+    s.stepsFinished = int(std::count(s.states.cbegin(), s.states.cend(), StepState::Done));
     return s;
 }
 
@@ -234,33 +317,71 @@ QList<JournalSummary> Journal::unfinished(const QString &directory)
 {
     QList<JournalSummary> result;
     for (const JournalSummary &s : read(directory))
-        if (!s.finished && !s.acknowledged)
+        if (s.interrupted() && s.unfinished())
             result.append(s);
     return result;
 }
 
-Status Journal::acknowledge(const QString &job, const Caller &by, const QString &directory)
+QList<JournalSummary> Journal::unfinishedPlans(const QString &directory)
+{
+    QList<JournalSummary> result;
+    for (const JournalSummary &s : read(directory))
+        if (s.unfinished())
+            result.append(s);
+    return result;
+}
+
+Status Journal::find(const QString &job, JournalSummary *out, bool withPlan, const QString &directory)
 {
     if (!plainName(job))
         return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a job id.").arg(job));
     const QString file = directory + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     if (!QFile::exists(file))
         return Status::failure(ErrorCode::NotFound, QStringLiteral("There is no journal for the job %1.").arg(job));
-    const JournalSummary s = summarize(file);
-    if (s.finished)
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("The job %1 finished; there is nothing to acknowledge.").arg(job));
-    QJsonObject e{{QStringLiteral("event"), QStringLiteral("acknowledged")}, {QStringLiteral("time"), now()}};
-    insertCaller(&e, "by", by);
-    if (!appendLine(file, QJsonDocument(e).toJson(QJsonDocument::Compact)))
+    *out = summarize(file, withPlan);
+    return {};
+}
+
+Status Journal::appendTo(const QString &job, QJsonObject event, const QString &directory)
+{
+    const QString file = directory + QLatin1Char('/') + job + QStringLiteral(".jsonl");
+    event.insert(QStringLiteral("time"), now());
+    if (!appendLine(file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
         return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write %1.").arg(file));
     return {};
+}
+
+Status Journal::drop(const QString &job, const Caller &by, const QString &directory)
+{
+    JournalSummary s;
+    if (Status st = find(job, &s, false, directory); !st)
+        return st;
+    if (!s.unfinished())
+        return Status::failure(ErrorCode::Invalid, QStringLiteral("The job %1 is not unfinished (%2); there is nothing to drop.")
+                                                       .arg(job, s.ok ? QStringLiteral("it ended well")
+                                                                      : s.dropped ? QStringLiteral("it was dropped")
+                                                                      : !s.rolledBackBy.isEmpty() ? QStringLiteral("it was rolled back")
+                                                                                                  : QStringLiteral("it changed nothing")));
+    QJsonObject e{{QStringLiteral("event"), QStringLiteral("dropped")}};
+    insertCaller(&e, "by", by);
+    return appendTo(job, e, directory);
+}
+
+Status Journal::markRollingBack(const QString &job, const QString &by, const QString &directory)
+{
+    return appendTo(job, {{QStringLiteral("event"), QStringLiteral("rolling-back")}, {QStringLiteral("job"), by}}, directory);
+}
+
+Status Journal::markRolledBack(const QString &job, const QString &by, const QString &directory)
+{
+    return appendTo(job, {{QStringLiteral("event"), QStringLiteral("rolled-back")}, {QStringLiteral("job"), by}}, directory);
 }
 
 void Journal::prune(int keep, const QString &directory)
 {
     QList<JournalSummary> finished;
     for (const JournalSummary &s : read(directory))
-        if (s.finished || s.acknowledged)
+        if (!s.unfinished())
             finished.append(s);
     // Files are named by job id, which starts with the time: oldest first.
     for (int i = 0; i + keep < finished.size(); ++i) {

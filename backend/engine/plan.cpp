@@ -33,6 +33,25 @@ QString Step::preview() const
     return p;
 }
 
+Step &Step::changesNothing()
+{
+    undo = [] { return QList<Step>(); };
+    return *this;
+}
+
+QString Step::undoWords() const
+{
+    if (!undo)
+        return QStringLiteral("cannot be undone: %1").arg(cannotUndo.isEmpty() ? QStringLiteral("Plexus does not know how to undo it") : cannotUndo);
+    const QList<Step> steps = undo();
+    if (steps.isEmpty())
+        return QStringLiteral("nothing to undo");
+    QStringList words;
+    for (const Step &s : steps)
+        words << s.description;
+    return QStringLiteral("undo: ") + words.join(QStringLiteral("; "));
+}
+
 QStringList Plan::descriptions() const
 {
     QStringList out;

@@ -28,6 +28,8 @@ public:
     // Keeps a backup for this job (a partition table dump), readable by root only;
     // `path` says where.
     virtual Status keep(const QString &fileName, const QByteArray &contents, QString *path) = 0;
+    // Reads back a file kept by this job (or, rolling back, by the job rolled back).
+    virtual Status kept(const QString &fileName, QByteArray *contents) = 0;
     QVariantMap data;
     int timeLimitSeconds = 0;    // for each tool the running step starts; 0: the tool's default
 
@@ -42,8 +44,16 @@ struct Step {
     std::function<Status()> check;            // optional; may wait a little for the kernel/udev
     bool waitsForKernel = false; // a long wait (rebuild): reports progress
     int timeLimitSeconds = 0;    // for each tool it runs, then the tool is killed; 0: the tool's default (actions.h)
+    // Rolling back (engine/unfinished.h): the steps that reverse this one, in
+    // order. Unset: it cannot be undone, and cannotUndo says why.
+    std::function<QList<Step>()> undo;
+    QString cannotUndo;
 
     QString preview() const;     // the command, shell-quoted, with its note
+    // For a step that only reads or waits: rolling back has nothing to do for it.
+    Step &changesNothing();
+    // "undo: Remove /dev/vdc from md0", "nothing to undo", "cannot be undone: ..."
+    QString undoWords() const;
 };
 
 struct Plan {
@@ -52,6 +62,11 @@ struct Plan {
     QStringList notes;           // things the user should know (sizes, what comes next)
     QList<Step> steps;
     QStringList exclusive;       // device nodes to hold open O_EXCL from validation until the first step
+    // Resuming an unfinished plan (engine/unfinished.h): steps before startAt
+    // were done, and `carried` is what they passed on to later steps.
+    int startAt = 0;
+    QVariantMap carried;
+    QString keptFrom;            // a roll back reads the backups of the job it rolls back
 
     QStringList descriptions() const;
     QStringList previews() const;

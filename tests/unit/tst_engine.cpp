@@ -308,10 +308,12 @@ private Q_SLOTS:
         QCOMPARE(open[0].stepsFinished, 1);
         QCOMPARE(open[0].lastStarted, 1);
         QCOMPARE(open[0].steps, (QStringList{QStringLiteral("first"), QStringLiteral("second")}));
-        QCOMPARE(Journal::acknowledge(QStringLiteral("nope"), {QStringLiteral("x")}, dir.path()).code(), ErrorCode::NotFound);
-        QCOMPARE(Journal::acknowledge(QStringLiteral("../etc/passwd"), {QStringLiteral("x")}, dir.path()).code(), ErrorCode::Invalid);
-        QVERIFY(Journal::acknowledge(QStringLiteral("20261121-000000-000-aaaa"), {QStringLiteral(":1.9"), 1000, 77}, dir.path()).ok());
+        QCOMPARE(Journal::drop(QStringLiteral("nope"), {QStringLiteral("x")}, dir.path()).code(), ErrorCode::NotFound);
+        QCOMPARE(Journal::drop(QStringLiteral("../etc/passwd"), {QStringLiteral("x")}, dir.path()).code(), ErrorCode::Invalid);
+        QVERIFY(Journal::drop(QStringLiteral("20261121-000000-000-aaaa"), {QStringLiteral(":1.9"), 1000, 77}, dir.path()).ok());
         QVERIFY(Journal::unfinished(dir.path()).isEmpty());
+        // Dropped once is enough: the second time says why not.
+        EXPECT_REFUSAL(Journal::drop(QStringLiteral("20261121-000000-000-aaaa"), {QStringLiteral("x")}, dir.path()), ErrorCode::Invalid, "it was dropped");
 
         Journal done(dir.path());
         QVERIFY(done.begin(QStringLiteral("20261121-000001-000-bbbb"), p, {QStringLiteral(":1.5")}, {}).ok());

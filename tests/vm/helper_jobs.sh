@@ -7,8 +7,8 @@
 # does it) and replaced; one job at a time (Busy while a hot
 # replacement copies, with progress shown); the helper killed in the middle of
 # that replacement: the journal shows the job and the step it stopped in (at the
-# next helper's start and in plexusctl journal), the job is finished by hand and
-# acknowledged; the helper exiting when idle.
+# next helper's start and in plexusctl journal), the job is resumed and ends the
+# replacement; the helper exiting when idle.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -57,17 +57,21 @@ is "$rc" 10 "plexusctl's exit status when the helper went away"
 ok journal
 echo "$OUT"
 echo "$OUT" | grep -q "Unfinished job $job (ReplaceMember" || fail "the interrupted job is not shown"
-echo "$OUT" | grep -q "STOPPED 3. Wait while /dev/vda is copied onto /dev/vdd" || fail "the step it stopped in is not shown"
-echo "$OUT" | grep -q "not run 4. Remove the replaced member /dev/vda from md1" || fail "the step that did not run is not shown"
+echo "$OUT" | grep -q "1. \[done\] Add /dev/vdd to md1" || fail "the step done is not shown"
+echo "$OUT" | grep -q "3. \[in progress when it stopped\] Wait while /dev/vda is copied onto /dev/vdd" || fail "the step it stopped in is not shown"
+echo "$OUT" | grep -q "4. \[not run\] Remove the replaced member /dev/vda from md1" || fail "the step that did not run is not shown"
+echo "$OUT" | grep -q "plexusctl resume $job" || fail "the way to carry it on is not shown"
 grep -q "unfinished job $job" $HELPER_LOG || fail "the new helper did not report the unfinished job when it started"
-# Finish it by hand, as the journal says: md went on copying by itself.
+# Carried on: md went on copying by itself; the plan waits for it, then removes vda.
 fast_sync
-wait_idle md1
-member_state md1 vda | grep -q faulty || fail "md did not mark the replaced vda faulty"
-ok remove /dev/md1 /dev/vda
-ok journal --acknowledge "$job"
+ok resume "$job"
+echo "$OUT"
+echo "$OUT" | grep -q "Resume job $job from step 3 of 4" || fail "the resumed plan does not say where it starts"
+echo "$OUT" | grep -q "^\[4/4\] Remove the replaced member /dev/vda" || fail "the resumed plan did not run its last step"
+[ "$(member_state md1 vda)" = gone ] || fail "vda is still in md1 after the resumed job"
 ok journal
-echo "$OUT" | grep -q "No unfinished jobs" || fail "the acknowledged job is still reported"
+echo "$OUT" | grep -q "No unfinished jobs" || fail "the resumed job is still reported"
+refused 1 Invalid "is not unfinished: it ended well" -- resume "$job"
 is "$(member_state md1 vdd)" in_sync "vdd's state"
 is "$(md_attr md1 degraded)" 0 "md1 degraded"
 check_data /dev/md1 "after the interrupted hot replacement"

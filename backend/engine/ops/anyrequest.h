@@ -45,6 +45,8 @@ public:
     // The request a call of `method` with `arguments` makes; Invalid when the
     // method is unknown or anything in the arguments is (nothing is coerced).
     static Status fromDBus(const QString &method, const QVariantList &arguments, AnyRequest *out);
+    // The request a journal recorded (json()) for `method`.
+    static Status fromJson(const QString &method, const QJsonObject &json, AnyRequest *out);
 
 private:
     struct Concept {
@@ -103,6 +105,7 @@ template<class R> Status parseRequest(const QVariantList &arguments, R *out)
 struct OperationType {
     const OperationInfo *info;
     Status (*parse)(const QVariantList &arguments, AnyRequest *out);
+    AnyRequest (*fromJson)(const QJsonObject &json);
 };
 const QList<OperationType> &operationTypes();
 const OperationType *operationType(const QString &method);

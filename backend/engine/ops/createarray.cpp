@@ -7,7 +7,9 @@
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
 #include "model/raidlevel.h"
+#include "engine/steps/mdsteps.h"
 #include "engine/steps/partitionsteps.h"
+#include "engine/steps/volumesteps.h"
 
 #include <QFileInfo>
 
@@ -315,6 +317,25 @@ Plan makePlan(const ValidCreate &v)
         if (mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) != QString::number(n))
             return toolFailed(QStringLiteral("%1 has %2 slots, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("raid_disks"))).arg(n));
         return Status();
+    };
+    // Undone only while nothing was put on it: stopped, its members' superblocks erased.
+    QList<ResolvedDevice> used;
+    for (const auto *list : {&v.members, &v.spares})
+        for (const ResolvedDevice &d : *list)
+            if (!d.missing)
+                used << d;
+    s.undo = [arrayPath, used] {
+        Step stop = stopStep(arrayPath, QStringLiteral("Stop %1, which this plan created").arg(arrayPath));
+        stop.precondition = [arrayPath] {
+            const QString found = probedContents(arrayPath);
+            return found.isEmpty() ? Status()
+                                   : Status::failure(ErrorCode::InUse, QStringLiteral("%1 now holds %2: something was written to it, so a roll "
+                                                                                      "back does not destroy it.").arg(arrayPath, found));
+        };
+        QList<Step> steps{stop};
+        for (const ResolvedDevice &d : used)
+            steps << zeroStep(d, QStringLiteral(", as it was before %1 was created").arg(arrayPath));
+        return steps;
     };
     plan.steps << s;
     plan.exclusive = held;

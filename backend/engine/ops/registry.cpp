@@ -17,6 +17,12 @@ template<class R> OperationType typeOf()
                 if (s)
                     *out = AnyRequest(r);
                 return s;
+            },
+            [](const QJsonObject &json) {
+                R r;
+                JsonReader reader(json);
+                r.visit(reader);
+                return AnyRequest(r);
             }};
 }
 
@@ -46,6 +52,15 @@ Status AnyRequest::fromDBus(const QString &method, const QVariantList &arguments
     if (!type)
         return Status::failure(ErrorCode::Invalid, QStringLiteral("Unknown operation '%1'.").arg(method));
     return type->parse(arguments, out);
+}
+
+Status AnyRequest::fromJson(const QString &method, const QJsonObject &json, AnyRequest *out)
+{
+    const OperationType *type = operationType(method);
+    if (!type)
+        return Status::failure(ErrorCode::Invalid, QStringLiteral("The journal names an operation this Plexus does not know: '%1'.").arg(method));
+    *out = type->fromJson(json);
+    return {};
 }
 
 } // namespace plexus

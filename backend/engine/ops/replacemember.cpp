@@ -103,6 +103,11 @@ Plan makePlan(const ValidReplace &v)
         const QString dev = v.newDevice.path;
         s.action = [path, dev](StepContext &ctx) { return mdAdd(ctx, path, dev); };
         s.check = memberAdded(md, newName);
+        // The slot is free again afterwards, as before the plan.
+        s.undo = [path, md, newName] {
+            return QList<Step>{failStep(path, md, newName, QStringLiteral(", giving its slot back")),
+                               removeStep(path, md, newName, QStringLiteral("/dev/%1").arg(newName))};
+        };
         plan.steps << s;
         zeroOld();
         return plan;
@@ -130,6 +135,17 @@ Plan makePlan(const ValidReplace &v)
                 || n.contains(QStringLiteral("replacement"));
         });
         return started ? Status() : toolFailed(QStringLiteral("md did not mark /dev/%1 for replacement.").arg(oldName));
+    };
+    // Stopping the copy: the replacement is failed, and the old member, still in service, stays.
+    replace.undo = [path, md, oldName, newName] {
+        Step stop = failStep(path, md, newName, QStringLiteral(", stopping the copy; /dev/%1 stays in service").arg(oldName));
+        stop.precondition = [md, oldName, path] {
+            if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
+                return Status::failure(ErrorCode::InUse, QStringLiteral("The copy has finished and /dev/%1 has left %2: failing the new member "
+                                                                        "would leave %2 without redundancy.").arg(oldName, path));
+            return Status();
+        };
+        return QList<Step>{stop};
     };
     plan.steps << replace;
 
@@ -175,7 +191,7 @@ Plan makePlan(const ValidReplace &v)
         ctx.progress(100.0);
         return Status();
     };
-    plan.steps << wait;
+    plan.steps << wait.changesNothing();
     plan.steps << removeStep(path, md, oldName, QStringLiteral("the replaced member %1").arg(v.oldMember.path));
     zeroOld();
     return plan;

@@ -70,20 +70,8 @@ Plan makePlan(const ValidStop &v)
     const QString md = v.array.array.name, path = v.array.path;
     plan.summary = QStringLiteral("Stop %1.").arg(path);
     plan.notes << QStringLiteral("The members keep their data and md superblocks: assemble starts %1 again.").arg(md);
-    Step s;
-    s.description = QStringLiteral("Stop %1 (%2, %3 member(s))").arg(path, levelWords(v.array.array.level.value_or(QStringLiteral("inactive")))).arg(v.array.array.members.size());
-    s.command = mdStopArgv(path);
-    s.action = [path](StepContext &ctx) {
-        Status st = mdStop(ctx, path);
-        udevSettle(ctx);
-        return st;
-    };
-    s.check = [md, path] {
-        if (!waitFor(10000, [&] { return !arrayRunning(md); }))
-            return toolFailed(QStringLiteral("%1 is still running.").arg(path));
-        return Status();
-    };
-    plan.steps << s;
+    plan.steps << stopStep(path, QStringLiteral("Stop %1 (%2, %3 member(s))").arg(path, levelWords(v.array.array.level.value_or(QStringLiteral("inactive"))))
+                                     .arg(v.array.array.members.size()));
     plan.exclusive = {path};
     return plan;
 }

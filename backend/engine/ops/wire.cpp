@@ -154,6 +154,11 @@ QJsonObject specJson(const DeviceSpec &d)
 {
     return {{QStringLiteral("path"), d.path}, {QStringLiteral("identity"), d.identity}, {QStringLiteral("size"), qint64(d.sizeBytes)}};
 }
+DeviceSpec specFromJson(const QJsonObject &o)
+{
+    return {o.value(QStringLiteral("path")).toString(), o.value(QStringLiteral("identity")).toString(),
+            quint64(o.value(QStringLiteral("size")).toInteger())};
+}
 } // namespace
 
 void JsonWriter::operator()(const DeviceSpec &value, const FieldSpec &f)
@@ -167,6 +172,41 @@ void JsonWriter::operator()(const DeviceSpecList &value, const FieldSpec &f)
     for (const DeviceSpec &d : value)
         a.append(specJson(d));
     m_json.insert(QLatin1String(f.name), a);
+}
+
+void JsonReader::operator()(QString &value, const FieldSpec &f)
+{
+    value = m_json.value(QLatin1String(f.name)).toString(value);
+}
+
+void JsonReader::operator()(bool &value, const FieldSpec &f)
+{
+    value = m_json.value(QLatin1String(f.name)).toBool(value);
+}
+
+void JsonReader::operator()(int &value, const FieldSpec &f)
+{
+    value = m_json.value(QLatin1String(f.name)).toInt(value);
+}
+
+void JsonReader::operator()(quint64 &value, const FieldSpec &f)
+{
+    value = quint64(m_json.value(QLatin1String(f.name)).toInteger(qint64(value)));
+}
+
+void JsonReader::operator()(DeviceSpec &value, const FieldSpec &f)
+{
+    if (m_json.contains(QLatin1String(f.name)))
+        value = specFromJson(m_json.value(QLatin1String(f.name)).toObject());
+}
+
+void JsonReader::operator()(DeviceSpecList &value, const FieldSpec &f)
+{
+    if (!m_json.contains(QLatin1String(f.name)))
+        return;
+    value.clear();
+    for (const QJsonValue &d : m_json.value(QLatin1String(f.name)).toArray())
+        value << specFromJson(d.toObject());
 }
 
 void ActionCollector::operator()(bool value, const FieldSpec &f)

@@ -84,6 +84,23 @@ private:
     QJsonObject m_json;
 };
 
+// The journal's record read back (to rebuild an unfinished plan). The journal is
+// root's own: a field it lacks keeps its default.
+class JsonReader
+{
+public:
+    explicit JsonReader(QJsonObject json) : m_json(std::move(json)) {}
+    void operator()(QString &value, const FieldSpec &f);
+    void operator()(bool &value, const FieldSpec &f);
+    void operator()(int &value, const FieldSpec &f);
+    void operator()(quint64 &value, const FieldSpec &f);
+    void operator()(DeviceSpec &value, const FieldSpec &f);
+    void operator()(DeviceSpecList &value, const FieldSpec &f);
+
+private:
+    QJsonObject m_json;
+};
+
 // The polkit actions a parsed request needs: the operation's own, and erase
 // when a field that destroys data is set.
 class ActionCollector

@@ -62,6 +62,8 @@ Step addSpareStep(const QString &arrayPath, const QString &md, const ResolvedDev
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
     s.check = memberAdded(md, dev.name);
+    const QString name = dev.name, path = dev.path;
+    s.undo = [arrayPath, md, name, path] { return QList<Step>{removeStep(arrayPath, md, name, QStringLiteral("the added device %1").arg(path))}; };
     return s;
 }
 
@@ -78,6 +80,7 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
     s.check = memberHas(md, member, QStringLiteral("faulty"), QStringLiteral("marked faulty"));
+    s.cannotUndo = QStringLiteral("md does not take a failed member back as it was: add it again, and it is rebuilt");
     return s;
 }
 
@@ -100,6 +103,7 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
     const QString array = arrayPath, dev = QStringLiteral("/dev/") + member;
     s.action = [array, dev](StepContext &ctx) { return mdRemove(ctx, array, dev); };
     s.check = memberGone(md, member);
+    s.cannotUndo = QStringLiteral("a removed member comes back only as a new one: add it again, and it is rebuilt");
     return s;
 }
 
@@ -122,6 +126,30 @@ Step zeroStep(const ResolvedDevice &dev, const QString &why)
             return toolFailed(QStringLiteral("%1 still carries an md superblock.").arg(path));
         return Status();
     };
+    s.cannotUndo = QStringLiteral("an erased superblock is gone");
+    return s;
+}
+
+Step stopStep(const QString &arrayPath, const QString &description)
+{
+    Step s;
+    s.description = description;
+    s.command = mdStopArgv(arrayPath);
+    const QString path = arrayPath;
+    s.action = [path](StepContext &ctx) {
+        Status st = mdStop(ctx, path);
+        udevSettle(ctx);
+        return st;
+    };
+    s.check = [path] {
+        if (!waitFor(10000, [&] {
+                const QString md = mdKernelName(path);
+                return md.isEmpty() || !arrayRunning(md);
+            }))
+            return toolFailed(QStringLiteral("%1 is still running.").arg(path));
+        return Status();
+    };
+    s.cannotUndo = QStringLiteral("start it again with assemble");
     return s;
 }
 

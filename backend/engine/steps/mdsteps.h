@@ -29,5 +29,7 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
 Step removeStep(const QString &arrayPath, const QString &md, const QString &member, const QString &what);
 // mdadm --zero-superblock DEV; `why` ends the description.
 Step zeroStep(const ResolvedDevice &dev, const QString &why);
+// Stops the array at `arrayPath` (/dev/mdN or /dev/md/NAME); `description` says why.
+Step stopStep(const QString &arrayPath, const QString &description);
 
 } // namespace plexus

@@ -15,6 +15,69 @@ namespace plexus {
 
 using namespace actions;
 
+namespace {
+
+// Rewriting a table under partitions in use would pull them from under an array.
+std::function<Status()> partitionsUnused(const QString &diskName)
+{
+    return [diskName] {
+        const QDir disk(QStringLiteral("/sys/block/") + diskName);
+        for (const QString &entry : disk.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+            if (!QFileInfo::exists(disk.filePath(entry) + QStringLiteral("/partition")))
+                continue;
+            const QStringList holders = QDir(disk.filePath(entry) + QStringLiteral("/holders")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+            if (!holders.isEmpty())
+                return Status::failure(ErrorCode::InUse, QStringLiteral("/dev/%1 is in use by %2: its disk's partition table is not rewritten.")
+                                                             .arg(entry, holders.join(QStringLiteral(", "))));
+        }
+        return Status();
+    };
+}
+
+Step rereadStep(const QString &disk)
+{
+    Step s;
+    s.description = QStringLiteral("Let the kernel read %1's new partitions").arg(disk);
+    s.command = {QStringLiteral("blockdev"), QStringLiteral("--rereadpt"), disk};
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) {
+        Status st = run(ctx, argv);
+        udevSettle(ctx);
+        return st;
+    };
+    s.changesNothing(); // undoing the table write reads the table again
+    return s;
+}
+
+// Puts back what a disk had before the plan wrote its table: the table saved in
+// the journal, or, for a disk that had none, no table at all.
+QList<Step> restoreTableSteps(const QString &disk, const QString &diskName, bool hadTable)
+{
+    Step s;
+    s.precondition = partitionsUnused(diskName);
+    if (hadTable) {
+        s.description = QStringLiteral("Put back %1's earlier partition table, saved in the journal").arg(disk);
+        s.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), disk};
+        s.commandNote = QStringLiteral("< JOB.d/%1.sfdisk").arg(diskName);
+        const QStringList argv = s.command;
+        const QString saved = diskName + QStringLiteral(".sfdisk");
+        s.action = [argv, saved](StepContext &ctx) {
+            QByteArray dump;
+            if (Status st = ctx.kept(saved, &dump); !st)
+                return toolFailed(QStringLiteral("The saved partition table is not there: %1").arg(st.message()));
+            return run(ctx, argv, dump);
+        };
+    } else {
+        s.description = QStringLiteral("Erase the partition table written to %1 (it had none before)").arg(disk);
+        s.command = {QStringLiteral("wipefs"), QStringLiteral("--all"), disk};
+        const QStringList argv = s.command;
+        s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
+    }
+    return {s, rereadStep(disk)};
+}
+
+} // namespace
+
 Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition)
 {
     Step s;
@@ -28,7 +91,8 @@ Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition
         udevSettle(ctx);
         return st;
     };
-    const QString diskName = disk.name;
+    const QString diskName = disk.name, diskPath = disk.path;
+    s.undo = [diskPath, diskName] { return restoreTableSteps(diskPath, diskName, false); };
     s.check = [diskName, partition] {
         const bool there = waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(diskName, partition)); });
         return there ? Status() : toolFailed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, diskName));
@@ -63,7 +127,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
             ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, saved));
             return Status();
         };
-        steps << save;
+        steps << save.changesNothing();
     }
 
     Step read;
@@ -79,7 +143,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
         ctx.data.insert(QStringLiteral("dump"), sanitizeSfdiskDump(out));
         return Status();
     };
-    steps << read;
+    steps << read.changesNothing();
 
     Step write;
     write.description = QStringLiteral("Write it to %1 with new disk and partition identifiers, wiping old signatures where the new partitions start").arg(dst);
@@ -93,17 +157,11 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
             return toolFailed(QStringLiteral("There is no partition table to write (the previous step did not read one)."));
         return run(ctx, writeArgv, dump);
     };
+    const bool hadTable = v.targetHadTable;
+    write.undo = [dst, targetName, hadTable] { return restoreTableSteps(dst, targetName, hadTable); };
     steps << write;
 
-    Step reread;
-    reread.description = QStringLiteral("Let the kernel read %1's new partitions").arg(dst);
-    reread.command = {QStringLiteral("blockdev"), QStringLiteral("--rereadpt"), dst};
-    const QStringList rereadArgv = reread.command;
-    reread.action = [rereadArgv](StepContext &ctx) {
-        Status s = run(ctx, rereadArgv);
-        udevSettle(ctx);
-        return s;
-    };
+    Step reread = rereadStep(dst);
     reread.check = [sourceName, targetName, dst, src] {
         auto layout = [](const QString &disk) {
             QStringList parts;

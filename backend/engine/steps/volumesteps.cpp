@@ -104,15 +104,20 @@ Step makeFilesystemStep(const QString &path, const QString &fsType, const QStrin
     if (!label.isEmpty())
         argv << (fsType == QLatin1String("vfat") ? QStringLiteral("-n") : QStringLiteral("-L")) << label;
     argv << path;
-    return toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("an %1 filesystem").arg(fsType),
+    Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("an %1 filesystem").arg(fsType),
                                                         path, label.isEmpty() ? QString() : QStringLiteral(" labelled %1").arg(label)),
                     argv, holds(path, fsType));
+    s.cannotUndo = QStringLiteral("what %1 held before is gone").arg(path);
+    return s;
 }
 
 Step createPhysicalVolumeStep(const ResolvedDevice &dev)
 {
-    return toolStep(QStringLiteral("Make %1 an LVM physical volume").arg(dev.path), {QStringLiteral("pvcreate"), QStringLiteral("-y"), dev.path},
-                    holds(dev.path, QStringLiteral("LVM2_member")));
+    Step s = toolStep(QStringLiteral("Make %1 an LVM physical volume").arg(dev.path), {QStringLiteral("pvcreate"), QStringLiteral("-y"), dev.path},
+                      holds(dev.path, QStringLiteral("LVM2_member")));
+    const QString path = dev.path;
+    s.undo = [path] { return QList<Step>{removePhysicalVolumeStep(path)}; };
+    return s;
 }
 
 qint64 addPhysicalVolumeSteps(const QList<ResolvedDevice> &devices, Plan *plan, QStringList *shown)
@@ -129,14 +134,17 @@ qint64 addPhysicalVolumeSteps(const QList<ResolvedDevice> &devices, Plan *plan, 
 
 Step createVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &devices)
 {
-    return toolStep(QStringLiteral("Create the volume group %1 on %2").arg(name, paths(devices).join(QStringLiteral(", "))),
-                    QStringList{QStringLiteral("vgcreate"), name} + paths(devices), groupExists(name, true));
+    Step s = toolStep(QStringLiteral("Create the volume group %1 on %2").arg(name, paths(devices).join(QStringLiteral(", "))),
+                      QStringList{QStringLiteral("vgcreate"), name} + paths(devices), groupExists(name, true));
+    // vgremove without -f refuses a group that has volumes: nothing anyone made in it is lost.
+    s.undo = [name] { return QList<Step>{removeVolumeGroupStep(name, false)}; };
+    return s;
 }
 
 Step extendVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &devices)
 {
     const QStringList added = paths(devices);
-    return toolStep(QStringLiteral("Add %1 to the volume group %2").arg(added.join(QStringLiteral(", ")), name),
+    Step s = toolStep(QStringLiteral("Add %1 to the volume group %2").arg(added.join(QStringLiteral(", ")), name),
                     QStringList{QStringLiteral("vgextend"), name} + added, [name, added] {
                         const QString pvs = toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("pv_name"), name});
                         for (const QString &p : added)
@@ -144,6 +152,8 @@ Step extendVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &dev
                                 return toolFailed(QStringLiteral("%1 is not in the volume group %2 after the step.").arg(p, name));
                         return Status();
                     });
+    s.cannotUndo = QStringLiteral("LVM may already have placed data on %1").arg(added.join(QStringLiteral(", ")));
+    return s;
 }
 
 QStringList VolumeSize::lvmArguments() const
@@ -166,13 +176,24 @@ Step createVolumeStep(const QString &group, const QString &name, const VolumeSiz
         argv << QStringLiteral("-i") << QString::number(stripes) << QStringLiteral("-I") << QStringLiteral("%1k").arg(stripeKib);
     argv << group;
     const QString path = QStringLiteral("/dev/%1/%2").arg(group, name);
-    return toolStep(QStringLiteral("Create the volume %1 in %2 (%3%4)")
+    Step s = toolStep(QStringLiteral("Create the volume %1 in %2 (%3%4)")
                         .arg(name, group, size.words(), stripes > 1 ? QStringLiteral(", striped over %1 devices").arg(stripes) : QString()),
                     argv, [path] {
                         if (!QFileInfo::exists(path))
                             return toolFailed(QStringLiteral("%1 does not exist after the step.").arg(path));
                         return Status();
                     });
+    s.undo = [group, name, path] {
+        Step remove = removeVolumeStep(group, name);
+        // Only while it is still blank: a filesystem on it means someone used it.
+        remove.precondition = [path] {
+            const QString found = probedContents(path);
+            return found.isEmpty() ? Status()
+                                   : Status::failure(ErrorCode::InUse, QStringLiteral("%1 now holds %2: it is not removed by a roll back.").arg(path, found));
+        };
+        return QList<Step>{remove};
+    };
+    return s;
 }
 
 Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool withFilesystem)
@@ -184,13 +205,15 @@ Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool w
     argv << volume.volumeGroup + QLatin1Char('/') + volume.volume;
     const QString path = volume.path;
     const qint64 before = volume.sizeBytes;
-    return toolStep(QStringLiteral("Grow %1 to %2%3").arg(path, size.words(), withFilesystem ? QStringLiteral(", and its filesystem with it") : QString()),
+    Step s = toolStep(QStringLiteral("Grow %1 to %2%3").arg(path, size.words(), withFilesystem ? QStringLiteral(", and its filesystem with it") : QString()),
                     argv, [path, before] {
                         const qint64 now = toolOutput({QStringLiteral("blockdev"), QStringLiteral("--getsize64"), path}).toLongLong();
                         if (now <= before)
                             return toolFailed(QStringLiteral("%1 is still %2 after the step.").arg(path, humanSize(now)));
                         return Status();
                     });
+    s.cannotUndo = QStringLiteral("a volume is not shrunk back on its own: whether it can be depends on its filesystem");
+    return s;
 }
 
 Step removeVolumeStep(const QString &group, const QString &name)

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "recordedsystem.h"
+
+#include <QJsonArray>
+
+namespace plexus {
+
+namespace {
+
+// Each answer as JSON and back. Sizes travel as strings (JSON numbers are doubles).
+QJsonValue toJson(const NodeInfo &n)
+{
+    return QJsonObject{{QStringLiteral("exists"), n.exists}, {QStringLiteral("block"), n.isBlock},
+                       {QStringLiteral("canonical"), n.canonicalPath}, {QStringLiteral("kernel"), n.kernelName},
+                       {QStringLiteral("kind"), n.kind}, {QStringLiteral("unsafe_at"), n.unsafeAt}};
+}
+void fromJson(const QJsonValue &v, NodeInfo *n)
+{
+    const QJsonObject o = v.toObject();
+    n->exists = o.value(QStringLiteral("exists")).toBool();
+    n->isBlock = o.value(QStringLiteral("block")).toBool();
+    n->canonicalPath = o.value(QStringLiteral("canonical")).toString();
+    n->kernelName = o.value(QStringLiteral("kernel")).toString();
+    n->kind = o.value(QStringLiteral("kind")).toString();
+    n->unsafeAt = o.value(QStringLiteral("unsafe_at")).toString();
+}
+QJsonValue toJson(const std::optional<qint64> &v)
+{
+    return v ? QJsonValue(QString::number(*v)) : QJsonValue();
+}
+void fromJson(const QJsonValue &v, std::optional<qint64> *out)
+{
+    if (v.isString())
+        *out = v.toString().toLongLong();
+}
+QJsonValue toJson(const QString &s) { return s; }
+void fromJson(const QJsonValue &v, QString *out) { *out = v.toString(); }
+QJsonValue toJson(bool b) { return b; }
+void fromJson(const QJsonValue &v, bool *out) { *out = v.toBool(); }
+QJsonValue toJson(const QStringList &l) { return QJsonArray::fromStringList(l); }
+void fromJson(const QJsonValue &v, QStringList *out)
+{
+    for (const QJsonValue &s : v.toArray())
+        *out << s.toString();
+}
+
+QString question(const char *what, const QString &about)
+{
+    return QLatin1String(what) + QLatin1Char(':') + about;
+}
+
+} // namespace
+
+template<class T> T RecordingSystem::keep(const QString &q, const T &answer) const
+{
+    QMutexLocker lock(&m_lock);
+    m_record.insert(q, toJson(answer));
+    return answer;
+}
+
+QJsonObject RecordingSystem::record() const
+{
+    QMutexLocker lock(&m_lock);
+    return m_record;
+}
+
+NodeInfo RecordingSystem::node(const QString &path) const { return keep(question("node", path), m_live.node(path)); }
+std::optional<qint64> RecordingSystem::componentSizeBytes(const QString &md) const
+{
+    return keep(question("component_size", md), m_live.componentSizeBytes(md));
+}
+std::optional<qint64> RecordingSystem::dataOffsetBytes(const QString &md, const QString &member) const
+{
+    return keep(question("data_offset", md + QLatin1Char('/') + member), m_live.dataOffsetBytes(md, member));
+}
+QString RecordingSystem::syncAction(const QString &md) const { return keep(question("sync_action", md), m_live.syncAction(md)); }
+bool RecordingSystem::exists(const QString &path) const { return keep(question("exists", path), m_live.exists(path)); }
+QStringList RecordingSystem::slaves(const QString &name) const { return keep(question("slaves", name), m_live.slaves(name)); }
+bool RecordingSystem::mdPersonalityAvailable(const QString &level) const
+{
+    return keep(question("personality", level), m_live.mdPersonalityAvailable(level));
+}
+
+QJsonValue ReplayedSystem::answer(const QString &q) const
+{
+    if (!m_record.contains(q))
+        m_missed = true;
+    return m_record.value(q);
+}
+
+template<class T> static T replayed(const QJsonValue &v)
+{
+    T out{};
+    fromJson(v, &out);
+    return out;
+}
+
+NodeInfo ReplayedSystem::node(const QString &path) const { return replayed<NodeInfo>(answer(question("node", path))); }
+std::optional<qint64> ReplayedSystem::componentSizeBytes(const QString &md) const
+{
+    return replayed<std::optional<qint64>>(answer(question("component_size", md)));
+}
+std::optional<qint64> ReplayedSystem::dataOffsetBytes(const QString &md, const QString &member) const
+{
+    return replayed<std::optional<qint64>>(answer(question("data_offset", md + QLatin1Char('/') + member)));
+}
+QString ReplayedSystem::syncAction(const QString &md) const { return replayed<QString>(answer(question("sync_action", md))); }
+bool ReplayedSystem::exists(const QString &path) const { return replayed<bool>(answer(question("exists", path))); }
+QStringList ReplayedSystem::slaves(const QString &name) const { return replayed<QStringList>(answer(question("slaves", name))); }
+bool ReplayedSystem::mdPersonalityAvailable(const QString &level) const
+{
+    return replayed<bool>(answer(question("personality", level)));
+}
+
+QStringList recordedKernelNames(const QJsonObject &record)
+{
+    QStringList names;
+    for (auto it = record.begin(); it != record.end(); ++it) {
+        if (!it.key().startsWith(QLatin1String("node:")))
+            continue;
+        NodeInfo n;
+        fromJson(it.value(), &n);
+        if (n.exists && n.isBlock && !n.kernelName.isEmpty() && !names.contains(n.kernelName))
+            names << n.kernelName;
+    }
+    return names;
+}
+
+} // namespace plexus

@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#pragma once
+// The jobs that take up an unfinished one (engine/unfinished.h), for the job
+// runner: resuming it under its own id and journal, or rolling it back as a new
+// job. Each is authorized on what the unfinished plan's request needed (a roll
+// back may also erase: it stops arrays and restores partition tables), then
+// validated when it runs against the machine as it is then.
+
+#include "jobrunner.h"
+
+namespace plexus {
+
+Job resumeJob(const QString &job, const Caller &caller, const QString &directory = Journal::defaultDirectory());
+Job rollBackJob(const QString &job, const QString &newId, const Caller &caller, const QString &directory = Journal::defaultDirectory());
+
+} // namespace plexus
