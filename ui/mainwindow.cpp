@@ -16,6 +16,9 @@
 #include "operations/attentionbanner.h"
 #include "operations/dropplanner.h"
 #include "operations/reviewdialog.h"
+#include "operations/unfinishedbanner.h"
+#include "helperclient.h"
+#include "helper1_proxy.h"
 #include "partitionbar.h"
 #include "probe/snapshotprobe.h"
 #include "selectionmodel.h"
@@ -25,6 +28,9 @@
 #include "words.h"
 
 #include <QApplication>
+#include <QDBusPendingCallWatcher>
+#include <QDBusPendingReply>
+#include <QMessageBox>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -96,6 +102,11 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     centralLayout->setContentsMargins(0, 0, 0, 0);
     centralLayout->setSpacing(0);
     centralLayout->addWidget(m_banner);
+    // A job Plexus did not finish comes before anything else: the machine is half way.
+    m_unfinished = new UnfinishedBanner;
+    connect(m_unfinished, &UnfinishedBanner::reviewRequested, this, &MainWindow::review);
+    connect(m_unfinished, &UnfinishedBanner::dropRequested, this, &MainWindow::confirmDrop);
+    centralLayout->insertWidget(0, m_unfinished);
     centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
     m_status = new QLabel(this);
@@ -110,6 +121,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     m_watcher = new MdWatcher(root, this);
     connect(m_watcher, &MdWatcher::changed, this, &MainWindow::reload);
     reload();
+    refreshUnfinished();
     m_log->append(m_snapshot->takenAt, {ChangeNote{QStringLiteral("watching %1 on %2")
                                                        .arg(plural(m_snapshot->arrays.size(), "array", "arrays"),
                                                             plural(m_snapshot->disks.size(), "disk", "disks")),
@@ -227,9 +239,44 @@ ReviewDialog *MainWindow::openReview(const Operation &op)
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     // The watcher shows the result live; a fixture tree (or a missed event) needs a look too.
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::reload);
+    connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshUnfinished);
     Q_EMIT reviewOpened(dialog);
     dialog->show();
     return dialog;
+}
+
+void MainWindow::refreshUnfinished()
+{
+    if (m_root != QLatin1String("/"))
+        return; // a fixture tree has no helper
+    if (!m_helper)
+        m_helper = new HelperClient(this);
+    if (!m_helper->isConnected())
+        return;
+    auto *watcher = new QDBusPendingCallWatcher(m_helper->proxy()->UnfinishedJobs(), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
+        w->deleteLater();
+        const QDBusPendingReply<QList<QVariantMap>> reply = *w;
+        if (!reply.isError())
+            m_unfinished->setJobs(reply.value());
+    });
+}
+
+void MainWindow::confirmDrop(const QString &job, const QString &words)
+{
+    const auto answer = QMessageBox::warning(this, QStringLiteral("Drop the unfinished job?"),
+                                             QStringLiteral("%1\n\nDropping it undoes nothing: what it did stays as it is, what it did not do stays "
+                                                            "undone, and it is no longer reported.").arg(words),
+                                             QMessageBox::Cancel | QMessageBox::Discard, QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard || !m_helper)
+        return;
+    auto *watcher = new QDBusPendingCallWatcher(m_helper->proxy()->DropJob(job), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
+        w->deleteLater();
+        if (w->isError())
+            QMessageBox::warning(this, QStringLiteral("Not dropped"), w->error().message());
+        refreshUnfinished();
+    });
 }
 
 void MainWindow::showDropHint(const QString &text, bool)

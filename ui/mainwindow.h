@@ -31,6 +31,8 @@ namespace plexus {
 class ActionLauncher;
 class ArraysView;
 class AttentionBanner;
+class HelperClient;
+class UnfinishedBanner;
 class ChangeLogModel;
 class CreateArrayDialog;
 class DetailsPane;
@@ -59,6 +61,7 @@ public:
     DetailsPane *detailsPane() const { return m_details; }
     ChangeLogModel *changeLog() const { return m_log; }
     AttentionBanner *banner() const { return m_banner; }
+    UnfinishedBanner *unfinishedBanner() const { return m_unfinished; }
     QToolBar *actionsToolBar() const { return m_toolBar; }
     ActionLauncher *actions() const { return m_launcher; }
     // The machine as shown, for planning (TreeSystem for a fixture tree, LiveSystem for "/").
@@ -73,6 +76,8 @@ public:
 public Q_SLOTS:
     // Takes a new snapshot now and shows it.
     void reload();
+    // Asks plexus-helper for unfinished jobs (this machine only) and shows the oldest.
+    void refreshUnfinished();
     // Opens the review dialog for `op` (refused, or to confirm and run).
     void review(const plexus::Operation &op);
     // Opens the create-array dialog with `devices` chosen (or brings the open
@@ -103,6 +108,7 @@ private:
     void showContextMenu(const plexus::Selectable &item, const QPoint &globalPos);
     void showDropHint(const QString &text, bool accepted);
     ReviewDialog *openReview(const Operation &op);
+    void confirmDrop(const QString &job, const QString &words);
 
     QString m_root;
     SnapshotPtr m_snapshot;
@@ -120,6 +126,8 @@ private:
     std::unique_ptr<SystemView> m_system;
     ActionLauncher *m_launcher = nullptr;
     AttentionBanner *m_banner = nullptr;
+    UnfinishedBanner *m_unfinished = nullptr;
+    HelperClient *m_helper = nullptr;
     QToolBar *m_toolBar = nullptr;
     QAction *m_createAction = nullptr;
     QPointer<CreateArrayDialog> m_createDialog;

@@ -3,6 +3,8 @@
 
 #include "tone.h"
 
+#include <QPainter>
+
 namespace plexus {
 
 bool isDark(const QPalette &palette)
@@ -34,6 +36,13 @@ QColor toneFill(Tone tone, const QPalette &palette)
 {
     const qreal strength = isDark(palette) ? 0.22 : 0.12;
     return mix(palette.color(QPalette::Base), toneColor(tone, palette), strength);
+}
+
+void paintBanner(QPainter &p, const QRect &rect, Tone tone, const QPalette &palette, int unit)
+{
+    p.fillRect(rect, toneFill(tone, palette));
+    p.fillRect(QRect(rect.left(), rect.top(), qMax(4, unit / 4), rect.height()), toneColor(tone, palette));
+    p.fillRect(QRect(rect.left(), rect.bottom(), rect.width(), 1), mix(toneColor(tone, palette), palette.color(QPalette::Window), 0.5));
 }
 
 } // namespace plexus

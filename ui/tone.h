@@ -9,6 +9,9 @@
 #include <QColor>
 #include <QPalette>
 
+class QPainter;
+class QRect;
+
 namespace plexus {
 
 enum class Tone { Good, Warning, Bad, Busy, Neutral };
@@ -21,5 +24,9 @@ QColor mix(const QColor &a, const QColor &b, qreal t);
 QColor toneColor(Tone tone, const QPalette &palette);
 // Soft tint of the tone over the palette's base, for filled areas with text on them.
 QColor toneFill(Tone tone, const QPalette &palette);
+
+// A banner across the window: the tone's tint, a stripe of it on the left (`unit`
+// is the font's height) and a line below.
+void paintBanner(QPainter &painter, const QRect &rect, Tone tone, const QPalette &palette, int unit);
 
 } // namespace plexus

@@ -172,6 +172,7 @@ struct Command {
     QString details;
     QList<QCommandLineOption> options;
     bool changes = true; // takes --dry-run
+    bool takesArguments = false; // without --dry-run, still positional arguments (a job id)
     // Reads the rest of the command line and runs; `snapshot` only when it changes things.
     std::function<int(const QCommandLineParser &, const QStringList &positional, const SnapshotPtr &snapshot, bool dryRun)> run;
 };
@@ -299,7 +300,8 @@ Command unfinishedJobCommand(const char *name, const char *summary, std::functio
     c.name = QLatin1String(name);
     c.synopsis = QStringLiteral("JOB");
     c.summary = QLatin1String(summary);
-    c.changes = false;
+    c.changes = false; // no dry run: the plan is the journal's, shown by plexusctl journal
+    c.takesArguments = true;
     c.run = [name, run](const QCommandLineParser &, const QStringList &positional, const SnapshotPtr &, bool) {
         if (positional.size() != 1) {
             err() << "plexusctl: " << name << " takes one job id (plexusctl journal lists the unfinished ones)\n";
@@ -394,7 +396,7 @@ int runHelperCommand(const QStringList &args)
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments().mid(1);
-    if (!command.changes && !positional.isEmpty()) {
+    if (!command.changes && !command.takesArguments && !positional.isEmpty()) {
         err() << "plexusctl: usage: plexusctl " << name << " " << command.synopsis << "\n"
               << "(plexusctl " << name << " --help tells more)\n";
         return ExitUsage;

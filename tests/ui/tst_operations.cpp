@@ -26,6 +26,7 @@
 #include "operations/operationrunner.h"
 #include "operations/reviewdialog.h"
 #include "operations/steplist.h"
+#include "operations/unfinishedbanner.h"
 #include "partitionbar.h"
 #include "probe/snapshotprobe.h"
 #include "slotstrip.h"
@@ -661,6 +662,70 @@ private Q_SLOTS:
         QCOMPARE(w.selection()->current(), Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2")));
         picker->reject();
         save(&w, QStringLiteral("banner.png"));
+    }
+
+    // A job the helper did not finish (as UnfinishedJobs reports it): a banner
+    // above everything says how far it got; Resume and Roll back are reviewed
+    // like any operation, Drop asks first.
+    void unfinishedJobBanner()
+    {
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(!w.unfinishedBanner()->isVisible()); // a fixture tree has no helper to ask
+        QVariantMap job{{QStringLiteral("job"), QStringLiteral("20261204-010000-000-aaaa")},
+                        {QStringLiteral("operation"), QStringLiteral("ReplaceMember")},
+                        {QStringLiteral("summary"), QStringLiteral("Replace /dev/sdd in md0 with /dev/sdb.")},
+                        {QStringLiteral("steps"), QStringList{QStringLiteral("Add /dev/sdb to md0 as a spare"), QStringLiteral("Start copying /dev/sdd onto /dev/sdb"),
+                                                              QStringLiteral("Wait while /dev/sdd is copied onto /dev/sdb"), QStringLiteral("Remove the replaced member /dev/sdd from md0")}},
+                        {QStringLiteral("commands"), QStringList{QStringLiteral("mdadm /dev/md0 --add-spare /dev/sdb"), QStringLiteral("mdadm /dev/md0 --replace /dev/sdd --with /dev/sdb"),
+                                                                 QStringLiteral("mdadm --wait /dev/md0"), QStringLiteral("mdadm /dev/md0 --remove /dev/sdd")}},
+                        {QStringLiteral("states"), QStringList{QStringLiteral("done"), QStringLiteral("done"), QStringLiteral("in progress when it stopped"), QStringLiteral("not run")}},
+                        {QStringLiteral("undo"), QStringList{QStringLiteral("undo: Remove the added device /dev/sdb from md0"), QStringLiteral("undo: Mark /dev/sdb faulty in md0"),
+                                                             QStringLiteral("nothing to undo"), QStringLiteral("cannot be undone: a removed member comes back only as a new one")}},
+                        {QStringLiteral("interrupted"), true}};
+        w.unfinishedBanner()->setJobs({job});
+        QVERIFY(w.unfinishedBanner()->isVisible());
+        QCOMPARE(w.unfinishedBanner()->text(), QStringLiteral("Replace /dev/sdd in md0 with /dev/sdb did not finish: Plexus stopped in step 3 of 4 "
+                                                              "(Wait while /dev/sdd is copied onto /dev/sdb); steps 1 to 2 are done."));
+        QVERIFY(w.unfinishedBanner()->mapTo(&w, QPoint()).y() < w.banner()->mapTo(&w, QPoint()).y());
+        save(&w, QStringLiteral("unfinished-banner.png"));
+
+        ReviewDialog *review = nullptr;
+        connect(&w, &MainWindow::reviewOpened, this, [&review](ReviewDialog *d) { review = d; });
+        w.unfinishedBanner()->resumeButton()->click();
+        QVERIFY(review);
+        QCOMPARE(labelText(review, "title"), QStringLiteral("Resume the unfinished job"));
+        QCOMPARE(review->stepList()->descriptions().size(), 2); // steps 3 and 4
+        QVERIFY(review->stepList()->descriptions().first().startsWith(QStringLiteral("Wait while /dev/sdd")));
+        QVERIFY(!shown(review, "refusal"));
+        save(review, QStringLiteral("review-resume.png"));
+        review->close();
+
+        review = nullptr;
+        w.unfinishedBanner()->rollBackButton()->click();
+        QVERIFY(review);
+        QCOMPARE(review->stepList()->descriptions().size(), 3); // 3, 2, 1: last first
+        QVERIFY(review->stepList()->descriptions().at(1).contains(QStringLiteral("undo: Mark /dev/sdb faulty")));
+        QVERIFY(!shown(review, "refusal"));
+        review->close();
+
+        // Once the old member is out, there is no rolling back: said before anything runs.
+        QStringList states = job.value(QStringLiteral("states")).toStringList();
+        states[2] = states[3] = QStringLiteral("done");
+        job.insert(QStringLiteral("states"), states);
+        const Operation back = rollBackOperation(job);
+        QVERIFY(back.isRefused());
+        QVERIFY2(back.refusal.message().contains(QStringLiteral("Step 4 (Remove the replaced member /dev/sdd from md0) cannot be undone")),
+                 qPrintable(back.refusal.message()));
+
+        QSignalSpy drop(w.unfinishedBanner(), &UnfinishedBanner::dropRequested);
+        disconnect(w.unfinishedBanner(), &UnfinishedBanner::dropRequested, &w, nullptr); // no modal box in a test
+        w.unfinishedBanner()->dropButton()->click();
+        QCOMPARE(drop.size(), 1);
+        QCOMPARE(drop.first().first().toString(), QStringLiteral("20261204-010000-000-aaaa"));
+        w.unfinishedBanner()->setJobs({});
+        QVERIFY(!w.unfinishedBanner()->isVisible());
     }
 
     // Ctrl-click disks and partitions in the disk map; "Create array…" hands them on.

@@ -113,10 +113,7 @@ QString AttentionBanner::text() const
 void AttentionBanner::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
-    const Tone tone = m_failed ? Tone::Bad : Tone::Warning;
-    p.fillRect(rect(), toneFill(tone, palette()));
-    p.fillRect(QRect(0, 0, qMax(4, fontMetrics().height() / 4), height()), toneColor(tone, palette()));
-    p.fillRect(QRect(0, height() - 1, width(), 1), mix(toneColor(tone, palette()), palette().color(QPalette::Window), 0.5));
+    paintBanner(p, rect(), m_failed ? Tone::Bad : Tone::Warning, palette(), fontMetrics().height());
 }
 
 } // namespace plexus

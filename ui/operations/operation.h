@@ -16,6 +16,11 @@
 #include "model/snapshot.h"
 
 
+#include <QDBusPendingCall>
+#include <functional>
+
+class HelperProxy;
+
 namespace plexus {
 
 // A device whose contents the operation destroys, named the way a person
@@ -37,6 +42,9 @@ struct Operation {
     QList<ErasedDevice> erased;    // named in the review, before the user confirms
     bool changesData = true;       // false for read-only-ish actions (scrub "check", speed limits): no confirmation needed
     AnyRequest request;            // what the helper is asked, exactly as planned here
+    // Instead of a request: the call itself (taking up an unfinished job), given
+    // the helper's proxy and the client's tag.
+    std::function<QDBusPendingCall(HelperProxy *proxy, const QString &tag)> call;
 
     bool isRefused() const { return !refusal.ok(); }
 };

@@ -42,7 +42,7 @@ void OperationRunner::start(const Operation &op)
     if (m_running)
         return;
     m_running = true;
-    if (op.isRefused() || op.request.isNull()) {
+    if (op.isRefused() || (op.request.isNull() && !op.call)) {
         HelperResult refused;
         refused.code = op.refusal.ok() ? ErrorCode::Invalid : op.refusal.code();
         refused.errorName = errorName(*refused.code);
@@ -60,6 +60,10 @@ void OperationRunner::start(const Operation &op)
         noBus.errorName = QStringLiteral("org.freedesktop.DBus.Error.Disconnected");
         noBus.message = QStringLiteral("No connection to the system bus: %1").arg(c->connectionError());
         finishLater(noBus);
+        return;
+    }
+    if (op.call) {
+        watch(op.call(c->proxy(), c->tag()));
         return;
     }
     AnyRequest request = op.request;
