@@ -150,8 +150,9 @@ private Q_SLOTS:
         QVERIFY2(steps.last().contains(QStringLiteral("it was rolled back")), qPrintable(steps.join(QLatin1Char('\n'))));
         // Step 3 (the copy) was running: stopped by failing the new member; step 1 (the spare) removed.
         QVERIFY2(steps.value(1).contains(QStringLiteral("Mark /dev/sdb faulty")), qPrintable(steps.join(QLatin1Char('\n'))));
-        QVERIFY2(steps.value(2).contains(QStringLiteral("Remove the added device /dev/sdb")), qPrintable(steps.join(QLatin1Char('\n'))));
-        QCOMPARE(steps.size(), 4);
+        QVERIFY2(steps.value(2).contains(QStringLiteral("Clear /dev/sdd's mark for replacement")), qPrintable(steps.join(QLatin1Char('\n'))));
+        QVERIFY2(steps.value(3).contains(QStringLiteral("Remove the added device /dev/sdb")), qPrintable(steps.join(QLatin1Char('\n'))));
+        QCOMPARE(steps.size(), 5);
     }
 
     // Once the old member's superblock is erased, there is no going back.

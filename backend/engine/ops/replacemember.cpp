@@ -145,7 +145,19 @@ Plan makePlan(const ValidReplace &v)
                                                                         "would leave %2 without redundancy.").arg(oldName, path));
             return Status();
         };
-        return QList<Step>{stop};
+        // md keeps wanting to replace the old member and would start again on the next spare.
+        Step keep;
+        keep.description = QStringLiteral("Clear /dev/%1's mark for replacement, so md does not start copying it again").arg(oldName);
+        const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(oldName));
+        keep.command = {QStringLiteral("echo"), QStringLiteral("-want_replacement")};
+        keep.commandNote = QStringLiteral("> %1").arg(file);
+        keep.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("-want_replacement")); };
+        keep.check = [md, oldName] {
+            return memberState(md, oldName).contains(QStringLiteral("want_replacement"))
+                ? toolFailed(QStringLiteral("/dev/%1 is still marked for replacement.").arg(oldName))
+                : Status();
+        };
+        return QList<Step>{stop, keep};
     };
     plan.steps << replace;
 
