@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 21);
+        QCOMPARE(types, 23);
     }
 
     void typedArgumentsArrive()
