@@ -247,6 +247,7 @@ QString HelperService::ReduceVolumeGroup(const QString &, const DeviceSpec &, co
 QString HelperService::CreateVolume(const QString &, const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::GrowVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::ShrinkVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::UseNewSpace(const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::RemoveVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::RemoveVolumeGroup(const QString &, const QVariantMap &) { return submit(); }
 

@@ -60,6 +60,7 @@ public Q_SLOTS:
     QString CreateVolume(const QString &group, const QString &name, const QVariantMap &options);
     QString GrowVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
     QString ShrinkVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString UseNewSpace(const QString &array, const QVariantMap &options);
     QString RemoveVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
     QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();

@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 23);
+        QCOMPARE(types, 24);
     }
 
     void typedArgumentsArrive()

@@ -3,7 +3,7 @@
 
 // The volume operations (engine/ops: MakeFilesystem, CreateVolumeGroup,
 // ExtendVolumeGroup, ReduceVolumeGroup, CreateVolume, GrowVolume, ShrinkVolume,
-// RemoveVolume, RemoveVolumeGroup)
+// UseNewSpace, RemoveVolume, RemoveVolumeGroup)
 // on the fixture machine (tst_engine_fixture.h): every refusal says what is
 // wrong, and the plans run the commands an administrator would type.
 
@@ -313,6 +313,54 @@ private Q_SLOTS:
         QCOMPARE(cut.previews(), QStringList{QStringLiteral("lvreduce -y -L 4294967296b vg0/swap")});
         QVERIFY(cut.notes.join(QLatin1Char(' ')).contains(QLatin1String("whatever lies beyond 4.00 GiB is lost")));
         ext4Minimum.clear();
+    }
+
+    void useNewSpace()
+    {
+        // md0 is a PV of vg1 filling it (less LVM's header), and vg1 has a volume
+        // data with ext4 and a swap volume; then its members are replaced by 2 TiB disks.
+        Snapshot s = snap;
+        const qint64 md0Bytes = TiB - 128 * MiB;
+        VolumeGroup &vg1 = s.volumeGroups[1];
+        vg1.physicalVolumes << PhysicalVolume{QStringLiteral("md0"), QStringLiteral("vg1"), md0Bytes - 4 * MiB, 0};
+        LogicalVolume data{QStringLiteral("data"), QStringLiteral("vg1"), QStringLiteral("dm-7"), 900 * GiB, QStringLiteral("linear"), true};
+        data.fsType = QStringLiteral("ext4");
+        LogicalVolume swap{QStringLiteral("swap"), QStringLiteral("vg1"), QStringLiteral("dm-8"), 8 * GiB, QStringLiteral("linear"), true};
+        swap.fsType = QStringLiteral("swap");
+        LogicalVolume old{QStringLiteral("old"), QStringLiteral("vg1"), QString(), 8 * GiB, QStringLiteral("linear"), false};
+        vg1.logicalVolumes = {data, swap, old};
+        Snapshot grown = s;
+        grown.disks[3].sizeBytes = grown.disks[4].sizeBytes = 2 * TiB; // sdd, sde
+
+        UseNewSpaceRequest r;
+        r.array = QStringLiteral("/dev/md0");
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "There is no new space on md0: it already uses the whole of its members");
+        const Plan p = plan(r, grown);
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm --grow /dev/md0 --size=max"), QStringLiteral("pvresize /dev/md0")}));
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("stays free in vg1")));
+        QCOMPARE(AnyRequest(r).actions(), QStringList{QLatin1String(polkitActions::volume)});
+        r.volume = QStringLiteral("data");
+        const Plan down = plan(r, grown);
+        QCOMPARE(down.previews(), (QStringList{QStringLiteral("mdadm --grow /dev/md0 --size=max"), QStringLiteral("pvresize /dev/md0"),
+                                               QStringLiteral("lvextend --resizefs -l +100%FREE vg1/data")}));
+        QVERIFY2(down.summary.contains(QLatin1String("grow md0 onto the whole of its members (from 1.00 TiB to 2.00 TiB of each), let vg1 use all of md0 and grow /dev/vg1/data and its filesystem into it.")), qPrintable(down.summary));
+
+        // The array grew already (by hand), its physical volume did not: pvresize on.
+        Snapshot half = s;
+        half.volumeGroups[1].physicalVolumes.last().sizeBytes = 500 * GiB;
+        QCOMPARE(plan(r, half).previews(), (QStringList{QStringLiteral("pvresize /dev/md0"), QStringLiteral("lvextend --resizefs -l +100%FREE vg1/data")}));
+
+        r.volume = QStringLiteral("nosuch");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::NotFound, "vg1 has no volume nosuch");
+        r.volume = QStringLiteral("swap");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::Invalid, "Make a new swap volume instead");
+        r.volume = QStringLiteral("old");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::Invalid, "/dev/vg1/old is not active");
+        r.volume.clear();
+        r.array = QStringLiteral("/dev/md1");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::Invalid, "not an LVM physical volume");
+        r.array = QStringLiteral("/dev/md9");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::NotFound, "md9");
     }
 
     void removeVolume()

@@ -87,6 +87,7 @@ CALLS=(
     "ReduceVolumeGroup|$V|ReduceVolumeGroup;vgnone;$DEV;{}"
     "ReduceVolumeGroup move|$V|ReduceVolumeGroup;vgnone;$DEV;{'move':<true>}"
     "ShrinkVolume|$E|ShrinkVolume;$DEV;{'size':<uint64 1048576>}"
+    "UseNewSpace|$V|UseNewSpace;$MD;{'volume':<'lvnone'>}"
     "RemoveVolume|$E|RemoveVolume;$DEV;{}"
     "RemoveVolumeGroup|$E|RemoveVolumeGroup;vgnone;{}"
 )

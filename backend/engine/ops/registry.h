@@ -27,6 +27,7 @@
 #include "speedlimits.h"
 #include "stoparray.h"
 #include "syncaction.h"
+#include "usenewspace.h"
 #include "writemdadmconf.h"
 #include "zerosuperblock.h"
 
@@ -57,6 +58,7 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<CreateVolumeRequest>());
     f(std::type_identity<GrowVolumeRequest>());
     f(std::type_identity<ShrinkVolumeRequest>());
+    f(std::type_identity<UseNewSpaceRequest>());
     f(std::type_identity<RemoveVolumeRequest>());
     f(std::type_identity<RemoveVolumeGroupRequest>());
 }

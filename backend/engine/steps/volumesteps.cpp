@@ -218,6 +218,17 @@ Step shrinkVolumeStep(const ResolvedDevice &volume, qint64 size, bool withFilesy
                     argv, sizeChanged(volume.path, volume.sizeBytes, false));
 }
 
+Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes)
+{
+    return toolStep(QStringLiteral("Let the physical volume on %1 fill it").arg(path), {QStringLiteral("pvresize"), path}, [path, beforeBytes] {
+        const qint64 now = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
+                                       QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_size"), path}).toLongLong();
+        if (now <= beforeBytes)
+            return toolFailed(QStringLiteral("The physical volume on %1 is still %2 after the step.").arg(path, humanSize(now)));
+        return Status();
+    });
+}
+
 Step removeVolumeStep(const QString &group, const QString &name)
 {
     const QString path = QStringLiteral("/dev/%1/%2").arg(group, name);

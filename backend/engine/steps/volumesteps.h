@@ -45,6 +45,9 @@ Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool w
 // lvreduce --resizefs --fsmode nochange -L SIZE VG/LV (ext4, unmounted), or
 // lvreduce -y -L SIZE VG/LV for a volume without a filesystem.
 Step shrinkVolumeStep(const ResolvedDevice &volume, qint64 size, bool withFilesystem);
+// pvresize DEV: the physical volume fills its device again (after the array grew);
+// the check: pv_size has grown past `beforeBytes`.
+Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes);
 // lvremove VG/LV
 Step removeVolumeStep(const QString &group, const QString &name);
 // vgremove VG (its volumes with it), then pvremove for each of its devices.
