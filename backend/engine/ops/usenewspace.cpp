@@ -46,33 +46,6 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
     if (!vg)
         return notFound(QStringLiteral("The volume group %1 of %2 is not in the snapshot. Try again.").arg(pv->vgName, a.path));
 
-    // The array: what each working member offers (less md's metadata before the
-    // data) against what the array uses of each now.
-    const std::optional<qint64> component = checks.system().componentSizeBytes(md);
-    qint64 offer = -1;
-    for (const Member &m : a.array.members) {
-        if (m.faulty || m.spare || m.replacement)
-            continue;
-        const qint64 size = blockBytes(checks.snapshot(), m.device);
-        const qint64 offset = checks.system().dataOffsetBytes(md, m.device).value_or(0);
-        if (size <= 0) {
-            offer = -1; // a member of unknown size (an array, a mapped device): md decides, not us
-            break;
-        }
-        offer = offer < 0 ? size - offset : qMin(offer, size - offset);
-    }
-    const RaidLevel *rules = raidLevel(a.array.level.value_or(QString()));
-    out->growArray = rules && rules->growSize && component && offer > 0 && offer - *component >= worthGrowing;
-    const qint64 arrayBytes = a.array.sizeKib.value_or(0) * 1024;
-    const bool pvGrows = out->growArray || arrayBytes - lvmHeader - pv->sizeBytes >= worthGrowing;
-    if (!pvGrows)
-        return invalid(QStringLiteral("There is no new space on %1: it already uses the whole of its members (%2 of each), and its "
-                                       "physical volume fills it. Replace its members with bigger disks or partitions first (replace), "
-                                       "then use the new space.").arg(md, humanSize(component.value_or(offer))));
-    if (out->growArray)
-        if (Status s = checks.checkIdle(a, QStringLiteral("grow it onto its members")); !s)
-            return s;
-
     if (!r.volume.isEmpty()) {
         const LogicalVolume *lv = nullptr;
         for (const LogicalVolume &each : vg->logicalVolumes)
@@ -96,6 +69,34 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
         out->volume = dev;
         out->withFilesystem = !lv->fsType.isEmpty();
     }
+
+    // The array: what each working member offers (less md's metadata before the
+    // data) against what the array uses of each now.
+    const std::optional<qint64> component = checks.system().componentSizeBytes(md);
+    qint64 offer = -1;
+    for (const Member &m : a.array.members) {
+        if (m.faulty || m.spare || m.replacement)
+            continue;
+        const qint64 size = blockBytes(checks.snapshot(), m.device);
+        const qint64 offset = checks.system().dataOffsetBytes(md, m.device).value_or(0);
+        if (size <= 0) {
+            offer = -1; // a member of unknown size (an array, a mapped device): md decides, not us
+            break;
+        }
+        offer = offer < 0 ? size - offset : qMin(offer, size - offset);
+    }
+    const RaidLevel *rules = raidLevel(a.array.level.value_or(QString()));
+    out->growArray = rules && rules->growSize && component && offer > 0 && offer - *component >= worthGrowing;
+    const qint64 arrayBytes = a.array.sizeKib.value_or(0) * 1024;
+    const bool pvGrows = out->growArray || arrayBytes - lvmHeader - pv->sizeBytes >= worthGrowing;
+    if (!pvGrows)
+        return invalid(QStringLiteral("There is no new space on %1: it already uses the whole of its members (%2 of each), and its "
+                                      "physical volume fills it. Replace its members with bigger disks or partitions first (replace), "
+                                      "then use the new space.").arg(md, humanSize(component.value_or(offer))));
+    if (out->growArray)
+        if (Status s = checks.checkIdle(a, QStringLiteral("grow it onto its members")); !s)
+            return s;
+
     out->array = a;
     out->componentBytes = component.value_or(0);
     out->memberBytes = offer;
