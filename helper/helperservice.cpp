@@ -244,8 +244,11 @@ QString HelperService::WriteMdadmConf(const QVariantMap &) { return submit(); }
 QString HelperService::MakeFilesystem(const DeviceSpec &, const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::CreateVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
 QString HelperService::ExtendVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
+QString HelperService::ReduceVolumeGroup(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::CreateVolume(const QString &, const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::GrowVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::ShrinkVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::UseNewSpace(const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::RemoveVolume(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::RemoveVolumeGroup(const QString &, const QVariantMap &) { return submit(); }
 

@@ -56,8 +56,11 @@ public Q_SLOTS:
     QString MakeFilesystem(const plexus::DeviceSpec &device, const QString &type, const QVariantMap &options);
     QString CreateVolumeGroup(const QString &name, const plexus::DeviceSpecList &devices, const QVariantMap &options);
     QString ExtendVolumeGroup(const QString &group, const plexus::DeviceSpecList &devices, const QVariantMap &options);
+    QString ReduceVolumeGroup(const QString &group, const plexus::DeviceSpec &device, const QVariantMap &options);
     QString CreateVolume(const QString &group, const QString &name, const QVariantMap &options);
     QString GrowVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString ShrinkVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
+    QString UseNewSpace(const QString &array, const QVariantMap &options);
     QString RemoveVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
     QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();

@@ -3,6 +3,8 @@
 
 #include "requestcommandline.h"
 
+#include "model/describe.h"
+
 #include "engine/systemview.h"
 #include "probe/blockprobe.h"
 
@@ -115,19 +117,13 @@ void CommandLineReader::operator()(quint64 &value, const FieldSpec &f)
     const QStringList w = words(f, false);
     if (w.isEmpty())
         return;
-    // Binary units, as LVM and mdadm read them: 1G is 1024 MiB.
-    static const QRegularExpression sizeRe(QStringLiteral("^([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]?)i?B?$"),
-                                           QRegularExpression::CaseInsensitiveOption);
-    const auto m = sizeRe.match(w.last());
-    const QString unit = m.captured(2).toUpper();
-    const int shift = unit.isEmpty() ? 0 : 10 * int(QStringLiteral("KMGT").indexOf(unit) + 1);
-    const double bytes = m.hasMatch() ? m.captured(1).toDouble() * double(quint64(1) << shift) : -1;
-    if (bytes < 0 || bytes > 9.0e18) {
+    const std::optional<quint64> bytes = parseSize(w.last());
+    if (!bytes) {
         if (m_usage.isEmpty())
             m_usage = QStringLiteral("--%1 wants a size such as 512M, 20G or 1.5T, not '%2'").arg(f.cliName(), w.last());
         return;
     }
-    value = quint64(bytes);
+    value = *bytes;
 }
 
 void CommandLineReader::operator()(DeviceSpec &value, const FieldSpec &f)

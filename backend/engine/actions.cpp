@@ -128,35 +128,35 @@ int timeLimitSeconds(const StepContext &ctx, const QString &tool)
     return limits.value(tool, 300);
 }
 
-Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input, QByteArray *output, int *exitCode)
+namespace {
+
+// Starts argv[0] (from toolPath, with LC_ALL=C.UTF-8), logged, `input` on its stdin.
+Status startTool(StepContext &ctx, const QStringList &argv, const QByteArray &input, QProcess *p)
 {
     if (argv.isEmpty())
         return Status::failure(ErrorCode::Invalid, QStringLiteral("nothing to run"));
     const QString program = QStandardPaths::findExecutable(argv.first(), toolPath);
     if (program.isEmpty())
         return Status::failure(ErrorCode::ToolFailed, QStringLiteral("%1 is not installed (looked in %2).").arg(argv.first(), toolPath.join(QLatin1Char(':'))));
-    QProcess p;
     QProcessEnvironment env;
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     env.insert(QStringLiteral("PATH"), toolPath.join(QLatin1Char(':')));
-    p.setProcessEnvironment(env);
-    p.setProgram(program);
-    p.setArguments(argv.mid(1));
+    p->setProcessEnvironment(env);
+    p->setProgram(program);
+    p->setArguments(argv.mid(1));
     ctx.log(QStringLiteral("run: %1%2").arg(shellJoin(argv), input.isEmpty() ? QString() : QStringLiteral(" (%1 bytes on stdin)").arg(input.size())));
-    p.start();
-    if (!p.waitForStarted(30000))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("%1 could not be started: %2").arg(argv.first(), p.errorString()));
+    p->start();
+    if (!p->waitForStarted(30000))
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("%1 could not be started: %2").arg(argv.first(), p->errorString()));
     if (!input.isEmpty())
-        p.write(input);
-    p.closeWriteChannel();
-    const int limit = timeLimitSeconds(ctx, argv.first());
-    if (!p.waitForFinished(limit * 1000) && p.state() != QProcess::NotRunning) {
-        p.kill();
-        p.waitForFinished(5000);
-        const QString soFar = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed();
-        return gaveUp(ctx, argv, limit, soFar);
-    }
-    const QByteArray out = p.readAllStandardOutput();
+        p->write(input);
+    p->closeWriteChannel();
+    return {};
+}
+
+// Logs how a finished tool ended; a non-zero exit is ToolFailed unless exitCode is given.
+Status finishTool(StepContext &ctx, const QStringList &argv, QProcess &p, const QByteArray &out, QByteArray *output, int *exitCode)
+{
     const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
     const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     ctx.log(QStringLiteral("exit %1: %2%3").arg(code).arg(argv.first(), err.isEmpty() ? QString() : QStringLiteral(" stderr: ") + err));
@@ -173,6 +173,55 @@ Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input, Q
                                         detail.isEmpty() ? QStringLiteral("no message") : detail));
     }
     return {};
+}
+
+} // namespace
+
+Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input, QByteArray *output, int *exitCode)
+{
+    QProcess p;
+    if (Status s = startTool(ctx, argv, input, &p); !s)
+        return s;
+    const int limit = timeLimitSeconds(ctx, argv.first());
+    if (!p.waitForFinished(limit * 1000) && p.state() != QProcess::NotRunning) {
+        p.kill();
+        p.waitForFinished(5000);
+        const QString soFar = QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError()).trimmed();
+        return gaveUp(ctx, argv, limit, soFar);
+    }
+    return finishTool(ctx, argv, p, p.readAllStandardOutput(), output, exitCode);
+}
+
+Status runReportingLines(StepContext &ctx, const QStringList &argv, const std::function<void(const QString &)> &onLine)
+{
+    QProcess p;
+    p.setProcessChannelMode(QProcess::MergedChannels); // stderr read too: a full pipe would stall the tool
+    if (Status s = startTool(ctx, argv, {}, &p); !s)
+        return s;
+    // A tool that keeps reporting is working, however long it takes: the limit
+    // runs from its last line.
+    const int limit = timeLimitSeconds(ctx, argv.first());
+    QByteArray out, pending;
+    QDeadlineTimer quiet(limit * 1000);
+    while (p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(1000);
+        const QByteArray chunk = p.readAllStandardOutput();
+        out += chunk;
+        pending += chunk;
+        for (qsizetype nl; (nl = pending.indexOf('\n')) >= 0; pending.remove(0, nl + 1)) {
+            onLine(QString::fromUtf8(pending.left(nl)).trimmed());
+            quiet.setRemainingTime(limit * 1000);
+        }
+        if (quiet.hasExpired() && p.state() != QProcess::NotRunning) {
+            p.kill();
+            p.waitForFinished(5000);
+            return gaveUp(ctx, argv, limit, QString::fromUtf8(out + p.readAllStandardError()).trimmed());
+        }
+    }
+    out += p.readAllStandardOutput();
+    if (!pending.trimmed().isEmpty())
+        onLine(QString::fromUtf8(pending).trimmed());
+    return finishTool(ctx, argv, p, out, nullptr, nullptr);
 }
 
 QStringList mdCreateArgv(const CreateParams &p)

@@ -39,6 +39,10 @@ int timeLimitSeconds(const StepContext &ctx, const QString &tool);
 Status run(StepContext &ctx, const QStringList &argv, const QByteArray &input = {}, QByteArray *output = nullptr,
            int *exitCode = nullptr);
 
+// run(), passing each line the tool prints on stdout to `onLine` as it comes
+// (pvmove -i N reports its percentage). The time limit counts from the last line.
+Status runReportingLines(StepContext &ctx, const QStringList &argv, const std::function<void(const QString &)> &onLine);
+
 struct CreateParams {
     QString array;        // "/dev/md0"
     QString level;        // "raid1"

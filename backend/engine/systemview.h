@@ -44,6 +44,15 @@ public:
         Q_UNUSED(level);
         return true;
     }
+    // The smallest size the ext2/3/4 filesystem on the block device `name` (a
+    // kernel name the snapshot gave: "dm-3") can be shrunk to, as resize2fs
+    // computes it (resize2fs -P): what its files and metadata use. Empty when it
+    // cannot tell (not ext*, unreadable, not root).
+    virtual std::optional<qint64> ext4MinimumBytes(const QString &name) const
+    {
+        Q_UNUSED(name);
+        return std::nullopt;
+    }
 };
 
 class LiveSystem : public SystemView
@@ -59,6 +68,7 @@ public:
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
+    std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
 
 private:
     QString mdFile(const QString &md, const QString &rel) const;

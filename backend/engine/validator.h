@@ -131,6 +131,8 @@ public:
     Status resolveVolumeGroup(const QString &name, const VolumeGroup **out) const;
     // An active logical volume, /dev/VG/LV as the user saw it.
     Status resolveVolume(const DeviceSpec &spec, ResolvedDevice *out, const LogicalVolume **lv) const;
+    // What `lv` holds grows with it in place, mounted or not: ext4, xfs or nothing.
+    static Status checkGrowsInPlace(const ResolvedDevice &dev, const LogicalVolume &lv);
     // A name LVM accepts and that cannot be mistaken for an option or LVM's own.
     static Status checkLvmName(const QString &name, const QString &what);
 

@@ -3,6 +3,8 @@
 
 #include "describe.h"
 
+#include <QRegularExpression>
+
 #include <cmath>
 
 namespace plexus {
@@ -31,6 +33,20 @@ QString humanSize(qint64 bytes)
     // Three significant digits: 1.50 GiB, 15.0 GiB, 150 GiB.
     const int decimals = value < 10 ? 2 : value < 100 ? 1 : 0;
     return QStringLiteral("%1 %2").arg(value, 0, 'f', decimals).arg(QLatin1String(units[unit]));
+}
+
+std::optional<quint64> parseSize(const QString &text)
+{
+    static const QRegularExpression sizeRe(QStringLiteral("^([0-9]+(?:\\.[0-9]+)?)\\s*([KMGT]?)i?B?$"), QRegularExpression::CaseInsensitiveOption);
+    const auto m = sizeRe.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString unit = m.captured(2).toUpper();
+    const int shift = unit.isEmpty() ? 0 : 10 * int(QStringLiteral("KMGT").indexOf(unit) + 1);
+    const double bytes = m.captured(1).toDouble() * double(quint64(1) << shift);
+    if (bytes > 9.0e18)
+        return std::nullopt;
+    return quint64(bytes);
 }
 
 QString humanDuration(double minutes)

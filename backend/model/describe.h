@@ -7,9 +7,14 @@
 
 #include "array.h"
 
+#include <optional>
+
 namespace plexus {
 
 QString humanSize(qint64 bytes);             // "1.5 GiB", "512 MiB", "0 B"
+// A size as people type it, in binary units as LVM and mdadm read them (1G is
+// 1024 MiB): "512M", "20G", "1.5T", "20 GiB", "4096"; empty if it is none.
+std::optional<quint64> parseSize(const QString &text);
 QString humanDuration(double minutes);       // "1 h 28 min", "12 min", "under a minute"
 QString humanRate(qint64 kibPerSec);         // "198 MB/s"
 // An md level as people write it: "RAID-5", "linear (concatenated)"; unknown ones as given.

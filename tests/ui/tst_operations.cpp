@@ -546,6 +546,67 @@ private Q_SLOTS:
                  qPrintable(byId[QStringLiteral("removeVolumeGroup")].reason));
     }
 
+    // Shrink, take a device out of a group, use an array's new space: each in
+    // the engine's words, through the same review.
+    void moreVolumeActions()
+    {
+        const QString lvm = QStringLiteral(PLEXUS_FIXTURES "/machine/lvm-on-raid1");
+        const TreeSystem system(lvm);
+        const SnapshotPtr seen = SnapshotProbe(lvm).take();
+        const PlanningContext ctx{seen, &system};
+        auto actionsOf = [](const PlanningContext &c, const Selectable &item) {
+            QHash<QString, ArrayAction> byId;
+            for (const ArrayAction &a : actionsFor(c, item))
+                byId.insert(a.id, a);
+            return byId;
+        };
+        // root is mounted on /: shrinking it is refused, and says why.
+        QHash<QString, ArrayAction> byId = actionsOf(ctx, Selectable::logicalVolume(QStringLiteral("vg0"), QStringLiteral("root")));
+        QVERIFY(byId.contains(QStringLiteral("shrinkVolume")));
+        const ArrayAction shrink = byId[QStringLiteral("shrinkVolume")];
+        QCOMPARE(shrink.input, ArrayAction::Input::Size);
+        QVERIFY(!shrink.enabled);
+        QVERIFY2(shrink.reason.contains(QStringLiteral("is mounted on /")) && shrink.reason.contains(QStringLiteral("Unmount it first")),
+                 qPrintable(shrink.reason));
+        QVERIFY2(shrink.make(QStringLiteral("nonsense")).refusal.message().contains(QStringLiteral("Give the new size")),
+                 qPrintable(shrink.make(QStringLiteral("nonsense")).refusal.message()));
+        // vg0 lies on md1 alone: no device can leave it.
+        byId = actionsOf(ctx, Selectable::volumeGroup(QStringLiteral("vg0")));
+        QVERIFY(byId.contains(QStringLiteral("reduceVolumeGroup")));
+        QVERIFY(!byId[QStringLiteral("reduceVolumeGroup")].enabled);
+        QVERIFY2(byId[QStringLiteral("reduceVolumeGroup")].reason.contains(QStringLiteral("one device only")),
+                 qPrintable(byId[QStringLiteral("reduceVolumeGroup")].reason));
+        // md1 carries vg0: it offers its new space, which there is none of yet.
+        byId = actionsOf(ctx, Selectable::array(QStringLiteral("md1")));
+        QVERIFY(byId.contains(QStringLiteral("useNewSpace")));
+        QVERIFY2(byId[QStringLiteral("useNewSpace")].reason.contains(QStringLiteral("There is no new space on md1")),
+                 qPrintable(byId[QStringLiteral("useNewSpace")].reason));
+        QVERIFY(!actionsOf(ctx, Selectable::array(QStringLiteral("md0"))).contains(QStringLiteral("useNewSpace")));
+
+        // As root would see it: md0 joined vg0 and holds 1 GiB of its volumes,
+        // md1 has room for it. The user picks md0; the review shows the move.
+        Snapshot root = *seen;
+        for (Array &a : root.arrays) // root reads each array's UUID (mdadm)
+            a.uuid = QStringLiteral("%1-2222-3333-4444-555555555555").arg(a.name == QLatin1String("md0") ? QStringLiteral("00000000") : QStringLiteral("11111111"));
+        VolumeGroup &vg0 = root.volumeGroups[0];
+        vg0.physicalVolumes[0].freeBytes = 2 * (qint64(1) << 30);
+        vg0.physicalVolumes << PhysicalVolume{QStringLiteral("md0"), QStringLiteral("vg0"), 3 * (qint64(1) << 30), 2 * (qint64(1) << 30)};
+        const PlanningContext rootCtx{std::make_shared<const Snapshot>(root), &system};
+        const ArrayAction reduce = actionsOf(rootCtx, Selectable::volumeGroup(QStringLiteral("vg0")))[QStringLiteral("reduceVolumeGroup")];
+        QVERIFY2(reduce.enabled, qPrintable(reduce.reason));
+        QCOMPARE(reduce.input, ArrayAction::Input::Choice);
+        QVERIFY(reduce.choices.contains(QStringLiteral("/dev/md0")));
+        const Operation op = reduce.make(QStringLiteral("/dev/md0"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QCOMPARE(op.plan.previews(), (QStringList{QStringLiteral("pvmove -i 5 /dev/md0"), QStringLiteral("vgreduce vg0 /dev/md0"),
+                                                  QStringLiteral("pvremove -y /dev/md0")}));
+        ReviewDialog review(op, nullptr);
+        review.resize(720, 520);
+        review.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&review));
+        save(&review, QStringLiteral("review-reduce-vg.png"));
+    }
+
     // "Replace sdc2 with…" plans what dropping the same disk would: sde is
     // partitioned like sdc, sde2 joins, sdc2's superblock goes last.
     void replaceFromTheMenuPlansAsTheDrop()

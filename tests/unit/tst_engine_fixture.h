@@ -209,11 +209,16 @@ public:
     bool exists(const QString &path) const override { return m_paths.contains(path) || node(path).exists; }
     QStringList slaves(const QString &name) const override { return m_slaves.value(name); }
     bool mdPersonalityAvailable(const QString &level) const override { return !m_noPersonality.contains(level); }
+    std::optional<qint64> ext4MinimumBytes(const QString &name) const override
+    {
+        return m_ext4Minimum.contains(name) ? std::optional<qint64>(m_ext4Minimum.value(name)) : std::nullopt;
+    }
 
     void addNode(const QString &path, const NodeInfo &info) { m_extra.insert(path, info); }
     void setSyncAction(const QString &md, const QString &action) { m_sync.insert(md, action); }
     void addPath(const QString &path) { m_paths.append(path); }
     void withoutPersonality(const QString &level) { m_noPersonality.append(level); }
+    void setExt4Minimum(const QHash<QString, qint64> &minimum) { m_ext4Minimum = minimum; }
 
 private:
     const Snapshot &m_snap;
@@ -222,6 +227,7 @@ private:
     QHash<QString, QStringList> m_slaves;
     QStringList m_paths;
     QStringList m_noPersonality;
+    QHash<QString, qint64> m_ext4Minimum;
 };
 
 } // namespace plexus::fixture

@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 21);
+        QCOMPARE(types, 24);
     }
 
     void typedArgumentsArrive()

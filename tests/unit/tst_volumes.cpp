@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 // The volume operations (engine/ops: MakeFilesystem, CreateVolumeGroup,
-// ExtendVolumeGroup, CreateVolume, GrowVolume, RemoveVolume, RemoveVolumeGroup)
+// ExtendVolumeGroup, ReduceVolumeGroup, CreateVolume, GrowVolume, ShrinkVolume,
+// UseNewSpace, RemoveVolume, RemoveVolumeGroup)
 // on the fixture machine (tst_engine_fixture.h): every refusal says what is
 // wrong, and the plans run the commands an administrator would type.
 
@@ -34,15 +35,20 @@ class TestVolumes : public QObject
         vg0.logicalVolumes << swap;
         return s;
     }
+    // What resize2fs -P says each ext4 needs (FakeSystem::ext4MinimumBytes).
+    QHash<QString, qint64> ext4Minimum;
+
     template<class R> Status check(const R &r, const Snapshot &s)
     {
         FakeSystem sys(s);
+        sys.setExt4Minimum(ext4Minimum);
         typename R::Valid v;
         return validate(Validator(s, sys), r, &v);
     }
     template<class R> Plan plan(const R &r, const Snapshot &s)
     {
         FakeSystem sys(s);
+        sys.setExt4Minimum(ext4Minimum);
         typename R::Valid v;
         const Status st = validate(Validator(s, sys), r, &v);
         if (!st.ok())
@@ -118,6 +124,44 @@ private Q_SLOTS:
         QCOMPARE(p.previews().last(), QStringLiteral("vgextend vg1 /dev/md0"));
         r.group = QStringLiteral("nosuch");
         EXPECT_REFUSAL(check(r, snap), ErrorCode::NotFound, "no volume group nosuch");
+    }
+
+    void reduceVolumeGroup()
+    {
+        // vg1 spans sdl (all free) and md0, whose volumes use 300 GiB of it.
+        Snapshot s = snap;
+        s.volumeGroups[1].physicalVolumes << PhysicalVolume{QStringLiteral("md0"), QStringLiteral("vg1"), 500 * GiB, 200 * GiB};
+        ReduceVolumeGroupRequest r;
+        r.group = QStringLiteral("vg1");
+        r.device = deviceSpecFor(s, QStringLiteral("/dev/md0"));
+        r.move = true;
+        const Plan p = plan(r, s);
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("pvmove -i 5 /dev/md0"), QStringLiteral("vgreduce vg1 /dev/md0"),
+                                            QStringLiteral("pvremove -y /dev/md0")}));
+        QVERIFY(p.summary.contains(QLatin1String("moving the 300 GiB of volumes on it first")));
+        QVERIFY(p.steps[0].waitsForKernel);
+        QCOMPARE(AnyRequest(r).actions(), QStringList{QLatin1String(polkitActions::volume)});
+        // An empty device leaves without a move, move or not.
+        r.device = deviceSpecFor(s, QStringLiteral("/dev/sdl"));
+        QCOMPARE(plan(r, s).previews(), (QStringList{QStringLiteral("vgreduce vg1 /dev/sdl"), QStringLiteral("pvremove -y /dev/sdl")}));
+        r.move = false;
+        EXPECT_OK(check(r, s));
+
+        r.device = deviceSpecFor(s, QStringLiteral("/dev/md0"));
+        EXPECT_REFUSAL(check(r, s), ErrorCode::InUse, "holds 300 GiB of vg1's volumes. Say move");
+        r.move = true;
+        Snapshot full = s;
+        full.volumeGroups[1].physicalVolumes[0].freeBytes = 100 * GiB;
+        EXPECT_REFUSAL(check(r, full), ErrorCode::TooSmall, "needs 300 GiB free on vg1's other devices, and they have only 100 GiB free");
+        r.group = QStringLiteral("vg0");
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "not a device of vg0 (it belongs to vg1)");
+        r.device = deviceSpecFor(s, QStringLiteral("/dev/sda2"));
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "the only device of vg0");
+        r.group = QStringLiteral("vg1");
+        r.device = deviceSpecFor(s, QStringLiteral("/dev/sdb"));
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "not a device of vg1.");
+        r.group = QStringLiteral("nosuch");
+        EXPECT_REFUSAL(check(r, s), ErrorCode::NotFound, "no volume group nosuch");
     }
 
     void makeFilesystem()
@@ -225,6 +269,98 @@ private Q_SLOTS:
         Snapshot full = snap;
         full.volumeGroups[0].freeBytes = 0;
         EXPECT_REFUSAL(check(r, full), ErrorCode::TooSmall, "no free space to grow");
+    }
+
+    void shrinkVolume()
+    {
+        // root unmounted (a rescue system), its ext4 needing 120 GiB.
+        Snapshot s = roomy();
+        s.mounts.removeFirst();
+        ext4Minimum = {{QStringLiteral("dm-0"), 120 * GiB}};
+        ShrinkVolumeRequest r;
+        r.volume = deviceSpecFor(s, QStringLiteral("/dev/dm-0"));
+        r.size = quint64(200 * GiB);
+        const Plan p = plan(r, s);
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("lvreduce --resizefs --fsmode nochange -L 214748364800b vg0/root")});
+        QVERIFY(p.summary.contains(QLatin1String("its ext4 filesystem first")));
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("The 200 GiB freed return to vg0's free space")));
+        // It can destroy data: the erase action, asked each time.
+        QCOMPARE(AnyRequest(r).actions(), QStringList{QLatin1String(polkitActions::erase)});
+
+        r.size = quint64(100 * GiB);
+        EXPECT_REFUSAL(check(r, s), ErrorCode::TooSmall, "needs at least 120 GiB for its files");
+        r.size = quint64(400 * GiB);
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "would not make it smaller");
+        r.size = 0;
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "Give the new size");
+        r.size = quint64(200 * GiB);
+        EXPECT_REFUSAL(check(r, roomy()), ErrorCode::InUse, "is mounted on /: ext4 shrinks only while unmounted. Unmount it first");
+        ext4Minimum.clear();
+        EXPECT_REFUSAL(check(r, s), ErrorCode::NotFound, "e2fsck -f /dev/vg0/root");
+
+        Snapshot xfs = s;
+        xfs.volumeGroups[0].logicalVolumes[0].fsType = QStringLiteral("xfs");
+        EXPECT_REFUSAL(check(r, xfs), ErrorCode::Invalid, "xfs cannot shrink");
+        r.volume = deviceSpecFor(s, QStringLiteral("/dev/dm-1"));
+        r.size = quint64(4 * GiB);
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "holds swap space, which Plexus does not shrink");
+
+        // A volume with nothing on it is cut where asked, after a warning.
+        Snapshot blank = s;
+        blank.volumeGroups[0].logicalVolumes[1].fsType.clear();
+        r.volume = deviceSpecFor(blank, QStringLiteral("/dev/dm-1"));
+        const Plan cut = plan(r, blank);
+        QCOMPARE(cut.previews(), QStringList{QStringLiteral("lvreduce -y -L 4294967296b vg0/swap")});
+        QVERIFY(cut.notes.join(QLatin1Char(' ')).contains(QLatin1String("whatever lies beyond 4.00 GiB is lost")));
+        ext4Minimum.clear();
+    }
+
+    void useNewSpace()
+    {
+        // md0 is a PV of vg1 filling it (less LVM's header), and vg1 has a volume
+        // data with ext4 and a swap volume; then its members are replaced by 2 TiB disks.
+        Snapshot s = snap;
+        const qint64 md0Bytes = TiB - 128 * MiB;
+        VolumeGroup &vg1 = s.volumeGroups[1];
+        vg1.physicalVolumes << PhysicalVolume{QStringLiteral("md0"), QStringLiteral("vg1"), md0Bytes - 4 * MiB, 0};
+        LogicalVolume data{QStringLiteral("data"), QStringLiteral("vg1"), QStringLiteral("dm-7"), 900 * GiB, QStringLiteral("linear"), true};
+        data.fsType = QStringLiteral("ext4");
+        LogicalVolume swap{QStringLiteral("swap"), QStringLiteral("vg1"), QStringLiteral("dm-8"), 8 * GiB, QStringLiteral("linear"), true};
+        swap.fsType = QStringLiteral("swap");
+        LogicalVolume old{QStringLiteral("old"), QStringLiteral("vg1"), QString(), 8 * GiB, QStringLiteral("linear"), false};
+        vg1.logicalVolumes = {data, swap, old};
+        Snapshot grown = s;
+        grown.disks[3].sizeBytes = grown.disks[4].sizeBytes = 2 * TiB; // sdd, sde
+
+        UseNewSpaceRequest r;
+        r.array = QStringLiteral("/dev/md0");
+        EXPECT_REFUSAL(check(r, s), ErrorCode::Invalid, "There is no new space on md0: it already uses the whole of its members");
+        const Plan p = plan(r, grown);
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm --grow /dev/md0 --size=max"), QStringLiteral("pvresize /dev/md0")}));
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("stays free in vg1")));
+        QCOMPARE(AnyRequest(r).actions(), QStringList{QLatin1String(polkitActions::volume)});
+        r.volume = QStringLiteral("data");
+        const Plan down = plan(r, grown);
+        QCOMPARE(down.previews(), (QStringList{QStringLiteral("mdadm --grow /dev/md0 --size=max"), QStringLiteral("pvresize /dev/md0"),
+                                               QStringLiteral("lvextend --resizefs -l +100%FREE vg1/data")}));
+        QVERIFY2(down.summary.contains(QLatin1String("grow md0 onto the whole of its members (from 1.00 TiB to 2.00 TiB of each), let vg1 use all of md0 and grow /dev/vg1/data and its filesystem into it.")), qPrintable(down.summary));
+
+        // The array grew already (by hand), its physical volume did not: pvresize on.
+        Snapshot half = s;
+        half.volumeGroups[1].physicalVolumes.last().sizeBytes = 500 * GiB;
+        QCOMPARE(plan(r, half).previews(), (QStringList{QStringLiteral("pvresize /dev/md0"), QStringLiteral("lvextend --resizefs -l +100%FREE vg1/data")}));
+
+        r.volume = QStringLiteral("nosuch");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::NotFound, "vg1 has no volume nosuch");
+        r.volume = QStringLiteral("swap");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::Invalid, "Make a new swap volume instead");
+        r.volume = QStringLiteral("old");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::Invalid, "/dev/vg1/old is not active");
+        r.volume.clear();
+        r.array = QStringLiteral("/dev/md1");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::Invalid, "not an LVM physical volume");
+        r.array = QStringLiteral("/dev/md9");
+        EXPECT_REFUSAL(check(r, grown), ErrorCode::NotFound, "md9");
     }
 
     void removeVolume()

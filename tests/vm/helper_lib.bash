@@ -107,6 +107,11 @@ dbus_refused() {
 serial_of() { udevadm info --query=property --name="$1" | sed -n 's/^ID_SERIAL=//p' | head -n1; }
 size_of() { blockdev --getsize64 "$1"; }
 
+# Files that must survive on a mounted filesystem: write_files DIR N writes N
+# files of 1 MiB of random data; files_sum DIR is one checksum over them all.
+write_files() { for i in $(seq 1 "$2"); do dd if=/dev/urandom of="$1/f$i" bs=1M count=1 status=none; done; sync; }
+files_sum() { (cd "$1" && find . -type f -name 'f*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1; }
+
 # Data that must survive: 32 MiB of random bytes at the start of a device.
 write_data() {
     dd if=/dev/urandom of=/tmp/data.bin bs=1M count=32 status=none

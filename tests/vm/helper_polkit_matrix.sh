@@ -86,6 +86,10 @@ CALLS=(
     "ExtendVolumeGroup overwrite|$V $E|ExtendVolumeGroup;vgnone;[$DEV];{'overwrite':<true>}"
     "CreateVolume|$V|CreateVolume;vgnone;lvnone;{'size':<uint64 1048576>}"
     "GrowVolume|$V|GrowVolume;$DEV;{}"
+    "ReduceVolumeGroup|$V|ReduceVolumeGroup;vgnone;$DEV;{}"
+    "ReduceVolumeGroup move|$V|ReduceVolumeGroup;vgnone;$DEV;{'move':<true>}"
+    "ShrinkVolume|$E|ShrinkVolume;$DEV;{'size':<uint64 1048576>}"
+    "UseNewSpace|$V|UseNewSpace;$MD;{'volume':<'lvnone'>}"
     "RemoveVolume|$E|RemoveVolume;$DEV;{}"
     "RemoveVolumeGroup|$E|RemoveVolumeGroup;vgnone;{}"
 )

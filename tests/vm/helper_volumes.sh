@@ -15,11 +15,6 @@
 install_helper
 fast_sync
 
-files_sum() { (cd "$1" && find . -type f -name 'f*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1; }
-write_files() { # write_files DIR N: N files of 1 MiB of random data
-    for i in $(seq 1 "$2"); do dd if=/dev/urandom of="$1/f$i" bs=1M count=1 status=none; done
-    sync
-}
 lv_json() { status_json | python3 -c "
 import json, sys
 s = json.load(sys.stdin)

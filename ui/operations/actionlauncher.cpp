@@ -68,17 +68,20 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
         Q_EMIT reviewRequested(action.make({}));
         return;
     case ArrayAction::Input::Device:
-    case ArrayAction::Input::Member: {
+    case ArrayAction::Input::Member:
+    case ArrayAction::Input::Choice: {
         QList<DeviceCandidate> choices;
+        QString prompt = action.prompt;
         if (action.input == ArrayAction::Input::Device) {
             choices = deviceCandidates(m_ctx, array, action);
+            prompt = QStringLiteral("Choose the device. Those that cannot be used say why.");
         } else {
-            for (const QString &m : memberChoices(*m_ctx.snapshot, array))
-                choices << DeviceCandidate{m, m, action.make(m)};
+            const bool member = action.input == ArrayAction::Input::Member;
+            for (const QString &c : member ? memberChoices(*m_ctx.snapshot, array) : action.choices)
+                choices << DeviceCandidate{c, c, action.make(c)};
+            if (member)
+                prompt = QStringLiteral("Choose the member to take out of %1.").arg(array);
         }
-        const QString prompt = action.input == ArrayAction::Input::Device
-                                   ? QStringLiteral("Choose the device. Those that cannot be used say why.")
-                                   : QStringLiteral("Choose the member to take out of %1.").arg(array);
         auto *picker = new DevicePicker(QString(action.text).remove(QChar(0x2026)), prompt, choices, m_window);
         picker->setAttribute(Qt::WA_DeleteOnClose);
         connect(picker, &DevicePicker::chosen, this, &ActionLauncher::reviewRequested);
@@ -95,6 +98,14 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
                                    : QInputDialog::getItem(m_window, title, QStringLiteral("Filesystem:"), filesystemTypes(), 0, false, &ok);
         if (ok)
             Q_EMIT reviewRequested(action.make(choice.trimmed()));
+        return;
+    }
+    case ArrayAction::Input::Size: {
+        bool ok = false;
+        const QString size = QInputDialog::getText(m_window, QString(action.text).remove(QChar(0x2026)), action.prompt, QLineEdit::Normal,
+                                                   action.suggestion, &ok);
+        if (ok)
+            Q_EMIT reviewRequested(action.make(size.trimmed()));
         return;
     }
     case ArrayAction::Input::SpeedLimits: {

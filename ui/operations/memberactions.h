@@ -15,8 +15,9 @@ namespace plexus {
 
 struct ArrayAction {
     // What the user chooses before the plan: nothing, a device, a member, speed
-    // limits, a name (for a new volume group) or a filesystem type.
-    enum class Input { None, Device, Member, SpeedLimits, Name, Filesystem };
+    // limits, a name (for a new volume group), a filesystem type, a size (as
+    // typed: "20G"), or one of `choices` (a volume group's devices).
+    enum class Input { None, Device, Member, SpeedLimits, Name, Filesystem, Size, Choice };
 
     QString id;                 // "addSpare", "growMirror", "replace", ... (QAction objectName "action-<id>")
     QString text;               // "Add spare…"
@@ -26,7 +27,9 @@ struct ArrayAction {
     Input input = Input::None;
     bool memberAction = false;  // about the selected member rather than the whole array
     QString replaces;           // Replace: the member whose place the chosen device takes
-    QString suggestion;         // Name, Filesystem: what the prompt offers first
+    QString suggestion;         // Name, Filesystem, Size: what the prompt offers first
+    QStringList choices;        // Choice: what the user picks from ("/dev/md1")
+    QString prompt;             // Size, Choice: the question
     // The operation, given the choice: a device or member kernel name, or
     // "MIN MAX" (KiB/s or "system") for speed limits; empty for Input::None.
     std::function<Operation(const QString &choice)> make;

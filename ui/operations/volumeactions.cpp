@@ -4,6 +4,7 @@
 #include "volumeactions.h"
 #include "dropplanner.h"
 #include "engine/ops/registry.h"
+#include "model/describe.h"
 
 namespace plexus {
 
@@ -33,7 +34,46 @@ QList<ArrayAction> arrayVolumeActions(const PlanningContext &ctx, const Array &a
                        QStringLiteral("ext4"), [ctx, device](const QString &type) {
                            return planOperation(ctx, MakeFilesystemRequest{.device = device, .type = type});
                        });
+    // After its members were replaced by bigger ones; the engine says when there is no new space.
+    if (const PhysicalVolume *pv = ctx.snapshot->physicalVolume(a.name); pv && !pv->vgName.isEmpty()) {
+        const QString path = QStringLiteral("/dev/") + a.name;
+        list << planned(action(QStringLiteral("useNewSpace"), QStringLiteral("Use the new space")),
+                        [ctx, path] { return planOperation(ctx, UseNewSpaceRequest{.array = path}); });
+    }
     return list;
+}
+
+// Take one of the group's devices out, moving what its volumes hold on it onto
+// the others (the review shows the pvmove).
+ArrayAction removeDeviceAction(const PlanningContext &ctx, const VolumeGroup &vg)
+{
+    ArrayAction a = action(QStringLiteral("reduceVolumeGroup"), QStringLiteral("Remove a device\u2026"),
+                           vg.physicalVolumes.size() < 2 ? QStringLiteral("%1 has one device only; delete the group instead.").arg(vg.name) : QString());
+    a.input = ArrayAction::Input::Choice;
+    a.prompt = QStringLiteral("Choose the device to take out of %1; what its volumes hold there moves onto the others.").arg(vg.name);
+    for (const PhysicalVolume &pv : vg.physicalVolumes)
+        a.choices << QStringLiteral("/dev/") + pv.device;
+    const QString group = vg.name;
+    a.make = [ctx, group](const QString &path) {
+        return planOperation(ctx, ReduceVolumeGroupRequest{.group = group, .device = specFor(*ctx.snapshot, deviceName(path)), .move = true});
+    };
+    return a;
+}
+
+// Shrink to a size the user types; enabled or not by the engine's verdict on
+// half the size (xfs, mounted, or what the files need unknown without root).
+ArrayAction shrinkAction(const PlanningContext &ctx, const LogicalVolume &lv, const DeviceSpec &volume)
+{
+    const quint64 half = quint64(lv.sizeBytes / 2);
+    ArrayAction a = planned(action(QStringLiteral("shrinkVolume"), QStringLiteral("Shrink\u2026")),
+                            [ctx, volume, half] { return planOperation(ctx, ShrinkVolumeRequest{.volume = volume, .size = half}); });
+    a.input = ArrayAction::Input::Size;
+    a.prompt = QStringLiteral("New size of %1 (now %2), for example 20G:").arg(volume.path, humanSize(lv.sizeBytes));
+    a.suggestion = humanSize(qint64(half)).remove(QLatin1Char(' ')).remove(QLatin1Char('i'));
+    a.make = [ctx, volume](const QString &size) {
+        return planOperation(ctx, ShrinkVolumeRequest{.volume = volume, .size = parseSize(size).value_or(0)});
+    };
+    return a;
 }
 
 } // namespace
@@ -50,8 +90,12 @@ QList<ArrayAction> volumeActions(const PlanningContext &ctx, const Selectable &i
         return {};
     case Selectable::Kind::VolumeGroup: {
         const QString group = item.name;
-        return {planned(action(QStringLiteral("removeVolumeGroup"), QStringLiteral("Delete volume group")),
-                        [ctx, group] { return planOperation(ctx, RemoveVolumeGroupRequest{.group = group}); })};
+        QList<ArrayAction> list;
+        if (const VolumeGroup *vg = s.volumeGroup(group))
+            list << removeDeviceAction(ctx, *vg);
+        list << planned(action(QStringLiteral("removeVolumeGroup"), QStringLiteral("Delete volume group")),
+                        [ctx, group] { return planOperation(ctx, RemoveVolumeGroupRequest{.group = group}); });
+        return list;
     }
     case Selectable::Kind::LogicalVolume: {
         const VolumeGroup *vg = s.volumeGroup(item.owner);
@@ -64,6 +108,7 @@ QList<ArrayAction> volumeActions(const PlanningContext &ctx, const Selectable &i
         const DeviceSpec volume = specFor(s, lv->device);
         return {planned(action(QStringLiteral("growVolume"), QStringLiteral("Grow into free space")),
                         [ctx, volume] { return planOperation(ctx, GrowVolumeRequest{.volume = volume}); }),
+                shrinkAction(ctx, *lv, volume),
                 planned(action(QStringLiteral("removeVolume"), QStringLiteral("Delete volume")),
                         [ctx, volume] { return planOperation(ctx, RemoveVolumeRequest{.volume = volume}); })};
     }

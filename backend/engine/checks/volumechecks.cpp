@@ -144,6 +144,17 @@ Status Validator::resolveVolumeGroup(const QString &name, const VolumeGroup **ou
     return {};
 }
 
+Status Validator::checkGrowsInPlace(const ResolvedDevice &dev, const LogicalVolume &lv)
+{
+    // Anything else would be left the old size inside a bigger volume, which
+    // looks like lost space.
+    if (!lv.fsType.isEmpty() && lv.fsType != QLatin1String("ext4") && lv.fsType != QLatin1String("xfs"))
+        return invalid(QStringLiteral("%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow). %3")
+                           .arg(dev.path, describeContents(lv.fsType, lv.fsLabel),
+                                lv.fsType == QLatin1String("swap") ? QStringLiteral("Make a new swap volume instead.") : QString()).trimmed());
+    return {};
+}
+
 Status Validator::checkLvmName(const QString &name, const QString &what)
 {
     // LVM's own rule is [A-Za-z0-9+_.-] not starting with '-'; ours also wants a

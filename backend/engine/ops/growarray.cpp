@@ -187,13 +187,7 @@ Plan makePlan(const ValidGrow &v)
             plan.notes << QStringLiteral("The removed member(s) keep a copy of the data as of now (a point-in-time copy); erase them with zero-superblock before reuse.");
     }
     if (v.sizeMax) {
-        Step s;
-        s.description = QStringLiteral("Let %1 use the whole of its members").arg(md);
-        s.command = {QStringLiteral("mdadm"), QStringLiteral("--grow"), path, QStringLiteral("--size=max")};
-        s.precondition = arrayIsRunning(md, path);
-        const QStringList argv = s.command;
-        s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
-        plan.steps << s;
+        plan.steps << growToMaxStep(path, md, 0);
         plan.notes << QStringLiteral("The filesystem on %1 does not grow by itself: grow it afterwards (resize2fs, xfs_growfs).").arg(md);
     }
     return plan;

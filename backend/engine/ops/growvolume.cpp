@@ -28,12 +28,8 @@ Status validate(const Validator &checks, const GrowVolumeRequest &r, ValidGrowVo
     if (r.size != 0 && qint64(r.size) - dev.sizeBytes > free)
         return tooSmall(QStringLiteral("%1 has only %2 free: %3 can grow to at most %4, not %5. Add an array or partition to %1 first (extend-vg).")
                             .arg(dev.volumeGroup, humanSize(free), dev.path, humanSize(dev.sizeBytes + free), humanSize(qint64(r.size))));
-    // The filesystems that grow in place, mounted or not; anything else would be
-    // left the old size inside a bigger volume, which looks like lost space.
-    if (!lv->fsType.isEmpty() && lv->fsType != QLatin1String("ext4") && lv->fsType != QLatin1String("xfs"))
-        return invalid(QStringLiteral("%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow). %3")
-                           .arg(dev.path, describeContents(lv->fsType, lv->fsLabel),
-                                lv->fsType == QLatin1String("swap") ? QStringLiteral("Make a new swap volume instead.") : QString()).trimmed());
+    if (Status s = Validator::checkGrowsInPlace(dev, *lv); !s)
+        return s;
     out->volume = dev;
     out->size.bytes = r.size;
     out->fsType = lv->fsType;

@@ -18,13 +18,16 @@
 #include "growarray.h"
 #include "growvolume.h"
 #include "makefilesystem.h"
+#include "reducevolumegroup.h"
 #include "removemember.h"
 #include "removevolume.h"
 #include "removevolumegroup.h"
 #include "replacemember.h"
+#include "shrinkvolume.h"
 #include "speedlimits.h"
 #include "stoparray.h"
 #include "syncaction.h"
+#include "usenewspace.h"
 #include "writemdadmconf.h"
 #include "zerosuperblock.h"
 
@@ -51,8 +54,11 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<MakeFilesystemRequest>());
     f(std::type_identity<CreateVolumeGroupRequest>());
     f(std::type_identity<ExtendVolumeGroupRequest>());
+    f(std::type_identity<ReduceVolumeGroupRequest>());
     f(std::type_identity<CreateVolumeRequest>());
     f(std::type_identity<GrowVolumeRequest>());
+    f(std::type_identity<ShrinkVolumeRequest>());
+    f(std::type_identity<UseNewSpaceRequest>());
     f(std::type_identity<RemoveVolumeRequest>());
     f(std::type_identity<RemoveVolumeGroupRequest>());
 }

@@ -5,6 +5,7 @@
 
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
+#include "model/describe.h"
 
 namespace plexus {
 
@@ -104,6 +105,24 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
     s.action = [array, dev](StepContext &ctx) { return mdRemove(ctx, array, dev); };
     s.check = memberGone(md, member);
     s.cannotUndo = QStringLiteral("a removed member comes back only as a new one: add it again, and it is rebuilt");
+    return s;
+}
+
+Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 componentBytes)
+{
+    Step s;
+    s.description = QStringLiteral("Let %1 use the whole of its members").arg(md);
+    s.command = {QStringLiteral("mdadm"), QStringLiteral("--grow"), arrayPath, QStringLiteral("--size=max")};
+    s.precondition = arrayIsRunning(md, arrayPath);
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
+    if (componentBytes > 0)
+        s.check = [md, arrayPath, componentBytes] {
+            const auto now = [&] { return mdAttribute(md, QStringLiteral("component_size")).toLongLong() * 1024; };
+            if (!waitFor(5000, [&] { return now() > componentBytes; }))
+                return toolFailed(QStringLiteral("%1 still uses %2 of each member after the step.").arg(arrayPath, humanSize(now())));
+            return Status();
+        };
     return s;
 }
 

@@ -27,6 +27,9 @@ Step addSpareStep(const QString &arrayPath, const QString &md, const ResolvedDev
 Step failStep(const QString &arrayPath, const QString &md, const QString &member, const QString &consequence);
 // mdadm ARRAY --remove /dev/MEMBER, once md has let go of it.
 Step removeStep(const QString &arrayPath, const QString &md, const QString &member, const QString &what);
+// mdadm --grow ARRAY --size=max: the array uses the whole of its members; the
+// check waits for md/component_size to grow past `componentBytes` (0: no check).
+Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 componentBytes);
 // mdadm --zero-superblock DEV; `why` ends the description.
 Step zeroStep(const ResolvedDevice &dev, const QString &why);
 // Stops the array at `arrayPath` (/dev/mdN or /dev/md/NAME); `description` says why.

@@ -7,7 +7,9 @@
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
 
+#include <QElapsedTimer>
 #include <QFileInfo>
+#include <QRegularExpression>
 
 namespace plexus {
 
@@ -51,6 +53,17 @@ std::function<Status()> groupExists(const QString &group, bool exists)
         if (found != exists)
             return toolFailed(exists ? QStringLiteral("LVM does not list the volume group %1.").arg(group)
                                      : QStringLiteral("LVM still lists the volume group %1.").arg(group));
+        return Status();
+    };
+}
+
+// The check of a resize: the device is now bigger (or smaller) than `before`.
+std::function<Status()> sizeChanged(const QString &path, qint64 before, bool grew)
+{
+    return [path, before, grew] {
+        const qint64 now = toolOutput({QStringLiteral("blockdev"), QStringLiteral("--getsize64"), path}).toLongLong();
+        if (grew ? now <= before : (now >= before || now == 0))
+            return toolFailed(QStringLiteral("%1 is still %2 after the step.").arg(path, humanSize(now)));
         return Status();
     };
 }
@@ -203,17 +216,40 @@ Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool w
         argv << QStringLiteral("--resizefs");
     argv << (size.bytes == 0 ? QStringList{QStringLiteral("-l"), QStringLiteral("+100%FREE")} : size.lvmArguments());
     argv << volume.volumeGroup + QLatin1Char('/') + volume.volume;
-    const QString path = volume.path;
-    const qint64 before = volume.sizeBytes;
-    Step s = toolStep(QStringLiteral("Grow %1 to %2%3").arg(path, size.words(), withFilesystem ? QStringLiteral(", and its filesystem with it") : QString()),
-                    argv, [path, before] {
-                        const qint64 now = toolOutput({QStringLiteral("blockdev"), QStringLiteral("--getsize64"), path}).toLongLong();
-                        if (now <= before)
-                            return toolFailed(QStringLiteral("%1 is still %2 after the step.").arg(path, humanSize(now)));
-                        return Status();
-                    });
+    Step s = toolStep(QStringLiteral("Grow %1 to %2%3").arg(volume.path, size.words(), withFilesystem ? QStringLiteral(", and its filesystem with it") : QString()),
+                      argv, sizeChanged(volume.path, volume.sizeBytes, true));
     s.cannotUndo = QStringLiteral("a volume is not shrunk back on its own: whether it can be depends on its filesystem");
     return s;
+}
+
+Step shrinkVolumeStep(const ResolvedDevice &volume, qint64 size, bool withFilesystem)
+{
+    // One command rather than e2fsck -f, resize2fs and lvreduce in turn: LVM
+    // shrinks the filesystem to exactly the size it then gives the volume (after
+    // rounding to whole extents), so the two cannot disagree and cut off the
+    // filesystem's end, which is how shrinking by hand loses data; it runs
+    // e2fsck -f first and stops, changing nothing, when resize2fs cannot.
+    // --fsmode nochange: a filesystem mounted since validation fails the step
+    // instead of being unmounted behind its user's back.
+    QStringList argv{QStringLiteral("lvreduce")};
+    if (withFilesystem)
+        argv << QStringLiteral("--resizefs") << QStringLiteral("--fsmode") << QStringLiteral("nochange");
+    else
+        argv << QStringLiteral("-y"); // nothing to check: validation has asked (the erase action)
+    argv << QStringLiteral("-L") << QStringLiteral("%1b").arg(size) << volume.volumeGroup + QLatin1Char('/') + volume.volume;
+    return toolStep(QStringLiteral("Shrink %1 to %2%3").arg(volume.path, humanSize(size), withFilesystem ? QStringLiteral(", its filesystem first") : QString()),
+                    argv, sizeChanged(volume.path, volume.sizeBytes, false));
+}
+
+Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes)
+{
+    return toolStep(QStringLiteral("Let the physical volume on %1 fill it").arg(path), {QStringLiteral("pvresize"), path}, [path, beforeBytes] {
+        const qint64 now = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
+                                       QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_size"), path}).toLongLong();
+        if (now <= beforeBytes)
+            return toolFailed(QStringLiteral("The physical volume on %1 is still %2 after the step.").arg(path, humanSize(now)));
+        return Status();
+    });
 }
 
 Step removeVolumeStep(const QString &group, const QString &name)
@@ -235,6 +271,57 @@ Step removeVolumeGroupStep(const QString &group, bool withVolumes)
     argv << group;
     return toolStep(QStringLiteral("Remove the volume group %1%2").arg(group, withVolumes ? QStringLiteral(" with its volumes") : QString()), argv,
                     groupExists(group, false));
+}
+
+Step moveExtentsStep(const QString &path, qint64 usedBytes)
+{
+    // -i 5: a percentage every 5 s, passed on as the step's progress, with the
+    // time left at the pace so far in the job's log.
+    const QStringList argv{QStringLiteral("pvmove"), QStringLiteral("-i"), QStringLiteral("5"), path};
+    Step s;
+    s.description = QStringLiteral("Move the %1 of volumes on %2 onto the group's other devices").arg(humanSize(usedBytes), path);
+    s.command = argv;
+    s.waitsForKernel = true;
+    s.action = [argv, path](StepContext &ctx) {
+        static const QRegularExpression moved(QStringLiteral("Moved:\\s*([0-9.]+)%"));
+        QElapsedTimer clock;
+        clock.start();
+        double last = -1;
+        const Status st = runReportingLines(ctx, argv, [&](const QString &line) {
+            const QRegularExpressionMatch m = moved.match(line);
+            if (!m.hasMatch())
+                return;
+            const double percent = m.captured(1).toDouble();
+            if (percent <= last)
+                return;
+            last = percent;
+            ctx.progress(percent);
+            const qint64 seconds = percent > 0 ? qint64(clock.elapsed() / 1000.0 * (100.0 - percent) / percent) : -1;
+            ctx.log(QStringLiteral("moved %1% of %2%3").arg(percent, 0, 'f', 1).arg(path,
+                        seconds >= 0 && percent < 100 ? QStringLiteral(", about %1 s left").arg(seconds) : QString()));
+        });
+        if (st)
+            ctx.progress(100.0);
+        return st;
+    };
+    s.check = [path] {
+        const QString used = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
+                                         QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_used"), path});
+        if (used.toLongLong() != 0 || used.isEmpty())
+            return toolFailed(QStringLiteral("%1 still holds %2 bytes of volumes after the move.").arg(path, used.isEmpty() ? QStringLiteral("an unknown number of") : used));
+        return Status();
+    };
+    return s;
+}
+
+Step reduceVolumeGroupStep(const QString &group, const QString &path)
+{
+    return toolStep(QStringLiteral("Take %1 out of the volume group %2").arg(path, group), {QStringLiteral("vgreduce"), group, path}, [group, path] {
+        // Asked by the device: LVM may list it under another of its names (/dev/md/1).
+        if (toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("vg_name"), path}) == group)
+            return toolFailed(QStringLiteral("%1 is still in the volume group %2 after the step.").arg(path, group));
+        return Status();
+    });
 }
 
 Step removePhysicalVolumeStep(const QString &path)

@@ -42,10 +42,20 @@ struct VolumeSize {
 Step createVolumeStep(const QString &group, const QString &name, const VolumeSize &size, int stripes, int stripeKib);
 // lvextend --resizefs SIZE VG/LV: the filesystem grows with it, mounted or not.
 Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool withFilesystem);
+// lvreduce --resizefs --fsmode nochange -L SIZE VG/LV (ext4, unmounted), or
+// lvreduce -y -L SIZE VG/LV for a volume without a filesystem.
+Step shrinkVolumeStep(const ResolvedDevice &volume, qint64 size, bool withFilesystem);
+// pvresize DEV: the physical volume fills its device again (after the array grew);
+// the check: pv_size has grown past `beforeBytes`.
+Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes);
 // lvremove VG/LV
 Step removeVolumeStep(const QString &group, const QString &name);
 // vgremove VG (its volumes with it), then pvremove for each of its devices.
 Step removeVolumeGroupStep(const QString &group, bool withVolumes);
 Step removePhysicalVolumeStep(const QString &path);
+// pvmove -i 5 DEV: its extents onto the group's other devices, with progress.
+Step moveExtentsStep(const QString &path, qint64 usedBytes);
+// vgreduce VG DEV
+Step reduceVolumeGroupStep(const QString &group, const QString &path);
 
 } // namespace plexus
