@@ -21,10 +21,12 @@
 #include "removemember.h"
 #include "removevolume.h"
 #include "removevolumegroup.h"
+#include "replacedisk.h"
 #include "replacemember.h"
 #include "speedlimits.h"
 #include "stoparray.h"
 #include "syncaction.h"
+#include "takediskout.h"
 #include "writemdadmconf.h"
 #include "zerosuperblock.h"
 
@@ -42,6 +44,8 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<FailMemberRequest>());
     f(std::type_identity<RemoveMemberRequest>());
     f(std::type_identity<ReplaceMemberRequest>());
+    f(std::type_identity<ReplaceDiskRequest>());
+    f(std::type_identity<TakeDiskOutRequest>());
     f(std::type_identity<GrowArrayRequest>());
     f(std::type_identity<SyncActionRequest>());
     f(std::type_identity<SpeedLimitsRequest>());

@@ -29,5 +29,16 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
 Step removeStep(const QString &arrayPath, const QString &md, const QString &member, const QString &what);
 // mdadm --zero-superblock DEV; `why` ends the description.
 Step zeroStep(const ResolvedDevice &dev, const QString &why);
+// echo remove > dev-MEMBER/state: a member whose disk is gone has no node for mdadm.
+Step removeVanishedStep(const QString &md, const QString &member);
+// mdadm ARRAY --add DEV into a free slot; the kernel then rebuilds onto it (recovery).
+Step addIntoSlotStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
+// Waits while the kernel rebuilds DEV (added by addIntoSlotStep), until it is in sync.
+Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
+// Hot replacement of OLD by NEW, a spare of the array already: mdadm --replace
+// OLD --with NEW, then (waitForCopy) the wait until NEW holds the copy and md
+// has marked OLD faulty. The array keeps its redundancy throughout.
+QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const ResolvedDevice &oldMember, const ResolvedDevice &newMember,
+                            bool waitForCopy);
 
 } // namespace plexus

@@ -1,0 +1,96 @@
+#!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
+# vm: --disks 2 --disk-size 128M
+# Founding document 002's layout: two partitioned disks, each partition one half
+# of a RAID-1 (md0 small as for /boot, md1 as for swap, md2 as for /), data on
+# each. One disk is pulled out of the running machine, a blank one plugged in,
+# and plexusctl replace-disk puts it in the gone disk's place in all three
+# arrays at once: all back to [UU], the data intact. Then take-disk-out: the new
+# disk comes out again (done), and the other disk is refused (each array's last
+# copy), nothing changed.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helper_lib.bash"
+install_helper
+fast_sync
+t_start=$SECONDS
+
+step "md0, md1, md2: RAID-1 of vda1+vdb1, vda2+vdb2, vda3+vdb3"
+for d in vda vdb; do printf 'label: gpt\n,20M,R\n,20M,R\n,,R\n' | sfdisk -q /dev/$d; done
+udevadm settle
+for n in 0 1 2; do create /dev/md$n --level=1 --raid-devices=2 /dev/vda$((n + 1)) /dev/vdb$((n + 1)); done
+for n in 0 1 2; do wait_idle md$n; done
+declare -A SUM
+for n in 0 1 2; do
+    dd if=/dev/urandom of=/tmp/md$n.bin bs=1M count=8 status=none
+    dd if=/tmp/md$n.bin of=/dev/md$n bs=1M oflag=direct status=none
+    SUM[$n]=$(sha256sum < /tmp/md$n.bin | cut -d' ' -f1)
+done
+data_intact() {
+    local n sum
+    for n in 0 1 2; do
+        sum=$(dd if=/dev/md$n bs=1M count=8 iflag=direct status=none | sha256sum | cut -d' ' -f1)
+        [ "$sum" = "${SUM[$n]}" ] || fail "the data on md$n changed ($1)"
+    done
+    echo "ok: data intact on md0, md1, md2 ($1)"
+}
+data_intact "written"
+echo "timing: layout and initial sync $((SECONDS - t_start)) s"
+
+step "vdb pulled out of the running machine"
+t0=$SECONDS
+plexus-vm-disk unplug vdb
+# md notices a dead member on the next write it sends there (past the checked data).
+for n in 0 1 2; do dd if=/dev/urandom of=/dev/md$n bs=1M seek=12 count=1 oflag=direct status=none 2>/dev/null || true; done
+sync; udevadm settle; sleep 1
+cat /proc/mdstat
+for n in 0 1 2; do is "$(md_attr md$n degraded)" 1 "md$n degraded"; done
+new=$(plexus-vm-disk plug 128M)
+echo "new disk: $new; timing: unplug and plug $((SECONDS - t0)) s"
+
+# The gone disk: by its old name while md still lists its members there (and
+# that name is not the new disk's), else as the disk that left the degraded arrays.
+old=missing
+if grep -q 'vdb[0-9]*\[' /proc/mdstat && [ "$new" != vdb ]; then old=/dev/vdb; fi
+echo "the gone disk is named: $old"
+
+step "refused, nothing changed: a new disk that has partitions, a partition, too small a disk"
+refused 5 InUse "/dev/vda already has 3 partition\(s\): Plexus partitions only blank disks" -- replace-disk "$old" /dev/vda --overwrite
+refused 1 Invalid "/dev/vda1 is a partition: give the whole new disk" -- replace-disk "$old" /dev/vda1
+small=$(plexus-vm-disk plug 32M)
+refused 6 TooSmall "/dev/$small \(32.0 MiB\) is too small for /dev/vda's partitions" -- replace-disk "$old" "/dev/$small"
+
+step "replace-disk $old /dev/$new"
+pctl replace-disk "$old" "/dev/$new" --dry-run
+echo "$OUT"
+echo "$OUT" | grep -q -- '$ sfdisk --dump /dev/vda' || fail "the plan does not copy vda's partitions"
+t0=$SECONDS
+ok replace-disk "$old" "/dev/$new"
+echo "timing: replace-disk (partitions and three rebuilds) $((SECONDS - t0)) s"
+cat /proc/mdstat
+layout() { sfdisk --dump "$1" | grep '^/dev' | sed -E "s|^$1|DISK|; s/, uuid=[^,]*//"; }
+[ "$(layout "/dev/$new")" = "$(layout /dev/vda)" ] || { layout /dev/vda; layout "/dev/$new"; fail "$new's partitions differ from vda's"; }
+for n in 0 1 2; do
+    is "$(md_attr md$n degraded)" 0 "md$n degraded"
+    is "$(member_state md$n "${new}$((n + 1))")" in_sync "${new}$((n + 1)) in md$n"
+    grep -A1 "^md$n " /proc/mdstat | grep -q '\[UU\]' || fail "md$n is not [UU]"
+done
+echo "ok: md0, md1, md2 are [UU] on vda and $new"
+data_intact "after replace-disk"
+# The copies on the new disk are whole: read with vda's halves out of the way.
+cross_check
+
+step "take-disk-out: $new out again; then vda refused (it holds every array's last copy)"
+t0=$SECONDS
+ok take-disk-out "/dev/$new"
+echo "timing: take-disk-out $((SECONDS - t0)) s"
+for n in 0 1 2; do
+    is "$(md_attr md$n degraded)" 1 "md$n degraded"
+    [ "$(member_state md$n "${new}$((n + 1))")" = gone ] || fail "${new}$((n + 1)) is still in md$n"
+done
+refused 1 Invalid "Taking out /dev/vda1 would leave /dev/md0 without a complete copy of the data" -- take-disk-out /dev/vda
+data_intact "after take-disk-out"
+cross_check
+echo "$REFUSALS refusals, each leaving the machine as it was"
+echo "timing: whole scenario $((SECONDS - t_start)) s"
+echo PASS
