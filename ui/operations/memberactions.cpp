@@ -171,8 +171,29 @@ ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
     return a;
 }
 
+namespace {
+
+// A disk in arrays: take it out of all of them at once (the engine says why not).
+QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const Disk *d = s.disk(disk);
+    bool inArrays = d && !s.arraysUsing(disk).isEmpty();
+    for (const Partition &p : d ? d->partitions : QList<Partition>())
+        inArrays = inArrays || !s.arraysUsing(p.name).isEmpty();
+    if (!inArrays)
+        return {};
+    const DeviceSpec spec = specFor(s, disk);
+    return {planned(action(QStringLiteral("takeDiskOut"), QStringLiteral("Take this disk out")),
+                    [ctx, spec] { return planOperation(ctx, TakeDiskOutRequest{.disk = spec}); })};
+}
+
+} // namespace
+
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
+    if (ctx.snapshot && item.kind == Selectable::Kind::Disk)
+        return diskActions(ctx, item.name);
     const bool member = item.kind == Selectable::Kind::Member;
     if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
         return volumeActions(ctx, item);
