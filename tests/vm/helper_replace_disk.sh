@@ -6,9 +6,10 @@
 # of a RAID-1 (md0 small as for /boot, md1 as for swap, md2 as for /), data on
 # each. One disk is pulled out of the running machine, a blank one plugged in,
 # and plexusctl replace-disk puts it in the gone disk's place in all three
-# arrays at once: all back to [UU], the data intact. Then take-disk-out: the new
-# disk comes out again (done), and the other disk is refused (each array's last
-# copy), nothing changed.
+# arrays at once: all back to [UU], the data intact. The other (working) disk is
+# then replaced hot by a third one, its superblocks erased. Then take-disk-out:
+# the third disk comes out again (done), and the remaining one is refused (each
+# array's last copy), nothing changed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -80,15 +81,31 @@ data_intact "after replace-disk"
 # The copies on the new disk are whole: read with vda's halves out of the way.
 cross_check
 
-step "take-disk-out: $new out again; then vda refused (it holds every array's last copy)"
+step "replace-disk /dev/vda (still working) with another blank disk: hot, its superblocks erased"
+third=$(plexus-vm-disk plug 128M)
+echo "third disk: $third"
 t0=$SECONDS
-ok take-disk-out "/dev/$new"
+ok replace-disk /dev/vda "/dev/$third" --zero-superblock
+echo "timing: replace-disk hot (three copies) $((SECONDS - t0)) s"
+echo "$OUT" | grep -q -- "mdadm /dev/md2 --replace /dev/vda3 --with /dev/${third}3" || { echo "$OUT"; fail "md2 was not replaced hot"; }
+for n in 0 1 2; do
+    is "$(md_attr md$n degraded)" 0 "md$n degraded"
+    is "$(member_state md$n "${third}$((n + 1))")" in_sync "${third}$((n + 1)) in md$n"
+    [ "$(member_state md$n vda$((n + 1)))" = gone ] || fail "vda$((n + 1)) is still in md$n"
+    if mdadm --examine /dev/vda$((n + 1)) >/dev/null 2>&1; then fail "vda$((n + 1)) still carries an md superblock"; fi
+done
+echo "ok: md0, md1, md2 are [UU] on $new and $third; vda's partitions carry no superblock"
+data_intact "after the hot replace-disk"
+
+step "take-disk-out: $third out again; then $new refused (it holds every array's last copy)"
+t0=$SECONDS
+ok take-disk-out "/dev/$third"
 echo "timing: take-disk-out $((SECONDS - t0)) s"
 for n in 0 1 2; do
     is "$(md_attr md$n degraded)" 1 "md$n degraded"
-    [ "$(member_state md$n "${new}$((n + 1))")" = gone ] || fail "${new}$((n + 1)) is still in md$n"
+    [ "$(member_state md$n "${third}$((n + 1))")" = gone ] || fail "${third}$((n + 1)) is still in md$n"
 done
-refused 1 Invalid "Taking out /dev/vda1 would leave /dev/md0 without a complete copy of the data" -- take-disk-out /dev/vda
+refused 1 Invalid "Taking out /dev/${new}1 would leave /dev/md0 without a complete copy of the data" -- take-disk-out "/dev/$new"
 data_intact "after take-disk-out"
 cross_check
 echo "$REFUSALS refusals, each leaving the machine as it was"
