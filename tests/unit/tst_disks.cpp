@@ -269,6 +269,18 @@ private Q_SLOTS:
         ReplaceDiskRequest mounted = replaceDisk(sdb, spec(s, QStringLiteral("/dev/sdf")));
         mounted.overwrite = true;
         EXPECT_REFUSAL(check(mounted, s), ErrorCode::InUse, "/dev/sdf is mounted on /srv");
+        // A new disk that is itself a member of another array.
+        Snapshot inArray = pair();
+        Disk memberDisk = disk(QStringLiteral("sdg"), 200 * GiB), partner = disk(QStringLiteral("sdh"), 200 * GiB);
+        memberDisk.fsType = partner.fsType = QStringLiteral("linux_raid_member");
+        memberDisk.holders = partner.holders = {QStringLiteral("md30")};
+        inArray.disks << memberDisk << partner;
+        Array md30 = mirror(QStringLiteral("md30"), 9, 200 * GiB);
+        md30.members = {member(QStringLiteral("sdg"), 0), member(QStringLiteral("sdh"), 1)};
+        inArray.arrays << md30;
+        ReplaceDiskRequest busyNew = replaceDisk(sdb, spec(inArray, QStringLiteral("/dev/sdg")));
+        busyNew.overwrite = true;
+        EXPECT_REFUSAL(check(busyNew, inArray), ErrorCode::InUse, "/dev/sdg is a member of md30");
         // An array busy with a check.
         FakeSystem checking(s);
         checking.setSyncAction(QStringLiteral("md11"), QStringLiteral("check"));
