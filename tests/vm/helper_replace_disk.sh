@@ -7,9 +7,11 @@
 # each. One disk is pulled out of the running machine, a blank one plugged in,
 # and plexusctl replace-disk puts it in the gone disk's place in all three
 # arrays at once: all back to [UU], the data intact. The other (working) disk is
-# then replaced hot by a third one, its superblocks erased. Then take-disk-out:
-# the third disk comes out again (done), and the remaining one is refused (each
-# array's last copy), nothing changed.
+# then replaced hot by a third one, its superblocks erased; the third is pulled
+# while md keeps listing it (udev's mdadm -If off) and replaced by a fourth,
+# naming the gone disk by its old name. Then take-disk-out: the fourth comes out
+# again (done), and the remaining one is refused (each array's last copy),
+# nothing changed.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -97,13 +99,35 @@ done
 echo "ok: md0, md1, md2 are [UU] on $new and $third; vda's partitions carry no superblock"
 data_intact "after the hot replace-disk"
 
-step "take-disk-out: $third out again; then $new refused (it holds every array's last copy)"
+step "$third pulled out while md keeps listing its partitions (no udev mdadm -If): named by its old name"
+# A free bay: the new disk is in before the old one goes, so the name stays the old disk's.
+fourth=$(plexus-vm-disk plug 128M)
+md_udev_remove off
+plexus-vm-disk unplug "$third"
+for n in 0 1 2; do dd if=/dev/urandom of=/dev/md$n bs=1M seek=12 count=1 oflag=direct status=none 2>/dev/null || true; done
+sync; udevadm settle; sleep 1
+cat /proc/mdstat
+for n in 0 1 2; do member_state md$n "${third}$((n + 1))" | grep -q faulty || fail "md$n does not list ${third}$((n + 1)) as faulty"; done
+refused 7 NotFound "/dev/$third is gone, so there are no superblocks on it to erase" -- replace-disk "/dev/$third" "/dev/$fourth" --zero-superblock
 t0=$SECONDS
-ok take-disk-out "/dev/$third"
+ok replace-disk "/dev/$third" "/dev/$fourth"
+echo "timing: replace-disk by the gone disk's name $((SECONDS - t0)) s"
+echo "$OUT" | grep -q -- "echo remove > /sys/block/md2/md/dev-${third}3/state" || { echo "$OUT"; fail "the vanished member was not removed through sysfs"; }
+md_udev_remove on
+for n in 0 1 2; do
+    is "$(md_attr md$n degraded)" 0 "md$n degraded"
+    is "$(member_state md$n "${fourth}$((n + 1))")" in_sync "${fourth}$((n + 1)) in md$n"
+    [ "$(member_state md$n "${third}$((n + 1))")" = gone ] || fail "${third}$((n + 1)) is still listed in md$n"
+done
+data_intact "after replacing the gone $third by name"
+
+step "take-disk-out: $fourth out again; then $new refused (it holds every array's last copy)"
+t0=$SECONDS
+ok take-disk-out "/dev/$fourth"
 echo "timing: take-disk-out $((SECONDS - t0)) s"
 for n in 0 1 2; do
     is "$(md_attr md$n degraded)" 1 "md$n degraded"
-    [ "$(member_state md$n "${third}$((n + 1))")" = gone ] || fail "${third}$((n + 1)) is still in md$n"
+    [ "$(member_state md$n "${fourth}$((n + 1))")" = gone ] || fail "${fourth}$((n + 1)) is still in md$n"
 done
 refused 1 Invalid "Taking out /dev/${new}1 would leave /dev/md0 without a complete copy of the data" -- take-disk-out "/dev/$new"
 data_intact "after take-disk-out"
