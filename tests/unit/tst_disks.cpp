@@ -210,6 +210,30 @@ private Q_SLOTS:
         QVERIFY(p.descriptions().filter(QStringLiteral("rebuilds md11's data onto /dev/sdc2")).size() == 1);
     }
 
+    void replaceDiskWhoseFailedMemberASpareReplaced()
+    {
+        // sdb2 failed in md11 and sdc (a spare) took its slot: md11 is whole, so
+        // the new partition becomes md11's next spare instead of waiting for a rebuild.
+        Snapshot s = pair();
+        markFaulty(s, QStringLiteral("md11"), QStringLiteral("sdb2"));
+        Array &md11 = s.arrays[1];
+        md11.members << member(QStringLiteral("sdd"), 1);
+        md11.degraded = false;
+        md11.degradedCount = 0;
+        md11.activeDisks = 2;
+        const Plan p = plan(s, replaceDisk(spec(s, QStringLiteral("/dev/sdb")), spec(s, QStringLiteral("/dev/sdc"))));
+        const QStringList previews = p.previews();
+        QVERIFY(previews.contains(QStringLiteral("mdadm /dev/md11 --remove /dev/sdb2")));
+        QVERIFY(previews.contains(QStringLiteral("mdadm /dev/md11 --add-spare /dev/sdc2")));
+        QVERIFY(!previews.contains(QStringLiteral("mdadm --wait /dev/md11")));
+        QVERIFY(p.descriptions().filter(QStringLiteral("a spare already took over its slot")).size() == 1);
+        // While that spare is still being rebuilt: wait for it first.
+        FakeSystem recovering(s);
+        recovering.setSyncAction(QStringLiteral("md11"), QStringLiteral("recover"));
+        EXPECT_REFUSAL(check(replaceDisk(spec(s, QStringLiteral("/dev/sdb")), spec(s, QStringLiteral("/dev/sdc"))), s, &recovering), ErrorCode::Busy,
+                       "then replace the disk");
+    }
+
     void replaceGoneDisk()
     {
         // Still listed by md: named by the kernel name it had; the new disk copies sda.

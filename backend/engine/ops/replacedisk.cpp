@@ -17,10 +17,13 @@ Status checkKeepsCopy(const Validator &checks, const DiskSlot &slot, const QStri
     const ResolvedArray &a = slot.array;
     if (Status s = checks.requireRedundant(a, QStringLiteral("its member on %1 cannot be rebuilt elsewhere. Copy its data off first").arg(disk)); !s)
         return s;
-    if (slot.kind != DiskSlot::Working)
-        return a.array.dataLost() ? invalid(QStringLiteral("%1 has lost its data: too many of its members are missing, so there is no copy "
-                                                           "to rebuild a new member from.").arg(a.path))
-                                  : Status();
+    if (slot.kind != DiskSlot::Working) {
+        if (a.array.dataLost())
+            return invalid(QStringLiteral("%1 has lost its data: too many of its members are missing, so there is no copy "
+                                          "to rebuild a new member from.").arg(a.path));
+        // A rebuild already running (onto a spare, or a member just added) fills the slot itself.
+        return checks.checkIdle(a, QStringLiteral("replace the disk"));
+    }
     if (!checks.checkCanLose(a, {slot.member.name}, QStringLiteral("Replacing")))
         return invalid(QStringLiteral("%1 is degraded and %2 on %3 holds part of its last complete copy: replacing %3 now could lose %1's "
                                       "data. Rebuild %1 first (add a member into its empty slot), then replace %3.").arg(a.path, slot.member.path, disk));
@@ -149,6 +152,11 @@ Plan makePlan(const ValidReplaceDisk &v)
                 plan.steps << removeStep(path, md, slot.member.name, QStringLiteral("the faulty member %1").arg(slot.member.path));
             else if (slot.kind == DiskSlot::Vanished)
                 plan.steps << removeVanishedStep(md, slot.member.name);
+            if (slot.array.array.missingCount() == 0) {
+                // A spare has taken the failed member's place already: the new one is the next spare.
+                plan.steps << addSpareStep(path, md, next, QStringLiteral(" in place of %1 (a spare already took over its slot)").arg(slot.member.path));
+                break;
+            }
             plan.steps << addIntoSlotStep(path, md, next);
             plan.steps << waitRebuildStep(path, md, next);
             break;
