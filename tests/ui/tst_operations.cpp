@@ -515,6 +515,23 @@ private Q_SLOTS:
         QCOMPARE(review->operation().plan.operation, QStringLiteral("TakeDiskOut"));
         QVERIFY(review->commandsText().contains(QStringLiteral("mdadm /dev/md0 --remove /dev/sdd1")));
         review->close();
+
+        // md2's other half has gone with its disk: sdc, which holds the half left,
+        // offers a new disk in the gone one's place (md1's failed sdc2 is still here: not that disk's).
+        std::unique_ptr<QMenu> survivor(w.contextMenu(Selectable::disk(QStringLiteral("sdc")), nullptr));
+        QAction *replaceMissing = menuAction(survivor.get(), QStringLiteral("replaceMissingDisk"));
+        QVERIFY(replaceMissing && replaceMissing->isEnabled());
+        QVERIFY(!menuAction(sdbMenu.get(), QStringLiteral("replaceMissingDisk")));
+        ArrayAction missing;
+        for (const ArrayAction &a : actionsFor(m.context(), Selectable::disk(QStringLiteral("sdc"))))
+            if (a.id == QLatin1String("replaceMissingDisk"))
+                missing = a;
+        op = missing.make(QStringLiteral("sde"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QVERIFY2(op.plan.summary.contains(QStringLiteral("Put /dev/sde in place of the missing disk in md2")), qPrintable(op.plan.summary));
+        QVERIFY(op.plan.previews().contains(QStringLiteral("sfdisk --dump /dev/sdc")));
+        QVERIFY(op.plan.previews().contains(QStringLiteral("mdadm /dev/md2 --add /dev/sde1")));
+        QVERIFY(missing.make(QStringLiteral("sda3")).refusal.message().contains(QStringLiteral("is a partition")));
     }
 
     // Replace with…: the picker greys out what cannot be used and says why;

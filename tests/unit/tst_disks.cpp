@@ -256,6 +256,18 @@ private Q_SLOTS:
         QVERIFY(previews.filter(QStringLiteral("echo remove")).isEmpty());
         QCOMPARE(previews.filter(QRegularExpression(QStringLiteral("^mdadm /dev/md1[0-2] --add /dev/sdc[1-3]$"))).size(), 3);
         QVERIFY(p.summary.contains(QStringLiteral("in place of the missing disk")));
+
+        // An array whose failed member's disk is still here is not the missing disk's.
+        Snapshot other = withoutSdb(false);
+        Disk sdg = pairDisk(QStringLiteral("sdg")), sdh = pairDisk(QStringLiteral("sdh"));
+        other.disks << sdg << sdh;
+        Array md20 = mirror(QStringLiteral("md20"), 2, 4 * GiB);
+        md20.members = {member(QStringLiteral("sdg2"), 0), member(QStringLiteral("sdh2"), 1)};
+        other.arrays << md20;
+        markFaulty(other, QStringLiteral("md20"), QStringLiteral("sdh2"));
+        p = plan(other, replaceDisk(gone(QStringLiteral("missing")), spec(other, QStringLiteral("/dev/sdc"))));
+        QVERIFY2(!p.steps.isEmpty(), "refused");
+        QVERIFY(p.previews().filter(QStringLiteral("md20")).isEmpty());
     }
 
     void replaceWholeDiskMember()

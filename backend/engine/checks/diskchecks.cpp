@@ -43,7 +43,12 @@ Status Validator::resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const
     // already (udev's mdadm --incremental --fail), leaving only empty slots.
     if (spec.isMissing()) {
         for (const Array &a : m_snap.arrays) {
-            if (a.state == ArrayState::Inactive || !a.isRedundant() || a.missingCount() == 0)
+            // A failed member whose disk is still here accounts for its own slot:
+            // that disk is replaced by its name, not as the missing one.
+            int stillHere = 0;
+            for (const Member &m : a.members)
+                stillHere += (m.faulty && m_sys.node(QStringLiteral("/dev/") + m.device).exists) ? 1 : 0;
+            if (a.state == ArrayState::Inactive || !a.isRedundant() || a.missingCount() <= stillHere)
                 continue;
             DiskSlot slot{resolvedArray(a), {}, DiskSlot::Empty};
             for (const Member &m : a.members)
