@@ -235,6 +235,8 @@ QString HelperService::AddSpare(const QString &, const DeviceSpec &, const QVari
 QString HelperService::FailMember(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::RemoveMember(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::ReplaceMember(const QString &, const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::ReplaceDisk(const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::TakeDiskOut(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::GrowArray(const QString &, int, const DeviceSpecList &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
 QString HelperService::RequestSyncAction(const QString &, const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::SetSyncSpeedLimits(const QString &, const QString &, const QString &, const QVariantMap &) { return submit(); }

@@ -46,6 +46,8 @@ public Q_SLOTS:
     QString RemoveMember(const QString &array, const plexus::DeviceSpec &member, const QVariantMap &options);
     QString ReplaceMember(const QString &array, const plexus::DeviceSpec &old_member, const plexus::DeviceSpec &new_device,
                           const QVariantMap &options);
+    QString ReplaceDisk(const plexus::DeviceSpec &old_disk, const plexus::DeviceSpec &new_disk, const QVariantMap &options);
+    QString TakeDiskOut(const plexus::DeviceSpec &disk, const QVariantMap &options);
     QString GrowArray(const QString &array, int raid_devices, const plexus::DeviceSpecList &add, const plexus::DeviceSpecList &remove,
                       const QVariantMap &options);
     QString RequestSyncAction(const QString &array, const QString &action, const QVariantMap &options);

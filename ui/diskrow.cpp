@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QContextMenuEvent>
+#include <QDragEnterEvent>
 #include <QGridLayout>
 #include <QMouseEvent>
 #include <QHBoxLayout>
@@ -168,15 +169,105 @@ void DiskRow::leaveEvent(QEvent *event)
 void DiskRow::paintEvent(QPaintEvent *)
 {
     const bool current = m_selection->current() == Selectable::disk(m_disk) || m_selection->isChosen(m_disk);
-    if (!current && !m_selection->isLit(m_disk))
+    const bool dragOver = !m_dropDevice.isEmpty();
+    if (!current && !dragOver && !m_selection->isLit(m_disk))
         return;
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
+    const qreal radius = fontMetrics().height() * 0.3;
+    const QRectF r = QRectF(rect()).adjusted(1, 1, -1, -1);
+    if (dragOver) {
+        // The verdict for the disk under the drag: a frame that says yes or no.
+        const QColor verdict = m_drop.isRefused() ? QColor(0xc0, 0x39, 0x2b) : palette().color(QPalette::Highlight);
+        p.setPen(QPen(verdict, 2));
+        p.setBrush(mix(palette().color(QPalette::Window), verdict, 0.12));
+        p.drawRoundedRect(r, radius, radius);
+        return;
+    }
     const QColor highlight = palette().color(QPalette::Highlight);
     p.setPen(Qt::NoPen);
     p.setBrush(mix(palette().color(QPalette::Window), highlight, current ? 0.22 : 0.1));
-    const qreal radius = fontMetrics().height() * 0.3;
     p.drawRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius);
+}
+
+void DiskRow::setDropPlanner(DropPlanner planner)
+{
+    m_planner = std::move(planner);
+    setAcceptDrops(bool(m_planner));
+}
+
+void DiskRow::planDrop(const QString &device)
+{
+    if (device == m_dropDevice)
+        return; // decided already: moves over the row cost nothing
+    m_dropDevice = device;
+    m_drop = m_planner(device);
+    update();
+    if (m_drop.isRefused())
+        Q_EMIT dropHint(QStringLiteral("Cannot drop %1 on %2: %3").arg(device, m_disk, m_drop.refusal.message()), false);
+    else
+        Q_EMIT dropHint(QStringLiteral("Drop to review: %1").arg(m_drop.plan.summary), true);
+}
+
+void DiskRow::clearDrop()
+{
+    if (m_dropDevice.isEmpty())
+        return;
+    m_dropDevice.clear();
+    m_drop = Operation();
+    update();
+    Q_EMIT dropHint(QString(), false);
+}
+
+void DiskRow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QString device = draggedDevice(event->mimeData());
+    if (!m_planner || device.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    event->acceptProposedAction(); // moves follow with the verdict
+    planDrop(device);
+}
+
+void DiskRow::dragMoveEvent(QDragMoveEvent *event)
+{
+    const QString device = draggedDevice(event->mimeData());
+    if (!m_planner || device.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    planDrop(device);
+    if (m_drop.isRefused()) {
+        event->ignore(rect());
+        return;
+    }
+    event->accept(rect());
+    event->setDropAction(Qt::CopyAction);
+}
+
+void DiskRow::dragLeaveEvent(QDragLeaveEvent *)
+{
+    clearDrop();
+}
+
+void DiskRow::dropEvent(QDropEvent *event)
+{
+    const QString device = draggedDevice(event->mimeData());
+    if (!m_planner || device.isEmpty()) {
+        event->ignore();
+        return;
+    }
+    planDrop(device);
+    const Operation op = m_drop;
+    clearDrop();
+    if (op.isRefused()) {
+        event->ignore();
+        return;
+    }
+    event->setDropAction(Qt::CopyAction);
+    event->accept();
+    Q_EMIT dropped(op);
 }
 
 } // namespace plexus

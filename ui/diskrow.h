@@ -5,11 +5,16 @@
 // One line of the disk map: what the disk is (name, model, size, bus,
 // removable or hot-plug) and its partition bar. The disk can be dragged by
 // its name onto a member slot, and ctrl/shift-clicked into a choice of several.
+// Another disk dropped on the row puts that disk in this one's place (the
+// planner decides while the drag is over the row, so it says yes or why not).
 
 #include "model/snapshot.h"
+#include "operations/operation.h"
 #include "selectionmodel.h"
 
 #include <QWidget>
+
+#include <functional>
 
 class QLabel;
 
@@ -31,9 +36,19 @@ public:
     QString factsText() const;
     QStringList badges() const;
 
+    // What dropping the disk or partition `device` on this row does.
+    using DropPlanner = std::function<Operation(const QString &device)>;
+    void setDropPlanner(DropPlanner planner);
+    // The verdict for the device being dragged over the row (empty when none).
+    const Operation &dropOperation() const { return m_drop; }
+
 Q_SIGNALS:
     // Right click or the menu key on the disk or one of its partitions (now current).
     void contextMenuRequested(const plexus::Selectable &item, const QPoint &globalPos);
+    // While a device is dragged over the row: what the drop would do, or why not.
+    void dropHint(const QString &text, bool accepted);
+    // A device dropped on the row, with the operation to review.
+    void dropped(const plexus::Operation &op);
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
@@ -42,8 +57,15 @@ protected:
     void enterEvent(QEnterEvent *event) override;
     void leaveEvent(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dragLeaveEvent(QDragLeaveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void planDrop(const QString &device);
+    void clearDrop();
+
     QString m_disk;
     SelectionModel *m_selection;
     QLabel *m_icon;
@@ -55,6 +77,9 @@ private:
     PartitionBar *m_bar;
     QPoint m_pressPos;
     bool m_pressed = false;
+    DropPlanner m_planner;
+    QString m_dropDevice;   // being dragged over the row
+    Operation m_drop;       // what dropping it does
 };
 
 } // namespace plexus

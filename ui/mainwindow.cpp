@@ -213,6 +213,12 @@ QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
                 target = Selectable::member(a->name, item.name, m->slot);
     }
     m_launcher->fillMenu(menu, target);
+    // A disk: what can be done to it in all its arrays at once (take it out).
+    if (item.kind == Selectable::Kind::Disk && !actionsFor(m_launcher->context(), item).isEmpty()) {
+        if (!menu->isEmpty())
+            menu->addSeparator();
+        m_launcher->fillMenu(menu, item);
+    }
     if (item.kind == Selectable::Kind::Disk || item.kind == Selectable::Kind::Partition) {
         if (!menu->isEmpty())
             menu->addSeparator();
@@ -301,8 +307,16 @@ void MainWindow::wireViews()
         connect(strip, &SlotStrip::dropHint, this, &MainWindow::showDropHint, Qt::UniqueConnection);
         connect(card, &ArrayCard::contextMenuRequested, this, &MainWindow::showContextMenu, Qt::UniqueConnection);
     }
-    for (DiskRow *row : m_disks->rows())
+    for (DiskRow *row : m_disks->rows()) {
         connect(row, &DiskRow::contextMenuRequested, this, &MainWindow::showContextMenu, Qt::UniqueConnection);
+        // Another disk dropped on the row takes this disk's place in every array.
+        if (!row->acceptDrops()) {
+            const QString disk = row->diskName();
+            row->setDropPlanner([this, disk](const QString &device) { return planDiskDrop(planningContext(), device, disk); });
+        }
+        connect(row, &DiskRow::dropped, this, &MainWindow::review, Qt::UniqueConnection);
+        connect(row, &DiskRow::dropHint, this, &MainWindow::showDropHint, Qt::UniqueConnection);
+    }
 }
 
 QWidget *MainWindow::buildOverview()

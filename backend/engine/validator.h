@@ -59,6 +59,27 @@ struct ResolvedArray {
 
 struct ValidCopyTable;
 
+// One array slot that a disk holds (resolveDiskSlots): what replacing the disk
+// or taking it out does there depends on how the member is.
+struct DiskSlot {
+    enum Kind {
+        Working,  // in service: copied (hot replacement) or failed and removed
+        Spare,    // holds no data
+        Faulty,   // md marked it faulty; its node is still there
+        Vanished, // faulty, and its disk is gone: md lists it by kernel name only
+        Empty,    // a missing slot (md has dropped the gone disk's member)
+    };
+    ResolvedArray array;
+    ResolvedDevice member;  // the disk's member (path and name only when vanished; none when empty)
+    Kind kind = Working;
+};
+
+struct DiskSlots {
+    ResolvedDevice disk;    // resolved when present; otherwise path and name as the request gave them
+    bool present = false;   // the disk is still in the machine
+    QList<DiskSlot> slots;  // by array name
+};
+
 class Validator
 {
 public:
@@ -116,6 +137,14 @@ public:
     // partitions of `like`'s disk; `*member` becomes the partition matching `like`.
     Status partitionLike(const ResolvedDevice &like, const DeviceSpec &blankSpec, ResolvedDevice *member, bool overwrite,
                          const CommonOptions &common, ValidCopyTable *table) const;
+    // ---- disks (checks/diskchecks.cpp) ----
+    // Every array slot `spec`'s disk holds. A disk that is present is resolved as
+    // usual (a whole disk). A disk that has gone (unplugged, dead) is named by the
+    // kernel name it had ("/dev/sdb"), as long as md still lists its members
+    // (faulty, without a node); "missing" names the disk that left the degraded
+    // arrays: the empty (or vanished) slot of every running redundant array that
+    // lacks a member. Arrays that are inactive are refused (start or stop them first).
+    Status resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const;
     // ---- volumes (checks/volumechecks.cpp) ----
     // A device that can hold a filesystem or an LVM physical volume: a disk or
     // partition (resolve), a running md array, or an active logical volume

@@ -440,6 +440,101 @@ private Q_SLOTS:
         QVERIFY(partition->findChild<QAction *>(QStringLiteral("createArrayAction")) || partition->actions().last()->objectName() == QLatin1String("createArrayAction"));
     }
 
+    // A disk dropped on another disk's row: "Replace OLD with NEW" in every
+    // array OLD is in, decided while the drag is over the row; and the disk
+    // row's "Take this disk out", with the engine's reason when it cannot.
+    void diskDropAndTakeOut()
+    {
+        Machine m;
+        // sdd holds md0's spare: the blank sde takes its place.
+        Operation op = planDiskDrop(m.context(), QStringLiteral("sde"), QStringLiteral("sdd"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QCOMPARE(op.title, QStringLiteral("Replace sdd with sde"));
+        QCOMPARE(op.plan.operation, QStringLiteral("ReplaceDisk"));
+        QVERIFY2(op.plan.summary.contains(QStringLiteral("Put /dev/sde in place of /dev/sdd in md0")), qPrintable(op.plan.summary));
+        QCOMPARE(op.erased.size(), 1);
+        QCOMPARE(op.erased.first().path, QStringLiteral("/dev/sde"));
+        // sdb holds half of md1's last copy (sdc2 has failed); a partition is no disk; sdf is too small.
+        op = planDiskDrop(m.context(), QStringLiteral("sde"), QStringLiteral("sdb"));
+        QVERIFY(op.isRefused());
+        QVERIFY2(op.refusal.message().contains(QStringLiteral("/dev/md1 is degraded and /dev/sdb2 on /dev/sdb holds part of its last complete copy")),
+                 qPrintable(op.refusal.message()));
+        QVERIFY(planDiskDrop(m.context(), QStringLiteral("sda3"), QStringLiteral("sdd")).refusal.message().contains(QStringLiteral("sda3 is a partition")));
+        QVERIFY(planDiskDrop(m.context(), QStringLiteral("sdf"), QStringLiteral("sdd")).refusal.message().contains(QStringLiteral("is too small")));
+
+        // The real window: the drag over sdd's row is accepted, the drop opens the review.
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        DiskRow *row = w.diskMap()->row(QStringLiteral("sdd"));
+        QVERIFY(row && row->acceptDrops());
+        const QPoint at = row->rect().center();
+        std::unique_ptr<QMimeData> mime(deviceMimeData(QStringLiteral("sde")));
+        QDragEnterEvent enter(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(row, &enter);
+        QVERIFY(enter.isAccepted());
+        QDragMoveEvent move(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(row, &move);
+        QVERIFY(move.isAccepted());
+        QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Drop to review: Put /dev/sde in place of /dev/sdd")));
+        save(&w, QStringLiteral("drag-disk-onto-disk.png"));
+        QSignalSpy opened(&w, &MainWindow::reviewOpened);
+        QDropEvent drop(QPointF(at), Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(row, &drop);
+        QVERIFY(drop.isAccepted());
+        QCOMPARE(opened.size(), 1);
+        auto *review = opened.first().first().value<ReviewDialog *>();
+        QCOMPARE(review->operation().plan.operation, QStringLiteral("ReplaceDisk"));
+        QVERIFY2(review->commandsText().contains(QStringLiteral("sfdisk --dump /dev/sdd")), qPrintable(review->commandsText()));
+        QVERIFY(review->commandsText().contains(QStringLiteral("mdadm /dev/md0 --add-spare /dev/sde1")));
+        save(review, QStringLiteral("review-replace-disk.png"));
+        review->close();
+        // Refused over sdb's row: not accepted, the reason in the status bar.
+        DiskRow *sdb = w.diskMap()->row(QStringLiteral("sdb"));
+        QDragEnterEvent enter2(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(sdb, &enter2);
+        QDragMoveEvent move2(at, Qt::CopyAction, mime.get(), Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(sdb, &move2);
+        QVERIFY(!move2.isAccepted());
+        QVERIFY(w.statusBar()->currentMessage().startsWith(QStringLiteral("Cannot drop sde on sdb: /dev/md1 is degraded")));
+        QDragLeaveEvent leave;
+        QApplication::sendEvent(sdb, &leave);
+
+        // Take this disk out: sdd (a spare) can go; sdb cannot, and says why.
+        std::unique_ptr<QMenu> sddMenu(w.contextMenu(Selectable::disk(QStringLiteral("sdd")), nullptr));
+        QAction *takeOut = menuAction(sddMenu.get(), QStringLiteral("takeDiskOut"));
+        QVERIFY(takeOut && takeOut->isEnabled());
+        QCOMPARE(takeOut->text(), QStringLiteral("Take this disk out"));
+        std::unique_ptr<QMenu> sdbMenu(w.contextMenu(Selectable::disk(QStringLiteral("sdb")), nullptr));
+        QVERIFY(!menuAction(sdbMenu.get(), QStringLiteral("takeDiskOut"))->isEnabled());
+        QVERIFY2(menuAction(sdbMenu.get(), QStringLiteral("takeDiskOut"))->toolTip().contains(QStringLiteral("Taking out /dev/sdb2 would leave /dev/md1 without a complete copy")),
+                 qPrintable(menuAction(sdbMenu.get(), QStringLiteral("takeDiskOut"))->toolTip()));
+        std::unique_ptr<QMenu> blank(w.contextMenu(Selectable::disk(QStringLiteral("sde")), nullptr));
+        QVERIFY(!menuAction(blank.get(), QStringLiteral("takeDiskOut")));
+        QVERIFY(w.actions()->trigger(Selectable::disk(QStringLiteral("sdd")), QStringLiteral("takeDiskOut")));
+        QCOMPARE(opened.size(), 2);
+        review = opened.last().first().value<ReviewDialog *>();
+        QCOMPARE(review->operation().plan.operation, QStringLiteral("TakeDiskOut"));
+        QVERIFY(review->commandsText().contains(QStringLiteral("mdadm /dev/md0 --remove /dev/sdd1")));
+        review->close();
+
+        // md2's other half has gone with its disk: sdc, which holds the half left,
+        // offers a new disk in the gone one's place (md1's failed sdc2 is still here: not that disk's).
+        std::unique_ptr<QMenu> survivor(w.contextMenu(Selectable::disk(QStringLiteral("sdc")), nullptr));
+        QAction *replaceMissing = menuAction(survivor.get(), QStringLiteral("replaceMissingDisk"));
+        QVERIFY(replaceMissing && replaceMissing->isEnabled());
+        QVERIFY(!menuAction(sdbMenu.get(), QStringLiteral("replaceMissingDisk")));
+        ArrayAction missing;
+        for (const ArrayAction &a : actionsFor(m.context(), Selectable::disk(QStringLiteral("sdc"))))
+            if (a.id == QLatin1String("replaceMissingDisk"))
+                missing = a;
+        op = missing.make(QStringLiteral("sde"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QVERIFY2(op.plan.summary.contains(QStringLiteral("Put /dev/sde in place of the missing disk in md2")), qPrintable(op.plan.summary));
+        QVERIFY(op.plan.previews().contains(QStringLiteral("sfdisk --dump /dev/sdc")));
+        QVERIFY(op.plan.previews().contains(QStringLiteral("mdadm /dev/md2 --add /dev/sde1")));
+        QVERIFY(missing.make(QStringLiteral("sda3")).refusal.message().contains(QStringLiteral("is a partition")));
+    }
+
     // Replace with…: the picker greys out what cannot be used and says why;
     // choosing a usable disk opens the review of exactly that replacement.
     void replaceWithPicker()

@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 24);
+        QCOMPARE(types, 26);
     }
 
     void typedArgumentsArrive()
@@ -173,6 +173,10 @@ private Q_SLOTS:
         QTest::newRow("replace") << "ReplaceMember" << call(rep, {{QStringLiteral("wait"), false}}) << QStringList{modify};
         QTest::newRow("replace zero old") << "ReplaceMember" << call(rep, {{QStringLiteral("zero_old"), true}}) << QStringList{modify, eraseAction};
         QTest::newRow("replace partition") << "ReplaceMember" << call(rep, {{QStringLiteral("partition_like_old"), true}}) << QStringList{modify, eraseAction};
+        // A disk replacement always partitions the new disk: erase as well, as replace with partition_like.
+        QTest::newRow("replace disk") << "ReplaceDisk" << call(ReplaceDiskRequest{}, {}) << QStringList{modify, eraseAction};
+        QTest::newRow("replace disk zero") << "ReplaceDisk" << call(ReplaceDiskRequest{}, {{QStringLiteral("zero_superblock"), true}}) << QStringList{modify, eraseAction};
+        QTest::newRow("take disk out") << "TakeDiskOut" << call(TakeDiskOutRequest{}, {}) << QStringList{modify};
         AddMemberRequest add;
         QTest::newRow("add") << "AddMember" << call(add, {}) << QStringList{modify};
         QTest::newRow("add partition") << "AddMember" << call(add, {{QStringLiteral("partition_like_members"), true}}) << QStringList{modify, eraseAction};

@@ -96,4 +96,19 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
     return planOperation(ctx, replacing(s, array, slot.device, device));
 }
 
+Operation planDiskDrop(const PlanningContext &ctx, const QString &device, const QString &oldDisk)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const QString title = QStringLiteral("Replace %1 with %2").arg(oldDisk, device);
+    if (!s.disk(device))
+        return refused(title, ErrorCode::Invalid,
+                       QStringLiteral("%1 is a partition: drop a whole, blank disk on %2 to put it in %2's place.").arg(device, oldDisk));
+    ReplaceDiskRequest r;
+    r.oldDisk = specFor(s, oldDisk);
+    r.newDisk = specFor(s, device);
+    r.overwrite = true;      // the review names what is erased and asks first
+    r.zeroSuperblock = true; // the old disk is there (its row was the target): never assembled again by mistake
+    return planOperation(ctx, r); // titled "Replace OLD with NEW"
+}
+
 } // namespace plexus

@@ -16,6 +16,7 @@
 #include "operation.h"
 
 #include "engine/ops/adddevice.h"
+#include "engine/ops/replacedisk.h"
 #include "engine/ops/replacemember.h"
 
 namespace plexus {
@@ -23,6 +24,12 @@ namespace plexus {
 // The Operation for dropping `device` (kernel name: "sdf", "sdf1") on `slot`
 // of `array`; refused (op.refusal) with the reason when it cannot be done.
 Operation planDrop(const PlanningContext &ctx, const QString &device, const QString &array, const MemberSlot &slot);
+
+// The Operation for dropping the disk `device` on the row of the disk
+// `oldDisk` in the disk map: "Replace OLD with NEW" (ReplaceDisk) in every array
+// OLD is in, with consent to erase NEW and OLD's superblocks erased last; or
+// refused with the reason (a partition dropped, OLD in no array, ...).
+Operation planDiskDrop(const PlanningContext &ctx, const QString &device, const QString &oldDisk);
 
 // What the window chooses for `device` joining `array` (kernel names) as a
 // member or spare: consent to erase it (the review asks first), and, for a blank

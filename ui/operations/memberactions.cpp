@@ -171,8 +171,55 @@ ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
     return a;
 }
 
+namespace {
+
+// A disk in arrays: take it out of all of them at once (the engine says why not).
+QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const Disk *d = s.disk(disk);
+    bool inArrays = d && !s.arraysUsing(disk).isEmpty();
+    for (const Partition &p : d ? d->partitions : QList<Partition>())
+        inArrays = inArrays || !s.arraysUsing(p.name).isEmpty();
+    if (!inArrays)
+        return {};
+    const DeviceSpec spec = specFor(s, disk);
+    QList<ArrayAction> list{planned(action(QStringLiteral("takeDiskOut"), QStringLiteral("Take this disk out")),
+                                    [ctx, spec] { return planOperation(ctx, TakeDiskOutRequest{.disk = spec}); })};
+    // Its partner has gone (an array here lacks a member whose disk is not in
+    // the machine): put a new disk in the gone one's place, in all its arrays.
+    bool partnerGone = false;
+    for (const Array &a : s.arrays) {
+        bool here = false;
+        int stillHere = 0;
+        for (const Member &m : a.members) {
+            const Disk *d = s.diskOf(m.device);
+            here = here || (d && d->name == disk && !m.faulty);
+            stillHere += (m.faulty && d) ? 1 : 0;
+        }
+        partnerGone = partnerGone || (here && a.isRedundant() && a.missingCount() > stillHere);
+    }
+    if (partnerGone) {
+        ArrayAction replace = action(QStringLiteral("replaceMissingDisk"), QStringLiteral("Put a new disk in place of the missing one\u2026"));
+        replace.input = ArrayAction::Input::Device;
+        replace.make = [ctx](const QString &device) {
+            ReplaceDiskRequest r;
+            r.oldDisk.path = QStringLiteral("missing");
+            r.newDisk = specFor(*ctx.snapshot, device);
+            r.overwrite = true; // the review names what is erased and asks first
+            return planOperation(ctx, r);
+        };
+        list << replace;
+    }
+    return list;
+}
+
+} // namespace
+
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
+    if (ctx.snapshot && item.kind == Selectable::Kind::Disk)
+        return diskActions(ctx, item.name);
     const bool member = item.kind == Selectable::Kind::Member;
     if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
         return volumeActions(ctx, item);

@@ -69,7 +69,7 @@ private:
         template<class V> V visited(V v) const { const_cast<R &>(request).visit(v); return v; }
 
         const OperationInfo &info() const override { return R::info; }
-        QStringList actions() const override { return visited(ActionCollector(R::info.action)).actions(); }
+        QStringList actions() const override { return visited(ActionCollector(R::info)).actions(); }
         Status prepare(const Engine &engine, Plan *plan) const override { return engine.prepare(request, plan); }
         QVariantList arguments() const override { return visited(WireWriter()).arguments(); }
         QJsonObject json() const override { return visited(JsonWriter()).json(); }

@@ -82,6 +82,7 @@ struct OperationInfo {
     const char *summary;  // for plexusctl's usage: "create an array (...)"
     const char *action;   // the polkit action it always needs: "org.plexus.array.create"
     const char *details = "";
+    const char *alsoAction = nullptr; // a second one it always needs (ReplaceDisk always partitions: erase)
 };
 
 // Options every request may carry.

@@ -22,11 +22,13 @@
 #include "removemember.h"
 #include "removevolume.h"
 #include "removevolumegroup.h"
+#include "replacedisk.h"
 #include "replacemember.h"
 #include "shrinkvolume.h"
 #include "speedlimits.h"
 #include "stoparray.h"
 #include "syncaction.h"
+#include "takediskout.h"
 #include "usenewspace.h"
 #include "writemdadmconf.h"
 #include "zerosuperblock.h"
@@ -45,6 +47,8 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<FailMemberRequest>());
     f(std::type_identity<RemoveMemberRequest>());
     f(std::type_identity<ReplaceMemberRequest>());
+    f(std::type_identity<ReplaceDiskRequest>());
+    f(std::type_identity<TakeDiskOutRequest>());
     f(std::type_identity<GrowArrayRequest>());
     f(std::type_identity<SyncActionRequest>());
     f(std::type_identity<SpeedLimitsRequest>());

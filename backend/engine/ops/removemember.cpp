@@ -59,14 +59,7 @@ Plan makePlan(const ValidRemove &v)
     const QString md = v.array.array.name, path = v.array.path;
     plan.summary = QStringLiteral("Remove %1 from %2.").arg(v.member.path, md);
     if (v.vanished) {
-        Step s;
-        s.description = QStringLiteral("Remove the vanished member %1 (its disk is gone) from %2").arg(v.member.path, md);
-        const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(v.member.name));
-        s.command = {QStringLiteral("echo"), QStringLiteral("remove")};
-        s.commandNote = QStringLiteral("> %1").arg(file);
-        s.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("remove")); };
-        s.check = memberGone(md, v.member.name);
-        plan.steps << s;
+        plan.steps << removeVanishedStep(md, v.member.name);
         return plan;
     }
     if (v.failFirst)

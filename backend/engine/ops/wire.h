@@ -106,7 +106,11 @@ private:
 class ActionCollector
 {
 public:
-    explicit ActionCollector(const char *action) : m_actions{QLatin1String(action)} {}
+    explicit ActionCollector(const OperationInfo &info) : m_actions{QLatin1String(info.action)}
+    {
+        if (info.alsoAction)
+            m_actions << QLatin1String(info.alsoAction);
+    }
     template<class T> void operator()(const T &, const FieldSpec &) {}
     void operator()(bool value, const FieldSpec &f);
 

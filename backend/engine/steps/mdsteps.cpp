@@ -7,6 +7,8 @@
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
 
+#include <QThread>
+
 namespace plexus {
 
 using namespace actions;
@@ -170,6 +172,170 @@ Step stopStep(const QString &arrayPath, const QString &description)
     };
     s.cannotUndo = QStringLiteral("start it again with assemble");
     return s;
+}
+
+Step removeVanishedStep(const QString &md, const QString &member)
+{
+    Step s;
+    s.description = QStringLiteral("Remove the vanished member /dev/%1 (its disk is gone) from %2").arg(member, md);
+    const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(member));
+    s.command = {QStringLiteral("echo"), QStringLiteral("remove")};
+    s.commandNote = QStringLiteral("> %1").arg(file);
+    s.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("remove")); };
+    s.check = memberGone(md, member);
+    s.cannotUndo = QStringLiteral("its disk is gone");
+    return s;
+}
+
+Step addIntoSlotStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
+{
+    Step s;
+    s.description = QStringLiteral("Add %1 to %2 in the freed slot; the kernel then rebuilds the data onto it").arg(dev.path, md);
+    s.command = mdAddArgv(arrayPath, dev.path);
+    s.precondition = arrayIsRunning(md, arrayPath);
+    const QString path = arrayPath, device = dev.path;
+    s.action = [path, device](StepContext &ctx) { return mdAdd(ctx, path, device); };
+    s.check = memberAdded(md, dev.name);
+    // The slot is free again afterwards, as before the plan.
+    const QString name = dev.name;
+    s.undo = [path, md, name] {
+        return QList<Step>{failStep(path, md, name, QStringLiteral(", giving its slot back")), removeStep(path, md, name, QStringLiteral("/dev/%1").arg(name))};
+    };
+    return s;
+}
+
+namespace {
+
+// Reports md's sync_completed as a percentage, each whole percent once.
+void reportSyncProgress(StepContext &ctx, const QString &md, double *lastPercent)
+{
+    const auto parts = mdAttribute(md, QStringLiteral("sync_completed")).split(QLatin1Char('/'));
+    if (parts.size() != 2)
+        return;
+    const double done = parts[0].trimmed().toDouble(), total = parts[1].trimmed().toDouble();
+    if (total <= 0)
+        return;
+    const double percent = 100.0 * done / total;
+    if (percent - *lastPercent >= 1.0) {
+        ctx.progress(percent);
+        *lastPercent = percent;
+    }
+}
+
+} // namespace
+
+Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
+{
+    Step s;
+    s.description = QStringLiteral("Wait while the kernel rebuilds %1's data onto %2").arg(md, dev.path);
+    s.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), arrayPath};
+    s.waitsForKernel = true;
+    const QString name = dev.name, path = arrayPath;
+    s.action = [md, name, path](StepContext &ctx) {
+        double lastPercent = -1;
+        int idle = 0;
+        while (true) {
+            const QStringList st = memberState(md, name);
+            if (!arrayRunning(md))
+                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 stopped during the rebuild.").arg(path));
+            if (st.isEmpty() || st.contains(QStringLiteral("faulty")))
+                return toolFailed(QStringLiteral("/dev/%1 failed during the rebuild of %2.").arg(name, path));
+            if (st.contains(QStringLiteral("in_sync")))
+                break;
+            reportSyncProgress(ctx, md, &lastPercent);
+            // Another array on the same disks may rebuild first (resync=DELAYED):
+            // only a long idle spell with no rebuild anywhere means md gave up.
+            idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
+            if (idle > 300)
+                return toolFailed(QStringLiteral("md is not rebuilding /dev/%1 (sync_action is idle and it is not in sync).").arg(name));
+            QThread::msleep(200);
+        }
+        ctx.progress(100.0);
+        return Status();
+    };
+    s.changesNothing();
+    return s;
+}
+
+QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const ResolvedDevice &oldMember, const ResolvedDevice &newMember,
+                            bool waitForCopy)
+{
+    const QString path = arrayPath, oldName = oldMember.name, newName = newMember.name;
+    Step replace;
+    replace.description = QStringLiteral("Start copying %1 onto %2 (hot replacement: %1 stays in service)").arg(oldMember.path, newMember.path);
+    replace.command = {QStringLiteral("mdadm"), path, QStringLiteral("--replace"), oldMember.path, QStringLiteral("--with"), newMember.path};
+    replace.precondition = [md, oldName, newName] {
+        if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
+            return toolFailed(QStringLiteral("/dev/%1 is no longer working in %2 (state '%3').").arg(oldName, md, memberState(md, oldName).join(QLatin1Char(','))));
+        if (!memberState(md, newName).contains(QStringLiteral("spare")))
+            return toolFailed(QStringLiteral("/dev/%1 is not a spare of %2.").arg(newName, md));
+        return Status();
+    };
+    const QStringList replaceArgv = replace.command;
+    replace.action = [replaceArgv](StepContext &ctx) { return run(ctx, replaceArgv); };
+    replace.check = [md, oldName, newName] {
+        const bool started = waitFor(5000, [&] {
+            const QStringList o = memberState(md, oldName), n = memberState(md, newName);
+            return o.contains(QStringLiteral("want_replacement")) || o.contains(QStringLiteral("faulty")) || o.isEmpty()
+                || n.contains(QStringLiteral("replacement"));
+        });
+        return started ? Status() : toolFailed(QStringLiteral("md did not mark /dev/%1 for replacement.").arg(oldName));
+    };
+    // Stopping the copy: the replacement is failed, and the old member, still in service, stays.
+    replace.undo = [path, md, oldName, newName] {
+        Step stop = failStep(path, md, newName, QStringLiteral(", stopping the copy; /dev/%1 stays in service").arg(oldName));
+        stop.precondition = [md, oldName, path] {
+            if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
+                return Status::failure(ErrorCode::InUse, QStringLiteral("The copy has finished and /dev/%1 has left %2: failing the new member "
+                                                                        "would leave %2 without redundancy.").arg(oldName, path));
+            return Status();
+        };
+        // md keeps wanting to replace the old member and would start again on the next spare.
+        Step keep;
+        keep.description = QStringLiteral("Clear /dev/%1's mark for replacement, so md does not start copying it again").arg(oldName);
+        const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(oldName));
+        keep.command = {QStringLiteral("echo"), QStringLiteral("-want_replacement")};
+        keep.commandNote = QStringLiteral("> %1").arg(file);
+        keep.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("-want_replacement")); };
+        keep.check = [md, oldName] {
+            return memberState(md, oldName).contains(QStringLiteral("want_replacement"))
+                ? toolFailed(QStringLiteral("/dev/%1 is still marked for replacement.").arg(oldName))
+                : Status();
+        };
+        return QList<Step>{stop, keep};
+    };
+    if (!waitForCopy)
+        return {replace};
+
+    Step wait;
+    wait.description = QStringLiteral("Wait while %1 is copied onto %2").arg(oldMember.path, newMember.path);
+    wait.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), path};
+    wait.waitsForKernel = true;
+    wait.action = [md, oldName, newName, path](StepContext &ctx) {
+        int idleWithoutCopy = 0;
+        double lastPercent = -1;
+        while (true) {
+            const QStringList o = memberState(md, oldName), n = memberState(md, newName);
+            if (!arrayRunning(md))
+                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 stopped during the copy.").arg(path));
+            if (n.contains(QStringLiteral("faulty")) || n.isEmpty())
+                return toolFailed(QStringLiteral("/dev/%1 failed during the copy; /dev/%2 is still in service.").arg(newName, oldName));
+            const bool copied = n.contains(QStringLiteral("in_sync")) && !n.contains(QStringLiteral("replacement"));
+            if (copied && (o.isEmpty() || o.contains(QStringLiteral("faulty"))))
+                break;
+            reportSyncProgress(ctx, md, &lastPercent);
+            // The kernel should be copying; if nothing happens for long, say so.
+            const QString action = mdAttribute(md, QStringLiteral("sync_action"));
+            idleWithoutCopy = (action == QLatin1String("idle") && !n.contains(QStringLiteral("replacement"))) ? idleWithoutCopy + 1 : 0;
+            if (idleWithoutCopy > 300)
+                return toolFailed(QStringLiteral("md is not copying /dev/%1 onto /dev/%2 (sync_action is idle).").arg(oldName, newName));
+            QThread::msleep(200);
+        }
+        ctx.progress(100.0);
+        return Status();
+    };
+    wait.changesNothing();
+    return {replace, wait};
 }
 
 } // namespace plexus

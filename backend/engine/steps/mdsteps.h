@@ -34,5 +34,16 @@ Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 component
 Step zeroStep(const ResolvedDevice &dev, const QString &why);
 // Stops the array at `arrayPath` (/dev/mdN or /dev/md/NAME); `description` says why.
 Step stopStep(const QString &arrayPath, const QString &description);
+// echo remove > dev-MEMBER/state: a member whose disk is gone has no node for mdadm.
+Step removeVanishedStep(const QString &md, const QString &member);
+// mdadm ARRAY --add DEV into a free slot; the kernel then rebuilds onto it (recovery).
+Step addIntoSlotStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
+// Waits while the kernel rebuilds DEV (added by addIntoSlotStep), until it is in sync.
+Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
+// Hot replacement of OLD by NEW, a spare of the array already: mdadm --replace
+// OLD --with NEW, then (waitForCopy) the wait until NEW holds the copy and md
+// has marked OLD faulty. The array keeps its redundancy throughout.
+QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const ResolvedDevice &oldMember, const ResolvedDevice &newMember,
+                            bool waitForCopy);
 
 } // namespace plexus
