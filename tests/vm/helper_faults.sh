@@ -1,12 +1,13 @@
 #!/bin/bash
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
-# vm: --disks 4 --disk-size 96M
-# Fault injection (issue 15): plexus-helper killed with SIGKILL at each step of
-# a replacement that partitions the new disk first, and of a mirror grown to
-# three copies; each time the job is resumed (plexusctl resume), or once rolled
-# back, and the mirror must end whole with its checksummed data intact. Prints
-# a table of the faults injected and their outcomes.
+# vm: --disks 3 --disk-size 96M
+# Fault injection (issue 15): plexus-helper killed with SIGKILL as each step of
+# a replacement that partitions the new disk first starts; each time the job is
+# resumed (plexusctl resume), or once rolled back, and the mirror must end whole
+# with its checksummed data intact. Prints a table of the faults injected and
+# their outcomes. (A grow's two steps end before a kill from outside lands: it
+# needs a hook in the helper to be cut in the middle; not done yet.)
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -98,21 +99,6 @@ ok journal
 echo "$OUT" | grep -q "No unfinished jobs" || fail "the rolled back job is still reported"
 refused 1 Invalid "is not unfinished: it was rolled back" -- resume "$JOB"
 TABLE+=("SIGKILL | replace, partitioning the new disk | step $wait_step (copy) | in progress: $STOPPED | rolled back: new disk blank, md0 as before, data intact | $((SECONDS - t0)) s")
-
-for k in 0 1; do
-    step "grow md0 to three copies: the helper killed in step $((k + 1)) of 2"
-    t0=$SECONDS
-    kill_at "$k" grow /dev/md0 --raid-devices 3 --add /dev/vdd
-    echo "killed; the journal says step ${STOPPED} was running"
-    [ "${STOPPED:0:4}" = none ] || ok resume "$JOB"
-    wait_idle md0
-    is "$(md_attr md0 raid_disks)" 3 "md0's devices"
-    is "$(md_attr md0 degraded)" 0 "md0 degraded"
-    check_data /dev/md0 "grow killed in step $((k + 1)), resumed"
-    TABLE+=("SIGKILL | grow a mirror to three copies | step $((k + 1)) | in progress: ${STOPPED} | resumed: 3 copies, data intact | $((SECONDS - t0)) s")
-    ok grow /dev/md0 --raid-devices 2 --remove /dev/vdd
-    ok zero-superblock /dev/vdd
-done
 
 step "faults injected"
 echo "fault | plan | killed at | journal said | outcome | time"
