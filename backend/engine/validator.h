@@ -143,7 +143,7 @@ public:
     // kernel name it had ("/dev/sdb"), as long as md still lists its members
     // (faulty, without a node); "missing" names the disk that left the degraded
     // arrays: the empty (or vanished) slot of every running redundant array that
-    // lacks a member. Arrays that are inactive are refused (start or stop them first).
+    // lacks a member whose disk has gone. Arrays that are inactive are refused (start or stop them first).
     Status resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const;
     // ---- volumes (checks/volumechecks.cpp) ----
     // A device that can hold a filesystem or an LVM physical volume: a disk or
