@@ -157,7 +157,8 @@ Status startTool(StepContext &ctx, const QStringList &argv, const QByteArray &in
 // Logs how a finished tool ended; a non-zero exit is ToolFailed unless exitCode is given.
 Status finishTool(StepContext &ctx, const QStringList &argv, QProcess &p, const QByteArray &out, QByteArray *output, int *exitCode)
 {
-    const QString err = QString::fromUtf8(p.readAllStandardError()).trimmed();
+    // Merged channels (runReportingLines): stderr is in `out` already.
+    const QString err = p.processChannelMode() == QProcess::MergedChannels ? QString() : QString::fromUtf8(p.readAllStandardError()).trimmed();
     const int code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     ctx.log(QStringLiteral("exit %1: %2%3").arg(code).arg(argv.first(), err.isEmpty() ? QString() : QStringLiteral(" stderr: ") + err));
     if (output)
@@ -203,8 +204,8 @@ Status runReportingLines(StepContext &ctx, const QStringList &argv, const std::f
     const int limit = timeLimitSeconds(ctx, argv.first());
     QByteArray out, pending;
     QDeadlineTimer quiet(limit * 1000);
-    while (p.state() != QProcess::NotRunning) {
-        p.waitForReadyRead(1000);
+    // Passes on the whole lines read so far.
+    const auto drain = [&] {
         const QByteArray chunk = p.readAllStandardOutput();
         out += chunk;
         pending += chunk;
@@ -212,13 +213,17 @@ Status runReportingLines(StepContext &ctx, const QStringList &argv, const std::f
             onLine(QString::fromUtf8(pending.left(nl)).trimmed());
             quiet.setRemainingTime(limit * 1000);
         }
+    };
+    while (p.state() != QProcess::NotRunning) {
+        p.waitForReadyRead(1000);
+        drain();
         if (quiet.hasExpired() && p.state() != QProcess::NotRunning) {
             p.kill();
             p.waitForFinished(5000);
-            return gaveUp(ctx, argv, limit, QString::fromUtf8(out + p.readAllStandardError()).trimmed());
+            return gaveUp(ctx, argv, limit, QString::fromUtf8(out + p.readAllStandardOutput()).trimmed());
         }
     }
-    out += p.readAllStandardOutput();
+    drain(); // what it printed as it ended
     if (!pending.trimmed().isEmpty())
         onLine(QString::fromUtf8(pending).trimmed());
     return finishTool(ctx, argv, p, out, nullptr, nullptr);

@@ -420,6 +420,27 @@ private Q_SLOTS:
         QVERIFY2(result.message().contains(QLatin1String("Its output so far: started")), qPrintable(result.message()));
     }
 
+    // A tool that reports as it goes (pvmove -i N): each line arrives as it is
+    // printed, and the time limit runs from the last one, so a long move that
+    // keeps reporting lives and a silent one is killed.
+    void toolReportingLines()
+    {
+        actions::QuietContext ctx;
+        ctx.timeLimitSeconds = 1;
+        QStringList lines;
+        const auto collect = [&lines](const QString &line) { lines << line; };
+        const Status alive = actions::runReportingLines(ctx, {QStringLiteral("sh"), QStringLiteral("-c"),
+                                                              QStringLiteral("echo 'Moved: 10.0%'; sleep 0.6; echo 'Moved: 60.0%'; sleep 0.6; echo done >&2")},
+                                                       collect);
+        QVERIFY2(alive.ok(), qPrintable(alive.message()));
+        QCOMPARE(lines, (QStringList{QStringLiteral("Moved: 10.0%"), QStringLiteral("Moved: 60.0%"), QStringLiteral("done")}));
+        lines.clear();
+        const Status silent = actions::runReportingLines(ctx, {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo started; exec sleep 30")}, collect);
+        QCOMPARE(silent.code(), ErrorCode::ToolFailed);
+        QVERIFY2(silent.message().contains(QLatin1String("gave up after 1 s")), qPrintable(silent.message()));
+        QCOMPARE(lines, QStringList{QStringLiteral("started")});
+    }
+
     // Where libblockdev runs the tool, the watchdog kills what the thread started.
     void watchdogKillsWhatTheThreadStarted()
     {
