@@ -83,6 +83,11 @@ bool RecordingSystem::mdPersonalityAvailable(const QString &level) const
     return keep(question("personality", level), m_live.mdPersonalityAvailable(level));
 }
 
+std::optional<qint64> RecordingSystem::ext4MinimumBytes(const QString &name) const
+{
+    return keep(question("ext4_minimum", name), m_live.ext4MinimumBytes(name));
+}
+
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
     if (!m_record.contains(q))
@@ -112,6 +117,11 @@ QStringList ReplayedSystem::slaves(const QString &name) const { return replayed<
 bool ReplayedSystem::mdPersonalityAvailable(const QString &level) const
 {
     return replayed<bool>(answer(question("personality", level)));
+}
+
+std::optional<qint64> ReplayedSystem::ext4MinimumBytes(const QString &name) const
+{
+    return replayed<std::optional<qint64>>(answer(question("ext4_minimum", name)));
 }
 
 QStringList recordedKernelNames(const QJsonObject &record)

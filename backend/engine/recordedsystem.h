@@ -28,6 +28,7 @@ public:
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
+    std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -51,6 +52,7 @@ public:
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
+    std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
 
 private:
     QJsonValue answer(const QString &question) const;

@@ -22,6 +22,8 @@ struct NodeInfo {
     QString unsafeAt;           // the path leads through this directory, which users other than root can write: not looked into
 };
 
+// Every question here is also recorded and replayed (recordedsystem.h): a new
+// one must be added there too, or plans made from it cannot be made again.
 class SystemView
 {
 public:
