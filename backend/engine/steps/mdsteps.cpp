@@ -104,7 +104,18 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
         return Status();
     };
     const QString array = arrayPath, dev = QStringLiteral("/dev/") + member;
-    s.action = [array, dev](StepContext &ctx) { return mdRemove(ctx, array, dev); };
+    s.action = [array, dev](StepContext &ctx) {
+        // Failed in the middle of a rebuild or copy, a member stays busy until md's
+        // sync thread has stopped using it (EBUSY): try again for a while.
+        Status st;
+        for (int attempt = 0; attempt < 30; ++attempt) {
+            st = mdRemove(ctx, array, dev);
+            if (st || !st.message().contains(QLatin1String("Device or resource busy")))
+                break;
+            QThread::msleep(500);
+        }
+        return st;
+    };
     s.check = memberGone(md, member);
     s.cannotUndo = QStringLiteral("a removed member comes back only as a new one: add it again, and it is rebuilt");
     return s;
