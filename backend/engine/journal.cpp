@@ -239,6 +239,17 @@ QString JournalSummary::words(StepState state)
     return {};
 }
 
+QString JournalSummary::whyNotUnfinished() const
+{
+    if (ok)
+        return QStringLiteral("it ended well");
+    if (dropped)
+        return QStringLiteral("it was dropped");
+    if (!rolledBackBy.isEmpty())
+        return QStringLiteral("it was rolled back by job %1").arg(rolledBackBy);
+    return QStringLiteral("its first step failed, so it changed nothing");
+}
+
 JournalSummary Journal::summarize(const QString &file, bool withPlan)
 {
     JournalSummary s;
@@ -357,11 +368,7 @@ Status Journal::drop(const QString &job, const Caller &by, const QString &direct
     if (Status st = find(job, &s, false, directory); !st)
         return st;
     if (!s.unfinished())
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("The job %1 is not unfinished (%2); there is nothing to drop.")
-                                                       .arg(job, s.ok ? QStringLiteral("it ended well")
-                                                                      : s.dropped ? QStringLiteral("it was dropped")
-                                                                      : !s.rolledBackBy.isEmpty() ? QStringLiteral("it was rolled back")
-                                                                                                  : QStringLiteral("it changed nothing")));
+        return Status::failure(ErrorCode::Invalid, QStringLiteral("The job %1 is not unfinished (%2); there is nothing to drop.").arg(job, s.whyNotUnfinished()));
     QJsonObject e{{QStringLiteral("event"), QStringLiteral("dropped")}};
     insertCaller(&e, "by", by);
     return appendTo(job, e, directory);

@@ -67,6 +67,8 @@ struct JournalSummary {
     // Interrupted, or stopped by a failed step after others changed the machine;
     // neither dropped nor rolled back.
     bool unfinished() const { return !ok && !dropped && rolledBackBy.isEmpty() && (interrupted() || stepsFinished > 0); }
+    // Why it is not unfinished: "it ended well", "it was dropped", ...
+    QString whyNotUnfinished() const;
     // "done", "in progress when it stopped", "failed", "not run"
     static QString words(StepState state);
 };

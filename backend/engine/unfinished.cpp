@@ -4,6 +4,7 @@
 #include "unfinished.h"
 
 #include "engine.h"
+#include "checks/refusal.h"
 #include "ops/anyrequest.h"
 #include "recordedsystem.h"
 
@@ -12,22 +13,6 @@
 namespace plexus {
 
 namespace {
-
-Status refused(const QString &message)
-{
-    return Status::failure(ErrorCode::Invalid, message);
-}
-
-QString whyNotUnfinished(const JournalSummary &j)
-{
-    if (j.ok)
-        return QStringLiteral("it ended well");
-    if (j.dropped)
-        return QStringLiteral("it was dropped");
-    if (!j.rolledBackBy.isEmpty())
-        return QStringLiteral("it was rolled back by job %1").arg(j.rolledBackBy);
-    return QStringLiteral("its first step failed, so it changed nothing");
-}
 
 // Who a kernel name is, in words that survive renaming: "disk QM00005",
 // "partition 2 of disk QM00005", "array 3f0c...", "volume rootvg/root".
@@ -83,9 +68,9 @@ Status rebuild(const JournalSummary &j, const QString &directory, UnfinishedPlan
     Engine engine(out->then, system);
     engine.setStamp(j.machine.value(QStringLiteral("stamp")).toString());
     if (Status s = request.prepare(engine, &out->plan); !s)
-        return refused(QStringLiteral("The plan of job %1 cannot be made again from its journal: %2").arg(j.job, s.message()));
+        return invalid(QStringLiteral("The plan of job %1 cannot be made again from its journal: %2").arg(j.job, s.message()));
     if (system.missedAny())
-        return refused(QStringLiteral("The plan of job %1 cannot be made again from its journal: it would need to ask the machine "
+        return invalid(QStringLiteral("The plan of job %1 cannot be made again from its journal: it would need to ask the machine "
                                       "things the journal did not record.").arg(j.job));
     return {};
 }
@@ -130,14 +115,14 @@ Status loadUnfinished(const QString &job, const QString &directory, UnfinishedPl
         return s;
     const JournalSummary &j = out->journal;
     if (!j.unfinished())
-        return refused(QStringLiteral("Job %1 (%2) is not unfinished: %3.").arg(job, j.summary, whyNotUnfinished(j)));
+        return invalid(QStringLiteral("Job %1 (%2) is not unfinished: %3.").arg(job, j.summary, j.whyNotUnfinished()));
     if (j.machine.isEmpty() && j.operation != QLatin1String(rollBackOperation))
-        return refused(QStringLiteral("Job %1 was journaled by an older Plexus, without the machine it was planned for, so its plan "
+        return invalid(QStringLiteral("Job %1 was journaled by an older Plexus, without the machine it was planned for, so its plan "
                                       "cannot be made again. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.").arg(job));
     if (Status s = rebuild(j, directory, out); !s)
         return s;
     if (out->plan.descriptions() != j.steps || out->plan.previews() != j.commands)
-        return refused(QStringLiteral("The plan of job %1 comes out differently from its journal (this Plexus makes it in other steps), so "
+        return invalid(QStringLiteral("The plan of job %1 comes out differently from its journal (this Plexus makes it in other steps), so "
                                       "it is not taken up. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.").arg(job));
     return {};
 }
@@ -193,7 +178,7 @@ Status rollBackPlan(const UnfinishedPlan &u, const QString &by, const QString &d
         const bool done = states[i] == StepState::Done;
         if (!step.undo) {
             if (done || !step.check)
-                return refused(QStringLiteral("Job %1 cannot be rolled back: step %2 (%3) %4 and %5. Resume it instead, or drop it and "
+                return invalid(QStringLiteral("Job %1 cannot be rolled back: step %2 (%3) %4 and %5. Resume it instead, or drop it and "
                                               "put things right by hand.")
                                    .arg(job).arg(i + 1).arg(step.description, done ? QStringLiteral("was done") : QStringLiteral("may have taken effect"),
                                                             step.undoWords()));
