@@ -91,12 +91,18 @@ HelperService::HelperService(int idleSeconds, QObject *parent)
     m_idle.setSingleShot(true);
     m_idle.setInterval(idleSeconds * 1000);
     connect(&m_idle, &QTimer::timeout, this, [this] {
-        if (m_active == 0) {
+        if (m_active == 0 && !m_shutdownHold.following()) {
             qInfo("idle for %d s: exiting", int(m_idle.interval() / 1000));
             QCoreApplication::quit();
         }
     });
-    if (idleSeconds > 0)
+    connect(&m_shutdownHold, &ShutdownInhibitor::followingChanged, this, [this](bool following) {
+        if (following)
+            m_idle.stop();
+        else if (m_active == 0 && m_idle.interval() > 0)
+            m_idle.start();
+    });
+    if (idleSeconds > 0 && !m_shutdownHold.following())
         m_idle.start();
 }
 
@@ -128,7 +134,7 @@ void HelperService::callStarted()
 
 void HelperService::callFinished()
 {
-    if (--m_active == 0 && m_idle.interval() > 0)
+    if (--m_active == 0 && m_idle.interval() > 0 && !m_shutdownHold.following())
         m_idle.start();
 }
 

@@ -10,6 +10,7 @@
 // (commands, tool output, progress) go to the caller alone, not to the bus.
 
 #include "authorizer.h"
+#include "shutdowninhibitor.h"
 #include "engine/devicespec.h"
 #include "engine/jobrunner.h"
 #include "engine/systemview.h"
@@ -28,7 +29,8 @@ class HelperService : public QObject, protected QDBusContext
 {
     Q_OBJECT
 public:
-    // idleSeconds: quit after this long without a call or a running job (0: never).
+    // idleSeconds: quit after this long without a call, a running job or md
+    // resyncing, rebuilding or reshaping (shutdowninhibitor.h) (0: never).
     explicit HelperService(int idleSeconds, QObject *parent = nullptr);
     // Logs the jobs an earlier helper (or boot) left unfinished.
     void reportUnfinishedJobs();
@@ -92,6 +94,7 @@ private:
     JobRunner m_runner;
     QTimer m_idle;
     int m_active = 0;   // calls in progress (main thread only)
+    ShutdownInhibitor m_shutdownHold; // the helper stays up while md works
 };
 
 } // namespace plexus

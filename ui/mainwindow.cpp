@@ -22,6 +22,7 @@
 #include "partitionbar.h"
 #include "probe/snapshotprobe.h"
 #include "selectionmodel.h"
+#include "shutdownholdnotice.h"
 #include "slotstrip.h"
 #include "themedicons.h"
 #include "volumesview.h"
@@ -112,6 +113,8 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("status"));
     statusBar()->addWidget(m_status, 1);
+    m_shutdownHold = new ShutdownHoldNotice(this);
+    statusBar()->addPermanentWidget(m_shutdownHold);
     if (root != QLatin1String("/")) {
         auto *source = new QLabel(QStringLiteral("Showing the tree in %1").arg(root), this);
         source->setForegroundRole(QPalette::PlaceholderText);
@@ -398,6 +401,10 @@ void MainWindow::reload()
         m_log->append(next->takenAt, eventNotes(deriveEvents(*m_snapshot, *next), *m_snapshot, *next));
     logWarnings(warnings);
     showSnapshot(next);
+    // Whether shutdown is held off changes only while md works, or when it ends.
+    const bool working = std::any_of(next->arrays.cbegin(), next->arrays.cend(), [](const Array &a) { return a.sync.has_value(); });
+    if (m_root == QLatin1String("/") && (working || m_shutdownHold->isVisible()))
+        m_shutdownHold->refresh();
     // Open on the array that most needs a look, so the details pane starts useful.
     if (first && !m_arrays->cards().isEmpty())
         m_selection->setCurrent(Selectable::array(m_arrays->cards().first()->arrayName()));

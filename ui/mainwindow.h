@@ -39,6 +39,7 @@ class DetailsPane;
 class DiskMapView;
 class MdWatcher;
 class ReviewDialog;
+class ShutdownHoldNotice;
 class SystemView;
 class VolumesView;
 
@@ -62,6 +63,7 @@ public:
     ChangeLogModel *changeLog() const { return m_log; }
     AttentionBanner *banner() const { return m_banner; }
     UnfinishedBanner *unfinishedBanner() const { return m_unfinished; }
+    ShutdownHoldNotice *shutdownHoldNotice() const { return m_shutdownHold; }
     QToolBar *actionsToolBar() const { return m_toolBar; }
     ActionLauncher *actions() const { return m_launcher; }
     // The machine as shown, for planning (TreeSystem for a fixture tree, LiveSystem for "/").
@@ -122,6 +124,7 @@ private:
     ChangeLogModel *m_log;
     QListView *m_logView = nullptr;
     QLabel *m_status = nullptr;
+    ShutdownHoldNotice *m_shutdownHold = nullptr;
     QSet<QString> m_seenWarnings;
     std::unique_ptr<SystemView> m_system;
     ActionLauncher *m_launcher = nullptr;

@@ -89,14 +89,20 @@ void printPlan(const QString &summary, const QStringList &notes, const QStringLi
     out().flush();
 }
 
+// Says why when the system bus cannot be reached.
+bool reachable(const HelperClient &client)
+{
+    if (!client.isConnected())
+        err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
+    return client.isConnected();
+}
+
 // Makes the call (with the client's tag in it) and follows its job to the end.
 int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
 {
     HelperClient client;
-    if (!client.isConnected()) {
-        err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
+    if (!reachable(client))
         return ExitNoHelper;
-    }
     int total = 0;
     QObject::connect(&client, &HelperClient::jobStarted,
                      [&](const QString &job, const QString &summary, const QStringList &notes, const QStringList &d, const QStringList &cmds) {
@@ -253,10 +259,8 @@ int journalCommand(const QCommandLineParser &p)
         return ExitOk;
     }
     HelperClient client;
-    if (!client.isConnected()) {
-        err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
+    if (!reachable(client))
         return ExitNoHelper;
-    }
     QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->UnfinishedJobs();
     reply.waitForFinished();
     if (reply.isError()) {
@@ -276,10 +280,8 @@ int journalCommand(const QCommandLineParser &p)
 int dropCommand(const QString &job)
 {
     HelperClient client;
-    if (!client.isConnected()) {
-        err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
+    if (!reachable(client))
         return ExitNoHelper;
-    }
     const HelperResult r = client.wait(client.proxy()->DropJob(job));
     if (!r.ok) {
         if (!r.code) {

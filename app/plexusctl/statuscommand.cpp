@@ -5,7 +5,9 @@
 #include "treeprinter.h"
 
 #include "model/snapshotjson.h"
+#include "monitor/shutdownhold.h"
 #include "probe/agreement.h"
+#include "probe/logindinhibitors.h"
 #include "probe/mdstatparser.h"
 #include "probe/mdsysfsprobe.h"
 #include "probe/snapshotprobe.h"
@@ -13,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 namespace plexus {
@@ -129,10 +132,19 @@ int runStatusCommand(const QStringList &args)
         for (const QString &w : warnings)
             err << "plexusctl: warning: " << w << "\n";
     }
-    if (parser.isSet(json))
-        out << QJsonDocument(snapshotToJson(*snapshot, source)).toJson(QJsonDocument::Indented);
-    else
+    // Whether plexus-helper holds off shutdown: the live machine's only.
+    const bool live = source == SnapshotSource::System && parser.value(root) == QLatin1String("/");
+    const QString hold = live ? readPlexusShutdownHold() : QString();
+    if (parser.isSet(json)) {
+        QJsonObject status = snapshotToJson(*snapshot, source);
+        if (live)
+            status.insert(QStringLiteral("shutdown_held_off"), hold.isEmpty() ? QJsonValue() : QJsonValue(hold));
+        out << QJsonDocument(status).toJson(QJsonDocument::Indented);
+    } else {
         printStatusTree(*snapshot, out);
+        if (!hold.isEmpty())
+            out << "\n" << shutdownHoldText(hold) << "\n";
+    }
     return ExitOk;
 }
 

@@ -62,6 +62,10 @@ SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *war
     auto snap = std::make_shared<Snapshot>(previous);
     snap->takenAt = QDateTime::currentDateTimeUtc();
     readArrays(snap.get(), warnings);
+    // Mounts and swaps change with no md notification, and what an array holds
+    // decides whether shutdown is held off (monitor/shutdownhold.h); two small reads.
+    snap->mounts = readMounts(m_root);
+    snap->swaps = readSwaps(m_root);
     return snap;
 }
 

@@ -23,9 +23,9 @@ public:
     explicit SnapshotProbe(const QString &root = QStringLiteral("/"), Detail detail = Detail::Full);
 
     SnapshotPtr take(QStringList *warnings = nullptr) const;
-    // `previous` with its arrays read again (/proc/mdstat and md sysfs only):
-    // what an md notification can have changed, in a fraction of take()'s time.
-    // Disks, mounts and volumes are kept; their changes come from udev.
+    // `previous` with its arrays read again (/proc/mdstat and md sysfs), and its
+    // mounts and swaps (two small files): in a fraction of take()'s time.
+    // Disks and volumes are kept; their changes come from udev.
     SnapshotPtr takeArrays(const Snapshot &previous, QStringList *warnings = nullptr) const;
 
     // A snapshot holding only what an mdstat text says (plexusctl --mdstat).

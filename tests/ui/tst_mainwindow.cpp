@@ -19,6 +19,7 @@
 #include "partitionbar.h"
 #include "probe/mdsysfsprobe.h"
 #include "selectionmodel.h"
+#include "shutdownholdnotice.h"
 #include "slotstrip.h"
 #include "volumesmodel.h"
 #include "volumesview.h"
@@ -452,7 +453,15 @@ private Q_SLOTS:
         QVERIFY(logHas(w, QStringLiteral("sdf2 added to md1")));
         QVERIFY(logHas(w, QStringLiteral("md1: recovery started")));
         QVERIFY(w.watcher()->isFollowingProgress());
+        // A fixture tree is not this machine: logind is not asked, nothing is said.
+        QVERIFY(w.shutdownHoldNotice()->isHidden());
+        // What the live window shows once logind lists the helper's inhibitor.
+        w.shutdownHoldNotice()->setReason(QStringLiteral("md1 is being rebuilt for /srv (about 1.5 h left)"));
+        QVERIFY(w.shutdownHoldNotice()->isVisible());
+        QCOMPARE(w.shutdownHoldNotice()->text(), QStringLiteral("Shutdown is held off: md1 is being rebuilt for /srv (about 1.5 h left)."));
         saveScreenshot(w, QStringLiteral("resync.png"));
+        w.shutdownHoldNotice()->setReason({});
+        QVERIFY(w.shutdownHoldNotice()->isHidden());
 
         tree.advanceSync(QStringLiteral("md1"), Q_INT64_C(1513140066)); // 80.0 %
         QVERIFY(refreshAndWait(w));

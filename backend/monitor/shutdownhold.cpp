@@ -1,0 +1,115 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "shutdownhold.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+#include <cmath>
+
+namespace plexus {
+
+namespace {
+
+// The arrays a block device stands on: itself, the array of an md partition
+// ("md0p1"), the physical volumes under a logical volume. Depth-limited: the
+// snapshot comes from the kernel, but a loop must not hang the helper.
+void arraysUnder(const Snapshot &s, const QString &device, QStringList *out, int depth = 0)
+{
+    if (depth > 8 || device.isEmpty())
+        return;
+    if (s.array(device)) {
+        if (!out->contains(device))
+            out->append(device);
+        return;
+    }
+    static const QRegularExpression mdPartition(QStringLiteral("^(md\\d+)p\\d+$"));
+    if (const auto m = mdPartition.match(device); m.hasMatch()) {
+        arraysUnder(s, m.captured(1), out, depth + 1);
+        return;
+    }
+    for (const VolumeGroup &vg : s.volumeGroups)
+        for (const LogicalVolume &lv : vg.logicalVolumes)
+            if (lv.active && lv.device == device)
+                for (const PhysicalVolume &pv : vg.physicalVolumes)
+                    arraysUnder(s, pv.device, out, depth + 1);
+}
+
+// "5 min", "40 min", "2 h": coarse on purpose (at least a minute).
+QString roughly(double minutes)
+{
+    if (minutes < 10.0)
+        return QStringLiteral("%1 min").arg(int(std::ceil(minutes)));
+    if (minutes < 60.0)
+        return QStringLiteral("%1 min").arg(int(std::ceil(minutes / 5.0)) * 5);
+    const double hours = std::round(minutes / 30.0) / 2.0; // to the nearest half hour
+    return QStringLiteral("%1 h").arg(hours, 0, 'f', hours == std::floor(hours) ? 0 : 1);
+}
+
+QString beingDone(SyncAction a)
+{
+    switch (a) {
+    case SyncAction::Recovery: return QStringLiteral("being rebuilt");
+    case SyncAction::Reshape: return QStringLiteral("being reshaped");
+    default: return QStringLiteral("being synchronized");
+    }
+}
+
+bool cuttingItCosts(const Array &a)
+{
+    if (!a.sync || a.sync->status != SyncStatus::Running)
+        return false;
+    const SyncAction action = a.sync->action;
+    return action == SyncAction::Resync || action == SyncAction::Recovery || action == SyncAction::Reshape;
+}
+
+} // namespace
+
+bool mdIsWorking(const Snapshot &s)
+{
+    return std::any_of(s.arrays.cbegin(), s.arrays.cend(), cuttingItCosts);
+}
+
+QList<HeldWork> workHoldingShutdown(const Snapshot &s)
+{
+    QList<HeldWork> result;
+    for (const Array &a : s.arrays) {
+        if (!cuttingItCosts(a))
+            continue;
+        HeldWork w{a.name, a.sync->action, {}, a.sync->finishMinutes};
+        auto use = [&](const QString &device, const QString &what) {
+            QStringList arrays;
+            arraysUnder(s, device, &arrays);
+            if (arrays.contains(a.name) && !w.uses.contains(what))
+                w.uses.append(what);
+        };
+        for (const Mount &m : s.mounts)
+            use(m.device, m.mountPoint);
+        for (const QString &swap : s.swaps)
+            use(swap, QStringLiteral("swap"));
+        if (!w.uses.isEmpty())
+            result.append(w);
+    }
+    return result;
+}
+
+QString shutdownHoldReason(const QList<HeldWork> &work)
+{
+    QStringList parts;
+    for (const HeldWork &w : work) {
+        const bool system = w.uses.contains(QStringLiteral("/"));
+        QString text = QStringLiteral("%1 is %2 for %3").arg(w.array, beingDone(w.action),
+                                                            system ? QStringLiteral("the running system") : w.uses.join(QStringLiteral(", ")));
+        if (w.minutesLeft)
+            text += *w.minutesLeft < 1.0 ? QStringLiteral(" (under a minute left)") : QStringLiteral(" (about %1 left)").arg(roughly(*w.minutesLeft));
+        parts << text;
+    }
+    return parts.join(QStringLiteral("; "));
+}
+
+QString shutdownHoldText(const QString &reason)
+{
+    return QStringLiteral("Shutdown is held off: %1.").arg(reason);
+}
+
+} // namespace plexus
