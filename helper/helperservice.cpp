@@ -8,6 +8,7 @@
 #include "engine/ops/anyrequest.h"
 #include "engine/executor.h"
 #include "engine/journal.h"
+#include "engine/restart.h"
 #include "engine/unfinishedjobs.h"
 #include "engine/systemview.h"
 #include "probe/blockprobe.h"
@@ -112,6 +113,8 @@ void HelperService::reportUnfinishedJobs()
         const int total = int(s.steps.size());
         qWarning("unfinished job %s (%s, started %s): %s", qPrintable(s.job), qPrintable(s.operation),
                  qPrintable(s.started.toString(Qt::ISODate)), qPrintable(s.summary));
+        if (s.waitsForRestart())
+            qWarning("  it waits for a restart (boot %s): %s", qPrintable(s.waitingBoot), qPrintable(restartWords(s)));
         if (s.lastStarted >= 0 && s.lastStarted < total)
             qWarning("  it stopped in step %d of %d: %s\n    $ %s", s.lastStarted + 1, total, qPrintable(s.steps[s.lastStarted]),
                      qPrintable(s.commands[s.lastStarted]));
@@ -119,6 +122,22 @@ void HelperService::reportUnfinishedJobs()
             qWarning("  not run: step %d: %s\n    $ %s", i + 1, qPrintable(s.steps[i]), qPrintable(s.commands[i]));
         qWarning("  journal: %s (plexusctl journal shows it; plexusctl resume, roll-back or drop %s)", qPrintable(s.file), qPrintable(s.job));
     }
+}
+
+void HelperService::pickUpAfterRestart()
+{
+    callStarted();
+    QThreadPool::globalInstance()->start([this] {
+        for (const PickedUp &p : plexus::pickUpAfterRestart(m_runner)) {
+            const Status &s = p.result.status;
+            if (s)
+                qInfo("job %s, which waited for the restart: %s", qPrintable(p.job), s.message().isEmpty() ? "done" : qPrintable(s.message()));
+            else
+                qWarning("job %s, which waited for the restart, %s: %s: %s (plexusctl journal shows it)", qPrintable(p.job),
+                         p.result.ran ? "failed" : "could not go on", qPrintable(s.name()), qPrintable(s.message()));
+        }
+        post([this] { callFinished(); });
+    });
 }
 
 void HelperService::post(std::function<void()> f)
@@ -263,6 +282,7 @@ QString HelperService::RemoveVolumeGroup(const QString &, const QVariantMap &) {
 QList<QVariantMap> HelperService::UnfinishedJobs()
 {
     QList<QVariantMap> result;
+    const QString bootId = currentBootId();
     for (const JournalSummary &s : Journal::unfinishedPlans()) {
         QStringList states;
         for (StepState state : s.states)
@@ -281,7 +301,8 @@ QList<QVariantMap> HelperService::UnfinishedJobs()
                        {QStringLiteral("rolling_back_by"), s.rollingBackBy},
                        {QStringLiteral("error"), s.error},
                        {QStringLiteral("message"), s.message},
-                       {QStringLiteral("file"), s.file}});
+                       {QStringLiteral("file"), s.file},
+                       {QStringLiteral("waits_for_restart"), checkRestarted(s, bootId) ? QString() : restartWords(s)}});
     }
     return result;
 }

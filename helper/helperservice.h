@@ -34,6 +34,9 @@ public:
     explicit HelperService(int idleSeconds, QObject *parent = nullptr);
     // Logs the jobs an earlier helper (or boot) left unfinished.
     void reportUnfinishedJobs();
+    // Resumes the jobs that waited for a restart, now that it has happened
+    // (engine/restart.h), one after the other, off the main thread.
+    void pickUpAfterRestart();
 
 public Q_SLOTS:
     // Each is the one generic path (submit): the call's arguments are parsed into

@@ -90,5 +90,6 @@ int main(int argc, char **argv)
     }
     qInfo("ready on the system bus as org.plexus.Helper1 (idle timeout %d s)", idleSeconds);
     service.reportUnfinishedJobs();
+    service.pickUpAfterRestart();
     return app.exec();
 }

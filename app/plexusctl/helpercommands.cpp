@@ -129,7 +129,10 @@ int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
     });
     const HelperResult r = client.wait(call(client));
     if (r.ok) {
-        out() << "Done (job " << r.job << ").\n";
+        if (r.note.isEmpty())
+            out() << "Done (job " << r.job << ").\n";
+        else
+            out() << "Job " << r.job << " has done what it can in this boot. " << r.note << "\n";
         return ExitOk;
     }
     if (!r.code) {
@@ -225,10 +228,11 @@ void printUnfinished(const QVariantMap &j)
     const QStringList commands = j.value(QStringLiteral("commands")).toStringList();
     const QStringList states = j.value(QStringLiteral("states")).toStringList();
     const QStringList undo = j.value(QStringLiteral("undo")).toStringList();
+    const QString waits = j.value(QStringLiteral("waits_for_restart")).toString();
     out() << "Unfinished job " << job << " (" << j.value(QStringLiteral("operation")).toString() << ", started "
           << j.value(QStringLiteral("started")).toString() << ", "
-          << (j.value(QStringLiteral("interrupted")).toBool() ? "interrupted" : "stopped by a failed step") << ")\n  "
-          << j.value(QStringLiteral("summary")).toString() << "\n";
+          << (!waits.isEmpty() ? "waiting for a restart" : j.value(QStringLiteral("interrupted")).toBool() ? "interrupted" : "stopped by a failed step")
+          << ")\n  " << j.value(QStringLiteral("summary")).toString() << "\n";
     for (int i = 0; i < steps.size(); ++i)
         out() << "  " << (i + 1) << ". [" << states.value(i) << "] " << steps[i] << "\n       $ " << commands.value(i) << "\n       "
               << undo.value(i) << "\n";
@@ -236,8 +240,12 @@ void printUnfinished(const QVariantMap &j)
         out() << "  error: " << j.value(QStringLiteral("message")).toString() << "\n";
     if (const QString by = j.value(QStringLiteral("rolling_back_by")).toString(); !by.isEmpty())
         out() << "  A roll back of it, job " << by << ", did not finish.\n";
-    out() << "  journal: " << j.value(QStringLiteral("file")).toString() << "\n"
-          << "  Carry it on: plexusctl resume " << job << "\n"
+    out() << "  journal: " << j.value(QStringLiteral("file")).toString() << "\n";
+    if (!waits.isEmpty())
+        out() << "  " << waits << "\n";
+    else
+        out() << "  Carry it on: plexusctl resume " << job << "\n";
+    out()
           << "  Undo what it did: plexusctl roll-back " << job << "\n"
           << "  Leave the machine as it is and stop reporting it: plexusctl drop " << job << "\n";
 }
@@ -252,6 +260,7 @@ int journalCommand(const QCommandLineParser &p)
             const QString state = s.ok ? QStringLiteral("done")
                                 : s.dropped ? QStringLiteral("dropped")
                                 : !s.rolledBackBy.isEmpty() ? QStringLiteral("rolled back by %1").arg(s.rolledBackBy)
+                                : s.unfinished() && s.waitsForRestart() ? QStringLiteral("WAITING FOR A RESTART")
                                 : s.unfinished() ? QStringLiteral("UNFINISHED") + (s.message.isEmpty() ? QString() : QStringLiteral(": ") + s.message)
                                                  : QStringLiteral("failed: ") + s.message;
             out() << s.job << "  " << s.operation << "  " << state << "\n    " << s.summary << "\n";

@@ -3,6 +3,8 @@
 
 #include "executor.h"
 
+#include "restart.h"
+
 #include <QDir>
 #include <cerrno>
 #include <cstring>
@@ -98,6 +100,7 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
     ctx.data = plan.carried;
     const int total = int(plan.steps.size());
     Status result;
+    int waitsAt = -1;    // the restart step this boot's part ended with (engine/restart.h)
     for (int i = plan.startAt; i < total; ++i) {
         const Step &step = plan.steps[i];
         ctx.setIndex(i);
@@ -134,9 +137,18 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
             result = Status::failure(s.code(), message);
             break;
         }
+        if (step.waitsForRestart && i + 1 < total) {
+            waitsAt = i;
+            break;
+        }
     }
     if (claims)
         claims->releaseAll();
+    if (waitsAt >= 0) {
+        if (journal)
+            journal->waitForRestart(waitsAt, currentBootId());
+        return Status::success(restartWords(waitsAt + 1, total, plan.steps[waitsAt + 1].description));
+    }
     if (journal)
         journal->finish(result);
     return result;

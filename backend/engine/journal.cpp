@@ -178,6 +178,11 @@ void Journal::log(int index, const QString &line)
     append({{QStringLiteral("event"), QStringLiteral("log")}, {QStringLiteral("index"), index}, {QStringLiteral("line"), line}});
 }
 
+void Journal::waitForRestart(int index, const QString &bootId)
+{
+    append({{QStringLiteral("event"), QStringLiteral("waiting-for-restart")}, {QStringLiteral("index"), index}, {QStringLiteral("boot"), bootId}});
+}
+
 void Journal::finish(const Status &status)
 {
     append({{QStringLiteral("event"), QStringLiteral("end")}, {QStringLiteral("ok"), status.ok()},
@@ -294,12 +299,16 @@ JournalSummary Journal::summarize(const QString &file, bool withPlan)
                 s.data.insert(it.key(), QByteArray::fromBase64(it.value().toString().toLatin1()));
         } else if (event == QLatin1String("end")) {
             s.finished = true;
+            s.waitingBoot.clear();
             s.ok = e.value(QStringLiteral("ok")).toBool();
             if (!s.ok) {
                 s.error = e.value(QStringLiteral("error")).toString();
                 s.message = e.value(QStringLiteral("message")).toString();
             }
+        } else if (event == QLatin1String("waiting-for-restart")) {
+            s.waitingBoot = e.value(QStringLiteral("boot")).toString();
         } else if (event == QLatin1String("resume")) {
+            s.waitingBoot.clear();
             s.finished = s.ok = false;
             s.error.clear();
             s.message.clear();

@@ -14,6 +14,8 @@
 //   {"event":"step-end", "index", "time", "ok", "error", "message", "data"}
 //      (data: what the step passes on to later steps, base64, when it changed)
 //   {"event":"end", "time", "ok", "error", "message"}
+//   {"event":"waiting-for-restart", "index", "boot", "time"}  (the plan goes on after the
+//      computer restarts: boot is the boot id it waits to see change; engine/restart.h)
 //   {"event":"resume", "time", "by", "uid", "pid"}     (the steps after it continue the plan)
 //   {"event":"rolling-back", "time", "job"}  {"event":"rolled-back", "time", "job"}  (by that job)
 //   {"event":"dropped", "time", "by", "uid", "pid"}    (someone chose to leave it as it is)
@@ -56,6 +58,7 @@ struct JournalSummary {
     bool dropped = false;
     QString rollingBackBy;    // the job rolling it back
     QString rolledBackBy;     // the job that rolled it back
+    QString waitingBoot;      // waiting for a restart: the boot id it was made in (until resumed)
     QString error;            // D-Bus error name of a failed step/job
     QString message;
     QString file;
@@ -64,6 +67,7 @@ struct JournalSummary {
     QJsonObject machine;      // summarize(file, true) only
 
     bool interrupted() const { return !finished; }
+    bool waitsForRestart() const { return !waitingBoot.isEmpty(); }
     // Interrupted, or stopped by a failed step after others changed the machine;
     // neither dropped nor rolled back.
     bool unfinished() const { return !ok && !dropped && rolledBackBy.isEmpty() && (interrupted() || stepsFinished > 0); }
@@ -91,6 +95,8 @@ public:
     void stepFinished(int index, const Status &status, const QVariantMap &data = {});
     void log(int index, const QString &line);
     void finish(const Status &status);
+    // This boot's part of the plan ended with step `index` (engine/restart.h).
+    void waitForRestart(int index, const QString &bootId);
     // Saves a backup the job keeps (a partition table) as DIR/JOB.d/FILENAME.
     Status keep(const QString &fileName, const QByteArray &contents, QString *path = nullptr);
     Status kept(const QString &fileName, QByteArray *contents) const;

@@ -43,6 +43,9 @@ struct Step {
     std::function<Status(StepContext &)> action;
     std::function<Status()> check;            // optional; may wait a little for the kernel/udev
     bool waitsForKernel = false; // a long wait (rebuild): reports progress
+    // "Restart the computer" (engine/restart.h): this boot's part of the plan
+    // ends after it; the steps after it run once the computer has restarted.
+    bool waitsForRestart = false;
     int timeLimitSeconds = 0;    // for each tool it runs, then the tool is killed; 0: the tool's default (actions.h)
     // Rolling back (engine/unfinished.h): the steps that reverse this one, in
     // order. Unset: it cannot be undone, and cannotUndo says why.

@@ -31,6 +31,13 @@ class Status
 public:
     Status() = default; // success
     static Status success() { return {}; }
+    // Success with something to tell ("restart the computer to go on").
+    static Status success(const QString &note)
+    {
+        Status s;
+        s.m_message = note;
+        return s;
+    }
     static Status failure(ErrorCode code, const QString &message)
     {
         Status s;

@@ -3,8 +3,11 @@
 
 #include "unfinishedjobs.h"
 
+#include <QCoreApplication>
+
 #include "engine.h"
 #include "ops/field.h"
+#include "restart.h"
 #include "unfinished.h"
 
 namespace plexus {
@@ -43,6 +46,9 @@ Job resumeJob(const QString &job, const Caller &caller, const QString &directory
     j.resumes = true;
     j.actions = actionsOf(job, directory);
     j.prepare = [job, directory](const Engine &engine, Plan *plan) {
+        if (JournalSummary waiting; Journal::find(job, &waiting, false, directory))
+            if (Status s = checkRestarted(waiting, currentBootId()); !s)
+                return s;
         UnfinishedPlan u;
         if (Status s = loadUnfinished(job, directory, &u); !s)
             return s;
@@ -77,6 +83,20 @@ Job rollBackJob(const QString &job, const QString &newId, const Caller &caller, 
         return rollBackPlan(u, newId, directory, plan);
     };
     return j;
+}
+
+QList<PickedUp> pickUpAfterRestart(JobRunner &runner, const QString &directory)
+{
+    QList<PickedUp> results;
+    const Caller helper{QStringLiteral("plexus-helper, after the restart"), 0, QCoreApplication::applicationPid()};
+    for (const QString &job : jobsToPickUp(Journal::unfinishedPlans(directory), currentBootId())) {
+        Job j = resumeJob(job, helper, directory);
+        // Authorized when it was asked for, restart included (the journal, root's
+        // only, says by whom); nobody is on the bus to ask now.
+        j.actions.clear();
+        results << PickedUp{job, runner.run(j, nullptr)};
+    }
+    return results;
 }
 
 } // namespace plexus

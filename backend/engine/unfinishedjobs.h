@@ -15,4 +15,12 @@ namespace plexus {
 Job resumeJob(const QString &job, const Caller &caller, const QString &directory = Journal::defaultDirectory());
 Job rollBackJob(const QString &job, const QString &newId, const Caller &caller, const QString &directory = Journal::defaultDirectory());
 
+// Resumes, one after the other, the jobs that waited for a restart that has
+// now happened (engine/restart.h); plexus-helper calls it when it starts.
+struct PickedUp {
+    QString job;
+    JobRunner::Result result;
+};
+QList<PickedUp> pickUpAfterRestart(JobRunner &runner, const QString &directory = Journal::defaultDirectory());
+
 } // namespace plexus

@@ -45,6 +45,11 @@ HelperClient::HelperClient(QObject *parent) : QObject(parent)
         if (!m_job.isEmpty() && job == m_job)
             Q_EMIT stepFinished(index, e, m);
     });
+    // Sent before the method's reply: wait() finds the note there.
+    connect(m_proxy.get(), &HelperProxy::JobFinished, this, [this](const QString &job, const QString &error, const QString &message) {
+        if (!m_job.isEmpty() && job == m_job && error.isEmpty())
+            m_note = message;
+    });
 }
 
 HelperClient::~HelperClient() = default;
@@ -82,6 +87,8 @@ HelperResult HelperClient::wait(const QDBusPendingCall &call)
     result.ok = true;
     if (!reply.arguments().isEmpty())
         result.job = reply.arguments().first().toString();
+    if (result.job == m_job)
+        result.note = m_note;
     return result;
 }
 

@@ -23,6 +23,7 @@ struct HelperResult {
     QString errorName;                // "org.plexus.Error.InUse", or a D-Bus error name
     std::optional<ErrorCode> code;    // the typed cause, when it is one of ours
     QString message;
+    QString note;                     // on success, what comes next ("Restart the computer when ...")
 };
 
 class HelperClient : public QObject
@@ -56,6 +57,7 @@ private:
     std::unique_ptr<HelperProxy> m_proxy;
     QString m_tag;
     QString m_job;
+    QString m_note;                   // JobFinished's message for m_job, on success
 };
 
 } // namespace plexus

@@ -880,6 +880,21 @@ private Q_SLOTS:
         w.unfinishedBanner()->dropButton()->click();
         QCOMPARE(drop.size(), 1);
         QCOMPARE(drop.first().first().toString(), QStringLiteral("20261204-010000-000-aaaa"));
+
+        // A job that stopped on purpose, to go on after a restart: said so, and
+        // no Resume until the restart (it then goes on by itself).
+        job.insert(QStringLiteral("waits_for_restart"),
+                   QStringLiteral("Restart the computer when you are ready: after it starts again, Plexus goes on by itself with step 4 of 4 "
+                                  "(Remove the replaced member /dev/sdd from md0)."));
+        w.unfinishedBanner()->setJobs({job});
+        QCOMPARE(w.unfinishedBanner()->text(), QStringLiteral("Replace /dev/sdd in md0 with /dev/sdb waits for a restart. Restart the computer "
+                                                              "when you are ready: after it starts again, Plexus goes on by itself with step 4 "
+                                                              "of 4 (Remove the replaced member /dev/sdd from md0)."));
+        QVERIFY(w.unfinishedBanner()->resumeButton()->isHidden());
+        QVERIFY(w.unfinishedBanner()->rollBackButton()->isVisible());
+        QTRY_VERIFY(w.unfinishedBanner()->height() >= w.unfinishedBanner()->heightForWidth(w.unfinishedBanner()->width()));
+        QTest::qWait(50); // the layout below settles
+        save(&w, QStringLiteral("unfinished-waits-for-restart.png"));
         w.unfinishedBanner()->setJobs({});
         QVERIFY(!w.unfinishedBanner()->isVisible());
     }

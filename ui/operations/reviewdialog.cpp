@@ -244,7 +244,12 @@ void ReviewDialog::onStarted(const QString &summary, const QStringList &descript
 void ReviewDialog::onFinished(const HelperResult &result)
 {
     auto *box = static_cast<ToneBox *>(m_result);
-    if (result.ok) {
+    if (result.ok && !result.note.isEmpty()) {
+        // The plan's part for this boot is done; the rest waits for a restart (engine/restart.h).
+        box->setTone(Tone::Neutral);
+        m_resultLead->setText(QStringLiteral("Waiting for a restart."));
+        m_resultMessage->setText(result.note);
+    } else if (result.ok) {
         m_steps->doneUpTo(int(m_steps->descriptions().size()) - 1);
         box->setTone(Tone::Good);
         m_resultLead->setText(QStringLiteral("Done."));

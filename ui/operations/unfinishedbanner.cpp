@@ -53,8 +53,13 @@ QString unfinishedWords(const QVariantMap &job)
     const int done = int(states.count(QStringLiteral("done")));
     const int stopped = int(states.indexOf(QStringLiteral("in progress when it stopped")));
     const int failed = int(states.indexOf(QStringLiteral("failed")));
-    QString text = QStringLiteral("%1 did not finish: ").arg(job.value(QStringLiteral("summary")).toString().chopped(
-        job.value(QStringLiteral("summary")).toString().endsWith(QLatin1Char('.')) ? 1 : 0));
+    QString summary = job.value(QStringLiteral("summary")).toString();
+    if (summary.endsWith(QLatin1Char('.')))
+        summary.chop(1);
+    // Stopped on purpose, to go on after a restart (engine/restart.h).
+    if (const QString waits = job.value(QStringLiteral("waits_for_restart")).toString(); !waits.isEmpty())
+        return QStringLiteral("%1 waits for a restart. %2").arg(summary, waits);
+    QString text = QStringLiteral("%1 did not finish: ").arg(summary);
     if (stopped >= 0)
         text += QStringLiteral("Plexus stopped in step %1 of %2 (%3)").arg(stopped + 1).arg(steps.size()).arg(steps.value(stopped));
     else if (failed >= 0)
@@ -142,6 +147,8 @@ void UnfinishedBanner::setJobs(const QList<QVariantMap> &jobs)
     if (jobs.size() > 1)
         text += QStringLiteral(" (%1 more unfinished: plexusctl journal lists them.)").arg(jobs.size() - 1);
     m_text->setText(text);
+    // Until the restart it goes on by itself, or is given up: nothing to resume.
+    m_resume->setVisible(m_job.value(QStringLiteral("waits_for_restart")).toString().isEmpty());
     show();
     update();
 }
