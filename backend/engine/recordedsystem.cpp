@@ -88,6 +88,11 @@ std::optional<qint64> RecordingSystem::ext4MinimumBytes(const QString &name) con
     return keep(question("ext4_minimum", name), m_live.ext4MinimumBytes(name));
 }
 
+QString RecordingSystem::mdExamine(const QString &name) const
+{
+    return keep(question("md_examine", name), m_live.mdExamine(name));
+}
+
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
     if (!m_record.contains(q))
@@ -122,6 +127,11 @@ bool ReplayedSystem::mdPersonalityAvailable(const QString &level) const
 std::optional<qint64> ReplayedSystem::ext4MinimumBytes(const QString &name) const
 {
     return replayed<std::optional<qint64>>(answer(question("ext4_minimum", name)));
+}
+
+QString ReplayedSystem::mdExamine(const QString &name) const
+{
+    return replayed<QString>(answer(question("md_examine", name)));
 }
 
 QStringList recordedKernelNames(const QJsonObject &record)

@@ -29,6 +29,7 @@ public:
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
     std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
+    QString mdExamine(const QString &name) const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -53,6 +54,7 @@ public:
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
     std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
+    QString mdExamine(const QString &name) const override;
 
 private:
     QJsonValue answer(const QString &question) const;

@@ -179,4 +179,15 @@ std::optional<qint64> LiveSystem::ext4MinimumBytes(const QString &name) const
     return minimum.captured(1).toLongLong() * block.captured(1).toLongLong();
 }
 
+QString LiveSystem::mdExamine(const QString &name) const
+{
+    if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')))
+        return {}; // a fixture tree has no devices to read
+    actions::QuietContext quiet;
+    QByteArray out;
+    int code = 0;
+    actions::run(quiet, {QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name}, {}, &out, &code);
+    return code == 0 ? QString::fromUtf8(out) : QString();
+}
+
 } // namespace plexus

@@ -55,6 +55,14 @@ public:
         Q_UNUSED(name);
         return std::nullopt;
     }
+    // What `mdadm --examine /dev/NAME` prints about the md superblock on the
+    // block device `name` (a kernel name the snapshot gave): its history, for
+    // split brain (model/mdsuperblock.h). Empty when it cannot tell (not root).
+    virtual QString mdExamine(const QString &name) const
+    {
+        Q_UNUSED(name);
+        return {};
+    }
 };
 
 class LiveSystem : public SystemView
@@ -71,6 +79,7 @@ public:
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
     std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
+    QString mdExamine(const QString &name) const override;
 
 private:
     QString mdFile(const QString &md, const QString &rel) const;

@@ -213,12 +213,14 @@ public:
     {
         return m_ext4Minimum.contains(name) ? std::optional<qint64>(m_ext4Minimum.value(name)) : std::nullopt;
     }
+    QString mdExamine(const QString &name) const override { return m_examine.value(name); }
 
     void addNode(const QString &path, const NodeInfo &info) { m_extra.insert(path, info); }
     void setSyncAction(const QString &md, const QString &action) { m_sync.insert(md, action); }
     void addPath(const QString &path) { m_paths.append(path); }
     void withoutPersonality(const QString &level) { m_noPersonality.append(level); }
     void setExt4Minimum(const QHash<QString, qint64> &minimum) { m_ext4Minimum = minimum; }
+    void setExamine(const QString &name, const QString &text) { m_examine.insert(name, text); }
 
 private:
     const Snapshot &m_snap;
@@ -228,6 +230,7 @@ private:
     QStringList m_paths;
     QStringList m_noPersonality;
     QHash<QString, qint64> m_ext4Minimum;
+    QHash<QString, QString> m_examine;
 };
 
 } // namespace plexus::fixture

@@ -209,6 +209,64 @@ private Q_SLOTS:
         EXPECT_OK(validate(Validator(waiting, FakeSystem(waiting)), StopArrayRequest{.array = QStringLiteral("/dev/md127")}, &stop));
     }
 
+    // Split brain: each half of a mirror ran without the other. Refused with both
+    // histories; `keep` chooses the half, and the other is erased and added again.
+    // A copy of an array that already runs is refused too.
+    void splitBrain()
+    {
+        Snapshot two = snap;
+        Disk sdn = disk(QStringLiteral("sdn"), TiB);
+        sdn.fsType = QStringLiteral("linux_raid_member");
+        sdn.uuid = two.disk(QStringLiteral("sdi"))->uuid;
+        two.disks << sdn;
+        auto examine = [](int slot, const char *state, int events, const char *time) {
+            return QStringLiteral("/dev/x:\n          Magic : a92b4efc\n        Version : 1.2\n     Array UUID : 99999999:22223333:44445555:55555555\n"
+                                  "     Raid Level : raid1\n    Update Time : %1\n         Events : %2\n\n\n   Device Role : Active device %3\n"
+                                  "   Array State : %4 ('A' == active, '.' == missing, 'R' == replacing)\n")
+                .arg(QLatin1String(time)).arg(events).arg(slot).arg(QLatin1String(state));
+        };
+        FakeSystem sys(two);
+        sys.setExamine(QStringLiteral("sdi"), examine(0, "A.", 120, "Fri Dec  4 06:30:01 2026"));
+        sys.setExamine(QStringLiteral("sdn"), examine(1, ".A", 98, "Fri Dec  4 06:31:15 2026"));
+        AssembleArrayRequest r;
+        r.array = QStringLiteral("/dev/md9");
+        r.members = {spec(two, QStringLiteral("/dev/sdi")), spec(two, QStringLiteral("/dev/sdn"))};
+        ValidAssemble v;
+        EXPECT_REFUSAL(validate(Validator(two, sys), r, &v), ErrorCode::Invalid,
+                       "Split brain: /dev/sdi and /dev/sdn each ran without the other, so each may hold writes the other lacks. Assembled "
+                       "together, md would keep one half's data and silently drop the other's. Their histories: /dev/sdi: last written Fri "
+                       "Dec  4 06:30:01 2026, 120 events, ran without slot 1; /dev/sdn: last written Fri Dec  4 06:31:15 2026, 98 events, "
+                       "ran without slot 0.");
+        // The half with fewer events may well hold the newest data: the person chooses.
+        r.keep = QStringLiteral("/dev/sdn");
+        EXPECT_OK(validate(Validator(two, sys), r, &v));
+        QCOMPARE(makePlan(v).previews(), (QStringList{QStringLiteral("mdadm --assemble /dev/md9 --run /dev/sdn"),
+                                                      QStringLiteral("mdadm --zero-superblock /dev/sdi"), QStringLiteral("mdadm /dev/md9 --add /dev/sdi")}));
+        QVERIFY(makePlan(v).notes.first().startsWith(QStringLiteral("Whatever was written only to /dev/sdi is lost.")));
+        r.keep = QStringLiteral("/dev/sdb");
+        EXPECT_REFUSAL(validate(Validator(two, sys), r, &v), ErrorCode::Invalid, "/dev/sdb is not one of the members to assemble");
+
+        // One half stale (it left; the other went on): no split brain, and keep is refused.
+        sys.setExamine(QStringLiteral("sdn"), examine(1, "AA", 60, "Fri Dec  4 05:00:00 2026"));
+        r.keep.clear();
+        EXPECT_OK(validate(Validator(two, sys), r, &v));
+        r.keep = QStringLiteral("/dev/sdi");
+        EXPECT_REFUSAL(validate(Validator(two, sys), r, &v), ErrorCode::Invalid, "did not diverge");
+
+        // Not readable (the window is not root): the helper decides.
+        r.keep.clear();
+        EXPECT_OK(validate(Validator(two, FakeSystem(two)), r, &v));
+
+        // The array already runs from another copy.
+        Snapshot running = two;
+        running.arrays << array(QStringLiteral("md3"), QStringLiteral("raid1"), {QStringLiteral("sdd")});
+        running.arrays.last().uuid = QStringLiteral("99999999-2222-3333-4444-555555555555");
+        FakeSystem runningSys(running);
+        runningSys.setExamine(QStringLiteral("sdi"), examine(0, "A.", 120, "Fri Dec  4 06:30:01 2026"));
+        runningSys.setExamine(QStringLiteral("sdn"), examine(1, "AA", 60, "Fri Dec  4 05:00:00 2026"));
+        EXPECT_REFUSAL(validate(Validator(running, runningSys), r, &v), ErrorCode::InUse, "/dev/sdi holds a copy of an array that already runs as /dev/md3");
+    }
+
     // The rules the window once applied alone, now the helper's too.
     void joining()
     {

@@ -188,6 +188,8 @@ private Q_SLOTS:
         QTest::newRow("speed") << "SetSyncSpeedLimits" << call(SpeedLimitsRequest{}, {}) << QStringList{modify};
         QTest::newRow("stop") << "StopArray" << call(StopArrayRequest{}, {}) << QStringList{modify};
         QTest::newRow("assemble") << "AssembleArray" << call(AssembleArrayRequest{}, {{QStringLiteral("run_degraded"), true}}) << QStringList{modify};
+        QTest::newRow("assemble keep") << "AssembleArray" << call(AssembleArrayRequest{}, {{QStringLiteral("keep"), QStringLiteral("/dev/sdb")}})
+                                       << QStringList{modify, eraseAction};
         QTest::newRow("zero") << "ZeroSuperblock" << call(ZeroSuperblockRequest{}, {}) << QStringList{eraseAction};
         QTest::newRow("copy table") << "CopyPartitionTable" << call(CopyPartitionTableRequest{}, {{QStringLiteral("overwrite"), true}}) << QStringList{eraseAction};
         QTest::newRow("write conf") << "WriteMdadmConf" << call(WriteMdadmConfRequest{}, {}) << QStringList{modify};

@@ -6,6 +6,7 @@
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
+#include "model/mdsuperblock.h"
 #include "model/raidlevel.h"
 #include "engine/steps/mdsteps.h"
 
@@ -44,6 +45,57 @@ Status validateInactive(const AssembleArrayRequest &r, const Array &a, ValidAsse
     return {};
 }
 
+// Reads each member's superblock and refuses what md would assemble wrongly:
+// a copy of an array that already runs, or halves whose histories diverged
+// (unless `keep` chooses the half that wins). Without the superblocks (the
+// window, not root) it says nothing: the helper, which can read them, decides.
+Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, ValidAssemble *out)
+{
+    QList<MdSuperblock> blocks;
+    for (const ResolvedDevice &d : std::as_const(out->members)) {
+        const auto sb = parseExamine(d.path, checks.system().mdExamine(d.name));
+        if (!sb)
+            return r.keep.isEmpty() ? Status() : invalid(QStringLiteral("Plexus cannot read the md superblock on %1 (only 1.x metadata is "
+                                                                       "compared), so it cannot tell which half to keep.").arg(d.path));
+        blocks << *sb;
+        out->histories << sb->history();
+    }
+    for (const MdSuperblock &b : std::as_const(blocks))
+        for (const Array &a : checks.snapshot().arrays)
+            if (!a.uuid.isEmpty() && sameUuid(a.uuid, b.arrayUuid))
+                return inUse(QStringLiteral("%1 holds a copy of an array that already runs as /dev/%2 (UUID %3). Assembling it apart would give "
+                                            "two arrays with one UUID and two diverging copies of the data. Add %1 to /dev/%2 instead "
+                                            "(its data is then copied over from /dev/%2), or stop /dev/%2 first.").arg(b.device, a.name, a.uuid));
+    const MdSuperblock *kept = nullptr;
+    for (const MdSuperblock &b : std::as_const(blocks))
+        if (b.device == r.keep || deviceName(b.device) == deviceName(r.keep))
+            kept = &b;
+    if (!r.keep.isEmpty() && !kept)
+        return invalid(QStringLiteral("%1 is not one of the members to assemble; keep names the member whose half wins.").arg(r.keep));
+    if (!kept) {
+        for (const MdSuperblock &b : std::as_const(blocks))
+            if (const QList<MdSuperblock> other = divergedFrom(b, blocks); !other.isEmpty())
+                return invalid(QStringLiteral("Split brain: %1 and %2 each ran without the other, so each may hold writes the other lacks. "
+                                              "Assembled together, md would keep one half's data and silently drop the other's. Their "
+                                              "histories: %3. Copy off what you need from each (assemble one half at a time, read-only), "
+                                              "then choose the half to keep (keep MEMBER): the other members are erased and added again.")
+                                   .arg(b.device, other.first().device, out->histories.join(QStringLiteral("; "))));
+        return {};
+    }
+    const QList<MdSuperblock> losing = divergedFrom(*kept, blocks);
+    if (losing.isEmpty())
+        return invalid(QStringLiteral("The members' histories did not diverge (%1), so there is no half to choose: assemble them without keep.")
+                           .arg(out->histories.join(QStringLiteral("; "))));
+    if (!r.array.startsWith(QLatin1String("/dev/md")) || r.array.startsWith(QLatin1String("/dev/md/")))
+        return invalid(QStringLiteral("Give the array as /dev/mdN to resolve a split brain."));
+    for (const MdSuperblock &l : losing)
+        for (qsizetype i = 0; i < out->members.size(); ++i)
+            if (out->members[i].path == l.device)
+                out->rejoin << out->members.takeAt(i);
+    out->run = true; // the kept half alone is degraded until the others are back
+    return {};
+}
+
 } // namespace
 
 Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAssemble *out)
@@ -65,8 +117,11 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
         if (!existing)
             return inUse(QStringLiteral("%1 already exists. Stop that array first, or choose another name.").arg(r.array));
     }
-    if (existing && existing->state == ArrayState::Inactive && !existing->members.isEmpty())
+    if (existing && existing->state == ArrayState::Inactive && !existing->members.isEmpty()) {
+        if (!r.keep.isEmpty())
+            return invalid(QStringLiteral("%1 is inactive, holding members already: stop it first, then assemble it with keep.").arg(r.array));
         return validateInactive(r, *existing, out);
+    }
     if (existing && (existing->state != ArrayState::Inactive || !existing->members.isEmpty()))
         return inUse(QStringLiteral("%1 is already running (%2). Stop it first, or choose another device name.")
                          .arg(r.array, existing->level.value_or(toString(existing->state))));
@@ -97,7 +152,7 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     }
     out->arrayPath = r.array;
     out->run = r.runDegraded;
-    return {};
+    return checkHistories(checks, r, out);
 }
 
 namespace {
@@ -155,6 +210,21 @@ Plan makePlan(const ValidAssemble &v)
     s.check = started(path);
     plan.steps << s;
     plan.exclusive = members;
+    if (v.rejoin.isEmpty())
+        return plan;
+    // Split brain resolved: the kept half runs; the others lose their history
+    // and come back as new members, copied from it.
+    const QString md = v.arrayPath.mid(5);
+    QStringList rejoined;
+    for (const ResolvedDevice &d : v.rejoin) {
+        rejoined << d.path;
+        plan.exclusive << d.path;
+        plan.steps << zeroStep(d, QStringLiteral(": its half of the diverged history is given up"));
+        plan.steps << addIntoSlotStep(v.arrayPath, md, d);
+    }
+    plan.summary = QStringLiteral("Assemble %1 from %2, whose data is kept; erase %3 and add it again, so that md copies the kept data onto it.")
+                       .arg(v.arrayPath, listNames(members), listNames(rejoined));
+    plan.notes = {QStringLiteral("Whatever was written only to %1 is lost. The histories: %2.").arg(listNames(rejoined), v.histories.join(QStringLiteral("; ")))};
     return plan;
 }
 

@@ -3,6 +3,10 @@
 
 #pragma once
 // AssembleArray: start an array from its members (mdadm --assemble), degraded only when asked.
+// Refused when the members' histories diverged (split brain: each half ran and
+// was written without the other; md would silently keep one half's writes), or
+// when their array already runs; `keep` names the half whose data wins, and the
+// other members are erased and added again (model/mdsuperblock.h).
 
 #include "engine/plan.h"
 #include "engine/validator.h"
@@ -16,6 +20,10 @@ struct ValidAssemble {
     // The array is there already, inactive, holding these members (incremental
     // assembly waiting for the rest): it is started as it is (mdadm --run).
     bool startInactive = false;
+    // Split brain resolved by `keep`: assembled from `members` (the kept half),
+    // then these are erased and added again, so md copies the kept data onto them.
+    QList<ResolvedDevice> rejoin;
+    QStringList histories;        // each member's history, for the plan's notes
 };
 
 struct AssembleArrayRequest {
@@ -25,6 +33,7 @@ struct AssembleArrayRequest {
     QString array;
     DeviceSpecList members;
     bool runDegraded = false;     // start even if members are missing
+    QString keep;                 // split brain: the member whose half wins
     CommonOptions common;
 
     template<class V> void visit(V &v)
@@ -32,6 +41,8 @@ struct AssembleArrayRequest {
         v(array, argument("array", "", "ARRAY"));
         v(members, argument("members", "", "DEVICE..."));
         v(runDegraded, option("run_degraded", "Start it even if members are missing.", nullptr, "run"));
+        v(keep, erasing(option("keep", "The members' histories diverged (each half ran without the other): keep the data of the half "
+                                       "this member belongs to; the other members are erased and added again.", "MEMBER")));
         common.visit(v);
     }
     QString title() const { return QStringLiteral("Start %1").arg(deviceName(array)); }

@@ -216,6 +216,11 @@ void ActionCollector::operator()(bool value, const FieldSpec &f)
         m_actions << erase;
 }
 
+void ActionCollector::operator()(const QString &value, const FieldSpec &f)
+{
+    (*this)(!value.isEmpty(), f);
+}
+
 void WrittenCollector::operator()(const DeviceSpec &value, const FieldSpec &f)
 {
     if (f.written && !value.isMissing())

@@ -113,6 +113,7 @@ public:
     }
     template<class T> void operator()(const T &, const FieldSpec &) {}
     void operator()(bool value, const FieldSpec &f);
+    void operator()(const QString &value, const FieldSpec &f); // set (not empty): as a bool that is true
 
     QStringList actions() const { return m_actions; }
 

@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "mdsuperblock.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace plexus {
+
+bool MdSuperblock::seesActive(int otherSlot) const
+{
+    if (otherSlot < 0 || otherSlot >= arrayState.size())
+        return false;
+    const QChar c = arrayState.at(otherSlot);
+    return c == QLatin1Char('A') || c == QLatin1Char('R');
+}
+
+QString MdSuperblock::history() const
+{
+    QStringList without;
+    for (int i = 0; i < arrayState.size(); ++i)
+        if (!seesActive(i))
+            without << QString::number(i);
+    return QStringLiteral("%1: last written %2, %3 events, %4").arg(device, updateTime).arg(events)
+        .arg(without.isEmpty() ? QStringLiteral("all members present") : QStringLiteral("ran without slot %1").arg(without.join(QStringLiteral(", "))));
+}
+
+std::optional<MdSuperblock> parseExamine(const QString &device, const QString &text)
+{
+    static const QRegularExpression field(QStringLiteral("^\\s*([A-Za-z ]+?)\\s+:\\s(.*)$"), QRegularExpression::MultilineOption);
+    MdSuperblock s;
+    s.device = device;
+    QString version, role, events;
+    for (auto it = field.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString key = m.captured(1), value = m.captured(2).trimmed();
+        if (key == QLatin1String("Version"))
+            version = value;
+        else if (key == QLatin1String("Array UUID"))
+            s.arrayUuid = value;
+        else if (key == QLatin1String("Events"))
+            events = value;
+        else if (key == QLatin1String("Update Time"))
+            s.updateTime = value;
+        else if (key == QLatin1String("Device Role"))
+            role = value;
+        else if (key == QLatin1String("Array State"))
+            s.arrayState = value.section(QLatin1Char(' '), 0, 0);
+    }
+    bool ok = false;
+    s.events = events.toLongLong(&ok);
+    if (!version.startsWith(QLatin1String("1.")) || s.arrayUuid.isEmpty() || !ok || s.arrayState.isEmpty())
+        return std::nullopt;
+    static const QRegularExpression slotRe(QStringLiteral("^(?:Active|Replacement) device (\\d+)$"));
+    if (const auto m = slotRe.match(role); m.hasMatch())
+        s.slot = m.captured(1).toInt();
+    return s;
+}
+
+QList<MdSuperblock> divergedFrom(const MdSuperblock &a, const QList<MdSuperblock> &members)
+{
+    QList<MdSuperblock> result;
+    if (!a.slot)
+        return result;
+    for (const MdSuperblock &b : members)
+        if (b.device != a.device && b.slot && b.slot != a.slot && !a.seesActive(*b.slot) && !b.seesActive(*a.slot))
+            result << b;
+    return result;
+}
+
+} // namespace plexus

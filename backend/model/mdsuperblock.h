@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#pragma once
+// What one member's md superblock says about its array's history (mdadm
+// --examine, metadata 1.x), and split brain: a mirror whose halves each ran
+// without the other and were written. Assembled together, md would take the
+// half with more events and silently drop every write the other half had.
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace plexus {
+
+struct MdSuperblock {
+    QString device;               // "/dev/vda"
+    QString arrayUuid;            // "3f0c1a2b:..." as mdadm prints it
+    qint64 events = 0;
+    QString updateTime;           // as mdadm prints it: "Fri Dec  4 06:05:00 2026"
+    std::optional<int> slot;      // "Active device N" (or a replacement for slot N); none for a spare
+    QString arrayState;           // one character per slot: 'A' active, 'R' replacing, '.' missing
+
+    // Whether this member's superblock counts `slot` as working.
+    bool seesActive(int otherSlot) const;
+    // "/dev/vda: last written Fri Dec  4 06:05:00 2026, 120 events, ran without slot 1"
+    QString history() const;
+};
+
+// Reads `mdadm --examine DEVICE` output; nothing for 0.90 metadata (another
+// layout) or text that is not an examine of an md member.
+std::optional<MdSuperblock> parseExamine(const QString &device, const QString &text);
+
+// The members whose histories diverged from `a`'s: each marks the other's slot
+// missing, so each ran (and may have been written) without the other.
+QList<MdSuperblock> divergedFrom(const MdSuperblock &a, const QList<MdSuperblock> &members);
+
+} // namespace plexus
