@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <unistd.h>
@@ -92,6 +93,23 @@ private:
     ExecutionObserver *m_observer;
 };
 
+// Fault injection for the VM tests (issue 15): PLEXUS_FAULT=kill-at-step:N makes
+// this process SIGKILL itself once step N's (1-based) start is journaled, before
+// the step runs; kill-after-step:N once step N has run, before its end is
+// journaled: a crash at either edge of a step. stop-at-step:N, stop-after-step:N
+// SIGSTOP it there instead, for a test to reset the machine at that point. Read
+// once, by the first plan the process runs. Safe in the root helper: only root
+// sets its environment (the system bus starts it from its .service file).
+void faultPoint(const char *edge, int index)
+{
+    static const QByteArray fault = qgetenv("PLEXUS_FAULT");
+    const QByteArray at = QByteArray(edge) + ':' + QByteArray::number(index + 1);
+    if (fault == "kill-" + at)
+        ::kill(::getpid(), SIGKILL);
+    else if (fault == "stop-" + at)
+        ::kill(::getpid(), SIGSTOP);
+}
+
 } // namespace
 
 Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer)
@@ -107,6 +125,7 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
         ctx.timeLimitSeconds = step.timeLimitSeconds;
         if (journal)
             journal->stepStarted(i);
+        faultPoint("at-step", i);
         if (observer)
             observer->stepStarted(i, step);
         Status s;
@@ -120,6 +139,7 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
         }
         if (s.ok() && step.check)
             s = step.check();
+        faultPoint("after-step", i);
         if (journal)
             journal->stepFinished(i, s, ctx.data);
         if (observer)

@@ -10,6 +10,7 @@
 
 #include "engine/devicespec.h"
 #include "engine/engine.h"
+#include "engine/executor.h"
 #include "engine/ops/anyrequest.h"
 #include "engine/ops/registry.h"
 #include "engine/recordedsystem.h"
@@ -153,6 +154,25 @@ private Q_SLOTS:
         QVERIFY2(steps.value(2).contains(QStringLiteral("Clear /dev/sdd's mark for replacement")), qPrintable(steps.join(QLatin1Char('\n'))));
         QVERIFY2(steps.value(3).contains(QStringLiteral("Remove the added device /dev/sdb")), qPrintable(steps.join(QLatin1Char('\n'))));
         QCOMPARE(steps.size(), 5);
+    }
+
+    // The new disk pulled in the middle of the copy (the VM's helper_faults_unplug):
+    // udev's mdadm -If has taken its member out, and mdadm cannot name a device
+    // node that is gone. Rolling back finds nothing to stop or remove for it,
+    // rather than failing on it. (No md0 here: to md, sdb is gone.)
+    void rollBackWhenTheNewDiskIsGone()
+    {
+        journalJob(replaceSddWithSdb(then), 2);
+        UnfinishedPlan u;
+        EXPECT_OK(loadUnfinished(job, dir.path(), &u));
+        Plan back;
+        EXPECT_OK(rollBackPlan(u, QStringLiteral("20261204-020000-000-bbbb"), dir.path(), &back));
+        Plan undo;
+        undo.steps = {back.steps.value(1), back.steps.value(3)};
+        QVERIFY2(undo.steps[0].description.contains(QStringLiteral("Mark /dev/sdb faulty")), qPrintable(undo.steps[0].description));
+        QVERIFY2(undo.steps[1].description.contains(QStringLiteral("Remove the added device /dev/sdb")), qPrintable(undo.steps[1].description));
+        undo.steps[0].precondition = {}; // the old member still in service: a live md's to say
+        EXPECT_OK(execute(undo, nullptr, nullptr, nullptr));
     }
 
     // Once the old member's superblock is erased, there is no going back.

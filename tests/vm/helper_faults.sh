@@ -6,8 +6,8 @@
 # a replacement that partitions the new disk first starts; each time the job is
 # resumed (plexusctl resume), or once rolled back, and the mirror must end whole
 # with its checksummed data intact. Prints a table of the faults injected and
-# their outcomes. (A grow's two steps end before a kill from outside lands: it
-# needs a hook in the helper to be cut in the middle; not done yet.)
+# their outcomes. (A grow's two steps end before a kill from outside lands:
+# helper_faults_grow.sh cuts them with the helper's own hook, PLEXUS_FAULT.)
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper

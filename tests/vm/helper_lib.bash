@@ -22,7 +22,7 @@ polkit.addRule(function(action, subject) {
 EOF2
     /src/tools/vm/guest-install-helper "${HELPER_RULES:-/run/plexus-test.rules}" "$HELPER_LOG" || fail "plexus-helper could not be installed"
     trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat;
-          else echo "--- where the helper spent its time, per job:"; grep -o "job [0-9a-f-]*: polkit.*" $HELPER_LOG 2>/dev/null; fi
+          else echo "--- where the helper spent its time, per job:"; grep -o "job [0-9a-f-]*: polkit.*" $HELPER_LOG 2>/dev/null || true; fi
           mkdir -p /src/$PLEXUS_BUILD_DIR/vm-logs && cp $HELPER_LOG /src/$PLEXUS_BUILD_DIR/vm-logs/$(basename $0 .sh).helper.log 2>/dev/null' EXIT
 }
 
@@ -185,6 +185,31 @@ stop_helper() {
     for _ in $(seq 50); do [ -z "$(helper_pid)" ] && return 0; sleep 0.1; done
     fail "plexus-helper ($pid) did not exit"
 }
+
+# helper_with_fault FAULT: the next job runs in a helper started by hand with
+# PLEXUS_FAULT=FAULT (kill-at-step:N, kill-after-step:N: it SIGKILLs itself
+# there, see backend/engine/executor.cpp); after it died the bus starts a plain
+# helper again on the next call.
+helper_with_fault() {
+    stop_helper
+    (PLEXUS_FAULT=$1 exec plexus-helper >>$HELPER_LOG 2>&1 </dev/null &)
+    for _ in $(seq 100); do [ -n "$(helper_pid)" ] && return 0; sleep 0.1; done
+    fail "plexus-helper with PLEXUS_FAULT=$1 did not start"
+}
+
+# After ok journal: the step $OUT says was running (or failed) when its job stopped.
+stopped_step() { echo "$OUT" | sed -n 's/^  \([0-9]*\)\. \[\(in progress when it stopped\|failed\)\].*/\1/p' | head -n1; }
+# no_unfinished_jobs WHAT: plexusctl journal must report none, else fail with WHAT.
+no_unfinished_jobs() { ok journal; echo "$OUT" | grep -q "No unfinished jobs" || { echo "$OUT"; fail "$1"; }; }
+# faults_table HEADER: the fault tests' table ($TABLE: one "a | b | ..." line each).
+faults_table() { step "faults injected"; echo "$1"; printf '%s\n' "${TABLE[@]}"; }
+
+# After ok journal: the step $OUT says was running (or failed) when its job stopped.
+stopped_step() { echo "$OUT" | sed -n 's/^  \([0-9]*\)\. \[\(in progress when it stopped\|failed\)\].*/\1/p' | head -n1; }
+# no_unfinished_jobs WHAT: plexusctl journal must report none, else fail with WHAT.
+no_unfinished_jobs() { ok journal; echo "$OUT" | grep -q "No unfinished jobs" || { echo "$OUT"; fail "$1"; }; }
+# faults_table HEADER: the fault tests' table ($TABLE: one "a | b | ..." line each).
+faults_table() { step "faults injected"; echo "$1"; printf '%s\n' "${TABLE[@]}"; }
 
 # What blkid and wipefs find on each device, one line per device (to show that
 # a refusal wrote nothing on them).

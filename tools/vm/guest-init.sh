@@ -9,6 +9,8 @@
 # /run/plexus-vm (9p, shared with run-vm on the host) holds:
 #   argv     the command, NUL-separated          cwd      where to run it
 #   env      extra "export NAME=value" lines      console  present: run on ttyS0
+#   reboots  how many resets the run allows (run-vm --reboots)
+#   boot     written here: this boot's number (PLEXUS_VM_BOOT for the command)
 #   status   written here: the command's exit status
 #   started  written here: seconds from kernel start to the command's start
 run=/run/plexus-vm
@@ -24,7 +26,8 @@ finish() {
     /bin/busybox poweroff -f
 }
 # If this script itself dies, the kernel panics and qemu (-no-reboot) exits: run-vm
-# then reports that no exit status came back.
+# then reports that no exit status came back. (With --reboots the VM boots again,
+# and a boot beyond the number allowed ends the run with 125.)
 
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
@@ -93,6 +96,31 @@ for name in org.freedesktop.PolicyKit1 org.freedesktop.UDisks2; do
     gdbus wait --system --timeout 30 "$name" || say "$name did not appear on the system bus"
 done
 
+port() { # the /dev node of the virtio-serial port called $1
+    local p
+    for p in /sys/class/virtio-ports/*; do
+        [ "$(cat "$p/name" 2>/dev/null)" = "$1" ] && { echo "/dev/${p##*/}"; return 0; }
+    done
+    return 1
+}
+
+# A run that survives resets (run-vm --reboots): count the boots, and keep
+# /var/lib/plexus (the helper's journal) on the extra disk PLXVAR.
+boot=$(( $(cat "$run/boot" 2>/dev/null || echo 0) + 1 ))
+echo "$boot" > "$run/boot"
+export PLEXUS_VM_BOOT=$boot
+if [ "$boot" -gt $(( $(cat "$run/reboots" 2>/dev/null || echo 0) + 1 )) ]; then
+    echo "run-vm: boot $boot: the VM reset more often than --reboots allows" > "$(port org.plexus.stderr || echo /dev/console)"
+    finish 125
+fi
+var=/dev/disk/by-id/virtio-PLXVAR
+if [ -e "$var" ]; then
+    blkid -p "$var" >/dev/null || mkfs.ext4 -q -L plexusvar "$var"
+    mkdir -p /var/lib/plexus
+    mount "$var" /var/lib/plexus || say "/var/lib/plexus: $var did not mount"
+    say "boot $boot; /var/lib/plexus on $(readlink -f "$var")"
+fi
+
 say "ready"
 # The command's environment.
 mkdir -p /run/plexus-vm-bin
@@ -102,14 +130,6 @@ export PATH="/run/plexus-vm-bin:/src/$PLEXUS_BUILD_DIR/bin:$PATH"
 export PLEXUS_QMP=/dev/virtio-ports/org.plexus.control
 mapfile -d '' argv < "$run/argv"
 cd "$(cat "$run/cwd")" 2>/dev/null || cd /src || cd /
-
-port() { # the /dev node of the virtio-serial port called $1
-    local p
-    for p in /sys/class/virtio-ports/*; do
-        [ "$(cat "$p/name" 2>/dev/null)" = "$1" ] && { echo "/dev/${p##*/}"; return 0; }
-    done
-    return 1
-}
 
 uptime_s > "$run/started"
 if [ -e "$run/console" ]; then

@@ -104,7 +104,13 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
         return Status();
     };
     const QString array = arrayPath, dev = QStringLiteral("/dev/") + member;
-    s.action = [array, dev](StepContext &ctx) {
+    s.action = [array, dev, md, member](StepContext &ctx) {
+        // Its disk pulled, udev's mdadm -If may have taken it out already (and
+        // mdadm cannot name a device node that is gone).
+        if (!memberPresent(md, member)) {
+            ctx.log(QStringLiteral("%1 is no longer in %2: nothing to remove").arg(dev, md));
+            return Status();
+        }
         // Failed in the middle of a rebuild or copy, a member stays busy until md's
         // sync thread has stopped using it (EBUSY): try again for a while.
         Status st;
@@ -301,6 +307,16 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
                                                                         "would leave %2 without redundancy.").arg(oldName, path));
             return Status();
         };
+        // The new disk pulled in the middle of the copy: md has stopped it already.
+        const Step failIt = stop;
+        stop.action = [failIt, md, newName](StepContext &ctx) {
+            if (!memberPresent(md, newName)) {
+                ctx.log(QStringLiteral("/dev/%1 has already left %2 (its disk is gone): the copy has stopped").arg(newName, md));
+                return Status();
+            }
+            return failIt.action(ctx);
+        };
+        stop.check = [failIt, md, newName] { return memberPresent(md, newName) ? failIt.check() : Status(); };
         // md keeps wanting to replace the old member and would start again on the next spare.
         Step keep;
         keep.description = QStringLiteral("Clear /dev/%1's mark for replacement, so md does not start copying it again").arg(oldName);
