@@ -26,7 +26,7 @@ call() { # call TIMEOUT METHOD ARGS...: a helper call with a deadline; output in
 prompt() { # prompt SECONDS: the answer must come within SECONDS
     local t0=$SECONDS
     call "$@"
-    [ $((SECONDS - t0)) -le "$1" ] || fail "$2 took $((SECONDS - t0)) s"
+    [ $((SECONDS - t0)) -lt "$1" ] || fail "$2 took $((SECONDS - t0)) s (gdbus gave up after $1 s: $OUT)"
     echo "ok: $2 answered in $((SECONDS - t0)) s: $(echo "$OUT" | cut -c1-160)"
 }
 
