@@ -21,6 +21,7 @@
 #include <QDBusConnectionInterface>
 #include <QDBusReply>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
 #include <QThreadPool>
 
@@ -85,9 +86,20 @@ private:
 
 } // namespace
 
+namespace {
+// How long an authentication prompt may stay open: a person finding a password.
+constexpr std::chrono::minutes authenticationLimit{5};
+} // namespace
+
 HelperService::HelperService(int idleSeconds, QObject *parent)
-    : QObject(parent), m_runner(m_authorizer, &HelperService::snapshotNow, m_system)
+    : QObject(parent), m_polkit(authenticationLimit), m_authorization(m_polkit, authenticationLimit),
+      m_callersLeaving(QString(), QDBusConnection::systemBus(), QDBusServiceWatcher::WatchForUnregistration),
+      m_runner(&HelperService::snapshotNow, m_system)
 {
+    connect(&m_callersLeaving, &QDBusServiceWatcher::serviceUnregistered, this, [this](const QString &name) {
+        m_callersLeaving.removeWatchedService(name);
+        m_authorization.callerLeft(name);
+    });
     QThreadPool::globalInstance()->setMaxThreadCount(8);
     m_idle.setSingleShot(true);
     m_idle.setInterval(idleSeconds * 1000);
@@ -217,9 +229,37 @@ QString HelperService::submit()
     job.tag = request.tag();
     job.request = request.json();
     job.prepare = [request](const Engine &engine, Plan *plan) { return request.prepare(engine, plan); };
-    callStarted();
-    QThreadPool::globalInstance()->start([this, job, call] { runJob(job, call); });
+    authorizeThenRun(job, call);
     return QString();
+}
+
+void HelperService::authorize(const QStringList &actions, const QDBusMessage &call, std::function<void()> authorized)
+{
+    callStarted();
+    const QString caller = call.service();
+    m_callersLeaving.addWatchedService(caller);
+    QElapsedTimer clock;
+    clock.start();
+    m_authorization.authorize(actions, caller, [this, call, caller, clock, authorized = std::move(authorized)](const Status &status) {
+        if (m_authorization.pendingFor(caller) == 0)
+            m_callersLeaving.removeWatchedService(caller);
+        qInfo("polkit for %s (%s): %s, %lld ms", qPrintable(caller), qPrintable(call.member()), status ? "yes" : qPrintable(status.name()),
+              qlonglong(clock.elapsed()));
+        if (status) {
+            authorized();
+        } else {
+            QDBusConnection::systemBus().send(call.createErrorReply(status.name(), status.message()));
+        }
+        callFinished();
+    });
+}
+
+void HelperService::authorizeThenRun(const Job &job, const QDBusMessage &call)
+{
+    authorize(job.actions, call, [this, job, call] {
+        callStarted();
+        QThreadPool::globalInstance()->start([this, job, call] { runJob(job, call); });
+    });
 }
 
 void HelperService::runJob(const Job &job, const QDBusMessage &call)
@@ -321,8 +361,7 @@ QString HelperService::submitTakeUp(Job job)
         }
     }
     job.tag = options.value(QStringLiteral("tag")).toString();
-    callStarted();
-    QThreadPool::globalInstance()->start([this, job, call] { runJob(job, call); });
+    authorizeThenRun(job, call);
     return QString();
 }
 
@@ -338,19 +377,19 @@ QString HelperService::RollBackJob(const QString &jobId, const QVariantMap &)
 
 void HelperService::DropJob(const QString &jobId)
 {
-    // Nothing to plan: asked of polkit, then done, off the main thread.
+    // Nothing to plan: asked of polkit, then done off the main thread.
     setDelayedReply(true);
     const QDBusMessage call = message();
-    callStarted();
     const Caller caller = callerOf(call);
-    QThreadPool::globalInstance()->start([this, jobId, call, caller] {
-        Status status = m_authorizer.check(QLatin1String(polkitActions::modify), caller.busName);
-        if (status)
-            status = Journal::drop(jobId, caller);
-        const QDBusMessage reply = status ? call.createReply() : call.createErrorReply(status.name(), status.message());
-        post([this, reply] {
-            QDBusConnection::systemBus().send(reply);
-            callFinished();
+    authorize({QLatin1String(polkitActions::modify)}, call, [this, jobId, call, caller] {
+        callStarted();
+        QThreadPool::globalInstance()->start([this, jobId, call, caller] {
+            const Status status = Journal::drop(jobId, caller);
+            const QDBusMessage reply = status ? call.createReply() : call.createErrorReply(status.name(), status.message());
+            post([this, reply] {
+                QDBusConnection::systemBus().send(reply);
+                callFinished();
+            });
         });
     });
 }

@@ -4,12 +4,13 @@
 #pragma once
 // The object /org/plexus/Helper1 (interface org.plexus.Helper1, see
 // data/org.plexus.Helper1.xml; the adaptor is generated from that file).
-// Every method: ask polkit (off the main thread, with a delayed D-Bus reply), then
+// Every method: ask polkit (asynchronously, with a delayed D-Bus reply: other
+// callers are answered while one authentication prompt is open), then
 // validate against a fresh snapshot of the machine, plan, journal and run; the
 // reply is the job's id, or one typed org.plexus.Error.*. The job's signals
 // (commands, tool output, progress) go to the caller alone, not to the bus.
 
-#include "authorizer.h"
+#include "polkitauthority.h"
 #include "shutdowninhibitor.h"
 #include "engine/devicespec.h"
 #include "engine/jobrunner.h"
@@ -17,6 +18,7 @@
 
 #include <QDBusContext>
 #include <QDBusMessage>
+#include <QDBusServiceWatcher>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
@@ -86,13 +88,19 @@ private:
     QString submit();
     // Runs a job that takes up an unfinished one (engine/unfinishedjobs.h).
     QString submitTakeUp(Job job);
+    // Asks polkit for the job's actions, then runs it (or replies the refusal).
+    void authorizeThenRun(const Job &job, const QDBusMessage &call);
+    // Asks polkit for `actions`; then `authorized` (on the main thread), or the refusal is the reply.
+    void authorize(const QStringList &actions, const QDBusMessage &call, std::function<void()> authorized);
     void runJob(const Job &job, const QDBusMessage &call);
     void post(std::function<void()> f); // run on the main thread, in order
     void callStarted();
     void callFinished();
     static SnapshotPtr snapshotNow(); // the machine now (any thread)
 
-    Authorizer m_authorizer;
+    PolkitAuthority m_polkit;
+    Authorization m_authorization;
+    QDBusServiceWatcher m_callersLeaving; // cancels their checks
     LiveSystem m_system;
     JobRunner m_runner;
     QTimer m_idle;

@@ -3,7 +3,7 @@
 
 // plexus-helper: the privileged half of Plexus. The system bus starts it (as root)
 // on the first call to org.plexus.Helper1; it exits after 60 s without work.
-#include "authorizer.h"
+#include "polkitauthority.h"
 #include "helper1_adaptor.h"
 #include "helperservice.h"
 
@@ -71,7 +71,6 @@ int main(int argc, char **argv)
     }
 
     plexus::registerDBusTypes();
-    plexus::Authorizer::initialize();
     plexus::HelperService service(idleSeconds);
     new Helper1Adaptor(&service);
     QDBusConnection bus = QDBusConnection::systemBus();

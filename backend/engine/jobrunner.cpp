@@ -11,8 +11,8 @@
 
 namespace plexus {
 
-JobRunner::JobRunner(Authority &authority, SnapshotSource snapshotNow, const SystemView &system, QString journalDirectory)
-    : m_authority(authority), m_snapshotNow(std::move(snapshotNow)), m_system(system), m_journalDirectory(std::move(journalDirectory))
+JobRunner::JobRunner(SnapshotSource snapshotNow, const SystemView &system, QString journalDirectory)
+    : m_snapshotNow(std::move(snapshotNow)), m_system(system), m_journalDirectory(std::move(journalDirectory))
 {
 }
 
@@ -29,12 +29,6 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
     clock.start();
     auto lap = [&](const char *what) { result.timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(clock.restart()); };
 
-    for (const QString &action : job.actions) {
-        result.status = m_authority.check(action, job.caller.busName);
-        if (!result.status)
-            return result;
-    }
-    lap("polkit");
     if (!m_execution.tryLock()) {
         result.status = Status::failure(ErrorCode::Busy, QStringLiteral("Another Plexus job is running (%1). Wait until it has finished, then try again.").arg(running()));
         return result;

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// One request's way from the call to the reply, without D-Bus: ask the authority
-// for each polkit action the parsed request needs, take one job slot (a second
+// One authorized request's way to the reply, without D-Bus (polkit is asked
+// before, asynchronously: engine/authorization.h): take one job slot (a second
 // caller meanwhile is told Busy), look at the machine now, validate and plan,
 // claim the devices O_EXCL, journal the plan with what it was made from (the
 // snapshot, the machine's answers, the stamp: engine/unfinished.h), run it. plexus-helper wraps this
@@ -26,22 +26,14 @@ namespace plexus {
 
 class Engine;
 
-// Whether `caller` may perform `action` (polkit in the helper).
-class Authority
-{
-public:
-    virtual ~Authority() = default;
-    virtual Status check(const QString &action, const QString &caller) = 0;
-};
-
-// A job as the runner sees it: what to authorize, what to journal, and how to
+// A job as the runner sees it: what was authorized, what to journal, and how to
 // turn the machine's state into a plan (ops: AnyRequest::prepare).
 struct Job {
     QString id;            // "20261203-183301-123-beef"
     QString operation;     // "CreateArray"
     Caller caller;         // bus name, uid and pid (journaled)
     QString tag;           // the caller's mark, echoed in JobStarted
-    QStringList actions;   // polkit actions, all required
+    QStringList actions;   // polkit actions, all required (asked before the runner runs it)
     QJsonObject request;   // for the journal
     std::function<Status(const Engine &, Plan *)> prepare;
     bool resumes = false;  // continues the journal of job `id` (engine/unfinished.h) instead of starting one
@@ -58,21 +50,20 @@ class JobRunner
 {
 public:
     using SnapshotSource = std::function<SnapshotPtr()>;
-    JobRunner(Authority &authority, SnapshotSource snapshotNow, const SystemView &system, QString journalDirectory = Journal::defaultDirectory());
+    JobRunner(SnapshotSource snapshotNow, const SystemView &system, QString journalDirectory = Journal::defaultDirectory());
 
     struct Result {
         Status status;
         bool ran = false;      // the plan started: refusals have ran == false and changed nothing
         QStringList timings;   // "polkit 3 ms", "snapshot 40 ms", ... for the log
     };
-    // Runs the job to its end (any thread). Refused before anything runs: not
-    // authorized, another job running (Busy), invalid for the machine now.
+    // Runs the authorized job to its end (any thread). Refused before anything
+    // runs: another job running (Busy), invalid for the machine now.
     Result run(const Job &job, JobObserver *observer);
     // "JOB, OPERATION" while a job runs; empty otherwise.
     QString running() const;
 
 private:
-    Authority &m_authority;
     SnapshotSource m_snapshotNow;
     const SystemView &m_system;
     QString m_journalDirectory;

@@ -1,7 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Plexus developers
 // SPDX-License-Identifier: GPL-2.0-or-later
 
-// The helper's job runner without D-Bus (engine/jobrunner.h): refusals change
+// The helper's job runner without D-Bus (engine/jobrunner.h; polkit is asked
+// before it: tst_authorization): refusals change
 // nothing and leave no journal, a job that runs is journaled step by step, one
 // job at a time and a second caller meanwhile is told Busy.
 
@@ -20,18 +21,6 @@
 using namespace plexus;
 
 namespace {
-
-class FakeAuthority : public Authority
-{
-public:
-    QStringList allowed;
-    QStringList asked;
-    Status check(const QString &action, const QString &caller) override
-    {
-        asked << action + QLatin1Char('@') + caller;
-        return allowed.contains(action) ? Status() : Status::failure(ErrorCode::NotAuthorized, QStringLiteral("Not authorized: %1").arg(action));
-    }
-};
 
 class Recorder : public JobObserver
 {
@@ -75,31 +64,10 @@ class TestJobRunner : public QObject
     }
 
 private Q_SLOTS:
-    void refusedByPolkitBeforeAnythingRuns()
-    {
-        QTemporaryDir dir;
-        FakeAuthority authority;
-        authority.allowed = {QLatin1String(polkitActions::modify)}; // not erase
-        JobRunner runner(authority, [this] { return snap; }, sys, dir.path());
-        bool prepared = false;
-        const JobRunner::Result r = runner.run(job(QStringLiteral("20261203-000000-000-0001"), [&](const Engine &, Plan *) {
-                                                   prepared = true;
-                                                   return Status();
-                                               }), nullptr);
-        QCOMPARE(r.status.code(), ErrorCode::NotAuthorized);
-        QVERIFY(r.status.message().contains(QLatin1String(polkitActions::erase)));
-        QVERIFY(!r.ran);
-        QVERIFY(!prepared);
-        QCOMPARE(authority.asked, (QStringList{QStringLiteral("org.plexus.array.modify@:1.42"), QStringLiteral("org.plexus.disk.erase@:1.42")}));
-        QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
-    }
-
     void refusedByValidationLeavesNoJournal()
     {
         QTemporaryDir dir;
-        FakeAuthority authority;
-        authority.allowed = {QLatin1String(polkitActions::modify), QLatin1String(polkitActions::erase)};
-        JobRunner runner(authority, [this] { return snap; }, sys, dir.path());
+        JobRunner runner([this] { return snap; }, sys, dir.path());
         const JobRunner::Result r = runner.run(job(QStringLiteral("20261203-000000-000-0002"), [](const Engine &engine, Plan *) {
                                                    // The engine sees the machine the runner took.
                                                    return engine.snapshot().array(QStringLiteral("md0"))
@@ -115,9 +83,7 @@ private Q_SLOTS:
     void successIsJournaledStepByStep()
     {
         QTemporaryDir dir;
-        FakeAuthority authority;
-        authority.allowed = {QLatin1String(polkitActions::modify), QLatin1String(polkitActions::erase)};
-        JobRunner runner(authority, [this] { return snap; }, sys, dir.path());
+        JobRunner runner([this] { return snap; }, sys, dir.path());
         Recorder recorder;
         int ran = 0;
         const QString id = QStringLiteral("20261203-000000-000-0003");
@@ -144,9 +110,7 @@ private Q_SLOTS:
     void oneJobAtATime()
     {
         QTemporaryDir dir;
-        FakeAuthority authority;
-        authority.allowed = {QLatin1String(polkitActions::modify), QLatin1String(polkitActions::erase)};
-        JobRunner runner(authority, [this] { return snap; }, sys, dir.path());
+        JobRunner runner([this] { return snap; }, sys, dir.path());
         QSemaphore inside, release;
         const QString first = QStringLiteral("20261203-000000-000-0004");
         JobRunner::Result firstResult;

@@ -22,7 +22,7 @@ polkit.addRule(function(action, subject) {
 EOF2
     /src/tools/vm/guest-install-helper "${HELPER_RULES:-/run/plexus-test.rules}" "$HELPER_LOG" || fail "plexus-helper could not be installed"
     trap 'rc=$?; if [ $rc -ne 0 ]; then echo "--- plexus-helper log:"; cat $HELPER_LOG 2>/dev/null; echo "--- /proc/mdstat:"; cat /proc/mdstat;
-          else echo "--- where the helper spent its time, per job:"; grep -o "job [0-9a-f-]*: polkit.*" $HELPER_LOG 2>/dev/null || true; fi
+          else echo "--- where the helper spent its time, per job:"; grep -o "polkit for .*\|job [0-9a-f-]*: snapshot.*" $HELPER_LOG 2>/dev/null || true; fi
           mkdir -p /src/$PLEXUS_BUILD_DIR/vm-logs && cp $HELPER_LOG /src/$PLEXUS_BUILD_DIR/vm-logs/$(basename $0 .sh).helper.log 2>/dev/null' EXIT
 }
 
