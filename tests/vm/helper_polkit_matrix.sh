@@ -54,6 +54,7 @@ CALLS=(
     "CreateArray partition_disks|$C $E|CreateArray;$MD;raid1;[$DEV,$DEV2];[];{'partition_disks':<true>}"
     "StopArray|$M|StopArray;$MD;{}"
     "AssembleArray|$M|AssembleArray;$MD;[$DEV];{}"
+    "AssembleArray keep|$M $E|AssembleArray;$MD;[$DEV];{'keep':<'/dev/vdb'>}"
     "AddMember|$M|AddMember;$MD;$DEV;{}"
     "AddMember overwrite|$M $E|AddMember;$MD;$DEV;{'overwrite':<true>}"
     "AddMember partition_like|$M $E|AddMember;$MD;$DEV;{'partition_like':<true>}"
