@@ -233,6 +233,14 @@ Status Journal::writePrivateFile(const QString &directory, const QString &fileNa
     return {};
 }
 
+int JournalSummary::firstNotDone() const
+{
+    int i = 0;
+    while (i < states.size() && states[i] == StepState::Done)
+        ++i;
+    return i;
+}
+
 QString JournalSummary::words(StepState state)
 {
     switch (state) {

@@ -68,6 +68,8 @@ struct JournalSummary {
 
     bool interrupted() const { return !finished; }
     bool waitsForRestart() const { return !waitingBoot.isEmpty(); }
+    // The first step that is not done: where resuming goes on (steps.size() when all are).
+    int firstNotDone() const;
     // Interrupted, or stopped by a failed step after others changed the machine;
     // neither dropped nor rolled back.
     bool unfinished() const { return !ok && !dropped && rolledBackBy.isEmpty() && (interrupted() || stepsFinished > 0); }

@@ -11,15 +11,6 @@ namespace {
 
 const QString unknownBoot = QStringLiteral("unknown");
 
-// The step after the restart step the plan stopped at.
-int nextStep(const JournalSummary &job)
-{
-    int next = 0;
-    while (next < job.states.size() && job.states[next] == StepState::Done)
-        ++next;
-    return next;
-}
-
 } // namespace
 
 QString currentBootId()
@@ -63,7 +54,7 @@ Status checkRestarted(const JournalSummary &job, const QString &bootId)
 
 QString restartWords(const JournalSummary &job)
 {
-    const int next = nextStep(job);
+    const int next = job.firstNotDone();
     return restartWords(next, int(job.steps.size()), job.steps.value(next));
 }
 

@@ -157,23 +157,30 @@ bool LiveSystem::mdPersonalityAvailable(const QString &level) const
     return false;
 }
 
+namespace {
+
+// What a tool prints on stdout when it succeeds; empty when it fails.
+QString toolOutput(const QStringList &argv)
+{
+    actions::QuietContext quiet;
+    QByteArray out;
+    int code = 0;
+    actions::run(quiet, argv, {}, &out, &code);
+    return code == 0 ? QString::fromUtf8(out) : QString();
+}
+
+} // namespace
+
 std::optional<qint64> LiveSystem::ext4MinimumBytes(const QString &name) const
 {
     if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')))
         return std::nullopt; // a fixture tree has no devices to read
     const QString dev = QStringLiteral("/dev/") + name;
-    actions::QuietContext quiet;
-    auto output = [&quiet](const QStringList &argv) {
-        QByteArray out;
-        int code = 0;
-        actions::run(quiet, argv, {}, &out, &code);
-        return code == 0 ? QString::fromUtf8(out) : QString();
-    };
     // resize2fs counts in filesystem blocks; dumpe2fs -h says how big one is.
     static const QRegularExpression blockRe(QStringLiteral("^Block size:\\s+(\\d+)$"), QRegularExpression::MultilineOption);
     static const QRegularExpression minRe(QStringLiteral("minimum size of the filesystem:\\s+(\\d+)"));
-    const auto block = blockRe.match(output({QStringLiteral("dumpe2fs"), QStringLiteral("-h"), dev}));
-    const auto minimum = minRe.match(output({QStringLiteral("resize2fs"), QStringLiteral("-P"), dev}));
+    const auto block = blockRe.match(toolOutput({QStringLiteral("dumpe2fs"), QStringLiteral("-h"), dev}));
+    const auto minimum = minRe.match(toolOutput({QStringLiteral("resize2fs"), QStringLiteral("-P"), dev}));
     if (!block.hasMatch() || !minimum.hasMatch())
         return std::nullopt;
     return minimum.captured(1).toLongLong() * block.captured(1).toLongLong();
@@ -183,11 +190,7 @@ QString LiveSystem::mdExamine(const QString &name) const
 {
     if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')))
         return {}; // a fixture tree has no devices to read
-    actions::QuietContext quiet;
-    QByteArray out;
-    int code = 0;
-    actions::run(quiet, {QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name}, {}, &out, &code);
-    return code == 0 ? QString::fromUtf8(out) : QString();
+    return toolOutput({QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name});
 }
 
 } // namespace plexus

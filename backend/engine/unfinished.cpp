@@ -150,9 +150,7 @@ Plan resumePlan(const UnfinishedPlan &u)
 {
     Plan p = u.plan;
     const QList<StepState> &states = u.journal.states;
-    int from = 0;
-    while (from < states.size() && states[from] == StepState::Done)
-        ++from;
+    const int from = u.journal.firstNotDone();
     p.startAt = from;
     p.carried = u.journal.data;
     p.exclusive.clear(); // held until the first step only; the first step is long past

@@ -90,11 +90,10 @@ QList<PickedUp> pickUpAfterRestart(JobRunner &runner, const QString &directory)
     QList<PickedUp> results;
     const Caller helper{QStringLiteral("plexus-helper, after the restart"), 0, QCoreApplication::applicationPid()};
     for (const QString &job : jobsToPickUp(Journal::unfinishedPlans(directory), currentBootId())) {
-        Job j = resumeJob(job, helper, directory);
-        // Authorized when it was asked for, restart included (the journal, root's
-        // only, says by whom); nobody is on the bus to ask now.
-        j.actions.clear();
-        results << PickedUp{job, runner.run(j, nullptr)};
+        // Not asked of polkit (the runner never asks): it was authorized when it
+        // was asked for, restart included (the journal, root's only, says by
+        // whom), and nobody is on the bus to ask now.
+        results << PickedUp{job, runner.run(resumeJob(job, helper, directory), nullptr)};
     }
     return results;
 }

@@ -12,7 +12,6 @@
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
 fast_sync
-JOURNAL=/var/lib/plexus/journal
 TABLE=()
 
 # kill_at INDEX ARGS...: runs plexusctl ARGS in the background, SIGKILLs the
@@ -20,19 +19,18 @@ TABLE=()
 # the job's id in $JOB and the step the journal says was running in $STOPPED.
 kill_at() {
     local index=$1; shift
-    local before; before=$(ls $JOURNAL 2>/dev/null | grep jsonl || true)
+    local before; before=$(journals)
     plexusctl "$@" > /tmp/job.out 2>&1 &
     local pid=$! file=""
     for _ in $(seq 3000); do
         # The job's journal: the one file that was not there before.
-        [ -n "$file" ] || file=$(ls $JOURNAL/*.jsonl 2>/dev/null | grep -vxF -f <(echo "$before" | sed "s|^|$JOURNAL/|") | head -n1 || true)
+        [ -n "$file" ] || { JOB=$(new_job "$before"); [ -z "$JOB" ] || file=$JOURNAL/$JOB.jsonl; }
         [ -n "$file" ] && grep -q "\"event\":\"step-start\",\"index\":$index," "$file" && break
         sleep 0.01
     done
     grep -q "\"event\":\"step-start\",\"index\":$index," "$file" || { cat /tmp/job.out; fail "the job never reached step $((index + 1))"; }
     kill -KILL "$(helper_pid)"
     wait "$pid" || true
-    JOB=$(basename "$file" .jsonl)
     ok journal
     STOPPED=$(echo "$OUT" | sed -n 's/^  \([0-9]*\)\. \[in progress when it stopped\].*/\1/p' | head -n1)
     if ! echo "$OUT" | grep -q "Unfinished job $JOB"; then
@@ -41,14 +39,7 @@ kill_at() {
     fi
 }
 
-# A mirror of partitions, as founding documents 000-002 have it: a small first
-# partition (/boot) and the md member after it.
-printf 'label: gpt\n,8M\n,,R\n' | sfdisk -q /dev/vda
-printf 'label: gpt\n,8M\n,,R\n' | sfdisk -q /dev/vdb
-udevadm settle
-ok create /dev/md0 --level 1 /dev/vda2 /dev/vdb2
-wait_idle md0
-write_data /dev/md0
+partitioned_mirror
 
 step "the replacement's plan"
 ok replace --dry-run /dev/md0 /dev/vdb2 /dev/vdc --partition-like-old --zero-old

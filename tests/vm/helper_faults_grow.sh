@@ -15,7 +15,6 @@
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
 fast_sync
-JOURNAL=/var/lib/plexus/journal
 TABLE=()
 
 # faulty_job FAULT ARGS...: plexusctl ARGS in a helper that kills itself at FAULT;
@@ -23,13 +22,12 @@ TABLE=()
 faulty_job() {
     local fault=$1; shift
     helper_with_fault "$fault"
-    local before; before=$(ls $JOURNAL 2>/dev/null | grep jsonl || true)
+    local before; before=$(journals)
     plexusctl "$@" > /tmp/job.out 2>&1 && { cat /tmp/job.out; fail "plexusctl $* succeeded: the helper did not kill itself at $fault"; }
     for _ in $(seq 50); do [ -z "$(helper_pid)" ] && break; sleep 0.1; done
     [ -z "$(helper_pid)" ] || fail "the helper still runs after $fault"
-    local file; file=$(ls $JOURNAL/*.jsonl | grep -vxF -f <(echo "$before" | sed "s|^|$JOURNAL/|") | head -n1)
-    [ -n "$file" ] || fail "no journal for the job killed at $fault"
-    JOB=$(basename "$file" .jsonl)
+    JOB=$(new_job "$before")
+    [ -n "$JOB" ] || fail "no journal for the job killed at $fault"
     ok journal
     echo "$OUT" | grep -q "Unfinished job $JOB" || { echo "$OUT"; fail "job $JOB is not reported unfinished"; }
     STOPPED=$(stopped_step)

@@ -44,26 +44,20 @@ case $PLEXUS_VM_BOOT in
 1)
     fast_sync
     TABLE=() T0=$(date +%s)
-    printf 'label: gpt\n,8M\n,,R\n' | sfdisk -q /dev/vda
-    printf 'label: gpt\n,8M\n,,R\n' | sfdisk -q /dev/vdb
-    udevadm settle
-    ok create /dev/md0 --level 1 /dev/vda2 /dev/vdb2
-    wait_idle md0
-    write_data /dev/md0
+    partitioned_mirror
     DATA0=$DATA_SUM
     ok replace --dry-run /dev/md0 /dev/vdb2 /dev/vdc --partition-like-old --zero-old
     echo "$OUT" | sed -n '/^  2\. /p'
     echo "$OUT" | grep -q '^  2\. Write it to /dev/vdc' || fail "step 2 does not write /dev/vdc's partition table"
     helper_with_fault stop-after-step:2
-    before=$(ls /var/lib/plexus/journal 2>/dev/null || true)
+    before=$(journals)
     plexusctl replace /dev/md0 /dev/vdb2 /dev/vdc --partition-like-old --zero-old >/tmp/job.out 2>&1 &
     for _ in $(seq 600); do
         [ "$(awk '{print $3}' "/proc/$(helper_pid)/stat" 2>/dev/null)" = T ] && break
         sleep 0.1
     done
     [ "$(awk '{print $3}' "/proc/$(helper_pid)/stat")" = T ] || { cat /tmp/job.out; fail "the helper never stopped after step 2"; }
-    JOB=$(ls /var/lib/plexus/journal | grep jsonl | grep -vxF -f <(echo "$before") | head -n1)
-    JOB=${JOB%.jsonl}
+    JOB=$(new_job "$before")
     sfdisk -d /dev/vdc | grep -q 'vdc2' || fail "step 2 had not written vdc's table"
     reset_vm "job $JOB stopped just after it wrote /dev/vdc's partition table"
     ;;

@@ -20,7 +20,7 @@ TABLE=()
 unplug_mid_copy() {
     local old=$1 new=$2 pull=$3
     slow_sync 2000
-    local before; before=$(ls /var/lib/plexus/journal 2>/dev/null | grep jsonl || true)
+    local before; before=$(journals)
     plexusctl replace /dev/md0 "/dev/$old" "/dev/$new" > /tmp/job.out 2>&1 &
     local pid=$!
     for _ in $(seq 600); do
@@ -35,8 +35,7 @@ unplug_mid_copy() {
     set +e; wait "$pid"; JOBRC=$?; set -e
     JOBOUT=$(cat /tmp/job.out)
     echo "plexusctl replace ended with status $JOBRC:"; echo "$JOBOUT" | tail -n 4
-    JOB=$(ls /var/lib/plexus/journal | grep jsonl | grep -vxF -f <(echo "$before") | head -n1)
-    JOB=${JOB%.jsonl}
+    JOB=$(new_job "$before")
     wait_idle md0
     cat /proc/mdstat
 }

@@ -204,12 +204,23 @@ no_unfinished_jobs() { ok journal; echo "$OUT" | grep -q "No unfinished jobs" ||
 # faults_table HEADER: the fault tests' table ($TABLE: one "a | b | ..." line each).
 faults_table() { step "faults injected"; echo "$1"; printf '%s\n' "${TABLE[@]}"; }
 
-# After ok journal: the step $OUT says was running (or failed) when its job stopped.
-stopped_step() { echo "$OUT" | sed -n 's/^  \([0-9]*\)\. \[\(in progress when it stopped\|failed\)\].*/\1/p' | head -n1; }
-# no_unfinished_jobs WHAT: plexusctl journal must report none, else fail with WHAT.
-no_unfinished_jobs() { ok journal; echo "$OUT" | grep -q "No unfinished jobs" || { echo "$OUT"; fail "$1"; }; }
-# faults_table HEADER: the fault tests' table ($TABLE: one "a | b | ..." line each).
-faults_table() { step "faults injected"; echo "$1"; printf '%s\n' "${TABLE[@]}"; }
+# The helper's job journals. journals: their file names now; new_job BEFORE: the
+# job whose journal is not among BEFORE (what journals said earlier), if any.
+JOURNAL=/var/lib/plexus/journal
+journals() { ls $JOURNAL 2>/dev/null | grep '\.jsonl$' || true; }
+new_job() { journals | grep -vxF -f <(echo "$1") | head -n1 | sed 's/\.jsonl$//' || true; }
+
+# A mirror of partitions, as founding documents 000-002 have it: a small first
+# partition (/boot) on vda and vdb, md0 of the second ones, and 32 MiB of
+# checksummed data on it (write_data: $DATA_SUM).
+partitioned_mirror() {
+    printf 'label: gpt\n,8M\n,,R\n' | sfdisk -q /dev/vda
+    printf 'label: gpt\n,8M\n,,R\n' | sfdisk -q /dev/vdb
+    udevadm settle
+    ok create /dev/md0 --level 1 /dev/vda2 /dev/vdb2
+    wait_idle md0
+    write_data /dev/md0
+}
 
 # What blkid and wipefs find on each device, one line per device (to show that
 # a refusal wrote nothing on them).
