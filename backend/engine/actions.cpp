@@ -144,6 +144,10 @@ Status startTool(StepContext &ctx, const QStringList &argv, const QByteArray &in
     p->setProcessEnvironment(env);
     p->setProgram(program);
     p->setArguments(argv.mid(1));
+    // A tool outlives a helper that dies under it (killed, crashed): writing to
+    // the closed pipe then fails instead of killing the tool half-way, so mdadm
+    // still lets go of the array it froze and the resumed plan finds it whole.
+    p->setUnixProcessParameters(QProcess::UnixProcessFlag::IgnoreSigPipe);
     ctx.log(QStringLiteral("run: %1%2").arg(shellJoin(argv), input.isEmpty() ? QString() : QStringLiteral(" (%1 bytes on stdin)").arg(input.size())));
     p->start();
     if (!p->waitForStarted(30000))

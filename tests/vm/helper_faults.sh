@@ -52,7 +52,7 @@ for ((k = 0; k < STEPS; k++)); do
     step "replace /dev/${old}2 with /dev/$new: the helper killed in step $((k + 1)) of $STEPS"
     t0=$SECONDS
     kill_at "$k" replace /dev/md0 /dev/${old}2 /dev/$new --partition-like-old --zero-old
-    echo "killed; the journal says step ${STOPPED} was running"
+    echo "killed; the journal says step ${STOPPED:-none (between two steps)} was running"
     if [ "${STOPPED:0:4}" != none ]; then
         ok resume "$JOB"
         echo "$OUT" | tail -n 3
@@ -71,10 +71,31 @@ for ((k = 0; k < STEPS; k++)); do
     tmp=$old; old=$new; new=$tmp
 done
 
-step "rolled back instead: killed while copying, the copy undone"
+# mdadm freezes md while it changes members and lets go at its end: killed
+# between the two (the helper dying under it used to kill it too), it leaves md
+# frozen, and the resumed wait must let md go on instead of waiting for ever.
+step "killed while copying, md left frozen as by an mdadm cut off half-way; resumed"
 slow_sync 500
 t0=$SECONDS
 wait_step=$(echo "$(plexusctl replace --dry-run /dev/md0 /dev/${old}2 /dev/$new --partition-like-old --zero-old)" | sed -n 's/^  \([0-9]*\)\. Wait while.*/\1/p')
+kill_at "$((wait_step - 1))" replace /dev/md0 /dev/${old}2 /dev/$new --partition-like-old --zero-old
+is "$STOPPED" "$wait_step" "the step that was running"
+echo frozen > /sys/block/md0/md/sync_action
+is "$(md_attr md0 sync_action)" frozen "md0's sync_action"
+fast_sync
+OUT=$(timeout 120 plexusctl resume "$JOB" 2>&1) || { echo "$OUT"; fail "resuming with md0 frozen did not finish within 120 s"; }
+wait_idle md0
+is "$(md_attr md0 degraded)" 0 "md0 degraded"
+is "$(member_state md0 ${new}2)" in_sync "/dev/${new}2 in md0"
+[ "$(member_state md0 ${old}2)" = gone ] || fail "/dev/${old}2 is still in md0"
+check_data /dev/md0 "frozen by a cut-off mdadm, resumed"
+TABLE+=("SIGKILL, md frozen | replace, partitioning the new disk | step $wait_step (copy) | in progress: $STOPPED | resumed: md let go after 10 s, md0 whole, data intact | $((SECONDS - t0)) s")
+wipefs -q -a /dev/$old; udevadm settle
+tmp=$old; old=$new; new=$tmp
+
+step "rolled back instead: killed while copying, the copy undone"
+slow_sync 500
+t0=$SECONDS
 kill_at "$((wait_step - 1))" replace /dev/md0 /dev/${old}2 /dev/$new --partition-like-old --zero-old
 is "$STOPPED" "$wait_step" "the step that was running"
 ok roll-back "$JOB"

@@ -239,6 +239,24 @@ void reportSyncProgress(StepContext &ctx, const QString &md, double *lastPercent
     }
 }
 
+// mdadm freezes an array while it changes its members and lets it go at its
+// end; an mdadm cut off half-way leaves it frozen, and md copies nothing until
+// someone lets go. mdadm holds a freeze for well under a second: one that lasts
+// 10 s (50 ticks of 200 ms) is that, and the wait lets go as mdadm would have.
+void letGoIfLeftFrozen(StepContext &ctx, const QString &md, int *frozenTicks)
+{
+    if (mdAttribute(md, QStringLiteral("sync_action")) != QLatin1String("frozen")) {
+        *frozenTicks = 0;
+        return;
+    }
+    if (++*frozenTicks < 50)
+        return;
+    *frozenTicks = 0;
+    ctx.log(QStringLiteral("%1 has stayed frozen for 10 s (an mdadm cut off half-way leaves it so): letting md go on").arg(md));
+    if (Status s = writeSysfs(ctx, sysfsMd(md, QStringLiteral("sync_action")), QStringLiteral("idle")); !s)
+        ctx.log(s.message());
+}
+
 } // namespace
 
 Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
@@ -250,7 +268,7 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
     const QString name = dev.name, path = arrayPath;
     s.action = [md, name, path](StepContext &ctx) {
         double lastPercent = -1;
-        int idle = 0;
+        int idle = 0, frozen = 0;
         while (true) {
             const QStringList st = memberState(md, name);
             if (!arrayRunning(md))
@@ -260,6 +278,7 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
             if (st.contains(QStringLiteral("in_sync")))
                 break;
             reportSyncProgress(ctx, md, &lastPercent);
+            letGoIfLeftFrozen(ctx, md, &frozen);
             // Another array on the same disks may rebuild first (resync=DELAYED):
             // only a long idle spell with no rebuild anywhere means md gave up.
             idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
@@ -339,7 +358,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
     wait.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), path};
     wait.waitsForKernel = true;
     wait.action = [md, oldName, newName, path](StepContext &ctx) {
-        int idleWithoutCopy = 0;
+        int idleWithoutCopy = 0, frozen = 0;
         double lastPercent = -1;
         while (true) {
             const QStringList o = memberState(md, oldName), n = memberState(md, newName);
@@ -351,6 +370,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
             if (copied && (o.isEmpty() || o.contains(QStringLiteral("faulty"))))
                 break;
             reportSyncProgress(ctx, md, &lastPercent);
+            letGoIfLeftFrozen(ctx, md, &frozen);
             // The kernel should be copying; if nothing happens for long, say so.
             const QString action = mdAttribute(md, QStringLiteral("sync_action"));
             idleWithoutCopy = (action == QLatin1String("idle") && !n.contains(QStringLiteral("replacement"))) ? idleWithoutCopy + 1 : 0;
