@@ -4,6 +4,7 @@
 #include "helperservice.h"
 
 #include "engine/actions.h"
+#include "engine/backuprecord.h"
 #include "engine/engine.h"
 #include "engine/ops/anyrequest.h"
 #include "engine/executor.h"
@@ -302,6 +303,9 @@ QString HelperService::RemoveMember(const QString &, const DeviceSpec &, const Q
 QString HelperService::ReplaceMember(const QString &, const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::ReplaceDisk(const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::TakeDiskOut(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::BackUpToDisk(const QString &, const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::OpenBackup(const DeviceSpec &, const QVariantMap &) { return submit(); }
+QString HelperService::CloseBackup(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::GrowArray(const QString &, int, const DeviceSpecList &, const DeviceSpecList &, const QVariantMap &) { return submit(); }
 QString HelperService::RequestSyncAction(const QString &, const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::SetSyncSpeedLimits(const QString &, const QString &, const QString &, const QVariantMap &) { return submit(); }
@@ -343,6 +347,17 @@ QList<QVariantMap> HelperService::UnfinishedJobs()
                        {QStringLiteral("message"), s.message},
                        {QStringLiteral("file"), s.file},
                        {QStringLiteral("waits_for_restart"), checkRestarted(s, bootId) ? QString() : restartWords(s)}});
+    }
+    return result;
+}
+
+QList<QVariantMap> HelperService::Backups()
+{
+    QList<QVariantMap> result;
+    for (const BackupRecord &r : readBackupRecords(backupRecordDirectory(Journal::defaultDirectory()))) {
+        QVariantMap m = r.toJson().toVariantMap();
+        m.insert(QStringLiteral("words"), r.words());
+        result.append(m);
     }
     return result;
 }

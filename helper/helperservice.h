@@ -57,6 +57,9 @@ public Q_SLOTS:
     QString TakeDiskOut(const plexus::DeviceSpec &disk, const QVariantMap &options);
     QString GrowArray(const QString &array, int raid_devices, const plexus::DeviceSpecList &add, const plexus::DeviceSpecList &remove,
                       const QVariantMap &options);
+    QString BackUpToDisk(const QString &array, const plexus::DeviceSpec &device, const QVariantMap &options);
+    QString OpenBackup(const plexus::DeviceSpec &device, const QVariantMap &options);
+    QString CloseBackup(const plexus::DeviceSpec &device, const QVariantMap &options);
     QString RequestSyncAction(const QString &array, const QString &action, const QVariantMap &options);
     QString SetSyncSpeedLimits(const QString &array, const QString &min, const QString &max, const QVariantMap &options);
     QString ZeroSuperblock(const plexus::DeviceSpec &device, const QVariantMap &options);
@@ -73,6 +76,7 @@ public Q_SLOTS:
     QString RemoveVolume(const plexus::DeviceSpec &volume, const QVariantMap &options);
     QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();
+    QList<QVariantMap> Backups();
     QString ResumeJob(const QString &job, const QVariantMap &options);
     QString RollBackJob(const QString &job, const QVariantMap &options);
     void DropJob(const QString &job);

@@ -123,8 +123,12 @@ int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
             out().flush();
         }
     });
-    QObject::connect(&client, &HelperClient::stepFinished, [&](int, const QString &error, const QString &) {
-        out() << (error.isEmpty() ? "      done\n" : "      failed\n");
+    QObject::connect(&client, &HelperClient::stepFinished, [&](int, const QString &error, const QString &message) {
+        // A step that did well may say what came of it ("opened read-only as /dev/loop0").
+        if (error.isEmpty())
+            out() << (message.isEmpty() ? QStringLiteral("      done\n") : QStringLiteral("      done: %1\n").arg(message));
+        else
+            out() << "      failed\n";
         out().flush();
     });
     const HelperResult r = client.wait(call(client));
@@ -286,6 +290,28 @@ int journalCommand(const QCommandLineParser &p)
     return ExitOk;
 }
 
+int backupsCommand()
+{
+    HelperClient client;
+    if (!reachable(client))
+        return ExitNoHelper;
+    QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->Backups();
+    reply.waitForFinished();
+    if (reply.isError()) {
+        err() << "plexusctl: the call to plexus-helper failed: " << reply.error().name() << ": " << reply.error().message() << "\n";
+        return ExitNoHelper;
+    }
+    if (reply.value().isEmpty()) {
+        out() << "No backup copies recorded.\n";
+        return ExitOk;
+    }
+    // The device's name is the one it had at the cut: a disk plugged back may have another.
+    for (const QVariantMap &b : reply.value())
+        out() << "/dev/" << b.value(QStringLiteral("device")).toString() << " (then; md device " << b.value(QStringLiteral("device_uuid")).toString()
+              << "): " << b.value(QStringLiteral("words")).toString() << "\n";
+    return ExitOk;
+}
+
 int dropCommand(const QString &job)
 {
     HelperClient client;
@@ -335,6 +361,14 @@ QList<Command> commands()
         c.options = {opt(QStringLiteral("all"), QStringLiteral("List every journaled job, from the journal files."))};
         c.changes = false;
         c.run = [](const QCommandLineParser &p, const QStringList &, const SnapshotPtr &, bool) { return journalCommand(p); };
+        list << c;
+    }
+    {
+        Command c;
+        c.name = QStringLiteral("backups");
+        c.summary = QStringLiteral("list the backup copies back-up cut: which device holds a copy of which array, as of when");
+        c.changes = false;
+        c.run = [](const QCommandLineParser &, const QStringList &, const SnapshotPtr &, bool) { return backupsCommand(); };
         list << c;
     }
     list << unfinishedJobCommand("resume", "carry an unfinished job on from where it stopped (checked against the machine now)", [](const QString &job) {

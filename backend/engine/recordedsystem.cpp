@@ -93,6 +93,18 @@ QString RecordingSystem::mdExamine(const QString &name) const
     return keep(question("md_examine", name), m_live.mdExamine(name));
 }
 
+QString RecordingSystem::contentStamp(const QString &name, qint64 offsetBytes) const
+{
+    return keep(question("content_stamp", name + QLatin1Char('@') + QString::number(offsetBytes)), m_live.contentStamp(name, offsetBytes));
+}
+
+QString RecordingSystem::backupRecord(const QString &deviceUuid) const
+{
+    return keep(question("backup_record", deviceUuid), m_live.backupRecord(deviceUuid));
+}
+
+QStringList RecordingSystem::loopsOver(const QString &name) const { return keep(question("loops_over", name), m_live.loopsOver(name)); }
+
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
     if (!m_record.contains(q))
@@ -133,6 +145,18 @@ QString ReplayedSystem::mdExamine(const QString &name) const
 {
     return replayed<QString>(answer(question("md_examine", name)));
 }
+
+QString ReplayedSystem::contentStamp(const QString &name, qint64 offsetBytes) const
+{
+    return replayed<QString>(answer(question("content_stamp", name + QLatin1Char('@') + QString::number(offsetBytes))));
+}
+
+QString ReplayedSystem::backupRecord(const QString &deviceUuid) const
+{
+    return replayed<QString>(answer(question("backup_record", deviceUuid)));
+}
+
+QStringList ReplayedSystem::loopsOver(const QString &name) const { return replayed<QStringList>(answer(question("loops_over", name))); }
 
 QStringList recordedKernelNames(const QJsonObject &record)
 {

@@ -30,6 +30,9 @@ public:
     bool mdPersonalityAvailable(const QString &level) const override;
     std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
     QString mdExamine(const QString &name) const override;
+    QString contentStamp(const QString &name, qint64 offsetBytes) const override;
+    QString backupRecord(const QString &deviceUuid) const override;
+    QStringList loopsOver(const QString &name) const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -55,6 +58,9 @@ public:
     bool mdPersonalityAvailable(const QString &level) const override;
     std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
     QString mdExamine(const QString &name) const override;
+    QString contentStamp(const QString &name, qint64 offsetBytes) const override;
+    QString backupRecord(const QString &deviceUuid) const override;
+    QStringList loopsOver(const QString &name) const override;
 
 private:
     QJsonValue answer(const QString &question) const;

@@ -3,6 +3,9 @@
 
 #include "systemview.h"
 
+#include "backuprecord.h"
+#include "journal.h"
+
 #include <QHash>
 #include <QRegularExpression>
 #include <QSysInfo>
@@ -10,7 +13,10 @@
 #include "probe/textfile.h"
 
 #include <QFile>
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
+#include <QTimeZone>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <climits>
@@ -191,6 +197,61 @@ QString LiveSystem::mdExamine(const QString &name) const
     if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')))
         return {}; // a fixture tree has no devices to read
     return toolOutput({QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name});
+}
+
+namespace {
+
+template<class T> T little(const QByteArray &b, int at)
+{
+    T v = 0;
+    for (int i = int(sizeof(T)) - 1; i >= 0; --i)
+        v = T(v << 8) | T(uchar(b.at(at + i)));
+    return v;
+}
+
+} // namespace
+
+QString LiveSystem::contentStamp(const QString &name, qint64 offsetBytes) const
+{
+    if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')) || offsetBytes < 0)
+        return {};
+    // The ext2/3/4 superblock: 1024 bytes, 1024 into the filesystem. Its
+    // counters move whenever the filesystem is mounted read-write or written.
+    QFile f(QStringLiteral("/dev/") + name);
+    if (!f.open(QIODevice::ReadOnly) || !f.seek(offsetBytes + 1024))
+        return {};
+    const QByteArray sb = f.read(1024);
+    if (sb.size() < 1024 || little<quint16>(sb, 0x38) != 0xEF53)
+        return {};
+    const qint64 written = qint64(little<quint64>(sb, 0x178));
+    return QStringLiteral("ext: mounted %1 times, last written %2, %3 KiB written in its life")
+        .arg(little<quint16>(sb, 0x34))
+        .arg(QDateTime::fromSecsSinceEpoch(little<quint32>(sb, 0x30), QTimeZone::UTC).toString(Qt::ISODate))
+        .arg(written);
+}
+
+QStringList LiveSystem::loopsOver(const QString &name) const
+{
+    QStringList loops;
+    if (name.isEmpty() || name.contains(QLatin1Char('/')))
+        return loops;
+    // The backing file's name is compared as a string, never looked up: a
+    // loop someone else set up over another path is simply not counted.
+    const QDir block(m_sysRoot + QStringLiteral("/sys/block"));
+    for (const QString &loop : block.entryList({QStringLiteral("loop*")}, QDir::Dirs))
+        if (readTrimmed(block.filePath(loop + QStringLiteral("/loop/backing_file"))).value_or(QString()) == QStringLiteral("/dev/") + name)
+            loops << loop;
+    return loops;
+}
+
+QString LiveSystem::backupRecord(const QString &deviceUuid) const
+{
+    if (!m_sysRoot.isEmpty() || deviceUuid.isEmpty())
+        return {};
+    QByteArray bytes;
+    if (!Journal::readPrivateFile(backupRecordDirectory(Journal::defaultDirectory()), backupRecordFileName(deviceUuid), &bytes))
+        return {};
+    return QString::fromUtf8(bytes);
 }
 
 } // namespace plexus

@@ -63,6 +63,30 @@ public:
         Q_UNUSED(name);
         return {};
     }
+    // What the ext2/3/4 filesystem starting `offsetBytes` into the block device
+    // `name` says of its writes (mount count, last write, lifetime writes): the
+    // same words as long as nobody wrote it. Empty when it holds no ext
+    // filesystem or cannot tell (not root).
+    virtual QString contentStamp(const QString &name, qint64 offsetBytes) const
+    {
+        Q_UNUSED(name);
+        Q_UNUSED(offsetBytes);
+        return {};
+    }
+    // The helper's record of the backup copy whose md Device UUID is
+    // `deviceUuid` (engine/backuprecord.h), as JSON; empty when there is none.
+    virtual QString backupRecord(const QString &deviceUuid) const
+    {
+        Q_UNUSED(deviceUuid);
+        return {};
+    }
+    // Loop devices over the block device `name`, as open-backup sets them up
+    // (their backing file reads "/dev/NAME"): {"loop0"}.
+    virtual QStringList loopsOver(const QString &name) const
+    {
+        Q_UNUSED(name);
+        return {};
+    }
 };
 
 class LiveSystem : public SystemView
@@ -80,6 +104,9 @@ public:
     bool mdPersonalityAvailable(const QString &level) const override;
     std::optional<qint64> ext4MinimumBytes(const QString &name) const override;
     QString mdExamine(const QString &name) const override;
+    QString contentStamp(const QString &name, qint64 offsetBytes) const override;
+    QString backupRecord(const QString &deviceUuid) const override;
+    QStringList loopsOver(const QString &name) const override;
 
 private:
     QString mdFile(const QString &md, const QString &rel) const;

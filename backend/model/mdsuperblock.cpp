@@ -47,6 +47,12 @@ std::optional<MdSuperblock> parseExamine(const QString &device, const QString &t
             role = value;
         else if (key == QLatin1String("Array State"))
             s.arrayState = value.section(QLatin1Char(' '), 0, 0);
+        else if (key == QLatin1String("Device UUID"))
+            s.deviceUuid = value;
+        else if (key == QLatin1String("Array Size"))
+            s.arraySizeBytes = value.section(QLatin1Char(' '), 0, 0).toLongLong() * 1024;
+        else if (key == QLatin1String("Data Offset") && value.endsWith(QLatin1String(" sectors")))
+            s.dataOffsetBytes = value.section(QLatin1Char(' '), 0, 0).toLongLong() * 512;
     }
     bool ok = false;
     s.events = events.toLongLong(&ok);

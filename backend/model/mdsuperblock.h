@@ -20,6 +20,9 @@ struct MdSuperblock {
     QString updateTime;           // as mdadm prints it: "Fri Dec  4 06:05:00 2026"
     std::optional<int> slot;      // "Active device N" (or a replacement for slot N); none for a spare
     QString arrayState;           // one character per slot: 'A' active, 'R' replacing, '.' missing
+    QString deviceUuid;           // this member's own identity ("Device UUID"): stays with the disk under any name
+    qint64 dataOffsetBytes = 0;   // where the array's data starts on this member ("Data Offset")
+    qint64 arraySizeBytes = 0;    // the array's size ("Array Size", KiB): for a mirror, the data on each member
 
     // Whether this member's superblock counts `slot` as working.
     bool seesActive(int otherSlot) const;

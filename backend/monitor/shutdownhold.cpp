@@ -3,37 +3,14 @@
 
 #include "shutdownhold.h"
 
-#include <QRegularExpression>
+#include "model/stacking.h"
+
 #include <algorithm>
 #include <cmath>
 
 namespace plexus {
 
 namespace {
-
-// The arrays a block device stands on: itself, the array of an md partition
-// ("md0p1"), the physical volumes under a logical volume. Depth-limited: the
-// snapshot comes from the kernel, but a loop must not hang the helper.
-void arraysUnder(const Snapshot &s, const QString &device, QStringList *out, int depth = 0)
-{
-    if (depth > 8 || device.isEmpty())
-        return;
-    if (s.array(device)) {
-        if (!out->contains(device))
-            out->append(device);
-        return;
-    }
-    static const QRegularExpression mdPartition(QStringLiteral("^(md\\d+)p\\d+$"));
-    if (const auto m = mdPartition.match(device); m.hasMatch()) {
-        arraysUnder(s, m.captured(1), out, depth + 1);
-        return;
-    }
-    for (const VolumeGroup &vg : s.volumeGroups)
-        for (const LogicalVolume &lv : vg.logicalVolumes)
-            if (lv.active && lv.device == device)
-                for (const PhysicalVolume &pv : vg.physicalVolumes)
-                    arraysUnder(s, pv.device, out, depth + 1);
-}
 
 // "5 min", "40 min", "2 h": coarse on purpose (at least a minute).
 QString roughly(double minutes)

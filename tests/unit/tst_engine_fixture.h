@@ -214,6 +214,9 @@ public:
         return m_ext4Minimum.contains(name) ? std::optional<qint64>(m_ext4Minimum.value(name)) : std::nullopt;
     }
     QString mdExamine(const QString &name) const override { return m_examine.value(name); }
+    QString contentStamp(const QString &name, qint64) const override { return m_stamps.value(name); }
+    QString backupRecord(const QString &deviceUuid) const override { return m_backups.value(deviceUuid); }
+    QStringList loopsOver(const QString &name) const override { return m_loops.value(name); }
 
     void addNode(const QString &path, const NodeInfo &info) { m_extra.insert(path, info); }
     void setSyncAction(const QString &md, const QString &action) { m_sync.insert(md, action); }
@@ -221,6 +224,9 @@ public:
     void withoutPersonality(const QString &level) { m_noPersonality.append(level); }
     void setExt4Minimum(const QHash<QString, qint64> &minimum) { m_ext4Minimum = minimum; }
     void setExamine(const QString &name, const QString &text) { m_examine.insert(name, text); }
+    void setContentStamp(const QString &name, const QString &stamp) { m_stamps.insert(name, stamp); }
+    void setBackupRecord(const QString &deviceUuid, const QString &json) { m_backups.insert(deviceUuid, json); }
+    void setLoopsOver(const QString &name, const QStringList &loops) { m_loops.insert(name, loops); }
 
 private:
     const Snapshot &m_snap;
@@ -231,6 +237,9 @@ private:
     QStringList m_noPersonality;
     QHash<QString, qint64> m_ext4Minimum;
     QHash<QString, QString> m_examine;
+    QHash<QString, QString> m_stamps;
+    QHash<QString, QString> m_backups;
+    QHash<QString, QStringList> m_loops;
 };
 
 } // namespace plexus::fixture

@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 26);
+        QCOMPARE(types, 29);
     }
 
     void typedArgumentsArrive()

@@ -73,6 +73,10 @@ CALLS=(
     "TakeDiskOut|$M|TakeDiskOut;$DEV;{}"
     "GrowArray|$M|GrowArray;$MD;3;[$DEV];[];{}"
     "GrowArray overwrite|$M $E|GrowArray;$MD;3;[$DEV];[];{'overwrite':<true>}"
+    "BackUpToDisk|$M|BackUpToDisk;$MD;$DEV;{}"
+    "BackUpToDisk overwrite|$M $E|BackUpToDisk;$MD;$DEV;{'overwrite':<true>}"
+    "OpenBackup|$M|OpenBackup;$DEV;{}"
+    "CloseBackup|$M|CloseBackup;$DEV;{}"
     "RequestSyncAction|$S|RequestSyncAction;$MD;check;{}"
     "SetSyncSpeedLimits|$M|SetSyncSpeedLimits;$MD;1000;system;{}"
     "ZeroSuperblock|$E|ZeroSuperblock;$DEV;{}"
@@ -98,9 +102,9 @@ CALLS=(
     "RemoveVolumeGroup|$E|RemoveVolumeGroup;vgnone;{}"
 )
 
-# Every method that changes something is in the matrix (UnfinishedJobs only reads).
+# Every method that changes something is in the matrix (UnfinishedJobs and Backups only read).
 for method in $(grep -o '<method name="[A-Za-z]*"' /src/helper/data/org.plexus.Helper1.xml | cut -d'"' -f2); do
-    [ "$method" = UnfinishedJobs ] && continue
+    [ "$method" = UnfinishedJobs ] || [ "$method" = Backups ] && continue
     printf '%s\n' "${CALLS[@]}" | grep -q "^$method[ |]" || fail "the matrix has no call of $method"
 done
 

@@ -63,6 +63,9 @@ hostname plexus-vm
 say "modules"
 modprobe -a md_mod raid0 raid1 raid456 raid10 dm_mod || say "some md/dm modules did not load"
 modprobe -q linear 2>/dev/null    # dropped from some kernels (6.12 has none)
+# A Debian machine has /dev/loop-control from boot (kmod-static-nodes), so the
+# first losetup loads loop; without systemd here, load it as that would.
+modprobe -q loop || say "the loop module did not load"
 
 # udev. Keep /run/plexus-vm/disks (guest name -> serial) current for the host's tools.
 # Replaying every device's "add" costs 10 s or more under TCG, so only the storage

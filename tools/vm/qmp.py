@@ -6,6 +6,8 @@
     qmp.py SOCKET plug   RUNDIR [SIZE]   add a blank disk; prints its serial (PLXDISKn)
     qmp.py SOCKET unplug RUNDIR DISK     pull DISK out: vdX (as the guest names it),
                                          PLXDISKn or diskn
+    qmp.py SOCKET unplug RUNDIR DISK keep   pull it out but keep its image, to replug
+    qmp.py SOCKET replug RUNDIR DISK     plug a disk pulled with keep back in, as it was
     qmp.py SOCKET disks  RUNDIR          list the guest's disks: NAME SERIAL
     qmp.py SOCKET screendump FILE        write the screen as a PPM image
     qmp.py SOCKET quit                   stop qemu at once
@@ -15,7 +17,8 @@ RUNDIR is run-vm's run directory: disk images diskn.img, the counter next-disk, 
 share/disks (the guest's "NAME SERIAL" list, kept by guest-disk-map).
 
 The control port protocol (one line each way, used by plexus-vm-disk in the guest):
-    plug SIZE      -> ok PLXDISKn       unplug PLXDISKn -> ok
+    plug SIZE      -> ok PLXDISKn       unplug PLXDISKn [keep] -> ok
+    replug PLXDISKn -> ok PLXDISKn      (the same image and serial, as a USB disk plugged back)
     qmp JSON       -> ok JSON (any QMP command, passed through; the reply's "return")
     anything that fails -> error MESSAGE
 """
@@ -117,6 +120,18 @@ def plug(qmp, rundir, size="256M"):
     image = os.path.join(rundir, f"disk{n}.img")
     with open(image, "wb") as f:
         f.truncate(parse_size(size))
+    return attach(qmp, n, image, remove_on_failure=True)
+
+
+def replug(qmp, rundir, disk):
+    n = disk_number(rundir, disk)
+    image = os.path.join(rundir, f"disk{n}.img")
+    if not os.path.exists(image):
+        raise QMPError(f"disk{n} was not pulled with keep: no image to plug back")
+    return attach(qmp, n, image, remove_on_failure=False)
+
+
+def attach(qmp, n, image, remove_on_failure):
     qmp.execute("blockdev-add", driver="raw", **{"node-name": f"node{n}"},
                 file={"driver": "file", "filename": image})
     try:
@@ -124,7 +139,8 @@ def plug(qmp, rundir, size="256M"):
                     drive=f"node{n}", serial=f"PLXDISK{n}")
     except QMPError:
         qmp.execute("blockdev-del", **{"node-name": f"node{n}"})
-        os.unlink(image)
+        if remove_on_failure:
+            os.unlink(image)
         raise
     return f"PLXDISK{n}"
 
@@ -145,12 +161,14 @@ def disk_number(rundir, disk):
     raise QMPError(f"no disk {disk!r} (use vdX as the VM names it, PLXDISKn or diskn)")
 
 
-def unplug(qmp, rundir, disk):
+def unplug(qmp, rundir, disk, keep=False):
     n = disk_number(rundir, disk)
     qmp.execute("device_del", id=f"disk{n}")
     # The guest has to let go (ACPI eject) before qemu frees the device.
     qmp.wait_event("DEVICE_DELETED", 60, device=f"disk{n}")
     qmp.execute("blockdev-del", **{"node-name": f"node{n}"})
+    if keep:
+        return
     try:
         os.unlink(os.path.join(rundir, f"disk{n}.img"))
     except FileNotFoundError:
@@ -164,12 +182,15 @@ def answer(qmp_path, rundir, line):
         if verb == "plug":
             return "ok " + plug(qmp, rundir, arg or "256M")
         if verb == "unplug":
-            unplug(qmp, rundir, arg)
+            disk, _, keep = arg.partition(" ")
+            unplug(qmp, rundir, disk, keep == "keep")
             return "ok"
+        if verb == "replug":
+            return "ok " + replug(qmp, rundir, arg)
         if verb == "qmp":
             req = json.loads(arg)
             return "ok " + json.dumps(qmp.execute(req["execute"], **req.get("arguments", {})))
-        return f"error unknown request {verb!r} (plug, unplug, qmp)"
+        return f"error unknown request {verb!r} (plug, unplug, replug, qmp)"
     finally:
         qmp.close()
 

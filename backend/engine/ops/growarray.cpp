@@ -153,9 +153,8 @@ Plan makePlan(const ValidGrow &v)
         live.members.removeIf([&](const Member &m) { return m.device == d.name; });
     }
     if (v.raidDevices > 0) {
-        Step s;
         const bool up = v.raidDevices > current;
-        s.description = up ? QStringLiteral("Make %1 use %2 devices; the kernel then %3").arg(md).arg(v.raidDevices)
+        const QString description = up ? QStringLiteral("Make %1 use %2 devices; the kernel then %3").arg(md).arg(v.raidDevices)
                                  .arg(level == QLatin1String("raid1") ? QStringLiteral("copies the data onto the new member(s)")
                                                                       : QStringLiteral("restripes the data across them (reshape)"))
                            : QStringLiteral("Make %1 a %2-device %3 (its remaining member(s): %4)").arg(md).arg(v.raidDevices).arg(levelWords(level),
@@ -166,19 +165,7 @@ Plan makePlan(const ValidGrow &v)
                                              names << m.device;
                                      return listNames(names);
                                  }());
-        s.command = {QStringLiteral("mdadm"), QStringLiteral("--grow"), path, QStringLiteral("--raid-devices=%1").arg(v.raidDevices)};
-        if (v.raidDevices == 1)
-            s.command.insert(3, QStringLiteral("--force"));
-        s.precondition = arrayIsRunning(md, path);
-        const QStringList argv = s.command;
-        s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
-        const int wanted = v.raidDevices;
-        s.check = [md, path, wanted] {
-            if (!waitFor(10000, [&] { return mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) == QString::number(wanted); }))
-                return toolFailed(QStringLiteral("%1 has %2 devices, not %3.").arg(path, mdAttribute(md, QStringLiteral("raid_disks"))).arg(wanted));
-            return Status();
-        };
-        plan.steps << s;
+        plan.steps << raidDevicesStep(path, md, v.raidDevices, description);
         if (up)
             plan.notes << (level == QLatin1String("raid1")
                                ? QStringLiteral("The copy onto the new member(s) runs in the background (recovery); %1 stays usable.").arg(md)

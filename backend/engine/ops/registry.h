@@ -9,6 +9,8 @@
 
 #include "adddevice.h"
 #include "assemblearray.h"
+#include "backup.h"
+#include "closebackup.h"
 #include "copypartitiontable.h"
 #include "createarray.h"
 #include "createvolume.h"
@@ -18,6 +20,7 @@
 #include "growarray.h"
 #include "growvolume.h"
 #include "makefilesystem.h"
+#include "openbackup.h"
 #include "reducevolumegroup.h"
 #include "removemember.h"
 #include "removevolume.h"
@@ -50,6 +53,9 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<ReplaceDiskRequest>());
     f(std::type_identity<TakeDiskOutRequest>());
     f(std::type_identity<GrowArrayRequest>());
+    f(std::type_identity<BackUpRequest>());
+    f(std::type_identity<OpenBackupRequest>());
+    f(std::type_identity<CloseBackupRequest>());
     f(std::type_identity<SyncActionRequest>());
     f(std::type_identity<SpeedLimitsRequest>());
     f(std::type_identity<ZeroSuperblockRequest>());

@@ -145,6 +145,25 @@ Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 component
     return s;
 }
 
+Step raidDevicesStep(const QString &arrayPath, const QString &md, int devices, const QString &description)
+{
+    Step s;
+    s.description = description;
+    s.command = {QStringLiteral("mdadm"), QStringLiteral("--grow"), arrayPath, QStringLiteral("--raid-devices=%1").arg(devices)};
+    if (devices == 1)
+        s.command.insert(3, QStringLiteral("--force"));
+    s.precondition = arrayIsRunning(md, arrayPath);
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
+    const QString path = arrayPath;
+    s.check = [md, path, devices] {
+        if (!waitFor(10000, [&] { return mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) == QString::number(devices); }))
+            return toolFailed(QStringLiteral("%1 has %2 devices, not %3.").arg(path, mdAttribute(md, QStringLiteral("raid_disks"))).arg(devices));
+        return Status();
+    };
+    return s;
+}
+
 Step zeroStep(const ResolvedDevice &dev, const QString &why)
 {
     Step s;

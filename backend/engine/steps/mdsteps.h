@@ -30,6 +30,9 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
 // mdadm --grow ARRAY --size=max: the array uses the whole of its members; the
 // check waits for md/component_size to grow past `componentBytes` (0: no check).
 Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 componentBytes);
+// mdadm --grow ARRAY --raid-devices=N (--force for one device); the check
+// waits for md/raid_disks to say N.
+Step raidDevicesStep(const QString &arrayPath, const QString &md, int devices, const QString &description);
 // mdadm --zero-superblock DEV; `why` ends the description.
 Step zeroStep(const ResolvedDevice &dev, const QString &why);
 // Stops the array at `arrayPath` (/dev/mdN or /dev/md/NAME); `description` says why.

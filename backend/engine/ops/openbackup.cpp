@@ -1,0 +1,65 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "openbackup.h"
+
+#include "engine/actions.h"
+#include "engine/checks/refusal.h"
+#include "model/describe.h"
+#include "model/mdsuperblock.h"
+
+namespace plexus {
+
+using namespace actions;
+
+Status validate(const Validator &checks, const OpenBackupRequest &r, ValidOpenBackup *out)
+{
+    *out = {};
+    ResolvedDevice dev;
+    if (Status s = checks.resolve(r.device, &dev); !s)
+        return s;
+    if (const auto arrays = checks.snapshot().arraysUsing(dev.name); !arrays.isEmpty())
+        return invalid(QStringLiteral("%1 is a member of the running array %2, not a copy cut off from it. Back it up to a device first (back-up).")
+                           .arg(dev.path, QStringLiteral("/dev/") + arrays.first()->name));
+    const auto sb = parseExamine(dev.path, checks.system().mdExamine(dev.name));
+    if (!sb || sb->dataOffsetBytes <= 0 || sb->arraySizeBytes <= 0)
+        return invalid(QStringLiteral("%1 carries no md superblock (1.x metadata) telling where a mirror's data lies on it: it is not a "
+                                      "backup copy Plexus can open.").arg(dev.path));
+    if (sb->dataOffsetBytes + sb->arraySizeBytes > dev.sizeBytes)
+        return invalid(QStringLiteral("%1 is smaller (%2) than the copy its superblock describes (%3 from %4): it is not a whole copy.")
+                           .arg(dev.path, humanSize(dev.sizeBytes), humanSize(sb->arraySizeBytes), humanSize(sb->dataOffsetBytes)));
+    out->device = dev;
+    out->array = sb->arrayUuid;
+    out->offsetBytes = sb->dataOffsetBytes;
+    out->sizeBytes = sb->arraySizeBytes;
+    return {};
+}
+
+Plan makePlan(const ValidOpenBackup &v)
+{
+    Plan plan;
+    plan.summary = QStringLiteral("Open the backup copy on %1 read-only: a loop device over its %2 of data, to mount read-only.")
+                       .arg(v.device.path, humanSize(v.sizeBytes));
+    Step s;
+    s.description = QStringLiteral("Set up a read-only loop device over the data on %1 (%2 from %3 in)")
+                        .arg(v.device.path, humanSize(v.sizeBytes), humanSize(v.offsetBytes));
+    s.command = {QStringLiteral("losetup"), QStringLiteral("--find"), QStringLiteral("--show"), QStringLiteral("--read-only"),
+                 QStringLiteral("--offset=%1").arg(v.offsetBytes), QStringLiteral("--sizelimit=%1").arg(v.sizeBytes), v.device.path};
+    const QStringList argv = s.command;
+    s.action = [argv](StepContext &ctx) {
+        QByteArray out;
+        if (Status st = run(ctx, argv, {}, &out); !st)
+            return st;
+        const QString loop = QString::fromUtf8(out).trimmed();
+        udevSettle(ctx);
+        return Status::success(QStringLiteral("opened read-only as %1: mount it read-only (for ext4: mount -o ro,noload %1 DIR); "
+                                              "close-backup detaches it").arg(loop));
+    };
+    s.cannotUndo = QStringLiteral("close-backup detaches the loop device");
+    plan.steps << s;
+    plan.notes << QStringLiteral("Nothing is written to %1: its superblock and data stay as they were cut, so it can still be brought up to "
+                                 "date incrementally.").arg(v.device.path);
+    return plan;
+}
+
+} // namespace plexus
