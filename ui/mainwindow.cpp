@@ -20,6 +20,7 @@
 #include "helperclient.h"
 #include "helper1_proxy.h"
 #include "partitionbar.h"
+#include "probe/plannedfailures.h"
 #include "probe/snapshotprobe.h"
 #include "selectionmodel.h"
 #include "shutdownholdnotice.h"
@@ -397,8 +398,11 @@ void MainWindow::reload()
     QStringList warnings;
     const SnapshotPtr next = SnapshotProbe(m_root).take(&warnings);
     const bool first = !m_snapshot;
-    if (m_snapshot)
-        m_log->append(next->takenAt, eventNotes(deriveEvents(*m_snapshot, *next), *m_snapshot, *next));
+    if (m_snapshot) {
+        QList<Event> events = deriveEvents(*m_snapshot, *next);
+        markPlanned(&events, m_root);
+        m_log->append(next->takenAt, eventNotes(events, *m_snapshot, *next));
+    }
     logWarnings(warnings);
     showSnapshot(next);
     // Whether shutdown is held off changes only while md works, or when it ends.

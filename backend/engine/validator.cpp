@@ -223,6 +223,12 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
             advice = QStringLiteral("Close whatever uses it first");
         return inUse(QStringLiteral("%1 %2. %3, or choose another %4.").arg(subject, use, advice, noun));
     }
+    // A loop device reads it (an open backup, open-backup): holders do not show that.
+    for (const QString &n : names)
+        if (const QStringList loops = m_sys.loopsOver(n); !loops.isEmpty())
+            return inUse(QStringLiteral("%1 is read through the loop device /dev/%2 (an open backup?). Close it first (close-backup, or "
+                                        "losetup --detach /dev/%2), or choose another %3.")
+                             .arg(n == dev.name ? dev.path : QStringLiteral("/dev/") + n, loops.first(), noun));
 
     // What writing would destroy.
     const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;

@@ -40,6 +40,8 @@ int failuresSurvivable(const Array &a)
 
 Urgency Event::urgency() const
 {
+    if (!planned.isEmpty())
+        return Urgency::Low;
     switch (kind) {
     case EventKind::MemberFailed:
     case EventKind::ArrayDegraded:
@@ -59,6 +61,10 @@ Urgency Event::urgency() const
 QString Event::summary() const
 {
     const QString act = action ? toString(*action) : QStringLiteral("sync");
+    if (!planned.isEmpty() && kind == EventKind::MemberFailed)
+        return QStringLiteral("Plexus took %1 out of %2").arg(device, array);
+    if (!planned.isEmpty() && kind == EventKind::ArrayDegraded)
+        return QStringLiteral("%1 runs without a member for now").arg(array);
     switch (kind) {
     case EventKind::MemberFailed: return QStringLiteral("%1 failed in %2").arg(device, array);
     case EventKind::ArrayDegraded: return QStringLiteral("%1 is degraded").arg(array);
@@ -81,6 +87,8 @@ QString Event::summary() const
 
 QString Event::body() const
 {
+    if (!planned.isEmpty())
+        return planned.endsWith(QLatin1Char('.')) ? planned : planned + QLatin1Char('.');
     switch (kind) {
     case EventKind::MemberFailed:
         return QStringLiteral("The md driver took %1 out of %2. Replace it: drag a healthy disk onto the failed member in Plexus.").arg(device, array);
@@ -105,6 +113,7 @@ QJsonObject eventToJson(const Event &e)
     if (e.action) o.insert(QStringLiteral("action"), toString(*e.action));
     if (e.percent) o.insert(QStringLiteral("percent"), *e.percent);
     if (e.mismatches) o.insert(QStringLiteral("mismatches"), double(*e.mismatches));
+    if (!e.planned.isEmpty()) o.insert(QStringLiteral("planned"), e.planned);
     static const char *urgencies[] = {"low", "normal", "critical"};
     o.insert(QStringLiteral("urgency"), QLatin1String(urgencies[int(e.urgency())]));
     return o;

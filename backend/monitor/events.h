@@ -40,6 +40,9 @@ struct Event {
     std::optional<double> percent;
     std::optional<qint64> mismatches;
     QDateTime time;
+    // Plexus did it on purpose (probe/plannedfailures.h): why, in words. Such a
+    // failure is news, not an alarm.
+    QString planned;
 
     Urgency urgency() const;
     QString summary() const;       // "md0 is degraded"

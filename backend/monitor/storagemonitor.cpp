@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "storagemonitor.h"
+#include "probe/plannedfailures.h"
 #include "probe/snapshotprobe.h"
 
 namespace plexus {
@@ -26,7 +27,8 @@ void StorageMonitor::takeSnapshot()
     // notification latency (a whole snapshot reads every disk's udev record).
     const SnapshotProbe probe(m_root, SnapshotProbe::Detail::Fast);
     SnapshotPtr next = m_watcher.takeDevicesChanged() ? probe.take() : probe.takeArrays(*m_current);
-    const QList<Event> events = deriveEvents(*m_current, *next);
+    QList<Event> events = deriveEvents(*m_current, *next);
+    markPlanned(&events, m_root);
     m_current = next;
     Q_EMIT snapshotChanged(m_current);
     if (!events.isEmpty())

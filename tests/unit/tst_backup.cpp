@@ -185,6 +185,12 @@ private Q_SLOTS:
         EXPECT_REFUSAL(validate(Validator(s, sys), close, &vc), ErrorCode::Invalid, "/dev/sdb is not open");
         sys.setLoopsOver(QStringLiteral("sdb"), {QStringLiteral("loop0")});
         EXPECT_OK(validate(Validator(s, sys), close, &vc));
+        // Open, it is neither opened again nor written by a backup.
+        open.device = deviceSpecFor(s, QStringLiteral("/dev/sdb"));
+        EXPECT_REFUSAL(validate(Validator(s, sys), open, &vo), ErrorCode::InUse, "The backup on /dev/sdb is open already, as /dev/loop0.");
+        ValidBackUp vb;
+        EXPECT_REFUSAL(validate(Validator(s, sys), backUp(s, QStringLiteral("/dev/md0"), QStringLiteral("/dev/sdb")), &vb), ErrorCode::InUse,
+                       "/dev/sdb is read through the loop device /dev/loop0 (an open backup?). Close it first");
         QCOMPARE(makePlan(vc).previews(), QStringList{QStringLiteral("losetup --detach /dev/loop0")});
         Snapshot mounted = s;
         mounted.mounts << Mount{QStringLiteral("loop0"), QStringLiteral("/dev/loop0"), QStringLiteral("/mnt/copy"), QStringLiteral("ext4")};

@@ -3,7 +3,9 @@
 
 // Typed events from two snapshots: what the monitor tells the user.
 #include "monitor/events.h"
+#include "probe/plannedfailures.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace plexus;
@@ -82,6 +84,40 @@ private Q_SLOTS:
         QCOMPARE(events[0].summary(), QStringLiteral("vdc failed in md0"));
         QVERIFY(events[0].body().contains(QStringLiteral("Replace it")));
         QCOMPARE(events[1].summary(), QStringLiteral("md0 is degraded"));
+    }
+
+    // A member Plexus failed on purpose (a backup cut off) is news, not an
+    // alarm; another member failing at the same time still is.
+    void plannedFailuresAreNotAlarms()
+    {
+        QTemporaryDir root;
+        const Array before = raid(QStringLiteral("raid1"), 3);
+        Array after = before;
+        failMember(after, 1);
+        announcePlannedFailure(QStringLiteral("md0"), QStringLiteral("vdb"), QStringLiteral("The backup on /dev/vdb was cut off"), root.path());
+        QList<Event> events = deriveEvents(with(before), with(after));
+        markPlanned(&events, root.path());
+        QCOMPARE(kinds(events), (QStringList{QStringLiteral("member-failed:vdb"), QStringLiteral("array-degraded")}));
+        QCOMPARE(events[0].urgency(), Urgency::Low);
+        QCOMPARE(events[0].summary(), QStringLiteral("Plexus took vdb out of md0"));
+        QCOMPARE(events[0].body(), QStringLiteral("The backup on /dev/vdb was cut off."));
+        QCOMPARE(events[1].urgency(), Urgency::Low);
+        QCOMPARE(eventToJson(events[0]).value(QStringLiteral("planned")).toString(), QStringLiteral("The backup on /dev/vdb was cut off"));
+
+        failMember(after, 2);
+        events = deriveEvents(with(before), with(after));
+        markPlanned(&events, root.path());
+        QCOMPARE(events[0].urgency(), Urgency::Low);
+        QCOMPARE(events[1].urgency(), Urgency::Critical); // vdc: nobody planned it
+        QCOMPARE(events[1].summary(), QStringLiteral("vdc failed in md0"));
+        QVERIFY(events[2].kind == EventKind::ArrayDegraded);
+        QCOMPARE(events[2].urgency(), Urgency::Critical);
+
+        // Another root, or none written: the alarm as ever.
+        QTemporaryDir other;
+        events = deriveEvents(with(before), with(after));
+        markPlanned(&events, other.path());
+        QCOMPARE(events[0].urgency(), Urgency::Critical);
     }
 
     void secondFailureOfRaid5IsAFailedArray()

@@ -76,8 +76,16 @@ refused 1 Invalid "contains a filesystem \(ext4\).*say overwrite" -- back-up /de
 wipefs -q -a /dev/vdb && udevadm settle
 
 step "back up to vdb with the writer running: all of md0 is copied"
+plexusctl monitor --json > /tmp/events.jsonl 2>&1 &
+MONITOR=$!
+sleep 1
 back_up vdb
 FIGURES+=("full copy (blank disk) | $TOOK ms | $(mib $COPIED) written")
+# The cut is Plexus's doing: the monitor says so, quietly, instead of an alarm.
+sleep 1; kill $MONITOR
+cut=$(grep '"event":"member-failed"' /tmp/events.jsonl | grep '"device":"vdb"') || { cat /tmp/events.jsonl; fail "the monitor saw no member-failed for vdb"; }
+echo "$cut" | grep -q '"urgency":"low"' && echo "$cut" | grep -q '"planned":"The backup on /dev/vdb was cut off' || { echo "$cut"; fail "the cut sounded like a failure"; }
+echo "ok: the monitor: $(echo "$cut" | sed -n 's/.*"summary":"\([^"]*\)".*/\1/p') (urgency low)"
 
 step "pull the backup disk out, plug it back"
 serial=$(plexus-vm-disk unplug vdb --keep)
@@ -89,6 +97,7 @@ open_copy "$copy"
 is "$(files_sum /mnt/copy/set1)" "$SUM1" "set1 on the copy"
 check_log_prefix
 refused 5 InUse "mounted on /mnt/copy" -- close-backup "/dev/$copy"
+refused 5 InUse "read through the loop device $LOOP" -- back-up /dev/md0 "/dev/$copy"
 close_copy "$copy"
 
 step "more writes, then a refresh: only what changed is copied"

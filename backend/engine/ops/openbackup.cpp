@@ -21,6 +21,8 @@ Status validate(const Validator &checks, const OpenBackupRequest &r, ValidOpenBa
     if (const auto arrays = checks.snapshot().arraysUsing(dev.name); !arrays.isEmpty())
         return invalid(QStringLiteral("%1 is a member of the running array %2, not a copy cut off from it. Back it up to a device first (back-up).")
                            .arg(dev.path, QStringLiteral("/dev/") + arrays.first()->name));
+    if (const QStringList loops = checks.system().loopsOver(dev.name); !loops.isEmpty())
+        return Status::failure(ErrorCode::InUse, QStringLiteral("The backup on %1 is open already, as /dev/%2.").arg(dev.path, loops.first()));
     const auto sb = parseExamine(dev.path, checks.system().mdExamine(dev.name));
     if (!sb || sb->dataOffsetBytes <= 0 || sb->arraySizeBytes <= 0)
         return invalid(QStringLiteral("%1 carries no md superblock (1.x metadata) telling where a mirror's data lies on it: it is not a "

@@ -9,6 +9,7 @@
 #include "mdsteps.h"
 #include "model/mdsuperblock.h"
 #include "probe/mountprobe.h"
+#include "probe/plannedfailures.h"
 #include "probe/textfile.h"
 
 #include <QDateTime>
@@ -170,6 +171,8 @@ Step cutCopyStep(const QString &arrayPath, const QString &md, const ResolvedDevi
                 ::close(fd);
             }
         }
+        announcePlannedFailure(md, name, QStringLiteral("The backup on /dev/%1 was cut off: it holds %2 as it was now, and %2 runs without it "
+                                                        "until the next backup").arg(name, md));
         return writeSysfs(ctx, sysfsMd(md, QStringLiteral("dev-%1/state").arg(name)), QStringLiteral("faulty"));
         // `held` thaws here, on every way out.
     };

@@ -6,6 +6,7 @@
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
+#include "probe/plannedfailures.h"
 
 #include <QThread>
 
@@ -81,7 +82,11 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
         return Status();
     };
     const QStringList argv = s.command;
-    s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
+    const QString words = QStringLiteral("Plexus marked /dev/%1 faulty in %2 as asked%3").arg(member, md, consequence);
+    s.action = [argv, md, member, words](StepContext &ctx) {
+        announcePlannedFailure(md, member, words);
+        return run(ctx, argv);
+    };
     s.check = memberHas(md, member, QStringLiteral("faulty"), QStringLiteral("marked faulty"));
     s.cannotUndo = QStringLiteral("md does not take a failed member back as it was: add it again, and it is rebuilt");
     return s;
