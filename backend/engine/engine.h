@@ -9,6 +9,7 @@
 // Each operation (ops/*.h) brings its own validate() and makePlan().
 
 #include "plan.h"
+#include "samedevice.h"
 #include "systemview.h"
 #include "validator.h"
 
@@ -33,6 +34,8 @@ public:
             *plan = makePlan(*m_snapshot, v);
         else
             *plan = makePlan(v);
+        // Who each device the plan erases is now, for the check right before it.
+        noteIdentities(plan, m_system);
         if constexpr (requires { Request::info; })
             plan->operation = QLatin1String(Request::info.method);
         return {};

@@ -4,6 +4,7 @@
 #include "executor.h"
 
 #include "restart.h"
+#include "samedevice.h"
 
 #include <QDir>
 #include <cerrno>
@@ -112,8 +113,10 @@ void faultPoint(const char *edge, int index)
 
 } // namespace
 
-Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer)
+Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer, const SystemView *system)
 {
+    static const LiveSystem live;
+    const SystemView &machine = system ? *system : live;
     Context ctx(0, journal, observer);
     ctx.data = plan.carried;
     const int total = int(plan.steps.size());
@@ -135,7 +138,10 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
             // The tools open the devices themselves: let go of them now, not earlier.
             if (claims)
                 claims->releaseAll();
-            s = step.action ? step.action(ctx) : Status();
+            // Checked now, not only at validation: the step may come hours later.
+            s = checkErasures(step, machine);
+            if (s.ok())
+                s = step.action ? step.action(ctx) : Status();
         }
         if (s.ok() && step.check)
             s = step.check();

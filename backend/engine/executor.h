@@ -8,6 +8,7 @@
 
 #include "journal.h"
 #include "plan.h"
+#include "systemview.h"
 
 namespace plexus {
 
@@ -40,7 +41,8 @@ public:
     virtual void log(int index, const QString &line) { Q_UNUSED(index); Q_UNUSED(line); }
 };
 
-// journal may be null (tests); claims may be null.
-Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer);
+// journal may be null (tests); claims may be null. `system` answers the check
+// before each step that erases a device (samedevice.h); null: the live machine.
+Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, ExecutionObserver *observer, const SystemView *system = nullptr);
 
 } // namespace plexus

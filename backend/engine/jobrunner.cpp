@@ -58,7 +58,7 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
         result.ran = true;
         if (observer)
             observer->jobStarted(job, plan);
-        result.status = execute(plan, &journal, &claims, observer);
+        result.status = execute(plan, &journal, &claims, observer, &m_system);
         lap("execution");
         Journal::prune(200, m_journalDirectory);
     }

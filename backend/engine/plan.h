@@ -8,6 +8,7 @@
 // the machine now looks as the step promised. Plans are computed on a copy of the
 // snapshot; nothing runs until an Executor runs the plan.
 
+#include "deviceidentity.h"
 #include "status.h"
 
 #include <QStringList>
@@ -35,6 +36,21 @@ public:
 
 };
 
+// A device whose contents a step destroys. Validation checked it, but a plan
+// may reach the step hours later (a hot replacement's copy) and the kernel name
+// may by then lead to another device: right before the step runs, the executor
+// checks that it is still the same one and claims it O_EXCL again
+// (engine/samedevice.h). Every such step acts on a device that nothing may
+// hold when it runs (a member already removed, a blank disk, the members of an
+// array still to be created), so every one is claimed.
+struct Erasure {
+    QString path;        // the node the step's tool opens: "/dev/vdb2"
+    QString name;        // the kernel device it led to at validation: "vdb2"
+    // Filled when the plan is made (Engine::prepare); absent for a device that
+    // an earlier step of the plan creates (a new partition): then only claimed.
+    DeviceIdentity then;
+};
+
 struct Step {
     QString description;         // "Add /dev/vdc to md0 as a spare"
     QStringList command;         // the equivalent shell command, as its arguments
@@ -51,6 +67,7 @@ struct Step {
     // order. Unset: it cannot be undone, and cannotUndo says why.
     std::function<QList<Step>()> undo;
     QString cannotUndo;
+    QList<Erasure> erases;       // devices whose contents it destroys
 
     QString preview() const;     // the command, shell-quoted, with its note
     // For a step that only reads or waits: rolling back has nothing to do for it.

@@ -26,6 +26,19 @@ void fromJson(const QJsonValue &v, NodeInfo *n)
     n->kind = o.value(QStringLiteral("kind")).toString();
     n->unsafeAt = o.value(QStringLiteral("unsafe_at")).toString();
 }
+QJsonValue toJson(const DeviceIdentity &d)
+{
+    return d.present() ? QJsonValue(QJsonObject{{QStringLiteral("number"), d.number}, {QStringLiteral("who"), d.who},
+                                                {QStringLiteral("size"), QString::number(d.sizeBytes)}})
+                       : QJsonValue();
+}
+void fromJson(const QJsonValue &v, DeviceIdentity *d)
+{
+    const QJsonObject o = v.toObject();
+    d->number = o.value(QStringLiteral("number")).toString();
+    d->who = o.value(QStringLiteral("who")).toString();
+    d->sizeBytes = o.value(QStringLiteral("size")).toString().toLongLong();
+}
 QJsonValue toJson(const std::optional<qint64> &v)
 {
     return v ? QJsonValue(QString::number(*v)) : QJsonValue();
@@ -76,6 +89,7 @@ std::optional<qint64> RecordingSystem::dataOffsetBytes(const QString &md, const 
     return keep(question("data_offset", md + QLatin1Char('/') + member), m_live.dataOffsetBytes(md, member));
 }
 QString RecordingSystem::syncAction(const QString &md) const { return keep(question("sync_action", md), m_live.syncAction(md)); }
+DeviceIdentity RecordingSystem::identity(const QString &name) const { return keep(question("identity", name), m_live.identity(name)); }
 bool RecordingSystem::exists(const QString &path) const { return keep(question("exists", path), m_live.exists(path)); }
 QStringList RecordingSystem::slaves(const QString &name) const { return keep(question("slaves", name), m_live.slaves(name)); }
 bool RecordingSystem::mdPersonalityAvailable(const QString &level) const
@@ -129,6 +143,14 @@ std::optional<qint64> ReplayedSystem::dataOffsetBytes(const QString &md, const Q
     return replayed<std::optional<qint64>>(answer(question("data_offset", md + QLatin1Char('/') + member)));
 }
 QString ReplayedSystem::syncAction(const QString &md) const { return replayed<QString>(answer(question("sync_action", md))); }
+DeviceIdentity ReplayedSystem::identity(const QString &name) const
+{
+    // Asked once the plan is made (Engine::prepare), not to make it: a job
+    // journaled before identities were recorded is rebuilt without them, and
+    // its steps are then only claimed again before they erase.
+    const QString q = question("identity", name);
+    return m_record.contains(q) ? replayed<DeviceIdentity>(m_record.value(q)) : DeviceIdentity();
+}
 bool ReplayedSystem::exists(const QString &path) const { return replayed<bool>(answer(question("exists", path))); }
 QStringList ReplayedSystem::slaves(const QString &name) const { return replayed<QStringList>(answer(question("slaves", name))); }
 bool ReplayedSystem::mdPersonalityAvailable(const QString &level) const

@@ -25,6 +25,7 @@ public:
     std::optional<qint64> componentSizeBytes(const QString &md) const override;
     std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const override;
     QString syncAction(const QString &md) const override;
+    DeviceIdentity identity(const QString &name) const override;
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;
@@ -53,6 +54,7 @@ public:
     std::optional<qint64> componentSizeBytes(const QString &md) const override;
     std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const override;
     QString syncAction(const QString &md) const override;
+    DeviceIdentity identity(const QString &name) const override;
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;

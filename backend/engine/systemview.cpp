@@ -10,7 +10,10 @@
 #include <QRegularExpression>
 #include <QSysInfo>
 #include "actions.h"
+#include "probe/blockprobe.h"
 #include "probe/textfile.h"
+
+#include "model/snapshot.h"
 
 #include <QFile>
 #include <QDateTime>
@@ -122,6 +125,35 @@ std::optional<qint64> LiveSystem::dataOffsetBytes(const QString &md, const QStri
 QString LiveSystem::syncAction(const QString &md) const
 {
     return readTrimmed(mdFile(md, QStringLiteral("sync_action"))).value_or(QString());
+}
+
+DeviceIdentity LiveSystem::identity(const QString &name) const
+{
+    DeviceIdentity id;
+    if (name.isEmpty() || name.contains(QLatin1Char('/')) || name.startsWith(QLatin1Char('.')))
+        return id;
+    // sysfs only: a kernel name, never a path someone else chose.
+    const QString block = m_sysRoot + QStringLiteral("/sys/block/");
+    QString dir = m_sysRoot + QStringLiteral("/sys/class/block/") + name;
+    if (!QFileInfo::exists(dir)) { // fixture trees have no /sys/class
+        dir = block + name;
+        for (const QString &disk : listDir(block))
+            if (QFileInfo::exists(block + disk + QLatin1Char('/') + name + QStringLiteral("/partition")))
+                dir = block + disk + QLatin1Char('/') + name;
+    }
+    id.number = readTrimmed(dir + QStringLiteral("/dev")).value_or(QString());
+    if (!id.present())
+        return id;
+    id.sizeBytes = readNumber(dir + QStringLiteral("/size")).value_or(0) * 512;
+    // A partition's sysfs directory sits in its disk's.
+    const QString disk = QFileInfo::exists(dir + QStringLiteral("/partition")) ? QFileInfo(QFileInfo(dir).canonicalFilePath()).dir().dirName() : name;
+    if (BlockProbe::isDiskName(disk) && QFileInfo::exists(block + disk + QStringLiteral("/device"))) {
+        // The serial or WWN as the probe reads it for the snapshot, in the words resuming compares.
+        Snapshot one;
+        one.disks << BlockProbe(m_sysRoot.isEmpty() ? QStringLiteral("/") : m_sysRoot).disk(disk);
+        id.who = identityOf(one, name);
+    }
+    return id;
 }
 
 bool LiveSystem::exists(const QString &path) const

@@ -6,6 +6,8 @@
 // leads, and a few md numbers the model does not carry. LiveSystem answers from
 // the real /dev and /sys; unit tests answer from a fake.
 
+#include "deviceidentity.h"
+
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -35,6 +37,10 @@ public:
     virtual std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const = 0;
     // md/sync_action as the kernel says it now ("idle", "resync", ...).
     virtual QString syncAction(const QString &md) const = 0;
+    // The block device with kernel name `name` as the kernel shows it now: its
+    // number, size, and the serial or WWN of its disk (sysfs and the udev
+    // database). Absent when there is no such device.
+    virtual DeviceIdentity identity(const QString &name) const = 0;
     // Whether a path exists at all (symlinks such as /dev/md/NAME included).
     virtual bool exists(const QString &path) const = 0;
     // Kernel names below a stacked device (/sys/block/NAME/slaves): "dm-0" -> {"sda2"}.
@@ -99,6 +105,7 @@ public:
     std::optional<qint64> componentSizeBytes(const QString &md) const override;
     std::optional<qint64> dataOffsetBytes(const QString &md, const QString &member) const override;
     QString syncAction(const QString &md) const override;
+    DeviceIdentity identity(const QString &name) const override;
     bool exists(const QString &path) const override;
     QStringList slaves(const QString &name) const override;
     bool mdPersonalityAvailable(const QString &level) const override;

@@ -3,6 +3,7 @@
 
 #include "unfinished.h"
 
+#include "deviceidentity.h"
 #include "engine.h"
 #include "checks/refusal.h"
 #include "ops/anyrequest.h"
@@ -13,23 +14,6 @@
 namespace plexus {
 
 namespace {
-
-// Who a kernel name is, in words that survive renaming: "disk QM00005",
-// "partition 2 of disk QM00005", "array 3f0c...", "volume rootvg/root".
-QString identityOf(const Snapshot &s, const QString &name)
-{
-    if (const Array *a = s.array(name))
-        return QStringLiteral("array %1").arg(a->uuid);
-    if (const LogicalVolume *lv = s.activeVolume(name))
-        return QStringLiteral("volume %1/%2").arg(lv->vgName, lv->name);
-    const Disk *d = s.diskOf(name);
-    if (!d)
-        return {};
-    if (d->name == name)
-        return QStringLiteral("disk %1").arg(d->identity());
-    const Partition *p = d->partition(name);
-    return p ? QStringLiteral("partition %1 of disk %2").arg(p->number).arg(d->identity()) : QString();
-}
 
 QString nameWithIdentity(const Snapshot &s, const QString &identity)
 {

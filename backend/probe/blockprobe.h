@@ -16,6 +16,8 @@ class BlockProbe
 public:
     explicit BlockProbe(const QString &root = QStringLiteral("/"));
     QList<Disk> disks() const;
+    // One disk, by kernel name ("vdb"), with its partitions.
+    Disk disk(const QString &name) const { return readDisk(name); }
     // Partitions and disks that are not md or device-mapper, by kernel name.
     static bool isDiskName(const QString &name);
 

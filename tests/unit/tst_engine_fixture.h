@@ -18,6 +18,7 @@
 //   sdl  1 TiB    PV of vg1 (no active LV)
 //   sdm  100 GiB  held by dm-5 (an encrypted volume), not LVM
 
+#include "engine/deviceidentity.h"
 #include "engine/status.h"
 #include "engine/systemview.h"
 #include "model/snapshot.h"
@@ -206,6 +207,21 @@ public:
     }
     std::optional<qint64> dataOffsetBytes(const QString &, const QString &) const override { return 128 * MiB; }
     QString syncAction(const QString &md) const override { return m_sync.value(md, QStringLiteral("idle")); }
+    // From the snapshot (numbered by the disk's place, as sd* are), unless setIdentity says otherwise.
+    DeviceIdentity identity(const QString &name) const override
+    {
+        if (m_identity.contains(name))
+            return m_identity.value(name);
+        DeviceIdentity id;
+        const Disk *d = m_snap.diskOf(name);
+        if (!d)
+            return id;
+        const Partition *p = d->partition(name);
+        id.number = QStringLiteral("8:%1").arg(int(d - m_snap.disks.constData()) * 16 + (p ? p->number : 0));
+        id.who = identityOf(m_snap, name);
+        id.sizeBytes = p ? p->sizeBytes : d->sizeBytes;
+        return id;
+    }
     bool exists(const QString &path) const override { return m_paths.contains(path) || node(path).exists; }
     QStringList slaves(const QString &name) const override { return m_slaves.value(name); }
     bool mdPersonalityAvailable(const QString &level) const override { return !m_noPersonality.contains(level); }
@@ -227,6 +243,7 @@ public:
     void setContentStamp(const QString &name, const QString &stamp) { m_stamps.insert(name, stamp); }
     void setBackupRecord(const QString &deviceUuid, const QString &json) { m_backups.insert(deviceUuid, json); }
     void setLoopsOver(const QString &name, const QStringList &loops) { m_loops.insert(name, loops); }
+    void setIdentity(const QString &name, const DeviceIdentity &id) { m_identity.insert(name, id); }
 
 private:
     const Snapshot &m_snap;
@@ -240,6 +257,7 @@ private:
     QHash<QString, QString> m_stamps;
     QHash<QString, QString> m_backups;
     QHash<QString, QStringList> m_loops;
+    QHash<QString, DeviceIdentity> m_identity;
 };
 
 } // namespace plexus::fixture

@@ -3,6 +3,7 @@
 
 // Disks, partitions, mounts, swap and LVM read from a fixture machine:
 // two SATA disks mirrored (md0 = /boot, md1 = LVM PV of vg0) and a USB backup disk.
+#include "engine/deviceidentity.h"
 #include "engine/treesystem.h"
 #include "probe/blockprobe.h"
 #include "probe/lvmprobe.h"
@@ -170,6 +171,22 @@ private Q_SLOTS:
         QVERIFY(!system.exists(QStringLiteral("/dev/sdz")));
         QCOMPARE(system.syncAction(QStringLiteral("md0")), QStringLiteral("idle"));
         QVERIFY(system.slaves(QStringLiteral("sdz")).isEmpty());
+        // Who a device is (checked again before a step erases it), in the words resuming compares.
+        Snapshot probed;
+        probed.disks = BlockProbe(root).disks();
+        const DeviceIdentity part = system.identity(QStringLiteral("sda1"));
+        QCOMPARE(part.number, QStringLiteral("8:1"));
+        QCOMPARE(part.who, identityOf(probed, QStringLiteral("sda1")));
+        QVERIFY2(part.who.startsWith(QLatin1String("partition 1 of disk ")), qPrintable(part.who));
+        QCOMPARE(part.sizeBytes, probed.diskOf(QStringLiteral("sda1"))->partition(QStringLiteral("sda1"))->sizeBytes);
+        const DeviceIdentity whole = system.identity(QStringLiteral("sdc"));
+        QCOMPARE(whole.number, QStringLiteral("8:32"));
+        QCOMPARE(whole.who, identityOf(probed, QStringLiteral("sdc")));
+        QCOMPARE(whole.sizeBytes, qint64(3907029168) * 512);
+        QVERIFY(system.identity(QStringLiteral("md1")).present()); // no disk: number and size only
+        QVERIFY(system.identity(QStringLiteral("md1")).who.isEmpty());
+        for (const char *absent : {"sdz", "", "../sda", "sda/sda1"})
+            QVERIFY2(!system.identity(QLatin1String(absent)).present(), absent);
     }
 
     void emptyRootIsAnEmptyMachine()

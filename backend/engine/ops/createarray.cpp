@@ -324,6 +324,8 @@ Plan makePlan(const ValidCreate &v)
         for (const ResolvedDevice &d : *list)
             if (!d.missing)
                 used << d;
+    for (const ResolvedDevice &d : used)
+        s.erases << Erasure{d.path, d.name};
     s.undo = [arrayPath, used] {
         Step stop = stopStep(arrayPath, QStringLiteral("Stop %1, which this plan created").arg(arrayPath));
         stop.precondition = [arrayPath] {

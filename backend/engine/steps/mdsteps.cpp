@@ -189,6 +189,8 @@ Step zeroStep(const ResolvedDevice &dev, const QString &why)
         return Status();
     };
     s.cannotUndo = QStringLiteral("an erased superblock is gone");
+    // Zeroed after it has left its array (or never was in one): it can be claimed.
+    s.erases = {{dev.path, dev.name}};
     return s;
 }
 

@@ -93,6 +93,7 @@ Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition
     };
     const QString diskName = disk.name, diskPath = disk.path;
     s.undo = [diskPath, diskName] { return restoreTableSteps(diskPath, diskName, false); };
+    s.erases = {{disk.path, disk.name}};
     s.check = [diskName, partition] {
         const bool there = waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(diskName, partition)); });
         return there ? Status() : toolFailed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, diskName));
@@ -159,6 +160,8 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
     };
     const bool hadTable = v.targetHadTable;
     write.undo = [dst, targetName, hadTable] { return restoreTableSteps(dst, targetName, hadTable); };
+    // --no-reread turns off sfdisk's own check that the disk is unused: the claim stands in for it.
+    write.erases = {{dst, targetName}};
     steps << write;
 
     Step reread = rereadStep(dst);

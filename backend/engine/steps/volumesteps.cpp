@@ -130,6 +130,7 @@ Step createPhysicalVolumeStep(const ResolvedDevice &dev)
                       holds(dev.path, QStringLiteral("LVM2_member")));
     const QString path = dev.path;
     s.undo = [path] { return QList<Step>{removePhysicalVolumeStep(path)}; };
+    s.erases = {{dev.path, dev.name}};
     return s;
 }
 
