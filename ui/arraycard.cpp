@@ -140,6 +140,7 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
         setCurrentSlot(index);
     });
     connect(m_slots, &SlotStrip::dropHint, this, &ArrayCard::showDropHint);
+    connect(m_backups, &BackupChips::copyChosen, m_selection, &SelectionModel::setCurrent);
     connect(m_backups, &BackupChips::contextMenuRequested, this, &ArrayCard::contextMenuRequested);
     connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
 }

@@ -21,10 +21,18 @@ public:
     CopyLine(const Selectable &item, BackupChips *owner) : QWidget(owner), m_item(item), m_owner(owner) {}
 
 protected:
-    void contextMenuEvent(QContextMenuEvent *event) override
+    void mousePressEvent(QMouseEvent *event) override
     {
         if (!m_item.isNone())
+            Q_EMIT m_owner->copyChosen(m_item);
+        event->accept();
+    }
+    void contextMenuEvent(QContextMenuEvent *event) override
+    {
+        if (!m_item.isNone()) {
+            Q_EMIT m_owner->copyChosen(m_item);
             Q_EMIT m_owner->contextMenuRequested(m_item, event->globalPos());
+        }
         event->accept();
     }
 

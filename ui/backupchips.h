@@ -5,8 +5,8 @@
 // An array's backup copies on its card, under the member slots: one line per
 // copy, a chip saying how it is (detached, open, not plugged in) and where and
 // as of when in words. Cut off, they belong to the array but not to its slots,
-// so they are drawn apart. A right click on a plugged-in copy asks for the
-// copy's menu (refresh, open, close).
+// so they are drawn apart. A click on a plugged-in copy makes its disk or
+// partition current; a right click also asks for its menu (refresh, open, close).
 
 #include "backuplist.h"
 #include "selectionmodel.h"
@@ -31,6 +31,8 @@ public:
     QString lineText(int index) const;
 
 Q_SIGNALS:
+    // A click on a plugged-in copy: its disk or partition becomes current (lit in the disk map).
+    void copyChosen(const plexus::Selectable &item);
     void contextMenuRequested(const plexus::Selectable &item, const QPoint &globalPos);
 
 private:

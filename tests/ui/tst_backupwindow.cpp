@@ -36,6 +36,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolBar>
 #include <QTimeZone>
 
 using namespace plexus;
@@ -237,6 +238,8 @@ private Q_SLOTS:
         QApplication::sendEvent(line, &click);
         QCOMPARE(asked.size(), 1);
         QCOMPARE(asked.first().first().value<Selectable>(), copy);
+        QCOMPARE(f.w->selection()->current(), copy); // lit in the disk map, and the toolbar offers its actions
+        QVERIFY(f.w->actionsToolBar()->findChild<QAction *>(QStringLiteral("action-refreshBackup")));
 
         std::unique_ptr<QMenu> menu(f.w->contextMenu(copy, nullptr));
         for (const char *id : {"refreshBackup", "copyAllAgain", "openBackup"})
