@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "arraycard.h"
+#include "backupchips.h"
 #include "disksegments.h"
 #include "levelpicture.h"
 #include "memberslots.h"
@@ -99,6 +100,8 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
     m_progress->setTextVisible(true);
     m_progressText = makeLabel(QStringLiteral("progressText"), this, true);
     m_slots = new SlotStrip(selection, this);
+    m_backups = new BackupChips(this);
+    m_backups->hide();
     m_dropHint = makeLabel(QStringLiteral("dropHint"), this, true);
     m_dropHint->hide();
     m_use = makeLabel(QStringLiteral("use"), this, true);
@@ -128,6 +131,7 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
     layout->addWidget(m_progressText);
     layout->addWidget(m_slots);
     layout->addWidget(m_dropHint);
+    layout->addWidget(m_backups);
     layout->addStretch(1); // a card taller than it needs (its row neighbour is) keeps its top together
     layout->addWidget(m_use);
 
@@ -136,6 +140,8 @@ ArrayCard::ArrayCard(const QString &array, SelectionModel *selection, QWidget *p
         setCurrentSlot(index);
     });
     connect(m_slots, &SlotStrip::dropHint, this, &ArrayCard::showDropHint);
+    connect(m_backups, &BackupChips::copyChosen, m_selection, &SelectionModel::setCurrent);
+    connect(m_backups, &BackupChips::contextMenuRequested, this, &ArrayCard::contextMenuRequested);
     connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
 }
 
@@ -182,6 +188,11 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
         m_currentSlot = int(slots.size()) - 1;
     setAccessibleName(QStringLiteral("%1, %2, %3").arg(a.name, levelTitle(a.level), m_health->text()));
     update();
+}
+
+void ArrayCard::setBackups(const QList<DetachedCopy> &copies, const Snapshot &snapshot)
+{
+    m_backups->setCopies(copies, snapshot);
 }
 
 void ArrayCard::showProgress(const Array &a)

@@ -4,8 +4,9 @@
 #pragma once
 // One md array as a card: name, level with a picture of its organisation,
 // size, health in words, progress of kernel work, one tile per member slot,
-// and what uses the array. One Tab stop: Left/Right walk its slots.
+// the backup copies cut off it, and what uses the array. One Tab stop: Left/Right walk its slots.
 
+#include "backuplist.h"
 #include "model/snapshot.h"
 #include "selectionmodel.h"
 #include "tone.h"
@@ -17,6 +18,7 @@ class QProgressBar;
 
 namespace plexus {
 
+class BackupChips;
 class LevelPicture;
 class SlotStrip;
 
@@ -30,6 +32,9 @@ public:
     QString arrayName() const { return m_array; }
     Tone tone() const { return m_tone; }
     SlotStrip *slotStrip() const { return m_slots; }
+    BackupChips *backups() const { return m_backups; }
+    // The backup copies cut off this array (drawn under its slots).
+    void setBackups(const QList<DetachedCopy> &copies, const Snapshot &snapshot);
     int currentSlot() const { return m_currentSlot; }   // -1: the card itself
     void setCurrentSlot(int index);
 
@@ -64,6 +69,7 @@ private:
     QProgressBar *m_progress;
     QLabel *m_progressText;
     SlotStrip *m_slots;
+    BackupChips *m_backups;
     QLabel *m_dropHint;
     QLabel *m_use;
 };

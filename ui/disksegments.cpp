@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "disksegments.h"
+#include "backuplist.h"
 #include "memberslots.h"
 #include "model/describe.h"
 
@@ -55,7 +56,14 @@ DiskSegment blockDeviceRole(const QString &device, const QString &fsType, const 
         return seg;
     }
     const QString named = label.isEmpty() ? QString() : QStringLiteral(" \u201c%1\u201d").arg(label);
-    if (fsType == QLatin1String("linux_raid_member")) {
+    if (const Array *copied = fsType == QLatin1String("linux_raid_member") ? copiedArray(s, device) : nullptr) {
+        // Cut off a running mirror: a backup copy of it, not a stray member.
+        seg.role = SegmentRole::ArrayMember;
+        seg.roleText = QStringLiteral("backup copy of %1").arg(copied->name);
+        seg.shortText = QStringLiteral("%1 copy").arg(copied->name);
+        seg.array = copied->name;
+        seg.state = Tone::Neutral;
+    } else if (fsType == QLatin1String("linux_raid_member")) {
         seg.role = SegmentRole::ArrayMember;
         seg.roleText = QStringLiteral("md member%1, not running").arg(named);
         seg.shortText = QStringLiteral("md");

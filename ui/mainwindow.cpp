@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 #include "arraycard.h"
 #include "arraysview.h"
+#include "backuplist.h"
 #include "changelogmodel.h"
 #include "changenotes.h"
 #include "create/createarraydialog.h"
@@ -68,7 +69,7 @@ QString plural(qsizetype n, const char *one, const char *many)
 } // namespace
 
 MainWindow::MainWindow(const QString &root, QWidget *parent)
-    : QMainWindow(parent), m_root(root), m_selection(new SelectionModel(this)), m_log(new ChangeLogModel(this))
+    : QMainWindow(parent), m_root(root), m_selection(new SelectionModel(this)), m_log(new ChangeLogModel(this)), m_backups(new BackupList(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(themedIcon(QStringLiteral("plexus"), palette()));
@@ -124,8 +125,10 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
 
     m_watcher = new MdWatcher(root, this);
     connect(m_watcher, &MdWatcher::changed, this, &MainWindow::reload);
+    connect(m_backups, &BackupList::changed, this, &MainWindow::showBackups);
     reload();
     refreshUnfinished();
+    refreshBackups();
     m_log->append(m_snapshot->takenAt, {ChangeNote{QStringLiteral("watching %1 on %2")
                                                        .arg(plural(m_snapshot->arrays.size(), "array", "arrays"),
                                                             plural(m_snapshot->disks.size(), "disk", "disks")),
@@ -217,8 +220,9 @@ QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
                 target = Selectable::member(a->name, item.name, m->slot);
     }
     m_launcher->fillMenu(menu, target);
-    // A disk: what can be done to it in all its arrays at once (take it out).
-    if (item.kind == Selectable::Kind::Disk && !actionsFor(m_launcher->context(), item).isEmpty()) {
+    // A disk: what can be done to it in all its arrays at once (take it out);
+    // a disk or partition holding a backup copy: refresh, open, close it.
+    if ((item.kind == Selectable::Kind::Disk || item.kind == Selectable::Kind::Partition) && !actionsFor(m_launcher->context(), item).isEmpty()) {
         if (!menu->isEmpty())
             menu->addSeparator();
         m_launcher->fillMenu(menu, item);
@@ -250,6 +254,7 @@ ReviewDialog *MainWindow::openReview(const Operation &op)
     // The watcher shows the result live; a fixture tree (or a missed event) needs a look too.
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::reload);
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshUnfinished);
+    connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshBackups);
     Q_EMIT reviewOpened(dialog);
     dialog->show();
     return dialog;
@@ -257,19 +262,38 @@ ReviewDialog *MainWindow::openReview(const Operation &op)
 
 void MainWindow::refreshUnfinished()
 {
+    askHelper([](HelperProxy *helper) { return helper->UnfinishedJobs(); },
+              [this](const QList<QVariantMap> &jobs) { m_unfinished->setJobs(jobs); });
+}
+
+void MainWindow::refreshBackups()
+{
+    askHelper([](HelperProxy *helper) { return helper->Backups(); },
+              [this](const QList<QVariantMap> &records) { m_backups->setRecords(records); });
+}
+
+void MainWindow::askHelper(const std::function<QDBusPendingCall(HelperProxy *)> &call, const std::function<void(const QList<QVariantMap> &)> &show)
+{
     if (m_root != QLatin1String("/"))
-        return; // a fixture tree has no helper
+        return; // a fixture tree has no helper (tests set the lists themselves)
     if (!m_helper)
         m_helper = new HelperClient(this);
     if (!m_helper->isConnected())
         return;
-    auto *watcher = new QDBusPendingCallWatcher(m_helper->proxy()->UnfinishedJobs(), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
+    auto *watcher = new QDBusPendingCallWatcher(call(m_helper->proxy()), this);
+    connect(watcher, &QDBusPendingCallWatcher::finished, this, [show](QDBusPendingCallWatcher *w) {
         w->deleteLater();
         const QDBusPendingReply<QList<QVariantMap>> reply = *w;
         if (!reply.isError())
-            m_unfinished->setJobs(reply.value());
+            show(reply.value());
     });
+}
+
+void MainWindow::showBackups()
+{
+    for (ArrayCard *card : m_arrays->cards())
+        if (const Array *a = m_snapshot->array(card->arrayName()))
+            card->setBackups(detachedCopies(*a, *m_snapshot, m_backups->records(), m_system.get()), *m_snapshot);
 }
 
 void MainWindow::confirmDrop(const QString &job, const QString &words)
@@ -448,6 +472,7 @@ void MainWindow::showSnapshot(const SnapshotPtr &snapshot)
     m_details->refresh();
     m_banner->setSnapshot(*snapshot);
     m_launcher->setContext(planningContext());
+    showBackups();
     wireViews();
     updateContextActions();
     updateStatus();

@@ -18,8 +18,10 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QSet>
+#include <functional>
 #include <memory>
 
+class HelperProxy;
 class QLabel;
 class QListView;
 class QMenu;
@@ -29,6 +31,7 @@ class QToolBar;
 namespace plexus {
 
 class ActionLauncher;
+class BackupList;
 class ArraysView;
 class AttentionBanner;
 class HelperClient;
@@ -66,6 +69,8 @@ public:
     ShutdownHoldNotice *shutdownHoldNotice() const { return m_shutdownHold; }
     QToolBar *actionsToolBar() const { return m_toolBar; }
     ActionLauncher *actions() const { return m_launcher; }
+    // The backup copies plexus-helper recorded (Backups()), drawn on their arrays' cards.
+    BackupList *backups() const { return m_backups; }
     // The machine as shown, for planning (TreeSystem for a fixture tree, LiveSystem for "/").
     PlanningContext planningContext() const;
     // The menu a right click on `item` opens (array and member actions; "Create array…" for disks).
@@ -80,6 +85,8 @@ public Q_SLOTS:
     void reload();
     // Asks plexus-helper for unfinished jobs (this machine only) and shows the oldest.
     void refreshUnfinished();
+    // Asks plexus-helper which backup copies it recorded (this machine only).
+    void refreshBackups();
     // Opens the review dialog for `op` (refused, or to confirm and run).
     void review(const plexus::Operation &op);
     // Opens the create-array dialog with `devices` chosen (or brings the open
@@ -99,6 +106,9 @@ protected:
 
 private:
     void showSnapshot(const SnapshotPtr &snapshot);
+    void showBackups();
+    // Calls a read-only helper method returning aa{sv} without waiting, and shows its answer.
+    void askHelper(const std::function<QDBusPendingCall(HelperProxy *)> &call, const std::function<void(const QList<QVariantMap> &)> &show);
     QWidget *buildOverview();
     QWidget *buildSidebar();
     void logWarnings(const QStringList &warnings);
@@ -131,6 +141,7 @@ private:
     AttentionBanner *m_banner = nullptr;
     UnfinishedBanner *m_unfinished = nullptr;
     HelperClient *m_helper = nullptr;
+    BackupList *m_backups;
     QToolBar *m_toolBar = nullptr;
     QAction *m_createAction = nullptr;
     QPointer<CreateArrayDialog> m_createDialog;

@@ -41,6 +41,18 @@ QString diskName(int index)
 
 MachineTree::MachineTree(const QString &root) : m_root(root) {}
 
+MachineTree::Disk MachineTree::disk(const QString &name, qint64 sizeGiB, const QList<Partition> &partitions, const QString &serial)
+{
+    Disk d;
+    d.name = name;
+    d.sizeGiB = sizeGiB;
+    d.serial = serial;
+    d.partitions = partitions;
+    if (partitions.isEmpty())
+        d.table.clear();
+    return d;
+}
+
 void MachineTree::write(const QString &path, const QByteArray &content) const
 {
     const QString full = m_root + QLatin1Char('/') + path;
@@ -149,6 +161,8 @@ void MachineTree::writeDisk(const Disk &d, int index)
         QStringList pudev{QStringLiteral("E:ID_PART_ENTRY_NUMBER=%1").arg(n + 1)};
         if (!p.fsType.isEmpty())
             pudev << QStringLiteral("E:ID_FS_TYPE=%1").arg(p.fsType);
+        if (!p.uuid.isEmpty())
+            pudev << QStringLiteral("E:ID_FS_UUID=%1").arg(p.uuid);
         if (p.fsType == QLatin1String("linux_raid_member"))
             pudev << QStringLiteral("E:ID_PART_ENTRY_TYPE=%1").arg(QLatin1String(raidPartitionType));
         write(QStringLiteral("run/udev/data/b259:%1").arg(minor + n + 1), pudev.join(QLatin1Char('\n')).toUtf8() + '\n');

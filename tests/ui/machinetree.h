@@ -20,6 +20,7 @@ public:
         qint64 sizeMiB = 0;
         QString fsType;             // udev ID_FS_TYPE: linux_raid_member, ext4, swap, ...
         QString holder;             // "md0" when an md member
+        QString uuid;               // udev ID_FS_UUID (an md member: its array's UUID)
     };
     struct Disk {
         QString name;               // "sda"
@@ -56,6 +57,9 @@ public:
     };
 
     explicit MachineTree(const QString &root);
+
+    // A disk with these partitions; with none, a blank disk without a partition table.
+    static Disk disk(const QString &name, qint64 sizeGiB, const QList<Partition> &partitions, const QString &serial = {});
 
     QString root() const { return m_root; }
     // Copies a committed fixture tree (tests/fixtures/...) below root.

@@ -63,14 +63,7 @@ MachineTree::Partition part(const QString &name, qint64 startMiB, qint64 sizeMiB
 
 MachineTree::Disk disk(const QString &name, qint64 gib, const QList<MachineTree::Partition> &parts, const QString &serial)
 {
-    MachineTree::Disk d;
-    d.name = name;
-    d.sizeGiB = gib;
-    d.serial = serial;
-    d.partitions = parts;
-    if (parts.isEmpty())
-        d.table.clear();
-    return d;
+    return MachineTree::disk(name, gib, parts, serial);
 }
 
 // md0: RAID-1 sda1+sdb1 with the spare sdd1. md1: RAID-5 over sda2 sdb2 sdc2,

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "memberactions.h"
+#include "backupactions.h"
 #include "volumeactions.h"
 #include "dropplanner.h"
 #include "engine/ops/registry.h"
@@ -69,6 +70,7 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
         return planOperation(ctx, GrowArrayRequest{.array = md, .raidDevices = copies - 1, .remove = {specFor(*ctx.snapshot, m)}});
     };
     list << shrink;
+    list << backUpAction(ctx, a, notMirror);
 
     ArrayAction check = planned(action(QStringLiteral("check"), QStringLiteral("Check (scrub)"), needsRedundant),
                                 [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("check")}); });
@@ -219,7 +221,9 @@ QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
     if (ctx.snapshot && item.kind == Selectable::Kind::Disk)
-        return diskActions(ctx, item.name);
+        return diskActions(ctx, item.name) << backupCopyActions(ctx, item.name);
+    if (ctx.snapshot && item.kind == Selectable::Kind::Partition)
+        return backupCopyActions(ctx, item.name);
     const bool member = item.kind == Selectable::Kind::Member;
     if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
         return volumeActions(ctx, item);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "operation.h"
+#include "backuplist.h"
 #include "engine/engine.h"
 #include "model/describe.h"
 
@@ -20,8 +21,10 @@ QString contentsOf(const Snapshot &s, const QString &name, const QString &fsType
     QStringList words;
     if (fsType == QLatin1String("linux_raid_member")) {
         const QList<const Array *> arrays = s.arraysUsing(name);
-        words << (arrays.isEmpty() ? QStringLiteral("an old md superblock (no running array)")
-                                   : QStringLiteral("a member of %1").arg(arrays.first()->name));
+        const Array *copied = copiedArray(s, name);
+        words << (!arrays.isEmpty() ? QStringLiteral("a member of %1").arg(arrays.first()->name)
+                  : copied          ? QStringLiteral("a backup copy of %1").arg(copied->name)
+                                    : QStringLiteral("an old md superblock (no running array)"));
     } else if (fsType == QLatin1String("LVM2_member")) {
         const PhysicalVolume *pv = s.physicalVolume(name);
         words << (pv ? QStringLiteral("an LVM physical volume of %1").arg(pv->vgName) : QStringLiteral("an LVM physical volume"));

@@ -80,9 +80,11 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     stepsScroll->setFrameShape(QFrame::NoFrame);
     stepsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the steps wrap instead
     stepsScroll->setMaximumHeight(unit * 22);
-    stepsScroll->setVisible(!op.isRefused());
-    auto *stepsHeading = heading(QStringLiteral("What will be done (and the same as shell commands)"), this);
-    stepsHeading->setVisible(!op.isRefused());
+    // No steps yet: the helper makes the plan when it runs (what the window cannot read without root).
+    const bool steps = !op.isRefused() && !op.plan.steps.isEmpty();
+    stepsScroll->setVisible(steps);
+    auto *stepsHeading = m_stepsHeading = heading(QStringLiteral("What will be done (and the same as shell commands)"), this);
+    stepsHeading->setVisible(steps);
 
     auto *result = new ToneBox(Tone::Good, this);
     result->setObjectName(QStringLiteral("result"));
@@ -109,7 +111,7 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     if (!op.isRefused() && !op.erased.isEmpty())
         layout->addWidget(buildErased());
     else if (!op.isRefused() && op.changesData) {
-        m_confirm = new QCheckBox(QStringLiteral("I have read the steps: do this"), this);
+        m_confirm = new QCheckBox(steps ? QStringLiteral("I have read the steps: do this") : QStringLiteral("I have read this: do it"), this);
         m_confirm->setObjectName(QStringLiteral("confirm"));
         layout->addWidget(m_confirm);
     }
@@ -141,8 +143,10 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
         m_steps->setState(index, StepList::StepState::Running);
     });
     connect(m_runner, &OperationRunner::stepProgress, m_steps, &StepList::setProgress);
-    connect(m_runner, &OperationRunner::stepFinished, this, [this](int index, const QString &error, const QString &) {
+    connect(m_runner, &OperationRunner::stepFinished, this, [this](int index, const QString &error, const QString &message) {
         m_steps->setState(index, error.isEmpty() ? StepList::StepState::Done : StepList::StepState::Failed);
+        if (error.isEmpty() && !message.isEmpty())
+            m_said << message;
     });
     connect(m_runner, &OperationRunner::finished, this, &ReviewDialog::onFinished);
     setPhase(op.isRefused() ? Phase::Refused : Phase::Review);
@@ -226,6 +230,7 @@ void ReviewDialog::run()
     for (int i = 0; i < m_steps->descriptions().size(); ++i)
         m_steps->setState(i, StepList::StepState::Pending);
     m_result->hide();
+    m_said.clear();
     setPhase(Phase::Running);
     m_runner->start(m_op);
 }
@@ -239,6 +244,8 @@ void ReviewDialog::onStarted(const QString &summary, const QStringList &descript
         m_steps->setSteps(descriptions, commands);
         fitSteps();
     }
+    m_stepsHeading->setVisible(!descriptions.isEmpty());
+    m_stepsScroll->setVisible(!descriptions.isEmpty());
 }
 
 void ReviewDialog::onFinished(const HelperResult &result)
@@ -253,8 +260,11 @@ void ReviewDialog::onFinished(const HelperResult &result)
         m_steps->doneUpTo(int(m_steps->descriptions().size()) - 1);
         box->setTone(Tone::Good);
         m_resultLead->setText(QStringLiteral("Done."));
-        m_resultMessage->setText(m_op.plan.notes.isEmpty() ? QStringLiteral("The window shows the arrays as they are now.")
-                                                           : QStringLiteral("The window shows the arrays as they are now; see the notes above."));
+        // What a step found out is news to the user (the loop device a backup was opened as).
+        QStringList words = m_said;
+        words << (m_op.plan.notes.isEmpty() ? QStringLiteral("The window shows the arrays as they are now.")
+                                            : QStringLiteral("The window shows the arrays as they are now; see the notes above."));
+        m_resultMessage->setText(words.join(QLatin1Char('\n')));
     } else {
         const int running = m_steps->runningIndex();
         if (running >= 0)

@@ -65,6 +65,7 @@ private:
     QLabel *m_summary;
     StepList *m_steps;
     QWidget *m_stepsScroll;
+    QLabel *m_stepsHeading;
     QCheckBox *m_confirm = nullptr;
     QLabel *m_runningNote;
     QFrame *m_result;
@@ -72,6 +73,7 @@ private:
     QLabel *m_resultMessage;
     QPushButton *m_run = nullptr;
     QPushButton *m_close;
+    QStringList m_said;   // what the steps said they did ("opened read-only as /dev/loop0: ...")
 };
 
 } // namespace plexus

@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "backuplist.h"
+
+#include "engine/checks/refusal.h"
+#include "engine/systemview.h"
+
+#include <QJsonObject>
+
+namespace plexus {
+
+QString DetachedCopy::name() const
+{
+    return !device.isEmpty() ? device : record ? record->device : QString();
+}
+
+BackupList::BackupList(QObject *parent) : QObject(parent) {}
+
+void BackupList::setRecords(const QList<QVariantMap> &records)
+{
+    m_records.clear();
+    for (const QVariantMap &m : records)
+        if (auto r = BackupRecord::fromJson(QJsonObject::fromVariantMap(m)))
+            m_records << *r;
+    Q_EMIT changed();
+}
+
+namespace {
+
+// udev's ID_FS_TYPE and ID_FS_UUID of a disk or partition.
+bool mdSuperblockOf(const Snapshot &s, const QString &device, QString *uuid)
+{
+    const Disk *disk = s.diskOf(device);
+    if (!disk)
+        return false;
+    const Partition *p = disk->partition(device);
+    const QString fsType = p ? p->fsType : disk->name == device ? disk->fsType : QString();
+    *uuid = p ? p->uuid : disk->uuid;
+    return fsType == QLatin1String("linux_raid_member") && !uuid->isEmpty();
+}
+
+} // namespace
+
+bool isDetachedCopyOf(const Snapshot &s, const Array &a, const QString &device)
+{
+    QString uuid;
+    return a.level == QLatin1String("raid1") && a.state != ArrayState::Inactive && mdSuperblockOf(s, device, &uuid) && sameUuid(uuid, a.uuid)
+        && s.arraysUsing(device).isEmpty();
+}
+
+const Array *copiedArray(const Snapshot &s, const QString &device)
+{
+    for (const Array &a : s.arrays)
+        if (isDetachedCopyOf(s, a, device))
+            return &a;
+    return nullptr;
+}
+
+QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const QList<BackupRecord> &records, const SystemView *system)
+{
+    QList<DetachedCopy> copies;
+    QList<const BackupRecord *> unpaired;
+    for (const BackupRecord &r : records)
+        if (sameUuid(r.arrayUuid, a.uuid))
+            unpaired << &r;
+    auto add = [&](const QString &name) {
+        if (!isDetachedCopyOf(s, a, name))
+            return;
+        DetachedCopy c;
+        c.device = name;
+        for (const BackupRecord *r : std::as_const(unpaired))
+            if (r->device == name) {
+                c.record = *r;
+                unpaired.removeOne(r);
+                break;
+            }
+        if (system)
+            c.loops = system->loopsOver(name);
+        copies << c;
+    };
+    for (const Disk &d : s.disks) {
+        add(d.name);
+        for (const Partition &p : d.partitions)
+            add(p.name);
+    }
+    for (const BackupRecord *r : std::as_const(unpaired))
+        copies << DetachedCopy{QString(), *r, {}};
+    return copies;
+}
+
+QString ageWords(const QDateTime &then, const QDateTime &now)
+{
+    const qint64 minutes = then.secsTo(now) / 60;
+    auto ago = [](qint64 n, const char *unit) {
+        return QStringLiteral("%1 %2%3 ago").arg(n).arg(QLatin1String(unit)).arg(n == 1 ? QString() : QStringLiteral("s"));
+    };
+    if (minutes < 1)
+        return QStringLiteral("just now");
+    if (minutes < 60)
+        return ago(minutes, "minute");
+    if (minutes < 48 * 60)
+        return ago(minutes / 60, "hour");
+    const qint64 days = minutes / (24 * 60);
+    if (days < 60)
+        return ago(days, "day");
+    if (days < 730)
+        return ago(days / 30, "month");
+    return ago(days / 365, "year");
+}
+
+} // namespace plexus
