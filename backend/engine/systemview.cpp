@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QTimeZone>
+#include <QtEndian>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <climits>
@@ -231,18 +232,6 @@ QString LiveSystem::mdExamine(const QString &name) const
     return toolOutput({QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name});
 }
 
-namespace {
-
-template<class T> T little(const QByteArray &b, int at)
-{
-    T v = 0;
-    for (int i = int(sizeof(T)) - 1; i >= 0; --i)
-        v = T(v << 8) | T(uchar(b.at(at + i)));
-    return v;
-}
-
-} // namespace
-
 QString LiveSystem::contentStamp(const QString &name, qint64 offsetBytes) const
 {
     if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')) || offsetBytes < 0)
@@ -253,12 +242,12 @@ QString LiveSystem::contentStamp(const QString &name, qint64 offsetBytes) const
     if (!f.open(QIODevice::ReadOnly) || !f.seek(offsetBytes + 1024))
         return {};
     const QByteArray sb = f.read(1024);
-    if (sb.size() < 1024 || little<quint16>(sb, 0x38) != 0xEF53)
+    if (sb.size() < 1024 || qFromLittleEndian<quint16>(sb.constData() + 0x38) != 0xEF53)
         return {};
-    const qint64 written = qint64(little<quint64>(sb, 0x178));
+    const qint64 written = qint64(qFromLittleEndian<quint64>(sb.constData() + 0x178));
     return QStringLiteral("ext: mounted %1 times, last written %2, %3 KiB written in its life")
-        .arg(little<quint16>(sb, 0x34))
-        .arg(QDateTime::fromSecsSinceEpoch(little<quint32>(sb, 0x30), QTimeZone::UTC).toString(Qt::ISODate))
+        .arg(qFromLittleEndian<quint16>(sb.constData() + 0x34))
+        .arg(QDateTime::fromSecsSinceEpoch(qFromLittleEndian<quint32>(sb.constData() + 0x30), QTimeZone::UTC).toString(Qt::ISODate))
         .arg(written);
 }
 

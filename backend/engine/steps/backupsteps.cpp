@@ -130,10 +130,7 @@ Step reAddStep(const QString &arrayPath, const QString &md, const ResolvedDevice
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
     s.check = memberAdded(md, dev.name);
-    const QString path = arrayPath, name = dev.name;
-    s.undo = [path, md, name] {
-        return QList<Step>{failStep(path, md, name, QStringLiteral(", giving its slot back")), removeStep(path, md, name, QStringLiteral("/dev/%1").arg(name))};
-    };
+    s.undo = [path = arrayPath, md, name = dev.name] { return giveSlotBackSteps(path, md, name); };
     return s;
 }
 

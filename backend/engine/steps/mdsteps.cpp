@@ -239,12 +239,13 @@ Step addIntoSlotStep(const QString &arrayPath, const QString &md, const Resolved
     const QString path = arrayPath, device = dev.path;
     s.action = [path, device](StepContext &ctx) { return mdAdd(ctx, path, device); };
     s.check = memberAdded(md, dev.name);
-    // The slot is free again afterwards, as before the plan.
-    const QString name = dev.name;
-    s.undo = [path, md, name] {
-        return QList<Step>{failStep(path, md, name, QStringLiteral(", giving its slot back")), removeStep(path, md, name, QStringLiteral("/dev/%1").arg(name))};
-    };
+    s.undo = [path, md, name = dev.name] { return giveSlotBackSteps(path, md, name); };
     return s;
+}
+
+QList<Step> giveSlotBackSteps(const QString &arrayPath, const QString &md, const QString &member)
+{
+    return {failStep(arrayPath, md, member, QStringLiteral(", giving its slot back")), removeStep(arrayPath, md, member, QStringLiteral("/dev/%1").arg(member))};
 }
 
 namespace {

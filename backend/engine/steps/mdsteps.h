@@ -41,6 +41,8 @@ Step stopStep(const QString &arrayPath, const QString &description);
 Step removeVanishedStep(const QString &md, const QString &member);
 // mdadm ARRAY --add DEV into a free slot; the kernel then rebuilds onto it (recovery).
 Step addIntoSlotStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
+// Undoing a member's joining: fail it, then remove it; the slot is free again, as before.
+QList<Step> giveSlotBackSteps(const QString &arrayPath, const QString &md, const QString &member);
 // Waits while the kernel rebuilds DEV (added by addIntoSlotStep), until it is in sync.
 Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
 // Hot replacement of OLD by NEW, a spare of the array already: mdadm --replace
