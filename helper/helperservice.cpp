@@ -12,6 +12,7 @@
 #include "engine/restart.h"
 #include "engine/unfinishedjobs.h"
 #include "engine/systemview.h"
+#include "model/volumedetails.h"
 #include "probe/blockprobe.h"
 #include "probe/lvmprobe.h"
 #include "probe/mdsysfsprobe.h"
@@ -360,6 +361,23 @@ QList<QVariantMap> HelperService::Backups()
         result.append(m);
     }
     return result;
+}
+
+QList<QVariantMap> HelperService::VolumeGroups()
+{
+    // LVM's tools wait for a group's lock while a job changes the group, so they
+    // are asked off the main thread, which must keep answering.
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    callStarted();
+    QThreadPool::globalInstance()->start([this, call] {
+        const QList<QVariantMap> rows = volumeRows(LvmProbe(QStringLiteral("/")).volumeGroups());
+        post([this, call, rows] {
+            QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(rows)));
+            callFinished();
+        });
+    });
+    return {};
 }
 
 QString HelperService::submitTakeUp(Job job)

@@ -77,6 +77,7 @@ public Q_SLOTS:
     QString RemoveVolumeGroup(const QString &group, const QVariantMap &options);
     QList<QVariantMap> UnfinishedJobs();
     QList<QVariantMap> Backups();
+    QList<QVariantMap> VolumeGroups();
     QString ResumeJob(const QString &job, const QVariantMap &options);
     QString RollBackJob(const QString &job, const QVariantMap &options);
     void DropJob(const QString &job);

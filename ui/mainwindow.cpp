@@ -22,6 +22,7 @@
 #include "helper1_proxy.h"
 #include "partitionbar.h"
 #include "probe/plannedfailures.h"
+#include "model/volumedetails.h"
 #include "probe/snapshotprobe.h"
 #include "selectionmodel.h"
 #include "shutdownholdnotice.h"
@@ -42,6 +43,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSysInfo>
+#include <unistd.h>
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
@@ -255,6 +257,7 @@ ReviewDialog *MainWindow::openReview(const Operation &op)
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::reload);
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshUnfinished);
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshBackups);
+    connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshVolumeDetails);
     Q_EMIT reviewOpened(dialog);
     dialog->show();
     return dialog;
@@ -270,6 +273,26 @@ void MainWindow::refreshBackups()
 {
     askHelper([](HelperProxy *helper) { return helper->Backups(); },
               [this](const QList<QVariantMap> &records) { m_backups->setRecords(records); });
+}
+
+void MainWindow::refreshVolumeDetails()
+{
+    askHelper([](HelperProxy *helper) { return helper->VolumeGroups(); },
+              [this](const QList<QVariantMap> &rows) {
+                  m_volumeDetails = volumeGroupsFromRows(rows);
+                  reload();
+              });
+}
+
+SnapshotPtr MainWindow::withHelperVolumeDetails(const SnapshotPtr &probed)
+{
+    if (m_root != QLatin1String("/") || geteuid() == 0 || !holdsLvm(*probed))
+        return probed;
+    if (const QString shape = lvmShape(*probed); shape != m_lvmShape) {
+        m_lvmShape = shape;
+        refreshVolumeDetails();
+    }
+    return withVolumeDetails(probed, m_volumeDetails);
 }
 
 void MainWindow::askHelper(const std::function<QDBusPendingCall(HelperProxy *)> &call, const std::function<void(const QList<QVariantMap> &)> &show)
@@ -420,7 +443,7 @@ QWidget *MainWindow::buildSidebar()
 void MainWindow::reload()
 {
     QStringList warnings;
-    const SnapshotPtr next = SnapshotProbe(m_root).take(&warnings);
+    const SnapshotPtr next = withHelperVolumeDetails(SnapshotProbe(m_root).take(&warnings));
     const bool first = !m_snapshot;
     if (m_snapshot) {
         QList<Event> events = deriveEvents(*m_snapshot, *next);

@@ -87,6 +87,9 @@ public Q_SLOTS:
     void refreshUnfinished();
     // Asks plexus-helper which backup copies it recorded (this machine only).
     void refreshBackups();
+    // Asks plexus-helper what LVM's tools say of the volume groups (free space,
+    // inactive volumes, where each volume lies), which only root may read.
+    void refreshVolumeDetails();
     // Opens the review dialog for `op` (refused, or to confirm and run).
     void review(const plexus::Operation &op);
     // Opens the create-array dialog with `devices` chosen (or brings the open
@@ -106,6 +109,9 @@ protected:
 
 private:
     void showSnapshot(const SnapshotPtr &snapshot);
+    // `probed` with what the helper last said of LVM merged in; asks again when
+    // what sysfs shows of LVM changed since. As root the probe asked LVM itself.
+    SnapshotPtr withHelperVolumeDetails(const SnapshotPtr &probed);
     void showBackups();
     // Calls a read-only helper method returning aa{sv} without waiting, and shows its answer.
     void askHelper(const std::function<QDBusPendingCall(HelperProxy *)> &call, const std::function<void(const QList<QVariantMap> &)> &show);
@@ -142,6 +148,8 @@ private:
     UnfinishedBanner *m_unfinished = nullptr;
     HelperClient *m_helper = nullptr;
     BackupList *m_backups;
+    QList<VolumeGroup> m_volumeDetails;   // from VolumeGroups(), for a window that is not root
+    QString m_lvmShape;                   // what sysfs showed of LVM when they were asked for
     QToolBar *m_toolBar = nullptr;
     QAction *m_createAction = nullptr;
     QPointer<CreateArrayDialog> m_createDialog;

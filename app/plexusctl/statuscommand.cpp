@@ -5,6 +5,7 @@
 #include "treeprinter.h"
 
 #include "model/snapshotjson.h"
+#include "model/volumedetails.h"
 #include "monitor/shutdownhold.h"
 #include "probe/agreement.h"
 #include "probe/logindinhibitors.h"
@@ -12,11 +13,16 @@
 #include "probe/mdsysfsprobe.h"
 #include "probe/snapshotprobe.h"
 
+#include "helper1_proxy.h"
+#include "helperclient.h"
+
 #include <QCommandLineParser>
+#include <QDBusPendingReply>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
+#include <unistd.h>
 
 namespace plexus {
 
@@ -84,6 +90,23 @@ int crossCheck(const QString &root, QTextStream &out, QTextStream &err)
     return problems ? ExitFailure : ExitOk;
 }
 
+// Not root, LVM's tools cannot read a group's size, free space or inactive
+// volumes; plexus-helper can. Asked briefly, and left out when it does not answer.
+SnapshotPtr withHelperVolumeDetails(const SnapshotPtr &snapshot, QTextStream &err)
+{
+    HelperClient client;
+    if (!client.isConnected())
+        return snapshot;
+    client.proxy()->setTimeout(5000);
+    QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->VolumeGroups();
+    reply.waitForFinished();
+    if (reply.isError()) {
+        err << "plexusctl: warning: volume groups' sizes and free space unknown (plexus-helper: " << reply.error().message() << ")\n";
+        return snapshot;
+    }
+    return withVolumeDetails(snapshot, volumeGroupsFromRows(reply.value()));
+}
+
 } // namespace
 
 int runStatusCommand(const QStringList &args)
@@ -134,6 +157,8 @@ int runStatusCommand(const QStringList &args)
     }
     // Whether plexus-helper holds off shutdown: the live machine's only.
     const bool live = source == SnapshotSource::System && parser.value(root) == QLatin1String("/");
+    if (live && geteuid() != 0 && holdsLvm(*snapshot))
+        snapshot = withHelperVolumeDetails(snapshot, err);
     const QString hold = live ? readPlexusShutdownHold() : QString();
     if (parser.isSet(json)) {
         QJsonObject status = snapshotToJson(*snapshot, source);

@@ -54,6 +54,18 @@ struct Mount {
     QString source;                 // as written in /proc/self/mountinfo (chosen by whoever mounted: never trusted)
     QString mountPoint;
     QString fsType;
+    // statvfs of the mounted filesystem (live system, block devices only): what
+    // `df` shows; unset when unknown (a fixture tree, a mount that did not answer).
+    std::optional<qint64> sizeBytes;
+    std::optional<qint64> usedBytes;
+    std::optional<qint64> availableBytes;
+};
+
+// Where a stretch of a logical volume lies: on which physical volume, how much.
+// LVM's "segments", vinum's "subdisks".
+struct VolumeSegment {
+    QString device;                 // the physical volume's kernel name ("md0")
+    qint64 sizeBytes = 0;
 };
 
 struct LogicalVolume {
@@ -65,6 +77,7 @@ struct LogicalVolume {
     bool active = false;
     QString fsType;                 // what it holds (udev, when active): "ext4", "swap", ...
     QString fsLabel;
+    QList<VolumeSegment> segments;  // in order; empty when unknown (LVM's tools tell only root)
 };
 
 struct PhysicalVolume {

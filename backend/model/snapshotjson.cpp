@@ -121,14 +121,19 @@ QJsonObject volumeGroupToJson(const VolumeGroup &vg)
         pvs.append(QJsonObject{{QStringLiteral("device"), pv.device},
                                {QStringLiteral("size_bytes"), double(pv.sizeBytes)},
                                {QStringLiteral("free_bytes"), orNull(pv.freeBytes)}});
-    for (const LogicalVolume &lv : vg.logicalVolumes)
+    for (const LogicalVolume &lv : vg.logicalVolumes) {
+        QJsonArray segments;
+        for (const VolumeSegment &seg : lv.segments)
+            segments.append(QJsonObject{{QStringLiteral("device"), seg.device}, {QStringLiteral("size_bytes"), double(seg.sizeBytes)}});
         lvs.append(QJsonObject{{QStringLiteral("name"), lv.name},
                                {QStringLiteral("device"), orNull(lv.device)},
                                {QStringLiteral("size_bytes"), double(lv.sizeBytes)},
                                {QStringLiteral("segment_type"), orNull(lv.segmentType)},
                                {QStringLiteral("active"), lv.active},
                                {QStringLiteral("fs_type"), orNull(lv.fsType)},
-                               {QStringLiteral("fs_label"), orNull(lv.fsLabel)}});
+                               {QStringLiteral("fs_label"), orNull(lv.fsLabel)},
+                               {QStringLiteral("segments"), lv.segments.isEmpty() ? QJsonValue() : QJsonValue(segments)}});
+    }
     return {
         {QStringLiteral("name"), vg.name},
         {QStringLiteral("uuid"), orNull(vg.uuid)},
@@ -182,7 +187,10 @@ QJsonObject snapshotToJson(const Snapshot &s, SnapshotSource source)
         if (!m.device.isEmpty())
             mounts.append(QJsonObject{{QStringLiteral("device"), m.device},
                                       {QStringLiteral("mount_point"), m.mountPoint},
-                                      {QStringLiteral("fs_type"), m.fsType}});
+                                      {QStringLiteral("fs_type"), m.fsType},
+                                      {QStringLiteral("size_bytes"), orNull(m.sizeBytes)},
+                                      {QStringLiteral("used_bytes"), orNull(m.usedBytes)},
+                                      {QStringLiteral("available_bytes"), orNull(m.availableBytes)}});
     return {
         {QStringLiteral("schema"), QStringLiteral("plexus.status/1")},
         {QStringLiteral("source"), source == SnapshotSource::Mdstat ? QStringLiteral("mdstat") : QStringLiteral("system")},

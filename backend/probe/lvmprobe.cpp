@@ -6,6 +6,7 @@
 #include "blockdev_c.h"
 #include "blockdevlib.h"
 #include "textfile.h"
+#include "model/volumedetails.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -22,16 +23,6 @@ bool isHiddenLv(const QString &lvName, const QString &dmUuid)
         "_(rimage|rmeta|mimage|mlog|tdata|tmeta|cdata|cmeta|corig|vorigin|pmspare|vdata)(_\\d+)?$"));
     // Snapshot and origin helpers carry a suffix after the 68-char LVM uuid.
     return internal.match(lvName).hasMatch() || dmUuid.size() > 68;
-}
-
-VolumeGroup &groupNamed(QList<VolumeGroup> &vgs, const QString &name)
-{
-    for (VolumeGroup &vg : vgs)
-        if (vg.name == name)
-            return vg;
-    vgs.append(VolumeGroup{});
-    vgs.last().name = name;
-    return vgs.last();
 }
 
 QString kernelName(const char *devPath)
@@ -87,7 +78,7 @@ QList<VolumeGroup> LvmProbe::fromSysfs() const
         const auto [vgName, lvName] = splitDmName(readTrimmed(sys + name + QStringLiteral("/dm/name")).value_or(QString()));
         if (vgName.isEmpty())
             continue;
-        VolumeGroup &vg = groupNamed(vgs, vgName);
+        VolumeGroup &vg = volumeGroupNamed(vgs, vgName);
         for (const QString &pv : physicalDevices(name)) {
             const bool known = std::any_of(vg.physicalVolumes.begin(), vg.physicalVolumes.end(),
                                            [&](const PhysicalVolume &p) { return p.device == pv; });
@@ -110,7 +101,7 @@ QList<VolumeGroup> LvmProbe::fromSysfs() const
     return vgs;
 }
 
-bool LvmProbe::mergeFromBlockdev(QList<VolumeGroup> *vgs, QStringList *warnings) const
+bool LvmProbe::fromTools(QList<VolumeGroup> *vgs, QStringList *warnings) const
 {
     QString initError;
     if (!ensureBlockdev(&initError) || !blockdevPluginAvailable("lvm")) {
@@ -126,26 +117,22 @@ bool LvmProbe::mergeFromBlockdev(QList<VolumeGroup> *vgs, QStringList *warnings)
         g_clear_error(&err);
         return false;
     }
+    QHash<QString, qint64> extentBytes; // per group: segments are counted in extents
     for (BDLVMPVdata **p = pvs; *p; ++p) {
-        if (!(*p)->vg_name)
-            continue; // a PV not yet in a group
-        VolumeGroup &vg = groupNamed(*vgs, QString::fromUtf8((*p)->vg_name));
-        vg.uuid = QString::fromUtf8((*p)->vg_uuid);
-        vg.sizeBytes = qint64((*p)->vg_size);
-        vg.freeBytes = qint64((*p)->vg_free);
-        const QString dev = kernelName((*p)->pv_name);
-        auto it = std::find_if(vg.physicalVolumes.begin(), vg.physicalVolumes.end(), [&](const PhysicalVolume &pv) { return pv.device == dev; });
-        if (it == vg.physicalVolumes.end()) {
-            vg.physicalVolumes.append(PhysicalVolume{dev, vg.name, 0, std::nullopt});
-            it = vg.physicalVolumes.end() - 1;
+        if ((*p)->vg_name) { // else a PV not yet in a group
+            VolumeGroup &vg = volumeGroupNamed(*vgs, QString::fromUtf8((*p)->vg_name));
+            vg.uuid = QString::fromUtf8((*p)->vg_uuid);
+            vg.sizeBytes = qint64((*p)->vg_size);
+            vg.freeBytes = qint64((*p)->vg_free);
+            extentBytes.insert(vg.name, qint64((*p)->vg_extent_size));
+            vg.physicalVolumes.append(PhysicalVolume{kernelName((*p)->pv_name), vg.name, qint64((*p)->pv_size), qint64((*p)->pv_free)});
         }
-        it->sizeBytes = qint64((*p)->pv_size);
-        it->freeBytes = qint64((*p)->pv_free);
         bd_lvm_pvdata_free(*p);
     }
     g_free(pvs);
 
-    BDLVMLVdata **lvs = bd_lvm_lvs(nullptr, &err);
+    // The tree variant also tells each volume's segments (which device, how many extents).
+    BDLVMLVdata **lvs = bd_lvm_lvs_tree(nullptr, &err);
     if (!lvs) {
         g_clear_error(&err);
         return true;
@@ -154,14 +141,11 @@ bool LvmProbe::mergeFromBlockdev(QList<VolumeGroup> *vgs, QStringList *warnings)
         const QString lvName = QString::fromUtf8((*l)->lv_name);
         // LVM lists hidden sub-volumes in brackets: "[lv_rimage_0]".
         if (!lvName.startsWith(QLatin1Char('[')) && !isHiddenLv(lvName, QString())) {
-            VolumeGroup &vg = groupNamed(*vgs, QString::fromUtf8((*l)->vg_name));
-            auto it = std::find_if(vg.logicalVolumes.begin(), vg.logicalVolumes.end(), [&](const LogicalVolume &lv) { return lv.name == lvName; });
-            if (it == vg.logicalVolumes.end()) {
-                vg.logicalVolumes.append(LogicalVolume{lvName, vg.name, QString(), 0, QString(), false});
-                it = vg.logicalVolumes.end() - 1;
-            }
-            it->sizeBytes = qint64((*l)->size);
-            it->segmentType = QString::fromUtf8((*l)->segtype);
+            VolumeGroup &vg = volumeGroupNamed(*vgs, QString::fromUtf8((*l)->vg_name));
+            LogicalVolume lv{lvName, vg.name, QString(), qint64((*l)->size), QString::fromUtf8((*l)->segtype), false};
+            for (BDLVMSEGdata **seg = (*l)->segs; seg && *seg; ++seg)
+                lv.segments << VolumeSegment{kernelName((*seg)->pvdev), qint64((*seg)->size_pe) * extentBytes.value(vg.name)};
+            vg.logicalVolumes.append(lv);
         }
         bd_lvm_lvdata_free(*l);
     }
@@ -173,8 +157,11 @@ QList<VolumeGroup> LvmProbe::volumeGroups(QStringList *warnings) const
 {
     QList<VolumeGroup> vgs = fromSysfs();
     // LVM's tools need root and only describe the live system, never a fixture tree.
-    if (m_useTools && m_root.isEmpty() && geteuid() == 0)
-        mergeFromBlockdev(&vgs, warnings);
+    if (m_useTools && m_root.isEmpty() && geteuid() == 0) {
+        QList<VolumeGroup> tools;
+        if (fromTools(&tools, warnings))
+            mergeVolumeDetails(&vgs, tools);
+    }
     for (VolumeGroup &vg : vgs) {
         if (!vg.sizeBytes) {
             qint64 sum = 0;

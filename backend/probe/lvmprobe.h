@@ -23,7 +23,8 @@ public:
 
 private:
     QList<VolumeGroup> fromSysfs() const;
-    bool mergeFromBlockdev(QList<VolumeGroup> *vgs, QStringList *warnings) const;
+    // What LVM's tools say (root, live system only); false when they could not be asked.
+    bool fromTools(QList<VolumeGroup> *vgs, QStringList *warnings) const;
     QStringList physicalDevices(const QString &blockName) const;
     QString m_root;
     bool m_useTools;

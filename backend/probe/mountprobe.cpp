@@ -5,6 +5,9 @@
 #include "blockprobe.h"
 
 #include <QFile>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
 namespace plexus {
 
@@ -42,7 +45,39 @@ QString unescapeOctal(const QString &s)
     return out;
 }
 
+// Every directory from / down to `path` belongs to root, only root may write
+// to it, and none is a symbolic link.
+bool onlyRootControls(const QString &path)
+{
+    QString prefix;
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    for (int i = -1; i < parts.size(); ++i) {
+        prefix += i < 0 ? QStringLiteral("/") : (i == 0 ? parts[i] : QLatin1Char('/') + parts[i]);
+        struct stat st{};
+        if (lstat(QFile::encodeName(prefix).constData(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != 0
+            || (st.st_mode & (S_IWGRP | S_IWOTH)))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+void readUsage(QList<Mount> *mounts)
+{
+    const bool root = geteuid() == 0;
+    for (Mount &m : *mounts) {
+        if (m.device.isEmpty() || (root && !onlyRootControls(m.mountPoint)))
+            continue;
+        struct statvfs st{};
+        if (statvfs(QFile::encodeName(m.mountPoint).constData(), &st) != 0)
+            continue;
+        const qint64 unit = qint64(st.f_frsize);
+        m.sizeBytes = qint64(st.f_blocks) * unit;
+        m.usedBytes = qint64(st.f_blocks - st.f_bfree) * unit;
+        m.availableBytes = qint64(st.f_bavail) * unit;
+    }
+}
 
 QList<Mount> readMounts(const QString &root)
 {

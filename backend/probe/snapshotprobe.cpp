@@ -52,6 +52,8 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
     if (full && m_root == QLatin1String("/"))
         enrichWithSolid(&snap->disks);
     snap->mounts = readMounts(m_root);
+    if (full && m_root == QLatin1String("/"))
+        readUsage(&snap->mounts);
     snap->swaps = readSwaps(m_root);
     snap->volumeGroups = LvmProbe(m_root, full).volumeGroups(warnings);
     return snap;

@@ -1,12 +1,14 @@
 #!/bin/bash
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
-# vm: --disks 4 --disk-size 256M --memory 1G
+# vm: --disks 6 --disk-size 256M --memory 1G
 # Volumes on arrays through plexusctl and the helper (founding document 000's
 # layout): a degraded RAID-1 with a missing half, a PV and the VG rootvg on it,
 # volumes root/usr/var with ext4 and swap; the second disk added and resynced;
 # root grown online while a writer runs; a second array added to the group and
-# root grown across both (a concat of two mirrors); refusals that change nothing;
+# root grown across both (a concat of two mirrors), then a third mirror joins and
+# root grows onto it too; what a user (not root) sees of the group through the
+# helper (free space, where root lies); refusals that change nothing;
 # then everything taken apart; an inactive array (incremental assembly waiting
 # for its other half) started as it is, and one stopped. Checksummed data must
 # read back the same after every step.
@@ -21,6 +23,18 @@ s = json.load(sys.stdin)
 for vg in s['volume_groups']:
     for lv in vg['logical_volumes']:
         if vg['name'] + '/' + lv['name'] == '$1': print(lv['$2'])"; }
+
+# root_reaches MD...: rootvg/root lies on each of these arrays. LVM names each
+# device by whichever of its aliases it met (/dev/md0, /dev/md/0,
+# /dev/disk/by-id/...): compare the nodes they lead to.
+root_reaches() {
+    local devices nodes md
+    devices=$(lvs --noheadings -o devices rootvg/root 2>&1)
+    nodes=$(for d in $(echo "$devices" | tr ',' ' ' | sed 's/([0-9]*)//g'); do readlink -f "$d"; done)
+    for md in "$@"; do
+        echo "$nodes" | grep -qx "/dev/$md" || { echo "$devices"; fail "root does not reach $md"; }
+    done
+}
 
 step "seed 000: a degraded RAID-1 (vda and a missing half), rootvg on it"
 ok create /dev/md0 --level 1 /dev/vda missing
@@ -89,17 +103,39 @@ step "a second mirror joins rootvg; root grows across both (a concat of two arra
 ok create /dev/md1 --level 1 /dev/vdc /dev/vdd
 ok extend-vg rootvg /dev/md1
 ok grow-volume /dev/rootvg/root
-# LVM names each device by whichever of its aliases it met (/dev/md0, /dev/md/0,
-# /dev/disk/by-id/...): compare the nodes they lead to.
-devices=$(lvs --noheadings -o devices rootvg/root 2>&1)
-nodes=$(for d in $(echo "$devices" | tr ',' ' ' | sed 's/([0-9]*)//g'); do readlink -f "$d"; done)
-echo "$nodes" | grep -qx /dev/md0 || { echo "$devices"; fail "root is not on md0 any more"; }
-echo "$nodes" | grep -qx /dev/md1 || { echo "$devices"; fail "root does not reach md1"; }
+root_reaches md0 md1
 is "$(vgs --noheadings -o vg_free --units b --nosuffix rootvg | tr -d ' ')" 0 "rootvg's free space"
 size_kib=$(df -k --output=size /mnt/root | tail -1 | tr -d ' ')
 [ "$size_kib" -gt 300000 ] || fail "df shows root at only $size_kib KiB"
 echo "ok: root is $size_kib KiB, across md0 and md1"
 check_files "after growing across two arrays"
+
+step "a third mirror joins: the concat grows onto it, mounted"
+ok create /dev/md2 --level 1 /dev/vde /dev/vdf
+ok extend-vg rootvg /dev/md2
+ok grow-volume /dev/rootvg/root
+root_reaches md0 md1 md2
+size_kib=$(df -k --output=size /mnt/root | tail -1 | tr -d ' ')
+[ "$size_kib" -gt 500000 ] || fail "df shows root at only $size_kib KiB"
+echo "ok: root is $size_kib KiB, across md0, md1 and md2"
+check_files "after growing across three arrays"
+
+step "what a user who is not root sees: the helper's figures (VolumeGroups)"
+runuser -u plexususer -- plexusctl status --json > /tmp/user.json 2>/tmp/user.err || { cat /tmp/user.err; fail "status as plexususer failed"; }
+python3 - /tmp/user.json <<'EOF2' || fail "a user does not see rootvg's figures"
+import json, sys
+s = json.load(open(sys.argv[1]))
+vg = [g for g in s['volume_groups'] if g['name'] == 'rootvg'][0]
+assert vg['free_bytes'] == 0, vg
+assert all(pv['free_bytes'] is not None for pv in vg['physical_volumes']), vg
+root = [lv for lv in vg['logical_volumes'] if lv['name'] == 'root'][0]
+on = [seg['device'] for seg in root['segments']]
+assert set(on) == {'md0', 'md1', 'md2'}, on
+assert sum(seg['size_bytes'] for seg in root['segments']) == root['size_bytes'], root
+mount = [m for m in s['mounts'] if m['mount_point'] == '/mnt/root'][0]
+assert mount['size_bytes'] > 450 * 2**20 and 0 < mount['used_bytes'] < mount['size_bytes'], mount
+print("ok: plexususer sees rootvg with", vg['size_bytes'], "bytes, root on", on, "and /mnt/root", mount['used_bytes'], "of", mount['size_bytes'], "used")
+EOF2
 umount /mnt/root /mnt/var
 e2fsck -fn /dev/rootvg/root >/tmp/fsck.log 2>&1 || { cat /tmp/fsck.log; fail "fsck finds errors on root after growing online"; }
 echo "ok: fsck clean on root"
@@ -115,6 +151,7 @@ ok remove-vg rootvg
 vgs rootvg >/dev/null 2>&1 && fail "rootvg is still there"
 is "$(blkid -p -o value -s TYPE /dev/md0 || true)" "" "what md0 holds"
 is "$(blkid -p -o value -s TYPE /dev/md1 || true)" "" "what md1 holds"
+ok stop /dev/md2
 
 step "an inactive array (one half found, waiting for the other): started as it is, and stopped"
 write_data /dev/md1
