@@ -3,9 +3,12 @@
 
 #include "actionlauncher.h"
 #include "devicepicker.h"
+#include "newvolumedialog.h"
+#include "sizedialog.h"
 #include "speeddialog.h"
 
 #include "engine/steps/volumesteps.h"
+#include "model/describe.h"
 
 #include <QAction>
 #include <QInputDialog>
@@ -101,11 +104,27 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
         return;
     }
     case ArrayAction::Input::Size: {
+        const QString title = QString(action.text).remove(QChar(0x2026));
+        if (action.maxBytes > 0) {
+            const qint64 initial = parseSize(action.suggestion).value_or(quint64(action.maxBytes));
+            auto *dialog = new SizeDialog(title, action.prompt, action.minBytes, action.maxBytes, action.maxWords, initial, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &SizeDialog::sizeChosen, this, [this, action](qint64 bytes) { Q_EMIT reviewRequested(action.make(QString::number(bytes))); });
+            dialog->open();
+            return;
+        }
         bool ok = false;
         const QString size = QInputDialog::getText(m_window, QString(action.text).remove(QChar(0x2026)), action.prompt, QLineEdit::Normal,
                                                    action.suggestion, &ok);
         if (ok)
             Q_EMIT reviewRequested(action.make(size.trimmed()));
+        return;
+    }
+    case ArrayAction::Input::NewVolume: {
+        auto *dialog = new NewVolumeDialog(action.prompt, action.maxBytes, action.maxWords, action.suggestion, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &NewVolumeDialog::chosen, this, [this, action](const VolumeChoice &c) { Q_EMIT reviewRequested(action.makeVolume(c)); });
+        dialog->open();
         return;
     }
     case ArrayAction::Input::SpeedLimits: {

@@ -13,11 +13,21 @@
 
 namespace plexus {
 
+// What "New volume…" asks (newvolumedialog.h).
+struct VolumeChoice {
+    QString name;
+    quint64 size = 0;       // bytes; 0: all the free space
+    QString filesystem;     // empty: none
+    QString label;
+    QString mountPoint;     // empty: not mounted
+};
+
 struct ArrayAction {
     // What the user chooses before the plan: nothing, a device, a member, speed
     // limits, a name (for a new volume group), a filesystem type, a size (as
-    // typed: "20G"), or one of `choices` (a volume group's devices).
-    enum class Input { None, Device, Member, SpeedLimits, Name, Filesystem, Size, Choice };
+    // typed: "20G", or on a slider between sizeRange's bounds), one of `choices`
+    // (a volume group's devices), or a new volume's name, size and filesystem.
+    enum class Input { None, Device, Member, SpeedLimits, Name, Filesystem, Size, Choice, NewVolume };
 
     QString id;                 // "addSpare", "growMirror", "replace", ... (QAction objectName "action-<id>")
     QString text;               // "Add spare…"
@@ -30,6 +40,13 @@ struct ArrayAction {
     QString suggestion;         // Name, Filesystem, Size: what the prompt offers first
     QStringList choices;        // Choice: what the user picks from ("/dev/md1")
     QString prompt;             // Size, Choice: the question
+    // Size: the bounds in bytes when the window knows them (a slider), else
+    // typed; NewVolume: the group's free space. maxWords: what the maximum is.
+    qint64 minBytes = 0;
+    qint64 maxBytes = 0;
+    QString maxWords;
+    // NewVolume: the operation, given what the dialog asked.
+    std::function<Operation(const VolumeChoice &)> makeVolume;
     // The operation, given the choice: a device or member kernel name, or
     // "MIN MAX" (KiB/s or "system") for speed limits; empty for Input::None.
     std::function<Operation(const QString &choice)> make;

@@ -60,7 +60,29 @@ ArrayAction removeDeviceAction(const PlanningContext &ctx, const VolumeGroup &vg
     return a;
 }
 
-// Shrink to a size the user types; enabled or not by the engine's verdict on
+// Grow into the group's free space, on a slider up to all of it; enabled or not
+// by the engine's verdict on growing by all of it (free space unknown, swap, ...).
+ArrayAction growAction(const PlanningContext &ctx, const LogicalVolume &lv, const VolumeGroup &vg, const DeviceSpec &volume)
+{
+    ArrayAction a = planned(action(QStringLiteral("growVolume"), QStringLiteral("Grow\u2026")),
+                            [ctx, volume] { return planOperation(ctx, GrowVolumeRequest{.volume = volume}); });
+    a.input = ArrayAction::Input::Size;
+    a.prompt = QStringLiteral("/dev/%1/%2 is %3 now. Its filesystem grows with it, while mounted: nothing has to stop.")
+                   .arg(lv.vgName, lv.name, humanSize(lv.sizeBytes));
+    const qint64 free = vg.freeBytes.value_or(0);
+    a.minBytes = lv.sizeBytes + std::min<qint64>(free, qint64(4) << 20);
+    a.maxBytes = lv.sizeBytes + free;
+    a.maxWords = QStringLiteral("all of %1's free space").arg(vg.name);
+    const qint64 all = a.maxBytes;
+    a.make = [ctx, volume, all](const QString &size) {
+        const quint64 bytes = parseSize(size).value_or(0);
+        // The whole free space as LVM counts it (-l +100%FREE), not a figure rounded to MiB.
+        return planOperation(ctx, GrowVolumeRequest{.volume = volume, .size = qint64(bytes) >= all - (qint64(1) << 20) ? 0 : bytes});
+    };
+    return a;
+}
+
+// Shrink to a size the user picks; enabled or not by the engine's verdict on
 // half the size (xfs, mounted, or what the files need unknown without root).
 ArrayAction shrinkAction(const PlanningContext &ctx, const LogicalVolume &lv, const DeviceSpec &volume)
 {
@@ -68,10 +90,39 @@ ArrayAction shrinkAction(const PlanningContext &ctx, const LogicalVolume &lv, co
     ArrayAction a = planned(action(QStringLiteral("shrinkVolume"), QStringLiteral("Shrink\u2026")),
                             [ctx, volume, half] { return planOperation(ctx, ShrinkVolumeRequest{.volume = volume, .size = half}); });
     a.input = ArrayAction::Input::Size;
-    a.prompt = QStringLiteral("New size of %1 (now %2), for example 20G:").arg(volume.path, humanSize(lv.sizeBytes));
+    a.prompt = QStringLiteral("New size of /dev/%1/%2 (now %3). The filesystem shrinks with it; the review says if its files need more room.")
+                   .arg(lv.vgName, lv.name, humanSize(lv.sizeBytes));
     a.suggestion = humanSize(qint64(half)).remove(QLatin1Char(' ')).remove(QLatin1Char('i'));
+    a.minBytes = qint64(4) << 20;
+    a.maxBytes = std::max(a.minBytes, lv.sizeBytes - (qint64(4) << 20));
+    a.maxWords = QStringLiteral("4 MiB less than now");
     a.make = [ctx, volume](const QString &size) {
         return planOperation(ctx, ShrinkVolumeRequest{.volume = volume, .size = parseSize(size).value_or(0)});
+    };
+    return a;
+}
+
+// A new volume in the group's free space: the dialog asks name, size,
+// filesystem and mount point; enabled by the engine's verdict on one taking all of it.
+ArrayAction newVolumeAction(const PlanningContext &ctx, const VolumeGroup &vg)
+{
+    const QString group = vg.name;
+    ArrayAction a = planned(action(QStringLiteral("createVolume"), QStringLiteral("New volume\u2026")), [ctx, group] {
+        return planOperation(ctx, CreateVolumeRequest{.group = group, .name = QStringLiteral("new")});
+    });
+    a.input = ArrayAction::Input::NewVolume;
+    a.prompt = QStringLiteral("New volume in %1").arg(group);
+    a.maxBytes = vg.freeBytes.value_or(0);
+    a.maxWords = QStringLiteral("all of %1's free space").arg(group);
+    int n = int(vg.logicalVolumes.size()) + 1;
+    auto taken = [&vg](const QString &name) {
+        return std::any_of(vg.logicalVolumes.cbegin(), vg.logicalVolumes.cend(), [&](const LogicalVolume &lv) { return lv.name == name; });
+    };
+    while (taken(QStringLiteral("lv%1").arg(n)))
+        ++n;
+    a.suggestion = QStringLiteral("lv%1").arg(n);
+    a.makeVolume = [ctx, group](const VolumeChoice &c) {
+        return planOperation(ctx, CreateVolumeRequest{.group = group, .name = c.name, .size = c.size, .filesystem = c.filesystem, .label = c.label});
     };
     return a;
 }
@@ -92,7 +143,7 @@ QList<ArrayAction> volumeActions(const PlanningContext &ctx, const Selectable &i
         const QString group = item.name;
         QList<ArrayAction> list;
         if (const VolumeGroup *vg = s.volumeGroup(group))
-            list << removeDeviceAction(ctx, *vg);
+            list << newVolumeAction(ctx, *vg) << removeDeviceAction(ctx, *vg);
         list << planned(action(QStringLiteral("removeVolumeGroup"), QStringLiteral("Delete volume group")),
                         [ctx, group] { return planOperation(ctx, RemoveVolumeGroupRequest{.group = group}); });
         return list;
@@ -106,8 +157,7 @@ QList<ArrayAction> volumeActions(const PlanningContext &ctx, const Selectable &i
         if (!lv || !lv->active)
             return {};
         const DeviceSpec volume = specFor(s, lv->device);
-        return {planned(action(QStringLiteral("growVolume"), QStringLiteral("Grow into free space")),
-                        [ctx, volume] { return planOperation(ctx, GrowVolumeRequest{.volume = volume}); }),
+        return {growAction(ctx, *lv, *vg, volume),
                 shrinkAction(ctx, *lv, volume),
                 planned(action(QStringLiteral("removeVolume"), QStringLiteral("Delete volume")),
                         [ctx, volume] { return planOperation(ctx, RemoveVolumeRequest{.volume = volume}); })};

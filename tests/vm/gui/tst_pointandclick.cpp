@@ -15,6 +15,7 @@
 #include "create/devicelist.h"
 #include "diskmapview.h"
 #include "diskrow.h"
+#include "guisession.h"
 #include "mainwindow.h"
 #include "operations/actionlauncher.h"
 #include "operations/attentionbanner.h"
@@ -39,6 +40,7 @@
 #include <QToolButton>
 
 using namespace plexus;
+using namespace plexus::guisession;
 
 namespace {
 
@@ -48,12 +50,6 @@ QString health(const ArrayCard *card)
 {
     const auto *label = card->findChild<QLabel *>(QStringLiteral("health"));
     return label ? label->text() : QString();
-}
-
-void save(QWidget *w, const QString &name)
-{
-    QDir().mkpath(QStringLiteral(PLEXUS_SCREENSHOT_DIR));
-    w->grab().save(QStringLiteral(PLEXUS_SCREENSHOT_DIR "/") + name);
 }
 
 // Runs a program in the VM (mdadm, plexus-vm-disk) and returns its stdout;
@@ -110,26 +106,6 @@ class TestPointAndClick : public QObject
     QByteArray written; // digest of the data put on the array
     QString newDisk;    // the hot-plugged disk
 
-    // Confirms (where something is erased) and runs the review that is open;
-    // waits for the helper's answer, which must be success.
-    void runReview(const QString &screenshot = {})
-    {
-        ReviewDialog *review = lastReview;
-        QVERIFY(review && review->isVisible());
-        QCOMPARE(review->phaseName(), QStringLiteral("review"));
-        if (auto *confirm = review->findChild<QCheckBox *>(QStringLiteral("confirm")))
-            QTest::mouseClick(confirm, Qt::LeftButton, {}, QPoint(5, confirm->height() / 2));
-        if (!screenshot.isEmpty())
-            save(review, screenshot);
-        auto *runButton = review->findChild<QPushButton *>(QStringLiteral("runButton"));
-        QVERIFY(runButton && runButton->isEnabled());
-        QTest::mouseClick(runButton, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(review->phaseName() != QLatin1String("running"), 120000);
-        const auto *message = review->findChild<QLabel *>(QStringLiteral("resultMessage"));
-        QVERIFY2(review->phaseName() == QLatin1String("done"), qPrintable(message ? message->text() : QString()));
-        review->close();
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -180,7 +156,7 @@ private Q_SLOTS:
         QVERIFY(lastReview->commandsText().contains(QStringLiteral("sfdisk --wipe=always --wipe-partitions=always /dev/vda")));
         QVERIFY(lastReview->commandsText().endsWith(QStringLiteral("/dev/vda1 /dev/vdb1 /dev/vdc1")));
         setSyncSpeed("2000000"); // the initial resync at full speed: this test is about what follows
-        runReview(QStringLiteral("vm-review-create.png"));
+        QVERIFY(runReview(lastReview, QStringLiteral("vm-review-create.png")));
 
         // The result appears live in the window, and the create dialog is gone.
         QTRY_VERIFY_WITH_TIMEOUT(w->arraysView()->card(array), 10000);
@@ -211,7 +187,7 @@ private Q_SLOTS:
         const Selectable vdb = w->selection()->current();
         QCOMPARE(vdb.name, QStringLiteral("vdb1"));
         QVERIFY(w->actions()->trigger(vdb, QStringLiteral("fail")));
-        runReview();
+        QVERIFY(runReview(lastReview));
         const ArrayCard *card = w->arraysView()->card(array);
         QTRY_VERIFY_WITH_TIMEOUT(health(card).startsWith(QStringLiteral("Degraded")), 10000);
         // A degraded array is shown at the top of the window, never buried in its card.
@@ -249,7 +225,7 @@ private Q_SLOTS:
         QVERIFY2(lastReview->commandsText().startsWith(QStringLiteral("sfdisk --dump /dev/vdb")), qPrintable(lastReview->commandsText()));
         QVERIFY2(lastReview->commandsText().contains(QStringLiteral("--add /dev/") + newMember), qPrintable(lastReview->commandsText()));
         QVERIFY(lastReview->commandsText().endsWith(QStringLiteral("mdadm --zero-superblock /dev/vdb1")));
-        runReview(QStringLiteral("vm-review-replace.png"));
+        QVERIFY(runReview(lastReview, QStringLiteral("vm-review-replace.png")));
 
         // The recovery is shown live, then the array is whole again.
         card = w->arraysView()->card(array);
