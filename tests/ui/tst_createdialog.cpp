@@ -421,6 +421,26 @@ private Q_SLOTS:
         QVERIFY(!child<QLabel>(d, "refusal")->isVisible());
     }
 
+    // Ready to mount: the filesystem chosen under the levels goes on the new
+    // array in the same plan; the label field only counts with a filesystem.
+    void reviewMakesTheFilesystem()
+    {
+        Machine m;
+        CreateArrayDialog d(m.ctx, {QStringLiteral("vdb"), QStringLiteral("vdc")});
+        auto *filesystem = child<QComboBox>(d, "filesystem");
+        auto *label = child<QLineEdit>(d, "label");
+        QVERIFY(!label->isEnabled());
+        filesystem->setCurrentIndex(filesystem->findData(QStringLiteral("ext4")));
+        QVERIFY(label->isEnabled());
+        label->setText(QStringLiteral("home"));
+        bool handedOn = false;
+        const Operation op = reviewed(d, &handedOn);
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QCOMPARE(op.plan.previews().last(), QStringLiteral("mkfs.ext4 -F -q -L home /dev/md1"));
+        filesystem->setCurrentIndex(0);
+        QVERIFY(d.request().filesystem.isEmpty() && d.request().label.isEmpty());
+    }
+
     void reviewCarriesAdvancedOptions()
     {
         Machine m;

@@ -98,6 +98,35 @@ private Q_SLOTS:
         QCOMPARE(p.exclusive, QStringList{QStringLiteral("/dev/sdc1")});
     }
 
+    // A layout ready to mount: the filesystem goes on the new array in the same
+    // plan; a filesystem that does not fit, or a label without one, is refused.
+    void createWithAFilesystem()
+    {
+        CreateArrayRequest r;
+        r.array = QStringLiteral("/dev/md5");
+        r.level = QStringLiteral("raid1");
+        r.members = specs(*snap, {QStringLiteral("missing"), QStringLiteral("/dev/sdc1")});
+        r.filesystem = QStringLiteral("xfs");
+        r.label = QStringLiteral("data");
+        const Plan p = plan(r);
+        QCOMPARE(p.steps.size(), 2);
+        QCOMPARE(p.steps[1].preview(), QStringLiteral("mkfs.xfs -f -q -L data /dev/md5"));
+        QCOMPARE(p.summary, QStringLiteral("Create /dev/md5: RAID-1 of 2 device(s), about 100 GiB, with xfs on it."));
+
+        Plan none;
+        CreateArrayRequest labelOnly = r;
+        labelOnly.filesystem.clear();
+        Status s = engine.prepare(labelOnly, &none);
+        QCOMPARE(s.code(), ErrorCode::Invalid);
+        QVERIFY2(s.message().contains(QStringLiteral("A label belongs to a filesystem")), qPrintable(s.message()));
+        CreateArrayRequest unknown = r;
+        unknown.filesystem = QStringLiteral("ntfs");
+        s = engine.prepare(unknown, &none);
+        QCOMPARE(s.code(), ErrorCode::Invalid);
+        QVERIFY2(s.message().contains(QStringLiteral("'ntfs' is not a filesystem Plexus makes")), qPrintable(s.message()));
+        QVERIFY(none.steps.isEmpty());
+    }
+
     void createVariants()
     {
         CreateArrayRequest r;

@@ -4,7 +4,8 @@
 # vm: --disks 4 --disk-size 256M
 # plexus-helper beyond the mirror: RAID-5 (with chunk), its reshape from 3 to 4
 # devices, RAID-6, RAID-10 with a missing slot (and the refusal of a RAID-10
-# missing both copies), RAID-0, linear (a kernel without md-linear: refused as
+# missing both copies), RAID-0 made with ext4 ready to mount (and xfs refused on a
+# mirror too small for it), linear (a kernel without md-linear: refused as
 # Invalid before anything runs, nothing created). Data written at the start of
 # each array must survive. (helper_jobs.sh: pulled disks, Busy, the journal, idle exit.)
 . "$(dirname "$0")/lib.sh"
@@ -53,8 +54,21 @@ is "$(md_attr "$md10" degraded)" 0 "/dev/md/ten degraded"
 check_data /dev/md/ten "after filling the missing slot"
 ok stop /dev/md/ten
 wipe /dev/vda /dev/vdb /dev/vdc /dev/vdd
-ok create /dev/md0 --level 0 --chunk 128 /dev/vda /dev/vdb
+# A layout ready to mount: the filesystem is made in the same plan.
+refused 6 TooSmall "xfs needs at least 300 MiB" -- create /dev/md0 --level 1 /dev/vda /dev/vdb --filesystem xfs
+ok create /dev/md0 --level 0 --chunk 128 /dev/vda /dev/vdb --filesystem ext4 --label stripe
 is "$(md_attr md0 level)" raid0 "md0's level"
+is "$(blkid -o value -s TYPE /dev/md0)" ext4 "what md0 holds"
+is "$(blkid -o value -s LABEL /dev/md0)" stripe "md0's label"
+mkdir -p /mnt/stripe
+mount /dev/md0 /mnt/stripe
+write_files /mnt/stripe 8
+STRIPE_SUM=$(files_sum /mnt/stripe)
+umount /mnt/stripe
+sync; echo 3 > /proc/sys/vm/drop_caches
+mount /dev/md0 /mnt/stripe
+is "$(files_sum /mnt/stripe)" "$STRIPE_SUM" "the files on md0's ext4"
+umount /mnt/stripe
 ok stop /dev/md0
 wipe /dev/vda /dev/vdb
 if grep -qw linear /proc/mdstat || modprobe -q md-linear 2>/dev/null || modprobe -q linear 2>/dev/null; then

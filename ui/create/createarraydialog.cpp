@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "createarraydialog.h"
+#include "engine/steps/volumesteps.h"
 
 #include "devicelist.h"
 #include "engine/devicespec.h"
@@ -92,6 +93,29 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
     top->addSpacing(fm.averageCharWidth() * 2);
     top->addLayout(levelsColumn, 2);
 
+    // Ready to mount: a filesystem straight on the new array (for volumes on it, "Use for volumes…" later).
+    m_filesystem = new QComboBox(this);
+    m_filesystem->setObjectName(QStringLiteral("filesystem"));
+    m_filesystem->addItem(tr("none (decide later)"), QString());
+    for (const QString &type : filesystemTypes())
+        m_filesystem->addItem(type, type);
+    m_label = new QLineEdit(this);
+    m_label->setObjectName(QStringLiteral("label"));
+    m_label->setPlaceholderText(tr("label (optional)"));
+    m_label->setEnabled(false);
+    auto *filesystemRow = new QHBoxLayout;
+    auto *filesystemHeading = new QLabel(tr("&Filesystem:"), this);
+    filesystemHeading->setBuddy(m_filesystem);
+    filesystemRow->addWidget(filesystemHeading);
+    filesystemRow->addWidget(m_filesystem);
+    filesystemRow->addWidget(m_label);
+    filesystemRow->addStretch(1);
+    connect(m_filesystem, &QComboBox::currentIndexChanged, this, [this] {
+        m_label->setEnabled(!m_filesystem->currentData().toString().isEmpty());
+        recompute();
+    });
+    connect(m_label, &QLineEdit::textChanged, this, &CreateArrayDialog::recompute);
+
     m_advancedToggle = new QToolButton(this);
     m_advancedToggle->setObjectName(QStringLiteral("advancedToggle"));
     m_advancedToggle->setText(tr("&Advanced"));
@@ -126,6 +150,7 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top, 1);
+    layout->addLayout(filesystemRow);
     layout->addWidget(m_advancedToggle, 0, Qt::AlignLeft);
     layout->addWidget(m_advanced);
     layout->addWidget(m_summary);
@@ -308,6 +333,8 @@ void CreateArrayDialog::recompute()
                    .arg(m_arrayDevice->text().trimmed().toHtmlEscaped(), levelTitle(level), listWords(from).toHtmlEscaped(), aboutSize(c->capacityBytes));
         if (input.spares)
             text += QLatin1Char(' ') + tr("Spare: %1.").arg(listWords(spareNames()));
+        if (const QString fs = m_filesystem ? m_filesystem->currentData().toString() : QString(); !fs.isEmpty())
+            text += QLatin1Char(' ') + tr("With %1 on it, ready to mount.").arg(fs);
         QStringList erased;
         for (const QString &name : m_devices->chosen())
             if (const DeviceChoice *d = m_devices->choice(name); d && d->erases)
@@ -345,6 +372,9 @@ CreateArrayRequest CreateArrayDialog::request() const
         r.chunkKib = int(m_chunk->currentData().toUInt());
     r.name = m_name->text().trimmed();
     r.partitionDisks = m_partitionDisks->isChecked();
+    r.filesystem = m_filesystem->currentData().toString();
+    if (!r.filesystem.isEmpty())
+        r.label = m_label->text().trimmed();
     r.forceSingle = r.level == QLatin1String("raid1") && slots.size() == 1;
     return r;
 }

@@ -78,6 +78,8 @@ private:
     QSpinBox *m_missing = nullptr;
     QListWidget *m_spares = nullptr;
     QCheckBox *m_partitionDisks = nullptr;
+    QComboBox *m_filesystem = nullptr;
+    QLineEdit *m_label = nullptr;
     QComboBox *m_chunk = nullptr;
     QComboBox *m_bitmap = nullptr;
     QComboBox *m_metadata = nullptr;

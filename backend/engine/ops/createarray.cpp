@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "createarray.h"
+#include "makefilesystem.h"
 
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
@@ -208,6 +209,18 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
             return tooSmall(QStringLiteral("The spare %1 is smaller than the smallest member (%2, %3): it could never take a member's place. "
                                            "Choose a spare of at least %3.").arg(d.display(), v.smallest, humanSize(smallest)));
     (void)largest;
+    if (!r.filesystem.isEmpty()) {
+        qint64 sum = 0;
+        for (const ResolvedDevice &d : v.members)
+            sum += d.sizeBytes;
+        const qint64 capacity = level.capacity(int(v.members.size()), v.memberDataBytes, sum);
+        if (Status s = checkFilesystemChoice(r.filesystem, r.label, capacity, v.arrayPath); !s)
+            return s;
+        v.filesystem = r.filesystem;
+        v.label = r.label;
+    } else if (!r.label.isEmpty()) {
+        return invalid(QStringLiteral("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
+    }
     *out = v;
     return {};
 }
@@ -260,7 +273,10 @@ Plan makePlan(const ValidCreate &v)
         sum += d.sizeBytes;
     const RaidLevel *shape = raidLevel(v.level);
     const qint64 size = shape ? shape->capacity(n, v.memberDataBytes, sum) : 0;
-    plan.summary = QStringLiteral("Create %1: %2 of %3 device(s), about %4.").arg(v.arrayPath, levelWords(v.level)).arg(n).arg(humanSize(size));
+    plan.summary = QStringLiteral("Create %1: %2 of %3 device(s), about %4%5.")
+                       .arg(v.arrayPath, levelWords(v.level))
+                       .arg(n)
+                       .arg(humanSize(size), v.filesystem.isEmpty() ? QString() : QStringLiteral(", with %1 on it").arg(v.filesystem));
     for (const ResolvedDevice &d : v.members)
         if (!d.missing && d.sizeBytes > v.memberDataBytes && v.level != QLatin1String("linear"))
             plan.notes << QStringLiteral("The smallest member, %1 (%2), decides how much of each member is used: %3 of %4 (%5) stay unused.")
@@ -340,6 +356,9 @@ Plan makePlan(const ValidCreate &v)
         return steps;
     };
     plan.steps << s;
+    // Ready to mount: the filesystem goes on while md still resyncs, as it may.
+    if (!v.filesystem.isEmpty())
+        plan.steps << makeFilesystemStep(v.arrayPath, v.filesystem, v.label);
     plan.exclusive = held;
     return plan;
 }

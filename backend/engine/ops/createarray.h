@@ -23,6 +23,8 @@ struct ValidCreate {
     qint64 memberDataBytes = 0;  // the smallest member's size: it decides the array's size
     QString smallest;            // that member's path
     QList<ResolvedDevice> partitionDisks; // whole disks to partition first; members/spares name their partitions
+    QString filesystem;          // made on the new array; empty: none
+    QString label;
 };
 
 struct CreateArrayRequest {
@@ -47,6 +49,8 @@ struct CreateArrayRequest {
     bool allowSameDisk = false;   // two members of a redundant array on one disk
     CommonOptions common;
     bool partitionDisks = false;  // whole blank disks get one RAID partition each, which becomes the member
+    QString filesystem;           // ext4, xfs, swap or vfat on the new array (ready to mount); empty: none
+    QString label;
 
     template<class V> void visit(V &v)
     {
@@ -62,6 +66,8 @@ struct CreateArrayRequest {
         v(overwrite, erasing(option("overwrite", "The devices' data and signatures may be destroyed.")));
         v(allowSameDisk, option("allow_same_disk", "Allow two members of a redundant array on one disk."));
         v(partitionDisks, erasing(option("partition_disks", "Give each whole blank disk one Linux RAID partition first; the partitions become the members.")));
+        v(filesystem, option("filesystem", "Make this filesystem on the new array, ready to mount: ext4, xfs, swap or vfat.", "TYPE"));
+        v(label, option("label", "The filesystem's label.", "LABEL"));
         common.visit(v);
     }
     QString title() const;

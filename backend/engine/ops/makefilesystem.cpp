@@ -15,7 +15,7 @@ namespace {
 constexpr qint64 xfsMinimumBytes = 300ll << 20;
 } // namespace
 
-Status checkFilesystemChoice(const QString &type, const QString &label)
+Status checkFilesystemChoice(const QString &type, const QString &label, qint64 sizeBytes, const QString &device)
 {
     if (!filesystemTypes().contains(type))
         return invalid(QStringLiteral("'%1' is not a filesystem Plexus makes. Choose %2.").arg(type, filesystemTypes().join(QStringLiteral(", "))));
@@ -26,6 +26,9 @@ Status checkFilesystemChoice(const QString &type, const QString &label)
                                       "digit or '_'.").arg(label));
     if (label.size() > maxLabelLength(type))
         return invalid(QStringLiteral("The label '%1' is %2 characters long; %3 takes at most %4.").arg(label).arg(label.size()).arg(type).arg(maxLabelLength(type)));
+    if (type == QLatin1String("xfs") && sizeBytes >= 0 && sizeBytes < xfsMinimumBytes)
+        return tooSmall(QStringLiteral("%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.")
+                            .arg(device, humanSize(sizeBytes), humanSize(xfsMinimumBytes)));
     return {};
 }
 
@@ -37,9 +40,8 @@ Status validate(const Validator &checks, const MakeFilesystemRequest &r, ValidMa
     ResolvedDevice dev;
     if (Status s = checks.resolveBlock(r.device, &dev); !s)
         return s;
-    if (r.type == QLatin1String("xfs") && dev.sizeBytes < xfsMinimumBytes)
-        return tooSmall(QStringLiteral("%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.")
-                            .arg(dev.path, humanSize(dev.sizeBytes), humanSize(xfsMinimumBytes)));
+    if (Status s = checkFilesystemChoice(r.type, r.label, dev.sizeBytes, dev.path); !s)
+        return s;
     if (Status s = checks.checkBlockFree(dev, {r.overwrite, r.common.allowSystemDisk}); !s)
         return s;
     out->device = dev;

@@ -39,8 +39,10 @@ struct MakeFilesystemRequest {
     QString title() const { return QStringLiteral("Make %1 on %2").arg(type, deviceName(device.path)); }
 };
 
-// A filesystem type Plexus makes, and a label it takes (shared with CreateVolume).
-Status checkFilesystemChoice(const QString &type, const QString &label);
+// A filesystem type Plexus makes, and a label it takes (shared with CreateVolume
+// and CreateArray); with a size, also whether the filesystem fits on `device`
+// of that size (xfs needs 300 MiB).
+Status checkFilesystemChoice(const QString &type, const QString &label, qint64 sizeBytes = -1, const QString &device = {});
 
 // Checks the request against the machine (checks' snapshot and device nodes).
 Status validate(const Validator &checks, const MakeFilesystemRequest &r, ValidMakeFilesystem *out);
