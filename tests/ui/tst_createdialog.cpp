@@ -441,6 +441,34 @@ private Q_SLOTS:
         QVERIFY(d.request().filesystem.isEmpty() && d.request().label.isEmpty());
     }
 
+    // Linear is vinum's concatenation, made with LVM (md's linear personality is
+    // gone from current kernels): one group over the devices, one volume filling
+    // it, the filesystem on that volume.
+    void linearIsAnLvmConcatenation()
+    {
+        Machine m;
+        CreateArrayDialog d(m.ctx, {QStringLiteral("vdb"), QStringLiteral("vde")});
+        child<QRadioButton>(d, "level-linear")->click();
+        QCOMPARE(d.levelList()->level(), QStringLiteral("linear"));
+        auto *filesystem = child<QComboBox>(d, "filesystem");
+        filesystem->setCurrentIndex(filesystem->findData(QStringLiteral("ext4")));
+        QVERIFY2(child<QLabel>(d, "summary")->text().contains(QStringLiteral("end to end into the volume <b>/dev/concat/data</b>")),
+                 qPrintable(child<QLabel>(d, "summary")->text()));
+        bool handedOn = false;
+        const Operation op = reviewed(d, &handedOn);
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        QCOMPARE(op.plan.previews(), (QStringList{QStringLiteral("pvcreate -y /dev/vdb"), QStringLiteral("pvcreate -y /dev/vde"),
+                                                  QStringLiteral("vgcreate concat /dev/vdb /dev/vde"),
+                                                  QStringLiteral("lvcreate -y -n data -l 100%FREE concat"),
+                                                  QStringLiteral("mkfs.ext4 -F -q /dev/concat/data")}));
+        // Partitioning first is md's: refused in words, nothing planned.
+        child<QCheckBox>(d, "partitionDisks")->setChecked(true);
+        d.review();
+        QVERIFY(!child<QLabel>(d, "refusal")->isHidden());
+        QVERIFY2(child<QLabel>(d, "refusal")->text().contains(QStringLiteral("uses the devices as they are")),
+                 qPrintable(child<QLabel>(d, "refusal")->text()));
+    }
+
     void reviewCarriesAdvancedOptions()
     {
         Machine m;

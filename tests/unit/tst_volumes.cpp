@@ -115,6 +115,30 @@ private Q_SLOTS:
         QVERIFY(any.actions().contains(QLatin1String(polkitActions::erase)));
     }
 
+    // Vinum's concat in one plan: the group, one linear volume filling it, its filesystem.
+    void concatenationInOnePlan()
+    {
+        CreateVolumeGroupRequest r = group(snap, QStringLiteral("concat"), {QStringLiteral("/dev/md0")});
+        r.volume = QStringLiteral("data");
+        r.filesystem = QStringLiteral("xfs");
+        r.label = QStringLiteral("big");
+        const Plan p = plan(r, snap);
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("pvcreate -y /dev/md0"), QStringLiteral("vgcreate concat /dev/md0"),
+                                            QStringLiteral("lvcreate -y -n data -l 100%FREE concat"),
+                                            QStringLiteral("mkfs.xfs -f -q -L big /dev/concat/data")}));
+        QVERIFY2(p.summary.contains(QStringLiteral("end to end into the volume /dev/concat/data")), qPrintable(p.summary));
+
+        CreateVolumeGroupRequest noVolume = r;
+        noVolume.volume.clear();
+        EXPECT_REFUSAL(check(noVolume, snap), ErrorCode::Invalid, "A filesystem goes on a volume");
+        CreateVolumeGroupRequest badName = r;
+        badName.volume = QStringLiteral("a b");
+        EXPECT_REFUSAL(check(badName, snap), ErrorCode::Invalid, "not a usable volume name");
+        CreateVolumeGroupRequest labelOnly = r;
+        labelOnly.filesystem.clear();
+        EXPECT_REFUSAL(check(labelOnly, snap), ErrorCode::Invalid, "A label belongs to a filesystem");
+    }
+
     void extendVolumeGroup()
     {
         ExtendVolumeGroupRequest r;

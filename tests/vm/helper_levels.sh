@@ -83,6 +83,21 @@ else
     refused 1 Invalid "linear.*kernel|kernel.*linear" -- create /dev/md1 --level linear /dev/vda /dev/vdb
     is "$(md_nodes)" "$nodes" "the md devices after the refused linear create"
     is "$(signatures /dev/vda /dev/vdb)" "$sigs" "vda's and vdb's signatures after the refused linear create"
+    # Vinum's concat comes from LVM: the devices end to end in one volume, with ext4.
+    ok create-vg concat /dev/vda /dev/vdb --volume data --filesystem ext4
+    is "$(blkid -o value -s TYPE /dev/concat/data)" ext4 "what the concatenation holds"
+    size=$(blockdev --getsize64 /dev/concat/data)
+    [ "$size" -gt $((450 << 20)) ] || fail "the concatenation is only $size bytes: not both disks"
+    mkdir -p /mnt/concat
+    mount /dev/concat/data /mnt/concat
+    write_files /mnt/concat 8
+    CONCAT_SUM=$(files_sum /mnt/concat)
+    umount /mnt/concat
+    sync; echo 3 > /proc/sys/vm/drop_caches
+    mount /dev/concat/data /mnt/concat
+    is "$(files_sum /mnt/concat)" "$CONCAT_SUM" "the files on the concatenation"
+    umount /mnt/concat
+    ok remove-vg concat
 fi
 
 cross_check

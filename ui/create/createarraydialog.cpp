@@ -329,8 +329,14 @@ void CreateArrayDialog::recompute()
         QStringList from = members;
         if (input.missing)
             from << (input.missing == 1 ? tr("a missing slot") : tr("%1 missing slots").arg(input.missing));
-        text = tr("Creates <b>%1</b>, %2 of %3: %4 usable.")
-                   .arg(m_arrayDevice->text().trimmed().toHtmlEscaped(), levelTitle(level), listWords(from).toHtmlEscaped(), aboutSize(c->capacityBytes));
+        if (level == QLatin1String("linear")) {
+            const CreateVolumeGroupRequest concat = concatRequest();
+            text = tr("Joins %1 end to end into the volume <b>/dev/%2/%3</b> (LVM): %4 usable.")
+                       .arg(listWords(from).toHtmlEscaped(), concat.name.toHtmlEscaped(), concat.volume, aboutSize(c->capacityBytes));
+        } else {
+            text = tr("Creates <b>%1</b>, %2 of %3: %4 usable.")
+                       .arg(m_arrayDevice->text().trimmed().toHtmlEscaped(), levelTitle(level), listWords(from).toHtmlEscaped(), aboutSize(c->capacityBytes));
+        }
         if (input.spares)
             text += QLatin1Char(' ') + tr("Spare: %1.").arg(listWords(spareNames()));
         if (const QString fs = m_filesystem ? m_filesystem->currentData().toString() : QString(); !fs.isEmpty())
@@ -379,9 +385,30 @@ CreateArrayRequest CreateArrayDialog::request() const
     return r;
 }
 
+CreateVolumeGroupRequest CreateArrayDialog::concatRequest() const
+{
+    const CreateArrayRequest r = request();
+    CreateVolumeGroupRequest concat;
+    concat.name = r.name;
+    for (int n = 0; concat.name.isEmpty() || m_ctx.snapshot->volumeGroup(concat.name); ++n)
+        concat.name = n == 0 ? QStringLiteral("concat") : QStringLiteral("concat%1").arg(n);
+    concat.devices = r.members;
+    concat.overwrite = r.overwrite;
+    concat.volume = QStringLiteral("data");
+    concat.filesystem = r.filesystem;
+    concat.label = r.label;
+    return concat;
+}
+
 void CreateArrayDialog::review()
 {
-    m_operation = planOperation(m_ctx, request());
+    // md's linear personality is gone from current kernels (Debian 13's among
+    // them): vinum's concatenation is an LVM linear volume over the devices.
+    if (m_levels->level() == QLatin1String("linear") && m_partitionDisks->isChecked()) {
+        showRefusal(tr("a concatenation uses the devices as they are: uncheck \"Partition whole disks first\"."));
+        return;
+    }
+    m_operation = m_levels->level() == QLatin1String("linear") ? planOperation(m_ctx, concatRequest()) : planOperation(m_ctx, request());
     if (m_operation.isRefused()) {
         showRefusal(m_operation.refusal.message());
         return;

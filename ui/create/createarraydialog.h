@@ -13,6 +13,7 @@
 // review finds it as it was; the caller closes it once the operation runs.
 
 #include "engine/ops/createarray.h"
+#include "engine/ops/createvolumegroup.h"
 #include "operations/operation.h"
 
 #include <QDialog>
@@ -46,6 +47,9 @@ public:
     Operation operation() const { return m_operation; }
     // What "Review…" would send now: the helper's own request.
     CreateArrayRequest request() const;
+    // For Linear: the same devices as one LVM volume group with one volume
+    // filling it ("concat", or the name given), what "Review…" sends instead.
+    CreateVolumeGroupRequest concatRequest() const;
 
     DeviceList *deviceList() const { return m_devices; }
     LevelList *levelList() const { return m_levels; }

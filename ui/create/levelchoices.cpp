@@ -26,7 +26,7 @@ QString description(const QString &level)
         {QStringLiteral("raid6"), QStringLiteral("Stripes the data with two parities spread over every device.")},
         {QStringLiteral("raid10"), QStringLiteral("Mirrored pairs with the data striped across them.")},
         {QStringLiteral("raid0"), QStringLiteral("Stripes the data across every device, for speed only: one failed disk loses everything.")},
-        {QStringLiteral("linear"), QStringLiteral("Fills one device after the other into one large space; one failed disk loses its part.")},
+        {QStringLiteral("linear"), QStringLiteral("Joins the devices end to end into one large volume (LVM); one failed disk loses its part.")},
         {QStringLiteral("raid4"), QStringLiteral("Like RAID-5, but with one fixed parity disk that every write waits for.")},
     };
     return lines.value(level);

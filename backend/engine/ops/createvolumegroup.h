@@ -13,6 +13,9 @@ namespace plexus {
 struct ValidCreateVolumeGroup {
     QString name;
     QList<ResolvedDevice> devices;
+    QString volume;       // one volume filling the group (vinum's concat); empty: none
+    QString filesystem;   // on that volume; empty: none
+    QString label;
 };
 
 struct CreateVolumeGroupRequest {
@@ -23,6 +26,9 @@ struct CreateVolumeGroupRequest {
     QString name;
     DeviceSpecList devices;
     bool overwrite = false;   // what the devices hold now may be destroyed
+    QString volume;           // a linear volume of all the space: the devices end to end (a concat)
+    QString filesystem;
+    QString label;
     CommonOptions common;
 
     template<class V> void visit(V &v)
@@ -30,6 +36,9 @@ struct CreateVolumeGroupRequest {
         v(name, argument("name", "", "NAME"));
         v(devices, writtenOver(argument("devices", "", "DEVICE")));
         v(overwrite, erasing(option("overwrite", "What the devices hold now may be destroyed.")));
+        v(volume, option("volume", "Also make one volume of all its space, the devices end to end (a concatenation).", "NAME"));
+        v(filesystem, option("filesystem", "Make this filesystem on that volume, ready to mount: ext4, xfs, swap or vfat.", "TYPE"));
+        v(label, option("label", "The filesystem's label.", "LABEL"));
         common.visit(v);
     }
     QString title() const { return QStringLiteral("Create the volume group %1").arg(name); }
