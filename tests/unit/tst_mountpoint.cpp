@@ -327,7 +327,7 @@ private Q_SLOTS:
                  (QStringList{QStringLiteral("sed -i -e '\\|^[[:space:]]*UUID=0a1b2c3d-0000-4000-8000-00000000000a[[:space:]]\\+/srv/data[[:space:]]|d' "
                                              "-e '\\|^[[:space:]]*/dev/vg0/data[[:space:]]\\+/srv/again[[:space:]]|d' /etc/fstab && systemctl daemon-reload"),
                               QStringLiteral("lvremove -y vg0/data")}));
-        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("/etc/fstab mounts it on /srv/data and /srv/again: that line goes too")));
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("/etc/fstab uses it on /srv/data and on /srv/again: those lines go too")));
         // Rolled back before the volume went, the lines come back as they were written.
         QVERIFY(p.steps[0].undo().first().preview().contains(QLatin1String("/dev/vg0/data /srv/again ext4 noauto 0 0")));
 
@@ -337,6 +337,18 @@ private Q_SLOTS:
         FakeSystem busy(mounted);
         busy.setFstab(fstab);
         EXPECT_REFUSAL(validate(Validator(mounted, busy), r, &v), ErrorCode::InUse, "is mounted on /srv/data");
+
+        // A swap volume's line goes too (an inactive swap volume is not in use).
+        LogicalVolume swap{QStringLiteral("swap"), QStringLiteral("vg0"), QStringLiteral("dm-3"), GiB, QStringLiteral("linear"), true};
+        swap.fsType = QStringLiteral("swap");
+        s.volumeGroups[0].logicalVolumes << swap;
+        FakeSystem withSwap(s);
+        withSwap.setFstab(fstab + QStringLiteral("/dev/mapper/vg0-swap none swap sw 0 0\n"));
+        RemoveVolumeRequest swapRequest;
+        swapRequest.volume = deviceSpecFor(s, QStringLiteral("/dev/dm-3"));
+        EXPECT_OK(validate(Validator(s, withSwap), swapRequest, &v));
+        QVERIFY(makePlan(v).notes.join(QLatin1Char(' ')).contains(QLatin1String("/etc/fstab uses it as swap: that line goes too")));
+        QCOMPARE(makePlan(v).steps.size(), 2);
 
         // Without a line for it, the plan is as before.
         sys.setFstab(rootVolumeLine);
@@ -357,7 +369,7 @@ private Q_SLOTS:
         const Plan p = makePlan(v);
         QCOMPARE(p.previews(), (QStringList{QStringLiteral("sed -i -e '\\|^[[:space:]]*/dev/mapper/vg0-root[[:space:]]\\+/[[:space:]]|d' /etc/fstab && systemctl daemon-reload"),
                                             QStringLiteral("vgremove -y -f vg0"), QStringLiteral("pvremove -y /dev/sda2")}));
-        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("/etc/fstab mounts its volumes on /: those lines go too")));
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QLatin1String("/etc/fstab uses its volumes on /: that line goes too")));
     }
 };
 

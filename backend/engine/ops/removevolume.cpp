@@ -68,8 +68,7 @@ Plan makePlan(const ValidRemoveVolume &v)
     plan.notes << QStringLiteral("Its space returns to %1's free space.").arg(v.volume.volumeGroup);
     if (!v.fstab.isEmpty()) {
         // First: a line left for a device that is gone stops the next boot in emergency mode.
-        plan.notes << QStringLiteral("/etc/fstab mounts it on %1: that line goes too, or the next start would stop waiting for it.")
-                          .arg(listNames(mountPointsOf(v.fstab)));
+        plan.notes << QStringLiteral("/etc/fstab uses it %1.").arg(fstabUsesWords(v.fstab));
         plan.steps << removeFstabEntriesStep(v.fstab);
     }
     plan.steps << removeVolumeStep(v.volume.volumeGroup, v.volume.volume);

@@ -39,8 +39,7 @@ Plan makePlan(const ValidRemoveVolumeGroup &v)
     plan.notes << QStringLiteral("%1 become free for other uses (a filesystem, an array member, another group).").arg(v.devices.join(QStringLiteral(", ")));
     if (!v.fstab.isEmpty()) {
         // First: a line left for a device that is gone stops the next boot in emergency mode.
-        plan.notes << QStringLiteral("/etc/fstab mounts its volumes on %1: those lines go too, or the next start would stop waiting for them.")
-                          .arg(listNames(mountPointsOf(v.fstab)));
+        plan.notes << QStringLiteral("/etc/fstab uses its volumes %1.").arg(fstabUsesWords(v.fstab));
         plan.steps << removeFstabEntriesStep(v.fstab);
     }
     plan.steps << removeVolumeGroupStep(v.group, !v.volumes.isEmpty());

@@ -259,11 +259,14 @@ Step mountStep(const QString &device, const QString &path)
     return s;
 }
 
-QStringList mountPointsOf(const QList<FstabEntry> &entries)
+QString fstabUsesWords(const QList<FstabEntry> &entries)
 {
-    QStringList out(entries.size());
-    std::transform(entries.cbegin(), entries.cend(), out.begin(), [](const FstabEntry &e) { return e.mountPoint; });
-    return out;
+    QStringList uses(entries.size());
+    std::transform(entries.cbegin(), entries.cend(), uses.begin(), [](const FstabEntry &e) {
+        return e.type == QLatin1String("swap") ? QStringLiteral("as swap") : QStringLiteral("on ") + e.mountPoint;
+    });
+    return QStringLiteral("%1: %2 too, or the next start would stop waiting for it")
+        .arg(listNames(uses), entries.size() == 1 ? QStringLiteral("that line goes") : QStringLiteral("those lines go"));
 }
 
 Step removeFstabEntriesStep(const QList<FstabEntry> &entries)

@@ -33,8 +33,8 @@ QString mountUnitName(const QString &path);
 // systemctl start UNIT (mount PATH without systemd): mounted as /etc/fstab
 // says; the check: `device` is mounted there. Undo: systemctl stop (umount).
 Step mountStep(const QString &device, const QString &path);
-// "/srv/data", ...: where the entries mount, for a plan's notes.
-QStringList mountPointsOf(const QList<FstabEntry> &entries);
+// "on /srv/data and as swap: those lines go too, ...": for a plan's notes.
+QString fstabUsesWords(const QList<FstabEntry> &entries);
 // The entries leave /etc/fstab, every other line kept.
 Step removeFstabEntriesStep(const QList<FstabEntry> &entries);
 
