@@ -22,6 +22,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace plexus::actions {
@@ -355,13 +356,20 @@ Status writeSysfs(StepContext &ctx, const QString &path, const QString &value)
 
 Status writeFileAtomically(StepContext &ctx, const QString &path, const QByteArray &contents)
 {
-    const QFileDevice::Permissions oldPermissions = QFile::exists(path) ? QFile::permissions(path)
-        : (QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    QSaveFile f(path);
+    // The new file gets the old one's mode and owner before it replaces it, so
+    // nobody sees it otherwise; a new file: 0644, its writer's.
+    struct stat old {};
+    const bool existed = ::stat(QFile::encodeName(path).constData(), &old) == 0;
+    QSaveFile f(path); // a new file beside it, synced, then renamed over it
     ctx.log(QStringLiteral("write: %1 (%2 bytes)").arg(path).arg(contents.size()));
-    if (!f.open(QIODevice::WriteOnly) || f.write(contents) != contents.size() || !f.commit())
+    if (!f.open(QIODevice::WriteOnly))
         return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Writing %1 failed: %2").arg(path, f.errorString()));
-    QFile::setPermissions(path, oldPermissions);
+    if (::fchmod(f.handle(), existed ? (old.st_mode & 07777) : 0644) != 0 || (existed && ::fchown(f.handle(), old.st_uid, old.st_gid) != 0)) {
+        f.cancelWriting();
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Writing %1 failed: cannot give it the mode and owner of the old one.").arg(path));
+    }
+    if (f.write(contents) != contents.size() || !f.commit())
+        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Writing %1 failed: %2").arg(path, f.errorString()));
     return {};
 }
 

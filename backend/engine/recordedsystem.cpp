@@ -59,6 +59,25 @@ void fromJson(const QJsonValue &v, QStringList *out)
         *out << s.toString();
 }
 
+// A verdict: its error's name ("org.plexus.Error.InUse") and words; success is {}.
+QJsonValue toJson(const Status &st)
+{
+    return st.ok() ? QJsonValue(QJsonObject()) : QJsonValue(QJsonObject{{QStringLiteral("error"), errorName(st.code())},
+                                                                           {QStringLiteral("message"), st.message()}});
+}
+void fromJson(const QJsonValue &v, Status *out)
+{
+    if (!v.isObject()) {
+        *out = Status::failure(ErrorCode::Invalid, QStringLiteral("The journal holds no answer to this question."));
+        return;
+    }
+    const QJsonObject o = v.toObject();
+    if (o.isEmpty())
+        return;
+    const std::optional<ErrorCode> code = errorCodeFromName(o.value(QStringLiteral("error")).toString());
+    *out = Status::failure(code.value_or(ErrorCode::Invalid), o.value(QStringLiteral("message")).toString());
+}
+
 QString question(const char *what, const QString &about)
 {
     return QLatin1String(what) + QLatin1Char(':') + about;
@@ -118,6 +137,15 @@ QString RecordingSystem::backupRecord(const QString &deviceUuid) const
 }
 
 QStringList RecordingSystem::loopsOver(const QString &name) const { return keep(question("loops_over", name), m_live.loopsOver(name)); }
+QString RecordingSystem::fstab() const { return keep(question("fstab", QString()), m_live.fstab()); }
+QString RecordingSystem::filesystemUuid(const QString &name) const
+{
+    return keep(question("filesystem_uuid", name), m_live.filesystemUuid(name));
+}
+Status RecordingSystem::mountPointUsable(const QString &path) const
+{
+    return keep(question("mount_point_usable", path), m_live.mountPointUsable(path));
+}
 
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
@@ -179,6 +207,15 @@ QString ReplayedSystem::backupRecord(const QString &deviceUuid) const
 }
 
 QStringList ReplayedSystem::loopsOver(const QString &name) const { return replayed<QStringList>(answer(question("loops_over", name))); }
+QString ReplayedSystem::fstab() const { return replayed<QString>(answer(question("fstab", QString()))); }
+QString ReplayedSystem::filesystemUuid(const QString &name) const
+{
+    return replayed<QString>(answer(question("filesystem_uuid", name)));
+}
+Status ReplayedSystem::mountPointUsable(const QString &path) const
+{
+    return replayed<Status>(answer(question("mount_point_usable", path)));
+}
 
 QStringList recordedKernelNames(const QJsonObject &record)
 {

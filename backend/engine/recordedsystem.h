@@ -34,6 +34,9 @@ public:
     QString contentStamp(const QString &name, qint64 offsetBytes) const override;
     QString backupRecord(const QString &deviceUuid) const override;
     QStringList loopsOver(const QString &name) const override;
+    QString fstab() const override;
+    QString filesystemUuid(const QString &name) const override;
+    Status mountPointUsable(const QString &path) const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -63,6 +66,9 @@ public:
     QString contentStamp(const QString &name, qint64 offsetBytes) const override;
     QString backupRecord(const QString &deviceUuid) const override;
     QStringList loopsOver(const QString &name) const override;
+    QString fstab() const override;
+    QString filesystemUuid(const QString &name) const override;
+    Status mountPointUsable(const QString &path) const override;
 
 private:
     QJsonValue answer(const QString &question) const;

@@ -5,6 +5,8 @@
 
 #include "backuprecord.h"
 #include "journal.h"
+#include "mountpoint.h"
+#include "checks/refusal.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -273,6 +275,32 @@ QString LiveSystem::backupRecord(const QString &deviceUuid) const
     if (!Journal::readPrivateFile(backupRecordDirectory(Journal::defaultDirectory()), backupRecordFileName(deviceUuid), &bytes))
         return {};
     return QString::fromUtf8(bytes);
+}
+
+Status SystemView::mountPointUsable(const QString &path) const
+{
+    return invalid(QStringLiteral("Whether %1 can be a mount point is unknown here.").arg(path));
+}
+
+QString LiveSystem::fstab() const
+{
+    QFile f(m_sysRoot + QStringLiteral("/etc/fstab"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString LiveSystem::filesystemUuid(const QString &name) const
+{
+    if (!m_sysRoot.isEmpty() || name.isEmpty() || name.contains(QLatin1Char('/')))
+        return {}; // a fixture tree has no devices to read
+    // -p: from the device itself, not blkid's cache.
+    return toolOutput({QStringLiteral("blkid"), QStringLiteral("-p"), QStringLiteral("-s"), QStringLiteral("UUID"), QStringLiteral("-o"),
+                       QStringLiteral("value"), QStringLiteral("/dev/") + name});
+}
+
+Status LiveSystem::mountPointUsable(const QString &path) const
+{
+    // Root (0) owns every directory on the way on a live system.
+    return checkMountPointDirectories(m_sysRoot, path, 0);
 }
 
 } // namespace plexus

@@ -7,6 +7,7 @@
 // the real /dev and /sys; unit tests answer from a fake.
 
 #include "deviceidentity.h"
+#include "status.h"
 
 #include <QObject>
 #include <QString>
@@ -93,6 +94,20 @@ public:
         Q_UNUSED(name);
         return {};
     }
+    // /etc/fstab as it reads now; empty when there is none.
+    virtual QString fstab() const { return {}; }
+    // The UUID of the filesystem on the block device `name` (a kernel name the
+    // snapshot gave), as blkid reads it from the device; empty when none.
+    virtual QString filesystemUuid(const QString &name) const
+    {
+        Q_UNUSED(name);
+        return {};
+    }
+    // Whether a new filesystem may be mounted on the absolute, clean `path`
+    // (engine/mountpoint.h): every directory on the way a real one that only
+    // root can change, and the path absent or an empty directory. The refusal
+    // says why; a system that cannot tell refuses.
+    virtual Status mountPointUsable(const QString &path) const;
 };
 
 class LiveSystem : public SystemView
@@ -114,6 +129,9 @@ public:
     QString contentStamp(const QString &name, qint64 offsetBytes) const override;
     QString backupRecord(const QString &deviceUuid) const override;
     QStringList loopsOver(const QString &name) const override;
+    QString fstab() const override;
+    QString filesystemUuid(const QString &name) const override;
+    Status mountPointUsable(const QString &path) const override;
 
 private:
     QString mdFile(const QString &md, const QString &rel) const;

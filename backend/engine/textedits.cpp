@@ -6,6 +6,8 @@
 #include <QList>
 #include <QRegularExpression>
 
+#include <optional>
+
 namespace plexus {
 
 QByteArray mergeMdadmConf(const QByteArray &conf, const QByteArray &scan, const QString &stamp)
@@ -77,6 +79,94 @@ QByteArray sanitizeSfdiskDump(const QByteArray &dump)
     }
     while (out.endsWith("\n\n"))
         out.chop(1);
+    return out;
+}
+
+namespace {
+
+// fstab's escapes: \040 for a space, \011 a tab, \134 a backslash, ...
+QString unescapeFstabField(const QByteArray &field)
+{
+    QByteArray out;
+    for (int i = 0; i < field.size(); ++i) {
+        if (field[i] == '\\' && i + 3 < field.size()) {
+            const QByteArray digits = field.mid(i + 1, 3);
+            bool ok = false;
+            const int c = digits.toInt(&ok, 8);
+            if (ok && digits.size() == 3 && c < 256) {
+                out += char(c);
+                i += 3;
+                continue;
+            }
+        }
+        out += field[i];
+    }
+    return QString::fromUtf8(out);
+}
+
+// The entry on `line`, or none (a comment, a blank line, fewer than two fields).
+std::optional<FstabEntry> parseFstabLine(const QByteArray &line)
+{
+    const QByteArray text = line.trimmed();
+    if (text.isEmpty() || text.startsWith('#'))
+        return std::nullopt;
+    const QList<QByteArray> fields = text.simplified().split(' ');
+    if (fields.size() < 2)
+        return std::nullopt;
+    FstabEntry e;
+    e.source = unescapeFstabField(fields[0]);
+    e.mountPoint = unescapeFstabField(fields[1]);
+    if (fields.size() > 2)
+        e.type = unescapeFstabField(fields[2]);
+    e.line = QString::fromUtf8(line);
+    return e;
+}
+
+} // namespace
+
+QList<FstabEntry> fstabEntries(const QByteArray &fstab)
+{
+    QList<FstabEntry> entries;
+    for (const QByteArray &line : fstab.split('\n'))
+        if (const std::optional<FstabEntry> e = parseFstabLine(line))
+            entries << *e;
+    return entries;
+}
+
+bool fstabSourceIsOneOf(const QString &source, const QStringList &names)
+{
+    for (const QString &n : names) {
+        if (n.isEmpty())
+            continue;
+        const bool byUuid = n.startsWith(QLatin1String("UUID="));
+        if (source.compare(n, byUuid ? Qt::CaseInsensitive : Qt::CaseSensitive) == 0)
+            return true;
+    }
+    return false;
+}
+
+QByteArray appendFstabLine(const QByteArray &fstab, const QByteArray &line)
+{
+    QByteArray out = fstab;
+    if (!out.isEmpty() && !out.endsWith('\n'))
+        out += '\n';
+    return out + line + '\n';
+}
+
+QByteArray removeFstabEntries(const QByteArray &fstab, const std::function<bool(const FstabEntry &)> &matches)
+{
+    // Split keeping each line's own end, so the last line keeps (or lacks) its newline.
+    QByteArray out;
+    qsizetype start = 0;
+    while (start < fstab.size()) {
+        qsizetype end = fstab.indexOf('\n', start);
+        end = end < 0 ? fstab.size() : end + 1;
+        const QByteArray line = fstab.mid(start, end - start);
+        const std::optional<FstabEntry> e = parseFstabLine(line.endsWith('\n') ? line.chopped(1) : line);
+        if (!e || !matches(*e))
+            out += line;
+        start = end;
+    }
     return out;
 }
 

@@ -5,7 +5,9 @@
 // Pure text transformations the engine applies to configuration (unit-tested).
 
 #include <QByteArray>
-#include <QString>
+#include <QList>
+#include <QStringList>
+#include <functional>
 
 namespace plexus {
 
@@ -20,5 +22,22 @@ QByteArray mergeMdadmConf(const QByteArray &conf, const QByteArray &scan, const 
 // partitions' identifiers (label-id, uuid=) and the source's device and last-lba
 // lines are dropped, so the copy gets identifiers of its own and the whole disk.
 QByteArray sanitizeSfdiskDump(const QByteArray &dump);
+
+// One entry of /etc/fstab, its fields with fstab's octal escapes (\040) decoded.
+struct FstabEntry {
+    QString source;      // "/dev/mapper/vg-data", "UUID=...", "LABEL=..."
+    QString mountPoint;
+    QString type;
+    QString line;        // the whole line as written, for putting it back
+};
+// The entries of an fstab; comments and blank lines are not entries.
+QList<FstabEntry> fstabEntries(const QByteArray &fstab);
+// Whether an entry's source names the device by one of `names` ("/dev/vg/lv",
+// "UUID=..."); UUIDs compared without regard to case, as mount does.
+bool fstabSourceIsOneOf(const QString &source, const QStringList &names);
+// The fstab with `line` added at the end; every other byte kept as it was.
+QByteArray appendFstabLine(const QByteArray &fstab, const QByteArray &line);
+// The fstab without the entries `matches` picks; every other line kept as it was.
+QByteArray removeFstabEntries(const QByteArray &fstab, const std::function<bool(const FstabEntry &)> &matches);
 
 } // namespace plexus

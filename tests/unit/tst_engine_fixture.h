@@ -19,11 +19,14 @@
 //   sdm  100 GiB  held by dm-5 (an encrypted volume), not LVM
 
 #include "engine/deviceidentity.h"
+#include "engine/mountpoint.h"
 #include "engine/status.h"
 #include "engine/systemview.h"
 #include "model/snapshot.h"
 
 #include <QHash>
+
+#include <unistd.h>
 
 // A refusal of the expected kind whose words contain `words`; or success.
 #define EXPECT_REFUSAL(status, errorCode, words)                                                              \
@@ -233,6 +236,14 @@ public:
     QString contentStamp(const QString &name, qint64) const override { return m_stamps.value(name); }
     QString backupRecord(const QString &deviceUuid) const override { return m_backups.value(deviceUuid); }
     QStringList loopsOver(const QString &name) const override { return m_loops.value(name); }
+    QString fstab() const override { return m_fstab; }
+    QString filesystemUuid(const QString &name) const override { return m_fsUuids.value(name); }
+    // The real checks (engine/mountpoint.h) in a directory tree of the test's
+    // own (setMountRoot), whose directories belong to the user running the tests.
+    Status mountPointUsable(const QString &path) const override
+    {
+        return m_mountRoot.isEmpty() ? SystemView::mountPointUsable(path) : checkMountPointDirectories(m_mountRoot, path, ::getuid());
+    }
 
     void addNode(const QString &path, const NodeInfo &info) { m_extra.insert(path, info); }
     void setSyncAction(const QString &md, const QString &action) { m_sync.insert(md, action); }
@@ -244,6 +255,9 @@ public:
     void setBackupRecord(const QString &deviceUuid, const QString &json) { m_backups.insert(deviceUuid, json); }
     void setLoopsOver(const QString &name, const QStringList &loops) { m_loops.insert(name, loops); }
     void setIdentity(const QString &name, const DeviceIdentity &id) { m_identity.insert(name, id); }
+    void setFstab(const QString &text) { m_fstab = text; }
+    void setFilesystemUuid(const QString &name, const QString &uuid) { m_fsUuids.insert(name, uuid); }
+    void setMountRoot(const QString &root) { m_mountRoot = root; }
 
 private:
     const Snapshot &m_snap;
@@ -258,6 +272,9 @@ private:
     QHash<QString, QString> m_backups;
     QHash<QString, QStringList> m_loops;
     QHash<QString, DeviceIdentity> m_identity;
+    QString m_fstab;
+    QHash<QString, QString> m_fsUuids;
+    QString m_mountRoot;
 };
 
 } // namespace plexus::fixture

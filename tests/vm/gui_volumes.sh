@@ -4,8 +4,8 @@
 # vm: --disks 2 --disk-size 256M
 # Issue 14's window test: the real window, driven by QtTest, against the real
 # plexus-helper: a mirror becomes a volume group ("Use for volumes…"), gets a
-# volume with ext4 ("New volume…", on the size slider), files are written on
-# it, and it grows by clicking ("Grow…") while mounted; the files read back
+# volume with ext4 mounted on /srv/data ("New volume…", on the size slider), files
+# are written on it, and it grows by clicking ("Grow…") while mounted; the files read back
 # the same, df shows the new size and fsck finds the filesystem clean.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"

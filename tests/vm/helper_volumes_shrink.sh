@@ -7,7 +7,12 @@
 # intact, fsck clean); xfs, a mounted ext4 and a size below what the files need
 # refused with nothing changed; then a mirror taken out of the group while the
 # volume on it stays mounted and read (pvmove, then vgreduce and pvremove),
-# refused first without move and without room. Prints sizes and times.
+# refused first without move and without room. Then a new volume mounted
+# where asked (--mount-point): mounted now and by its line in /etc/fstab
+# (`mount -a` clean), checksummed files read back; a non-empty directory, a
+# path through a symbolic link and swap refused with fstab and mounts
+# unchanged; removing the volume takes its fstab line with it. Prints sizes
+# and times.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -96,4 +101,52 @@ check_files "after the move"
 umount /mnt/data
 e2fsck -fn /dev/datavg/data >/tmp/fsck.log 2>&1 || { cat /tmp/fsck.log; fail "fsck finds errors after the move"; }
 echo "ok: fsck clean after the move"
+
+step "a new volume mounted on /srv/data, now and at every start (/etc/fstab)"
+cp -p /etc/fstab /tmp/fstab.before
+fstab_mode=$(stat -c '%a %U:%G' /etc/fstab)
+mkdir -p /srv/other /srv/real
+echo kept > /srv/other/keep.txt
+ln -sfn /srv/real /srv/link
+fstab_unchanged() {
+    cmp -s /etc/fstab /tmp/fstab.before || { diff /tmp/fstab.before /etc/fstab; fail "/etc/fstab changed ($1)"; }
+}
+refused 5 InUse "/srv/other is not empty: it holds 1 entry" -- create-volume datavg web --size 32M --filesystem ext4 --mount-point /srv/other
+refused 1 Invalid "/srv/link is a symbolic link" -- create-volume datavg web --size 32M --filesystem ext4 --mount-point /srv/link/web
+refused 1 Invalid "Swap space is not mounted" -- create-volume datavg web --size 32M --filesystem swap --mount-point /srv/web
+refused 1 Invalid "belongs to the running system" -- create-volume datavg web --size 32M --filesystem ext4 --mount-point /run/web
+fstab_unchanged "after the refusals"
+[ ! -e /srv/real/web ] && [ ! -e /srv/web ] || fail "a refusal made a directory"
+is "$(cat /srv/other/keep.txt)" kept "what /srv/other holds"
+line='/dev/mapper/datavg-web /srv/data ext4 defaults 0 2'
+pctl create-volume datavg web --size 32M --filesystem ext4 --mount-point /srv/data --dry-run
+echo "$OUT"
+for c in 'mkdir -p /srv/data' "echo '$line' >> /etc/fstab" 'systemctl start srv-data.mount'; do
+    echo "$OUT" | grep -qF "\$ $c" || fail "the dry run does not preview $c"
+done
+ok create-volume datavg web --size 32M --filesystem ext4 --label web --mount-point /srv/data
+is "$(findmnt -n -o SOURCE /srv/data)" /dev/mapper/datavg-web "what findmnt shows on /srv/data"
+is "$(grep -cxF "$line" /etc/fstab)" 1 "fstab lines for /srv/data"
+is "$(grep -vxF "$line" /etc/fstab | md5sum)" "$(md5sum </tmp/fstab.before)" "fstab's other lines"
+is "$(stat -c '%a %U:%G' /etc/fstab)" "$fstab_mode" "fstab's mode and owner"
+write_files /srv/data 8
+WEB_SUM=$(files_sum /srv/data)
+umount /srv/data
+mount -a 2>/tmp/mount-a.log || { cat /tmp/mount-a.log; fail "mount -a failed"; }
+[ ! -s /tmp/mount-a.log ] || { cat /tmp/mount-a.log; fail "mount -a complained"; }
+is "$(findmnt -n -o SOURCE /srv/data)" /dev/mapper/datavg-web "what findmnt shows on /srv/data after mount -a"
+is "$(files_sum /srv/data)" "$WEB_SUM" "web's files, mounted again by its fstab line"
+refused 5 InUse "mounted on /srv/data" -- remove-volume /dev/datavg/web
+is "$(grep -cxF "$line" /etc/fstab)" 1 "fstab lines for /srv/data after the refusal"
+
+step "remove the volume: its fstab line goes with it"
+umount /srv/data
+pctl remove-volume /dev/datavg/web --dry-run
+echo "$OUT"
+echo "$OUT" | grep -q "that line goes too" || fail "the plan does not say the fstab line goes"
+ok remove-volume /dev/datavg/web
+fstab_unchanged "after remove-volume"
+[ ! -e /dev/datavg/web ] || fail "/dev/datavg/web is still there"
+mount -a 2>/tmp/mount-a.log || { cat /tmp/mount-a.log; fail "mount -a failed after the removal"; }
+[ ! -s /tmp/mount-a.log ] || { cat /tmp/mount-a.log; fail "mount -a complained after the removal"; }
 echo "ok: $REFUSALS refusals, each leaving the machine as it was"

@@ -122,7 +122,8 @@ ArrayAction newVolumeAction(const PlanningContext &ctx, const VolumeGroup &vg)
         ++n;
     a.suggestion = QStringLiteral("lv%1").arg(n);
     a.makeVolume = [ctx, group](const VolumeChoice &c) {
-        return planOperation(ctx, CreateVolumeRequest{.group = group, .name = c.name, .size = c.size, .filesystem = c.filesystem, .label = c.label});
+        return planOperation(ctx, CreateVolumeRequest{
+                                      .group = group, .name = c.name, .size = c.size, .filesystem = c.filesystem, .label = c.label, .mountPoint = c.mountPoint});
     };
     return a;
 }

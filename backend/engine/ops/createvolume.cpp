@@ -5,9 +5,37 @@
 #include "makefilesystem.h"
 
 #include "engine/checks/refusal.h"
+#include "engine/mountpoint.h"
+#include "engine/steps/mountsteps.h"
+#include "engine/textedits.h"
 #include "model/describe.h"
 
 namespace plexus {
+
+namespace {
+
+// Where the new filesystem is to be mounted: a path that only root controls,
+// where nothing is mounted, that /etc/fstab does not already use, and where
+// mounting hides nothing.
+Status checkMountPoint(const Validator &checks, const CreateVolumeRequest &r)
+{
+    if (r.filesystem.isEmpty())
+        return invalid(QStringLiteral("Only a filesystem can be mounted: choose one (filesystem), or leave the mount point out."));
+    if (r.filesystem == QLatin1String("swap"))
+        return invalid(QStringLiteral("Swap space is not mounted on a directory: leave the mount point out, or choose a filesystem such as ext4."));
+    if (Status s = checkMountPointWords(r.mountPoint); !s)
+        return s;
+    for (const Mount &m : checks.snapshot().mounts)
+        if (m.mountPoint == r.mountPoint)
+            return inUse(QStringLiteral("%1 is already mounted on %2. Choose another place, or unmount it first.").arg(m.source, r.mountPoint));
+    for (const FstabEntry &e : fstabEntries(checks.system().fstab().toUtf8()))
+        if (e.mountPoint == r.mountPoint)
+            return inUse(QStringLiteral("/etc/fstab already has a line mounting %1 on %2. Choose another place, or take that line out first.")
+                             .arg(e.source, r.mountPoint));
+    return checks.system().mountPointUsable(r.mountPoint);
+}
+
+} // namespace
 
 Status validate(const Validator &checks, const CreateVolumeRequest &r, ValidCreateVolume *out)
 {
@@ -39,6 +67,9 @@ Status validate(const Validator &checks, const CreateVolumeRequest &r, ValidCrea
     } else if (!r.label.isEmpty()) {
         return invalid(QStringLiteral("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
     }
+    if (!r.mountPoint.isEmpty())
+        if (Status s = checkMountPoint(checks, r); !s)
+            return s;
     out->group = r.group;
     out->name = r.name;
     out->size.bytes = r.size;
@@ -46,6 +77,7 @@ Status validate(const Validator &checks, const CreateVolumeRequest &r, ValidCrea
     out->stripeKib = r.stripeKib;
     out->filesystem = r.filesystem;
     out->label = r.label;
+    out->mountPoint = r.mountPoint;
     out->freeBytes = free;
     return {};
 }
@@ -63,6 +95,13 @@ Plan makePlan(const ValidCreateVolume &v)
     plan.steps << createVolumeStep(v.group, v.name, v.size, v.stripes, v.stripeKib);
     if (!v.filesystem.isEmpty())
         plan.steps << makeFilesystemStep(path, v.filesystem, v.label);
+    if (!v.mountPoint.isEmpty()) {
+        // By its device-mapper name: stable across boots, as /dev/VG/LV is, and the name mount shows.
+        const QString device = mapperPath(v.group, v.name);
+        plan.notes << QStringLiteral("It is mounted on %1 now and at every start: /etc/fstab gets the line '%2'.")
+                          .arg(v.mountPoint, QString::fromUtf8(fstabLine(device, v.mountPoint, v.filesystem)));
+        plan.steps << makeMountPointStep(v.mountPoint) << addFstabLineStep(device, v.mountPoint, v.filesystem) << mountStep(device, v.mountPoint);
+    }
     return plan;
 }
 

@@ -3,7 +3,8 @@
 
 #pragma once
 // CreateVolume: a logical volume in a volume group (lvcreate), linear or striped
-// across its devices, optionally with a filesystem on it straight away.
+// across its devices, optionally with a filesystem on it straight away, and
+// that filesystem mounted where asked, now and at every start (/etc/fstab).
 #include "engine/plan.h"
 #include "engine/validator.h"
 #include "engine/steps/volumesteps.h"
@@ -18,6 +19,7 @@ struct ValidCreateVolume {
     int stripeKib = 64;
     QString filesystem;   // empty: none
     QString label;
+    QString mountPoint;   // empty: not mounted
     qint64 freeBytes = 0; // in the group, before
 };
 
@@ -33,6 +35,7 @@ struct CreateVolumeRequest {
     int stripeKib = 64;
     QString filesystem;
     QString label;
+    QString mountPoint;
     CommonOptions common;
 
     template<class V> void visit(V &v)
@@ -44,6 +47,7 @@ struct CreateVolumeRequest {
         v(stripeKib, option("stripe_kib", "Stripe size in KiB (a power of two, 4 to 4096).", "KIB"));
         v(filesystem, option("filesystem", "Make this filesystem on it: ext4, xfs, swap or vfat.", "TYPE"));
         v(label, option("label", "The filesystem's label.", "LABEL"));
+        v(mountPoint, option("mount_point", "Mount it here, now and at every start (a line in /etc/fstab); needs a filesystem other than swap.", "PATH"));
         common.visit(v);
     }
     QString title() const { return QStringLiteral("Create the volume %1/%2").arg(group, name); }

@@ -4,9 +4,44 @@
 #include "removevolume.h"
 
 #include "engine/checks/refusal.h"
+#include "engine/steps/mountsteps.h"
 #include "model/describe.h"
 
 namespace plexus {
+
+namespace {
+
+// Whether no filesystem but the volume's own carries `label`: LABEL= then means it.
+bool labelOnlyOn(const Snapshot &snap, const QString &label, const LogicalVolume &own)
+{
+    int seen = 0;
+    for (const Disk &d : snap.disks) {
+        seen += d.label == label;
+        for (const Partition &p : d.partitions)
+            seen += p.label == label;
+    }
+    for (const VolumeGroup &vg : snap.volumeGroups)
+        for (const LogicalVolume &lv : vg.logicalVolumes)
+            seen += lv.fsLabel == label && !(lv.vgName == own.vgName && lv.name == own.name);
+    return seen == 0;
+}
+
+} // namespace
+
+QList<FstabEntry> fstabLinesFor(const Validator &checks, const QString &group, const LogicalVolume &lv)
+{
+    const QString fstab = checks.system().fstab();
+    if (fstab.isEmpty())
+        return {};
+    const QString uuid = lv.active && !lv.fsType.isEmpty() ? checks.system().filesystemUuid(lv.device) : QString();
+    const QString label = lv.fsLabel.isEmpty() || !labelOnlyOn(checks.snapshot(), lv.fsLabel, lv) ? QString() : lv.fsLabel;
+    const QStringList names = fstabNamesOf(group, lv.name, uuid, label);
+    QList<FstabEntry> found;
+    for (const FstabEntry &e : fstabEntries(fstab.toUtf8()))
+        if (fstabSourceIsOneOf(e.source, names))
+            found << e;
+    return found;
+}
 
 Status validate(const Validator &checks, const RemoveVolumeRequest &r, ValidRemoveVolume *out)
 {
@@ -20,6 +55,7 @@ Status validate(const Validator &checks, const RemoveVolumeRequest &r, ValidRemo
         return s;
     out->volume = dev;
     out->fsType = lv->fsType;
+    out->fstab = fstabLinesFor(checks, dev.volumeGroup, *lv);
     return {};
 }
 
@@ -30,6 +66,11 @@ Plan makePlan(const ValidRemoveVolume &v)
     if (!v.fsType.isEmpty())
         plan.notes << QStringLiteral("It holds %1: that data is gone afterwards.").arg(describeContents(v.fsType, QString()));
     plan.notes << QStringLiteral("Its space returns to %1's free space.").arg(v.volume.volumeGroup);
+    if (!v.fstab.isEmpty()) {
+        // First: a line left for a device that is gone stops the next boot in emergency mode.
+        plan.notes << QStringLiteral("/etc/fstab uses it %1.").arg(fstabUsesWords(v.fstab));
+        plan.steps << removeFstabEntriesStep(v.fstab);
+    }
     plan.steps << removeVolumeStep(v.volume.volumeGroup, v.volume.volume);
     return plan;
 }

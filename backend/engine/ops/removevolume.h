@@ -3,16 +3,18 @@
 
 #pragma once
 // RemoveVolume: a logical volume and everything on it go (lvremove); refused
-// while it is mounted, swap or in use.
+// while it is mounted, swap or in use. Its lines in /etc/fstab go with it.
 #include "engine/plan.h"
 #include "engine/validator.h"
 #include "engine/steps/volumesteps.h"
+#include "engine/textedits.h"
 
 namespace plexus {
 
 struct ValidRemoveVolume {
     ResolvedDevice volume;
     QString fsType;
+    QList<FstabEntry> fstab; // /etc/fstab's lines for it: they go with it
 };
 
 struct RemoveVolumeRequest {
@@ -29,6 +31,11 @@ struct RemoveVolumeRequest {
     }
     QString title() const { return QStringLiteral("Remove %1").arg(deviceName(volume.path)); }
 };
+
+// /etc/fstab's lines for the logical volume `lv` of `group`: by its
+// /dev/mapper or /dev/VG/LV path, or by its filesystem's UUID or (when no other
+// filesystem here has it) label, as blkid reads them.
+QList<FstabEntry> fstabLinesFor(const Validator &checks, const QString &group, const LogicalVolume &lv);
 
 // Checks the request against the machine (checks' snapshot and device nodes).
 Status validate(const Validator &checks, const RemoveVolumeRequest &r, ValidRemoveVolume *out);

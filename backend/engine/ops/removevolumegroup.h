@@ -3,10 +3,12 @@
 
 #pragma once
 // RemoveVolumeGroup: a volume group and its volumes go (vgremove), and its
-// devices lose their LVM labels (pvremove), ready for other uses.
+// devices lose their LVM labels (pvremove), ready for other uses. Its volumes'
+// lines in /etc/fstab go with them.
 #include "engine/plan.h"
 #include "engine/validator.h"
 #include "engine/steps/volumesteps.h"
+#include "engine/textedits.h"
 
 namespace plexus {
 
@@ -14,6 +16,7 @@ struct ValidRemoveVolumeGroup {
     QString group;
     QStringList volumes;      // what goes with it
     QStringList devices;      // its physical volumes' paths
+    QList<FstabEntry> fstab;  // /etc/fstab's lines for its volumes: they go with them
 };
 
 struct RemoveVolumeGroupRequest {

@@ -3,8 +3,8 @@
 
 // Volumes by clicking, in the real window against the real plexus-helper (LVM,
 // mkfs, polkit) on the kernel's md driver: the mirror md0 becomes a volume
-// group, gets a volume with ext4 on the size slider, holds files, and grows
-// into the group's free space while mounted. Built here, run only inside a VM
+// group, gets a volume with ext4 on the size slider mounted on /srv/data (and
+// in /etc/fstab), holds files, and grows into the group's free space while mounted. Built here, run only inside a VM
 // by tests/vm/gui_volumes.sh (md0 a RAID-1 of vda and vdb; the helper installed).
 #include "guisession.h"
 #include "mainwindow.h"
@@ -38,7 +38,7 @@ namespace {
 
 constexpr qint64 MiB = qint64(1) << 20;
 const QString group = QStringLiteral("vg_md0");
-const QString mountPoint = QStringLiteral("/mnt/data");
+const QString mountPoint = QStringLiteral("/srv/data");
 
 int run(const QString &program, const QStringList &args)
 {
@@ -139,20 +139,25 @@ private Q_SLOTS:
         dialog->nameEdit()->setText(QStringLiteral("data"));
         dialog->sizeChooser()->slider()->setValue(96);
         dialog->filesystemBox()->setCurrentText(QStringLiteral("ext4"));
+        dialog->mountPointEdit()->setText(mountPoint);
         save(dialog, QStringLiteral("vm-new-volume.png"));
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("reviewButton")), Qt::LeftButton);
         QVERIFY(lastReview);
         QVERIFY2(lastReview->commandsText().contains(QStringLiteral("lvcreate -y -n data -L %1b %2").arg(96 * MiB).arg(group)),
                  qPrintable(lastReview->commandsText()));
+        QVERIFY2(lastReview->commandsText().contains(QStringLiteral(" %1 ext4 defaults 0 2").arg(mountPoint)), qPrintable(lastReview->commandsText()));
         QVERIFY(runReview(lastReview, QStringLiteral("vm-review-new-volume.png")));
         QTRY_VERIFY_WITH_TIMEOUT(shownVolume(QStringLiteral("data")) && shownVolume(QStringLiteral("data"))->fsType == QLatin1String("ext4"), 20000);
         QCOMPARE(shownVolume(QStringLiteral("data"))->sizeBytes, 96 * MiB);
     }
 
+    // Mounted where the dialog said, and in /etc/fstab for the next start.
     void filesOnIt()
     {
-        QDir().mkpath(mountPoint);
-        QCOMPARE(run(QStringLiteral("mount"), {QStringLiteral("/dev/%1/data").arg(group), mountPoint}), 0);
+        QCOMPARE(run(QStringLiteral("findmnt"), {mountPoint}), 0);
+        QFile fstab(QStringLiteral("/etc/fstab"));
+        QVERIFY(fstab.open(QIODevice::ReadOnly));
+        QVERIFY(fstab.readAll().contains(QStringLiteral("/dev/mapper/%1-data %2 ext4").arg(QString(group).replace(QLatin1Char('-'), QStringLiteral("--")), mountPoint).toUtf8()));
         QRandomGenerator rng(20261204);
         for (int i = 0; i < 8; ++i) {
             QByteArray data(1024 * 1024, Qt::Uninitialized);
