@@ -268,6 +268,25 @@ private Q_SLOTS:
         QToolTip::hideText();
     }
 
+    // A striped volume: one plex, its stripes on md0 and md1, drawn as chunks taking turns.
+    void stripedShowsItsStripes()
+    {
+        Snapshot s = machine();
+        LogicalVolume &root = s.volumeGroups[0].logicalVolumes[0];
+        root.segmentType = QStringLiteral("striped");
+        root.segments = {{QStringLiteral("md0"), 3 * GiB}, {QStringLiteral("md1"), 3 * GiB}};
+        Shown shown(s);
+        const VolumePart &plex = shown.part(Kind::Plex, QString(), QStringLiteral("root"));
+        QCOMPARE(plex.detail, QStringLiteral("striped across 2 subdisks"));
+        QVERIFY(plex.striped);
+        const QList<VolumePart> stripes = shown.partsOf(Kind::Subdisk, QStringLiteral("root"));
+        QCOMPARE(stripes.size(), 2);
+        QVERIFY(stripes[0].striped && stripes[1].striped);
+        QVERIFY(qAbs(stripes[0].rect.width() - stripes[1].rect.width()) <= 1);
+        QVERIFY(!shown.part(Kind::Subdisk, QStringLiteral("md0"), QStringLiteral("swap")).striped);
+        save(&shown.view, QStringLiteral("volumes-striped.png"));
+    }
+
     // Segments unknown: drawn across the group's devices, saying so, with no proportions.
     void unknownSegmentsSaySo()
     {
