@@ -121,6 +121,8 @@ void VolumeLayout::paintText(QPainter &p, const QRect &r, const QString &label, 
     const QFont labelFont = scaled(base, 1.0, bold);
     const QFontMetrics labelMetrics(labelFont);
     const QString shown = labelMetrics.elidedText(label, Qt::ElideRight, r.width());
+    if (shown != label && shown.size() < 3)
+        return; // a lone "…" says nothing: the tooltip and the parts below name it
     p.setFont(labelFont);
     p.setPen(ink);
     p.drawText(r, Qt::AlignLeft | Qt::AlignVCenter, shown);

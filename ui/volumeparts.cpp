@@ -174,23 +174,28 @@ private:
 
         // The plex: a box whose caption sits on its top edge, the subdisks inside.
         const bool striped = lv.segmentType == QLatin1String("striped");
+        // A group of one device holds all of each volume on it: that much is known without LVM's segments.
+        QList<VolumeSegment> segments = lv.segments;
+        if (segments.isEmpty() && m_pvs.size() == 1)
+            segments << VolumeSegment{m_pvs.first(), lv.sizeBytes};
         QStringList devices;
-        for (const VolumeSegment &seg : lv.segments)
+        for (const VolumeSegment &seg : segments)
             devices << seg.device;
-        const int count = int(lv.segments.size());
+        const int count = int(segments.size());
         const QString subdisks = count == 1 ? QStringLiteral("1 subdisk") : QStringLiteral("%1 subdisks").arg(count);
-        const QString plexWords = lv.segments.isEmpty() ? QStringLiteral("where it lies is unknown")
-                                  : striped             ? QStringLiteral("striped across %1").arg(subdisks)
+        const QString plexWords = segments.isEmpty() ? type
+                                  : striped          ? QStringLiteral("striped across %1").arg(subdisks)
                                                         : QStringLiteral("%1, %2").arg(type, subdisks);
         const QRect box(0, m_y, m_width, m_pad * 2 + m_u * 7 / 4);
         QString on = listed(devices.isEmpty() ? m_pvs : devices, devices.isEmpty() ? QStringLiteral(" or ") : QStringLiteral(" and "));
+        const QString where = segments.isEmpty() ? QStringLiteral("where it lies is unknown, on %1").arg(on) : QStringLiteral("on %1").arg(on);
         VolumePart &plex = add(Kind::Plex, box, item, QStringLiteral("plex"), plexWords,
-                               QStringLiteral("%1 keeps one plex (%2), on %3").arg(lv.name, plexWords, on), index);
+                               QStringLiteral("%1 keeps one plex (%2), %3").arg(lv.name, plexWords, where), index);
         plex.striped = striped;
         const QRect inner = box.adjusted(m_pad, m_pad, -m_pad, -m_pad);
         QList<QRect> under; // where each device's array goes
         QStringList underDevices;
-        if (lv.segments.isEmpty()) {
+        if (segments.isEmpty()) {
             add(Kind::Unplaced, inner, item, QStringLiteral("where it lies is unknown"),
                 m_pvs.isEmpty() ? QString() : QStringLiteral("on %1").arg(listed(m_pvs, QStringLiteral(" or "))),
                 QStringLiteral("%1 lies on %2; where it lies is unknown").arg(lv.name, listed(m_pvs, QStringLiteral(" or "))), index);
@@ -203,12 +208,12 @@ private:
             }
         } else {
             QList<qint64> sizes;
-            for (const VolumeSegment &seg : lv.segments)
+            for (const VolumeSegment &seg : segments)
                 sizes << seg.sizeBytes;
             const QList<int> widths = segmentWidths(sizes, inner.width(), m_u * 4);
             int x = inner.left();
             for (int i = 0; i < widths.size(); ++i) {
-                const VolumeSegment &seg = lv.segments[i];
+                const VolumeSegment &seg = segments[i];
                 VolumePart &sub = add(Kind::Subdisk, QRect(x, inner.top(), widths[i], inner.height()), item, seg.device,
                                       humanSize(seg.sizeBytes),
                                       QStringLiteral("Subdisk %1 of %2 on %3: %4").arg(i + 1).arg(lv.name, seg.device, humanSize(seg.sizeBytes)),

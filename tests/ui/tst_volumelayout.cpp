@@ -298,7 +298,8 @@ private Q_SLOTS:
         const VolumePart &unplaced = shown.part(Kind::Unplaced, QString(), QStringLiteral("root"));
         QCOMPARE(unplaced.label, QStringLiteral("where it lies is unknown"));
         QCOMPARE(unplaced.detail, QStringLiteral("on md0 or md1"));
-        QCOMPARE(shown.part(Kind::Plex, QString(), QStringLiteral("root")).detail, QStringLiteral("where it lies is unknown"));
+        QCOMPARE(shown.part(Kind::Plex, QString(), QStringLiteral("root")).detail, QStringLiteral("linear"));
+        QVERIFY(shown.part(Kind::Plex, QString(), QStringLiteral("root")).description.contains(QStringLiteral("where it lies is unknown, on md0 or md1")));
         // Both devices beneath, side by side, equally wide: no made-up proportions.
         const VolumePart &md0 = shown.part(Kind::Array, QStringLiteral("md0"), QStringLiteral("root"));
         const VolumePart &md1 = shown.part(Kind::Array, QStringLiteral("md1"), QStringLiteral("root"));
@@ -306,6 +307,14 @@ private Q_SLOTS:
         QVERIFY(qAbs(md0.rect.width() - md1.rect.width()) <= 1);
         QVERIFY(md0.rect.right() < md1.rect.left());
         save(&shown.view, QStringLiteral("volumes-unknown-segments.png"));
+
+        // A group on one device: every volume lies wholly on it, known without the segments.
+        s.volumeGroups[0].physicalVolumes.removeLast();
+        Shown single(s);
+        QVERIFY(single.partsOf(Kind::Unplaced).isEmpty());
+        const VolumePart &whole = single.part(Kind::Subdisk, QStringLiteral("md0"), QStringLiteral("root"));
+        QCOMPARE(whole.detail, QStringLiteral("6.00 GiB"));
+        QVERIFY(single.part(Kind::Plex, QString(), QStringLiteral("root")).rect.contains(whole.rect));
     }
 
     // Free space unknown: the bar leaves the rest of the group undrawn to no figure, and says so.
