@@ -267,11 +267,11 @@ void VolumeLayout::paintPart(QPainter &p, const VolumePart &part, bool current, 
         const QRect cell = r.adjusted(0, 0, -1, 0);
         p.fillRect(cell, fill);
         if (part.striped) {
-            // Stripes: chunks taking turns across the subdisks, every other one darker.
-            const int chunk = qMax(4, unit / 2);
+            // Stripes: chunks taking turns across the subdisks, every other one darker, under the words.
+            const int chunk = qMax(4, unit / 2), band = qMax(3, cell.height() / 4);
             for (int x = cell.left(), n = 0; x < cell.right(); x += chunk, ++n)
-                if (n % 2)
-                    p.fillRect(QRect(x, cell.top(), qMin(chunk, cell.right() - x), cell.height()), mix(tint, colour, 0.25));
+                p.fillRect(QRect(x, cell.bottom() - band + 1, qMin(chunk, cell.right() - x), band),
+                           mix(tint, colour, n % 2 ? 0.55 : 0.2));
         }
         p.fillRect(QRect(cell.left(), cell.top(), qMax(3, unit / 5), cell.height()), colour);
         paintText(p, cell.adjusted(unit / 2, 0, -unit / 4, 0), part.label, part.detail, text, true, font());

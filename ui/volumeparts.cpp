@@ -170,7 +170,7 @@ private:
         VolumePart &usePart = add(Kind::Use, QRect(0, m_y, m_width, m_u * 5 / 4), item, use, QString(),
                                   QStringLiteral("%1: %2").arg(lv.name, use), index);
         usePart.fraction = fraction;
-        m_y += m_u * 5 / 4 + m_u / 2 + m_pad;
+        m_y += m_u * 5 / 4 + m_u * 2 / 3 + m_pad; // room for the plex caption on its edge
 
         // The plex: a box whose caption sits on its top edge, the subdisks inside.
         const bool striped = lv.segmentType == QLatin1String("striped");
