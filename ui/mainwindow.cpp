@@ -28,6 +28,7 @@
 #include "shutdownholdnotice.h"
 #include "slotstrip.h"
 #include "themedicons.h"
+#include "volumelayout.h"
 #include "volumesview.h"
 #include "words.h"
 
@@ -544,7 +545,9 @@ void MainWindow::updateTabOrder()
         chain << card;
     for (DiskRow *row : m_disks->rows())
         chain << row->bar();
-    chain << m_volumes->tree() << m_details->view() << m_logView;
+    for (VolumeLayout *group : m_volumes->groups())
+        chain << group;
+    chain << m_details->view() << m_logView;
     for (int i = 1; i < chain.size(); ++i)
         setTabOrder(chain[i - 1], chain[i]);
 }

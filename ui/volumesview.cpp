@@ -3,12 +3,9 @@
 
 #include "volumesview.h"
 #include "selectionmodel.h"
-#include "volumesmodel.h"
+#include "volumelayout.h"
 
-#include <QEvent>
-#include <QHeaderView>
 #include <QLabel>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 namespace plexus {
@@ -16,75 +13,48 @@ namespace plexus {
 VolumesView::VolumesView(SelectionModel *selection, QWidget *parent) : QWidget(parent), m_selection(selection)
 {
     setObjectName(QStringLiteral("volumes"));
-    m_model = new VolumesModel(this);
-    m_tree = new QTreeView(this);
-    m_tree->setObjectName(QStringLiteral("volumeTree"));
-    m_tree->setModel(m_model);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setMouseTracking(true);
-    m_tree->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_tree->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_tree->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    m_tree->header()->setStretchLastSection(true);
-    for (int column : {VolumesModel::Name, VolumesModel::Size, VolumesModel::On})
-        m_tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    m_tree->viewport()->installEventFilter(this);
-
     m_empty = new QLabel(QStringLiteral("No LVM volume groups."), this);
     m_empty->setObjectName(QStringLiteral("emptyVolumes"));
     m_empty->setForegroundRole(QPalette::PlaceholderText);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tree);
+    layout->setSpacing(0);
+    m_list = new QVBoxLayout;
+    m_list->setContentsMargins(0, 0, 0, 0);
+    m_list->setSpacing(fontMetrics().height());
+    layout->addLayout(m_list);
     layout->addWidget(m_empty);
+}
 
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &index) {
-        if (index.isValid())
-            m_selection->setCurrent(index.data(VolumesModel::SelectableRole).value<Selectable>());
-    });
-    connect(m_tree, &QTreeView::entered, this, [this](const QModelIndex &index) {
-        m_selection->setHovered(index.data(VolumesModel::SelectableRole).value<Selectable>());
-    });
-    connect(m_selection, &SelectionModel::currentChanged, this, &VolumesView::followSelection);
+VolumeLayout *VolumesView::group(const QString &name) const
+{
+    for (VolumeLayout *g : m_groups)
+        if (g->groupName() == name)
+            return g;
+    return nullptr;
 }
 
 void VolumesView::setSnapshot(const Snapshot &snapshot)
 {
-    m_model->setSnapshot(snapshot, palette());
-    m_tree->expandAll();
-    m_tree->setVisible(m_model->rowCount() > 0);
-    m_empty->setVisible(m_model->rowCount() == 0);
-    followSelection();
-    fitHeight();
-}
-
-void VolumesView::fitHeight()
-{
-    int rows = 0;
-    for (QModelIndex index = m_model->index(0, 0); index.isValid(); index = m_tree->indexBelow(index))
-        ++rows;
-    const int rowHeight = rows > 0 ? m_tree->sizeHintForRow(0) : 0;
-    m_tree->setFixedHeight(m_tree->header()->sizeHint().height() + rows * rowHeight + 2 * m_tree->frameWidth());
-}
-
-void VolumesView::followSelection()
-{
-    const QModelIndex index = m_model->indexOf(m_selection->current());
-    if (index.isValid())
-        m_tree->setCurrentIndex(index);
-    else
-        m_tree->selectionModel()->clear();
-}
-
-bool VolumesView::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_tree->viewport() && event->type() == QEvent::Leave) {
-        const Selectable hovered = m_selection->hovered();
-        if (hovered.kind == Selectable::Kind::VolumeGroup || hovered.kind == Selectable::Kind::LogicalVolume)
-            m_selection->setHovered({});
+    // Keep the pictures of groups still there (and their keyboard focus), in the snapshot's order.
+    QList<VolumeLayout *> kept;
+    for (const VolumeGroup &vg : snapshot.volumeGroups) {
+        VolumeLayout *g = group(vg.name);
+        if (!g)
+            g = new VolumeLayout(vg.name, m_selection, this);
+        else
+            m_groups.removeOne(g);
+        g->setGroup(vg, snapshot);
+        kept << g;
     }
-    return QWidget::eventFilter(watched, event);
+    qDeleteAll(m_groups);
+    m_groups = kept;
+    for (VolumeLayout *g : m_groups)
+        m_list->removeWidget(g);
+    for (VolumeLayout *g : m_groups)
+        m_list->addWidget(g);
+    m_empty->setVisible(m_groups.isEmpty());
 }
 
 } // namespace plexus

@@ -2,20 +2,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// The LVM tree under the arrays and disks, as tall as its rows (it sits in
-// the scrolling overview), kept in step with the shared selection.
+// The LVM volume groups under the arrays and disks, each drawn as its
+// layout (VolumeLayout), kept in step with the shared selection.
 
 #include "model/snapshot.h"
 
 #include <QWidget>
 
 class QLabel;
-class QTreeView;
+class QVBoxLayout;
 
 namespace plexus {
 
 class SelectionModel;
-class VolumesModel;
+class VolumeLayout;
 
 class VolumesView : public QWidget
 {
@@ -24,19 +24,14 @@ public:
     explicit VolumesView(SelectionModel *selection, QWidget *parent = nullptr);
 
     void setSnapshot(const Snapshot &snapshot);
-    QTreeView *tree() const { return m_tree; }
-    VolumesModel *model() const { return m_model; }
-
-protected:
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    // One per volume group, in the snapshot's order.
+    const QList<VolumeLayout *> &groups() const { return m_groups; }
+    VolumeLayout *group(const QString &name) const;
 
 private:
-    void fitHeight();
-    void followSelection();
-
     SelectionModel *m_selection;
-    VolumesModel *m_model;
-    QTreeView *m_tree;
+    QVBoxLayout *m_list;
+    QList<VolumeLayout *> m_groups;
     QLabel *m_empty;
 };
 

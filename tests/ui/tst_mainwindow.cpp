@@ -21,7 +21,7 @@
 #include "selectionmodel.h"
 #include "shutdownholdnotice.h"
 #include "slotstrip.h"
-#include "volumesmodel.h"
+#include "volumelayout.h"
 #include "volumesview.h"
 #include "words.h"
 
@@ -227,19 +227,19 @@ private Q_SLOTS:
         QVERIFY(widths[0] >= sda->fontMetrics().height() * 3);
         QVERIFY(widths[1] > widths[0] * 5);
 
-        // Volumes: vg0 on md1 with its LVs and what they are used for.
-        VolumesModel *volumes = w.volumesView()->model();
-        QCOMPARE(volumes->rowCount(), 1);
-        const QModelIndex vg0 = volumes->index(0, VolumesModel::Name);
-        QCOMPARE(vg0.data().toString(), QStringLiteral("vg0"));
-        QCOMPARE(volumes->index(0, VolumesModel::On).data().toString(), QStringLiteral("md1"));
+        // Volumes: vg0 on md1, drawn with its LVs and what they are used for.
+        QCOMPARE(w.volumesView()->groups().size(), 1);
+        const VolumeLayout *vg0 = w.volumesView()->group(QStringLiteral("vg0"));
+        QVERIFY(vg0);
+        const int title = vg0->find(VolumePart::Kind::Title);
+        QVERIFY(vg0->parts()[title].detail.contains(QStringLiteral("on md1")));
         QStringList lvs;
-        for (int r = 0; r < volumes->rowCount(vg0); ++r)
-            lvs << QStringLiteral("%1 %2 %3").arg(volumes->index(r, VolumesModel::Name, vg0).data().toString(),
-                                                  volumes->index(r, VolumesModel::Size, vg0).data().toString(),
-                                                  volumes->index(r, VolumesModel::Use, vg0).data().toString());
-        QCOMPARE(lvs, (QStringList{QStringLiteral("root 900 GiB ext4 on /"), QStringLiteral("swap 8.00 GiB swap"),
-                                   QStringLiteral("home-old 20.0 GiB ext4 on /srv/old home")}));
+        for (const VolumePart &part : vg0->parts())
+            if (part.kind == VolumePart::Kind::Use)
+                lvs << QStringLiteral("%1 %2").arg(part.item.name, part.label);
+        QCOMPARE(lvs, (QStringList{QStringLiteral("root ext4 on /"), QStringLiteral("swap swap"),
+                                   QStringLiteral("home-old ext4 on /srv/old home")}));
+        QCOMPARE(vg0->parts()[vg0->find(VolumePart::Kind::Capacity, QStringLiteral("root"))].detail, QStringLiteral("900 GiB"));
 
         QVERIFY(!w.watcher()->isFollowingProgress()); // nothing syncs: no timer
         QCOMPARE(w.changeLog()->lines().size(), 1);
