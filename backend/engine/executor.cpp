@@ -108,7 +108,10 @@ void faultPoint(const char *edge, int index)
     if (fault == "kill-" + at)
         ::kill(::getpid(), SIGKILL);
     else if (fault == "stop-" + at)
-        ::kill(::getpid(), SIGSTOP);
+        // To this thread, not the process: kill(getpid()) lets the kernel hand a
+        // stop signal to the main thread, and this one ran on (journaling the
+        // step's end) until the main thread stopped the group; a CI run caught it.
+        ::raise(SIGSTOP);
 }
 
 } // namespace
