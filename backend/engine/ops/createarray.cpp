@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "createarray.h"
-#include "makefilesystem.h"
 
 #include "engine/actions.h"
+#include "engine/checks/filesystemchoice.h"
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
 #include "model/raidlevel.h"
@@ -209,18 +209,13 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
             return tooSmall(QStringLiteral("The spare %1 is smaller than the smallest member (%2, %3): it could never take a member's place. "
                                            "Choose a spare of at least %3.").arg(d.display(), v.smallest, humanSize(smallest)));
     (void)largest;
-    if (!r.filesystem.isEmpty()) {
-        qint64 sum = 0;
-        for (const ResolvedDevice &d : v.members)
-            sum += d.sizeBytes;
-        const qint64 capacity = level.capacity(int(v.members.size()), v.memberDataBytes, sum);
-        if (Status s = checkFilesystemChoice(r.filesystem, r.label, capacity, v.arrayPath); !s)
-            return s;
-        v.filesystem = r.filesystem;
-        v.label = r.label;
-    } else if (!r.label.isEmpty()) {
-        return invalid(QStringLiteral("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
-    }
+    qint64 sum = 0;
+    for (const ResolvedDevice &d : v.members)
+        sum += d.sizeBytes;
+    if (Status s = checkOptionalFilesystem(r.filesystem, r.label, level.capacity(int(v.members.size()), v.memberDataBytes, sum), v.arrayPath); !s)
+        return s;
+    v.filesystem = r.filesystem;
+    v.label = r.label;
     *out = v;
     return {};
 }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "createvolume.h"
-#include "makefilesystem.h"
 
+#include "engine/checks/filesystemchoice.h"
 #include "engine/checks/refusal.h"
 #include "engine/mountpoint.h"
 #include "engine/steps/mountsteps.h"
@@ -61,12 +61,8 @@ Status validate(const Validator &checks, const CreateVolumeRequest &r, ValidCrea
         return invalid(QStringLiteral("%1 has %2 device(s), so a volume can be striped across 1 to %2 of them, not %3.").arg(r.group).arg(pvs).arg(r.stripes));
     if (r.stripes > 1 && (r.stripeKib < 4 || r.stripeKib > 4096 || (r.stripeKib & (r.stripeKib - 1))))
         return invalid(QStringLiteral("The stripe size %1 KiB is not a power of two from 4 to 4096 KiB.").arg(r.stripeKib));
-    if (!r.filesystem.isEmpty()) {
-        if (Status s = checkFilesystemChoice(r.filesystem, r.label); !s)
-            return s;
-    } else if (!r.label.isEmpty()) {
-        return invalid(QStringLiteral("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
-    }
+    if (Status s = checkOptionalFilesystem(r.filesystem, r.label); !s)
+        return s;
     if (!r.mountPoint.isEmpty())
         if (Status s = checkMountPoint(checks, r); !s)
             return s;

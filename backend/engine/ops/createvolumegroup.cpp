@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "createvolumegroup.h"
-#include "makefilesystem.h"
 
+#include "engine/checks/filesystemchoice.h"
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
 
@@ -24,15 +24,11 @@ Status validate(const Validator &checks, const CreateVolumeGroupRequest &r, Vali
     } else if (!r.filesystem.isEmpty() || !r.label.isEmpty()) {
         return invalid(QStringLiteral("A filesystem goes on a volume: name one (volume), or leave the filesystem out."));
     }
-    if (!r.filesystem.isEmpty()) {
-        qint64 total = 0;
-        for (const ResolvedDevice &d : out->devices)
-            total += d.sizeBytes;
-        if (Status s = checkFilesystemChoice(r.filesystem, r.label, total, QStringLiteral("/dev/%1/%2").arg(r.name, r.volume)); !s)
-            return s;
-    } else if (!r.label.isEmpty()) {
-        return invalid(QStringLiteral("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
-    }
+    qint64 total = 0;
+    for (const ResolvedDevice &d : out->devices)
+        total += d.sizeBytes;
+    if (Status s = checkOptionalFilesystem(r.filesystem, r.label, total, QStringLiteral("/dev/%1/%2").arg(r.name, r.volume)); !s)
+        return s;
     out->name = r.name;
     out->volume = r.volume;
     out->filesystem = r.filesystem;
