@@ -13,6 +13,7 @@
 #include "engine/unfinishedjobs.h"
 #include "engine/systemview.h"
 #include "model/volumedetails.h"
+#include "model/stoppedmembers.h"
 #include "probe/blockprobe.h"
 #include "probe/lvmprobe.h"
 #include "probe/mdsysfsprobe.h"
@@ -372,6 +373,30 @@ QList<QVariantMap> HelperService::VolumeGroups()
     callStarted();
     QThreadPool::globalInstance()->start([this, call] {
         const QList<QVariantMap> rows = volumeRows(LvmProbe(QStringLiteral("/")).volumeGroups());
+        post([this, call, rows] {
+            QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(rows)));
+            callFinished();
+        });
+    });
+    return {};
+}
+
+QList<QVariantMap> HelperService::MdSuperblocks()
+{
+    // mdadm reads each device, which may take a while on a slow disk: off the
+    // main thread. Only devices the kernel lists are read, never a caller's path.
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    callStarted();
+    QThreadPool::globalInstance()->start([this, call] {
+        Snapshot s;
+        s.disks = BlockProbe(QStringLiteral("/")).disks();
+        s.arrays = MdSysfsProbe(QStringLiteral("/")).arrays();
+        const LiveSystem live;
+        QList<QVariantMap> rows;
+        for (const QString &name : stoppedMembers(s))
+            if (const QString text = live.mdExamine(name); !text.isEmpty())
+                rows.append({{QStringLiteral("device"), name}, {QStringLiteral("examine"), text}});
         post([this, call, rows] {
             QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(rows)));
             callFinished();

@@ -78,6 +78,7 @@ public Q_SLOTS:
     QList<QVariantMap> UnfinishedJobs();
     QList<QVariantMap> Backups();
     QList<QVariantMap> VolumeGroups();
+    QList<QVariantMap> MdSuperblocks();
     QString ResumeJob(const QString &job, const QVariantMap &options);
     QString RollBackJob(const QString &job, const QVariantMap &options);
     void DropJob(const QString &job);

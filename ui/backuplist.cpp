@@ -5,6 +5,7 @@
 
 #include "engine/checks/refusal.h"
 #include "engine/systemview.h"
+#include "model/stoppedmembers.h"
 
 #include <QJsonObject>
 
@@ -26,26 +27,10 @@ void BackupList::setRecords(const QList<QVariantMap> &records)
     Q_EMIT changed();
 }
 
-namespace {
-
-// udev's ID_FS_TYPE and ID_FS_UUID of a disk or partition.
-bool mdSuperblockOf(const Snapshot &s, const QString &device, QString *uuid)
-{
-    const Disk *disk = s.diskOf(device);
-    if (!disk)
-        return false;
-    const Partition *p = disk->partition(device);
-    const QString fsType = p ? p->fsType : disk->name == device ? disk->fsType : QString();
-    *uuid = p ? p->uuid : disk->uuid;
-    return fsType == QLatin1String("linux_raid_member") && !uuid->isEmpty();
-}
-
-} // namespace
-
 bool isDetachedCopyOf(const Snapshot &s, const Array &a, const QString &device)
 {
-    QString uuid;
-    return a.level == QLatin1String("raid1") && a.state != ArrayState::Inactive && mdSuperblockOf(s, device, &uuid) && sameUuid(uuid, a.uuid)
+    const QString uuid = stoppedMemberUuid(s, device);
+    return a.level == QLatin1String("raid1") && a.state != ArrayState::Inactive && !uuid.isEmpty() && sameUuid(uuid, a.uuid)
         && s.arraysUsing(device).isEmpty();
 }
 

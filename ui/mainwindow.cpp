@@ -12,6 +12,7 @@
 #include "diskmapview.h"
 #include "diskrow.h"
 #include "engine/treesystem.h"
+#include "model/stoppedmembers.h"
 #include "monitor/mdwatcher.h"
 #include "operations/actionlauncher.h"
 #include "operations/attentionbanner.h"
@@ -259,6 +260,7 @@ ReviewDialog *MainWindow::openReview(const Operation &op)
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshUnfinished);
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshBackups);
     connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshVolumeDetails);
+    connect(dialog, &ReviewDialog::operationFinished, this, &MainWindow::refreshMdSuperblocks);
     Q_EMIT reviewOpened(dialog);
     dialog->show();
     return dialog;
@@ -283,6 +285,35 @@ void MainWindow::refreshVolumeDetails()
                   m_volumeDetails = volumeGroupsFromRows(rows);
                   reload();
               });
+}
+
+void MainWindow::refreshMdSuperblocks()
+{
+    askHelper([](HelperProxy *helper) { return helper->MdSuperblocks(); }, [this](const QList<QVariantMap> &rows) { setMdSuperblocks(rows); });
+}
+
+void MainWindow::setMdSuperblocks(const QList<QVariantMap> &rows)
+{
+    QHash<QString, QString> examined;
+    for (const QVariantMap &row : rows)
+        examined.insert(row.value(QStringLiteral("device")).toString(), row.value(QStringLiteral("examine")).toString());
+    m_system->setHelperSuperblocks(examined);
+    // What may be done with those members changed: the actions are planned anew.
+    m_launcher->setContext(planningContext());
+    updateContextActions();
+}
+
+void MainWindow::followStoppedMembers(const Snapshot &probed)
+{
+    if (m_root != QLatin1String("/") || geteuid() == 0)
+        return;
+    QStringList stopped = stoppedMembers(probed);
+    for (QString &name : stopped)
+        name += QLatin1Char(':') + stoppedMemberUuid(probed, name);
+    if (stopped != m_stoppedMembers) {
+        m_stoppedMembers = stopped;
+        refreshMdSuperblocks();
+    }
 }
 
 SnapshotPtr MainWindow::withHelperVolumeDetails(const SnapshotPtr &probed)
@@ -445,6 +476,7 @@ void MainWindow::reload()
 {
     QStringList warnings;
     const SnapshotPtr next = withHelperVolumeDetails(SnapshotProbe(m_root).take(&warnings));
+    followStoppedMembers(*next);
     const bool first = !m_snapshot;
     if (m_snapshot) {
         QList<Event> events = deriveEvents(*m_snapshot, *next);

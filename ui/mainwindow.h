@@ -43,7 +43,7 @@ class DiskMapView;
 class MdWatcher;
 class ReviewDialog;
 class ShutdownHoldNotice;
-class SystemView;
+class LiveSystem;
 class VolumesView;
 
 class MainWindow : public QMainWindow
@@ -73,6 +73,9 @@ public:
     BackupList *backups() const { return m_backups; }
     // The machine as shown, for planning (TreeSystem for a fixture tree, LiveSystem for "/").
     PlanningContext planningContext() const;
+    // Takes what MdSuperblocks() answered: rows of device and examine (tests
+    // give a fixture tree's this way; it has no helper).
+    void setMdSuperblocks(const QList<QVariantMap> &rows);
     // The menu a right click on `item` opens (array and member actions; "Create array…" for disks).
     QMenu *contextMenu(const Selectable &item, QWidget *parent);
 
@@ -90,6 +93,9 @@ public Q_SLOTS:
     // Asks plexus-helper what LVM's tools say of the volume groups (free space,
     // inactive volumes, where each volume lies), which only root may read.
     void refreshVolumeDetails();
+    // Asks plexus-helper what the md superblocks of stopped members say (their
+    // histories decide how their array may start), which only root may read.
+    void refreshMdSuperblocks();
     // Opens the review dialog for `op` (refused, or to confirm and run).
     void review(const plexus::Operation &op);
     // Opens the create-array dialog with `devices` chosen (or brings the open
@@ -112,6 +118,8 @@ private:
     // `probed` with what the helper last said of LVM merged in; asks again when
     // what sysfs shows of LVM changed since. As root the probe asked LVM itself.
     SnapshotPtr withHelperVolumeDetails(const SnapshotPtr &probed);
+    // Asks for the superblocks again when the stopped members differ from last time.
+    void followStoppedMembers(const Snapshot &probed);
     void showBackups();
     // Calls a read-only helper method returning aa{sv} without waiting, and shows its answer.
     void askHelper(const std::function<QDBusPendingCall(HelperProxy *)> &call, const std::function<void(const QList<QVariantMap> &)> &show);
@@ -142,7 +150,7 @@ private:
     QLabel *m_status = nullptr;
     ShutdownHoldNotice *m_shutdownHold = nullptr;
     QSet<QString> m_seenWarnings;
-    std::unique_ptr<SystemView> m_system;
+    std::unique_ptr<LiveSystem> m_system;
     ActionLauncher *m_launcher = nullptr;
     AttentionBanner *m_banner = nullptr;
     UnfinishedBanner *m_unfinished = nullptr;
@@ -150,6 +158,7 @@ private:
     BackupList *m_backups;
     QList<VolumeGroup> m_volumeDetails;   // from VolumeGroups(), for a window that is not root
     QString m_lvmShape;                   // what sysfs showed of LVM when they were asked for
+    QStringList m_stoppedMembers;         // the stopped md members when MdSuperblocks() was asked
     QToolBar *m_toolBar = nullptr;
     QAction *m_createAction = nullptr;
     QPointer<CreateArrayDialog> m_createDialog;

@@ -27,6 +27,7 @@
 #include <sys/sysmacros.h>
 #include <climits>
 #include <cstdlib>
+#include <unistd.h>
 
 namespace plexus {
 
@@ -229,9 +230,13 @@ std::optional<qint64> LiveSystem::ext4MinimumBytes(const QString &name) const
 
 QString LiveSystem::mdExamine(const QString &name) const
 {
-    if (!m_sysRoot.isEmpty() || name.contains(QLatin1Char('/')))
-        return {}; // a fixture tree has no devices to read
-    return toolOutput({QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name});
+    if (name.contains(QLatin1Char('/')))
+        return {};
+    // A fixture tree has no devices to read; a user other than root may not.
+    const QString own = m_sysRoot.isEmpty() && geteuid() == 0
+                          ? toolOutput({QStringLiteral("mdadm"), QStringLiteral("--examine"), QStringLiteral("/dev/") + name})
+                          : QString();
+    return own.isEmpty() ? m_helperSuperblocks.value(name) : own;
 }
 
 QString LiveSystem::contentStamp(const QString &name, qint64 offsetBytes) const

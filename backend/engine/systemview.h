@@ -9,6 +9,7 @@
 #include "deviceidentity.h"
 #include "status.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -133,10 +134,16 @@ public:
     QString filesystemUuid(const QString &name) const override;
     Status mountPointUsable(const QString &path) const override;
 
+    // What plexus-helper's MdSuperblocks() read for a window that is not root
+    // (kernel name -> mdadm --examine), answered by mdExamine when this process
+    // cannot read the device itself.
+    void setHelperSuperblocks(const QHash<QString, QString> &examined) { m_helperSuperblocks = examined; }
+
 private:
     QString mdFile(const QString &md, const QString &rel) const;
     static QString resolveSafely(const QString &path, NodeInfo *info);
     QString m_sysRoot;
+    QHash<QString, QString> m_helperSuperblocks;
 };
 
 } // namespace plexus

@@ -64,6 +64,23 @@ std::optional<MdSuperblock> parseExamine(const QString &device, const QString &t
     return s;
 }
 
+QList<int> slotsLeftOut(const QList<MdSuperblock> &members)
+{
+    const MdSuperblock *newest = nullptr;
+    for (const MdSuperblock &m : members)
+        if (!newest || m.events > newest->events)
+            newest = &m;
+    QList<int> left;
+    for (int i = 0; newest && i < newest->arrayState.size(); ++i) {
+        bool filled = false;
+        for (const MdSuperblock &m : members)
+            filled = filled || m.slot == i;
+        if (newest->seesActive(i) && !filled)
+            left << i;
+    }
+    return left;
+}
+
 QList<MdSuperblock> divergedFrom(const MdSuperblock &a, const QList<MdSuperblock> &members)
 {
     QList<MdSuperblock> result;

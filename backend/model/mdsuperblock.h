@@ -34,6 +34,11 @@ struct MdSuperblock {
 // layout) or text that is not an examine of an md member.
 std::optional<MdSuperblock> parseExamine(const QString &device, const QString &text);
 
+// The slots the newest of `members` (most events: the array as it last ran)
+// saw working and none of `members` fills: assembled from them alone, the
+// array would run without those (degraded), which mdadm does only with --run.
+QList<int> slotsLeftOut(const QList<MdSuperblock> &members);
+
 // The members whose histories diverged from `a`'s: each marks the other's slot
 // missing, so each ran (and may have been written) without the other.
 QList<MdSuperblock> divergedFrom(const MdSuperblock &a, const QList<MdSuperblock> &members);

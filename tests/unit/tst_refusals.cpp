@@ -250,8 +250,23 @@ private Q_SLOTS:
         sys.setExamine(QStringLiteral("sdn"), examine(1, "AA", 60, "Fri Dec  4 05:00:00 2026"));
         r.keep.clear();
         EXPECT_OK(validate(Validator(two, sys), r, &v));
+        // md would leave the older half out without a word: it is added back, and rebuilt.
+        QCOMPARE(makePlan(v).previews(), (QStringList{QStringLiteral("mdadm --assemble /dev/md9 /dev/sdi"), QStringLiteral("mdadm /dev/md9 --add /dev/sdn")}));
+        QVERIFY(makePlan(v).notes.first().startsWith(QStringLiteral("/dev/sdn left the array while it went on without it")));
         r.keep = QStringLiteral("/dev/sdi");
         EXPECT_REFUSAL(validate(Validator(two, sys), r, &v), ErrorCode::Invalid, "did not diverge");
+
+        // One member of a mirror that last ran whole: alone it starts only with
+        // run_degraded, and the plan says which slot stays empty.
+        sys.setExamine(QStringLiteral("sdi"), examine(0, "AA", 130, "Fri Dec  4 07:00:00 2026"));
+        AssembleArrayRequest alone;
+        alone.array = QStringLiteral("/dev/md9");
+        alone.members = {spec(two, QStringLiteral("/dev/sdi"))};
+        EXPECT_REFUSAL(validate(Validator(two, sys), alone, &v), ErrorCode::Invalid,
+                       "/dev/md9 last ran with a member in slot 1, and none of the devices given holds it");
+        alone.runDegraded = true;
+        EXPECT_OK(validate(Validator(two, sys), alone, &v));
+        QVERIFY(makePlan(v).notes.contains(QStringLiteral("Slot 1 has no member among these: /dev/md9 runs degraded until a device is added in its place.")));
 
         // Not readable (the window is not root): the helper decides.
         r.keep.clear();

@@ -3,6 +3,7 @@
 
 #include "memberactions.h"
 #include "backupactions.h"
+#include "stoppedarrayactions.h"
 #include "volumeactions.h"
 #include "dropplanner.h"
 #include "engine/ops/registry.h"
@@ -221,9 +222,9 @@ QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
     if (ctx.snapshot && item.kind == Selectable::Kind::Disk)
-        return diskActions(ctx, item.name) << backupCopyActions(ctx, item.name);
+        return diskActions(ctx, item.name) << backupCopyActions(ctx, item.name) << stoppedArrayActions(ctx, item.name);
     if (ctx.snapshot && item.kind == Selectable::Kind::Partition)
-        return backupCopyActions(ctx, item.name);
+        return backupCopyActions(ctx, item.name) << stoppedArrayActions(ctx, item.name);
     const bool member = item.kind == Selectable::Kind::Member;
     if (!ctx.snapshot || (item.kind != Selectable::Kind::Array && !member))
         return volumeActions(ctx, item);

@@ -45,6 +45,39 @@ Status validateInactive(const AssembleArrayRequest &r, const Array &a, ValidAsse
     return {};
 }
 
+// Members whose slot the newest superblock counts out, with fewer events: they
+// left and the array went on (no split brain: they were not written alone).
+// md would assemble without them and say nothing; the plan adds them back.
+void takeStale(const QList<MdSuperblock> &blocks, ValidAssemble *out)
+{
+    const MdSuperblock *newest = nullptr;
+    for (const MdSuperblock &b : blocks)
+        if (!newest || b.events > newest->events)
+            newest = &b;
+    if (!newest || !out->arrayPath.startsWith(QLatin1String("/dev/md")) || out->arrayPath.startsWith(QLatin1String("/dev/md/")))
+        return; // the plan adds into /dev/mdN only
+    for (const MdSuperblock &b : blocks)
+        if (b.slot && b.events < newest->events && !newest->seesActive(*b.slot))
+            for (qsizetype i = 0; i < out->members.size(); ++i)
+                if (out->members[i].path == b.device)
+                    out->stale << out->members.takeAt(i);
+}
+
+// Starting from these members leaves out slots the array last ran with: say
+// which, and start it degraded only when asked (mdadm too wants --run for that).
+Status checkLeftOut(const AssembleArrayRequest &r, const QList<MdSuperblock> &blocks, ValidAssemble *out)
+{
+    out->slotsLeftOut = slotsLeftOut(blocks);
+    if (out->slotsLeftOut.isEmpty() || r.runDegraded)
+        return {};
+    QStringList slots;
+    for (int i : std::as_const(out->slotsLeftOut))
+        slots << QString::number(i);
+    return invalid(QStringLiteral("%1 last ran with a member in slot %2, and none of the devices given holds it: started now, it runs degraded "
+                                  "(without a second copy of what that slot held). Connect the missing disk and give its member too, or "
+                                  "say run_degraded (--run) to start it degraded.").arg(r.array, slots.join(QStringLiteral(", "))));
+}
+
 // Reads each member's superblock and refuses what md would assemble wrongly:
 // a copy of an array that already runs, or halves whose histories diverged
 // (unless `keep` chooses the half that wins). Without the superblocks (the
@@ -80,7 +113,8 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
                                               "histories: %3. Copy off what you need from each (assemble one half at a time, read-only), "
                                               "then choose the half to keep (keep MEMBER): the other members are erased and added again.")
                                    .arg(b.device, other.first().device, out->histories.join(QStringLiteral("; "))));
-        return {};
+        takeStale(blocks, out);
+        return checkLeftOut(r, blocks, out);
     }
     const QList<MdSuperblock> losing = divergedFrom(*kept, blocks);
     if (losing.isEmpty())
@@ -195,8 +229,15 @@ Plan makePlan(const ValidAssemble &v)
     if (v.startInactive)
         return startInactivePlan(v, members);
     plan.summary = QStringLiteral("Assemble %1 from %2.").arg(v.arrayPath, listNames(members));
-    if (v.run)
+    if (!v.slotsLeftOut.isEmpty()) {
+        QStringList slots;
+        for (int i : v.slotsLeftOut)
+            slots << QString::number(i);
+        plan.notes << QStringLiteral("Slot %1 has no member among these: %2 runs degraded until a device is added in its place.")
+                          .arg(slots.join(QStringLiteral(", ")), v.arrayPath);
+    } else if (v.run) {
         plan.notes << QStringLiteral("The array is started even if members are missing (degraded).");
+    }
     Step s;
     s.description = QStringLiteral("Assemble %1 from %2%3").arg(v.arrayPath, listNames(members), v.run ? QStringLiteral(", starting it even if degraded") : QString());
     s.command = mdAssembleArgv(v.arrayPath, members, v.run);
@@ -210,6 +251,16 @@ Plan makePlan(const ValidAssemble &v)
     s.check = started(path);
     plan.steps << s;
     plan.exclusive = members;
+    // Older members: back in once the array runs, rebuilt from it (quickly with a bitmap).
+    QStringList stale;
+    for (const ResolvedDevice &d : v.stale) {
+        stale << d.path;
+        plan.exclusive << d.path;
+        plan.steps << addIntoSlotStep(v.arrayPath, v.arrayPath.mid(5), d);
+    }
+    if (!stale.isEmpty())
+        plan.notes << QStringLiteral("%1 left the array while it went on without it (its copy is older), so md assembles without it; it is added "
+                                     "back once %2 runs, and md copies onto it what it missed.").arg(listNames(stale), v.arrayPath);
     if (v.rejoin.isEmpty())
         return plan;
     // Split brain resolved: the kept half runs; the others lose their history

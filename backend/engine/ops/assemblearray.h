@@ -24,6 +24,10 @@ struct ValidAssemble {
     // then these are erased and added again, so md copies the kept data onto them.
     QList<ResolvedDevice> rejoin;
     QStringList histories;        // each member's history, for the plan's notes
+    QList<int> slotsLeftOut;      // slots the array last ran with that no member given fills
+    // Members the array went on without (older, counted out by the newest): md
+    // would leave them out silently, so they are added back after, and rebuilt.
+    QList<ResolvedDevice> stale;
 };
 
 struct AssembleArrayRequest {

@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Plexus developers
+# SPDX-License-Identifier: GPL-2.0-or-later
+# vm: --disks 2 --disk-size 64M
+# Issue 18's window test: arrays that are not running, started and stopped by
+# clicking in the real window, run by a user who is not root (plexususer, whom
+# a polkit rule lets change disks, as an admin group's rule would), so that it
+# reads the members' superblocks through plexus-helper's MdSuperblocks(). One
+# window per phase (tests/vm/gui/tst_startstop.cpp), root preparing the disks
+# between them:
+#  1. a mirror md0 holding checksummed data, stopped; vda alone comes back as an
+#     inactive array (incremental assembly waiting for vdb): "Start array as it
+#     is" runs it degraded, the data reads back;
+#  2. vdb alone comes back inactive: "Stop inactive array" stops it; vdb's
+#     superblock is kept;
+#  3. vdb started alone and written (split brain): the window refuses to start
+#     both halves together, naming both histories; "keeping the data on vdb"
+#     assembles vdb's half, erases vda's and rebuilds it from vdb: the array
+#     holds vdb's data and a check finds no mismatch.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helper_lib.bash"
+
+cat > /run/plexus-admin.rules <<'EOF2'
+polkit.addRule(function(action, subject) {
+    if (action.id.indexOf("org.plexus.") == 0 && (subject.user == "root" || subject.user == "plexususer"))
+        return polkit.Result.YES;
+    return polkit.Result.NOT_HANDLED;
+});
+EOF2
+HELPER_RULES=/run/plexus-admin.rules install_helper
+fast_sync
+shots=/tmp/plexus-shots
+mkdir -p "$shots" && chmod 777 "$shots"
+mkdir -p "/src/${PLEXUS_BUILD_DIR:-build}/screenshots"
+install -d -m 700 -o plexususer /tmp/plexususer-runtime
+# window PHASE: the window session's test function PHASE, as plexususer.
+window() {
+    runuser -u plexususer -- env QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR=/tmp/plexususer-runtime tst_startstop "$1" \
+        || fail "the window's $1 did not go as a user would expect"
+    cp "$shots"/*.png "/src/${PLEXUS_BUILD_DIR:-build}/screenshots/" 2>/dev/null || true
+}
+sum16() { dd if="$1" bs=1M count=16 iflag=direct status=none | sha256sum | cut -d' ' -f1; }
+events() { mdadm --examine "$1" | sed -n 's/^ *Events : //p'; }
+inactive_md() { awk '$3 == "inactive" {print $1}' /proc/mdstat | head -n1; }
+
+step "md0, a mirror of vda and vdb with data, stopped; vda alone comes back inactive"
+create /dev/md0 --level=1 --raid-devices=2 /dev/vda /dev/vdb
+wait_idle md0
+dd if=/dev/urandom of=/tmp/data bs=1M count=16 status=none
+dd if=/tmp/data of=/dev/md0 bs=1M oflag=direct status=none
+mdadm --stop /dev/md0 >/dev/null
+mdadm --incremental /dev/vda >/dev/null 2>&1 || true
+md=$(inactive_md)
+[ -n "$md" ] || { cat /proc/mdstat; fail "vda did not come back as an inactive array"; }
+echo "ok: $md is inactive, holding vda"
+
+step "1. the window starts it as it is"
+window startInactive
+is "$(md_attr "$md" array_state | grep -c inactive)" 0 "$md inactive"
+is "$(md_attr "$md" degraded)" 1 "$md degraded (vdb left out)"
+is "$(sum16 "/dev/$md")" "$(sha256sum < /tmp/data | cut -d' ' -f1)" "the data on $md"
+# vda's half goes on alone and is written: it is one side of the split brain below.
+dd if=/dev/urandom of=/tmp/half-a bs=1M count=16 status=none
+dd if=/tmp/half-a of="/dev/$md" bs=1M oflag=direct status=none
+mdadm --stop "/dev/$md" >/dev/null
+
+step "2. vdb alone comes back inactive (it waits for vda): the window stops it, vdb's superblock stays"
+mdadm --incremental /dev/vdb >/dev/null 2>&1 || true
+md=$(inactive_md)
+[ -n "$md" ] || { cat /proc/mdstat; fail "vdb did not come back as an inactive array"; }
+before=$(events /dev/vdb)
+window stopInactive
+[ ! -e "/sys/block/$md/md" ] || { cat /proc/mdstat; fail "$md is still there"; }
+is "$(events /dev/vdb)" "$before" "vdb's superblock events"
+
+step "3. vdb started alone and written: a split brain the window resolves"
+mdadm --assemble /dev/md0 --run /dev/vdb >/dev/null 2>&1 || fail "cannot assemble md0 from vdb alone"
+dd if=/dev/urandom of=/tmp/half-b bs=1M count=16 status=none
+dd if=/tmp/half-b of=/dev/md0 bs=1M oflag=direct status=none
+mdadm --stop /dev/md0 >/dev/null
+udevadm settle
+mdadm --examine /dev/vda /dev/vdb | grep -E "^/dev|Events|Array State"
+window keepHalf
+md=$(awk '$1 ~ /^md/ && $3 == "active" {print $1}' /proc/mdstat | head -n1)
+[ -n "$md" ] || { cat /proc/mdstat; fail "no array runs after keeping vdb's half"; }
+wait_idle "$md"
+is "$(md_attr "$md" degraded)" 0 "$md degraded (vda rebuilt)"
+is "$(sum16 "/dev/$md")" "$(sha256sum < /tmp/half-b | cut -d' ' -f1)" "the data on $md (vdb's half)"
+echo check > "/sys/block/$md/md/sync_action"
+sleep 1
+wait_idle "$md"
+is "$(md_attr "$md" mismatch_cnt)" 0 "mismatches after a check (vda now holds vdb's data)"
+cross_check
+echo PASS

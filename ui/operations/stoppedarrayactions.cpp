@@ -1,0 +1,77 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "stoppedarrayactions.h"
+#include "backuplist.h"
+#include "dropplanner.h"
+#include "engine/checks/refusal.h"
+#include "engine/ops/registry.h"
+#include "model/mdsuperblock.h"
+#include "model/stoppedmembers.h"
+
+namespace plexus {
+
+namespace {
+
+QString devPath(const QString &name)
+{
+    return QStringLiteral("/dev/") + name;
+}
+
+// The first /dev/mdN that is neither an array nor any other node now.
+QString freeArrayPath(const PlanningContext &ctx)
+{
+    for (int n = 0;; ++n) {
+        const QString name = QStringLiteral("md%1").arg(n);
+        if (!ctx.snapshot->array(name) && !ctx.system->exists(devPath(name)))
+            return devPath(name);
+    }
+}
+
+} // namespace
+
+QList<ArrayAction> stoppedArrayActions(const PlanningContext &ctx, const QString &device)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const QStringList members = stoppedMembersWith(s, device);
+    if (members.isEmpty() || copiedArray(s, device))
+        return {};
+    QList<MdSuperblock> blocks;
+    DeviceSpecList specs;
+    for (const QString &m : members) {
+        specs << specFor(s, m);
+        if (const auto sb = parseExamine(devPath(m), ctx.system->mdExamine(m)))
+            blocks << *sb;
+    }
+    const bool known = blocks.size() == members.size();
+    const QList<int> missing = known ? slotsLeftOut(blocks) : QList<int>();
+    const QString md = freeArrayPath(ctx);
+    QStringList slots;
+    for (int i : missing)
+        slots << QString::number(i);
+
+    // Degraded only when asked: the text says so before the review does.
+    const QString text = missing.isEmpty() ? QStringLiteral("Start its array from %1").arg(listNames(members))
+                                           : QStringLiteral("Start its array degraded, without slot %1").arg(slots.join(QStringLiteral(", ")));
+    ArrayAction start = planned(action(QStringLiteral("startStopped"), text), [ctx, md, specs, degraded = !missing.isEmpty()] {
+        return planOperation(ctx, AssembleArrayRequest{.array = md, .members = specs, .runDegraded = degraded});
+    });
+    start.hint = known ? QStringLiteral("Assembles %1 from the members found: %2.").arg(md, listNames(members))
+                       : QStringLiteral("Assembles %1 from the members found (%2); plexus-helper reads their superblocks when it runs "
+                                        "and refuses if their histories do not fit together.").arg(md, listNames(members));
+    QList<ArrayAction> list{start};
+    if (start.enabled || !known)
+        return list;
+    // Refused: when for a split brain, this half may be the one to keep.
+    const AssembleArrayRequest keep{.array = md, .members = specs, .keep = devPath(device)};
+    if (planOperation(ctx, keep).isRefused())
+        return list;
+    QStringList others = members;
+    others.removeOne(device);
+    ArrayAction keepHalf = planned(action(QStringLiteral("keepHalf"), QStringLiteral("Start its array keeping the data on %1\u2026").arg(device)),
+                                   [ctx, keep] { return planOperation(ctx, keep); });
+    keepHalf.hint = QStringLiteral("%1 is erased and rebuilt from %2: whatever was written only to %1 is lost.").arg(listNames(others), device);
+    return list << keepHalf;
+}
+
+} // namespace plexus
