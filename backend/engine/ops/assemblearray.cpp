@@ -63,6 +63,18 @@ void takeStale(const QList<MdSuperblock> &blocks, ValidAssemble *out)
                     out->stale << out->members.takeAt(i);
 }
 
+// `device` (its superblock's array UUID `uuid`) must not be a copy of an array
+// that runs: assembled apart, two arrays would share one UUID and diverge.
+Status checkNotRunning(const Validator &checks, const QString &device, const QString &uuid)
+{
+    for (const Array &a : checks.snapshot().arrays)
+        if (!a.uuid.isEmpty() && !uuid.isEmpty() && sameUuid(a.uuid, uuid))
+            return inUse(QStringLiteral("%1 holds a copy of an array that already runs as /dev/%2 (UUID %3). Assembling it apart would give "
+                                        "two arrays with one UUID and two diverging copies of the data. Add %1 to /dev/%2 instead "
+                                        "(its data is then copied over from /dev/%2), or stop /dev/%2 first.").arg(device, a.name, a.uuid));
+    return {};
+}
+
 // Starting from these members leaves out slots the array last ran with: say
 // which, and start it degraded only when asked (mdadm too wants --run for that).
 Status checkLeftOut(const AssembleArrayRequest &r, const QList<MdSuperblock> &blocks, ValidAssemble *out)
@@ -94,11 +106,8 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
         out->histories << sb->history();
     }
     for (const MdSuperblock &b : std::as_const(blocks))
-        for (const Array &a : checks.snapshot().arrays)
-            if (!a.uuid.isEmpty() && sameUuid(a.uuid, b.arrayUuid))
-                return inUse(QStringLiteral("%1 holds a copy of an array that already runs as /dev/%2 (UUID %3). Assembling it apart would give "
-                                            "two arrays with one UUID and two diverging copies of the data. Add %1 to /dev/%2 instead "
-                                            "(its data is then copied over from /dev/%2), or stop /dev/%2 first.").arg(b.device, a.name, a.uuid));
+        if (Status s = checkNotRunning(checks, b.device, b.arrayUuid); !s)
+            return s;
     const MdSuperblock *kept = nullptr;
     for (const MdSuperblock &b : std::as_const(blocks))
         if (b.device == r.keep || deviceName(b.device) == deviceName(r.keep))
@@ -176,6 +185,9 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
                                           "(plexusctl status shows them as md members).")
                                .arg(dev.path, fsType.isEmpty() ? QString() : QStringLiteral(" (it contains %1)").arg(describeContents(fsType, QString()))));
         if (Status s = checks.checkFree(dev, consent); !s)
+            return s;
+        // udev read the array UUID from the superblock: enough to tell a running array's copy.
+        if (Status s = checkNotRunning(checks, dev.path, uuid); !s)
             return s;
         if (!arrayUuid.isEmpty() && !uuid.isEmpty() && !sameUuid(arrayUuid, uuid))
             return invalid(QStringLiteral("%1 belongs to another array (UUID %2) than the first member (UUID %3). Assemble each array "
