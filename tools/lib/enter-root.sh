@@ -7,6 +7,8 @@
 #   enter-root.sh ROOT SRC WORKDIR CMD ARGS...
 # SRC is bind-mounted at /src; the host's /tmp is shared so files given by path
 # (plexusctl status --mdstat /tmp/x) are visible; stdin/stdout/exit status pass through.
+# The environment does not, but for the few variables the tools document (the
+# benchmarks' RUNS, EVENTS, TRIALS, ...; PLEXUS_VM_ACCEL).
 set -eu
 root=$1 src=$2 workdir=$3
 shift 3
@@ -25,5 +27,8 @@ exec chroot "$root" /usr/bin/env -i \
     HOME=/root LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM="${TERM:-dumb}" \
     PLEXUS_IN_ROOT=1 PLEXUS_BUILD_DIR="${PLEXUS_BUILD_DIR:-build}" PLEXUS_SRC_HOST="$src" \
     ${CTEST_PARALLEL_LEVEL:+CTEST_PARALLEL_LEVEL=$CTEST_PARALLEL_LEVEL} \
+    ${PLEXUS_VM_ACCEL:+PLEXUS_VM_ACCEL=$PLEXUS_VM_ACCEL} \
+    ${RUNS:+RUNS=$RUNS} ${EVENTS:+EVENTS=$EVENTS} ${TRIALS:+TRIALS=$TRIALS} ${IDLE:+IDLE=$IDLE} \
+    ${UNPLUG_TRIALS:+UNPLUG_TRIALS=$UNPLUG_TRIALS} ${MDADM_TRIALS:+MDADM_TRIALS=$MDADM_TRIALS} \
     ${DISPLAY:+DISPLAY=$DISPLAY} \
     /bin/sh -c 'cd "$0" && exec "$@"' "$workdir" "$@"

@@ -1,0 +1,154 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// plexus-bench-scale DISKS ARRAYS [EVENTS]: the real window on a generated
+// machine (MachineTree::describeLargeMachine), offscreen, for tools/bench/scale.
+// Prints one line:
+//   scale: D disks, A arrays: populated in X ms; a failure shown in median Y ms,
+//   worst Z ms over N; a progress tick in median T ms, worst U ms over M; window R MiB
+// A failure and a tick are each one change in the tree followed by what md's
+// notification makes the watcher do (MdWatcher::refresh(): a fixture's regular
+// files never signal), until the window's snapshot has it and it is painted.
+#include "machinetree.h"
+#include "mainwindow.h"
+#include "monitor/mdwatcher.h"
+
+#include <QApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QWindow>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+using namespace plexus;
+
+namespace {
+
+// Turns the event loop until `done`, for at most 20 s; false when it never was.
+bool until(const std::function<bool()> &done)
+{
+    const QDeadlineTimer deadline(20000);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+    }
+    return true;
+}
+
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    return 0;
+}
+
+double ms(const QElapsedTimer &t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
+
+QString figures(QList<double> xs)
+{
+    if (xs.isEmpty())
+        return QStringLiteral("no samples");
+    std::sort(xs.begin(), xs.end());
+    return QStringLiteral("median %1 ms, worst %2 ms over %3").arg(xs.at(xs.size() / 2), 0, 'f', 0).arg(xs.last(), 0, 'f', 0).arg(xs.size());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 3) {
+        std::fprintf(stderr, "usage: plexus-bench-scale DISKS ARRAYS [EVENTS]\n");
+        return 2;
+    }
+    const int diskCount = args[1].toInt(), arrayCount = args[2].toInt();
+    const int events = args.size() > 3 ? args[3].toInt() : 20;
+    if (diskCount < 2 || arrayCount < 1 || arrayCount > diskCount / 2 || events < 1) {
+        std::fprintf(stderr, "plexus-bench-scale: need at least two disks per array and one event\n");
+        return 2;
+    }
+    QTemporaryDir dir;
+    MachineTree tree(dir.path());
+    QList<MachineTree::Disk> disks;
+    QList<MachineTree::Array> arrays;
+    MachineTree::describeLargeMachine(diskCount, arrayCount, &disks, &arrays);
+    tree.build(disks, arrays);
+
+    QElapsedTimer clock;
+    clock.start();
+    MainWindow w(dir.path());
+    w.resize(1280, 900);
+    w.show();
+    if (!until([&] { return w.windowHandle() && w.windowHandle()->isExposed(); }))
+        return 1;
+    for (int turn = 0; turn < 6; ++turn) // the layouts settle, a turn per level
+        QCoreApplication::processEvents();
+    w.repaint();
+    const double populated = ms(clock);
+    if (w.snapshot()->arrays.size() != arrayCount) {
+        std::fprintf(stderr, "plexus-bench-scale: the window shows %lld arrays, not %d\n", static_cast<long long>(w.snapshot()->arrays.size()), arrayCount);
+        return 1;
+    }
+
+    // Failures: one member of one array after another (each array's first member).
+    QList<double> failures;
+    for (int i = 0; i < events; ++i) {
+        const MachineTree::Array &a = arrays.at(i % arrayCount);
+        const QString member = a.members.at((i / arrayCount) % a.members.size()).device;
+        clock.restart();
+        tree.failMember(a.name, member);
+        w.watcher()->refresh();
+        const bool shown = until([&] {
+            const Array *seen = w.snapshot()->array(a.name);
+            const Member *m = seen ? seen->member(member) : nullptr;
+            return m && m->faulty;
+        });
+        w.repaint();
+        if (!shown) {
+            std::fprintf(stderr, "plexus-bench-scale: %s of %s never showed as failed\n", qPrintable(member), qPrintable(a.name));
+            return 1;
+        }
+        failures << ms(clock);
+    }
+
+    // Progress: a rebuild of the last array moving on, tick by tick.
+    const QString syncing = arrays.last().name;
+    const qint64 total = Q_INT64_C(3900000000);
+    tree.startSync(syncing, QStringLiteral("recover"), 0, total, 190000);
+    w.watcher()->refresh();
+    if (!until([&] { return w.snapshot()->array(syncing) && w.snapshot()->array(syncing)->sync; }))
+        return 1;
+    QList<double> ticks;
+    for (int i = 1; i <= events; ++i) {
+        const qint64 done = total / (events + 1) * i;
+        clock.restart();
+        tree.advanceSync(syncing, done);
+        w.watcher()->refresh();
+        const bool shown = until([&] {
+            const Array *seen = w.snapshot()->array(syncing);
+            return seen && seen->sync && seen->sync->doneKib.value_or(-1) == done;
+        });
+        w.repaint();
+        if (!shown)
+            return 1;
+        ticks << ms(clock);
+    }
+
+    std::printf("scale: %d disks, %d arrays: populated in %.0f ms; a failure shown in %s; a progress tick in %s; window %lld MiB\n",
+                diskCount, arrayCount, populated, qPrintable(figures(failures)), qPrintable(figures(ticks)),
+                static_cast<long long>(residentKiB() / 1024));
+    return 0;
+}
