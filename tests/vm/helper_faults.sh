@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 96M
+# cost: 180
 # Fault injection (issue 15): plexus-helper killed with SIGKILL as each step of
 # a replacement that partitions the new disk first starts; each time the job is
 # resumed (plexusctl resume), or once rolled back, and the mirror must end whole

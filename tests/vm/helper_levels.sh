@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
+# cost: 112
 # plexus-helper beyond the mirror: RAID-5 (with chunk), its reshape from 3 to 4
 # devices, RAID-6, RAID-10 with a missing slot (and the refusal of a RAID-10
 # missing both copies), RAID-0 made with ext4 ready to mount (and xfs refused on a

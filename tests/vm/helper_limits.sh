@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
+# cost: 91
 # plexus-helper refuses wrong levels, counts, sizes, names, options and actions,
 # never lets a request lose the last copy of the data, and says Busy while the
 # kernel is busy; each refusal comes with its typed error (and plexusctl's exit

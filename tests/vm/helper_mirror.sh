@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
+# cost: 85
 # plexus-helper on a real mirror, through plexusctl and the system bus (activated
 # on demand, authorized by polkit): create degraded, add the second member, add a
 # spare, fail a member (the spare takes over), remove it, replace a member hot,

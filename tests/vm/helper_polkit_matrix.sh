@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 1 --disk-size 64M
+# cost: 250
 # Which polkit action each request needs, as a tested property: polkit rules give
 # each of a few throwaway users exactly one action (or the two a destructive
 # request needs), then every D-Bus method, and every option that destroys data,

@@ -5,8 +5,9 @@
 # Split brain (issue 18): each half of a mirror started alone and written, then
 # both offered to plexusctl assemble. Refused with both histories and nothing
 # changed; --keep chooses the half, whose checksummed data the whole mirror then
-# holds (the other half rebuilt from it, a check finds no mismatch). A copy of
-# an array that already runs is refused too.
+# holds (the other half rebuilt from it, a check finds no mismatch). A stale half
+# (it left while the other went on) is assembled without, then added back and
+# rebuilt. A copy of an array that already runs is refused too.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 install_helper
@@ -55,6 +56,27 @@ sleep 1
 wait_idle md0
 is "$(md_attr md0 mismatch_cnt)" 0 "mismatches after a check (vda now holds vdb's data)"
 
+step "a stale half (it left, md0 went on without it): assembled without it, then added back and rebuilt"
+mdadm --stop /dev/md0 >/dev/null
+mdadm --assemble /dev/md0 --run /dev/vdb >/dev/null 2>&1 || fail "cannot assemble md0 from vdb alone"
+dd if=/dev/urandom of=/tmp/later bs=1M count=16 status=none
+dd if=/tmp/later of=/dev/md0 bs=1M oflag=direct status=none
+mdadm --stop /dev/md0 >/dev/null
+udevadm settle
+# vda last ran with both; vdb went on alone and was written: vda is stale, not split.
+pctl assemble /dev/md0 /dev/vda /dev/vdb --dry-run
+echo "$OUT"
+echo "$OUT" | grep -qE -- '\$ mdadm --assemble /dev/md0 /dev/vdb$' || fail "the plan does not assemble md0 from vdb alone"
+echo "$OUT" | grep -qF -- '$ mdadm /dev/md0 --add /dev/vda' || fail "the plan does not add the stale vda back"
+ok assemble /dev/md0 /dev/vda /dev/vdb
+wait_idle md0
+is "$(md_attr md0 degraded)" 0 "md0 degraded (vda rebuilt)"
+is "$(sum16 /dev/md0)" "$(sha256sum < /tmp/later | cut -d' ' -f1)" "md0's data (written while vda was away)"
+echo check > /sys/block/md0/md/sync_action
+sleep 1
+wait_idle md0
+is "$(md_attr md0 mismatch_cnt)" 0 "mismatches after a check"
+
 step "a copy of a running array: refused"
 mdadm /dev/md0 --fail /dev/vda >/dev/null && mdadm /dev/md0 --remove /dev/vda >/dev/null
 udevadm settle
@@ -63,5 +85,5 @@ pctl assemble /dev/md1 /dev/vda --run
 is "$RC" 5 "exit status (InUse)"
 echo "$ERR" | grep -F "/dev/vda holds a copy of an array that already runs as /dev/md0" || { echo "$ERR"; fail "no refusal of the running copy"; }
 is "$(fingerprint)" "$fp" "the machine"
-is "$(sum16 /dev/md0)" "$(sha256sum < /tmp/half-b | cut -d' ' -f1)" "md0's data"
+is "$(sum16 /dev/md0)" "$(sha256sum < /tmp/later | cut -d' ' -f1)" "md0's data"
 echo PASS

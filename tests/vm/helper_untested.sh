@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 5 --disk-size 128M
+# cost: 93
 # plexus-helper operations that had never run on the real kernel: create with a
 # spare, without a bitmap and with metadata 1.0; scrub repair of a real mismatch;
 # remove --fail --zero-superblock; replace --no-wait, finished by hand; create

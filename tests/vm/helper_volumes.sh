@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 6 --disk-size 256M --memory 1G
+# cost: 130
 # Volumes on arrays through plexusctl and the helper (founding document 000's
 # layout): a degraded RAID-1 with a missing half, a PV and the VG rootvg on it,
 # volumes root/usr/var with ext4 and swap; the second disk added and resynced;

@@ -2,6 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 320M --memory 1G
+# cost: 120
 # Shrinking and moving volumes through plexusctl and the helper, on two mirrors
 # in one group: an unmounted ext4 shrunk with its volume (checksummed files
 # intact, fsck clean); xfs, a mounted ext4 and a size below what the files need
