@@ -364,20 +364,25 @@ QList<QVariantMap> HelperService::Backups()
     return result;
 }
 
+void HelperService::answerOffMainThread(std::function<QList<QVariantMap>()> rows)
+{
+    setDelayedReply(true);
+    const QDBusMessage call = message();
+    callStarted();
+    QThreadPool::globalInstance()->start([this, call, rows = std::move(rows)] {
+        const QList<QVariantMap> answer = rows();
+        post([this, call, answer] {
+            QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(answer)));
+            callFinished();
+        });
+    });
+}
+
 QList<QVariantMap> HelperService::VolumeGroups()
 {
     // LVM's tools wait for a group's lock while a job changes the group, so they
     // are asked off the main thread, which must keep answering.
-    setDelayedReply(true);
-    const QDBusMessage call = message();
-    callStarted();
-    QThreadPool::globalInstance()->start([this, call] {
-        const QList<QVariantMap> rows = volumeRows(LvmProbe(QStringLiteral("/")).volumeGroups());
-        post([this, call, rows] {
-            QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(rows)));
-            callFinished();
-        });
-    });
+    answerOffMainThread([] { return volumeRows(LvmProbe(QStringLiteral("/")).volumeGroups()); });
     return {};
 }
 
@@ -385,10 +390,7 @@ QList<QVariantMap> HelperService::MdSuperblocks()
 {
     // mdadm reads each device, which may take a while on a slow disk: off the
     // main thread. Only devices the kernel lists are read, never a caller's path.
-    setDelayedReply(true);
-    const QDBusMessage call = message();
-    callStarted();
-    QThreadPool::globalInstance()->start([this, call] {
+    answerOffMainThread([] {
         Snapshot s;
         s.disks = BlockProbe(QStringLiteral("/")).disks();
         s.arrays = MdSysfsProbe(QStringLiteral("/")).arrays();
@@ -397,10 +399,7 @@ QList<QVariantMap> HelperService::MdSuperblocks()
         for (const QString &name : stoppedMembers(s))
             if (const QString text = live.mdExamine(name); !text.isEmpty())
                 rows.append({{QStringLiteral("device"), name}, {QStringLiteral("examine"), text}});
-        post([this, call, rows] {
-            QDBusConnection::systemBus().send(call.createReply(QVariant::fromValue(rows)));
-            callFinished();
-        });
+        return rows;
     });
     return {};
 }

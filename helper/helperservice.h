@@ -100,6 +100,9 @@ private:
     void authorize(const QStringList &actions, const QDBusMessage &call, std::function<void()> authorized);
     void runJob(const Job &job, const QDBusMessage &call);
     void post(std::function<void()> f); // run on the main thread, in order
+    // Replies to the current call with `rows()`, computed on the thread pool
+    // (read-only methods whose tools may block: LVM's locks, slow disks).
+    void answerOffMainThread(std::function<QList<QVariantMap>()> rows);
     void callStarted();
     void callFinished();
     static SnapshotPtr snapshotNow(); // the machine now (any thread)

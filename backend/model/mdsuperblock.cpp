@@ -18,12 +18,29 @@ bool MdSuperblock::seesActive(int otherSlot) const
 
 QString MdSuperblock::history() const
 {
-    QStringList without;
+    QList<int> without;
     for (int i = 0; i < arrayState.size(); ++i)
         if (!seesActive(i))
-            without << QString::number(i);
+            without << i;
     return QStringLiteral("%1: last written %2, %3 events, %4").arg(device, updateTime).arg(events)
-        .arg(without.isEmpty() ? QStringLiteral("all members present") : QStringLiteral("ran without slot %1").arg(without.join(QStringLiteral(", "))));
+        .arg(without.isEmpty() ? QStringLiteral("all members present") : QStringLiteral("ran without slot %1").arg(slotNumbers(without)));
+}
+
+QString slotNumbers(const QList<int> &slots)
+{
+    QStringList words;
+    for (int i : slots)
+        words << QString::number(i);
+    return words.join(QStringLiteral(", "));
+}
+
+const MdSuperblock *newestOf(const QList<MdSuperblock> &members)
+{
+    const MdSuperblock *newest = nullptr;
+    for (const MdSuperblock &m : members)
+        if (!newest || m.events > newest->events)
+            newest = &m;
+    return newest;
 }
 
 std::optional<MdSuperblock> parseExamine(const QString &device, const QString &text)
@@ -66,10 +83,7 @@ std::optional<MdSuperblock> parseExamine(const QString &device, const QString &t
 
 QList<int> slotsLeftOut(const QList<MdSuperblock> &members)
 {
-    const MdSuperblock *newest = nullptr;
-    for (const MdSuperblock &m : members)
-        if (!newest || m.events > newest->events)
-            newest = &m;
+    const MdSuperblock *newest = newestOf(members);
     QList<int> left;
     for (int i = 0; newest && i < newest->arrayState.size(); ++i) {
         bool filled = false;

@@ -34,6 +34,12 @@ struct MdSuperblock {
 // layout) or text that is not an examine of an md member.
 std::optional<MdSuperblock> parseExamine(const QString &device, const QString &text);
 
+// The member with the most events (the array as it last ran); null for none.
+const MdSuperblock *newestOf(const QList<MdSuperblock> &members);
+
+// Slot numbers for a sentence: "1, 2".
+QString slotNumbers(const QList<int> &slots);
+
 // The slots the newest of `members` (most events: the array as it last ran)
 // saw working and none of `members` fills: assembled from them alone, the
 // array would run without those (degraded), which mdadm does only with --run.

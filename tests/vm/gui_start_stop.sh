@@ -39,8 +39,6 @@ window() {
         || fail "the window's $1 did not go as a user would expect"
     cp "$shots"/*.png "/src/${PLEXUS_BUILD_DIR:-build}/screenshots/" 2>/dev/null || true
 }
-sum16() { dd if="$1" bs=1M count=16 iflag=direct status=none | sha256sum | cut -d' ' -f1; }
-events() { mdadm --examine "$1" | sed -n 's/^ *Events : //p'; }
 inactive_md() { awk '$3 == "inactive" {print $1}' /proc/mdstat | head -n1; }
 
 step "md0, a mirror of vda and vdb with data, stopped; vda alone comes back inactive"

@@ -112,6 +112,11 @@ size_of() { blockdev --getsize64 "$1"; }
 write_files() { for i in $(seq 1 "$2"); do dd if=/dev/urandom of="$1/f$i" bs=1M count=1 status=none; done; sync; }
 files_sum() { (cd "$1" && find . -type f -name 'f*' -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1; }
 
+# sum16 DEV: the checksum of DEV's first 16 MiB, read past the page cache.
+sum16() { dd if="$1" bs=1M count=16 iflag=direct status=none | sha256sum | cut -d' ' -f1; }
+# events DEV: the event count in DEV's md superblock.
+events() { mdadm --examine "$1" | sed -n 's/^ *Events : //p'; }
+
 # Data that must survive: 32 MiB of random bytes at the start of a device.
 write_data() {
     dd if=/dev/urandom of=/tmp/data.bin bs=1M count=32 status=none

@@ -21,8 +21,6 @@ write_half() {
     dd if="$2" of=/dev/md0 bs=1M oflag=direct status=none
     mdadm --stop /dev/md0 >/dev/null
 }
-sum16() { dd if="$1" bs=1M count=16 iflag=direct status=none | sha256sum | cut -d' ' -f1; }
-events() { mdadm --examine "$1" | sed -n 's/^ *Events : //p'; }
 
 step "a mirror of vda and vdb, then each half started alone and written"
 create /dev/md0 --level=1 --raid-devices=2 /dev/vda /dev/vdb

@@ -108,6 +108,14 @@ restore() {
     wait_whole
     settle "$1"
 }
+# After an unplug: the gone member out of md0, a new blank disk in its place
+# (it becomes $second), until md0 is whole again.
+replug() {
+    mdadm /dev/md0 --remove failed >/dev/null 2>&1 || mdadm /dev/md0 --remove detached >/dev/null 2>&1 || true
+    second=$(plexus-vm-disk plug 64M)
+    mdadm /dev/md0 --add "/dev/$second" >/dev/null
+    wait_whole
+}
 # Until udev and udisksd are done with the last change and FILE is quiet: the
 # next trial then measures the monitor, not a CPU shared with them.
 settle() {
@@ -179,10 +187,7 @@ for i in $(seq "$unplug_trials"); do
     sleep 1
     gone=$(python3 -c 'import sys; print(round((float(sys.argv[2]) - float(sys.argv[1])) * 1000))' "$t0" "$t1")
     echo "unplug $i: ${u:-missed} ms after the unplug request (the disk was gone after $gone ms); $(( $(count) - from )) Notify call(s)"
-    mdadm /dev/md0 --remove failed >/dev/null 2>&1 || mdadm /dev/md0 --remove detached >/dev/null 2>&1 || true
-    second=$(plexus-vm-disk plug 64M)
-    mdadm /dev/md0 --add "/dev/$second" >/dev/null
-    wait_whole
+    replug
     settle "$log"
 done
 
@@ -234,10 +239,7 @@ for i in $(seq "$unplug_trials"); do
     else mdadm_unplug_missed=$((mdadm_unplug_missed + 1)); fi
     kill "$mdmon"; wait "$mdmon" 2>/dev/null || true
     echo "mdadm unplug $i: ${u:-missed} ms after the unplug request ($(cut -d' ' -f2 "$mdlog" | paste -sd, -))"
-    mdadm /dev/md0 --remove failed >/dev/null 2>&1 || mdadm /dev/md0 --remove detached >/dev/null 2>&1 || true
-    second=$(plexus-vm-disk plug 64M)
-    mdadm /dev/md0 --add "/dev/$second" >/dev/null
-    wait_whole
+    replug
 done
 
 echo "--- results"

@@ -167,7 +167,7 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
     });
 
     m_devices->setChoices(deviceChoices(*m_ctx.snapshot, *m_ctx.system));
-    m_arrayDevice->setText(firstFreeArray());
+    m_arrayDevice->setText(firstFreeArray(m_ctx));
     const QSignalBlocker block(m_devices);
     m_devices->setChosen(selected);
     // One disk: the classic start of a mirror, its partner added later.
@@ -257,17 +257,9 @@ void CreateArrayDialog::setContext(const PlanningContext &ctx)
     m_ctx = ctx;
     m_devices->setChoices(deviceChoices(*m_ctx.snapshot, *m_ctx.system));
     if (!m_arrayDevice->isModified())
-        m_arrayDevice->setText(firstFreeArray());
+        m_arrayDevice->setText(firstFreeArray(m_ctx));
     syncSpares();
     recompute();
-}
-
-QString CreateArrayDialog::firstFreeArray() const
-{
-    int n = 0;
-    while (m_ctx.snapshot->array(QStringLiteral("md%1").arg(n)))
-        ++n;
-    return QStringLiteral("/dev/md%1").arg(n);
 }
 
 // The spares list offers the chosen devices, keeping the ones checked before.

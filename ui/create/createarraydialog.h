@@ -66,7 +66,6 @@ private:
     void syncSpares();
     QStringList spareNames() const;
     QStringList memberNames() const;
-    QString firstFreeArray() const;
     void showRefusal(const QString &message);
 
     PlanningContext m_ctx;

@@ -10,11 +10,6 @@ namespace plexus {
 
 namespace {
 
-QString devPath(const QString &name)
-{
-    return QStringLiteral("/dev/") + name;
-}
-
 // The engine refused only because the window cannot read `device`'s md
 // superblock (no root): the helper plans it with the superblock in hand when
 // it runs. Any other refusal stands: `unread`, the same request with nothing

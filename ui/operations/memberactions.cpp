@@ -15,11 +15,6 @@ namespace plexus {
 
 namespace {
 
-QString devPath(const QString &name)
-{
-    return QStringLiteral("/dev/") + name;
-}
-
 bool checking(const Array &a)
 {
     return a.sync && (a.sync->action == SyncAction::Check || a.sync->action == SyncAction::Repair);
@@ -152,6 +147,11 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
 }
 
 } // namespace
+
+QString devPath(const QString &name)
+{
+    return QStringLiteral("/dev/") + name;
+}
 
 ArrayAction action(const QString &id, const QString &text, const QString &why)
 {

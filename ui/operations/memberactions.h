@@ -59,6 +59,8 @@ QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item
 // Building blocks: an action, disabled with `why` unless it is empty; and one
 // without a choice, which the engine's verdict enables or disables in its words.
 ArrayAction action(const QString &id, const QString &text, const QString &why = {});
+// "sdb1" -> "/dev/sdb1": the path a request names a kernel device by.
+QString devPath(const QString &name);
 ArrayAction planned(ArrayAction a, const std::function<Operation()> &build);
 
 // A device (disk or partition) the user could pick for `action`, with the

@@ -86,6 +86,15 @@ ErasedDevice describeErased(const Snapshot &s, const QString &path)
     return e;
 }
 
+QString firstFreeArray(const PlanningContext &ctx)
+{
+    for (int n = 0;; ++n) {
+        const QString name = QStringLiteral("md%1").arg(n);
+        if (!ctx.snapshot->array(name) && !(ctx.system && ctx.system->exists(QStringLiteral("/dev/") + name)))
+            return QStringLiteral("/dev/") + name;
+    }
+}
+
 Operation planOperation(const PlanningContext &ctx, const AnyRequest &request)
 {
     Operation op;

@@ -61,6 +61,10 @@ struct PlanningContext {
 // the helper receives (ops/*.h), so the window applies the helper's rules.
 Operation planOperation(const PlanningContext &ctx, const AnyRequest &request);
 
+// The first /dev/mdN that is neither an array nor any other node now: the
+// device a new or started array is offered.
+QString firstFreeArray(const PlanningContext &ctx);
+
 // What is on `path` now, in words, from the snapshot (for ErasedDevice::contents).
 ErasedDevice describeErased(const Snapshot &snapshot, const QString &path);
 

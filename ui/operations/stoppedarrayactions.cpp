@@ -11,25 +11,6 @@
 
 namespace plexus {
 
-namespace {
-
-QString devPath(const QString &name)
-{
-    return QStringLiteral("/dev/") + name;
-}
-
-// The first /dev/mdN that is neither an array nor any other node now.
-QString freeArrayPath(const PlanningContext &ctx)
-{
-    for (int n = 0;; ++n) {
-        const QString name = QStringLiteral("md%1").arg(n);
-        if (!ctx.snapshot->array(name) && !ctx.system->exists(devPath(name)))
-            return devPath(name);
-    }
-}
-
-} // namespace
-
 QList<ArrayAction> stoppedArrayActions(const PlanningContext &ctx, const QString &device)
 {
     const Snapshot &s = *ctx.snapshot;
@@ -45,14 +26,11 @@ QList<ArrayAction> stoppedArrayActions(const PlanningContext &ctx, const QString
     }
     const bool known = blocks.size() == members.size();
     const QList<int> missing = known ? slotsLeftOut(blocks) : QList<int>();
-    const QString md = freeArrayPath(ctx);
-    QStringList slots;
-    for (int i : missing)
-        slots << QString::number(i);
+    const QString md = firstFreeArray(ctx);
 
     // Degraded only when asked: the text says so before the review does.
     const QString text = missing.isEmpty() ? QStringLiteral("Start its array from %1").arg(listNames(members))
-                                           : QStringLiteral("Start its array degraded, without slot %1").arg(slots.join(QStringLiteral(", ")));
+                                           : QStringLiteral("Start its array degraded, without slot %1").arg(slotNumbers(missing));
     ArrayAction start = planned(action(QStringLiteral("startStopped"), text), [ctx, md, specs, degraded = !missing.isEmpty()] {
         return planOperation(ctx, AssembleArrayRequest{.array = md, .members = specs, .runDegraded = degraded});
     });

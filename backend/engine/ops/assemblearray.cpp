@@ -45,22 +45,27 @@ Status validateInactive(const AssembleArrayRequest &r, const Array &a, ValidAsse
     return {};
 }
 
+// Moves the member at `path` from `from` to `to` (assembled apart from the others).
+void takeMember(const QString &path, QList<ResolvedDevice> *from, QList<ResolvedDevice> *to)
+{
+    for (qsizetype i = 0; i < from->size(); ++i)
+        if (from->at(i).path == path) {
+            *to << from->takeAt(i);
+            return;
+        }
+}
+
 // Members whose slot the newest superblock counts out, with fewer events: they
 // left and the array went on (no split brain: they were not written alone).
 // md would assemble without them and say nothing; the plan adds them back.
 void takeStale(const QList<MdSuperblock> &blocks, ValidAssemble *out)
 {
-    const MdSuperblock *newest = nullptr;
-    for (const MdSuperblock &b : blocks)
-        if (!newest || b.events > newest->events)
-            newest = &b;
+    const MdSuperblock *newest = newestOf(blocks);
     if (!newest || !out->arrayPath.startsWith(QLatin1String("/dev/md")) || out->arrayPath.startsWith(QLatin1String("/dev/md/")))
         return; // the plan adds into /dev/mdN only
     for (const MdSuperblock &b : blocks)
         if (b.slot && b.events < newest->events && !newest->seesActive(*b.slot))
-            for (qsizetype i = 0; i < out->members.size(); ++i)
-                if (out->members[i].path == b.device)
-                    out->stale << out->members.takeAt(i);
+            takeMember(b.device, &out->members, &out->stale);
 }
 
 // `device` (its superblock's array UUID `uuid`) must not be a copy of an array
@@ -82,12 +87,9 @@ Status checkLeftOut(const AssembleArrayRequest &r, const QList<MdSuperblock> &bl
     out->slotsLeftOut = slotsLeftOut(blocks);
     if (out->slotsLeftOut.isEmpty() || r.runDegraded)
         return {};
-    QStringList slots;
-    for (int i : std::as_const(out->slotsLeftOut))
-        slots << QString::number(i);
     return invalid(QStringLiteral("%1 last ran with a member in slot %2, and none of the devices given holds it: started now, it runs degraded "
                                   "(without a second copy of what that slot held). Connect the missing disk and give its member too, or "
-                                  "say run_degraded (--run) to start it degraded.").arg(r.array, slots.join(QStringLiteral(", "))));
+                                  "say run_degraded (--run) to start it degraded.").arg(r.array, slotNumbers(out->slotsLeftOut)));
 }
 
 // Reads each member's superblock and refuses what md would assemble wrongly:
@@ -132,9 +134,7 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
     if (!r.array.startsWith(QLatin1String("/dev/md")) || r.array.startsWith(QLatin1String("/dev/md/")))
         return invalid(QStringLiteral("Give the array as /dev/mdN to resolve a split brain."));
     for (const MdSuperblock &l : losing)
-        for (qsizetype i = 0; i < out->members.size(); ++i)
-            if (out->members[i].path == l.device)
-                out->rejoin << out->members.takeAt(i);
+        takeMember(l.device, &out->members, &out->rejoin);
     out->run = true; // the kept half alone is degraded until the others are back
     return {};
 }
@@ -242,11 +242,8 @@ Plan makePlan(const ValidAssemble &v)
         return startInactivePlan(v, members);
     plan.summary = QStringLiteral("Assemble %1 from %2.").arg(v.arrayPath, listNames(members));
     if (!v.slotsLeftOut.isEmpty()) {
-        QStringList slots;
-        for (int i : v.slotsLeftOut)
-            slots << QString::number(i);
         plan.notes << QStringLiteral("Slot %1 has no member among these: %2 runs degraded until a device is added in its place.")
-                          .arg(slots.join(QStringLiteral(", ")), v.arrayPath);
+                          .arg(slotNumbers(v.slotsLeftOut), v.arrayPath);
     } else if (v.run) {
         plan.notes << QStringLiteral("The array is started even if members are missing (degraded).");
     }
