@@ -4,10 +4,13 @@
 #include "changelogmodel.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QHash>
 #include <QIcon>
 #include <QPainter>
 #include <QPixmap>
+
+#include <algorithm>
 
 namespace plexus {
 
@@ -44,7 +47,18 @@ void ChangeLogModel::append(const QDateTime &when, const QList<ChangeNote> &note
     }
     beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + notes.size()) - 1);
     for (const ChangeNote &note : notes)
-        m_entries << Entry{when, note};
+        m_entries << ChangeLogEntry{when, note};
+    endInsertRows();
+}
+
+void ChangeLogModel::insertPast(const QList<ChangeLogEntry> &entries)
+{
+    // The newest of them, where there are more than the log keeps.
+    const QList<ChangeLogEntry> kept = entries.mid(std::max<qsizetype>(0, entries.size() - (mostEntries - m_entries.size())));
+    if (kept.isEmpty())
+        return;
+    beginInsertRows({}, 0, int(kept.size()) - 1);
+    m_entries = kept + m_entries;
     endInsertRows();
 }
 
@@ -65,10 +79,13 @@ QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_entries.size())
         return {};
-    const Entry &e = m_entries[index.row()];
+    const ChangeLogEntry &e = m_entries[index.row()];
     switch (role) {
-    case Qt::DisplayRole:
-        return QStringLiteral("%1 %2").arg(e.when.toLocalTime().toString(QStringLiteral("HH:mm:ss")), e.note.text);
+    case Qt::DisplayRole: {
+        const QDateTime local = e.when.toLocalTime();
+        const QString format = local.date() == QDate::currentDate() ? QStringLiteral("HH:mm:ss") : QStringLiteral("MMM d HH:mm:ss");
+        return QStringLiteral("%1 %2").arg(local.toString(format), e.note.text);
+    }
     case Qt::ToolTipRole:
         return QStringLiteral("%1\n%2").arg(e.when.toLocalTime().toString(Qt::ISODate), e.note.text);
     case Qt::DecorationRole: {

@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// The log of what changed since Plexus started, one line per change,
-// "12:03:04 sdb1 failed in md1", oldest first, with a dot in the change's colour.
+// The log of what changed, one line per change, "12:03:04 sdb1 failed in md1",
+// oldest first, with a dot in the change's colour: what happened since the
+// window opened, after what the system journal kept from before (a line not
+// from today shows its date: "Dec 3 12:03:04").
 
 #include "changenotes.h"
 
@@ -12,6 +14,11 @@
 
 namespace plexus {
 
+struct ChangeLogEntry {
+    QDateTime when;
+    ChangeNote note;
+};
+
 class ChangeLogModel : public QAbstractListModel
 {
     Q_OBJECT
@@ -19,6 +26,8 @@ public:
     explicit ChangeLogModel(QObject *parent = nullptr);
 
     void append(const QDateTime &when, const QList<ChangeNote> &notes);
+    // Earlier changes, oldest first, before every line there is.
+    void insertPast(const QList<ChangeLogEntry> &entries);
     // Every line as shown.
     QStringList lines() const;
 
@@ -26,11 +35,7 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Entry {
-        QDateTime when;
-        ChangeNote note;
-    };
-    QList<Entry> m_entries;
+    QList<ChangeLogEntry> m_entries;
 };
 
 } // namespace plexus

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "changenotes.h"
+#include "changelogmodel.h"
 #include "model/describe.h"
 #include "words.h"
 
@@ -52,6 +53,16 @@ QList<ChangeNote> eventNotes(const QList<Event> &events, const Snapshot &before,
         notes << ChangeNote{text, eventTone(e)};
     }
     return notes;
+}
+
+QList<ChangeLogEntry> pastEntries(const QList<Event> &events, const Snapshot &now)
+{
+    QList<ChangeLogEntry> entries;
+    for (const Event &e : events) {
+        for (const ChangeNote &note : eventNotes({e}, now, now))
+            entries << ChangeLogEntry{e.time, note};
+    }
+    return entries;
 }
 
 } // namespace plexus

@@ -23,4 +23,9 @@ Tone eventTone(const Event &e);
 // line names its model and size, looked up in the snapshot that has the disk.
 QList<ChangeNote> eventNotes(const QList<Event> &events, const Snapshot &before, const Snapshot &after);
 
+struct ChangeLogEntry;
+// Past events (the journal's) as the log's lines, each at its own time; disks
+// are looked up in `now`.
+QList<ChangeLogEntry> pastEntries(const QList<Event> &events, const Snapshot &now);
+
 } // namespace plexus

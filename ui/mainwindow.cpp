@@ -22,6 +22,7 @@
 #include "helperclient.h"
 #include "helper1_proxy.h"
 #include "partitionbar.h"
+#include "pastchanges.h"
 #include "probe/plannedfailures.h"
 #include "model/volumedetails.h"
 #include "probe/snapshotprobe.h"
@@ -137,6 +138,18 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
                                                        .arg(plural(m_snapshot->arrays.size(), "array", "arrays"),
                                                             plural(m_snapshot->disks.size(), "disk", "disks")),
                                                    Tone::Neutral}});
+    // What happened before the window opened, as the system journal kept it
+    // (plexus-monitor.service writes it); only for this machine, not a captured tree.
+    if (root == QLatin1String("/")) {
+        auto *past = new PastChanges(QStringLiteral("journalctl"), this);
+        connect(past, &PastChanges::loaded, this, [this, past](const QList<Event> &events, const QString &note) {
+            m_log->insertPast(pastEntries(events, *m_snapshot));
+            if (!note.isEmpty())
+                m_log->append(QDateTime::currentDateTimeUtc(), {ChangeNote{note, Tone::Neutral}});
+            past->deleteLater();
+        });
+        past->load(HistoryQuery{});
+    }
 }
 
 MainWindow::~MainWindow() = default;

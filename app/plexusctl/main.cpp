@@ -4,6 +4,7 @@
 // plexusctl: Plexus from the command line. Reading needs no privileges;
 // changes go through plexus-helper on the system bus.
 #include "helpercommands.h"
+#include "historycommand.h"
 #include "monitorcommand.h"
 #include "statuscommand.h"
 
@@ -17,7 +18,8 @@ const char usage[] =
     "\n"
     "commands:\n"
     "  status      show disks, partitions, md arrays and volumes (--json, --mdstat FILE)\n"
-    "  monitor     print storage events as they happen (--json, --exec PROGRAM)\n"
+    "  monitor     print storage events as they happen (--json, --exec PROGRAM, --journal, --mail ADDRESS)\n"
+    "  history     the storage events the system journal kept (--array NAME, --device NAME, --since WHEN)\n"
     "\n"
     "--version prints the version; --commands lists the commands, one a line.\n"
     "\n"
@@ -48,7 +50,7 @@ int main(int argc, char **argv)
     }
     // For the shell completions: every command, one a line, read at completion time.
     if (args.at(1) == QLatin1String("--commands")) {
-        QTextStream(stdout) << "status\nmonitor\n" << plexus::helperCommandNames().join(QLatin1Char('\n')) << "\n";
+        QTextStream(stdout) << "status\nmonitor\nhistory\n" << plexus::helperCommandNames().join(QLatin1Char('\n')) << "\n";
         return 0;
     }
     const QString command = args.at(1);
@@ -56,6 +58,8 @@ int main(int argc, char **argv)
         return plexus::runStatusCommand(args);
     if (command == QLatin1String("monitor"))
         return plexus::runMonitorCommand(args);
+    if (command == QLatin1String("history"))
+        return plexus::runHistoryCommand(args);
     if (plexus::isHelperCommand(command))
         return plexus::runHelperCommand(args);
     err << "plexusctl: unknown command '" << command << "'\n\n" << usage << plexus::helperCommandsUsage();

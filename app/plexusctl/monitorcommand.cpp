@@ -2,39 +2,48 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "monitorcommand.h"
+#include "commandoptions.h"
+#include "monitoralerts.h"
 
+#include "monitor/journalentry.h"
+#include "monitor/mdadmalerts.h"
 #include "monitor/storagemonitor.h"
 
-#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
 #include <QJsonDocument>
-#include <QProcess>
 #include <QTextStream>
-
 
 namespace plexus {
 
 namespace {
 
-// Like mdadm's PROGRAM: PROGRAM EVENT ARRAY [DEVICE], plus the details in the
-// environment. Run detached so a slow hook never delays the next event.
-void runHook(const QString &program, const Event &e)
+// The first of the files that exists (Debian keeps mdadm.conf in /etc/mdadm,
+// Fedora in /etc); its MAILADDR, MAILFROM and PROGRAM fill in what the options
+// left out. None existing is fine: there is nothing to keep working.
+bool readMdadmConf(const QStringList &paths, MonitorAlerts *alerts, QString *error)
 {
-    QProcess p;
-    p.setProgram(program);
-    QStringList args{toString(e.kind), e.array.isEmpty() ? QStringLiteral("-") : e.array};
-    if (!e.device.isEmpty())
-        args << e.device;
-    p.setArguments(args);
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PLEXUS_EVENT"), toString(e.kind));
-    env.insert(QStringLiteral("PLEXUS_ARRAY"), e.array);
-    env.insert(QStringLiteral("PLEXUS_DEVICE"), e.device);
-    env.insert(QStringLiteral("PLEXUS_SUMMARY"), e.summary());
-    env.insert(QStringLiteral("PLEXUS_JSON"), QString::fromUtf8(QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact)));
-    p.setProcessEnvironment(env);
-    if (!p.startDetached())
-        QTextStream(stderr) << "plexusctl: could not run " << program << ": " << p.errorString() << "\n";
+    for (const QString &path : paths) {
+        QFile file(path);
+        if (!file.exists())
+            continue;
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            return false;
+        }
+        const MdadmAlerts conf = parseMdadmAlerts(QString::fromUtf8(file.readAll()), error);
+        if (!error->isEmpty()) {
+            *error = QStringLiteral("%1, %2").arg(path, *error);
+            return false;
+        }
+        if (alerts->mailTo.isEmpty())
+            alerts->mailTo = conf.mailTo;
+        if (alerts->mailFrom.isEmpty())
+            alerts->mailFrom = conf.mailFrom;
+        alerts->mdadmProgram = conf.program;
+        return true;
+    }
+    return true;
 }
 
 } // namespace
@@ -46,43 +55,63 @@ int runMonitorCommand(const QStringList &args)
     parser.setApplicationDescription(QStringLiteral(
         "Print storage events as they happen (member failed, array degraded, rebuild\n"
         "progress and end, check mismatches, disks added and removed), one per line.\n"
-        "Event driven: it sleeps while nothing happens."));
+        "Event driven: it sleeps while nothing happens. On a server, the systemd unit\n"
+        "plexus-monitor.service runs it with --journal and mdadm.conf's mail settings."));
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("monitor"), QStringLiteral("Follow storage events."));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
     const QCommandLineOption exec(QStringLiteral("exec"), QStringLiteral("Run PROGRAM EVENT ARRAY [DEVICE] for each event (details in PLEXUS_* variables)."), QStringLiteral("PROGRAM"));
     const QCommandLineOption noProgress(QStringLiteral("no-progress"), QStringLiteral("Leave out sync progress events."));
+    const QCommandLineOption journal(QStringLiteral("journal"), QStringLiteral("Write each event to the system journal (fields PLEXUS_EVENT, PLEXUS_ARRAY, PLEXUS_DEVICE; a MESSAGE_ID per kind of event)."));
+    const QCommandLineOption mail(QStringLiteral("mail"), QStringLiteral("Mail failures, degraded arrays and mismatches to ADDRESS (repeatable), through sendmail."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption mailFrom(QStringLiteral("mail-from"), QStringLiteral("The sender of those mails."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption mdadmConf(QStringLiteral("mdadm-conf"), QStringLiteral("Take MAILADDR, MAILFROM and PROGRAM (run as mdadm --monitor runs it) from the first of these files that exists (repeatable)."), QStringLiteral("FILE"));
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Watch a captured tree under DIR instead of /."), QStringLiteral("DIR"), QStringLiteral("/"));
-    parser.addOptions({json, exec, noProgress, root});
-    if (!parser.parse(args)) {
-        err << "plexusctl: " << parser.errorText() << "\n";
+    parser.addOptions({json, exec, noProgress, journal, mail, mailFrom, mdadmConf, root});
+    if (const std::optional<int> done = parseCommandOptions(parser, args))
+        return *done;
+
+    MonitorAlerts alerts;
+    alerts.journal = parser.isSet(journal);
+    alerts.mailTo = parser.values(mail);
+    alerts.mailFrom = parser.value(mailFrom);
+    alerts.exec = parser.value(exec);
+    alerts.root = parser.value(root);
+    for (const QString &address : alerts.mailTo + QStringList{alerts.mailFrom}) {
+        if (!address.isEmpty() && !isPlainMailAddress(address)) {
+            err << "plexusctl: '" << address << "' is not a mail address (one word, like root or admin@example.org)\n";
+            return 2;
+        }
+    }
+    if (QString error; !readMdadmConf(parser.values(mdadmConf), &alerts, &error)) {
+        err << "plexusctl: " << error << "\n";
         return 2;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        QTextStream(stdout) << parser.helpText();
-        return 0;
+    if (alerts.journal && !QFile::exists(QLatin1String(journalSocket))) {
+        err << "plexusctl: no system journal on this machine (" << journalSocket << " is missing); leave out --journal\n";
+        return 2;
     }
 
-    StorageMonitor monitor(parser.value(root));
+    StorageMonitor monitor(alerts.root);
     QTextStream out(stdout);
     const bool asJson = parser.isSet(json);
     const bool withProgress = !parser.isSet(noProgress);
-    const QString hook = parser.value(exec);
-    QObject::connect(&monitor, &StorageMonitor::eventsOccurred, [&](const QList<Event> &events) {
+    QObject::connect(&monitor, &StorageMonitor::eventsOccurred, [&](QList<Event> events) {
+        if (!withProgress)
+            events.removeIf([](const Event &e) { return e.kind == EventKind::SyncProgress; });
         for (const Event &e : events) {
-            if (e.kind == EventKind::SyncProgress && !withProgress)
-                continue;
             if (asJson)
                 out << QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact) << "\n";
             else
-                out << e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) << "  " << toString(e.kind) << "  " << e.summary() << "\n";
-            out.flush(); // scripts read line by line
-            if (!hook.isEmpty())
-                runHook(hook, e);
+                out << eventLine(e) << "\n";
         }
+        out.flush(); // scripts read line by line
+        alerts.handle(events);
     });
     if (!asJson) {
         out << "watching " << monitor.snapshot()->arrays.size() << " array(s) and " << monitor.snapshot()->disks.size() << " disk(s); Ctrl-C ends\n";
+        if (const QString where = alerts.describe(); !where.isEmpty())
+            out << where << "\n";
         out.flush();
     }
     return QCoreApplication::exec();

@@ -5,7 +5,9 @@
 #include <QStringList>
 
 namespace plexus {
-// `plexusctl monitor [--json] [--exec PROGRAM] [--no-progress] [--root DIR]`:
-// prints one line per storage event until interrupted; returns the exit code.
+// `plexusctl monitor [--json] [--no-progress] [--exec PROGRAM] [--journal]
+// [--mail ADDRESS] [--mail-from ADDRESS] [--mdadm-conf FILE] [--root DIR]`:
+// prints one line per storage event until interrupted, and alerts as asked
+// (monitoralerts.h); returns the exit code.
 int runMonitorCommand(const QStringList &args);
 }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "statuscommand.h"
+#include "commandoptions.h"
 #include "treeprinter.h"
 
 #include "model/snapshotjson.h"
@@ -121,14 +122,8 @@ int runStatusCommand(const QStringList &args)
     const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Read sys/, proc/ and run/udev/ under DIR instead of / (for captured trees)."), QStringLiteral("DIR"), QStringLiteral("/"));
     const QCommandLineOption check(QStringLiteral("cross-check"), QStringLiteral("Compare md sysfs with /proc/mdstat and report every difference."));
     parser.addOptions({json, mdstat, root, check});
-    if (!parser.parse(args)) {
-        err << "plexusctl: " << parser.errorText() << "\n";
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        out << parser.helpText();
-        return ExitOk;
-    }
+    if (const std::optional<int> done = parseCommandOptions(parser, args))
+        return *done;
     if (parser.positionalArguments().size() > 1) {
         err << "plexusctl: status takes no arguments besides options (got '" << parser.positionalArguments().at(1) << "')\n";
         return ExitUsage;

@@ -32,6 +32,15 @@ QString toString(EventKind kind)
     return {};
 }
 
+std::optional<EventKind> eventKindFromString(const QString &word)
+{
+    for (int k = int(EventKind::MemberFailed); k <= int(EventKind::ArrayStopped); ++k) {
+        if (toString(EventKind(k)) == word)
+            return EventKind(k);
+    }
+    return std::nullopt;
+}
+
 int failuresSurvivable(const Array &a)
 {
     const RaidLevel *rules = a.level ? raidLevel(*a.level) : nullptr;
@@ -117,6 +126,12 @@ QJsonObject eventToJson(const Event &e)
     static const char *urgencies[] = {"low", "normal", "critical"};
     o.insert(QStringLiteral("urgency"), QLatin1String(urgencies[int(e.urgency())]));
     return o;
+}
+
+QString eventLine(const Event &e)
+{
+    return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral("  ") + toString(e.kind)
+        + QStringLiteral("  ") + e.summary();
 }
 
 namespace {

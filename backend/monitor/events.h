@@ -50,7 +50,10 @@ struct Event {
 };
 
 QString toString(EventKind kind);  // "member-failed", "array-degraded", ...
+std::optional<EventKind> eventKindFromString(const QString &word);
 QJsonObject eventToJson(const Event &e);
+// plexusctl's line for an event: "2026-12-04 20:25:29.123  member-failed  vdb failed in md0".
+QString eventLine(const Event &e);
 
 // Events that explain how `before` became `after` (both taken by the probe),
 // stamped with `after.takenAt`.

@@ -135,6 +135,12 @@ private Q_SLOTS:
             << QByteArray("Personalities : [raid1]\nmd0 : active raid1 sdb1[1] sda") << 1 << QStringLiteral("line 2");
         QTest::newRow("no command option") << QStringList{QStringLiteral("status"), QStringLiteral("--bogus")} << QByteArray() << 2 << QStringLiteral("bogus");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QByteArray() << 2 << QStringLiteral("unknown command 'frobnicate'");
+        // The monitor starts nothing when its alerts would not go where asked.
+        const QString monitor = QStringLiteral("monitor");
+        QTest::newRow("mail address with a header") << QStringList{monitor, QStringLiteral("--mail"), QStringLiteral("root\nBcc: all@example.org")}
+            << QByteArray() << 2 << QStringLiteral("is not a mail address");
+        QTest::newRow("mdadm.conf without an address") << QStringList{monitor, QStringLiteral("--mdadm-conf"), QStringLiteral(PLEXUS_FIXTURES "/mdadm/no-address.conf")}
+            << QByteArray() << 2 << QStringLiteral("no-address.conf, line 2: MAILADDR names no address");
         QTest::newRow("mdstat without file") << QStringList{QStringLiteral("status"), QStringLiteral("--mdstat")} << QByteArray() << 2 << QStringLiteral("mdstat");
     }
     void badInputIsRefusedClearly()

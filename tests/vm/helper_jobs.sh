@@ -22,7 +22,7 @@ md_udev_remove off   # else udev's mdadm -If may take the vanished vdb out first
 plexus-vm-disk unplug vdb
 dd if=/dev/urandom of=/dev/md1 bs=64k count=4 seek=1024 oflag=direct 2>/dev/null || true
 sync; udevadm settle; sleep 1
-[ -e /sys/block/md1/md/dev-vdb ] || fail "the vanished vdb left md1 by itself"
+[ -e /sys/block/md1/md/dev-vdb ] || { dmesg | tail -n 20; cat /run/mdadm-If.log 2>/dev/null; fail "the vanished vdb left md1 by itself"; }
 member_state md1 vdb | grep -q faulty || fail "md did not mark the vanished vdb faulty ($(member_state md1 vdb))"
 ok remove /dev/md1 /dev/vdb
 echo "$OUT" | grep -q 'echo remove > /sys/block/md1/md/dev-vdb/state' || fail "the vanished member was not removed through sysfs"

@@ -240,13 +240,25 @@ signatures() {
 # disk disappears, racing whoever wants to remove the vanished member.
 # md_udev_remove off: an override of the same name in /run/udev/rules.d (it takes
 # precedence over /usr/lib/udev/rules.d) without the remove lines; on: the
-# packaged rule again.
+# packaged rule again. Once in CI the vanished member was gone all the same, as
+# if a udev worker had still run the old rule: so while off, mdadm -If (udev's
+# way of taking a vanished member out) also does nothing, and says so in
+# /run/mdadm-If.log, which "on" prints.
 md_udev_remove() {
     local rules=64-md-raid-assembly.rules
     case "$1" in
         off) grep -v 'ACTION=="remove"' "/usr/lib/udev/rules.d/$rules" > "/run/udev/rules.d/$rules"
-             ! grep -q 'mdadm -If' "/run/udev/rules.d/$rules" || fail "the override still runs mdadm -If";;
-        on) rm -f "/run/udev/rules.d/$rules";;
+             ! grep -q 'mdadm -If' "/run/udev/rules.d/$rules" || fail "the override still runs mdadm -If"
+             [ -e /usr/sbin/mdadm.real ] || mv /usr/sbin/mdadm /usr/sbin/mdadm.real
+             cat > /usr/sbin/mdadm <<'EOF2'
+#!/bin/bash
+[ "${1:-}" = -If ] && { echo "$(date +%T.%N) mdadm $* (ignored)" >> /run/mdadm-If.log; exit 0; }
+exec /usr/sbin/mdadm.real "$@"
+EOF2
+             chmod 755 /usr/sbin/mdadm;;
+        on) rm -f "/run/udev/rules.d/$rules"
+            [ ! -e /usr/sbin/mdadm.real ] || mv -f /usr/sbin/mdadm.real /usr/sbin/mdadm
+            [ ! -s /run/mdadm-If.log ] || { echo "note: mdadm -If ran despite the rule override:"; cat /run/mdadm-If.log; };;
         *) fail "md_udev_remove on|off";;
     esac
     udevadm control --reload
