@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "helperservice.h"
+#include "jobhistory.h"
 
 #include "engine/actions.h"
 #include "engine/backuprecord.h"
@@ -49,8 +50,12 @@ public:
     std::function<void(const QString &, int, double)> progressed;
     std::function<void(const QString &, int, const QString &, const QString &)> finished;
 
+    // The plan's summary, once the job started (for the history).
+    QString summary() const { return m_summary; }
+
     void jobStarted(const Job &job, const Plan &plan) override
     {
+        m_summary = plan.summary;
         qInfo("job %s (%s) for %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()), qPrintable(plan.summary));
         auto f = jobBegan;
         m_post([f, job, plan] { f(job, plan); });
@@ -85,6 +90,7 @@ public:
 private:
     std::function<void(std::function<void()>)> m_post;
     QString m_job;
+    QString m_summary;
 };
 
 } // namespace
@@ -276,6 +282,8 @@ void HelperService::runJob(const Job &job, const QDBusMessage &call)
     observer.progressed = [to](const QString &j, int i, double p) { signalTo(to, "StepProgress", {j, i, p}); };
     observer.finished = [to](const QString &j, int i, const QString &e, const QString &m) { signalTo(to, "StepFinished", {j, i, e, m}); };
     const JobRunner::Result r = m_runner.run(job, &observer);
+    if (r.ran)
+        journalJob(job, observer.summary(), r.status);
     qInfo("job %s: %s", qPrintable(job.id), qPrintable(r.timings.join(QStringLiteral(", "))));
     if (r.status)
         qInfo("job %s (%s) for %s: done", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()));

@@ -28,13 +28,15 @@ QString toString(EventKind kind)
     case EventKind::DiskRemoved: return QStringLiteral("disk-removed");
     case EventKind::ArrayStarted: return QStringLiteral("array-started");
     case EventKind::ArrayStopped: return QStringLiteral("array-stopped");
+    case EventKind::JobDone: return QStringLiteral("job-done");
+    case EventKind::JobFailed: return QStringLiteral("job-failed");
     }
     return {};
 }
 
 std::optional<EventKind> eventKindFromString(const QString &word)
 {
-    for (int k = int(EventKind::MemberFailed); k <= int(EventKind::ArrayStopped); ++k) {
+    for (int k = int(EventKind::MemberFailed); k <= int(lastEventKind); ++k) {
         if (toString(EventKind(k)) == word)
             return EventKind(k);
     }
@@ -61,6 +63,7 @@ Urgency Event::urgency() const
     case EventKind::SyncFinished:
     case EventKind::SpareActivated:
     case EventKind::DiskRemoved:
+    case EventKind::JobFailed:
         return Urgency::Normal;
     default:
         return Urgency::Low;
@@ -90,6 +93,8 @@ QString Event::summary() const
     case EventKind::DiskRemoved: return QStringLiteral("Disk %1 removed").arg(device);
     case EventKind::ArrayStarted: return QStringLiteral("%1 started").arg(array);
     case EventKind::ArrayStopped: return QStringLiteral("%1 stopped").arg(array);
+    case EventKind::JobDone: return QStringLiteral("Done for %1: %2").arg(user, job);
+    case EventKind::JobFailed: return QStringLiteral("Failed for %1: %2").arg(user, job);
     }
     return {};
 }
@@ -123,6 +128,8 @@ QJsonObject eventToJson(const Event &e)
     if (e.percent) o.insert(QStringLiteral("percent"), *e.percent);
     if (e.mismatches) o.insert(QStringLiteral("mismatches"), double(*e.mismatches));
     if (!e.planned.isEmpty()) o.insert(QStringLiteral("planned"), e.planned);
+    if (!e.job.isEmpty()) o.insert(QStringLiteral("job"), e.job);
+    if (!e.user.isEmpty()) o.insert(QStringLiteral("user"), e.user);
     static const char *urgencies[] = {"low", "normal", "critical"};
     o.insert(QStringLiteral("urgency"), QLatin1String(urgencies[int(e.urgency())]));
     return o;

@@ -28,7 +28,10 @@ enum class EventKind {
     DiskRemoved,
     ArrayStarted,
     ArrayStopped,
+    JobDone,           // plexus-helper carried out a job (from the journal: the monitor never derives these)
+    JobFailed,         // plexus-helper's job stopped at a failed step
 };
+inline constexpr EventKind lastEventKind = EventKind::JobFailed;
 
 enum class Urgency { Low, Normal, Critical }; // the freedesktop notification levels
 
@@ -43,6 +46,9 @@ struct Event {
     // Plexus did it on purpose (probe/plannedfailures.h): why, in words. Such a
     // failure is news, not an alarm.
     QString planned;
+    // A helper job's: what it did, in words (its plan's summary), and for whom.
+    QString job;
+    QString user;
 
     Urgency urgency() const;
     QString summary() const;       // "md0 is degraded"

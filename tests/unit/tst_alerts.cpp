@@ -4,10 +4,13 @@
 // Alerts for a server nobody watches: mdadm.conf's mail settings, the mail
 // itself, and journal entries as journald receives them.
 #include "monitor/journalentry.h"
+#include "monitor/journalhistory.h"
 #include "monitor/mailalert.h"
 #include "monitor/mdadmalerts.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -159,16 +162,47 @@ private Q_SLOTS:
         QVERIFY(!byName.contains("PLEXUS_ACTION"));
     }
 
+    void helperJobsSayWhoAndWhat()
+    {
+        Event done = makeEvent(EventKind::JobDone, QStringLiteral("md1"));
+        done.job = QStringLiteral("Create /dev/md1: RAID-1 of 2 device(s), about 256 MiB");
+        done.user = QStringLiteral("alice");
+        QCOMPARE(done.summary(), QStringLiteral("Done for alice: Create /dev/md1: RAID-1 of 2 device(s), about 256 MiB"));
+        QHash<QByteArray, QByteArray> byName;
+        for (const JournalField &f : journalFields(done))
+            byName.insert(f.name, f.value);
+        QCOMPARE(byName.value("PLEXUS_JOB"), done.job.toUtf8());
+        QCOMPARE(byName.value("PLEXUS_USER"), QByteArray("alice"));
+        QCOMPARE(byName.value("PRIORITY"), QByteArray("6"));
+        Event failed = done;
+        failed.kind = EventKind::JobFailed;
+        QCOMPARE(failed.summary(), QStringLiteral("Failed for alice: Create /dev/md1: RAID-1 of 2 device(s), about 256 MiB"));
+        QVERIFY(!isAlert(failed)); // whoever ran it was told at once
+        QCOMPARE(mdadmEventName(failed), QString());
+
+        // Read back from journalctl's JSON as it was written.
+        QJsonObject o{{QStringLiteral("__REALTIME_TIMESTAMP"), QStringLiteral("1796416413745885")}};
+        for (const JournalField &f : journalFields(done))
+            o.insert(QString::fromLatin1(f.name), QString::fromUtf8(f.value));
+        QString error;
+        const QList<Event> back = parseJournalHistory(QJsonDocument(o).toJson(QJsonDocument::Compact), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(back.size(), 1);
+        QCOMPARE(back.first().summary(), done.summary());
+        QCOMPARE(back.first().array, QStringLiteral("md1"));
+        QCOMPARE(back.first().time.toMSecsSinceEpoch(), qint64(1796416413745));
+    }
+
     void everyKindHasItsOwnMessageId()
     {
         QSet<QByteArray> ids;
         const QRegularExpression hex32(QStringLiteral("^[0-9a-f]{32}$"));
-        for (int k = int(EventKind::MemberFailed); k <= int(EventKind::ArrayStopped); ++k) {
+        for (int k = int(EventKind::MemberFailed); k <= int(lastEventKind); ++k) {
             const QByteArray id = journalMessageId(EventKind(k));
             QVERIFY2(hex32.match(QString::fromLatin1(id)).hasMatch(), id.constData());
             ids.insert(id);
         }
-        QCOMPARE(ids.size(), int(EventKind::ArrayStopped) + 1);
+        QCOMPARE(ids.size(), int(lastEventKind) + 1);
     }
 
     void valuesWithLineBreaksUseTheBinaryForm()

@@ -9,15 +9,12 @@
 # printed side by side), mdadm.conf's PROGRAM called by Plexus with the very
 # arguments mdadm gives it, and the history in the real systemd-journald,
 # searchable by array and by MESSAGE_ID, and read back by plexusctl history.
-# Good news is journaled, not mailed.
+# Good news is journaled, not mailed; the helper's jobs are journaled too.
 # Checksummed data on the array reads back the same at the end.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 
 fast_sync
-create /dev/md0 --level=1 --raid-devices=2 /dev/vda /dev/vdb
-wait_idle md0
-write_data /dev/md0
 
 step "refused: --journal on a machine without a journal (nothing is started)"
 set +e
@@ -34,6 +31,12 @@ mountpoint -q /sys/fs/cgroup || mount -t cgroup2 cgroup2 /sys/fs/cgroup
 /usr/lib/systemd/systemd-journald >>/run/journald.log 2>&1 &
 for _ in $(seq 100); do echo up | systemd-cat -t plexus-test 2>/dev/null && break; sleep 0.1; done
 echo up | systemd-cat -t plexus-test || { cat /run/journald.log; fail "systemd-journald did not start"; }
+
+step "the mirror, made through plexus-helper (its job goes into the history too)"
+install_helper
+ok create /dev/md0 --level 1 /dev/vda /dev/vdb
+wait_idle md0
+write_data /dev/md0
 
 step "a sendmail stand-in, and mdadm.conf's MAILADDR, MAILFROM and PROGRAM"
 mkdir -p /tmp/mail /tmp/program
@@ -142,6 +145,9 @@ step "plexusctl history: the same history, per array, per disk, for whom may rea
 plexusctl history --array md0 | tee /tmp/md0-history
 grep -q "  member-failed  vdb failed in md0$" /tmp/md0-history || fail "plexusctl history --array md0 leaves out the failure"
 grep -q "  array-recovered  md0 is healthy again$" /tmp/md0-history || fail "plexusctl history --array md0 leaves out the recovery"
+grep -q "  job-done  Done for root: Create /dev/md0: RAID-1 of 2 device" /tmp/md0-history || fail "plexusctl history --array md0 leaves out the helper's job"
+journalctl -q -o json MESSAGE_ID=b1c311f256bd412f9120059617b92de4 | grep -q '"PLEXUS_OPERATION":"CreateArray"' ||
+    fail "the helper's job entry has no PLEXUS_OPERATION=CreateArray"
 plexusctl history --device /dev/vdb > /tmp/vdb-history
 [ "$(cut -c26- /tmp/vdb-history)" = "$(printf 'member-failed  vdb failed in md0\nmember-removed  vdb removed from md0')" ] ||
     { cat /tmp/vdb-history; fail "plexusctl history --device /dev/vdb is not vdb's failure and removal"; }
