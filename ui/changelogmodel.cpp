@@ -88,6 +88,10 @@ QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
     }
     case Qt::ToolTipRole:
         return QStringLiteral("%1\n%2").arg(e.when.toLocalTime().toString(Qt::ISODate), e.note.text);
+    case ArrayRole:
+        return e.note.array;
+    case DeviceRole:
+        return e.note.device;
     case Qt::DecorationRole: {
         static QHash<int, QIcon> dots;
         const int key = int(e.note.tone);

@@ -23,6 +23,8 @@ class ChangeLogModel : public QAbstractListModel
 {
     Q_OBJECT
 public:
+    enum Role { ArrayRole = Qt::UserRole + 1, DeviceRole }; // what a line is about
+
     explicit ChangeLogModel(QObject *parent = nullptr);
 
     void append(const QDateTime &when, const QList<ChangeNote> &notes);

@@ -50,7 +50,7 @@ QList<ChangeNote> eventNotes(const QList<Event> &events, const Snapshot &before,
         if (e.kind == EventKind::DiskRemoved)
             if (const Disk *d = before.disk(e.device))
                 text += diskFacts(*d, false);
-        notes << ChangeNote{text, eventTone(e)};
+        notes << ChangeNote{text, eventTone(e), e.array, e.device};
     }
     return notes;
 }

@@ -14,6 +14,9 @@ namespace plexus {
 struct ChangeNote {
     QString text;
     Tone tone = Tone::Neutral;
+    // What the change is about, for showing one array's or one disk's changes.
+    QString array;
+    QString device;
     bool operator==(const ChangeNote &) const = default;
 };
 

@@ -5,6 +5,7 @@
 #include "arraycard.h"
 #include "arraysview.h"
 #include "backuplist.h"
+#include "changelogfilter.h"
 #include "changelogmodel.h"
 #include "changenotes.h"
 #include "create/createarraydialog.h"
@@ -50,6 +51,8 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QTreeView>
+#include <QCheckBox>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace plexus {
@@ -461,9 +464,22 @@ QWidget *MainWindow::buildSidebar()
     detailsLayout->addWidget(sectionHeading(QStringLiteral("Details"), detailsBox));
     detailsLayout->addWidget(m_details, 1);
 
+    // "Only md0": the Changes of what is selected (its history from the journal too).
+    auto *filter = new ChangeLogFilter(this);
+    filter->setSourceModel(m_log);
+    auto *narrow = new QCheckBox(QStringLiteral("Only the selection"));
+    narrow->setObjectName(QStringLiteral("changesOfSelection"));
+    narrow->setEnabled(false);
+    narrow->setToolTip(QStringLiteral("Show only the changes of the selected array, disk or member"));
+    connect(narrow, &QCheckBox::toggled, filter, &ChangeLogFilter::setNarrowed);
+    connect(m_selection, &SelectionModel::currentChanged, filter, [this, filter, narrow](const Selectable &item) {
+        const bool narrowable = m_selection->snapshot() && filter->setSubject(item, *m_selection->snapshot());
+        narrow->setEnabled(narrowable);
+        narrow->setText(narrowable ? QStringLiteral("Only %1").arg(item.name) : QStringLiteral("Only the selection"));
+    });
     m_logView = new QListView;
     m_logView->setObjectName(QStringLiteral("changeLog"));
-    m_logView->setModel(m_log);
+    m_logView->setModel(filter);
     m_logView->setUniformItemSizes(true);
     m_logView->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_logView->setTextElideMode(Qt::ElideRight);
@@ -472,7 +488,11 @@ QWidget *MainWindow::buildSidebar()
     auto *logLayout = new QVBoxLayout(logBox);
     logLayout->setContentsMargins(unit / 2, unit / 2, unit, unit / 2);
     logLayout->setSpacing(unit / 3);
-    logLayout->addWidget(sectionHeading(QStringLiteral("Changes"), logBox));
+    auto *logHeading = new QHBoxLayout;
+    logHeading->addWidget(sectionHeading(QStringLiteral("Changes"), logBox));
+    logHeading->addStretch(1);
+    logHeading->addWidget(narrow);
+    logLayout->addLayout(logHeading);
     logLayout->addWidget(m_logView, 1);
 
     auto *sidebar = new QSplitter(Qt::Vertical);

@@ -32,6 +32,8 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QCheckBox>
+#include <QListView>
 #include <QTest>
 #include <QTreeView>
 
@@ -391,6 +393,32 @@ private Q_SLOTS:
         QCOMPARE(labelText(md1, "health"), QStringLiteral("Failed: 2 of 4 members missing"));
         QCOMPARE(md1->tone(), Tone::Bad);
         QVERIFY(logHas(w, QStringLiteral("md1 has failed")));
+
+        // The Changes of one thing: a disk's (its partitions'), an array's.
+        auto *narrow = w.findChild<QCheckBox *>(QStringLiteral("changesOfSelection"));
+        auto *log = w.findChild<QListView *>(QStringLiteral("changeLog"));
+        QVERIFY(narrow && log);
+        const auto shown = [log] {
+            QStringList lines;
+            for (int row = 0; row < log->model()->rowCount(); ++row)
+                lines << log->model()->index(row, 0).data().toString().remove(QRegularExpression(QStringLiteral("^\\d\\d:\\d\\d:\\d\\d ")));
+            return lines;
+        };
+        const int everything = int(w.changeLog()->lines().size());
+        w.selection()->setCurrent(Selectable::disk(QStringLiteral("sdc")));
+        QVERIFY(narrow->isEnabled());
+        QCOMPARE(narrow->text(), QStringLiteral("Only sdc"));
+        narrow->setChecked(true);
+        QCOMPARE(shown(), QStringList{QStringLiteral("sdc2 failed in md1")});
+        w.selection()->setCurrent(Selectable::array(QStringLiteral("md1")));
+        QCOMPARE(narrow->text(), QStringLiteral("Only md1"));
+        QCOMPARE(shown(), (QStringList{QStringLiteral("sdc2 failed in md1"), QStringLiteral("md1 is degraded"),
+                                       QStringLiteral("sda2 failed in md1"), QStringLiteral("md1 has failed")}));
+        saveScreenshot(w, QStringLiteral("changes-of-md1.png"));
+        w.selection()->setCurrent(Selectable::volumeGroup(QStringLiteral("nosuchvg")));
+        QVERIFY(!narrow->isEnabled());
+        QCOMPARE(log->model()->rowCount(), everything); // nothing to narrow to: every line
+        narrow->setChecked(false);
     }
 
     // plexus --select, and a notification's "open" and "replace": the window
