@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 64M
-# cost: 60
+# cost: 110
 # A server with nobody logged in: plexus-monitor.service's command line, run as
 # the unit runs it, beside mdadm --monitor. A member fails: one mail from each,
 # handed to a sendmail stand-in (the time from the failure to each mail is
