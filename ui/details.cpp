@@ -5,9 +5,11 @@
 #include "disksegments.h"
 #include "memberslots.h"
 #include "model/describe.h"
+#include "monitor/checkhistory.h"
 #include "themedicons.h"
 #include "words.h"
 
+#include <QDate>
 #include <QHash>
 
 #include <algorithm>
@@ -94,7 +96,34 @@ DetailSection arraySection(const Array &a)
     return s;
 }
 
-DetailSection syncSection(const Array &a)
+// "Dec 3 01:00, took 2 h 13 min, none differed"; the raw value is the end's time.
+DetailRow lastCheckRow(const CheckRecord &c)
+{
+    const QDateTime local = c.finished.toLocalTime();
+    QString text = local.toString(local.date() == QDate::currentDate() ? QStringLiteral("'today' HH:mm") : QStringLiteral("MMM d yyyy, HH:mm"));
+    if (c.action == SyncAction::Repair)
+        text += QStringLiteral(" (a repair)");
+    if (c.seconds)
+        text += QStringLiteral(", took %1").arg(humanDuration(double(*c.seconds) / 60.0));
+    if (c.mismatches)
+        text += *c.mismatches == 0 ? QStringLiteral(", none differed") : QStringLiteral(", %1 sectors differed").arg(*c.mismatches);
+    return DetailRow{QStringLiteral("Last check"), text, c.finished.toString(Qt::ISODate)};
+}
+
+// "the first Sunday of each month at 01:00 (mdcheck_start.timer)"; raw: the calendar.
+DetailRow scheduleRow(const ScrubSchedule &s)
+{
+    const QString label = QStringLiteral("Scheduled check");
+    if (s.source.isEmpty())
+        return {label, QStringLiteral("none found (no mdcheck or raid-check timer, no checkarray cron job)"), QString()};
+    if (s.masked)
+        return {label, QStringLiteral("none: %1 is masked").arg(s.source), QString()};
+    if (!s.enabled)
+        return {label, QStringLiteral("none: %1 is not enabled").arg(s.source), s.calendar.join(QStringLiteral("; "))};
+    return {label, QStringLiteral("%1 (%2)").arg(s.when(), s.source), s.calendar.join(QStringLiteral("; "))};
+}
+
+DetailSection syncSection(const Array &a, const DetailsContext &context)
 {
     DetailSection s{QStringLiteral("Sync"), {}};
     if (a.sync) {
@@ -115,6 +144,13 @@ DetailSection syncSection(const Array &a)
                             *a.mismatchCount == 0 ? QStringLiteral("none found")
                                                   : QStringLiteral("%1 sectors differed at the last check or repair").arg(*a.mismatchCount),
                             QString::number(*a.mismatchCount)};
+    if (a.isRedundant()) {
+        s.rows << scheduleRow(context.schedule);
+        if (const std::optional<CheckRecord> last = lastCheck(context.history, a.name))
+            s.rows << lastCheckRow(*last);
+        else
+            s.rows << DetailRow{QStringLiteral("Last check"), QStringLiteral("none recorded"), QString()};
+    }
     if (a.syncSpeedMin && a.syncSpeedMax)
         s.rows << DetailRow{QStringLiteral("Speed limits"),
                             QStringLiteral("at least %1, at most %2").arg(humanRate(*a.syncSpeedMin), humanRate(*a.syncSpeedMax)),
@@ -135,7 +171,7 @@ DetailSection membersSection(const Array &a)
     return s;
 }
 
-Details arrayDetails(const Array &a)
+Details arrayDetails(const Array &a, const DetailsContext &context)
 {
     Details d;
     d.title = a.name;
@@ -143,7 +179,7 @@ Details arrayDetails(const Array &a)
                            : QStringLiteral("%1 array").arg(levelTitle(a.level));
     d.icon = levelIconName(a.level);
     d.sections << arraySection(a);
-    const DetailSection sync = syncSection(a);
+    const DetailSection sync = syncSection(a, context);
     if (!sync.rows.isEmpty())
         d.sections << sync;
     d.sections << membersSection(a);
@@ -318,14 +354,14 @@ const DetailRow *Details::row(const QString &label) const
     return nullptr;
 }
 
-Details detailsFor(const Selectable &item, const Snapshot &snapshot)
+Details detailsFor(const Selectable &item, const Snapshot &snapshot, const DetailsContext &context)
 {
     switch (item.kind) {
     case Selectable::Kind::None:
         return {};
     case Selectable::Kind::Array:
         if (const Array *a = snapshot.array(item.name))
-            return arrayDetails(*a);
+            return arrayDetails(*a, context);
         break;
     case Selectable::Kind::Member:
         if (const Array *a = snapshot.array(item.owner))

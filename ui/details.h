@@ -7,6 +7,8 @@
 // errors, a disk's identity, a partition's contents, a volume's size and use.
 
 #include "model/snapshot.h"
+#include "monitor/events.h"
+#include "probe/scrubschedule.h"
 #include "selectionmodel.h"
 
 namespace plexus {
@@ -32,6 +34,12 @@ struct Details {
     const DetailRow *row(const QString &label) const;
 };
 
-Details detailsFor(const Selectable &item, const Snapshot &snapshot);
+// What the details know besides the snapshot, for what md does not keep.
+struct DetailsContext {
+    QList<Event> history;   // the journal's events and the live ones, oldest first: the last check
+    ScrubSchedule schedule; // when the machine checks its arrays
+};
+
+Details detailsFor(const Selectable &item, const Snapshot &snapshot, const DetailsContext &context = {});
 
 } // namespace plexus

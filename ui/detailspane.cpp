@@ -118,10 +118,22 @@ DetailsPane::DetailsPane(SelectionModel *selection, QWidget *parent) : QWidget(p
     refresh();
 }
 
+void DetailsPane::setHistory(const QList<Event> &history)
+{
+    m_context.history = history;
+    refresh();
+}
+
+void DetailsPane::setSchedule(const ScrubSchedule &schedule)
+{
+    m_context.schedule = schedule;
+    refresh();
+}
+
 void DetailsPane::refresh()
 {
     const Selectable item = m_selection->current();
-    m_details = m_selection->snapshot() ? detailsFor(item, *m_selection->snapshot()) : Details{};
+    m_details = m_selection->snapshot() ? detailsFor(item, *m_selection->snapshot(), m_context) : Details{};
     const bool empty = item.isNone();
     m_placeholder->setVisible(empty);
     m_view->setVisible(!empty);

@@ -25,12 +25,16 @@ public:
 
     // Shows the current selection as it is in the selection's snapshot.
     void refresh();
+    // The events known, oldest first, and the check schedule (details.h: what md does not keep).
+    void setHistory(const QList<Event> &history);
+    void setSchedule(const ScrubSchedule &schedule);
     const Details &details() const { return m_details; }
     QTreeView *view() const { return m_view; }
 
 private:
     SelectionModel *m_selection;
     Details m_details;
+    DetailsContext m_context;
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_subtitle;

@@ -26,6 +26,7 @@
 #include "pastchanges.h"
 #include "probe/plannedfailures.h"
 #include "model/volumedetails.h"
+#include "probe/scrubschedule.h"
 #include "probe/snapshotprobe.h"
 #include "selectionmodel.h"
 #include "shutdownholdnotice.h"
@@ -147,6 +148,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
         auto *past = new PastChanges(QStringLiteral("journalctl"), this);
         connect(past, &PastChanges::loaded, this, [this, past](const QList<Event> &events, const QString &note) {
             m_log->insertPast(pastEntries(events, *m_snapshot));
+            remember(events, true);
             if (!note.isEmpty())
                 m_log->append(QDateTime::currentDateTimeUtc(), {ChangeNote{note, Tone::Neutral}});
             past->deleteLater();
@@ -360,6 +362,19 @@ void MainWindow::askHelper(const std::function<QDBusPendingCall(HelperProxy *)> 
     });
 }
 
+void MainWindow::remember(const QList<Event> &events, bool past)
+{
+    constexpr qsizetype mostKept = 5000; // as many as the Changes keep
+    QList<Event> kept;
+    std::copy_if(events.begin(), events.end(), std::back_inserter(kept), [](const Event &e) { return e.kind != EventKind::SyncProgress; });
+    if (kept.isEmpty())
+        return;
+    m_history = past ? kept + m_history : m_history + kept;
+    if (m_history.size() > mostKept)
+        m_history.remove(0, m_history.size() - mostKept);
+    m_details->setHistory(m_history);
+}
+
 void MainWindow::showBackups()
 {
     for (ArrayCard *card : m_arrays->cards())
@@ -457,6 +472,8 @@ QWidget *MainWindow::buildSidebar()
 {
     const int unit = fontMetrics().height();
     m_details = new DetailsPane(m_selection);
+    // Read once: distributions set it at install, and changing it is rare.
+    m_details->setSchedule(readScrubSchedule(m_root));
     auto *detailsBox = new QWidget;
     auto *detailsLayout = new QVBoxLayout(detailsBox);
     detailsLayout->setContentsMargins(unit / 2, unit * 2 / 3, unit, unit / 2);
@@ -515,6 +532,7 @@ void MainWindow::reload()
         QList<Event> events = deriveEvents(*m_snapshot, *next);
         markPlanned(&events, m_root);
         m_log->append(next->takenAt, eventNotes(events, *m_snapshot, *next));
+        remember(events, false);
     }
     logWarnings(warnings);
     showSnapshot(next);

@@ -257,8 +257,12 @@ private:
         // degraded as before. Telling "recovery finished" then would be false.
         if (was.action == SyncAction::Recovery && a.degraded && inSyncCount(a) <= inSyncCount(before))
             return;
-        add(EventKind::SyncFinished, a.name).action = was.action;
+        Event &finished = add(EventKind::SyncFinished, a.name);
+        finished.action = was.action;
         const bool scrub = was.action == SyncAction::Check || was.action == SyncAction::Repair;
+        // What a check found, none included, goes into the history with its end.
+        if (scrub)
+            finished.mismatches = a.mismatchCount;
         if (scrub && a.mismatchCount.value_or(0) > 0) {
             Event &e = add(EventKind::MismatchFound, a.name);
             e.action = was.action;

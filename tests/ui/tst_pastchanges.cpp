@@ -5,6 +5,7 @@
 // stand-in here (a script printing what journalctl -o json prints); the VM test
 // monitor_server_alerts reads the real journal through the same query and parser.
 #include "changelogmodel.h"
+#include "details.h"
 #include "monitor/journalentry.h"
 #include "pastchanges.h"
 
@@ -112,6 +113,33 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QDir().mkpath(QStringLiteral(PLEXUS_SCREENSHOT_DIR));
         view.grab().save(QStringLiteral(PLEXUS_SCREENSHOT_DIR "/changes-with-past.png"));
+    }
+
+    // What md does not keep, from the history: when an array was last checked.
+    void detailsTellTheLastCheck()
+    {
+        Snapshot snapshot;
+        Array md0;
+        md0.name = QStringLiteral("md0");
+        md0.level = QStringLiteral("raid1");
+        md0.raidDisks = 2;
+        snapshot.arrays << md0;
+        const auto row = [&](const QList<Event> &history) {
+            const Details d = detailsFor(Selectable::array(QStringLiteral("md0")), snapshot, DetailsContext{history, {}});
+            const DetailRow *r = d.row(QStringLiteral("Last check"));
+            return r ? r->value : QStringLiteral("(no row)");
+        };
+        QCOMPARE(row({}), QStringLiteral("none recorded"));
+        const QDateTime start(QDate(2025, 6, 1), QTime(1, 0));
+        Event started{EventKind::SyncStarted, QStringLiteral("md0"), {}, SyncAction::Check, {}, {}, start.toUTC(), {}, {}, {}};
+        Event finished{EventKind::SyncFinished, QStringLiteral("md0"), {}, SyncAction::Check, {}, qint64(0), start.addSecs(7980).toUTC(), {}, {}, {}};
+        QCOMPARE(row({started, finished}), QStringLiteral("Jun 1 2025, 03:13, took 2 h 13 min, none differed"));
+
+        DetailsContext context;
+        context.schedule = ScrubSchedule{QStringLiteral("mdcheck_start.timer"), {QStringLiteral("Sun *-*-1..7 1:00:00")}, true, false};
+        const Details d = detailsFor(Selectable::array(QStringLiteral("md0")), snapshot, context);
+        QCOMPARE(d.row(QStringLiteral("Scheduled check"))->value, QStringLiteral("the first Sunday of each month at 01:00 (mdcheck_start.timer)"));
+        QCOMPARE(d.row(QStringLiteral("Scheduled check"))->raw, QStringLiteral("Sun *-*-1..7 1:00:00"));
     }
 
     void aPartialJournalIsSaid()

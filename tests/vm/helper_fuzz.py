@@ -120,10 +120,20 @@ class Gen:
             opts["no_such_option"] = dbus.Boolean(True, variant_level=1)
         return dbus.Dictionary(opts, signature="sv")
 
+    def names_something_real(self, s):
+        # Any mention of a real array or disk ("md0", "/dev/md/../md0", "vdb1").
+        tokens = self.arrays + self.disks + [d[5:] for d in self.disks]
+        return any(len(t) >= 3 and t in s for t in tokens)
+
     def value(self, sig, names_array):
         r = self.r
         if sig == "s":
-            return dbus.String(self.string())
+            s = self.string()
+            # Clean options go only with names of nothing real: a real array with
+            # valid options would be a valid call (root once stopped md0 so).
+            if not names_array and self.names_something_real(s):
+                s = "md97"
+            return dbus.String(s)
         if sig == "i":
             return dbus.Int32(r.choice([0, -1, 1, 2, 3, 4, 64, 2 ** 31 - 1, -2 ** 31, r.randint(-2 ** 31, 2 ** 31 - 1)]))
         if sig == "u":

@@ -126,9 +126,17 @@ mails=$(ls /tmp/mail/*.mail | xargs grep -l '^Subject: Plexus on' | wc -l)
 for _ in $(seq 50); do journalctl -q -t plexus PLEXUS_EVENT=array-recovered | grep -q . && break; sleep 0.1; done
 [ "$mails" = 1 ] || fail "Plexus mailed $mails times; the rebuild and recovery are not alerts"
 
+step "a check: its end and what it found go into the history (md keeps no date)"
+echo check > /sys/block/md0/md/sync_action
+sleep 1
+wait_idle md0
+for _ in $(seq 50); do journalctl -q -t plexus PLEXUS_ACTION=check PLEXUS_EVENT=sync-finished | grep -q . && break; sleep 0.1; done
+journalctl -q -o json -t plexus PLEXUS_ACTION=check PLEXUS_EVENT=sync-finished | grep -q '"PLEXUS_MISMATCHES":"0"' ||
+    fail "the check's end was not journaled with no mismatches"
+
 step "the history, in the journal"
 journalctl -q -t plexus -o cat | tee /tmp/history
-for line in "vdb failed in md0" "md0 is degraded" "vdb removed from md0" "vdc added to md0" "md0 is healthy again"; do
+for line in "vdb failed in md0" "md0 is degraded" "vdb removed from md0" "vdc added to md0" "md0 is healthy again" "md0: check finished"; do
     grep -qx "$line" /tmp/history || fail "the journal does not say '$line'"
 done
 entry=$(journalctl -q -o json MESSAGE_ID=ecee4c4f2205457e81e6a1fddd046bcd)

@@ -1,0 +1,145 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#include "scrubschedule.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QRegularExpression>
+
+namespace plexus {
+
+namespace {
+
+const QStringList unitDirs{QStringLiteral("usr/lib/systemd/system"), QStringLiteral("lib/systemd/system"),
+                           QStringLiteral("etc/systemd/system")};
+
+QString readText(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+// OnCalendar= lines of a unit file's [Timer] section, applied to `calendar`
+// as systemd applies them: an empty value clears what came before.
+void applyTimerFile(const QString &text, QStringList *calendar)
+{
+    bool inTimer = false;
+    for (QString line : text.split(QLatin1Char('\n'))) {
+        line = line.trimmed();
+        if (line.startsWith(QLatin1Char('[')))
+            inTimer = line == QLatin1String("[Timer]");
+        else if (inTimer && line.startsWith(QLatin1String("OnCalendar="))) {
+            const QString value = line.mid(11).trimmed();
+            if (value.isEmpty())
+                calendar->clear();
+            else
+                *calendar << value;
+        }
+    }
+}
+
+bool readTimer(const QDir &root, const QString &unit, ScrubSchedule *out)
+{
+    // The unit file: the last directory that has it wins (/etc over /usr/lib).
+    QString main;
+    for (const QString &dir : unitDirs) {
+        const QFileInfo file(root.filePath(dir + QLatin1Char('/') + unit));
+        if (file.exists() || file.isSymLink())
+            main = file.filePath();
+    }
+    if (main.isEmpty())
+        return false;
+    out->source = unit;
+    if (QFileInfo(main).isSymLink() && QFileInfo(main).symLinkTarget() == QLatin1String("/dev/null")) {
+        out->masked = true;
+        return true;
+    }
+    applyTimerFile(readText(main), &out->calendar);
+    // Drop-ins in the order of their names; /etc's replaces a namesake elsewhere.
+    QMap<QString, QString> dropIns;
+    for (const QString &dir : unitDirs) {
+        const QDir d(root.filePath(dir + QLatin1Char('/') + unit + QStringLiteral(".d")));
+        for (const QString &name : d.entryList({QStringLiteral("*.conf")}, QDir::Files))
+            dropIns.insert(name, d.filePath(name));
+    }
+    for (const QString &path : std::as_const(dropIns))
+        applyTimerFile(readText(path), &out->calendar);
+    const QDir etc(root.filePath(QStringLiteral("etc/systemd/system")));
+    for (const QString &wants : etc.entryList({QStringLiteral("*.wants")}, QDir::Dirs)) {
+        if (QFileInfo(etc.filePath(wants + QLatin1Char('/') + unit)).isSymLink())
+            out->enabled = true;
+    }
+    return true;
+}
+
+// Debian's cron job before the timers: "57 0 * * 0 root if [ -x .../checkarray ]
+// && [ $(date +\%d) -le 7 ]; then ...checkarray --cron --all ...".
+bool readCron(const QDir &root, ScrubSchedule *out)
+{
+    const QString path = QStringLiteral("/etc/cron.d/mdadm");
+    for (const QString &line : readText(root.filePath(path.mid(1))).split(QLatin1Char('\n'))) {
+        if (line.trimmed().startsWith(QLatin1Char('#')) || !line.contains(QLatin1String("checkarray")))
+            continue;
+        const QStringList fields = line.simplified().split(QLatin1Char(' '));
+        if (fields.size() < 6)
+            continue;
+        out->source = path;
+        out->calendar = fields.mid(0, 5);
+        if (line.contains(QLatin1String("-le 7")))
+            out->calendar << QStringLiteral("first-week");
+        out->enabled = true;
+        return true;
+    }
+    return false;
+}
+
+QString clock(const QString &hour, const QString &minute)
+{
+    return QStringLiteral("%1:%2").arg(hour.toInt(), 2, 10, QLatin1Char('0')).arg(minute.toInt(), 2, 10, QLatin1Char('0'));
+}
+
+} // namespace
+
+QString ScrubSchedule::when() const
+{
+    if (calendar.size() == 1) {
+        const QString spec = calendar.first();
+        static const QRegularExpression firstSunday(QStringLiteral("^Sun \\*-\\*-(?:0?1)\\.\\.0?7 (\\d+):(\\d+)(?::00)?$"));
+        static const QRegularExpression sunday(QStringLiteral("^Sun (?:\\*-\\*-\\* )?(\\d+):(\\d+)(?::00)?$"));
+        if (const QRegularExpressionMatch m = firstSunday.match(spec); m.hasMatch())
+            return QStringLiteral("the first Sunday of each month at %1").arg(clock(m.captured(1), m.captured(2)));
+        if (const QRegularExpressionMatch m = sunday.match(spec); m.hasMatch())
+            return QStringLiteral("every Sunday at %1").arg(clock(m.captured(1), m.captured(2)));
+        if (spec == QLatin1String("weekly"))
+            return QStringLiteral("every Monday at 00:00");
+        if (spec == QLatin1String("monthly"))
+            return QStringLiteral("the first day of each month at 00:00");
+        if (spec == QLatin1String("daily"))
+            return QStringLiteral("every day at 00:00");
+    }
+    // cron: minute hour day-of-month month day-of-week, Sunday 0 or 7.
+    if (source.startsWith(QLatin1Char('/')) && calendar.size() >= 5 && (calendar.at(4) == QLatin1String("0") || calendar.at(4) == QLatin1String("7"))
+        && calendar.at(2) == QLatin1String("*")) {
+        return calendar.contains(QStringLiteral("first-week"))
+            ? QStringLiteral("the first Sunday of each month at %1").arg(clock(calendar.at(1), calendar.at(0)))
+            : QStringLiteral("every Sunday at %1").arg(clock(calendar.at(1), calendar.at(0)));
+    }
+    return calendar.join(QStringLiteral("; "));
+}
+
+ScrubSchedule readScrubSchedule(const QString &root)
+{
+    const QDir dir(root);
+    ScrubSchedule schedule;
+    for (const QString &unit : {QStringLiteral("mdcheck_start.timer"), QStringLiteral("raid-check.timer")}) {
+        if (readTimer(dir, unit, &schedule))
+            return schedule;
+    }
+    readCron(dir, &schedule);
+    return schedule;
+}
+
+} // namespace plexus
