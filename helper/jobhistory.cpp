@@ -3,6 +3,7 @@
 
 #include "jobhistory.h"
 
+#include "engine/ops/field.h"
 #include "monitor/journalentry.h"
 
 #include <QDateTime>
@@ -33,7 +34,7 @@ void journalJob(const Job &job, const QString &summary, const Status &status)
 {
     Event e{status ? EventKind::JobDone : EventKind::JobFailed, {}, {}, {}, {}, {}, QDateTime::currentDateTimeUtc(), {}, {}, {}};
     // The array it was about, where the request names one ("/dev/md1").
-    e.array = job.request.value(QStringLiteral("array")).toString().remove(QStringLiteral("/dev/"));
+    e.array = deviceName(job.request.value(QStringLiteral("array")).toString());
     e.job = summary.endsWith(QLatin1Char('.')) ? summary.chopped(1) : summary;
     if (!status)
         e.job += QStringLiteral(" (%1)").arg(status.message());

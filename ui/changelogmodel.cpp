@@ -16,7 +16,6 @@ namespace plexus {
 
 namespace {
 
-constexpr int mostEntries = 5000; // hours of a flapping disk; older lines go first
 
 QIcon dotIcon(Tone tone)
 {

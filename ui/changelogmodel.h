@@ -24,6 +24,7 @@ class ChangeLogModel : public QAbstractListModel
     Q_OBJECT
 public:
     enum Role { ArrayRole = Qt::UserRole + 1, DeviceRole }; // what a line is about
+    static constexpr int mostEntries = 5000; // hours of a flapping disk; older lines go first
 
     explicit ChangeLogModel(QObject *parent = nullptr);
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "detailspane.h"
+#include "changelogmodel.h"
 #include "selectionmodel.h"
 #include "themedicons.h"
 
@@ -15,6 +16,9 @@
 #include <QStandardItemModel>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
 
 namespace plexus {
 
@@ -118,9 +122,16 @@ DetailsPane::DetailsPane(SelectionModel *selection, QWidget *parent) : QWidget(p
     refresh();
 }
 
-void DetailsPane::setHistory(const QList<Event> &history)
+void DetailsPane::addHistory(const QList<Event> &events, bool past)
 {
-    m_context.history = history;
+    QList<Event> kept;
+    std::copy_if(events.begin(), events.end(), std::back_inserter(kept), [](const Event &e) { return e.kind != EventKind::SyncProgress; });
+    if (kept.isEmpty())
+        return;
+    QList<Event> &history = m_context.history;
+    history = past ? kept + history : history + kept;
+    if (history.size() > ChangeLogModel::mostEntries) // as many as the Changes keep
+        history.remove(0, history.size() - ChangeLogModel::mostEntries);
     refresh();
 }
 

@@ -25,8 +25,10 @@ public:
 
     // Shows the current selection as it is in the selection's snapshot.
     void refresh();
-    // The events known, oldest first, and the check schedule (details.h: what md does not keep).
-    void setHistory(const QList<Event> &history);
+    // Events to keep for what md does not remember (an array's last check):
+    // the journal's go before those seen live; progress ticks are left out.
+    void addHistory(const QList<Event> &events, bool past);
+    // When the machine checks its arrays.
     void setSchedule(const ScrubSchedule &schedule);
     const Details &details() const { return m_details; }
     QTreeView *view() const { return m_view; }

@@ -148,7 +148,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
         auto *past = new PastChanges(QStringLiteral("journalctl"), this);
         connect(past, &PastChanges::loaded, this, [this, past](const QList<Event> &events, const QString &note) {
             m_log->insertPast(pastEntries(events, *m_snapshot));
-            remember(events, true);
+            m_details->addHistory(events, true);
             if (!note.isEmpty())
                 m_log->append(QDateTime::currentDateTimeUtc(), {ChangeNote{note, Tone::Neutral}});
             past->deleteLater();
@@ -362,19 +362,6 @@ void MainWindow::askHelper(const std::function<QDBusPendingCall(HelperProxy *)> 
     });
 }
 
-void MainWindow::remember(const QList<Event> &events, bool past)
-{
-    constexpr qsizetype mostKept = 5000; // as many as the Changes keep
-    QList<Event> kept;
-    std::copy_if(events.begin(), events.end(), std::back_inserter(kept), [](const Event &e) { return e.kind != EventKind::SyncProgress; });
-    if (kept.isEmpty())
-        return;
-    m_history = past ? kept + m_history : m_history + kept;
-    if (m_history.size() > mostKept)
-        m_history.remove(0, m_history.size() - mostKept);
-    m_details->setHistory(m_history);
-}
-
 void MainWindow::showBackups()
 {
     for (ArrayCard *card : m_arrays->cards())
@@ -532,7 +519,7 @@ void MainWindow::reload()
         QList<Event> events = deriveEvents(*m_snapshot, *next);
         markPlanned(&events, m_root);
         m_log->append(next->takenAt, eventNotes(events, *m_snapshot, *next));
-        remember(events, false);
+        m_details->addHistory(events, false);
     }
     logWarnings(warnings);
     showSnapshot(next);

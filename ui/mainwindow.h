@@ -12,7 +12,6 @@
 // replacement, and every Operation opens the review dialog before it runs.
 
 #include "model/snapshot.h"
-#include "monitor/events.h"
 #include "operations/operation.h"
 #include "selectionmodel.h"
 
@@ -122,9 +121,6 @@ private:
     // Asks for the superblocks again when the stopped members differ from last time.
     void followStoppedMembers(const Snapshot &probed);
     void showBackups();
-    // Keeps events for what md does not remember (an array's last check): the
-    // journal's before the window's own, progress ticks left out.
-    void remember(const QList<Event> &events, bool past);
     // Calls a read-only helper method returning aa{sv} without waiting, and shows its answer.
     void askHelper(const std::function<QDBusPendingCall(HelperProxy *)> &call, const std::function<void(const QList<QVariantMap> &)> &show);
     QWidget *buildOverview();
@@ -150,7 +146,6 @@ private:
     VolumesView *m_volumes = nullptr;
     DetailsPane *m_details = nullptr;
     ChangeLogModel *m_log;
-    QList<Event> m_history;
     QListView *m_logView = nullptr;
     QLabel *m_status = nullptr;
     ShutdownHoldNotice *m_shutdownHold = nullptr;

@@ -4,11 +4,11 @@
 #include "historycommand.h"
 #include "commandoptions.h"
 
+#include "engine/ops/field.h"
 #include "monitor/journalhistory.h"
 
 #include <QJsonDocument>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QTextStream>
 
 namespace plexus {
@@ -33,8 +33,8 @@ int runHistoryCommand(const QStringList &args)
         return *done;
 
     HistoryQuery query;
-    query.array = parser.value(array).remove(QRegularExpression(QStringLiteral("^/dev/")));
-    query.device = parser.value(device).remove(QRegularExpression(QStringLiteral("^/dev/")));
+    query.array = deviceName(parser.value(array));
+    query.device = deviceName(parser.value(device));
     query.since = parser.value(since);
     for (const QString &name : {query.array, query.device}) {
         if (!name.isEmpty() && !isPlainDeviceName(name)) {

@@ -88,8 +88,7 @@ bool readCron(const QDir &root, ScrubSchedule *out)
             continue;
         out->source = path;
         out->calendar = fields.mid(0, 5);
-        if (line.contains(QLatin1String("-le 7")))
-            out->calendar << QStringLiteral("first-week");
+        out->firstWeekOnly = line.contains(QLatin1String("-le 7"));
         out->enabled = true;
         return true;
     }
@@ -121,9 +120,9 @@ QString ScrubSchedule::when() const
             return QStringLiteral("every day at 00:00");
     }
     // cron: minute hour day-of-month month day-of-week, Sunday 0 or 7.
-    if (source.startsWith(QLatin1Char('/')) && calendar.size() >= 5 && (calendar.at(4) == QLatin1String("0") || calendar.at(4) == QLatin1String("7"))
+    if (source.startsWith(QLatin1Char('/')) && calendar.size() == 5 && (calendar.at(4) == QLatin1String("0") || calendar.at(4) == QLatin1String("7"))
         && calendar.at(2) == QLatin1String("*")) {
-        return calendar.contains(QStringLiteral("first-week"))
+        return firstWeekOnly
             ? QStringLiteral("the first Sunday of each month at %1").arg(clock(calendar.at(1), calendar.at(0)))
             : QStringLiteral("every Sunday at %1").arg(clock(calendar.at(1), calendar.at(0)));
     }

@@ -19,6 +19,7 @@ struct ScrubSchedule {
     QStringList calendar;  // the timer's OnCalendar= values, or the cron line's five time fields
     bool enabled = false;  // the timer is wanted by something (or the cron job exists)
     bool masked = false;
+    bool firstWeekOnly = false; // cron: the job runs only on days 1-7 of the month ($(date +%d) -le 7)
 
     // "the first Sunday of each month at 01:00", or the calendar as written.
     QString when() const;
