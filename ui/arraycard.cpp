@@ -172,12 +172,24 @@ void ArrayCard::contextMenuEvent(QContextMenuEvent *event)
 
 void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
 {
+    // A member's drive warning of its own health: the array is at risk before md knows.
+    const QStringList atRisk = snapshot.disksAtRisk(a);
     m_tone = arrayTone(a);
+    if (!atRisk.isEmpty() && m_tone == Tone::Good)
+        m_tone = Tone::Warning;
     const QList<MemberSlot> slots = memberSlots(a);
     m_picture->setArray(a.level, slots);
     m_size->setText(a.sizeKib ? humanSize(*a.sizeKib * 1024) : QString());
     m_level->setText(levelLine(a));
-    m_health->setText(arrayHealth(a));
+    QString health = arrayHealth(a);
+    if (!atRisk.isEmpty()) {
+        const QString warning = QStringLiteral("%1 %2 it may fail")
+                                    .arg(atRisk.join(QStringLiteral(", ")), atRisk.size() == 1 ? QStringLiteral("warns") : QStringLiteral("warn"));
+        // md still calls it healthy: the warning is the news. Otherwise it adds to md's.
+        health = m_tone == Tone::Warning && arrayTone(a) == Tone::Good ? QStringLiteral("At risk: ") + warning
+                                                                      : health + QStringLiteral(" \u00b7 ") + warning;
+    }
+    m_health->setText(health);
     QPalette healthPalette = m_health->palette();
     healthPalette.setColor(QPalette::WindowText, mix(toneColor(m_tone, palette()), palette().color(QPalette::Text), 0.15));
     m_health->setPalette(healthPalette);

@@ -50,6 +50,8 @@ QList<ChangeNote> eventNotes(const QList<Event> &events, const Snapshot &before,
         if (e.kind == EventKind::DiskRemoved)
             if (const Disk *d = before.disk(e.device))
                 text += diskFacts(*d, false);
+        if (e.kind == EventKind::DriveAtRisk && !e.health.isEmpty())
+            text += QStringLiteral(": ") + e.health;
         notes << ChangeNote{text, eventTone(e), e.array, e.device};
     }
     return notes;

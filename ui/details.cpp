@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "details.h"
+#include "drivehealthdetails.h"
 #include "disksegments.h"
 #include "memberslots.h"
 #include "model/describe.h"
@@ -171,7 +172,7 @@ DetailSection membersSection(const Array &a)
     return s;
 }
 
-Details arrayDetails(const Array &a, const DetailsContext &context)
+Details arrayDetails(const Array &a, const Snapshot &snapshot, const DetailsContext &context)
 {
     Details d;
     d.title = a.name;
@@ -179,6 +180,11 @@ Details arrayDetails(const Array &a, const DetailsContext &context)
                            : QStringLiteral("%1 array").arg(levelTitle(a.level));
     d.icon = levelIconName(a.level);
     d.sections << arraySection(a);
+    // Before md knows: a member's drive warns of its own health.
+    for (const QString &name : snapshot.disksAtRisk(a))
+        d.sections.first().rows.insert(2, DetailRow{QStringLiteral("At risk"),
+                                                    QStringLiteral("%1 warns it may fail: %2").arg(name, snapshot.disk(name)->health->risks().join(QStringLiteral("; "))),
+                                                    name});
     const DetailSection sync = syncSection(a, context);
     if (!sync.rows.isEmpty())
         d.sections << sync;
@@ -233,6 +239,8 @@ Details memberDetails(const Array &a, const Selectable &item, const Snapshot &sn
         drive.rows << DetailRow{QStringLiteral("Disk"), QStringLiteral("%1, %2").arg(disk->name, disk->model), disk->name};
         if (!disk->serial.isEmpty())
             drive.rows << DetailRow{QStringLiteral("Serial"), disk->serial, disk->serial};
+        if (disk->health)
+            drive.rows << DetailRow{QStringLiteral("Health"), healthSummary(*disk->health), disk->health->badge()};
         if (const Partition *p = disk->partition(m.device))
             drive.rows << DetailRow{QStringLiteral("Size"), humanSize(p->sizeBytes), QString::number(p->sizeBytes)};
         else
@@ -263,6 +271,8 @@ Details diskDetails(const Disk &disk, const Snapshot &snapshot)
     if (disk.readOnly)
         s.rows << DetailRow{QStringLiteral("Read-only"), yesNo(true), QStringLiteral("1")};
     d.sections << s;
+    if (disk.health)
+        d.sections << healthSection(*disk.health);
     DetailSection parts{QStringLiteral("Contents"), {}};
     for (const DiskSegment &seg : diskSegments(disk, snapshot))
         parts.rows << DetailRow{seg.device.isEmpty() ? QStringLiteral("free") : seg.device,
@@ -361,7 +371,7 @@ Details detailsFor(const Selectable &item, const Snapshot &snapshot, const Detai
         return {};
     case Selectable::Kind::Array:
         if (const Array *a = snapshot.array(item.name))
-            return arrayDetails(*a, context);
+            return arrayDetails(*a, snapshot, context);
         break;
     case Selectable::Kind::Member:
         if (const Array *a = snapshot.array(item.owner))

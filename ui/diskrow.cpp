@@ -4,6 +4,7 @@
 #include "diskrow.h"
 #include "chip.h"
 #include "disksegments.h"
+#include "drivehealthdetails.h"
 #include "model/describe.h"
 #include "operations/devicedrag.h"
 #include "partitionbar.h"
@@ -44,7 +45,10 @@ DiskRow::DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent
     m_hotplug = new Chip(this);
     m_hotplug->setObjectName(QStringLiteral("hotplug"));
     m_hotplug->setText(QStringLiteral("hot-plug"));
-    for (Chip *chip : {m_removable, m_hotplug}) {
+    m_health = new Chip(this);
+    m_health->setObjectName(QStringLiteral("health"));
+    m_health->hide();
+    for (Chip *chip : {m_removable, m_hotplug, m_health}) {
         QFont small = chip->font();
         small.setPointSizeF(small.pointSizeF() * 0.85);
         chip->setFont(small);
@@ -67,6 +71,7 @@ DiskRow::DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent
     second->addWidget(m_facts);
     second->addWidget(m_removable);
     second->addWidget(m_hotplug);
+    second->addWidget(m_health);
     second->addStretch(1);
     grid->addLayout(second, 1, 1);
     grid->setColumnStretch(1, 1);
@@ -98,8 +103,19 @@ void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
     m_facts->setText(facts.join(QStringLiteral(" \u00b7 ")));
     m_removable->setVisible(disk.removable);
     m_hotplug->setVisible(disk.hotpluggable && !disk.removable);
+    m_health->setVisible(disk.health.has_value());
+    QString health;
+    if (disk.health) {
+        m_health->setText(disk.health->badge());
+        m_health->setTone(disk.health->atRisk() ? (disk.health->failing ? Tone::Bad : Tone::Warning) : Tone::Good);
+        health = healthSummary(*disk.health);
+        if (disk.health->temperatureC)
+            health += QStringLiteral(", %1 \u00b0C").arg(qRound(*disk.health->temperatureC));
+        m_health->setToolTip(health);
+    }
     m_bar->setSegments(diskSegments(disk, snapshot));
-    setAccessibleName(QStringLiteral("%1, %2, %3").arg(disk.name, disk.model, m_facts->text()));
+    setAccessibleName(health.isEmpty() ? QStringLiteral("%1, %2, %3").arg(disk.name, disk.model, m_facts->text())
+                                       : QStringLiteral("%1, %2, %3, %4").arg(disk.name, disk.model, m_facts->text(), health));
 }
 
 QString DiskRow::factsText() const
@@ -110,7 +126,7 @@ QString DiskRow::factsText() const
 QStringList DiskRow::badges() const
 {
     QStringList shown;
-    for (const Chip *chip : {m_removable, m_hotplug})
+    for (const Chip *chip : {m_removable, m_hotplug, m_health})
         if (!chip->isHidden())
             shown << chip->text();
     return shown;

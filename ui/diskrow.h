@@ -32,7 +32,8 @@ public:
     void setDisk(const Disk &disk, const Snapshot &snapshot);
     QString diskName() const { return m_disk; }
     PartitionBar *bar() const { return m_bar; }
-    // The facts as shown: "931 GiB · SATA · HDD", and "removable", "hot-plug" badges.
+    // The facts as shown: "931 GiB · SATA · HDD", and "removable", "hot-plug" and
+    // health ("healthy", "failing", "3 bad sectors") badges.
     QString factsText() const;
     QStringList badges() const;
 
@@ -74,6 +75,7 @@ private:
     QLabel *m_facts;
     Chip *m_removable;
     Chip *m_hotplug;
+    Chip *m_health;
     PartitionBar *m_bar;
     QPoint m_pressPos;
     bool m_pressed = false;

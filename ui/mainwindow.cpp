@@ -15,6 +15,7 @@
 #include "engine/treesystem.h"
 #include "model/stoppedmembers.h"
 #include "monitor/mdwatcher.h"
+#include "probe/drivehealthprobe.h"
 #include "operations/actionlauncher.h"
 #include "operations/attentionbanner.h"
 #include "operations/dropplanner.h"
@@ -134,6 +135,9 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
 
     m_watcher = new MdWatcher(root, this);
     connect(m_watcher, &MdWatcher::changed, this, &MainWindow::reload);
+    // A drive's health moves with no kernel notification: UDisks tells when it read one.
+    if (root == QLatin1String("/"))
+        connect(new DriveHealthWatcher(this), &DriveHealthWatcher::changed, this, &MainWindow::reload);
     connect(m_backups, &BackupList::changed, this, &MainWindow::showBackups);
     reload();
     refreshUnfinished();

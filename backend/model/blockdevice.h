@@ -4,6 +4,8 @@
 #pragma once
 // Disks, partitions, mounts and LVM: everything in the model that is not md.
 
+#include "drivehealth.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -40,6 +42,7 @@ struct Disk {
     QString uuid;
     QStringList holders;
     QList<Partition> partitions;
+    std::optional<DriveHealth> health; // none when UDisks does not know or the drive has no SMART
 
     const Partition *partition(const QString &name) const;
     // The identity a person saw: serial, else WWN, else model+size.

@@ -51,6 +51,17 @@ const Member *Snapshot::partitionMemberToCopy(const Array &a) const
     return nullptr;
 }
 
+QStringList Snapshot::disksAtRisk(const Array &a) const
+{
+    QStringList out;
+    for (const Member &m : a.members) {
+        const Disk *d = m.faulty ? nullptr : diskOf(m.device);
+        if (d && d->health && d->health->atRisk() && !out.contains(d->name))
+            out << d->name;
+    }
+    return out;
+}
+
 QList<const Array *> Snapshot::arraysUsing(const QString &blockName) const
 {
     QList<const Array *> result;

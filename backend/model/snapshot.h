@@ -30,6 +30,9 @@ struct Snapshot {
     const LogicalVolume *activeVolume(const QString &blockName) const;
     // The disk holding a partition (or the disk itself).
     const Disk *diskOf(const QString &blockName) const;
+    // Disks holding a member of `a` (not a failed one: md is done with it) whose
+    // drive says it may fail soon: the array is "at risk" before md knows.
+    QStringList disksAtRisk(const Array &a) const;
     // Arrays that have `blockName` as a member.
     QList<const Array *> arraysUsing(const QString &blockName) const;
     // The first working member of `a` that is a partition: whose disk's layout a

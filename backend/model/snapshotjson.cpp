@@ -92,6 +92,31 @@ QJsonObject partitionToJson(const Partition &p)
     };
 }
 
+QJsonValue healthToJson(const std::optional<DriveHealth> &h)
+{
+    if (!h)
+        return QJsonValue::Null;
+    return QJsonObject{
+        {QStringLiteral("kind"), h->kind == DriveHealth::Kind::Nvme ? QStringLiteral("nvme") : QStringLiteral("ata")},
+        {QStringLiteral("failing"), h->failing},
+        {QStringLiteral("at_risk"), h->atRisk()},
+        {QStringLiteral("risks"), strings(h->risks())},
+        {QStringLiteral("critical_warnings"), strings(h->criticalWarnings)},
+        {QStringLiteral("attributes_failing"), h->attributesFailing},
+        {QStringLiteral("attributes_failed_in_past"), h->attributesFailedInPast},
+        {QStringLiteral("reallocated_sectors"), orNull(h->reallocatedSectors)},
+        {QStringLiteral("pending_sectors"), orNull(h->pendingSectors)},
+        {QStringLiteral("bad_sectors"), orNull(h->badSectors)},
+        {QStringLiteral("media_errors"), orNull(h->mediaErrors)},
+        {QStringLiteral("wear_percent"), orNull(h->wearPercent)},
+        {QStringLiteral("temperature_c"), oneDecimal(h->temperatureC)},
+        {QStringLiteral("power_on_hours"), orNull(h->powerOnHours)},
+        {QStringLiteral("self_test"), orNull(h->selfTest)},
+        {QStringLiteral("self_test_remaining_percent"), orNull(h->selfTestRemainingPercent)},
+        {QStringLiteral("updated"), h->updated.isValid() ? QJsonValue(h->updated.toString(Qt::ISODate)) : QJsonValue()},
+    };
+}
+
 QJsonObject diskToJson(const Disk &d)
 {
     QJsonArray parts;
@@ -111,6 +136,7 @@ QJsonObject diskToJson(const Disk &d)
         {QStringLiteral("fs_type"), orNull(d.fsType)},
         {QStringLiteral("holders"), strings(d.holders)},
         {QStringLiteral("partitions"), parts},
+        {QStringLiteral("health"), healthToJson(d.health)},
     };
 }
 
@@ -177,8 +203,11 @@ QJsonObject arrayToJson(const Array &a)
 QJsonObject snapshotToJson(const Snapshot &s, SnapshotSource source)
 {
     QJsonArray arrays, disks, vgs, mounts;
-    for (const Array &a : s.arrays)
-        arrays.append(arrayToJson(a));
+    for (const Array &a : s.arrays) {
+        QJsonObject o = arrayToJson(a);
+        o.insert(QStringLiteral("disks_at_risk"), strings(s.disksAtRisk(a)));
+        arrays.append(o);
+    }
     for (const Disk &d : s.disks)
         disks.append(diskToJson(d));
     for (const VolumeGroup &vg : s.volumeGroups)

@@ -28,6 +28,7 @@ QString toString(EventKind kind)
     case EventKind::DiskRemoved: return QStringLiteral("disk-removed");
     case EventKind::ArrayStarted: return QStringLiteral("array-started");
     case EventKind::ArrayStopped: return QStringLiteral("array-stopped");
+    case EventKind::DriveAtRisk: return QStringLiteral("drive-at-risk");
     case EventKind::JobDone: return QStringLiteral("job-done");
     case EventKind::JobFailed: return QStringLiteral("job-failed");
     }
@@ -57,6 +58,7 @@ Urgency Event::urgency() const
     case EventKind::MemberFailed:
     case EventKind::ArrayDegraded:
     case EventKind::ArrayFailed:
+    case EventKind::DriveAtRisk:
         return Urgency::Critical;
     case EventKind::MismatchFound:
     case EventKind::ArrayRecovered:
@@ -93,6 +95,7 @@ QString Event::summary() const
     case EventKind::DiskRemoved: return QStringLiteral("Disk %1 removed").arg(device);
     case EventKind::ArrayStarted: return QStringLiteral("%1 started").arg(array);
     case EventKind::ArrayStopped: return QStringLiteral("%1 stopped").arg(array);
+    case EventKind::DriveAtRisk: return QStringLiteral("%1 may fail soon").arg(device);
     case EventKind::JobDone: return QStringLiteral("Done for %1: %2").arg(user, job);
     case EventKind::JobFailed: return QStringLiteral("Failed for %1: %2").arg(user, job);
     }
@@ -110,6 +113,11 @@ QString Event::body() const
         return QStringLiteral("%1 keeps working but has no redundancy left to lose. Add or replace a disk soon.").arg(array);
     case EventKind::ArrayFailed:
         return QStringLiteral("%1 lost more members than it can survive; its data is unavailable. Do not write to the remaining disks; open Plexus before doing anything else.").arg(array);
+    case EventKind::DriveAtRisk:
+        if (array.isEmpty())
+            return QStringLiteral("%1 warns of its own health: %2. Copy what it holds elsewhere.").arg(device, health);
+        return QStringLiteral("%1 warns of its own health: %2. %3 still has all its copies: replace %1 now, while it does "
+                              "(drag a healthy disk onto %1 in Plexus).").arg(device, health, array);
     case EventKind::MismatchFound:
         return QStringLiteral("Some copies or parity of %1 did not match. Run a repair, and check the disks' health.").arg(array);
     default:
@@ -130,6 +138,7 @@ QJsonObject eventToJson(const Event &e)
     if (!e.planned.isEmpty()) o.insert(QStringLiteral("planned"), e.planned);
     if (!e.job.isEmpty()) o.insert(QStringLiteral("job"), e.job);
     if (!e.user.isEmpty()) o.insert(QStringLiteral("user"), e.user);
+    if (!e.health.isEmpty()) o.insert(QStringLiteral("health"), e.health);
     static const char *urgencies[] = {"low", "normal", "critical"};
     o.insert(QStringLiteral("urgency"), QLatin1String(urgencies[int(e.urgency())]));
     return o;
@@ -165,6 +174,8 @@ public:
         for (const Disk &d : m_before.disks)
             if (!m_after.disk(d.name))
                 add(EventKind::DiskRemoved, {}, d.name);
+        for (const Disk &d : m_after.disks)
+            compareHealth(m_before.disk(d.name), d);
         for (const Array &a : m_after.arrays)
             compareArray(m_before.array(a.name), a);
         for (const Array &b : m_before.arrays)
@@ -178,6 +189,21 @@ private:
     {
         m_events.append(Event{kind, array, device, std::nullopt, std::nullopt, std::nullopt, m_after.takenAt});
         return m_events.last();
+    }
+
+    // Told once, when a drive starts to warn (not again while it goes on warning).
+    void compareHealth(const Disk *before, const Disk &d)
+    {
+        const bool wasAtRisk = before && before->health && before->health->atRisk();
+        if (!d.health || !d.health->atRisk() || wasAtRisk)
+            return;
+        QString array;
+        for (const Array &a : m_after.arrays)
+            if (m_after.disksAtRisk(a).contains(d.name)) {
+                array = a.name;
+                break;
+            }
+        add(EventKind::DriveAtRisk, array, d.name).health = d.health->risks().join(QStringLiteral("; "));
     }
 
     void compareArray(const Array *before, const Array &a)

@@ -28,6 +28,7 @@ enum class EventKind {
     DiskRemoved,
     ArrayStarted,
     ArrayStopped,
+    DriveAtRisk,       // a drive's own health check (SMART, NVMe) warns it may fail: its arrays are at risk
     JobDone,           // plexus-helper carried out a job (from the journal: the monitor never derives these)
     JobFailed,         // plexus-helper's job stopped at a failed step
 };
@@ -49,6 +50,8 @@ struct Event {
     // A helper job's: what it did, in words (its plan's summary), and for whom.
     QString job;
     QString user;
+    // A drive at risk: why, in words ("the drive reports it is failing; 8 sectors reallocated").
+    QString health;
 
     Urgency urgency() const;
     QString summary() const;       // "md0 is degraded"

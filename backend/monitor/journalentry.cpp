@@ -32,6 +32,7 @@ QByteArray journalMessageId(EventKind kind)
     case EventKind::DiskRemoved: return "4f7afdebbda942af8860a11e70626f06";
     case EventKind::ArrayStarted: return "f9c5e8962b624b4e8790c226f99c3043";
     case EventKind::ArrayStopped: return "72d430962604441f8ee53b06d20a356b";
+    case EventKind::DriveAtRisk: return "8107628d9a534f83a12c52fe9b24cd6f";
     case EventKind::JobDone: return "b1c311f256bd412f9120059617b92de4";
     case EventKind::JobFailed: return "c8fb2a2efea4495bb056bd5ea7565869";
     }
@@ -56,6 +57,7 @@ QList<JournalField> journalFields(const Event &e)
     if (!e.planned.isEmpty()) fields.append({"PLEXUS_PLANNED", e.planned.toUtf8()});
     if (!e.job.isEmpty()) fields.append({"PLEXUS_JOB", e.job.toUtf8()});
     if (!e.user.isEmpty()) fields.append({"PLEXUS_USER", e.user.toUtf8()});
+    if (!e.health.isEmpty()) fields.append({"PLEXUS_HEALTH", e.health.toUtf8()});
     return fields;
 }
 

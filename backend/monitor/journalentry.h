@@ -25,7 +25,7 @@ QByteArray journalMessageId(EventKind kind); // 32 hex digits, never changes
 
 // MESSAGE, MESSAGE_ID, PRIORITY, SYSLOG_IDENTIFIER=plexus and PLEXUS_EVENT,
 // PLEXUS_ARRAY, PLEXUS_DEVICE, PLEXUS_ACTION, PLEXUS_MISMATCHES, PLEXUS_PLANNED,
-// PLEXUS_JOB and PLEXUS_USER where the event has them.
+// PLEXUS_JOB, PLEXUS_USER and PLEXUS_HEALTH where the event has them.
 QList<JournalField> journalFields(const Event &e);
 
 // The native protocol's encoding: NAME=value lines, or NAME, a line break, the

@@ -55,7 +55,7 @@ QList<Event> parseJournalHistory(const QByteArray &output, QString *error)
         const std::optional<EventKind> kind = eventKindFromString(text("PLEXUS_EVENT"));
         if (!kind || text("MESSAGE_ID").toLatin1() != journalMessageId(*kind))
             continue;
-        Event e{*kind, text("PLEXUS_ARRAY"), text("PLEXUS_DEVICE"), {}, {}, {}, {}, text("PLEXUS_PLANNED"), text("PLEXUS_JOB"), text("PLEXUS_USER")};
+        Event e{*kind, text("PLEXUS_ARRAY"), text("PLEXUS_DEVICE"), {}, {}, {}, {}, text("PLEXUS_PLANNED"), text("PLEXUS_JOB"), text("PLEXUS_USER"), text("PLEXUS_HEALTH")};
         if (const QString action = text("PLEXUS_ACTION"); !action.isEmpty())
             e.action = syncActionFromKernelWord(action);
         bool ok = false;

@@ -11,9 +11,25 @@ StorageMonitor::StorageMonitor(const QString &root, QObject *parent)
     : QObject(parent)
     , m_root(root)
     , m_watcher(root)
-    , m_current(SnapshotProbe(root, SnapshotProbe::Detail::Fast).take())
 {
+    if (root == QLatin1String("/")) {
+        m_health = readDriveHealth();
+        m_healthWatcher = new DriveHealthWatcher(this);
+        connect(m_healthWatcher, &DriveHealthWatcher::changed, this, [this] {
+            m_health = readDriveHealth();
+            takeSnapshot();
+        });
+    }
+    m_current = probe().take();
     connect(&m_watcher, &MdWatcher::changed, this, &StorageMonitor::takeSnapshot);
+}
+
+SnapshotProbe StorageMonitor::probe() const
+{
+    SnapshotProbe probe(m_root, SnapshotProbe::Detail::Fast);
+    if (m_health)
+        probe.setDriveHealth(*m_health);
+    return probe;
 }
 
 void StorageMonitor::refresh()
@@ -25,8 +41,8 @@ void StorageMonitor::takeSnapshot()
 {
     // An md notification re-reads the arrays only: that is the failure-to-
     // notification latency (a whole snapshot reads every disk's udev record).
-    const SnapshotProbe probe(m_root, SnapshotProbe::Detail::Fast);
-    SnapshotPtr next = m_watcher.takeDevicesChanged() ? probe.take() : probe.takeArrays(*m_current);
+    const SnapshotProbe fast = probe();
+    SnapshotPtr next = m_watcher.takeDevicesChanged() ? fast.take() : fast.takeArrays(*m_current);
     QList<Event> events = deriveEvents(*m_current, *next);
     markPlanned(&events, m_root);
     m_current = next;

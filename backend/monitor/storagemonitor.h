@@ -8,7 +8,9 @@
 
 #include "events.h"
 #include "mdwatcher.h"
+#include "probe/drivehealthprobe.h"
 #include "model/snapshot.h"
+#include "probe/snapshotprobe.h"
 
 #include <QObject>
 
@@ -33,9 +35,14 @@ Q_SIGNALS:
 
 private:
     void takeSnapshot();
+    SnapshotProbe probe() const;
 
     QString m_root;
     MdWatcher m_watcher;
+    // Drives' own health, from UDisks (live machine only): read again when UDisks
+    // says it read a drive, and put on every snapshot in between.
+    DriveHealthWatcher *m_healthWatcher = nullptr;
+    std::optional<QHash<QString, DriveHealth>> m_health;
     SnapshotPtr m_current;
 };
 

@@ -3,6 +3,7 @@
 
 #include "snapshotprobe.h"
 #include "blockprobe.h"
+#include "drivehealthprobe.h"
 #include "lvmprobe.h"
 #include "mdstatparser.h"
 #include "mdsysfsprobe.h"
@@ -51,6 +52,10 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
     const bool full = m_detail == Detail::Full;
     if (full && m_root == QLatin1String("/"))
         enrichWithSolid(&snap->disks);
+    if (m_health)
+        applyDriveHealth(&snap->disks, *m_health);
+    else if (full && m_root == QLatin1String("/"))
+        applyDriveHealth(&snap->disks, readDriveHealth());
     snap->mounts = readMounts(m_root);
     if (full && m_root == QLatin1String("/"))
         readUsage(&snap->mounts);
@@ -64,6 +69,8 @@ SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *war
     auto snap = std::make_shared<Snapshot>(previous);
     snap->takenAt = QDateTime::currentDateTimeUtc();
     readArrays(snap.get(), warnings);
+    if (m_health)
+        applyDriveHealth(&snap->disks, *m_health);
     // Mounts and swaps change with no md notification, and what an array holds
     // decides whether shutdown is held off (monitor/shutdownhold.h); two small reads.
     snap->mounts = readMounts(m_root);

@@ -6,6 +6,9 @@
 
 #include "model/snapshot.h"
 
+#include <QHash>
+#include <optional>
+
 namespace plexus {
 
 struct MdstatContents;
@@ -28,6 +31,10 @@ public:
     // Disks and volumes are kept; their changes come from udev.
     SnapshotPtr takeArrays(const Snapshot &previous, QStringList *warnings = nullptr) const;
 
+    // Drive health to put on the disks instead of asking UDisks (the monitor,
+    // which keeps it current from UDisks' signals; probe/drivehealthprobe.h).
+    void setDriveHealth(const QHash<QString, DriveHealth> &health) { m_health = health; }
+
     // A snapshot holding only what an mdstat text says (plexusctl --mdstat).
     static SnapshotPtr fromMdstat(const MdstatContents &contents);
 
@@ -36,6 +43,7 @@ private:
 
     QString m_root;
     Detail m_detail;
+    std::optional<QHash<QString, DriveHealth>> m_health;
 };
 
 // Adds to sysfs's view what only /proc/mdstat tells: the superblock numbers in

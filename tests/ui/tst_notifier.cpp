@@ -12,6 +12,7 @@
 #include "monitormode/desktopnotifications.h"
 #include "monitormode/monitormode.h"
 #include "monitormode/notifier.h"
+#include "monitormode/plasmadisks.h"
 #include "monitormode/trayicon.h"
 #include "fakenotificationserver.h"
 
@@ -21,7 +22,9 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QScopeGuard>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTest>
 
 using namespace plexus;
@@ -117,6 +120,17 @@ void writeMirror(MachineTree &tree)
                    {QStringLiteral("sdb1"), QStringLiteral("in_sync"), QStringLiteral("1"), 1}};
     tree.build(disks, {md0});
 }
+
+// Stands in for KDE's kded6 and the modules it has loaded (plasma-disks' is "smart").
+class FakeKded : public QObject
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.kde.kded6")
+public:
+    QStringList modules;
+public Q_SLOTS:
+    QStringList loadedModules() { return modules; }
+};
 
 // Waits past the coalescing window.
 void settle()
@@ -435,6 +449,41 @@ private Q_SLOTS:
         QCOMPARE(open[2], (QVariantList{QStringLiteral("md0"), QString()}));
     }
 
+    // A drive warning of its own health is told at once, unless KDE's plasma-disks
+    // runs in the session and tells it itself: one notification per drive.
+    void driveAtRiskToldOnceOnTheDesktop()
+    {
+        Event atRisk = makeEvent(EventKind::DriveAtRisk, QStringLiteral("md0"), QStringLiteral("sdb"));
+        atRisk.health = QStringLiteral("the drive reports it is failing");
+        const Snapshot s;
+        {
+            FakeServer server;
+            Notifier notifier(&server);
+            notifier.add({atRisk}, s, s);
+            QTRY_COMPARE(server.calls.size(), 1);
+            const Notification &n = server.calls.first().n;
+            QCOMPARE(n.urgency, Urgency::Critical);
+            QCOMPARE(n.summary, QStringLiteral("sdb may fail soon"));
+            QVERIFY2(n.body.startsWith(QStringLiteral("sdb warns of its own health: the drive reports it is failing. md0 still has all its copies")), qPrintable(n.body));
+            QVERIFY(n.actions.contains(QStringLiteral("open")));
+        }
+        FakeServer server;
+        Notifier notifier(&server);
+        int asked = 0;
+        notifier.setDriveWarningsToldElsewhere([&asked] { ++asked; return true; });
+        notifier.add({makeEvent(EventKind::ArrayStarted, QStringLiteral("md1"))}, s, s);
+        QCOMPARE(asked, 0); // asked only when a drive warns
+        notifier.add({atRisk}, s, s);
+        settle();
+        QCOMPARE(server.calls.size(), 0);
+        QCOMPARE(asked, 1);
+        // What md itself says is Plexus's to tell, plasma-disks or not.
+        notifier.add({atRisk, makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb1"))}, s, s);
+        QTRY_COMPARE(server.calls.size(), 1);
+        QCOMPARE(server.calls.first().n.summary, QStringLiteral("sdb1 failed in md0"));
+        QVERIFY(!server.calls.first().n.body.contains(QStringLiteral("may fail soon")));
+    }
+
     void trayColourAndWords()
     {
         Array md0 = raid1(QStringLiteral("md0"), {QStringLiteral("sda1"), QStringLiteral("sdb1")});
@@ -456,6 +505,16 @@ private Q_SLOTS:
         Array lost = md0;
         lost.state = ArrayState::Broken;
         QCOMPARE(trayStatus(machine({lost, degraded})), (TrayStatus{Tone::Bad, QStringLiteral("md0 failed\nmd1 degraded")}));
+
+        // Healthy to md, but a member's drive warns: the tray says so.
+        Snapshot atRisk = machine({md0});
+        Disk sdb;
+        sdb.name = QStringLiteral("sdb");
+        sdb.partitions << Partition{QStringLiteral("sdb1"), 1};
+        sdb.health = DriveHealth{};
+        sdb.health->failing = true;
+        atRisk.disks << sdb;
+        QCOMPARE(trayStatus(atRisk), (TrayStatus{Tone::Warning, QStringLiteral("md0 at risk: sdb may fail soon")}));
     }
 };
 
@@ -484,6 +543,29 @@ private Q_SLOTS:
         QDBusConnection::disconnectFromBus(QStringLiteral("daemon"));
         m_bus.kill();
         m_bus.waitForFinished();
+    }
+
+    // plasma-disks is asked on the session bus: kded6's loaded modules.
+    void plasmaDisksAskedOfKded()
+    {
+        QDBusConnection client = QDBusConnection::connectToBus(m_address, QStringLiteral("asker"));
+        QVERIFY(!plasmaDisksWatchesDrives(client)); // no kded6 at all
+        QDBusConnection kdedBus = QDBusConnection::connectToBus(m_address, QStringLiteral("kded"));
+        // The asker blocks for the answer (as the monitor does): kded answers from a thread of its own.
+        QThread kdedThread;
+        kdedThread.start();
+        FakeKded kded;
+        kded.modules = {QStringLiteral("statusnotifierwatcher"), QStringLiteral("networkmanagement")};
+        kded.moveToThread(&kdedThread);
+        auto stop = qScopeGuard([&kdedThread] { kdedThread.quit(); kdedThread.wait(); });
+        QVERIFY(kdedBus.registerObject(QStringLiteral("/kded"), &kded, QDBusConnection::ExportAllSlots));
+        QVERIFY(kdedBus.registerService(QStringLiteral("org.kde.kded6")));
+        QVERIFY(!plasmaDisksWatchesDrives(client)); // kded without plasma-disks
+        kded.modules << QStringLiteral("smart");
+        QVERIFY(plasmaDisksWatchesDrives(client));
+        kdedBus.unregisterService(QStringLiteral("org.kde.kded6"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("kded"));
+        QDBusConnection::disconnectFromBus(QStringLiteral("asker"));
     }
 
     void notifyWithUrgencyAndActions()

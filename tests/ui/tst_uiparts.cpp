@@ -4,12 +4,16 @@
 // The pieces under the widgets, without a window: scaling partitions with a
 // minimum width, an array's slots (missing, faulty, spare, replacement), the
 // change log's lines, the urgency order of cards, and the level pictures.
+#include "arraycard.h"
 #include "changenotes.h"
+#include "details.h"
+#include "diskrow.h"
 #include "disksegments.h"
 #include "levelpicture.h"
 #include "memberslots.h"
 #include "words.h"
 
+#include <QLabel>
 #include <QTest>
 
 using namespace plexus;
@@ -210,6 +214,62 @@ private Q_SLOTS:
         // RAID-10 near-2: neighbours mirror, pairs stripe.
         QCOMPARE(LevelPicture::blockAt(QStringLiteral("raid10"), 4, 0, 1).chunk, 0);
         QCOMPARE(LevelPicture::blockAt(QStringLiteral("raid10"), 4, 0, 2).chunk, 1);
+    }
+
+    // A member's drive warns (SMART, NVMe): the disk map's badge, the card and
+    // the details say so, with md's own view unchanged.
+    void driveHealthDrawnAndExplained()
+    {
+        Snapshot s;
+        Array md1 = raid5();
+        s.arrays = {md1};
+        for (int i = 0; i < 4; ++i) {
+            Disk d;
+            d.name = QStringLiteral("sd") + QChar(u'a' + i);
+            d.sizeBytes = Q_INT64_C(1) << 40;
+            d.partitions << Partition{d.name + QStringLiteral("1"), 1, 1 << 20, (Q_INT64_C(1) << 40) - (2 << 20)};
+            d.health = DriveHealth{};
+            d.health->temperatureC = 36.4;
+            d.health->powerOnHours = 9000;
+            d.health->reallocatedSectors = 0;
+            d.health->pendingSectors = 0;
+            s.disks << d;
+        }
+        s.disks[1].health->failing = true;
+        s.disks[1].health->reallocatedSectors = 8;
+        SelectionModel selection;
+        selection.setSnapshot(std::make_shared<Snapshot>(s));
+
+        DiskRow sda(QStringLiteral("sda"), &selection);
+        sda.setDisk(s.disks[0], s);
+        QCOMPARE(sda.badges(), QStringList{QStringLiteral("healthy")});
+        DiskRow sdb(QStringLiteral("sdb"), &selection);
+        sdb.setDisk(s.disks[1], s);
+        QCOMPARE(sdb.badges(), QStringList{QStringLiteral("failing")});
+        QVERIFY2(sdb.accessibleName().endsWith(QStringLiteral("At risk: the drive reports it is failing; 8 sectors reallocated, 36 \u00b0C")),
+                 qPrintable(sdb.accessibleName()));
+
+        ArrayCard card(QStringLiteral("md1"), &selection);
+        card.setArray(md1, s);
+        QCOMPARE(card.findChild<QLabel *>(QStringLiteral("health"))->text(), QStringLiteral("At risk: sdb warns it may fail"));
+
+        const Details array = detailsFor(Selectable::array(QStringLiteral("md1")), s);
+        QVERIFY(array.row(QStringLiteral("At risk")));
+        QCOMPARE(array.row(QStringLiteral("At risk"))->value,
+                 QStringLiteral("sdb warns it may fail: the drive reports it is failing; 8 sectors reallocated"));
+        const Details disk = detailsFor(Selectable::disk(QStringLiteral("sdb")), s);
+        QCOMPARE(disk.row(QStringLiteral("Verdict"))->value, QStringLiteral("At risk: the drive reports it is failing; 8 sectors reallocated"));
+        QCOMPARE(disk.row(QStringLiteral("Bad sectors"))->value, QStringLiteral("8 reallocated, 0 waiting"));
+        QCOMPARE(disk.row(QStringLiteral("Temperature"))->value, QStringLiteral("36 \u00b0C"));
+        QCOMPARE(disk.row(QStringLiteral("Powered on"))->value, QStringLiteral("1 year 10 days (9,000 hours)"));
+        const Details member = detailsFor(Selectable::member(QStringLiteral("md1"), QStringLiteral("sdb1"), 1), s);
+        QCOMPARE(member.row(QStringLiteral("Health"))->raw, QStringLiteral("failing"));
+        // A healthy drive's card and member say nothing of it.
+        const Details healthy = detailsFor(Selectable::disk(QStringLiteral("sda")), s);
+        QCOMPARE(healthy.row(QStringLiteral("Verdict"))->value, QStringLiteral("Healthy (SMART)"));
+        s.disks[1].health.reset();
+        card.setArray(md1, s);
+        QCOMPARE(card.findChild<QLabel *>(QStringLiteral("health"))->text(), QStringLiteral("Healthy"));
     }
 };
 

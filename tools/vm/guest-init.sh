@@ -66,6 +66,9 @@ modprobe -q linear 2>/dev/null    # dropped from some kernels (6.12 has none)
 # A Debian machine has /dev/loop-control from boot (kmod-static-nodes), so the
 # first losetup loads loop; without systemd here, load it as that would.
 modprobe -q loop || say "the loop module did not load"
+# NVMe disks (run-vm --nvme-disks): udev replays only storage events below, so
+# the controller's driver is loaded here, as the PCI event would have.
+grep -qx 0x010802 /sys/bus/pci/devices/*/class 2>/dev/null && { modprobe nvme || say "the nvme module did not load"; }
 
 # udev. Keep /run/plexus-vm/disks (guest name -> serial) current for the host's tools.
 # Replaying every device's "add" costs 10 s or more under TCG, so only the storage
@@ -83,7 +86,7 @@ if [ "${PLEXUS_VM_UDEV:-}" = all ]; then
     udevadm trigger --type=devices --action=add
 else
     match=()
-    for sub in block virtio-ports misc ${PLEXUS_VM_UDEV:-}; do match+=(--subsystem-match="$sub"); done
+    for sub in block nvme virtio-ports misc ${PLEXUS_VM_UDEV:-}; do match+=(--subsystem-match="$sub"); done
     udevadm trigger --type=devices --action=add "${match[@]}"
 fi
 

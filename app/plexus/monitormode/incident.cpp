@@ -16,6 +16,7 @@ int leadRank(EventKind kind)
     switch (kind) {
     case EventKind::ArrayFailed: return 0;
     case EventKind::MemberFailed: return 1;
+    case EventKind::DriveAtRisk: return 2;
     case EventKind::ArrayDegraded: return 2;
     case EventKind::DiskRemoved: return 3;
     case EventKind::MismatchFound: return 4;

@@ -5,6 +5,7 @@
 #include "desktopnotifications.h"
 #include "monitor/storagemonitor.h"
 #include "notifier.h"
+#include "plasmadisks.h"
 #include "trayicon.h"
 
 #include <QApplication>
@@ -27,6 +28,7 @@ MonitorMode::MonitorMode(const QString &root, QObject *parent)
     , m_before(m_storage->snapshot())
     , m_current(m_before)
 {
+    m_notifier->setDriveWarningsToldElsewhere([] { return plasmaDisksWatchesDrives(QDBusConnection::sessionBus()); });
     // snapshotChanged comes just before the events derived from it.
     connect(m_storage, &StorageMonitor::snapshotChanged, this, [this](const SnapshotPtr &now) {
         m_before = std::exchange(m_current, now);

@@ -32,7 +32,12 @@ void Notifier::add(const QList<Event> &events, const Snapshot &before, const Sna
 {
     QStringList keys;
     QHash<QString, QList<Event>> byKey;
+    const bool driveToldElsewhere = m_driveToldElsewhere
+        && std::any_of(events.begin(), events.end(), [](const Event &e) { return e.kind == EventKind::DriveAtRisk; })
+        && m_driveToldElsewhere();
     for (const Event &e : events) {
+        if (e.kind == EventKind::DriveAtRisk && driveToldElsewhere)
+            continue;
         QString key = incidentKey(e, before, after);
         // udev's `mdadm -If` may take the member out before the disk's removal
         // is seen: the snapshots no longer tie the disk to its array, the

@@ -13,6 +13,7 @@
 #include "notificationserver.h"
 
 #include <QHash>
+#include <functional>
 #include <QTimer>
 
 namespace plexus {
@@ -27,6 +28,9 @@ public:
 
     // Events of the change from `before` to `after` (StorageMonitor's).
     void add(const QList<Event> &events, const Snapshot &before, const Snapshot &after);
+    // Who else tells of a drive at risk (plasmadisks.h): asked when one starts to
+    // warn; while it answers true, Plexus sends no notification of its own for it.
+    void setDriveWarningsToldElsewhere(std::function<bool()> toldElsewhere) { m_driveToldElsewhere = std::move(toldElsewhere); }
     // True while an array's coalescing window is open.
     bool isWaiting() const { return m_windowTimer.isActive(); }
 
@@ -66,6 +70,7 @@ private:
     QHash<QString, Window> m_windows;      // by incident key
     QHash<QString, Shown> m_shown;         // by incident key
     QHash<uint, Notification> m_byId;
+    std::function<bool()> m_driveToldElsewhere;
 };
 
 } // namespace plexus

@@ -67,6 +67,10 @@ TrayStatus trayStatus(const Snapshot &snapshot)
             if (status.tone != Tone::Bad)
                 status.tone = Tone::Warning;
             troubles << trouble(a);
+        } else if (const QStringList atRisk = snapshot.disksAtRisk(a); !atRisk.isEmpty()) {
+            if (status.tone != Tone::Bad)
+                status.tone = Tone::Warning;
+            troubles << QStringLiteral("%1 at risk: %2 may fail soon").arg(a.name, atRisk.join(QStringLiteral(", ")));
         }
     }
     if (!troubles.isEmpty())
