@@ -107,7 +107,8 @@ void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
     QString health;
     if (disk.health) {
         m_health->setText(disk.health->badge());
-        m_health->setTone(disk.health->atRisk() ? (disk.health->failing ? Tone::Bad : Tone::Warning) : Tone::Good);
+        m_health->setTone(disk.health->atRisk() ? (disk.health->failing ? Tone::Bad : Tone::Warning)
+                                                : (disk.health->hot() ? Tone::Warning : Tone::Good));
         health = healthSummary(*disk.health);
         if (disk.health->temperatureC)
             health += QStringLiteral(", %1 \u00b0C").arg(qRound(*disk.health->temperatureC));

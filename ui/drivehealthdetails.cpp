@@ -76,7 +76,8 @@ DetailSection healthSection(const DriveHealth &h)
                                 QString::number(*h.wearPercent)};
     }
     if (h.temperatureC)
-        s.rows << DetailRow{QStringLiteral("Temperature"), QStringLiteral("%1 \u00b0C").arg(qRound(*h.temperatureC)),
+        s.rows << DetailRow{QStringLiteral("Temperature"),
+                            QStringLiteral("%1 \u00b0C%2").arg(qRound(*h.temperatureC)).arg(h.hot() ? QStringLiteral(": hot, check the cooling") : QString()),
                             QString::number(*h.temperatureC, 'f', 1)};
     if (h.powerOnHours)
         s.rows << DetailRow{QStringLiteral("Powered on"), powerOnText(*h.powerOnHours), QString::number(*h.powerOnHours)};

@@ -64,6 +64,8 @@ QString DriveHealth::badge() const
         return bad == 1 ? QStringLiteral("1 bad sector") : QStringLiteral("%1 bad sectors").arg(bad);
     if (atRisk())
         return QStringLiteral("at risk");
+    if (hot())
+        return QStringLiteral("hot");
     return QStringLiteral("healthy");
 }
 

@@ -35,9 +35,12 @@ struct DriveHealth {
     // Worth replacing before md finds out: the verdict, a warning, a failing
     // attribute or sectors the drive had to give up on.
     bool atRisk() const;
+    // Hotter than most drives are made to run (60 °C): worth a look at the cooling,
+    // not a sign of failure by itself (a drive's own threshold makes it "failing").
+    bool hot() const { return temperatureC.value_or(0) >= 60; }
     // Why, in words, most serious first ("the drive reports it is failing").
     QStringList risks() const;
-    // A word or two for the disk map: "failing", "12 bad sectors", "healthy".
+    // A word or two for the disk map: "failing", "12 bad sectors", "hot", "healthy".
     QString badge() const;
     // The last self-test in words ("passed", "running, 40% left", "failed: read error").
     QString selfTestText() const;
