@@ -15,6 +15,7 @@
 #include "monitormode/plasmadisks.h"
 #include "monitormode/trayicon.h"
 #include "fakenotificationserver.h"
+#include "privatebus.h"
 
 #include <QApplication>
 #include <QDBusConnection>
@@ -527,12 +528,9 @@ class TestNotifierOnDBus : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-        if (daemon.isEmpty())
+        if (test::PrivateBus::daemon().isEmpty())
             QSKIP("no dbus-daemon");
-        m_bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
-        QVERIFY(m_bus.waitForReadyRead(10000));
-        m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+        m_address = m_bus.start();
         QVERIFY(!m_address.isEmpty());
         // MonitorMode talks to "the session bus": make it this one before anyone connects.
         qputenv("DBUS_SESSION_BUS_ADDRESS", m_address.toUtf8());
@@ -541,8 +539,6 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         QDBusConnection::disconnectFromBus(QStringLiteral("daemon"));
-        m_bus.kill();
-        m_bus.waitForFinished();
     }
 
     // plasma-disks is asked on the session bus: kded6's loaded modules.
@@ -641,7 +637,7 @@ private Q_SLOTS:
     }
 
 private:
-    QProcess m_bus;
+    test::PrivateBus m_bus;
     QString m_address;
 };
 

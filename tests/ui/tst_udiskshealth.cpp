@@ -6,6 +6,7 @@
 // with a critical warning, a disk without SMART; partitions are not drives; the
 // watcher hears UDisks' PropertiesChanged and gathers a burst into one change.
 // The real udisksd (with qemu's NVMe health log) is the VM tier's health_drives.
+#include "privatebus.h"
 #include "probe/drivehealthprobe.h"
 
 #include <QDBusConnection>
@@ -119,7 +120,7 @@ class TestUdisksHealth : public QObject
 {
     Q_OBJECT
 
-    QProcess m_bus;
+    test::PrivateBus m_bus;
     QString m_address;
     QThread m_thread; // the fake answers from here: the probe blocks for its replies
     FakeObjectManager m_manager;
@@ -139,12 +140,10 @@ class TestUdisksHealth : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        const QString daemon = QStandardPaths::findExecutable(QStringLiteral("dbus-daemon"));
-        if (daemon.isEmpty())
+        if (test::PrivateBus::daemon().isEmpty())
             QSKIP("no dbus-daemon");
-        m_bus.start(daemon, {QStringLiteral("--session"), QStringLiteral("--nofork"), QStringLiteral("--print-address=1")});
-        QVERIFY(m_bus.waitForReadyRead(10000));
-        m_address = QString::fromUtf8(m_bus.readLine()).trimmed();
+        m_address = m_bus.start();
+        QVERIFY(!m_address.isEmpty());
         // The probe asks "the system bus": make it this one before anyone connects.
         qputenv("DBUS_SYSTEM_BUS_ADDRESS", m_address.toUtf8());
         qDBusRegisterMetaType<QMap<QString, QVariantMap>>();
@@ -194,8 +193,6 @@ private Q_SLOTS:
         m_thread.quit();
         m_thread.wait();
         QDBusConnection::disconnectFromBus(QStringLiteral("fake-udisks"));
-        m_bus.kill();
-        m_bus.waitForFinished();
     }
 
     void readsEveryDrive()
