@@ -13,6 +13,7 @@
 #include "diskmapview.h"
 #include "diskrow.h"
 #include "engine/treesystem.h"
+#include "model/locate.h"
 #include "model/stoppedmembers.h"
 #include "monitor/mdwatcher.h"
 #include "probe/drivehealthprobe.h"
@@ -257,8 +258,30 @@ QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
         if (!menu->isEmpty())
             menu->addSeparator();
         menu->addAction(m_createAction);
+        if (const Disk *disk = m_snapshot->diskOf(item.name)) {
+            QAction *locate = menu->addAction(QStringLiteral("Locate %1 in the machine\u2026").arg(disk->name));
+            locate->setObjectName(QStringLiteral("action-locate"));
+            connect(locate, &QAction::triggered, this, [this, disk = *disk] { showLocate(disk); });
+        }
     }
     return menu;
+}
+
+// Before a disk is pulled: what is printed on it and where it is plugged in.
+void MainWindow::showLocate(const Disk &disk)
+{
+    auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("Locate %1").arg(disk.name),
+                                QStringLiteral("To find %1 in the machine, look for:").arg(disk.name), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("locateDialog"));
+    QString details;
+    for (const LocateLine &line : locateLines(disk))
+        details += QStringLiteral("<p><b>%1:</b> %2%3</p>")
+                       .arg(line.label.toHtmlEscaped(), line.value.toHtmlEscaped(),
+                            line.where.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(line.where.toHtmlEscaped()));
+    box->setInformativeText(details + QStringLiteral("<p><small>%1</small></p>").arg(bayLightNote(disk).toHtmlEscaped()));
+    box->setTextFormat(Qt::RichText);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::showContextMenu(const Selectable &item, const QPoint &globalPos)

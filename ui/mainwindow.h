@@ -131,6 +131,7 @@ private:
     void buildToolBar();
     void updateContextActions();
     void wireViews();
+    void showLocate(const plexus::Disk &disk);
     void showContextMenu(const plexus::Selectable &item, const QPoint &globalPos);
     void showDropHint(const QString &text, bool accepted);
     ReviewDialog *openReview(const Operation &op);

@@ -5,6 +5,7 @@
 // changes go through plexus-helper on the system bus.
 #include "helpercommands.h"
 #include "historycommand.h"
+#include "locatecommand.h"
 #include "monitorcommand.h"
 #include "statuscommand.h"
 
@@ -20,6 +21,7 @@ const char usage[] =
     "  status      show disks, partitions, md arrays and volumes (--json, --mdstat FILE)\n"
     "  monitor     print storage events as they happen (--json, --exec PROGRAM, --journal, --mail ADDRESS)\n"
     "  history     the storage events the system journal kept (--array NAME, --device NAME, --since WHEN)\n"
+    "  locate      what to look for to find a disk in the machine (serial, WWN, where it is plugged in)\n"
     "\n"
     "--version prints the version; --commands lists the commands, one a line.\n"
     "\n"
@@ -50,7 +52,7 @@ int main(int argc, char **argv)
     }
     // For the shell completions: every command, one a line, read at completion time.
     if (args.at(1) == QLatin1String("--commands")) {
-        QTextStream(stdout) << "status\nmonitor\nhistory\n" << plexus::helperCommandNames().join(QLatin1Char('\n')) << "\n";
+        QTextStream(stdout) << "status\nmonitor\nhistory\nlocate\n" << plexus::helperCommandNames().join(QLatin1Char('\n')) << "\n";
         return 0;
     }
     const QString command = args.at(1);
@@ -60,6 +62,8 @@ int main(int argc, char **argv)
         return plexus::runMonitorCommand(args);
     if (command == QLatin1String("history"))
         return plexus::runHistoryCommand(args);
+    if (command == QLatin1String("locate"))
+        return plexus::runLocateCommand(args);
     if (plexus::isHelperCommand(command))
         return plexus::runHelperCommand(args);
     err << "plexusctl: unknown command '" << command << "'\n\n" << usage << plexus::helperCommandsUsage();

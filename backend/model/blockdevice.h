@@ -32,6 +32,7 @@ struct Disk {
     QString wwn;
     qint64 sizeBytes = 0;
     QString bus;                    // "ata", "usb", "nvme", "virtio", "scsi", ...
+    QString path;                   // where it is plugged in (udev ID_PATH): "pci-0000:00:1f.2-ata-2"
     bool removable = false;
     bool hotpluggable = false;
     bool rotational = false;

@@ -129,6 +129,7 @@ QJsonObject diskToJson(const Disk &d)
         {QStringLiteral("wwn"), orNull(d.wwn)},
         {QStringLiteral("size_bytes"), double(d.sizeBytes)},
         {QStringLiteral("bus"), orNull(d.bus)},
+        {QStringLiteral("path"), orNull(d.path)},
         {QStringLiteral("removable"), d.removable},
         {QStringLiteral("hotpluggable"), d.hotpluggable},
         {QStringLiteral("rotational"), d.rotational},

@@ -86,6 +86,7 @@ Disk BlockProbe::readDisk(const QString &name) const
     if (d.wwn.isEmpty())
         d.wwn = readTrimmed(dir + QStringLiteral("/device/wwid")).value_or(QString());
     d.bus = udev.value(QStringLiteral("ID_BUS"));
+    d.path = udev.value(QStringLiteral("ID_PATH"));
     if (d.bus.isEmpty() || d.bus == QLatin1String("scsi")) {
         const QString fromPath = busFromPath(name, QFileInfo(dir).canonicalFilePath());
         if (!fromPath.isEmpty())

@@ -141,7 +141,8 @@ void MachineTree::writeDisk(const Disk &d, int index)
     QStringList udev{QStringLiteral("E:ID_TYPE=disk"), QStringLiteral("E:ID_BUS=%1").arg(d.bus),
                      QStringLiteral("E:ID_MODEL=%1").arg(QString(d.model).replace(QLatin1Char(' '), QLatin1Char('_'))),
                      QStringLiteral("E:ID_SERIAL_SHORT=%1").arg(d.serial.isEmpty() ? QStringLiteral("SN%1").arg(1000 + index) : d.serial),
-                     QStringLiteral("E:ID_WWN=0x5000c500%1").arg(index, 8, 16, QLatin1Char('0'))};
+                     QStringLiteral("E:ID_WWN=0x5000c500%1").arg(index, 8, 16, QLatin1Char('0')),
+                     QStringLiteral("E:ID_PATH=pci-0000:00:1f.2-ata-%1").arg(index + 1)};
     if (!d.table.isEmpty())
         udev << QStringLiteral("E:ID_PART_TABLE_TYPE=%1").arg(d.table);
     if (!d.fsType.isEmpty())

@@ -39,6 +39,7 @@
 #include <QDBusPendingCall>
 #include <QDir>
 #include <QLabel>
+#include <QMessageBox>
 #include <QListWidget>
 #include <QMenu>
 #include <QMimeData>
@@ -430,7 +431,9 @@ private Q_SLOTS:
         // A partition in an array offers its member actions and Create array.
         std::unique_ptr<QMenu> partition(w.contextMenu(Selectable::partition(QStringLiteral("sdb2")), nullptr));
         QVERIFY(menuAction(partition.get(), QStringLiteral("replace")));
-        QVERIFY(partition->findChild<QAction *>(QStringLiteral("createArrayAction")) || partition->actions().last()->objectName() == QLatin1String("createArrayAction"));
+        const QList<QAction *> offered = partition->actions();
+        QVERIFY(std::any_of(offered.begin(), offered.end(), [](const QAction *a) { return a->objectName() == QLatin1String("createArrayAction"); }));
+        QCOMPARE(offered.last()->objectName(), QStringLiteral("action-locate"));
     }
 
     // A disk dropped on another disk's row: "Replace OLD with NEW" in every
@@ -503,6 +506,20 @@ private Q_SLOTS:
                  qPrintable(menuAction(sdbMenu.get(), QStringLiteral("takeDiskOut"))->toolTip()));
         std::unique_ptr<QMenu> blank(w.contextMenu(Selectable::disk(QStringLiteral("sde")), nullptr));
         QVERIFY(!menuAction(blank.get(), QStringLiteral("takeDiskOut")));
+        // Locate: what is printed on sdb and where it is plugged in, before anyone pulls it.
+        QAction *locate = menuAction(sdbMenu.get(), QStringLiteral("locate"));
+        QVERIFY(locate);
+        QCOMPARE(locate->text(), QStringLiteral("Locate sdb in the machine\u2026"));
+        locate->trigger();
+        auto *located = w.findChild<QMessageBox *>(QStringLiteral("locateDialog"));
+        QVERIFY(located && located->isVisible());
+        const Disk *sdbDisk = w.selection()->snapshot()->disk(QStringLiteral("sdb"));
+        QVERIFY2(located->informativeText().contains(QStringLiteral("<b>Serial number:</b> %1").arg(sdbDisk->serial)), qPrintable(located->informativeText()));
+        QVERIFY(located->informativeText().contains(sdbDisk->wwn));
+        QVERIFY(located->informativeText().contains(QStringLiteral("SATA port 2 of the controller at PCI 0000:00:1f.2")));
+        save(located, QStringLiteral("locate-disk.png"));
+        located->close();
+        QVERIFY(menuAction(std::unique_ptr<QMenu>(w.contextMenu(Selectable::partition(QStringLiteral("sda3")), nullptr)).get(), QStringLiteral("locate")));
         QVERIFY(w.actions()->trigger(Selectable::disk(QStringLiteral("sdd")), QStringLiteral("takeDiskOut")));
         QCOMPARE(opened.size(), 2);
         review = opened.last().first().value<ReviewDialog *>();

@@ -107,6 +107,31 @@ private Q_SLOTS:
         QCOMPARE(vg.value(QStringLiteral("logical_volumes")).toArray().size(), 3);
     }
 
+    // Before pulling a disk: what is printed on it and where it is plugged in.
+    void locateSaysWhatToLookFor()
+    {
+        const Result r = run({QStringLiteral("locate"), QStringLiteral("/dev/sdb"), QStringLiteral("--root"), machine});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QString text = QString::fromUtf8(r.out);
+        QVERIFY2(text.startsWith(QStringLiteral("To find sdb in the machine, look for:\n  Serial number: WD-WCC6Y0GHIJKL\n")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("  WWN: 0x50014ee2b5a1c3d5\n")));
+        QVERIFY(text.contains(QStringLiteral("  Connected at: pci-0000:00:17.0-ata-2\n      (SATA port 2 of the controller at PCI 0000:00:17.0;")));
+        QVERIFY(text.contains(QStringLiteral("ledctl locate=/dev/sdb")));
+        // A partition: its disk, said so.
+        const Result part = run({QStringLiteral("locate"), QStringLiteral("sdb1"), QStringLiteral("--root"), machine});
+        QCOMPARE(part.exitCode, 0);
+        QVERIFY(part.out.startsWith("sdb1 is a partition of sdb.\nTo find sdb"));
+        // No such disk: the disks there are, and nothing on standard output.
+        const Result none = run({QStringLiteral("locate"), QStringLiteral("sdz"), QStringLiteral("--root"), machine});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY(none.out.isEmpty());
+        QVERIFY2(none.err.contains("there is no disk or partition 'sdz' (disks: sda, sdb, sdc)"), none.err.constData());
+        const Result path = run({QStringLiteral("locate"), QStringLiteral("../../etc/passwd"), QStringLiteral("--root"), machine});
+        QCOMPARE(path.exitCode, 2);
+        QVERIFY2(path.err.contains("is not a disk name like sdb"), path.err.constData());
+        QCOMPARE(run({QStringLiteral("locate"), QStringLiteral("--root"), machine}).exitCode, 2);
+    }
+
     void crossCheckAgreesOnConsistentTree()
     {
         const Result r = run({QStringLiteral("status"), QStringLiteral("--cross-check"), QStringLiteral("--root"), machine});

@@ -46,6 +46,15 @@ for d in "$disk1" "$disk2"; do
     is "$(user_field "disk('$d')['health']['media_errors']")" 0 "$d's media errors"
 done
 
+step "locate: what is printed on the drive, and where it is plugged in (udev's own path)"
+located=$(as_user plexusctl locate "$disk2")
+echo "$located"
+echo "$located" | grep -q "^  Serial number: PLXNVME2$" || fail "locate does not give $disk2's serial number"
+path=$(udevadm info --query=property --name="/dev/$disk2" | sed -n 's/^ID_PATH=//p')
+[ -n "$path" ] && [ -e "/dev/disk/by-path/$path" ] || fail "udev gives $disk2 no path"
+echo "$located" | grep -qF "  Connected at: $path" || fail "locate does not give udev's path $path"
+echo "$located" | grep -q "(the NVMe drive in the slot at PCI .* (namespace 1)" || fail "locate does not say where the NVMe drive sits"
+
 step "md0, a mirror of both, with checksummed data"
 create /dev/md0 --level=1 --raid-devices=2 "/dev/$disk1" "/dev/$disk2"
 wait_idle md0
