@@ -93,6 +93,7 @@ int runMonitorCommand(const QStringList &args)
     }
 
     StorageMonitor monitor(alerts.root);
+    monitor.watchDriveHealth();
     QTextStream out(stdout);
     const bool asJson = parser.isSet(json);
     const bool withProgress = !parser.isSet(noProgress);

@@ -11,17 +11,26 @@ StorageMonitor::StorageMonitor(const QString &root, QObject *parent)
     : QObject(parent)
     , m_root(root)
     , m_watcher(root)
+    , m_current(SnapshotProbe(root, SnapshotProbe::Detail::Fast).take())
 {
-    if (root == QLatin1String("/")) {
-        m_health = readDriveHealth();
-        m_healthWatcher = new DriveHealthWatcher(this);
-        connect(m_healthWatcher, &DriveHealthWatcher::changed, this, [this] {
-            m_health = readDriveHealth();
-            takeSnapshot();
-        });
-    }
-    m_current = probe().take();
     connect(&m_watcher, &MdWatcher::changed, this, &StorageMonitor::takeSnapshot);
+}
+
+void StorageMonitor::watchDriveHealth()
+{
+    if (m_root != QLatin1String("/") || m_healthWatcher)
+        return;
+    m_health = readDriveHealth();
+    m_healthWatcher = new DriveHealthWatcher(this);
+    connect(m_healthWatcher, &DriveHealthWatcher::changed, this, [this] {
+        m_health = readDriveHealth();
+        takeSnapshot();
+    });
+    // The drives as they are now join the baseline: only changes from here are news.
+    // The arrays stay as first read: whatever md did meanwhile is told at its notification.
+    auto baseline = std::make_shared<Snapshot>(*m_current);
+    applyDriveHealth(&baseline->disks, *m_health);
+    m_current = baseline;
 }
 
 SnapshotProbe StorageMonitor::probe() const

@@ -25,6 +25,11 @@ public:
     SnapshotPtr snapshot() const { return m_current; }
     MdWatcher *watcher() { return &m_watcher; }
 
+    // Also follow the drives' own health (UDisks; the live machine only): what
+    // `plexusctl monitor` and `plexus --monitor` tell of. plexus-helper, which
+    // watches md only to hold off shutdown, does not ask UDisks at all.
+    void watchDriveHealth();
+
 public Q_SLOTS:
     // Re-read now (tests that edit a fixture tree; the user pressing F5).
     void refresh();

@@ -25,9 +25,9 @@ MonitorMode::MonitorMode(const QString &root, QObject *parent)
     , m_server(new DesktopNotifications(QDBusConnection::sessionBus(), this))
     , m_notifier(new Notifier(m_server, this))
     , m_tray(new TrayIcon(this))
-    , m_before(m_storage->snapshot())
-    , m_current(m_before)
 {
+    m_storage->watchDriveHealth();
+    m_before = m_current = m_storage->snapshot();
     m_notifier->setDriveWarningsToldElsewhere([] { return plasmaDisksWatchesDrives(QDBusConnection::sessionBus()); });
     // snapshotChanged comes just before the events derived from it.
     connect(m_storage, &StorageMonitor::snapshotChanged, this, [this](const SnapshotPtr &now) {
