@@ -138,7 +138,10 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     connect(m_watcher, &MdWatcher::changed, this, &MainWindow::reload);
     // A drive's health moves with no kernel notification: UDisks tells when it read one.
     if (root == QLatin1String("/"))
-        connect(new DriveHealthWatcher(this), &DriveHealthWatcher::changed, this, &MainWindow::reload);
+        connect(new DriveHealthWatcher(this), &DriveHealthWatcher::changed, this, [this] {
+            m_driveHealth.reset();
+            reload();
+        });
     connect(m_backups, &BackupList::changed, this, &MainWindow::showBackups);
     reload();
     refreshUnfinished();
@@ -539,7 +542,15 @@ QWidget *MainWindow::buildSidebar()
 void MainWindow::reload()
 {
     QStringList warnings;
-    const SnapshotPtr next = withHelperVolumeDetails(SnapshotProbe(m_root).take(&warnings));
+    // Drive health changes at most at UDisks' reads (every ten minutes, signalled):
+    // asked once and then at each signal, not at every reload (once a second while md syncs).
+    SnapshotProbe probe(m_root);
+    if (m_root == QLatin1String("/")) {
+        if (!m_driveHealth)
+            m_driveHealth = readDriveHealth();
+        probe.setDriveHealth(*m_driveHealth);
+    }
+    const SnapshotPtr next = withHelperVolumeDetails(probe.take(&warnings));
     followStoppedMembers(*next);
     const bool first = !m_snapshot;
     if (m_snapshot) {

@@ -17,9 +17,11 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QHash>
 #include <QSet>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class HelperProxy;
 class QLabel;
@@ -141,6 +143,7 @@ private:
     SnapshotPtr m_snapshot;
     SelectionModel *m_selection;
     MdWatcher *m_watcher;
+    std::optional<QHash<QString, DriveHealth>> m_driveHealth; // UDisks' last read (live machine)
     QScrollArea *m_overviewScroll = nullptr;
     ArraysView *m_arrays = nullptr;
     DiskMapView *m_disks = nullptr;
