@@ -174,9 +174,8 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
 {
     // A member's drive warning of its own health: the array is at risk before md knows.
     const QStringList atRisk = snapshot.disksAtRisk(a);
-    m_tone = arrayTone(a);
-    if (!atRisk.isEmpty() && m_tone == Tone::Good)
-        m_tone = Tone::Warning;
+    const Tone mdTone = arrayTone(a);
+    m_tone = !atRisk.isEmpty() && mdTone == Tone::Good ? Tone::Warning : mdTone;
     const QList<MemberSlot> slots = memberSlots(a);
     m_picture->setArray(a.level, slots);
     m_size->setText(a.sizeKib ? humanSize(*a.sizeKib * 1024) : QString());
@@ -186,8 +185,7 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
         const QString warning = QStringLiteral("%1 %2 it may fail")
                                     .arg(atRisk.join(QStringLiteral(", ")), atRisk.size() == 1 ? QStringLiteral("warns") : QStringLiteral("warn"));
         // md still calls it healthy: the warning is the news. Otherwise it adds to md's.
-        health = m_tone == Tone::Warning && arrayTone(a) == Tone::Good ? QStringLiteral("At risk: ") + warning
-                                                                      : health + QStringLiteral(" \u00b7 ") + warning;
+        health = mdTone == Tone::Good ? QStringLiteral("At risk: ") + warning : health + QStringLiteral(" \u00b7 ") + warning;
     }
     m_health->setText(health);
     QPalette healthPalette = m_health->palette();

@@ -54,12 +54,13 @@ QString bayLightNote(const Disk &d)
 QString locateText(const Disk &d)
 {
     QString text = QStringLiteral("To find %1 in the machine, look for:\n").arg(d.name);
-    for (const LocateLine &line : locateLines(d)) {
+    const QList<LocateLine> lines = locateLines(d);
+    for (const LocateLine &line : lines) {
         text += QStringLiteral("  %1: %2\n").arg(line.label, line.value);
         if (!line.where.isEmpty())
             text += QStringLiteral("      (%1)\n").arg(line.where);
     }
-    if (locateLines(d).isEmpty())
+    if (lines.isEmpty())
         text += QStringLiteral("  nothing: the drive reports no serial number, WWN, model or path\n");
     return text + QLatin1Char('\n') + bayLightNote(d) + QLatin1Char('\n');
 }
