@@ -59,6 +59,22 @@ void fromJson(const QJsonValue &v, QStringList *out)
         *out << s.toString();
 }
 
+QJsonValue toJson(const ScrubSchedule &s)
+{
+    return QJsonObject{{QStringLiteral("source"), s.source}, {QStringLiteral("calendar"), QJsonArray::fromStringList(s.calendar)},
+                       {QStringLiteral("enabled"), s.enabled}, {QStringLiteral("masked"), s.masked},
+                       {QStringLiteral("first_week_only"), s.firstWeekOnly}};
+}
+void fromJson(const QJsonValue &v, ScrubSchedule *out)
+{
+    const QJsonObject o = v.toObject();
+    out->source = o.value(QStringLiteral("source")).toString();
+    fromJson(o.value(QStringLiteral("calendar")), &out->calendar);
+    out->enabled = o.value(QStringLiteral("enabled")).toBool();
+    out->masked = o.value(QStringLiteral("masked")).toBool();
+    out->firstWeekOnly = o.value(QStringLiteral("first_week_only")).toBool();
+}
+
 // A verdict: its error's name ("org.plexus.Error.InUse") and words; success is {}.
 QJsonValue toJson(const Status &st)
 {
@@ -147,6 +163,16 @@ Status RecordingSystem::mountPointUsable(const QString &path) const
     return keep(question("mount_point_usable", path), m_live.mountPointUsable(path));
 }
 
+ScrubSchedule RecordingSystem::scrubSchedule() const { return keep(question("scrub_schedule", QString()), m_live.scrubSchedule()); }
+bool RecordingSystem::serviceManagerRunning() const
+{
+    return keep(question("service_manager", QString()), m_live.serviceManagerRunning());
+}
+Status RecordingSystem::calendarValid(const QString &expression) const
+{
+    return keep(question("calendar_valid", expression), m_live.calendarValid(expression));
+}
+
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
     if (!m_record.contains(q))
@@ -215,6 +241,13 @@ QString ReplayedSystem::filesystemUuid(const QString &name) const
 Status ReplayedSystem::mountPointUsable(const QString &path) const
 {
     return replayed<Status>(answer(question("mount_point_usable", path)));
+}
+
+ScrubSchedule ReplayedSystem::scrubSchedule() const { return replayed<ScrubSchedule>(answer(question("scrub_schedule", QString()))); }
+bool ReplayedSystem::serviceManagerRunning() const { return replayed<bool>(answer(question("service_manager", QString()))); }
+Status ReplayedSystem::calendarValid(const QString &expression) const
+{
+    return replayed<Status>(answer(question("calendar_valid", expression)));
 }
 
 QStringList recordedKernelNames(const QJsonObject &record)

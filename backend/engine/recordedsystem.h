@@ -37,6 +37,9 @@ public:
     QString fstab() const override;
     QString filesystemUuid(const QString &name) const override;
     Status mountPointUsable(const QString &path) const override;
+    ScrubSchedule scrubSchedule() const override;
+    bool serviceManagerRunning() const override;
+    Status calendarValid(const QString &expression) const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -69,6 +72,9 @@ public:
     QString fstab() const override;
     QString filesystemUuid(const QString &name) const override;
     Status mountPointUsable(const QString &path) const override;
+    ScrubSchedule scrubSchedule() const override;
+    bool serviceManagerRunning() const override;
+    Status calendarValid(const QString &expression) const override;
 
 private:
     QJsonValue answer(const QString &question) const;

@@ -287,6 +287,37 @@ Status SystemView::mountPointUsable(const QString &path) const
     return invalid(QStringLiteral("Whether %1 can be a mount point is unknown here.").arg(path));
 }
 
+Status SystemView::calendarValid(const QString &expression) const
+{
+    return invalid(QStringLiteral("Whether '%1' is a calendar systemd accepts is unknown here.").arg(expression));
+}
+
+ScrubSchedule LiveSystem::scrubSchedule() const
+{
+    return readScrubSchedule(m_sysRoot.isEmpty() ? QStringLiteral("/") : m_sysRoot);
+}
+
+bool LiveSystem::serviceManagerRunning() const
+{
+    return m_sysRoot.isEmpty() && QFileInfo(QStringLiteral("/run/systemd/system")).isDir();
+}
+
+Status LiveSystem::calendarValid(const QString &expression) const
+{
+    // systemd's own parser: whatever it accepts, the timer will.
+    actions::QuietContext quiet;
+    QByteArray out; // stdout and stderr
+    int code = 0;
+    const Status ran = actions::run(quiet, {QStringLiteral("systemd-analyze"), QStringLiteral("calendar"), QStringLiteral("--"), expression}, {}, &out, &code);
+    if (ran && code == 0)
+        return {};
+    const QStringList lines = QString::fromUtf8(out).trimmed().split(QLatin1Char('\n'));
+    const QString said = ran ? lines.last().trimmed() : ran.message();
+    return invalid(QStringLiteral("systemd does not understand the calendar '%1' (%2). Write it as OnCalendar= wants it, for example "
+                                  "'Sun *-*-1..7 01:00' (the first Sunday of each month at 01:00) or 'weekly'.")
+                       .arg(expression, said));
+}
+
 QString LiveSystem::fstab() const
 {
     QFile f(m_sysRoot + QStringLiteral("/etc/fstab"));

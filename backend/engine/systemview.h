@@ -7,6 +7,7 @@
 // the real /dev and /sys; unit tests answer from a fake.
 
 #include "deviceidentity.h"
+#include "probe/scrubschedule.h"
 #include "status.h"
 
 #include <QHash>
@@ -109,6 +110,15 @@ public:
     // root can change, and the path absent or an empty directory. The refusal
     // says why; a system that cannot tell refuses.
     virtual Status mountPointUsable(const QString &path) const;
+    // When the machine checks its arrays (probe/scrubschedule.h): the timer's
+    // files as systemd would combine them.
+    virtual ScrubSchedule scrubSchedule() const { return {}; }
+    // Whether systemd runs this machine (/run/systemd/system): without it,
+    // units are changed on disk only and nothing is started or reloaded.
+    virtual bool serviceManagerRunning() const { return false; }
+    // Whether systemd accepts `expression` as an OnCalendar= value; the refusal
+    // quotes systemd-analyze. Only called with text made of calendar characters.
+    virtual Status calendarValid(const QString &expression) const;
 };
 
 class LiveSystem : public SystemView
@@ -133,6 +143,9 @@ public:
     QString fstab() const override;
     QString filesystemUuid(const QString &name) const override;
     Status mountPointUsable(const QString &path) const override;
+    ScrubSchedule scrubSchedule() const override;
+    bool serviceManagerRunning() const override;
+    Status calendarValid(const QString &expression) const override;
 
     // What plexus-helper's MdSuperblocks() read for a window that is not root
     // (kernel name -> mdadm --examine), answered by mdExamine when this process

@@ -106,12 +106,23 @@ QString ScrubSchedule::when() const
 {
     if (calendar.size() == 1) {
         const QString spec = calendar.first();
-        static const QRegularExpression firstSunday(QStringLiteral("^Sun \\*-\\*-(?:0?1)\\.\\.0?7 (\\d+):(\\d+)(?::00)?$"));
-        static const QRegularExpression sunday(QStringLiteral("^Sun (?:\\*-\\*-\\* )?(\\d+):(\\d+)(?::00)?$"));
-        if (const QRegularExpressionMatch m = firstSunday.match(spec); m.hasMatch())
-            return QStringLiteral("the first Sunday of each month at %1").arg(clock(m.captured(1), m.captured(2)));
-        if (const QRegularExpressionMatch m = sunday.match(spec); m.hasMatch())
-            return QStringLiteral("every Sunday at %1").arg(clock(m.captured(1), m.captured(2)));
+        static const QMap<QString, QString> days{{QStringLiteral("Mon"), QStringLiteral("Monday")},   {QStringLiteral("Tue"), QStringLiteral("Tuesday")},
+                                                 {QStringLiteral("Wed"), QStringLiteral("Wednesday")}, {QStringLiteral("Thu"), QStringLiteral("Thursday")},
+                                                 {QStringLiteral("Fri"), QStringLiteral("Friday")},   {QStringLiteral("Sat"), QStringLiteral("Saturday")},
+                                                 {QStringLiteral("Sun"), QStringLiteral("Sunday")}};
+        // "Sun *-*-1..7 1:00:00", "Sat 02:30", "*-*-01 01:00", "*-*-* 03:00"
+        static const QRegularExpression firstWeekday(QStringLiteral("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\*-\\*-(?:0?1)\\.\\.0?7 (\\d+):(\\d+)(?::00)?$"));
+        static const QRegularExpression weekday(QStringLiteral("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:\\*-\\*-\\* )?(\\d+):(\\d+)(?::00)?$"));
+        static const QRegularExpression firstDay(QStringLiteral("^\\*-\\*-0?1 (\\d+):(\\d+)(?::00)?$"));
+        static const QRegularExpression everyDay(QStringLiteral("^(?:\\*-\\*-\\* )?(\\d+):(\\d+)(?::00)?$"));
+        if (const QRegularExpressionMatch m = firstWeekday.match(spec); m.hasMatch())
+            return QStringLiteral("the first %1 of each month at %2").arg(days.value(m.captured(1)), clock(m.captured(2), m.captured(3)));
+        if (const QRegularExpressionMatch m = weekday.match(spec); m.hasMatch())
+            return QStringLiteral("every %1 at %2").arg(days.value(m.captured(1)), clock(m.captured(2), m.captured(3)));
+        if (const QRegularExpressionMatch m = firstDay.match(spec); m.hasMatch())
+            return QStringLiteral("the first day of each month at %1").arg(clock(m.captured(1), m.captured(2)));
+        if (const QRegularExpressionMatch m = everyDay.match(spec); m.hasMatch())
+            return QStringLiteral("every day at %1").arg(clock(m.captured(1), m.captured(2)));
         if (spec == QLatin1String("weekly"))
             return QStringLiteral("every Monday at 00:00");
         if (spec == QLatin1String("monthly"))
@@ -127,6 +138,15 @@ QString ScrubSchedule::when() const
             : QStringLiteral("every Sunday at %1").arg(clock(calendar.at(1), calendar.at(0)));
     }
     return calendar.join(QStringLiteral("; "));
+}
+
+QString ScrubSchedule::state() const
+{
+    if (source.isEmpty())
+        return QStringLiteral("never (no check timer)");
+    if (masked)
+        return QStringLiteral("never (%1 is masked)").arg(source);
+    return enabled ? when() : QStringLiteral("never (%1 is not enabled)").arg(source);
 }
 
 ScrubSchedule readScrubSchedule(const QString &root)

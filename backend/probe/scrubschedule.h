@@ -23,6 +23,8 @@ struct ScrubSchedule {
 
     // "the first Sunday of each month at 01:00", or the calendar as written.
     QString when() const;
+    // when() if the timer is on, else "never (mdcheck_start.timer is not enabled)".
+    QString state() const;
 };
 
 ScrubSchedule readScrubSchedule(const QString &root = QStringLiteral("/"));

@@ -25,6 +25,7 @@
 #include "operations/dropplanner.h"
 #include "operations/operationrunner.h"
 #include "operations/reviewdialog.h"
+#include "operations/scheduledialog.h"
 #include "operations/steplist.h"
 #include "operations/unfinishedbanner.h"
 #include "partitionbar.h"
@@ -40,7 +41,10 @@
 #include <QDir>
 #include <QLabel>
 #include <QMessageBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QListWidget>
+#include <QRadioButton>
 #include <QMenu>
 #include <QMimeData>
 #include <QPointer>
@@ -434,6 +438,64 @@ private Q_SLOTS:
         const QList<QAction *> offered = partition->actions();
         QVERIFY(std::any_of(offered.begin(), offered.end(), [](const QAction *a) { return a->objectName() == QLatin1String("createArrayAction"); }));
         QCOMPARE(offered.last()->objectName(), QStringLiteral("action-locate"));
+    }
+
+    // "Change when arrays are checked…": the schedule now, a choice, and the
+    // review of the drop-in it writes; a calendar systemd cannot read is refused
+    // in the review; a cron job is not offered.
+    void checkSchedule()
+    {
+        Machine m;
+        MachineTree tree(m.dir.path());
+        tree.write(QStringLiteral("usr/lib/systemd/system/mdcheck_start.timer"), "[Timer]\nOnCalendar=Sun *-*-1..7 1:00:00\nRandomizedDelaySec=24h\n");
+        QDir().mkpath(m.dir.filePath(QStringLiteral("etc/systemd/system/mdmonitor.service.wants")));
+        QVERIFY(QFile::link(QStringLiteral("/usr/lib/systemd/system/mdcheck_start.timer"),
+                            m.dir.filePath(QStringLiteral("etc/systemd/system/mdmonitor.service.wants/mdcheck_start.timer"))));
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy opened(&w, &MainWindow::reviewOpened);
+        std::unique_ptr<QMenu> md0(w.contextMenu(Selectable::array(QStringLiteral("md0")), nullptr));
+        QAction *change = menuAction(md0.get(), QStringLiteral("checkSchedule"));
+        QVERIFY(change && change->isEnabled());
+        QCOMPARE(change->text(), QStringLiteral("Change when arrays are checked\u2026"));
+        change->trigger();
+        auto *dialog = w.findChild<ScheduleDialog *>(QStringLiteral("scheduleDialog"));
+        QVERIFY(dialog && dialog->isVisible());
+        QVERIFY(dialog->findChildren<QLabel *>().first()->text().contains(QStringLiteral("Now: the first Sunday of each month at 01:00 (mdcheck_start.timer).")));
+        dialog->findChild<QRadioButton *>(QStringLiteral("choice2"))->setChecked(true);
+        save(dialog, QStringLiteral("check-schedule.png"));
+        QCOMPARE(dialog->when(), QStringLiteral("Sun 01:00"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(opened.size(), 1);
+        auto *review = opened.first().first().value<ReviewDialog *>();
+        QCOMPARE(review->operation().plan.operation, QStringLiteral("SetCheckSchedule"));
+        QCOMPARE(review->operation().plan.summary, QStringLiteral("Check the arrays every Sunday at 01:00 (now: the first Sunday of each month at 01:00)."));
+        QVERIFY2(review->commandsText().contains(QStringLiteral("OnCalendar=Sun 01:00")), qPrintable(review->commandsText()));
+        QVERIFY(review->operation().erased.isEmpty());
+        review->close();
+
+        // Another time, which systemd does not understand: refused in its words, before anything runs.
+        std::unique_ptr<QMenu> again(w.contextMenu(Selectable::array(QStringLiteral("md1")), nullptr));
+        menuAction(again.get(), QStringLiteral("checkSchedule"))->trigger();
+        dialog = w.findChildren<ScheduleDialog *>().last();
+        dialog->findChild<QRadioButton *>(QStringLiteral("choice4"))->setChecked(true);
+        QVERIFY(!dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled());
+        dialog->findChild<QLineEdit *>(QStringLiteral("otherCalendar"))->setText(QStringLiteral("Funday 01:00"));
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(opened.size(), 2);
+        review = opened.last().first().value<ReviewDialog *>();
+        QVERIFY(review->operation().isRefused());
+        QVERIFY2(review->operation().refusal.message().contains(QStringLiteral("systemd does not understand the calendar 'Funday 01:00'")),
+                 qPrintable(review->operation().refusal.message()));
+        review->close();
+
+        // Checks from cron (Debian 12): shown, not offered for change.
+        QFile::remove(m.dir.filePath(QStringLiteral("etc/systemd/system/mdmonitor.service.wants/mdcheck_start.timer")));
+        QFile::remove(m.dir.filePath(QStringLiteral("usr/lib/systemd/system/mdcheck_start.timer")));
+        tree.write(QStringLiteral("etc/cron.d/mdadm"), "57 0 * * 0 root if [ -x /usr/share/mdadm/checkarray ] && [ $(date +\\%d) -le 7 ]; then /usr/share/mdadm/checkarray --cron --all --idle --quiet; fi\n");
+        std::unique_ptr<QMenu> cron(w.contextMenu(Selectable::array(QStringLiteral("md0")), nullptr));
+        QVERIFY(!menuAction(cron.get(), QStringLiteral("checkSchedule"))->isEnabled());
+        QCOMPARE(menuAction(cron.get(), QStringLiteral("checkSchedule"))->toolTip(), QStringLiteral("Checks run from /etc/cron.d/mdadm (cron), which Plexus does not change."));
     }
 
     // A disk dropped on another disk's row: "Replace OLD with NEW" in every

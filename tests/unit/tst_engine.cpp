@@ -263,6 +263,34 @@ private Q_SLOTS:
         QCOMPARE(p.summary, QStringLiteral("Write the 2 running array(s) into /etc/mdadm/mdadm.conf."));
     }
 
+    void checkSchedule()
+    {
+        ScrubSchedule mdcheck;
+        mdcheck.source = QStringLiteral("mdcheck_start.timer");
+        mdcheck.calendar = {QStringLiteral("Sun *-*-1..7 1:00:00")};
+        mdcheck.enabled = true;
+        sys.setScrubSchedule(mdcheck, true);
+        const QString dropIn = QStringLiteral("/etc/systemd/system/mdcheck_start.timer.d/90-plexus-schedule.conf");
+        Plan p = plan(CheckScheduleRequest{.when = QStringLiteral("Sat 03:00")});
+        QCOMPARE(p.summary, QStringLiteral("Check the arrays every Saturday at 03:00 (now: the first Sunday of each month at 01:00)."));
+        QCOMPARE(p.previews(),
+                 (QStringList{QStringLiteral("mkdir -p /etc/systemd/system/mdcheck_start.timer.d && printf '# Written by Plexus (plexusctl check-schedule default takes it away).\\n"
+                                             "[Timer]\\nOnCalendar=\\nOnCalendar=Sat 03:00\\n' > ") + dropIn,
+                              QStringLiteral("systemctl daemon-reload"), QStringLiteral("systemctl restart mdcheck_start.timer")}));
+        QCOMPARE(p.steps[0].undoWords(), QStringLiteral("undo: Remove Plexus's schedule (%1): the timer's own calendar applies again").arg(dropIn));
+
+        // Off, and back on as shipped: a timer not enabled is enabled; without systemd, on disk only.
+        p = plan(CheckScheduleRequest{.when = QStringLiteral("off")});
+        QCOMPARE(p.previews(), QStringList{QStringLiteral("systemctl disable --now mdcheck_start.timer")});
+        ScrubSchedule off = mdcheck;
+        off.enabled = false;
+        sys.setScrubSchedule(off, false);
+        sys.addPath(dropIn);
+        p = plan(CheckScheduleRequest{.when = QStringLiteral("default")});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("rm -f ") + dropIn, QStringLiteral("systemctl enable mdcheck_start.timer")}));
+        QVERIFY(p.notes.join(QLatin1Char(' ')).contains(QStringLiteral("systemd does not run this system")));
+    }
+
     void planOnACopy()
     {
         // Planning a shrink simulates fail+remove on its own copy: the live model stays.

@@ -245,7 +245,13 @@ public:
         return m_mountRoot.isEmpty() ? SystemView::mountPointUsable(path) : checkMountPointDirectories(m_mountRoot, path, ::getuid());
     }
 
+    ScrubSchedule scrubSchedule() const override { return m_schedule; }
+    bool serviceManagerRunning() const override { return m_managerRunning; }
+    // The real parser (systemd-analyze, in the build root) unless told otherwise.
+    Status calendarValid(const QString &expression) const override { return LiveSystem().calendarValid(expression); }
+
     void addNode(const QString &path, const NodeInfo &info) { m_extra.insert(path, info); }
+    void setScrubSchedule(const ScrubSchedule &s, bool managerRunning) { m_schedule = s; m_managerRunning = managerRunning; }
     void setSyncAction(const QString &md, const QString &action) { m_sync.insert(md, action); }
     void addPath(const QString &path) { m_paths.append(path); }
     void withoutPersonality(const QString &level) { m_noPersonality.append(level); }
@@ -275,6 +281,8 @@ private:
     QString m_fstab;
     QHash<QString, QString> m_fsUuids;
     QString m_mountRoot;
+    ScrubSchedule m_schedule;
+    bool m_managerRunning = false;
 };
 
 } // namespace plexus::fixture

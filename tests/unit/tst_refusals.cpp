@@ -402,6 +402,49 @@ private Q_SLOTS:
         EXPECT_OK(check(WriteMdadmConfRequest{}));
     }
 
+    void checkSchedule()
+    {
+        auto when = [](const char *w) { return CheckScheduleRequest{.when = QString::fromUtf8(w)}; };
+        FakeSystem sys(snap);
+        ScrubSchedule mdcheck;
+        mdcheck.source = QStringLiteral("mdcheck_start.timer");
+        mdcheck.calendar = {QStringLiteral("Sun *-*-1..7 1:00:00")};
+        mdcheck.enabled = true;
+        sys.setScrubSchedule(mdcheck, true);
+        EXPECT_OK(check(when("Sat 03:00"), snap, &sys));
+        EXPECT_OK(check(when("off"), snap, &sys));
+        EXPECT_OK(check(when("weekly"), snap, &sys));
+        // Plain words for what only looks like a calendar; systemd's own for the rest.
+        EXPECT_REFUSAL(check(when(""), snap, &sys), ErrorCode::Invalid, "Say when to check");
+        EXPECT_REFUSAL(check(when("Sun 01:00\nOnCalendar=minutely"), snap, &sys), ErrorCode::Invalid, "is not a calendar");
+        EXPECT_REFUSAL(check(when("Sun 01:00\n[Service]"), snap, &sys), ErrorCode::Invalid, "is not a calendar");
+        EXPECT_REFUSAL(check(when("%H 01:00"), snap, &sys), ErrorCode::Invalid, "is not a calendar");
+        EXPECT_REFUSAL(check(when("-h"), snap, &sys), ErrorCode::Invalid, "is not a calendar");
+        EXPECT_REFUSAL(check(when("Funday 25:00"), snap, &sys), ErrorCode::Invalid, "systemd does not understand the calendar 'Funday 25:00'");
+        EXPECT_REFUSAL(check(when("Sun *-*-1..7 1:00:00"), snap, &sys), ErrorCode::Invalid, "already checked the first Sunday of each month at 01:00");
+        EXPECT_REFUSAL(check(when("default"), snap, &sys), ErrorCode::Invalid, "already as the distribution ships it");
+
+        ScrubSchedule disabled = mdcheck;
+        disabled.enabled = false;
+        sys.setScrubSchedule(disabled, true);
+        EXPECT_REFUSAL(check(when("off"), snap, &sys), ErrorCode::Invalid, "already not checked on a schedule");
+        EXPECT_OK(check(when("default"), snap, &sys)); // enables it
+        EXPECT_OK(check(when("Sun *-*-1..7 1:00:00"), snap, &sys));
+
+        ScrubSchedule masked = mdcheck;
+        masked.masked = true;
+        sys.setScrubSchedule(masked, true);
+        EXPECT_REFUSAL(check(when("Sat 03:00"), snap, &sys), ErrorCode::Invalid, "mdcheck_start.timer is masked");
+        ScrubSchedule cron;
+        cron.source = QStringLiteral("/etc/cron.d/mdadm");
+        cron.calendar = QStringLiteral("57 0 * * 0").split(QLatin1Char(' '));
+        cron.enabled = true;
+        sys.setScrubSchedule(cron, true);
+        EXPECT_REFUSAL(check(when("Sat 03:00"), snap, &sys), ErrorCode::Invalid, "from /etc/cron.d/mdadm (a cron job), which Plexus does not change");
+        sys.setScrubSchedule(ScrubSchedule(), true);
+        EXPECT_REFUSAL(check(when("Sat 03:00"), snap, &sys), ErrorCode::Invalid, "has no timer that checks its arrays");
+    }
+
     void zeroSuperblock()
     {
         EXPECT_REFUSAL(check(ZeroSuperblockRequest{.device = spec(snap, QStringLiteral("/dev/sdc3"))}), ErrorCode::Invalid,

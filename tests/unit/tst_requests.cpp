@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 29);
+        QCOMPARE(types, 30);
     }
 
     void typedArgumentsArrive()
@@ -186,6 +186,7 @@ private Q_SLOTS:
         QTest::newRow("grow overwrite") << "GrowArray" << call(grow, {{QStringLiteral("overwrite"), true}}) << QStringList{modify, eraseAction};
         QTest::newRow("scrub") << "RequestSyncAction" << call(SyncActionRequest{}, {}) << QStringList{scrub};
         QTest::newRow("speed") << "SetSyncSpeedLimits" << call(SpeedLimitsRequest{}, {}) << QStringList{modify};
+        QTest::newRow("check schedule") << "SetCheckSchedule" << call(CheckScheduleRequest{.when = QStringLiteral("off")}, {}) << QStringList{scrub};
         QTest::newRow("stop") << "StopArray" << call(StopArrayRequest{}, {}) << QStringList{modify};
         QTest::newRow("assemble") << "AssembleArray" << call(AssembleArrayRequest{}, {{QStringLiteral("run_degraded"), true}}) << QStringList{modify};
         QTest::newRow("assemble keep") << "AssembleArray" << call(AssembleArrayRequest{}, {{QStringLiteral("keep"), QStringLiteral("/dev/sdb")}})

@@ -94,6 +94,32 @@ private Q_SLOTS:
         const ScrubSchedule s = readScrubSchedule(root.path());
         QVERIFY(s.source.isEmpty());
         QVERIFY(!s.enabled);
+        QCOMPARE(s.state(), QStringLiteral("never (no check timer)"));
+    }
+
+    // The calendars "Change when arrays are checked" offers, and others, in words.
+    void calendarsInWords_data()
+    {
+        QTest::addColumn<QString>("calendar");
+        QTest::addColumn<QString>("words");
+        QTest::newRow("mdadm's") << "Sun *-*-1..7 1:00:00" << "the first Sunday of each month at 01:00";
+        QTest::newRow("first Saturday") << "Sat *-*-1..7 03:30" << "the first Saturday of each month at 03:30";
+        QTest::newRow("weekday") << "Wed 22:15" << "every Wednesday at 22:15";
+        QTest::newRow("first day") << "*-*-01 01:00" << "the first day of each month at 01:00";
+        QTest::newRow("every day") << "*-*-* 04:00:00" << "every day at 04:00";
+        QTest::newRow("as written") << "Mon,Thu *-*-* 02:00" << "Mon,Thu *-*-* 02:00";
+    }
+    void calendarsInWords()
+    {
+        QFETCH(QString, calendar);
+        QFETCH(QString, words);
+        ScrubSchedule s;
+        s.source = QStringLiteral("mdcheck_start.timer");
+        s.calendar = {calendar};
+        QCOMPARE(s.when(), words);
+        QCOMPARE(s.state(), QStringLiteral("never (mdcheck_start.timer is not enabled)"));
+        s.enabled = true;
+        QCOMPARE(s.state(), words);
     }
 };
 

@@ -5,6 +5,7 @@
 #include "devicepicker.h"
 #include "newvolumedialog.h"
 #include "sizedialog.h"
+#include "scheduledialog.h"
 #include "speeddialog.h"
 
 #include "engine/steps/volumesteps.h"
@@ -124,6 +125,13 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
         auto *dialog = new NewVolumeDialog(action.prompt, action.maxBytes, action.maxWords, action.suggestion, m_window);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &NewVolumeDialog::chosen, this, [this, action](const VolumeChoice &c) { Q_EMIT reviewRequested(action.makeVolume(c)); });
+        dialog->open();
+        return;
+    }
+    case ArrayAction::Input::Schedule: {
+        auto *dialog = new ScheduleDialog(action.prompt, m_window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &ScheduleDialog::whenChosen, this, [this, action](const QString &when) { Q_EMIT reviewRequested(action.make(when)); });
         dialog->open();
         return;
     }

@@ -20,6 +20,25 @@ bool checking(const Array &a)
     return a.sync && (a.sync->action == SyncAction::Check || a.sync->action == SyncAction::Repair);
 }
 
+// Machine-wide, but offered on every array: that is where its check is shown.
+ArrayAction scheduleAction(const PlanningContext &ctx)
+{
+    const ScrubSchedule now = ctx.system ? ctx.system->scrubSchedule() : ScrubSchedule();
+    QString why;
+    if (now.source.isEmpty())
+        why = QStringLiteral("This machine has no check timer (mdadm's mdcheck_start.timer or raid-check.timer).");
+    else if (now.source.startsWith(QLatin1Char('/')))
+        why = QStringLiteral("Checks run from %1 (cron), which Plexus does not change.").arg(now.source);
+    else if (now.masked)
+        why = QStringLiteral("%1 is masked: unmask it first.").arg(now.source);
+    ArrayAction a = action(QStringLiteral("checkSchedule"), QStringLiteral("Change when arrays are checked\u2026"), why);
+    a.input = ArrayAction::Input::Schedule;
+    a.prompt = now.enabled ? QStringLiteral("%1 (%2)").arg(now.when(), now.source) : now.state();
+    a.hint = QStringLiteral("For every array of this machine: one timer checks them all.");
+    a.make = [ctx](const QString &when) { return planOperation(ctx, CheckScheduleRequest{.when = when}); };
+    return a;
+}
+
 QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
 {
     const Snapshot &s = *ctx.snapshot;
@@ -88,6 +107,7 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
                                                      .max = limits.section(QLatin1Char(' '), 1, 1)});
     };
     list << speed;
+    list << scheduleAction(ctx);
 
     if (!running) {
         // Inactive: md holds the members it found and waits for the rest. The

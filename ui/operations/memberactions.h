@@ -24,10 +24,10 @@ struct VolumeChoice {
 
 struct ArrayAction {
     // What the user chooses before the plan: nothing, a device, a member, speed
-    // limits, a name (for a new volume group), a filesystem type, a size (as
+    // limits, when arrays are checked (`prompt`: the schedule now), a name (for a new volume group), a filesystem type, a size (as
     // typed: "20G", or on a slider between sizeRange's bounds), one of `choices`
     // (a volume group's devices), or a new volume's name, size and filesystem.
-    enum class Input { None, Device, Member, SpeedLimits, Name, Filesystem, Size, Choice, NewVolume };
+    enum class Input { None, Device, Member, SpeedLimits, Schedule, Name, Filesystem, Size, Choice, NewVolume };
 
     QString id;                 // "addSpare", "growMirror", "replace", ... (QAction objectName "action-<id>")
     QString text;               // "Add spare…"
@@ -48,7 +48,8 @@ struct ArrayAction {
     // NewVolume: the operation, given what the dialog asked.
     std::function<Operation(const VolumeChoice &)> makeVolume;
     // The operation, given the choice: a device or member kernel name, or
-    // "MIN MAX" (KiB/s or "system") for speed limits; empty for Input::None.
+    // "MIN MAX" (KiB/s or "system") for speed limits, a calendar, "off" or
+    // "default" for the schedule; empty for Input::None.
     std::function<Operation(const QString &choice)> make;
 };
 

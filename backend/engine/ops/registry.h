@@ -10,6 +10,7 @@
 #include "adddevice.h"
 #include "assemblearray.h"
 #include "backup.h"
+#include "checkschedule.h"
 #include "closebackup.h"
 #include "copypartitiontable.h"
 #include "createarray.h"
@@ -58,6 +59,7 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<CloseBackupRequest>());
     f(std::type_identity<SyncActionRequest>());
     f(std::type_identity<SpeedLimitsRequest>());
+    f(std::type_identity<CheckScheduleRequest>());
     f(std::type_identity<ZeroSuperblockRequest>());
     f(std::type_identity<CopyPartitionTableRequest>());
     f(std::type_identity<WriteMdadmConfRequest>());
