@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "statuscommand.h"
+
+#include "probe/scrubschedule.h"
 #include "commandoptions.h"
 #include "treeprinter.h"
 
@@ -162,6 +164,10 @@ int runStatusCommand(const QStringList &args)
         out << QJsonDocument(status).toJson(QJsonDocument::Indented);
     } else {
         printStatusTree(*snapshot, out);
+        if (live && !snapshot->arrays.isEmpty()) {
+            const ScrubSchedule schedule = readScrubSchedule();
+            out << "\nScheduled check: " << schedule.state() << (schedule.enabled ? QStringLiteral(" (%1)").arg(schedule.source) : QString()) << "\n";
+        }
         if (!hold.isEmpty())
             out << "\n" << shutdownHoldText(hold) << "\n";
     }

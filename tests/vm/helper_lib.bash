@@ -62,6 +62,9 @@ fingerprint() {
             for m in "$d"/dev-*; do [ -e "$m/state" ] && echo "$m $(cat $m/state)"; done
         done
         cat /etc/mdadm/mdadm.conf 2>/dev/null
+        # When arrays are checked: Plexus's drop-ins and the timers' links.
+        cat /etc/systemd/system/*.timer.d/*plexus* 2>/dev/null
+        ls /etc/systemd/system/*.wants 2>/dev/null | grep -e mdcheck -e raid-check
     } 2>/dev/null
 }
 
