@@ -7,9 +7,9 @@
 # guest's packages, the system bus activates the installed /usr/libexec/plexus-helper,
 # and /usr/bin/plexusctl creates and stops a mirror through it. Then the packages
 # are purged: none of their files is left, the bus no longer knows the helper, and
-# /var/lib/plexus holds only the journal. Skipped (77) without packages of this
-# version: building them is a whole build of its own, which `tools/plexus test`
-# does not do.
+# /var/lib/plexus holds only the journal. `tools/plexus test` packages the very
+# binaries the other tests ran (tools/lib/build-debs.sh --prebuilt) before the VM
+# tier; skipped (77) without packages of this version.
 . "$(dirname "$0")/lib.sh"
 version=$(sed -n '1s/^plexus (\([^)]*\)).*/\1/p' /src/debian/changelog)
 debs=(/src/build-debs/plexus_"$version"_*.deb /src/build-debs/plexusctl_"$version"_*.deb /src/build-debs/plexus-helper_"$version"_*.deb)
@@ -54,6 +54,10 @@ step "/usr/bin/plexusctl --version and create /dev/md0 through the activated hel
 [ "$(/usr/bin/plexusctl --version)" = "plexusctl $version" ] || fail "the installed plexusctl is not version $version"
 /usr/bin/plexusctl create /dev/md0 --level 1 /dev/vda /dev/vdb || fail "plexusctl create failed"
 grep -q '^md0 : active raid1' /proc/mdstat || { cat /proc/mdstat; fail "md0 is not an active RAID-1"; }
+mkfs.ext4 -q /dev/md0 && mkdir -p /mnt/md0 && mount /dev/md0 /mnt/md0 || fail "md0 does not take a filesystem"
+dd if=/dev/urandom of=/mnt/md0/data bs=1M count=8 status=none && sync
+sum=$(sha256sum < /mnt/md0/data)
+umount /mnt/md0
 helper=$(pgrep -x plexus-helper | head -n1)
 [ -n "$helper" ] || fail "no plexus-helper runs after the call"
 [ "$(readlink "/proc/$helper/exe")" = /usr/libexec/plexus-helper ] \
@@ -61,6 +65,10 @@ helper=$(pgrep -x plexus-helper | head -n1)
 echo "ok: the bus started /usr/libexec/plexus-helper (pid $helper)"
 /usr/bin/plexusctl stop /dev/md0 || fail "plexusctl stop failed"
 [ ! -e /sys/block/md0/md ] || fail "md0 still runs"
+mdadm --assemble /dev/md0 /dev/vda /dev/vdb >/dev/null 2>&1 || fail "md0 does not assemble after the stop"
+mount -o ro /dev/md0 /mnt/md0 && [ "$(sha256sum < /mnt/md0/data)" = "$sum" ] || fail "the data on md0 changed"
+umount /mnt/md0 && mdadm --stop /dev/md0 >/dev/null
+echo "ok: the data written on md0 reads back the same after the helper stopped it"
 
 step "dpkg --purge ${packages[*]}"
 files=$(dpkg -L "${packages[@]}" | sort -u)
