@@ -18,6 +18,8 @@
 #include "model/snapshot.h"
 
 #include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -304,18 +306,28 @@ bool LiveSystem::serviceManagerRunning() const
 
 Status LiveSystem::calendarValid(const QString &expression) const
 {
-    // systemd's own parser: whatever it accepts, the timer will.
-    actions::QuietContext quiet;
-    QByteArray out; // stdout and stderr
-    int code = 0;
-    const Status ran = actions::run(quiet, {QStringLiteral("systemd-analyze"), QStringLiteral("calendar"), QStringLiteral("--"), expression}, {}, &out, &code);
-    if (ran && code == 0)
+    // systemd's own parser: whatever it accepts, the timer will. Its complaint
+    // goes to stderr, not to the journal (where it logs when systemd runs it).
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("SYSTEMD_LOG_TARGET"), QStringLiteral("console"));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    p.setProcessEnvironment(env);
+    const QString tool = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"), {QStringLiteral("/usr/bin"), QStringLiteral("/bin")});
+    if (tool.isEmpty())
+        return invalid(QStringLiteral("systemd-analyze is not installed, so the calendar '%1' cannot be checked.").arg(expression));
+    p.start(tool, {QStringLiteral("calendar"), QStringLiteral("--"), expression});
+    if (!p.waitForFinished(10000)) {
+        p.kill();
+        p.waitForFinished(1000);
+        return invalid(QStringLiteral("systemd-analyze did not answer whether '%1' is a calendar.").arg(expression));
+    }
+    if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
         return {};
-    const QStringList lines = QString::fromUtf8(out).trimmed().split(QLatin1Char('\n'));
-    const QString said = ran ? lines.last().trimmed() : ran.message();
-    return invalid(QStringLiteral("systemd does not understand the calendar '%1' (%2). Write it as OnCalendar= wants it, for example "
+    const QString said = QString::fromUtf8(p.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1);
+    return invalid(QStringLiteral("systemd does not understand the calendar '%1'%2. Write it as OnCalendar= wants it, for example "
                                   "'Sun *-*-1..7 01:00' (the first Sunday of each month at 01:00) or 'weekly'.")
-                       .arg(expression, said));
+                       .arg(expression, said.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(said)));
 }
 
 QString LiveSystem::fstab() const

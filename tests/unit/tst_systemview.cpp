@@ -24,6 +24,17 @@ private Q_SLOTS:
             QSKIP("the walk trusts root-owned directories only: run as root (the build root's tests do)");
     }
 
+    // Calendars are judged by systemd's own parser, its reason quoted.
+    void calendarsAsSystemdReadsThem()
+    {
+        const LiveSystem live;
+        QVERIFY(live.calendarValid(QStringLiteral("Sun *-*-1..7 01:00")).ok());
+        QVERIFY(live.calendarValid(QStringLiteral("weekly")).ok());
+        const Status bad = live.calendarValid(QStringLiteral("Funday 25:00"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.message().contains(QStringLiteral("(Failed to parse calendar specification 'Funday 25:00': Invalid argument)")), qPrintable(bad.message()));
+    }
+
     void followsLinksInRootsDirectories()
     {
         const NodeInfo null = LiveSystem().node(QStringLiteral("/dev/./null"));

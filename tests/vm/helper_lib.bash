@@ -64,7 +64,7 @@ fingerprint() {
         cat /etc/mdadm/mdadm.conf 2>/dev/null
         # When arrays are checked: Plexus's drop-ins and the timers' links.
         cat /etc/systemd/system/*.timer.d/*plexus* 2>/dev/null
-        ls /etc/systemd/system/*.wants 2>/dev/null | grep -e mdcheck -e raid-check
+        ls /etc/systemd/system/*.wants 2>/dev/null | grep -e mdcheck -e raid-check || true
     } 2>/dev/null
 }
 
