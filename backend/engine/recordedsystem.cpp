@@ -173,6 +173,11 @@ Status RecordingSystem::calendarValid(const QString &expression) const
     return keep(question("calendar_valid", expression), m_live.calendarValid(expression));
 }
 
+QString RecordingSystem::syncSpeedLimit(const QString &md, const QString &which) const
+{
+    return keep(question("sync_speed", md + QLatin1Char('/') + which), m_live.syncSpeedLimit(md, which));
+}
+
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
     if (!m_record.contains(q))
@@ -248,6 +253,11 @@ bool ReplayedSystem::serviceManagerRunning() const { return replayed<bool>(answe
 Status ReplayedSystem::calendarValid(const QString &expression) const
 {
     return replayed<Status>(answer(question("calendar_valid", expression)));
+}
+
+QString ReplayedSystem::syncSpeedLimit(const QString &md, const QString &which) const
+{
+    return replayed<QString>(answer(question("sync_speed", md + QLatin1Char('/') + which)));
 }
 
 QStringList recordedKernelNames(const QJsonObject &record)

@@ -40,6 +40,7 @@ public:
     ScrubSchedule scrubSchedule() const override;
     bool serviceManagerRunning() const override;
     Status calendarValid(const QString &expression) const override;
+    QString syncSpeedLimit(const QString &md, const QString &which) const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -75,6 +76,7 @@ public:
     ScrubSchedule scrubSchedule() const override;
     bool serviceManagerRunning() const override;
     Status calendarValid(const QString &expression) const override;
+    QString syncSpeedLimit(const QString &md, const QString &which) const override;
 
 private:
     QJsonValue answer(const QString &question) const;

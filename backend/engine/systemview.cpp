@@ -133,6 +133,13 @@ QString LiveSystem::syncAction(const QString &md) const
     return readTrimmed(mdFile(md, QStringLiteral("sync_action"))).value_or(QString());
 }
 
+QString LiveSystem::syncSpeedLimit(const QString &md, const QString &which) const
+{
+    if (which != QLatin1String("min") && which != QLatin1String("max"))
+        return {};
+    return readTrimmed(mdFile(md, QStringLiteral("sync_speed_") + which)).value_or(QString());
+}
+
 DeviceIdentity LiveSystem::identity(const QString &name) const
 {
     DeviceIdentity id;

@@ -119,6 +119,14 @@ public:
     // Whether systemd accepts `expression` as an OnCalendar= value; the refusal
     // quotes systemd-analyze. Only called with text made of calendar characters.
     virtual Status calendarValid(const QString &expression) const;
+    // md/sync_speed_min or _max ("min", "max") as the kernel writes it:
+    // "1000 (system)" or "50000 (local)"; empty when unreadable.
+    virtual QString syncSpeedLimit(const QString &md, const QString &which) const
+    {
+        Q_UNUSED(md);
+        Q_UNUSED(which);
+        return {};
+    }
 };
 
 class LiveSystem : public SystemView
@@ -146,6 +154,7 @@ public:
     ScrubSchedule scrubSchedule() const override;
     bool serviceManagerRunning() const override;
     Status calendarValid(const QString &expression) const override;
+    QString syncSpeedLimit(const QString &md, const QString &which) const override;
 
     // What plexus-helper's MdSuperblocks() read for a window that is not root
     // (kernel name -> mdadm --examine), answered by mdExamine when this process

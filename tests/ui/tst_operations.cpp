@@ -404,6 +404,10 @@ private Q_SLOTS:
         QCOMPARE(menuAction(md0.get(), QStringLiteral("shrinkMirror"))->toolTip(), QStringLiteral("md0 has 2 copies; a mirror keeps at least two."));
         QVERIFY(!menuAction(md0.get(), QStringLiteral("stopCheck"))->isEnabled());
         QCOMPARE(menuAction(md0.get(), QStringLiteral("stopCheck"))->toolTip(), QStringLiteral("No check or repair is running on md0."));
+        // Full speed is for a sync under way; md0 is idle, and the engine says so.
+        QVERIFY(!menuAction(md0.get(), QStringLiteral("fullSpeed"))->isEnabled());
+        QVERIFY2(menuAction(md0.get(), QStringLiteral("fullSpeed"))->toolTip().contains(QStringLiteral("md0 is not syncing now (md says 'idle')")),
+                 qPrintable(menuAction(md0.get(), QStringLiteral("fullSpeed"))->toolTip()));
         QVERIFY(!menuAction(md0.get(), QStringLiteral("start")));
 
         std::unique_ptr<QMenu> md1(w.contextMenu(Selectable::array(QStringLiteral("md1")), nullptr));

@@ -242,6 +242,16 @@ private Q_SLOTS:
                                             QStringLiteral("echo 300000 > /sys/block/md0/md/sync_speed_min")}));
         p = plan(SpeedLimitsRequest{QStringLiteral("/dev/md0"), QStringLiteral("system"), QString(), {}});
         QCOMPARE(p.previews(), QStringList{QStringLiteral("echo system > /sys/block/md0/md/sync_speed_min")});
+        // As fast as the disks allow for the rebuild under way, then the limits as they were (the system's here).
+        sys.setSyncAction(QStringLiteral("md0"), QStringLiteral("recover"));
+        p = plan(SpeedLimitsRequest{.array = QStringLiteral("/dev/md0"), .min = QStringLiteral("10000000"), .max = QStringLiteral("10000000"), .untilIdle = true});
+        QCOMPARE(p.previews(), (QStringList{QStringLiteral("echo 10000000 > /sys/block/md0/md/sync_speed_max"),
+                                            QStringLiteral("echo 10000000 > /sys/block/md0/md/sync_speed_min"),
+                                            QStringLiteral("mdadm --wait /dev/md0"),
+                                            QStringLiteral("echo system > /sys/block/md0/md/sync_speed_min"),
+                                            QStringLiteral("echo system > /sys/block/md0/md/sync_speed_max")}));
+        QCOMPARE(p.summary, QStringLiteral("Set md0's resync speed limits: minimum 10000000, maximum 10000000, until md has finished this sync; then as before."));
+        sys.setSyncAction(QStringLiteral("md0"), QStringLiteral("idle"));
     }
 
     void diskOperations()

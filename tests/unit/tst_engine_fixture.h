@@ -246,6 +246,10 @@ public:
     }
 
     ScrubSchedule scrubSchedule() const override { return m_schedule; }
+    QString syncSpeedLimit(const QString &, const QString &which) const override
+    {
+        return which == QLatin1String("min") ? QStringLiteral("1000 (system)") : QStringLiteral("200000 (system)");
+    }
     bool serviceManagerRunning() const override { return m_managerRunning; }
     // The real parser (systemd-analyze, in the build root) unless told otherwise.
     Status calendarValid(const QString &expression) const override { return LiveSystem().calendarValid(expression); }

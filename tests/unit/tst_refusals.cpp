@@ -373,6 +373,12 @@ private Q_SLOTS:
                        "/dev/md0 is inactive");
         EXPECT_REFUSAL(check(SpeedLimitsRequest{.array = QStringLiteral("/dev/md0"), .min = QStringLiteral("-5")}), ErrorCode::Invalid,
                        "must be a positive number of KiB/s");
+        // Only for the sync under way: there must be one.
+        const SpeedLimitsRequest untilDone{.array = QStringLiteral("/dev/md0"), .min = QStringLiteral("10000000"), .max = QStringLiteral("10000000"), .untilIdle = true};
+        EXPECT_REFUSAL(check(untilDone), ErrorCode::Invalid, "md0 is not syncing now (md says 'idle'), so there is no sync to speed up until it ends");
+        FakeSystem recovering(snap);
+        recovering.setSyncAction(QStringLiteral("md0"), QStringLiteral("recover"));
+        EXPECT_OK(check(untilDone, snap, &recovering));
     }
 
     void copyTable()

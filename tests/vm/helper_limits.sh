@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
-# cost: 91
+# cost: 110
 # plexus-helper refuses wrong levels, counts, sizes, names, options and actions,
 # never lets a request lose the last copy of the data, and says Busy while the
 # kernel is busy; each refusal comes with its typed error (and plexusctl's exit
@@ -54,6 +54,32 @@ refused 8 Busy "md0 is busy with check" -- grow /dev/md0 --raid-devices 3 --add 
 ok scrub /dev/md0 idle
 fast_sync
 wait_idle md0
+
+step "at full speed for the rebuild under way, then the limits as they were"
+refused 1 Invalid "md0 is not syncing now \(md says 'idle'\)" -- speed /dev/md0 --min 10000000 --max 10000000 --until-idle
+write_data /dev/md0
+slow_sync 1000      # the system's limits: 1000 KiB/s, two minutes for vdc1's 120 MiB
+mdadm /dev/md0 --fail /dev/vdc1 --remove /dev/vdc1 >/dev/null 2>&1
+mdadm --zero-superblock /dev/vdc1
+mdadm /dev/md0 --add /dev/vdc1 >/dev/null
+t0=$SECONDS
+plexusctl speed /dev/md0 --min 10000000 --max 10000000 --until-idle > /tmp/speed.out 2>&1 &
+job=$!
+until grep -q "10000000 (local)" /sys/block/md0/md/sync_speed_min; do
+    kill -0 $job 2>/dev/null || { cat /tmp/speed.out; fail "plexusctl speed --until-idle ended before raising the limit"; }
+    sleep 0.2
+done
+echo "ok: md0 rebuilds at $(cat /sys/block/md0/md/sync_speed) KiB/s with sync_speed_min $(cat /sys/block/md0/md/sync_speed_min)"
+wait $job || { cat /tmp/speed.out; fail "plexusctl speed --until-idle failed"; }
+took=$((SECONDS - t0))
+is "$(md_attr md0 sync_action)" idle "md0's sync_action when the job ended"
+is "$(md_attr md0 sync_speed_min)" "1000 (system)" "md0's minimum after the rebuild"
+is "$(md_attr md0 sync_speed_max)" "1000 (system)" "md0's maximum after the rebuild"
+is "$(member_state md0 vdc1)" in_sync "vdc1 after the rebuild"
+[ "$took" -lt 60 ] || fail "the rebuild took $took s: not faster than the system's 1000 KiB/s"
+echo "ok: rebuilt in $took s (at the system's 1000 KiB/s: about 120 s)"
+check_data /dev/md0 "after the rebuild at full speed"
+fast_sync
 
 echo "refusals checked: $REFUSALS"
 [ "$REFUSALS" -ge 15 ] || fail "fewer than 15 refusals checked"

@@ -9,7 +9,8 @@
 # is called as each user. Refused (org.plexus.Error.NotAuthorized naming the
 # action) when the user lacks an action the request needs; accepted otherwise,
 # which here means the call got past polkit: the requests name an array and a
-# device that do not exist (and no array runs for WriteMdadmConf), so validation
+# device that do not exist (no array runs for WriteMdadmConf; SetCheckSchedule's
+# calendar is not one), so validation
 # then refuses them with another error and nothing on the machine changes.
 # Prints the matrix.
 . "$(dirname "$0")/lib.sh"
@@ -80,6 +81,7 @@ CALLS=(
     "CloseBackup|$M|CloseBackup;$DEV;{}"
     "RequestSyncAction|$S|RequestSyncAction;$MD;check;{}"
     "SetSyncSpeedLimits|$M|SetSyncSpeedLimits;$MD;1000;system;{}"
+    "SetCheckSchedule|$S|SetCheckSchedule;%bad;{}"
     "ZeroSuperblock|$E|ZeroSuperblock;$DEV;{}"
     "CopyPartitionTable|$E|CopyPartitionTable;$DEV;$DEV2;{}"
     "CopyPartitionTable overwrite|$E|CopyPartitionTable;$DEV;$DEV2;{'overwrite':<true>}"

@@ -107,6 +107,13 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
                                                      .max = limits.section(QLatin1Char(' '), 1, 1)});
     };
     list << speed;
+    ArrayAction fullSpeed = planned(action(QStringLiteral("fullSpeed"), QStringLiteral("Sync at full speed until done")), [ctx, md] {
+        const QString unlimited = QLatin1String(syncSpeedUnlimited);
+        return planOperation(ctx, SpeedLimitsRequest{.array = md, .min = unlimited, .max = unlimited, .untilIdle = true});
+    });
+    fullSpeed.hint = QStringLiteral("md then syncs as fast as the disks allow, even while they are busy with other work; "
+                                    "the speed limits go back to what they were once it is done.");
+    list << fullSpeed;
     list << scheduleAction(ctx);
 
     if (!running) {

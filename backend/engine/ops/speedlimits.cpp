@@ -15,6 +15,16 @@ namespace plexus {
 
 using namespace actions;
 
+namespace {
+
+// "50000 (local)" -> "50000"; "1000 (system)" (or unreadable) -> "system".
+QString limitWord(const QString &sysfs)
+{
+    return sysfs.contains(QLatin1String("(local)")) ? sysfs.section(QLatin1Char(' '), 0, 0) : QStringLiteral("system");
+}
+
+} // namespace
+
 Status validate(const Validator &checks, const SpeedLimitsRequest &r, ValidSpeedLimits *out)
 {
     *out = {};
@@ -48,9 +58,22 @@ Status validate(const Validator &checks, const SpeedLimitsRequest &r, ValidSpeed
         return invalid(QStringLiteral("The minimum (%1 KiB/s) would be above %2's maximum (%3 KiB/s). Raise the maximum too.").arg(*min).arg(a.path).arg(*effectiveMax));
     if (max && !min && effectiveMin && *max < *effectiveMin)
         return invalid(QStringLiteral("The maximum (%1 KiB/s) would be below %2's minimum (%3 KiB/s). Lower the minimum too.").arg(*max).arg(a.path).arg(*effectiveMin));
+    if (r.untilIdle) {
+        const QString md = a.array.name;
+        const QString action = checks.system().syncAction(md);
+        if (action.isEmpty() || action == QLatin1String("idle") || action == QLatin1String("frozen"))
+            return invalid(QStringLiteral("%1 is not syncing now (md says '%2'), so there is no sync to speed up until it ends. "
+                                          "Without until_idle the limits stay as set until changed again.")
+                               .arg(md, action.isEmpty() ? QStringLiteral("nothing") : action));
+        if (!r.min.isEmpty())
+            out->minBefore = limitWord(checks.system().syncSpeedLimit(md, QStringLiteral("min")));
+        if (!r.max.isEmpty())
+            out->maxBefore = limitWord(checks.system().syncSpeedLimit(md, QStringLiteral("max")));
+    }
     out->array = a;
     out->min = r.min;
     out->max = r.max;
+    out->untilIdle = r.untilIdle;
     return {};
 }
 
@@ -79,24 +102,29 @@ Plan makePlan(const ValidSpeedLimits &v)
         };
         return s;
     };
-    const qint64 currentMin = v.array.array.syncSpeedMin.value_or(0);
-    QList<Step> steps;
-    if (!v.min.isEmpty())
-        steps << step(QStringLiteral("min"), v.min);
-    if (!v.max.isEmpty())
-        steps << step(QStringLiteral("max"), v.max);
-    // Never let min > max in between: raise max first, lower min first.
-    bool maxFirst = false;
+    // Never let min > max in between: when min goes up, max goes first.
+    auto both = [&](const QString &min, const QString &max, bool minRises) {
+        QList<Step> steps;
+        if (!min.isEmpty())
+            steps << step(QStringLiteral("min"), min);
+        if (!max.isEmpty())
+            steps << step(QStringLiteral("max"), max);
+        if (minRises && steps.size() == 2)
+            std::swap(steps[0], steps[1]);
+        return steps;
+    };
     bool ok = false;
     const qint64 newMin = v.min.toLongLong(&ok);
-    if (!v.max.isEmpty() && !v.min.isEmpty() && ok && newMin > currentMin)
-        maxFirst = true;
-    if (maxFirst && steps.size() == 2)
-        std::swap(steps[0], steps[1]);
-    plan.steps = steps;
-    plan.summary = QStringLiteral("Set %1's resync speed limits%2%3.")
+    plan.steps = both(v.min, v.max, ok && newMin > v.array.array.syncSpeedMin.value_or(0));
+    plan.summary = QStringLiteral("Set %1's resync speed limits%2%3%4.")
                        .arg(md, v.min.isEmpty() ? QString() : QStringLiteral(": minimum %1").arg(v.min),
-                            v.max.isEmpty() ? QString() : QStringLiteral("%1maximum %2").arg(v.min.isEmpty() ? QStringLiteral(": ") : QStringLiteral(", "), v.max));
+                            v.max.isEmpty() ? QString() : QStringLiteral("%1maximum %2").arg(v.min.isEmpty() ? QStringLiteral(": ") : QStringLiteral(", "), v.max),
+                            v.untilIdle ? QStringLiteral(", until md has finished this sync; then as before") : QString());
+    if (v.untilIdle) {
+        plan.steps << waitSyncDoneStep(v.array.path, md);
+        plan.steps << both(v.minBefore, v.maxBefore, false); // min comes down first
+        plan.notes << QStringLiteral("The job lasts as long as the sync. If it is stopped, the limits stay raised until the job is resumed or rolled back, or set again.");
+    }
     return plan;
 }
 

@@ -320,6 +320,31 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
     return s;
 }
 
+Step waitSyncDoneStep(const QString &arrayPath, const QString &md)
+{
+    Step s;
+    s.description = QStringLiteral("Wait until md has finished syncing %1").arg(md);
+    s.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), arrayPath};
+    s.waitsForKernel = true;
+    const QString path = arrayPath;
+    s.action = [md, path](StepContext &ctx) {
+        double lastPercent = -1;
+        int frozen = 0;
+        // Idle twice in a row: md goes idle for a moment between a resync and the recovery queued after it.
+        for (int idle = 0; idle < 2; QThread::msleep(200)) {
+            if (!arrayRunning(md))
+                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 stopped while it synced.").arg(path));
+            idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
+            reportSyncProgress(ctx, md, &lastPercent);
+            letGoIfLeftFrozen(ctx, md, &frozen);
+        }
+        ctx.progress(100.0);
+        return Status();
+    };
+    s.changesNothing();
+    return s;
+}
+
 QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const ResolvedDevice &oldMember, const ResolvedDevice &newMember,
                             bool waitForCopy)
 {

@@ -45,6 +45,8 @@ Step addIntoSlotStep(const QString &arrayPath, const QString &md, const Resolved
 QList<Step> giveSlotBackSteps(const QString &arrayPath, const QString &md, const QString &member);
 // Waits while the kernel rebuilds DEV (added by addIntoSlotStep), until it is in sync.
 Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev);
+// Waits while md syncs the array (resync, recovery, reshape, check), until it is idle.
+Step waitSyncDoneStep(const QString &arrayPath, const QString &md);
 // Hot replacement of OLD by NEW, a spare of the array already: mdadm --replace
 // OLD --with NEW, then (waitForCopy) the wait until NEW holds the copy and md
 // has marked OLD faulty. The array keeps its redundancy throughout.
