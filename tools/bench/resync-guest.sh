@@ -52,10 +52,17 @@ trial() { # trial shipped|full idle|busy: prints MB/s
         job=$!
         within 30 'grep -q local /sys/block/md0/md/sync_speed_min' || { cat /tmp/speed.log; fail "plexusctl speed did not raise the limit"; }
     fi
-    sleep 1
+    sleep 0.5
+    # Sampled until WINDOW seconds have passed or the rebuild is over (sync_completed: none).
     a=$(sectors) t0=$EPOCHREALTIME
-    sleep "$window"
-    b=$(sectors) t1=$EPOCHREALTIME
+    b=$a t1=$t0
+    while awk -v x="$t0" -v y="$EPOCHREALTIME" -v w="$window" 'BEGIN { exit !(y - x < w) }'; do
+        sleep 0.2
+        now=$(sectors) when=$EPOCHREALTIME
+        [[ $now =~ ^[0-9]+$ ]] || break
+        b=$now t1=$when
+    done
+    [[ $a =~ ^[0-9]+$ ]] && [ "$t1" != "$t0" ] || fail "the rebuild ended before it could be measured (make SIZE larger)"
     [ -n "$loader" ] && { kill "$loader"; wait "$loader" 2>/dev/null || true; }
     if [ -n "$job" ]; then
         wait "$job" || { cat /tmp/speed.log; fail "plexusctl speed --until-idle failed"; }
