@@ -322,6 +322,7 @@ QString HelperService::SetSyncSpeedLimits(const QString &, const QString &, cons
 QString HelperService::ZeroSuperblock(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::CopyPartitionTable(const DeviceSpec &, const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::WriteMdadmConf(const QVariantMap &) { return submit(); }
+QString HelperService::MirrorSystem(const DeviceSpec &, const QVariantMap &) { return submit(); }
 QString HelperService::SetCheckSchedule(const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::MakeFilesystem(const DeviceSpec &, const QString &, const QVariantMap &) { return submit(); }
 QString HelperService::CreateVolumeGroup(const QString &, const DeviceSpecList &, const QVariantMap &) { return submit(); }

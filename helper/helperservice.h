@@ -65,6 +65,7 @@ public Q_SLOTS:
     QString ZeroSuperblock(const plexus::DeviceSpec &device, const QVariantMap &options);
     QString CopyPartitionTable(const plexus::DeviceSpec &source, const plexus::DeviceSpec &target, const QVariantMap &options);
     QString WriteMdadmConf(const QVariantMap &options);
+    QString MirrorSystem(const plexus::DeviceSpec &disk, const QVariantMap &options);
     QString SetCheckSchedule(const QString &when, const QVariantMap &options);
     QString MakeFilesystem(const plexus::DeviceSpec &device, const QString &type, const QVariantMap &options);
     QString CreateVolumeGroup(const QString &name, const plexus::DeviceSpecList &devices, const QVariantMap &options);

@@ -178,6 +178,10 @@ QString RecordingSystem::syncSpeedLimit(const QString &md, const QString &which)
     return keep(question("sync_speed", md + QLatin1Char('/') + which), m_live.syncSpeedLimit(md, which));
 }
 
+QString RecordingSystem::firmware() const { return keep(question("firmware", QString()), m_live.firmware()); }
+bool RecordingSystem::hasProgram(const QString &name) const { return keep(question("has_program", name), m_live.hasProgram(name)); }
+QString RecordingSystem::crypttab() const { return keep(question("crypttab", QString()), m_live.crypttab()); }
+
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
     if (!m_record.contains(q))
@@ -259,6 +263,10 @@ QString ReplayedSystem::syncSpeedLimit(const QString &md, const QString &which) 
 {
     return replayed<QString>(answer(question("sync_speed", md + QLatin1Char('/') + which)));
 }
+
+QString ReplayedSystem::firmware() const { return replayed<QString>(answer(question("firmware", QString()))); }
+bool ReplayedSystem::hasProgram(const QString &name) const { return replayed<bool>(answer(question("has_program", name))); }
+QString ReplayedSystem::crypttab() const { return replayed<QString>(answer(question("crypttab", QString()))); }
 
 QStringList recordedKernelNames(const QJsonObject &record)
 {

@@ -41,6 +41,9 @@ public:
     bool serviceManagerRunning() const override;
     Status calendarValid(const QString &expression) const override;
     QString syncSpeedLimit(const QString &md, const QString &which) const override;
+    QString firmware() const override;
+    bool hasProgram(const QString &name) const override;
+    QString crypttab() const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -77,6 +80,9 @@ public:
     bool serviceManagerRunning() const override;
     Status calendarValid(const QString &expression) const override;
     QString syncSpeedLimit(const QString &md, const QString &which) const override;
+    QString firmware() const override;
+    bool hasProgram(const QString &name) const override;
+    QString crypttab() const override;
 
 private:
     QJsonValue answer(const QString &question) const;

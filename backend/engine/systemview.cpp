@@ -343,6 +343,29 @@ QString LiveSystem::fstab() const
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
+QString LiveSystem::crypttab() const
+{
+    QFile f(m_sysRoot + QStringLiteral("/etc/crypttab"));
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString LiveSystem::firmware() const
+{
+    return QFileInfo(m_sysRoot + QStringLiteral("/sys/firmware/efi")).isDir() ? QStringLiteral("uefi") : QStringLiteral("bios");
+}
+
+bool LiveSystem::hasProgram(const QString &name) const
+{
+    if (name.isEmpty() || name.contains(QLatin1Char('/')))
+        return false;
+    for (const char *dir : {"/usr/sbin", "/usr/bin", "/sbin", "/bin"}) {
+        const QFileInfo f(m_sysRoot + QLatin1String(dir) + QLatin1Char('/') + name);
+        if (f.isFile() && f.isExecutable())
+            return true;
+    }
+    return false;
+}
+
 QString LiveSystem::filesystemUuid(const QString &name) const
 {
     if (!m_sysRoot.isEmpty() || name.isEmpty() || name.contains(QLatin1Char('/')))

@@ -127,6 +127,17 @@ public:
         Q_UNUSED(which);
         return {};
     }
+    // How the firmware started this machine: "uefi" (/sys/firmware/efi) or "bios".
+    virtual QString firmware() const { return QStringLiteral("bios"); }
+    // Whether the running system has the program `name` (a name Plexus chose,
+    // never a path) in /usr/sbin, /usr/bin, /sbin or /bin.
+    virtual bool hasProgram(const QString &name) const
+    {
+        Q_UNUSED(name);
+        return false;
+    }
+    // /etc/crypttab as it reads now; empty when there is none.
+    virtual QString crypttab() const { return {}; }
 };
 
 class LiveSystem : public SystemView
@@ -155,6 +166,9 @@ public:
     bool serviceManagerRunning() const override;
     Status calendarValid(const QString &expression) const override;
     QString syncSpeedLimit(const QString &md, const QString &which) const override;
+    QString firmware() const override;
+    bool hasProgram(const QString &name) const override;
+    QString crypttab() const override;
 
     // What plexus-helper's MdSuperblocks() read for a window that is not root
     // (kernel name -> mdadm --examine), answered by mdExamine when this process

@@ -3,6 +3,7 @@
 
 #include "textedits.h"
 
+#include <QMap>
 #include <QList>
 #include <QRegularExpression>
 
@@ -153,20 +154,71 @@ QByteArray appendFstabLine(const QByteArray &fstab, const QByteArray &line)
     return out + line + '\n';
 }
 
-QByteArray removeFstabEntries(const QByteArray &fstab, const std::function<bool(const FstabEntry &)> &matches)
+namespace {
+
+// Each line of `fstab` (with its own end, so the last line keeps or lacks its
+// newline) replaced by what `edit` makes of it and its entry (none for comments).
+QByteArray editFstabLines(const QByteArray &fstab, const std::function<QByteArray(const QByteArray &, const std::optional<FstabEntry> &)> &edit)
 {
-    // Split keeping each line's own end, so the last line keeps (or lacks) its newline.
     QByteArray out;
     qsizetype start = 0;
     while (start < fstab.size()) {
         qsizetype end = fstab.indexOf('\n', start);
         end = end < 0 ? fstab.size() : end + 1;
         const QByteArray line = fstab.mid(start, end - start);
-        const std::optional<FstabEntry> e = parseFstabLine(line.endsWith('\n') ? line.chopped(1) : line);
-        if (!e || !matches(*e))
-            out += line;
+        out += edit(line, parseFstabLine(line.endsWith('\n') ? line.chopped(1) : line));
         start = end;
     }
+    return out;
+}
+
+} // namespace
+
+QByteArray removeFstabEntries(const QByteArray &fstab, const std::function<bool(const FstabEntry &)> &matches)
+{
+    return editFstabLines(fstab, [&](const QByteArray &line, const std::optional<FstabEntry> &e) { return e && matches(*e) ? QByteArray() : line; });
+}
+
+QByteArray rewriteFstabSources(const QByteArray &fstab, const std::function<QString(const FstabEntry &)> &newSource)
+{
+    return editFstabLines(fstab, [&](const QByteArray &line, const std::optional<FstabEntry> &e) {
+        const QString source = e ? newSource(*e) : QString();
+        if (source.isEmpty())
+            return line;
+        // The first field, after any indentation, gives way; the rest of the line stays as written.
+        qsizetype begin = 0;
+        while (begin < line.size() && (line[begin] == ' ' || line[begin] == '\t'))
+            ++begin;
+        qsizetype end = begin;
+        while (end < line.size() && line[end] != ' ' && line[end] != '\t')
+            ++end;
+        return line.left(begin) + source.toUtf8() + line.mid(end);
+    });
+}
+
+QByteArray replaceUuids(const QByteArray &text, const QMap<QString, QString> &uuids)
+{
+    QString out = QString::fromUtf8(text);
+    for (auto it = uuids.begin(); it != uuids.end(); ++it)
+        out.replace(QStringLiteral("UUID=") + it.key(), QStringLiteral("UUID=") + it.value(), Qt::CaseInsensitive);
+    return out.toUtf8();
+}
+
+QByteArray raidTypedDump(const QByteArray &dump, const QList<int> &numbers)
+{
+    static const QRegularExpression typeField(QStringLiteral("type=[0-9A-Za-z-]+"));
+    static const QRegularExpression number(QStringLiteral("(\\d+)\\s*:"));
+    const bool gpt = dump.contains("label: gpt");
+    const QString raid = gpt ? QStringLiteral("type=A19D880F-05FC-4D3B-A006-743F0F84911E") : QStringLiteral("type=fd");
+    QByteArray out;
+    for (const QByteArray &line : dump.split('\n')) {
+        QString text = QString::fromUtf8(line);
+        const QRegularExpressionMatch m = number.match(text);
+        if (text.contains(QLatin1String(" : ")) && m.hasMatch() && numbers.contains(m.captured(1).toInt()))
+            text.replace(typeField, raid);
+        out += text.toUtf8() + '\n';
+    }
+    out.chop(1);
     return out;
 }
 

@@ -5,6 +5,7 @@
 // Pure text transformations the engine applies to configuration (unit-tested).
 
 #include <QByteArray>
+#include <QMap>
 #include <QList>
 #include <QStringList>
 #include <functional>
@@ -39,5 +40,15 @@ bool fstabSourceIsOneOf(const QString &source, const QStringList &names);
 QByteArray appendFstabLine(const QByteArray &fstab, const QByteArray &line);
 // The fstab without the entries `matches` picks; every other line kept as it was.
 QByteArray removeFstabEntries(const QByteArray &fstab, const std::function<bool(const FstabEntry &)> &matches);
+
+// The fstab with the source of each entry for which `newSource` says one
+// ("UUID=..."; empty: keep it) replaced; every other byte kept as it was.
+QByteArray rewriteFstabSources(const QByteArray &fstab, const std::function<QString(const FstabEntry &)> &newSource);
+// `text` with each "UUID=OLD" (any case) of `uuids` (OLD -> NEW) made "UUID=NEW":
+// an initramfs's RESUME=, a kernel command line's resume=.
+QByteArray replaceUuids(const QByteArray &text, const QMap<QString, QString> &uuids);
+// A sanitized `sfdisk --dump` with the partitions numbered `numbers` typed
+// Linux RAID (GPT's A19D880F-05FC-4D3B-A006-743F0F84911E, MBR's fd).
+QByteArray raidTypedDump(const QByteArray &dump, const QList<int> &numbers);
 
 } // namespace plexus

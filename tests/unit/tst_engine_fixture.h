@@ -251,6 +251,9 @@ public:
         return which == QLatin1String("min") ? QStringLiteral("1000 (system)") : QStringLiteral("200000 (system)");
     }
     bool serviceManagerRunning() const override { return m_managerRunning; }
+    QString firmware() const override { return m_firmware; }
+    bool hasProgram(const QString &name) const override { return m_programs.contains(name); }
+    QString crypttab() const override { return m_crypttab; }
     // The real parser (systemd-analyze, in the build root) unless told otherwise.
     Status calendarValid(const QString &expression) const override { return LiveSystem().calendarValid(expression); }
 
@@ -268,6 +271,9 @@ public:
     void setFstab(const QString &text) { m_fstab = text; }
     void setFilesystemUuid(const QString &name, const QString &uuid) { m_fsUuids.insert(name, uuid); }
     void setMountRoot(const QString &root) { m_mountRoot = root; }
+    void setFirmware(const QString &firmware) { m_firmware = firmware; }
+    void setPrograms(const QStringList &programs) { m_programs = programs; }
+    void setCrypttab(const QString &text) { m_crypttab = text; }
 
 private:
     const Snapshot &m_snap;
@@ -287,6 +293,9 @@ private:
     QString m_mountRoot;
     ScrubSchedule m_schedule;
     bool m_managerRunning = false;
+    QString m_firmware = QStringLiteral("bios");
+    QStringList m_programs;
+    QString m_crypttab;
 };
 
 } // namespace plexus::fixture

@@ -67,7 +67,7 @@ private Q_SLOTS:
             ++types;
         });
         QCOMPARE(types, operationTypes().size());
-        QCOMPARE(types, 30);
+        QCOMPARE(types, 31);
     }
 
     void typedArgumentsArrive()
@@ -177,6 +177,8 @@ private Q_SLOTS:
         QTest::newRow("replace disk") << "ReplaceDisk" << call(ReplaceDiskRequest{}, {}) << QStringList{modify, eraseAction};
         QTest::newRow("replace disk zero") << "ReplaceDisk" << call(ReplaceDiskRequest{}, {{QStringLiteral("zero_superblock"), true}}) << QStringList{modify, eraseAction};
         QTest::newRow("take disk out") << "TakeDiskOut" << call(TakeDiskOutRequest{}, {}) << QStringList{modify};
+        // Mirroring the system always partitions the new disk (and, after the restart, the old one).
+        QTest::newRow("mirror system") << "MirrorSystem" << call(MirrorSystemRequest{}, {}) << QStringList{create, eraseAction};
         AddMemberRequest add;
         QTest::newRow("add") << "AddMember" << call(add, {}) << QStringList{modify};
         QTest::newRow("add partition") << "AddMember" << call(add, {{QStringLiteral("partition_like_members"), true}}) << QStringList{modify, eraseAction};

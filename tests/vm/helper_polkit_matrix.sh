@@ -73,6 +73,8 @@ CALLS=(
     "ReplaceDisk|$M $E|ReplaceDisk;$DEV;$DEV2;{}"
     "ReplaceDisk zero_superblock|$M $E|ReplaceDisk;$DEV;$DEV2;{'zero_superblock':<true>}"
     "TakeDiskOut|$M|TakeDiskOut;$DEV;{}"
+    "MirrorSystem|$C $E|MirrorSystem;$DEV;{}"
+    "MirrorSystem overwrite|$C $E|MirrorSystem;$DEV;{'overwrite':<true>}"
     "GrowArray|$M|GrowArray;$MD;3;[$DEV];[];{}"
     "GrowArray overwrite|$M $E|GrowArray;$MD;3;[$DEV];[];{'overwrite':<true>}"
     "BackUpToDisk|$M|BackUpToDisk;$MD;$DEV;{}"

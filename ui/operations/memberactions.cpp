@@ -203,6 +203,29 @@ ArrayAction planned(ArrayAction a, const std::function<Operation()> &build)
 
 namespace {
 
+// The disk / is on (a partition of it): mirror the running system onto
+// another disk, chosen from a list or dropped on it (the engine says why not).
+QList<ArrayAction> systemDiskActions(const PlanningContext &ctx, const QString &disk)
+{
+    const Snapshot &s = *ctx.snapshot;
+    const Disk *d = s.disk(disk);
+    bool holdsRoot = false;
+    for (const Mount &m : s.mounts)
+        holdsRoot = holdsRoot || (m.mountPoint == QLatin1String("/") && d && d->partition(m.device));
+    if (!holdsRoot)
+        return {};
+    ArrayAction mirror = action(QStringLiteral("mirrorSystem"), QStringLiteral("Mirror this system onto another disk\u2026"));
+    mirror.input = ArrayAction::Input::Device;
+    mirror.hint = QStringLiteral("Copies the running system onto the disk you choose as RAID-1 mirrors; after a restart from that disk, this one joins them.");
+    mirror.make = [ctx](const QString &device) {
+        MirrorSystemRequest r;
+        r.disk = specFor(*ctx.snapshot, device);
+        r.overwrite = true; // the review names what is erased and asks first
+        return planOperation(ctx, r);
+    };
+    return {mirror};
+}
+
 // A disk in arrays: take it out of all of them at once (the engine says why not).
 QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
 {
@@ -249,7 +272,7 @@ QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
 QList<ArrayAction> actionsFor(const PlanningContext &ctx, const Selectable &item)
 {
     if (ctx.snapshot && item.kind == Selectable::Kind::Disk)
-        return diskActions(ctx, item.name) << backupCopyActions(ctx, item.name) << stoppedArrayActions(ctx, item.name);
+        return diskActions(ctx, item.name) << systemDiskActions(ctx, item.name) << backupCopyActions(ctx, item.name) << stoppedArrayActions(ctx, item.name);
     if (ctx.snapshot && item.kind == Selectable::Kind::Partition)
         return backupCopyActions(ctx, item.name) << stoppedArrayActions(ctx, item.name);
     const bool member = item.kind == Selectable::Kind::Member;

@@ -15,6 +15,7 @@ struct ValidCopyTable {
     QString sourceTable;        // "gpt", "dos"
     int sourcePartitions = 0;
     bool targetHadTable = false;
+    QList<int> raidNumbers;     // partitions typed Linux RAID in the copy (MirrorSystem); others keep their type
 };
 
 struct CopyPartitionTableRequest {

@@ -296,61 +296,13 @@ Plan makePlan(const ValidCreate &v)
     if (!v.partitionDisks.isEmpty())
         plan.notes << QStringLiteral("Each whole disk gets one partition of type Linux RAID; the partitions are the members.");
 
-    Step s;
-    s.description = QStringLiteral("Create the %1 array %2 from %3%4").arg(levelWords(v.level), v.arrayPath, from, extras);
-    s.command = mdCreateArgv(p);
-    const QString arrayPath = v.arrayPath;
-    s.precondition = [arrayPath, real] {
-        const QString md = mdKernelName(arrayPath);
-        if (!md.isEmpty() && arrayRunning(md))
-            return Status::failure(ErrorCode::InUse, QStringLiteral("%1 has been created by someone else meanwhile.").arg(arrayPath));
-        for (const QString &d : real)
-            if (!QFileInfo::exists(d))
-                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 has gone.").arg(d));
-        return Status();
-    };
-    s.action = [p](StepContext &ctx) {
-        Status st = mdCreate(ctx, p);
-        udevSettle(ctx);
-        return st;
-    };
-    const QString level = v.level;
-    s.check = [arrayPath, level, n] {
-        QString md;
-        const bool up = waitFor(10000, [&] {
-            md = mdKernelName(arrayPath);
-            return !md.isEmpty() && arrayRunning(md);
-        });
-        if (!up)
-            return toolFailed(QStringLiteral("mdadm reported success but %1 is not running.").arg(arrayPath));
-        if (mdAttribute(md, QStringLiteral("level")) != level)
-            return toolFailed(QStringLiteral("%1 runs as %2, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("level")), level));
-        if (mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) != QString::number(n))
-            return toolFailed(QStringLiteral("%1 has %2 slots, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("raid_disks"))).arg(n));
-        return Status();
-    };
     // Undone only while nothing was put on it: stopped, its members' superblocks erased.
     QList<ResolvedDevice> used;
     for (const auto *list : {&v.members, &v.spares})
         for (const ResolvedDevice &d : *list)
             if (!d.missing)
                 used << d;
-    for (const ResolvedDevice &d : used)
-        s.erases << Erasure{d.path, d.name};
-    s.undo = [arrayPath, used] {
-        Step stop = stopStep(arrayPath, QStringLiteral("Stop %1, which this plan created").arg(arrayPath));
-        stop.precondition = [arrayPath] {
-            const QString found = probedContents(arrayPath);
-            return found.isEmpty() ? Status()
-                                   : Status::failure(ErrorCode::InUse, QStringLiteral("%1 now holds %2: something was written to it, so a roll "
-                                                                                      "back does not destroy it.").arg(arrayPath, found));
-        };
-        QList<Step> steps{stop};
-        for (const ResolvedDevice &d : used)
-            steps << zeroStep(d, QStringLiteral(", as it was before %1 was created").arg(arrayPath));
-        return steps;
-    };
-    plan.steps << s;
+    plan.steps << createArrayStep(p, QStringLiteral("Create the %1 array %2 from %3%4").arg(levelWords(v.level), v.arrayPath, from, extras), used);
     // Ready to mount: the filesystem goes on while md still resyncs, as it may.
     if (!v.filesystem.isEmpty())
         plan.steps << makeFilesystemStep(v.arrayPath, v.filesystem, v.label);

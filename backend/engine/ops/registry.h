@@ -21,6 +21,7 @@
 #include "growarray.h"
 #include "growvolume.h"
 #include "makefilesystem.h"
+#include "mirrorsystem.h"
 #include "openbackup.h"
 #include "reducevolumegroup.h"
 #include "removemember.h"
@@ -53,6 +54,7 @@ template<class F> void forEachRequestType(F &&f)
     f(std::type_identity<ReplaceMemberRequest>());
     f(std::type_identity<ReplaceDiskRequest>());
     f(std::type_identity<TakeDiskOutRequest>());
+    f(std::type_identity<MirrorSystemRequest>());
     f(std::type_identity<GrowArrayRequest>());
     f(std::type_identity<BackUpRequest>());
     f(std::type_identity<OpenBackupRequest>());

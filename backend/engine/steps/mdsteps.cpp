@@ -5,9 +5,11 @@
 
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
+#include "engine/steps/volumesteps.h"
 #include "model/describe.h"
 #include "probe/plannedfailures.h"
 
+#include <QFileInfo>
 #include <QThread>
 
 namespace plexus {
@@ -435,6 +437,62 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
     };
     wait.changesNothing();
     return {replace, wait};
+}
+
+Step createArrayStep(const actions::CreateParams &p, const QString &description, const QList<ResolvedDevice> &used)
+{
+    Step s;
+    s.description = description;
+    s.command = mdCreateArgv(p);
+    const QString arrayPath = p.array, level = p.level;
+    const int n = int(p.devices.size()) - p.spares;
+    QStringList real;
+    for (const ResolvedDevice &d : used)
+        real << d.path;
+    s.precondition = [arrayPath, real] {
+        const QString md = mdKernelName(arrayPath);
+        if (!md.isEmpty() && arrayRunning(md))
+            return Status::failure(ErrorCode::InUse, QStringLiteral("%1 has been created by someone else meanwhile.").arg(arrayPath));
+        for (const QString &d : real)
+            if (!QFileInfo::exists(d))
+                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 has gone.").arg(d));
+        return Status();
+    };
+    s.action = [p](StepContext &ctx) {
+        Status st = mdCreate(ctx, p);
+        udevSettle(ctx);
+        return st;
+    };
+    s.check = [arrayPath, level, n] {
+        QString md;
+        const bool up = waitFor(10000, [&] {
+            md = mdKernelName(arrayPath);
+            return !md.isEmpty() && arrayRunning(md);
+        });
+        if (!up)
+            return toolFailed(QStringLiteral("mdadm reported success but %1 is not running.").arg(arrayPath));
+        if (mdAttribute(md, QStringLiteral("level")) != level)
+            return toolFailed(QStringLiteral("%1 runs as %2, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("level")), level));
+        if (mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) != QString::number(n))
+            return toolFailed(QStringLiteral("%1 has %2 slots, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("raid_disks"))).arg(n));
+        return Status();
+    };
+    for (const ResolvedDevice &d : used)
+        s.erases << Erasure{d.path, d.name};
+    s.undo = [arrayPath, used] {
+        Step stop = stopStep(arrayPath, QStringLiteral("Stop %1, which this plan created").arg(arrayPath));
+        stop.precondition = [arrayPath] {
+            const QString found = probedContents(arrayPath);
+            return found.isEmpty() ? Status()
+                                   : Status::failure(ErrorCode::InUse, QStringLiteral("%1 now holds %2: something was written to it, so a roll "
+                                                                                      "back does not destroy it.").arg(arrayPath, found));
+        };
+        QList<Step> steps{stop};
+        for (const ResolvedDevice &d : used)
+            steps << zeroStep(d, QStringLiteral(", as it was before %1 was created").arg(arrayPath));
+        return steps;
+    };
+    return s;
 }
 
 } // namespace plexus

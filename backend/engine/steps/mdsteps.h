@@ -6,6 +6,7 @@
 // remove, erase a superblock; and the checks that wait for the kernel to show
 // what a step promised.
 
+#include "engine/actions.h"
 #include "engine/plan.h"
 #include "engine/validator.h"
 
@@ -21,6 +22,10 @@ std::function<Status()> memberHas(const QString &md, const QString &member, cons
 std::function<Status()> memberGone(const QString &md, const QString &member);
 std::function<Status()> memberAdded(const QString &md, const QString &member);
 
+// mdadm --create (actions::mdCreate) of the array `p` describes from `used` (its
+// devices but the missing slots); the check waits for it to run with its level
+// and slots. Undone (stopped, superblocks erased) only while it holds nothing.
+Step createArrayStep(const actions::CreateParams &p, const QString &description, const QList<ResolvedDevice> &used);
 // mdadm ARRAY --add-spare DEV; `why` ends the description.
 Step addSpareStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev, const QString &why);
 // mdadm ARRAY --fail /dev/MEMBER; `consequence` ends the description.

@@ -76,6 +76,14 @@ QList<Step> restoreTableSteps(const QString &disk, const QString &diskName, bool
     return {s, rereadStep(disk)};
 }
 
+QString numberWords(const QList<int> &numbers)
+{
+    QStringList words;
+    for (int n : numbers)
+        words << QString::number(n);
+    return words.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition)
@@ -134,20 +142,22 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
     Step read;
     read.description = QStringLiteral("Read %1's partition table").arg(src);
     read.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src};
-    read.action = [src, sourceName](StepContext &ctx) {
+    const QList<int> raidNumbers = v.raidNumbers;
+    read.action = [src, sourceName, raidNumbers](StepContext &ctx) {
         QByteArray out;
         if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src}, {}, &out); !s)
             return s;
         if (!out.contains("label:"))
             return toolFailed(QStringLiteral("sfdisk printed no partition table for %1.").arg(src));
         ctx.keep(sourceName + QStringLiteral(".sfdisk"), out, nullptr); // a copy for the record; the step needs only ctx.data
-        ctx.data.insert(QStringLiteral("dump"), sanitizeSfdiskDump(out));
+        ctx.data.insert(QStringLiteral("dump"), raidTypedDump(sanitizeSfdiskDump(out), raidNumbers));
         return Status();
     };
     steps << read.changesNothing();
 
     Step write;
-    write.description = QStringLiteral("Write it to %1 with new disk and partition identifiers, wiping old signatures where the new partitions start").arg(dst);
+    write.description = QStringLiteral("Write it to %1 with new disk and partition identifiers%2, wiping old signatures where the new partitions start")
+                            .arg(dst, v.raidNumbers.isEmpty() ? QString() : QStringLiteral(", partitions %1 typed Linux RAID").arg(numberWords(v.raidNumbers)));
     write.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), QStringLiteral("--wipe=always"),
                      QStringLiteral("--wipe-partitions=always"), dst};
     write.commandNote = QStringLiteral("< %1.sfdisk").arg(sourceName);

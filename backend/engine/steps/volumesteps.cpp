@@ -102,12 +102,12 @@ QString probedContents(const QString &path)
                       QStringLiteral("value"), path});
 }
 
-Step makeFilesystemStep(const QString &path, const QString &fsType, const QString &label)
+Step makeFilesystemStep(const QString &path, const QString &fsType, const QString &label, const QString &uuid)
 {
     // -F / -f: validation has already asked about what is there (overwrite).
     QStringList argv;
-    if (fsType == QLatin1String("ext4"))
-        argv = {QStringLiteral("mkfs.ext4"), QStringLiteral("-F"), QStringLiteral("-q")};
+    if (fsType.startsWith(QLatin1String("ext")))
+        argv = {QStringLiteral("mkfs.") + fsType, QStringLiteral("-F"), QStringLiteral("-q")};
     else if (fsType == QLatin1String("xfs"))
         argv = {QStringLiteral("mkfs.xfs"), QStringLiteral("-f"), QStringLiteral("-q")};
     else if (fsType == QLatin1String("swap"))
@@ -116,6 +116,14 @@ Step makeFilesystemStep(const QString &path, const QString &fsType, const QStrin
         argv = {QStringLiteral("mkfs.vfat")};
     if (!label.isEmpty())
         argv << (fsType == QLatin1String("vfat") ? QStringLiteral("-n") : QStringLiteral("-L")) << label;
+    if (!uuid.isEmpty()) {
+        if (fsType == QLatin1String("xfs"))
+            argv << QStringLiteral("-m") << QStringLiteral("uuid=") + uuid;
+        else if (fsType == QLatin1String("vfat"))
+            argv << QStringLiteral("-i") << QString(uuid).remove(QLatin1Char('-')); // the volume id: "1A2B-3C4D" -> 1A2B3C4D
+        else
+            argv << QStringLiteral("-U") << uuid;
+    }
     argv << path;
     Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("an %1 filesystem").arg(fsType),
                                                         path, label.isEmpty() ? QString() : QStringLiteral(" labelled %1").arg(label)),

@@ -20,8 +20,9 @@ int maxLabelLength(const QString &fsType);
 // What a block device holds now, as blkid reads it from the device: "ext4", "LVM2_member", ...
 QString probedContents(const QString &path);
 
-// mkfs.TYPE DEV (with -L LABEL); the check reads the new signature back.
-Step makeFilesystemStep(const QString &path, const QString &fsType, const QString &label);
+// mkfs.TYPE DEV (with -L LABEL, and the filesystem UUID `uuid`, a vfat volume
+// id "1A2B-3C4D" for vfat, when given); the check reads the new signature back.
+Step makeFilesystemStep(const QString &path, const QString &fsType, const QString &label, const QString &uuid = {});
 // pvcreate DEV
 Step createPhysicalVolumeStep(const ResolvedDevice &dev);
 // pvcreate for each device into `plan`, which holds them O_EXCL until then;

@@ -1,0 +1,75 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+#pragma once
+// MirrorSystem: a machine that runs from one disk ends up running from RAID-1
+// mirrors of it on two disks, without reinstalling (founding documents 000-002).
+// Before a restart: the new disk gets the system disk's partitions, typed Linux
+// RAID; each filesystem (and the swap) becomes a degraded mirror on the new
+// disk, the running system is copied onto it, and the copy is made to start
+// from the mirrors (fstab, mdadm.conf, initramfs, GRUB on the new disk). The
+// person restarts the computer from the new disk. After the restart, once /
+// is on the mirror: the old disk gets the same partitions, joins every mirror,
+// and gets GRUB too. Until the old disk joins, it is left exactly as it was:
+// starting from it gives back the system as it was before the copy.
+
+#include "engine/plan.h"
+#include "engine/validator.h"
+
+namespace plexus {
+
+// One partition of the system disk that holds something to keep.
+struct MirroredPartition {
+    ResolvedDevice old;        // on the system disk: "/dev/sda2"
+    ResolvedDevice copy;       // its place on the new disk, still to be made: "/dev/sdb2"
+    QString array;             // the mirror it becomes: "/dev/md0"
+    QString metadata;          // "1.0" where firmware or GRUB read the partition as it is (/boot, the ESP); else "1.2"
+    QString fsType;            // "ext4", "xfs", "vfat", "swap"
+    QString label;
+    QString oldUuid;           // the filesystem's UUID now
+    QString newUuid;           // the copy's UUID (new: both exist side by side until the old disk joins)
+    QString mountPoint;        // "/", "/boot"; empty for swap
+};
+
+struct ValidMirrorSystem {
+    ResolvedDevice systemDisk;
+    ResolvedDevice newDisk;
+    QString table;             // "gpt", "dos"
+    bool newDiskHadTable = false;
+    QList<MirroredPartition> partitions; // mounted ones in mount order (/ first), then swap
+    QList<int> raidNumbers;    // partition numbers typed Linux RAID on both disks
+    QString grubInstall;       // "grub-install" or "grub2-install"
+    QStringList grubConfig;    // "update-grub", or grub2-mkconfig -o /boot/grub2/grub.cfg
+    QStringList initramfs;     // update-initramfs -u -k all, or dracut --force --regenerate-all
+    QString mdadmConf;         // "/etc/mdadm/mdadm.conf" (Debian) or "/etc/mdadm.conf"
+    QString target;            // where the copy is mounted while it is made
+    QMap<QString, QString> fstabSources; // how /etc/fstab names them now -> "UUID=NEW"
+};
+
+struct MirrorSystemRequest {
+    static constexpr OperationInfo info{"MirrorSystem", "mirror-system",
+                                        "copy the running system onto DISK as RAID-1 mirrors, restart from them, then mirror the old disk",
+                                        polkitActions::create, "", polkitActions::erase};
+    using Valid = ValidMirrorSystem;
+
+    DeviceSpec disk;
+    bool overwrite = false;       // what DISK holds now may go
+    bool allowRemovable = false;  // DISK may be removable media (a USB disk)
+    CommonOptions common;
+
+    template<class V> void visit(V &v)
+    {
+        v(disk, writtenOver(argument("disk", "", "DISK", "The disk to copy the system onto: at least as large as the system disk.")));
+        v(overwrite, erasing(option("overwrite", "What DISK holds now may be destroyed.")));
+        v(allowRemovable, option("allow_removable", "DISK may be removable media (a USB disk), which a machine should not depend on to start."));
+        common.visit(v);
+    }
+    QString title() const { return QStringLiteral("Mirror the running system onto %1").arg(deviceName(disk.path)); }
+};
+
+// Checks the request against the machine (checks' snapshot and device nodes).
+Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirrorSystem *out);
+// The steps, with their previews; nothing runs here.
+Plan makePlan(const ValidMirrorSystem &v);
+
+} // namespace plexus

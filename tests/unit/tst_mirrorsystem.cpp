@@ -1,0 +1,240 @@
+// SPDX-FileCopyrightText: 2026 The Plexus developers
+// SPDX-License-Identifier: GPL-2.0-or-later
+
+// MirrorSystem (engine/ops/mirrorsystem.cpp) on a machine built in code: a
+// Debian-like system on sda (BIOS boot, /boot, /, swap) and spare disks. The
+// plan, what it leaves alone before the restart, and every refusal.
+
+#include "tst_engine_fixture.h"
+
+#include "engine/ops/mirrorsystem.h"
+#include "engine/textedits.h"
+
+#include <QTest>
+
+using namespace plexus;
+using namespace plexus::fixture;
+
+namespace {
+
+const QString bootUuid = QStringLiteral("b0000000-0000-4000-8000-000000000001");
+const QString rootUuid = QStringLiteral("a0000000-0000-4000-8000-000000000002");
+const QString swapUuid = QStringLiteral("c0000000-0000-4000-8000-000000000003");
+
+Partition fs(const QString &name, int number, qint64 start, qint64 size, const QString &type, const QString &uuid)
+{
+    Partition p = part(name, number, start, size, type);
+    p.uuid = uuid;
+    p.partTypeId = QStringLiteral("0FC63DAF-8483-4772-8E79-3D69D8477DE4");
+    return p;
+}
+
+//   sda 20 GiB gpt: sda1 BIOS boot, sda2 /boot ext4, sda3 / ext4 "root", sda4 swap
+//   sdb 20 GiB blank; sdc 10 GiB blank; sdd 32 GiB USB stick; sde 32 GiB ext4
+Snapshot oneDiskSystem()
+{
+    Snapshot s;
+    Disk sda = disk(QStringLiteral("sda"), 20 * GiB);
+    sda.partitionTable = QStringLiteral("gpt");
+    Partition grub = part(QStringLiteral("sda1"), 1, MiB, MiB);
+    grub.partTypeId = QStringLiteral("21686148-6449-6e6f-744e-656564454649");
+    sda.partitions = {grub, fs(QStringLiteral("sda2"), 2, 2 * MiB, 512 * MiB, QStringLiteral("ext4"), bootUuid),
+                      fs(QStringLiteral("sda3"), 3, 514 * MiB, 18 * GiB, QStringLiteral("ext4"), rootUuid),
+                      fs(QStringLiteral("sda4"), 4, 514 * MiB + 18 * GiB, GiB, QStringLiteral("swap"), swapUuid)};
+    sda.partitions[2].label = QStringLiteral("root");
+    Disk sdd = disk(QStringLiteral("sdd"), 32 * GiB);
+    sdd.bus = QStringLiteral("usb");
+    sdd.removable = true;
+    Disk sde = disk(QStringLiteral("sde"), 32 * GiB);
+    sde.fsType = QStringLiteral("ext4");
+    s.disks = {sda, disk(QStringLiteral("sdb"), 20 * GiB), disk(QStringLiteral("sdc"), 10 * GiB), sdd, sde};
+    s.mounts = {Mount{QStringLiteral("sda3"), QStringLiteral("/dev/sda3"), QStringLiteral("/"), QStringLiteral("ext4")},
+                Mount{QStringLiteral("sda2"), QStringLiteral("/dev/sda2"), QStringLiteral("/boot"), QStringLiteral("ext4")},
+                Mount{QString(), QStringLiteral("proc"), QStringLiteral("/proc"), QStringLiteral("proc")}};
+    s.swaps = {QStringLiteral("sda4")};
+    return s;
+}
+
+const QString debianFstab = QStringLiteral("# /etc/fstab\n"
+                                           "UUID=%1 / ext4 errors=remount-ro 0 1\n"
+                                           "/dev/sda2  /boot  ext4  defaults  0  2\n"
+                                           "UUID=%2 none swap sw 0 0\n")
+                                .arg(rootUuid, swapUuid);
+
+// The running system's tools, as Debian has them.
+void debianTools(FakeSystem *sys)
+{
+    sys->setPrograms({QStringLiteral("grub-install"), QStringLiteral("update-grub"), QStringLiteral("update-initramfs"), QStringLiteral("rsync"),
+                      QStringLiteral("mdadm")});
+    sys->setFstab(debianFstab);
+    sys->addPath(QStringLiteral("/etc/mdadm"));
+}
+
+MirrorSystemRequest onto(const Snapshot &s, const QString &disk)
+{
+    MirrorSystemRequest r;
+    r.disk = deviceSpecFor(s, disk);
+    return r;
+}
+
+} // namespace
+
+class TestMirrorSystem : public QObject
+{
+    Q_OBJECT
+    Snapshot snap = oneDiskSystem();
+
+    Status check(const MirrorSystemRequest &r, const Snapshot &s, const std::function<void(FakeSystem *)> &tweak = {},
+                 ValidMirrorSystem *out = nullptr, const QString &stamp = QStringLiteral("20261205-070000"))
+    {
+        FakeSystem sys(s);
+        debianTools(&sys);
+        if (tweak)
+            tweak(&sys);
+        ValidMirrorSystem v;
+        return validate(Validator(s, sys, stamp), r, out ? out : &v);
+    }
+
+private Q_SLOTS:
+    void plan()
+    {
+        ValidMirrorSystem v;
+        EXPECT_OK(check(onto(snap, QStringLiteral("/dev/sdb")), snap, {}, &v));
+        // / first (its copy holds the others' mount points), then /boot, then swap.
+        QCOMPARE(v.partitions.size(), 3);
+        QCOMPARE(v.partitions[0].old.path, QStringLiteral("/dev/sda3"));
+        QCOMPARE(v.partitions[0].array, QStringLiteral("/dev/md0"));
+        QCOMPARE(v.partitions[0].metadata, QStringLiteral("1.2"));
+        QCOMPARE(v.partitions[1].mountPoint, QStringLiteral("/boot"));
+        QCOMPARE(v.partitions[1].metadata, QStringLiteral("1.0")); // GRUB and the firmware read it as a plain filesystem
+        QCOMPARE(v.partitions[1].copy.path, QStringLiteral("/dev/sdb2"));
+        QCOMPARE(v.partitions[2].fsType, QStringLiteral("swap"));
+        QCOMPARE(v.raidNumbers, (QList<int>{2, 3, 4}));
+        QVERIFY(v.partitions[0].newUuid != rootUuid);
+
+        const Plan plan = makePlan(v);
+        const QString text = plan.toText();
+        if (qEnvironmentVariableIsSet("SHOW_PLAN"))
+            qInfo().noquote() << text;
+        for (const char *command : {"sfdisk --dump /dev/sda", "mdadm --create /dev/md0 --run --level=raid1 --raid-devices=2 --metadata=1.2 /dev/sdb3 missing", "/dev/sdb3 missing",
+                                    "--metadata=1.0", "mkfs.ext4 -F -q -L root -U", "mkswap -f -U",
+                                    "rsync -aHAXx --numeric-ids --delete / /run/plexus/mirror-system/",
+                                    "rsync -aHAXx --numeric-ids --delete /boot/ /run/plexus/mirror-system/boot/",
+                                    "chroot /run/plexus/mirror-system update-initramfs -u -k all", "chroot /run/plexus/mirror-system grub-install /dev/sdb",
+                                    "chroot /run/plexus/mirror-system update-grub", "umount -R /run/plexus/mirror-system", "systemctl reboot",
+                                    "sfdisk --dump /dev/sdb", "mdadm /dev/md1 --add /dev/sda2", "grub-install /dev/sda"})
+            QVERIFY2(text.contains(QLatin1String(command)), command);
+
+        // Before the restart, nothing writes to sda: it still starts the old system.
+        int restart = -1;
+        for (int i = 0; i < plan.steps.size(); ++i)
+            if (plan.steps[i].waitsForRestart)
+                restart = i;
+        QVERIFY(restart > 0);
+        QCOMPARE(plan.steps.size() - restart - 1, 1 + 4 + 3 + 1 + 3); // check /, the table (save, read, write, reread), 3 adds, GRUB, 3 waits
+        for (int i = 0; i < restart; ++i)
+            for (const Erasure &e : plan.steps[i].erases)
+                QVERIFY2(e.name.startsWith(QLatin1String("sdb")), qPrintable(plan.steps[i].description));
+        QVERIFY(plan.steps[restart + 1].description.contains(QLatin1String("runs from /dev/md0")));
+        bool erasesOld = false;
+        for (int i = restart + 1; i < plan.steps.size(); ++i)
+            for (const Erasure &e : plan.steps[i].erases)
+                erasesOld = erasesOld || e.name == QLatin1String("sda");
+        QVERIFY(erasesOld);
+        QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
+    }
+
+    // The new UUIDs come from the request's stamp: the plan made again from
+    // its journal reads the same; another request gets others.
+    void newUuidsAreStable()
+    {
+        ValidMirrorSystem a, b, c;
+        EXPECT_OK(check(onto(snap, QStringLiteral("/dev/sdb")), snap, {}, &a));
+        EXPECT_OK(check(onto(snap, QStringLiteral("/dev/sdb")), snap, {}, &b));
+        EXPECT_OK(check(onto(snap, QStringLiteral("/dev/sdb")), snap, {}, &c, QStringLiteral("20261206-080000")));
+        QCOMPARE(a.partitions[0].newUuid, b.partitions[0].newUuid);
+        QVERIFY(a.partitions[0].newUuid != c.partitions[0].newUuid);
+        QVERIFY(a.partitions[0].newUuid != a.partitions[1].newUuid);
+        QCOMPARE(makePlan(a).previews(), makePlan(b).previews());
+    }
+
+    void copyEdits()
+    {
+        const QByteArray dump = "label: gpt\nunit: sectors\n\n"
+                                "/dev/sda1 : start=        2048, size=        2048, type=21686148-6449-6E6F-744E-656564454649\n"
+                                "/dev/sda2 : start=        4096, size=     1048576, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4\n"
+                                "/dev/sda10 : start=     1052672, size=     2048, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4";
+        const QByteArray typed = raidTypedDump(dump, {2});
+        QVERIFY(typed.contains("/dev/sda1 : start=        2048, size=        2048, type=21686148-6449-6E6F-744E-656564454649\n"));
+        QVERIFY(typed.contains("/dev/sda2 : start=        4096, size=     1048576, type=A19D880F-05FC-4D3B-A006-743F0F84911E\n"));
+        QVERIFY(typed.endsWith("/dev/sda10 : start=     1052672, size=     2048, type=0FC63DAF-8483-4772-8E79-3D69D8477DE4"));
+        QCOMPARE(raidTypedDump("label: dos\n/dev/sda1 : start=2048, size=100, type=83, bootable", {1}),
+                 QByteArray("label: dos\n/dev/sda1 : start=2048, size=100, type=fd, bootable"));
+
+        const QByteArray fstab = "# comment UUID=x\n  /dev/sda2\t/boot ext4 defaults 0 2\nUUID=abc / ext4 defaults 0 1\ntmpfs /tmp tmpfs defaults 0 0";
+        const QByteArray edited = rewriteFstabSources(fstab, [](const FstabEntry &e) {
+            return e.source == QLatin1String("/dev/sda2") ? QStringLiteral("UUID=new-boot")
+                                                          : e.source == QLatin1String("UUID=abc") ? QStringLiteral("UUID=new-root") : QString();
+        });
+        QCOMPARE(edited, QByteArray("# comment UUID=x\n  UUID=new-boot\t/boot ext4 defaults 0 2\nUUID=new-root / ext4 defaults 0 1\n"
+                                    "tmpfs /tmp tmpfs defaults 0 0"));
+        QCOMPARE(replaceUuids("RESUME=UUID=ABC-1\nGRUB_CMDLINE_LINUX=\"resume=UUID=abc-1 quiet\"\n", {{QStringLiteral("abc-1"), QStringLiteral("new")}}),
+                 QByteArray("RESUME=UUID=new\nGRUB_CMDLINE_LINUX=\"resume=UUID=new quiet\"\n"));
+    }
+
+    void refusals()
+    {
+        const MirrorSystemRequest toSdb = onto(snap, QStringLiteral("/dev/sdb"));
+        EXPECT_REFUSAL(check(onto(snap, QStringLiteral("/dev/sda")), snap), ErrorCode::Invalid, "/dev/sda is the disk the system runs from");
+        EXPECT_REFUSAL(check(onto(snap, QStringLiteral("/dev/sda3")), snap), ErrorCode::Invalid, "/dev/sda3 is a partition");
+        EXPECT_REFUSAL(check(onto(snap, QStringLiteral("/dev/sdc")), snap), ErrorCode::TooSmall, "/dev/sdc (10.0 GiB) is too small for a copy of /dev/sda");
+        EXPECT_REFUSAL(check(onto(snap, QStringLiteral("/dev/sdd")), snap), ErrorCode::Invalid, "/dev/sdd is removable media (usb)");
+        MirrorSystemRequest stick = onto(snap, QStringLiteral("/dev/sdd"));
+        stick.allowRemovable = true;
+        EXPECT_OK(check(stick, snap));
+        EXPECT_REFUSAL(check(onto(snap, QStringLiteral("/dev/sde")), snap), ErrorCode::Invalid, "ext4");
+
+        Snapshot onMd = snap;
+        onMd.arrays = {Array{}};
+        onMd.arrays[0].name = QStringLiteral("md5");
+        onMd.arrays[0].level = QStringLiteral("raid1");
+        onMd.mounts[0].device = QStringLiteral("md5");
+        EXPECT_REFUSAL(check(onto(onMd, QStringLiteral("/dev/sdb")), onMd), ErrorCode::Invalid, "already runs from the md array /dev/md5 (raid1)");
+        Snapshot live = snap;
+        live.mounts[0] = Mount{QString(), QStringLiteral("overlay"), QStringLiteral("/"), QStringLiteral("overlay")};
+        EXPECT_REFUSAL(check(onto(live, QStringLiteral("/dev/sdb")), live), ErrorCode::Invalid, "does not start from a disk (/ is overlay)");
+        const Snapshot lvm = machine(); // / on vg0/root
+        EXPECT_REFUSAL(check(onto(lvm, QStringLiteral("/dev/sdb")), lvm), ErrorCode::Invalid, "/ is on /dev/dm-0, a device-mapper volume");
+
+        EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) { s->setFirmware(QStringLiteral("uefi")); }), ErrorCode::Invalid,
+                       "This computer started through UEFI");
+        EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) { s->setPrograms({QStringLiteral("update-grub"), QStringLiteral("rsync")}); }),
+                       ErrorCode::NotFound, "no GRUB (grub-install)");
+        EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) {
+                           s->setPrograms({QStringLiteral("grub-install"), QStringLiteral("update-grub"), QStringLiteral("update-initramfs")});
+                       }),
+                       ErrorCode::NotFound, "no rsync");
+        EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) { s->setCrypttab(QStringLiteral("# none\nsda5_crypt UUID=1 none luks\n")); }),
+                       ErrorCode::Invalid, "encrypted volumes (/etc/crypttab: sda5_crypt)");
+        EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) { s->setFstab(QStringLiteral("PARTUUID=1234-02 /boot ext4 defaults 0 2\n")); }),
+                       ErrorCode::Invalid, "/etc/fstab mounts /boot from PARTUUID=1234-02, which the copy cannot be pointed at");
+
+        Snapshot unmounted = snap;
+        unmounted.disks[0].partitions << fs(QStringLiteral("sda5"), 5, 19 * GiB + 600 * MiB, 100 * MiB, QStringLiteral("ext4"), QStringLiteral("d-1"));
+        EXPECT_REFUSAL(check(onto(unmounted, QStringLiteral("/dev/sdb")), unmounted), ErrorCode::Invalid,
+                       "/dev/sda5 holds ext4 but is not mounted");
+        Snapshot btrfs = snap;
+        btrfs.disks[0].partitions[2].fsType = QStringLiteral("btrfs");
+        EXPECT_REFUSAL(check(onto(btrfs, QStringLiteral("/dev/sdb")), btrfs), ErrorCode::Invalid, "/dev/sda3 holds btrfs (mounted on /)");
+        Snapshot noBiosBoot = snap;
+        noBiosBoot.disks[0].partitions[0].partTypeId = QStringLiteral("0FC63DAF-8483-4772-8E79-3D69D8477DE4");
+        EXPECT_REFUSAL(check(onto(noBiosBoot, QStringLiteral("/dev/sdb")), noBiosBoot), ErrorCode::Invalid, "without a BIOS boot partition");
+        Snapshot bootElsewhere = snap;
+        bootElsewhere.mounts[1].device = QStringLiteral("sde");
+        EXPECT_REFUSAL(check(onto(bootElsewhere, QStringLiteral("/dev/sdb")), bootElsewhere), ErrorCode::Invalid,
+                       "/boot is on /dev/sde and / on /dev/sda");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMirrorSystem)
+#include "tst_mirrorsystem.moc"
