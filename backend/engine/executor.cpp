@@ -176,6 +176,10 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
     if (waitsAt >= 0) {
         if (journal)
             journal->waitForRestart(waitsAt, currentBootId());
+        if (journal && plan.handOver)
+            if (Status h = plan.handOver(journal->job(), journal->directory()); !h)
+                return Status::failure(h.code(), QStringLiteral("The plan is ready for the restart, but %1 Do not restart the computer "
+                                                                "from the new disk: roll the job back or drop it.").arg(h.message()));
         return Status::success(restartWords(waitsAt + 1, total, plan.steps[waitsAt + 1].description));
     }
     if (journal)

@@ -99,6 +99,8 @@ public:
     void finish(const Status &status);
     // This boot's part of the plan ended with step `index` (engine/restart.h).
     void waitForRestart(int index, const QString &bootId);
+    QString job() const { return m_job; }
+    QString directory() const { return m_dir; }
     // Saves a backup the job keeps (a partition table) as DIR/JOB.d/FILENAME.
     Status keep(const QString &fileName, const QByteArray &contents, QString *path = nullptr);
     Status kept(const QString &fileName, QByteArray *contents) const;

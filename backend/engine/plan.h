@@ -87,6 +87,11 @@ struct Plan {
     int startAt = 0;
     QVariantMap carried;
     QString keptFrom;            // a roll back reads the backups of the job it rolls back
+    // Runs once the journal records that the plan waits for a restart, with the
+    // job and the journal's directory: the system that starts after the restart
+    // may be another one (MirrorSystem's copy), which must find the job's
+    // journal as it is now to pick it up. A failure is the job's result.
+    std::function<Status(const QString &job, const QString &journalDirectory)> handOver;
 
     QStringList descriptions() const;
     QStringList previews() const;

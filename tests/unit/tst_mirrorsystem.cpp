@@ -118,8 +118,8 @@ private Q_SLOTS:
             qInfo().noquote() << text;
         for (const char *command : {"sfdisk --dump /dev/sda", "mdadm --create /dev/md0 --run --level=raid1 --raid-devices=2 --metadata=1.2 /dev/sdb3 missing", "/dev/sdb3 missing",
                                     "--metadata=1.0", "mkfs.ext4 -F -q -L root -U", "mkswap -f -U",
-                                    "rsync -aHAXx --numeric-ids --delete / /run/plexus/mirror-system/",
-                                    "rsync -aHAXx --numeric-ids --delete /boot/ /run/plexus/mirror-system/boot/",
+                                    "rsync -aHAXx --numeric-ids --delete /run/plexus/mirror-system-source/ /run/plexus/mirror-system/ # twice, then compared; after mount /dev/sda3 /run/plexus/mirror-system-source",
+                                    "rsync -aHAXx --numeric-ids --delete /run/plexus/mirror-system-source/ /run/plexus/mirror-system/boot/ # twice, then compared; after mount /dev/sda2",
                                     "chroot /run/plexus/mirror-system update-initramfs -u -k all", "chroot /run/plexus/mirror-system grub-install /dev/sdb",
                                     "chroot /run/plexus/mirror-system update-grub", "umount -R /run/plexus/mirror-system", "systemctl reboot",
                                     "sfdisk --dump /dev/sdb", "mdadm /dev/md1 --add /dev/sda2", "grub-install /dev/sda"})

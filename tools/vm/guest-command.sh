@@ -4,7 +4,9 @@
 # The Plexus VM's command (see run-vm): waits for the storage stack, runs the command
 # from /run/plexus-vm with its output on the host's, writes its exit status there and
 # powers off. Becomes PID 1 after guest-init.sh; with run-vm --systemd, systemd runs
-# it as plexus-vm-command.service once the boot is done (see initramfs-init).
+# it as plexus-vm-command.service once the boot is done (see initramfs-init); with
+# run-vm --boot-disk, the disk's own systemd does, through guest-boot-disk.sh
+# (PLEXUS_VM_ROOT=disk: no udisks there unless installed, no busybox).
 #
 # /run/plexus-vm (9p, shared with run-vm on the host) holds:
 #   argv     the command, NUL-separated          cwd      where to run it
@@ -20,7 +22,24 @@
 finish() {
     echo "$1" > "$run/status"
     sync
-    /bin/busybox poweroff -f
+    if [ -x /bin/busybox ]; then /bin/busybox poweroff -f; else poweroff -f; fi
+}
+
+# The system bus names to wait for: udisks only where it is installed.
+names=(org.freedesktop.PolicyKit1)
+[ -x /usr/libexec/udisks2/udisksd ] && names+=(org.freedesktop.UDisks2)
+wait_name() { # wait_name NAME: until NAME is on the system bus (30 s at most)
+    if command -v gdbus >/dev/null; then
+        gdbus wait --system --timeout 30 "$1"
+        return
+    fi
+    local _
+    for _ in $(seq 300); do
+        dbus-send --system --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+            org.freedesktop.DBus.NameHasOwner "string:$1" 2>/dev/null | grep -q 'boolean true' && return 0
+        sleep 0.1
+    done
+    return 1
 }
 
 if [ "${PLEXUS_VM_INIT:-}" = systemd ]; then
@@ -29,14 +48,16 @@ if [ "${PLEXUS_VM_INIT:-}" = systemd ]; then
     say "modules"
     load_modules
     say "polkit, udisks"
-    systemctl start polkit.service udisks2.service || say "polkit or udisks did not start"
+    units=(polkit.service)
+    [ -x /usr/libexec/udisks2/udisksd ] && units+=(udisks2.service)
+    systemctl start "${units[@]}" || say "polkit or udisks did not start"
 fi
 say "waiting for udev"
 udevadm settle --timeout=60 || say "udevadm settle timed out"
 /src/tools/vm/guest-disk-map
 say "waiting for polkit and udisks"
-for name in org.freedesktop.PolicyKit1 org.freedesktop.UDisks2; do
-    gdbus wait --system --timeout 30 "$name" || say "$name did not appear on the system bus"
+for name in "${names[@]}"; do
+    wait_name "$name" || say "$name did not appear on the system bus"
 done
 if [ "${PLEXUS_VM_INIT:-}" = systemd ]; then
     # Units ordered after this one (or slow ones) may still be starting.
@@ -97,5 +118,11 @@ else
         echo "run-vm: ${argv[0]}: command not found in the VM" >"$err"
         status=127
     fi
+fi
+# A command that rebooted the system gracefully (systemctl reboot, run-vm --reboots):
+# no exit status from this boot; systemd ends this unit, the next boot runs it again.
+if [ "${PLEXUS_VM_INIT:-}" = systemd ] && [ "$(systemctl is-system-running 2>/dev/null)" = stopping ]; then
+    say "the system is going down: no exit status from this boot"
+    exec sleep infinity
 fi
 finish "$status"

@@ -132,7 +132,9 @@ def replug(qmp, rundir, disk):
 
 
 def attach(qmp, n, image, remove_on_failure):
-    qmp.execute("blockdev-add", driver="raw", **{"node-name": f"node{n}"},
+    with open(image, "rb") as f:  # run-vm --boot-disk's first disk is a qcow2 overlay
+        driver = "qcow2" if f.read(4) == b"QFI\xfb" else "raw"
+    qmp.execute("blockdev-add", driver=driver, **{"node-name": f"node{n}"},
                 file={"driver": "file", "filename": image})
     try:
         qmp.execute("device_add", driver="virtio-blk-pci", id=f"disk{n}",

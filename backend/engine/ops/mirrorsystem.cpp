@@ -301,7 +301,7 @@ Plan makePlan(const ValidMirrorSystem &v)
             continue;
         const QString at = p.mountPoint == QLatin1String("/") ? v.target : v.target + p.mountPoint;
         plan.steps << mountCopyStep(p.array, at);
-        plan.steps << copyFilesStep(p.mountPoint, at);
+        plan.steps << copyFilesStep(p.old.path, p.mountPoint, v.target + QStringLiteral("-source"), at);
     }
     plan.steps << writeCopyMdadmConfStep(v.target, v.mdadmConf, arrays);
     plan.steps << pointCopyAtArraysStep(v.target, v.fstabSources, uuids);
@@ -321,6 +321,8 @@ Plan makePlan(const ValidMirrorSystem &v)
     plan.steps << installGrubStep(v.grubInstall, oldDisk);
     for (const MirroredPartition &p : v.partitions)
         plan.steps << waitRebuildStep(p.array, deviceName(p.array), p.old);
+    if (root)
+        plan.handOver = journalHandOver(root->array, v.target);
     // The new partitions do not exist yet: hold the new disk.
     plan.exclusive = {newDisk};
     return plan;

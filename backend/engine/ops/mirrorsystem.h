@@ -42,7 +42,7 @@ struct ValidMirrorSystem {
     QStringList grubConfig;    // "update-grub", or grub2-mkconfig -o /boot/grub2/grub.cfg
     QStringList initramfs;     // update-initramfs -u -k all, or dracut --force --regenerate-all
     QString mdadmConf;         // "/etc/mdadm/mdadm.conf" (Debian) or "/etc/mdadm.conf"
-    QString target;            // where the copy is mounted while it is made
+    QString target;            // where the copy is mounted while it is made (and TARGET-source what it copies)
     QMap<QString, QString> fstabSources; // how /etc/fstab names them now -> "UUID=NEW"
 };
 

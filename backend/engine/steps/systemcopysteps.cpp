@@ -5,6 +5,7 @@
 
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
+#include "engine/journal.h"
 #include "engine/textedits.h"
 
 #include <QCryptographicHash>
@@ -96,6 +97,26 @@ QString readText(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
+// rsync twice (the second pass after sync), then the comparison.
+Status copyTwice(StepContext &ctx, const QStringList &argv, const QString &from, const QString &to)
+{
+    QDateTime lastPass;
+    for (int pass = 1; pass <= 2; ++pass) {
+        if (pass == 2) {
+            run(ctx, {QStringLiteral("sync")});
+            lastPass = QDateTime::currentDateTime().addSecs(-2); // mtimes have coarse clocks on some filesystems
+        }
+        int code = 0;
+        if (Status st = run(ctx, argv, {}, nullptr, &code); !st)
+            return st;
+        // 24: files vanished while rsync ran, as they do on a running system.
+        if (code != 0 && code != 24)
+            return toolFailed(QStringLiteral("rsync could not copy %1 to %2 (exit status %3; the job's log has its words).").arg(from, to).arg(code));
+        ctx.progress(pass * 45.0);
+    }
+    return compareTrees(ctx, from, to, lastPass);
+}
+
 } // namespace
 
 Step mountCopyStep(const QString &device, const QString &dir)
@@ -122,32 +143,22 @@ Step mountCopyStep(const QString &device, const QString &dir)
     return s;
 }
 
-Step copyFilesStep(const QString &from, const QString &to)
+Step copyFilesStep(const QString &device, const QString &mountPoint, const QString &source, const QString &to)
 {
     Step s;
     const QStringList argv = {QStringLiteral("rsync"), QStringLiteral("-aHAXx"), QStringLiteral("--numeric-ids"), QStringLiteral("--delete"),
-                              withSlash(from), withSlash(to)};
-    s.description = QStringLiteral("Copy the files of %1 to %2 (this filesystem only), twice: the second pass takes what changed during the "
-                                   "first; then compare the copy with the system").arg(from, to);
+                              withSlash(source), withSlash(to)};
+    s.description = QStringLiteral("Copy the files of %1 (%2, all of it: mounted again on %3) to %4, twice: the second pass takes what changed "
+                                   "during the first; then compare the copy with the system").arg(mountPoint, device, source, to);
     s.command = argv;
-    s.commandNote = QStringLiteral("# twice, then compared");
+    s.commandNote = QStringLiteral("# twice, then compared; after mount %1 %2").arg(device, source);
     s.timeLimitSeconds = 24 * 3600; // a few terabytes of small files take hours; a stuck copy is stopped after a day
-    s.action = [argv, from, to](StepContext &ctx) {
-        QDateTime lastPass;
-        for (int pass = 1; pass <= 2; ++pass) {
-            if (pass == 2) {
-                run(ctx, {QStringLiteral("sync")});
-                lastPass = QDateTime::currentDateTime().addSecs(-2); // mtimes have coarse clocks on some filesystems
-            }
-            int code = 0;
-            if (Status st = run(ctx, argv, {}, nullptr, &code); !st)
-                return st;
-            // 24: files vanished while rsync ran, as they do on a running system.
-            if (code != 0 && code != 24)
-                return toolFailed(QStringLiteral("rsync could not copy %1 to %2 (exit status %3; the job's log has its words).").arg(from, to).arg(code));
-            ctx.progress(pass * 45.0);
-        }
-        return compareTrees(ctx, from, to, lastPass);
+    s.action = [argv, device, source, to](StepContext &ctx) {
+        if (Status st = mountCopyStep(device, source).action(ctx); !st)
+            return st;
+        const Status copied = copyTwice(ctx, argv, source, to);
+        const Status unmounted = unmountCopyStep(source).action(ctx);
+        return copied ? unmounted : copied;
     };
     s.cannotUndo = QStringLiteral("the copied files stay on %1 (roll back the mirrors to remove them)").arg(to);
     return s;
@@ -307,6 +318,37 @@ Step checkRunsFromStep(const QString &arrayPath, const QString &oldDevice)
         return Status();
     };
     return s.changesNothing();
+}
+
+std::function<Status(const QString &, const QString &)> journalHandOver(const QString &device, const QString &target)
+{
+    return [device, target](const QString &job, const QString &directory) {
+        QuietContext ctx;
+        if (Status s = mountCopyStep(device, target).action(ctx); !s)
+            return toolFailed(QStringLiteral("the copy on %1 could not be mounted to receive the job's journal (%2).").arg(device, s.message()));
+        const QString into = target + directory;
+        QStringList files = {job + QStringLiteral(".jsonl")};
+        const QString kept = job + QStringLiteral(".d");
+        for (const QString &f : QDir(directory + QLatin1Char('/') + kept).entryList(QDir::Files))
+            files << kept + QLatin1Char('/') + f;
+        Status result;
+        for (const QString &f : files) {
+            QByteArray contents;
+            const QString from = QFileInfo(f).path() == QLatin1String(".") ? directory : directory + QLatin1Char('/') + QFileInfo(f).path();
+            const QString to = QFileInfo(f).path() == QLatin1String(".") ? into : into + QLatin1Char('/') + QFileInfo(f).path();
+            result = Journal::readPrivateFile(from, QFileInfo(f).fileName(), &contents);
+            if (result)
+                result = Journal::writePrivateFile(to, QFileInfo(f).fileName(), contents);
+            if (!result)
+                break;
+        }
+        const Status unmounted = unmountCopyStep(target).action(ctx);
+        if (!result)
+            return toolFailed(QStringLiteral("the job's journal could not be put into the copy (%1).").arg(result.message()));
+        if (!unmounted)
+            return toolFailed(QStringLiteral("the copy could not be unmounted after receiving the job's journal (%1).").arg(unmounted.message()));
+        return Status();
+    };
 }
 
 Step installGrubStep(const QString &grubInstall, const QString &disk, const QString &target)

@@ -15,11 +15,14 @@ namespace plexus {
 
 // mkdir DIR (only root may write its parent), then mount DEVICE on it. Undo: umount.
 Step mountCopyStep(const QString &device, const QString &dir);
-// rsync -aHAXx --numeric-ids --delete FROM/ TO/, twice: the second pass, after
-// sync, takes what changed during the first. The check compares the two trees
-// (one filesystem each): how many entries, and checksums of a sample of files
-// that did not change meanwhile.
-Step copyFilesStep(const QString &from, const QString &to);
+// The filesystem on DEVICE (mounted on `mountPoint`) mounted once more on
+// `source`, so that the copy sees all of it and nothing mounted over it (the
+// helper's own sandbox hides /home and /root; a mount point hides the files
+// under it); then rsync -aHAXx --numeric-ids --delete SOURCE/ TO/, twice: the
+// second pass, after sync, takes what changed during the first. The two trees
+// are compared: how many entries, and checksums of a sample of files that did
+// not change meanwhile.
+Step copyFilesStep(const QString &device, const QString &mountPoint, const QString &source, const QString &to);
 // mdadm --detail --scan for `arrays`, merged into the copy's mdadm.conf
 // (`conf`, an absolute path inside the system: "/etc/mdadm/mdadm.conf").
 Step writeCopyMdadmConfStep(const QString &target, const QString &conf, const QStringList &arrays);
@@ -38,6 +41,12 @@ Step unmountCopyStep(const QString &target);
 // After the restart: / is the array `arrayPath` now (not the old disk, started
 // again by mistake): nothing else may touch the old disk otherwise.
 Step checkRunsFromStep(const QString &arrayPath, const QString &oldDevice);
+// Plan::handOver for a plan whose restart starts the copy: mounts `device`
+// (the copy's /) on `target`, puts the job's journal (JOB.jsonl and JOB.d/) at
+// the same place in the copy, and unmounts it again. The copy's own journal
+// is as old as the copy's last pass; the system it becomes must see the job
+// waiting for the restart, to go on with it.
+std::function<Status(const QString &, const QString &)> journalHandOver(const QString &device, const QString &target);
 // grub-install DISK (BIOS): the disk can start the system by itself.
 Step installGrubStep(const QString &grubInstall, const QString &disk, const QString &target = {});
 
