@@ -164,8 +164,8 @@ void MachineTree::writeDisk(const Disk &d, int index)
             pudev << QStringLiteral("E:ID_FS_TYPE=%1").arg(p.fsType);
         if (!p.uuid.isEmpty())
             pudev << QStringLiteral("E:ID_FS_UUID=%1").arg(p.uuid);
-        if (p.fsType == QLatin1String("linux_raid_member"))
-            pudev << QStringLiteral("E:ID_PART_ENTRY_TYPE=%1").arg(QLatin1String(raidPartitionType));
+        if (!p.type.isEmpty() || p.fsType == QLatin1String("linux_raid_member"))
+            pudev << QStringLiteral("E:ID_PART_ENTRY_TYPE=%1").arg(p.type.isEmpty() ? QLatin1String(raidPartitionType) : p.type);
         write(QStringLiteral("run/udev/data/b259:%1").arg(minor + n + 1), pudev.join(QLatin1Char('\n')).toUtf8() + '\n');
     }
 }

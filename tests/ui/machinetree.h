@@ -21,6 +21,7 @@ public:
         QString fsType;             // udev ID_FS_TYPE: linux_raid_member, ext4, swap, ...
         QString holder;             // "md0" when an md member
         QString uuid;               // udev ID_FS_UUID (an md member: its array's UUID)
+        QString type;               // udev ID_PART_ENTRY_TYPE (an md member: Linux RAID's)
     };
     struct Disk {
         QString name;               // "sda"

@@ -447,6 +447,53 @@ private Q_SLOTS:
     // "Change when arrays are checked…": the schedule now, a choice, and the
     // review of the drop-in it writes; a calendar systemd cannot read is refused
     // in the review; a cron job is not offered.
+    // "Mirror this system onto another disk…" on the disk / is on: the review
+    // shows the whole procedure, the restart in the middle; the system disk
+    // itself is refused as the target.
+    void mirrorSystem()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        MachineTree::Disk sda = MachineTree::disk(QStringLiteral("sda"), 20,
+                                                  {{QStringLiteral("sda1"), 1, 1}, {QStringLiteral("sda2"), 2, 512, QStringLiteral("ext4")},
+                                                   {QStringLiteral("sda3"), 514, 18000, QStringLiteral("ext4")}});
+        sda.partitions[0].type = QStringLiteral("21686148-6449-6e6f-744e-656564454649");
+        sda.partitions[1].uuid = QStringLiteral("b0000000-0000-4000-8000-000000000001");
+        sda.partitions[2].uuid = QStringLiteral("a0000000-0000-4000-8000-000000000002");
+        tree.build({sda, MachineTree::disk(QStringLiteral("sdb"), 20, {})}, {});
+        tree.addMount(QStringLiteral("sda3"), QStringLiteral("/"), QStringLiteral("ext4"));
+        tree.addMount(QStringLiteral("sda2"), QStringLiteral("/boot"), QStringLiteral("ext4"));
+        tree.write(QStringLiteral("etc/fstab"), "UUID=a0000000-0000-4000-8000-000000000002 / ext4 defaults 0 1\n"
+                                                "UUID=b0000000-0000-4000-8000-000000000001 /boot ext4 defaults 0 2\n");
+        for (const char *tool : {"grub-install", "update-grub", "update-initramfs", "rsync", "mdadm"}) {
+            tree.write(QStringLiteral("usr/sbin/%1").arg(QLatin1String(tool)), "#!/bin/sh\n");
+            QFile(dir.filePath(QStringLiteral("usr/sbin/%1").arg(QLatin1String(tool)))).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        }
+        const SnapshotPtr snapshot = SnapshotProbe(dir.path()).take();
+        TreeSystem system(dir.path());
+        const PlanningContext ctx{snapshot, &system};
+        ArrayAction mirror;
+        for (const ArrayAction &a : actionsFor(ctx, Selectable::disk(QStringLiteral("sda"))))
+            if (a.id == QLatin1String("mirrorSystem"))
+                mirror = a;
+        QCOMPARE(mirror.text, QStringLiteral("Mirror this system onto another disk\u2026"));
+        QCOMPARE(mirror.input, ArrayAction::Input::Device);
+        for (const ArrayAction &a : actionsFor(ctx, Selectable::disk(QStringLiteral("sdb"))))
+            QVERIFY(a.id != QLatin1String("mirrorSystem")); // only on the disk the system runs from
+        QVERIFY(mirror.make(QStringLiteral("sda")).refusal.message().contains(QStringLiteral("is the disk the system runs from")));
+        const Operation op = mirror.make(QStringLiteral("sdb"));
+        QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
+        ReviewDialog dialog(op);
+        dialog.resize(900, 760);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QCOMPARE(labelText(&dialog, "title"), QStringLiteral("Mirror the running system onto sdb"));
+        QVERIFY(dialog.commandsText().contains(QStringLiteral("chroot /run/plexus/mirror-system grub-install /dev/sdb")));
+        QVERIFY(dialog.commandsText().contains(QStringLiteral("systemctl reboot # by you")));
+        QVERIFY(dialog.commandsText().contains(QStringLiteral("mdadm /dev/md0 --add /dev/sda3")));
+        save(&dialog, QStringLiteral("review-mirror-system.png"));
+    }
+
     void checkSchedule()
     {
         Machine m;

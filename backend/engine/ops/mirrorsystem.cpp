@@ -279,6 +279,8 @@ Plan makePlan(const ValidMirrorSystem &v)
                                p.metadata == QLatin1String("1.0") ? QStringLiteral(" (at the end, so GRUB reads it as a plain filesystem)") : QString());
     plan.notes << QStringLiteral("Nothing on %1 changes before the restart: until it joins the mirrors, starting from it gives back the system as it is now.")
                       .arg(oldDisk);
+    plan.notes << QStringLiteral("After the restart, %1 gets %2's partitions and the mirrors' copies overwrite what it held: the system "
+                                 "then lives on both disks.").arg(oldDisk, newDisk);
     plan.notes << QStringLiteral("Files written after the copy's second pass are not in the copy: stop what writes a lot (databases, mail) first.");
     plan.notes << QStringLiteral("Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (choose %1 in the firmware's "
                                  "boot menu if it starts from %2 again); Plexus then goes on by itself.").arg(newDisk, oldDisk);

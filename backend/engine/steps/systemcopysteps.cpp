@@ -106,12 +106,15 @@ Status copyTwice(StepContext &ctx, const QStringList &argv, const QString &from,
             run(ctx, {QStringLiteral("sync")});
             lastPass = QDateTime::currentDateTime().addSecs(-2); // mtimes have coarse clocks on some filesystems
         }
-        int code = 0;
-        if (Status st = run(ctx, argv, {}, nullptr, &code); !st)
-            return st;
-        // 24: files vanished while rsync ran, as they do on a running system.
-        if (code != 0 && code != 24)
-            return toolFailed(QStringLiteral("rsync could not copy %1 to %2 (exit status %3; the job's log has its words).").arg(from, to).arg(code));
+        QStringList said; // its last words, for the refusal
+        const Status st = runReportingLines(ctx, argv, [&said](const QString &line) {
+            said << line;
+            if (said.size() > 6)
+                said.removeFirst();
+        });
+        // Exit code 24: files vanished while rsync ran, as they do on a running system.
+        if (!st && !st.message().contains(QLatin1String("(exit code 24)")))
+            return toolFailed(QStringLiteral("rsync could not copy %1 to %2: %3").arg(from, to, said.isEmpty() ? st.message() : said.join(QLatin1Char(' '))));
         ctx.progress(pass * 45.0);
     }
     return compareTrees(ctx, from, to, lastPass);
