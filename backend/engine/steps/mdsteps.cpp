@@ -444,7 +444,8 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
     Step s;
     s.description = description;
     s.command = mdCreateArgv(p);
-    const QString arrayPath = p.array, level = p.level;
+    // md/level says "raid1" where mdadm was told "1".
+    const QString arrayPath = p.array, level = Validator::normaliseLevel(p.level).isEmpty() ? p.level : Validator::normaliseLevel(p.level);
     const int n = int(p.devices.size()) - p.spares;
     QStringList real;
     for (const ResolvedDevice &d : used)
