@@ -97,6 +97,15 @@ QString readText(const QString &path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
+// Whether something is mounted exactly on `dir` (/proc/self/mounts' second field).
+bool mountedOn(const QString &dir)
+{
+    for (const QString &line : readText(QStringLiteral("/proc/self/mounts")).split(QLatin1Char('\n')))
+        if (line.section(QLatin1Char(' '), 1, 1) == dir)
+            return true;
+    return false;
+}
+
 // rsync twice (the second pass after sync), then the comparison.
 Status copyTwice(StepContext &ctx, const QStringList &argv, const QString &from, const QString &to)
 {
@@ -136,10 +145,8 @@ Step mountCopyStep(const QString &device, const QString &dir)
         return run(ctx, {QStringLiteral("mount"), device, dir});
     };
     s.check = [device, dir] {
-        const QString mounts = readText(QStringLiteral("/proc/self/mounts"));
-        for (const QString &line : mounts.split(QLatin1Char('\n')))
-            if (line.section(QLatin1Char(' '), 1, 1) == dir)
-                return Status();
+        if (mountedOn(dir))
+            return Status();
         return toolFailed(QStringLiteral("%1 is not mounted on %2 after the step.").arg(device, dir));
     };
     s.undo = [dir] { return QList<Step>{unmountCopyStep(dir)}; };
@@ -292,7 +299,7 @@ Step unmountCopyStep(const QString &target)
         // udev or a tool's last child may hold it a moment longer.
         for (int attempt = 0; attempt < 5; ++attempt) {
             st = run(ctx, {QStringLiteral("umount"), QStringLiteral("-R"), target});
-            if (st || !readText(QStringLiteral("/proc/self/mounts")).contains(QLatin1Char(' ') + target))
+            if (st || !mountedOn(target))
                 return Status();
             udevSettle(ctx);
             QThread::msleep(500);
