@@ -39,6 +39,8 @@ QString newJobId()
         + QString::number(QRandomGenerator::global()->bounded(0x10000), 16).rightJustified(4, QLatin1Char('0'));
 }
 
+} // namespace
+
 // Reports a running plan as D-Bus signals (posted to the main thread, in order).
 class SignalObserver : public JobObserver
 {
@@ -92,8 +94,6 @@ private:
     QString m_job;
     QString m_summary;
 };
-
-} // namespace
 
 namespace {
 // How long an authentication prompt may stay open: a person finding a password.
@@ -149,14 +149,19 @@ void HelperService::pickUpAfterRestart()
 {
     callStarted();
     QThreadPool::globalInstance()->start([this] {
-        for (const PickedUp &p : plexus::pickUpAfterRestart(m_runner)) {
+        // Nobody called: its signals go to whoever follows it (FollowJob).
+        auto observer = [this](const QString &job) -> std::unique_ptr<JobObserver> { return observe(job, QString()); };
+        plexus::pickUpAfterRestart(m_runner, observer, [this](const PickedUp &p) {
             const Status &s = p.result.status;
             if (s)
                 qInfo("job %s, which waited for the restart: %s", qPrintable(p.job), s.message().isEmpty() ? "done" : qPrintable(s.message()));
             else
                 qWarning("job %s, which waited for the restart, %s: %s: %s (plexusctl journal shows it)", qPrintable(p.job),
                          p.result.ran ? "failed" : "could not go on", qPrintable(s.name()), qPrintable(s.message()));
-        }
+            const QString job = p.job, name = s.name(), message = s.message();
+            if (p.result.ran)
+                post([this, job, name, message] { signalJob(QString(), job, "JobFinished", {job, name, message}); });
+        });
         post([this] { callFinished(); });
     });
 }
@@ -271,19 +276,36 @@ void HelperService::authorizeThenRun(const Job &job, const QDBusMessage &call)
     });
 }
 
+void HelperService::signalJob(const QString &caller, const QString &job, const char *name, const QVariantList &arguments)
+{
+    if (!caller.isEmpty())
+        signalTo(caller, name, arguments);
+    for (const QString &follower : m_followers.value(job))
+        if (follower != caller)
+            signalTo(follower, name, arguments);
+    if (qstrcmp(name, "JobFinished") == 0)
+        m_followers.remove(job);
+}
+
+std::unique_ptr<SignalObserver> HelperService::observe(const QString &job, const QString &to)
+{
+    auto observer = std::make_unique<SignalObserver>([this](std::function<void()> f) { post(std::move(f)); }, job);
+    observer->jobBegan = [this, to](const Job &j, const Plan &plan) {
+        signalJob(to, j.id, "JobStarted", {j.id, j.caller.busName, j.tag, j.operation, plan.summary, plan.notes, plan.descriptions(), plan.previews()});
+    };
+    observer->started = [this, to](const QString &j, int i, const QString &d, const QString &c) { signalJob(to, j, "StepStarted", {j, i, d, c}); };
+    observer->progressed = [this, to](const QString &j, int i, double p) { signalJob(to, j, "StepProgress", {j, i, p}); };
+    observer->finished = [this, to](const QString &j, int i, const QString &e, const QString &m) { signalJob(to, j, "StepFinished", {j, i, e, m}); };
+    return observer;
+}
+
 void HelperService::runJob(const Job &job, const QDBusMessage &call)
 {
-    SignalObserver observer([this](std::function<void()> f) { post(std::move(f)); }, job.id);
+    const std::unique_ptr<SignalObserver> observer = observe(job.id, job.caller.busName);
     const QString to = job.caller.busName;
-    observer.jobBegan = [to](const Job &j, const Plan &plan) {
-        signalTo(to, "JobStarted", {j.id, j.caller.busName, j.tag, j.operation, plan.summary, plan.notes, plan.descriptions(), plan.previews()});
-    };
-    observer.started = [to](const QString &j, int i, const QString &d, const QString &c) { signalTo(to, "StepStarted", {j, i, d, c}); };
-    observer.progressed = [to](const QString &j, int i, double p) { signalTo(to, "StepProgress", {j, i, p}); };
-    observer.finished = [to](const QString &j, int i, const QString &e, const QString &m) { signalTo(to, "StepFinished", {j, i, e, m}); };
-    const JobRunner::Result r = m_runner.run(job, &observer);
+    const JobRunner::Result r = m_runner.run(job, observer.get());
     if (r.ran)
-        journalJob(job, observer.summary(), r.status);
+        journalJob(job, observer->summary(), r.status);
     qInfo("job %s: %s", qPrintable(job.id), qPrintable(r.timings.join(QStringLiteral(", "))));
     if (r.status)
         qInfo("job %s (%s) for %s: done", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()));
@@ -295,7 +317,7 @@ void HelperService::runJob(const Job &job, const QDBusMessage &call)
     const QDBusMessage reply = r.status ? call.createReply(id) : call.createErrorReply(name, message);
     post([this, reply, ran, to, id, name, message] {
         if (ran)
-            signalTo(to, "JobFinished", {id, name, message});
+            signalJob(to, id, "JobFinished", {id, name, message});
         QDBusConnection::systemBus().send(reply);
         callFinished();
     });
@@ -339,6 +361,7 @@ QList<QVariantMap> HelperService::UnfinishedJobs()
 {
     QList<QVariantMap> result;
     const QString bootId = currentBootId();
+    const QString running = m_runner.runningJob();
     for (const JournalSummary &s : Journal::unfinishedPlans()) {
         QStringList states;
         for (StepState state : s.states)
@@ -358,7 +381,9 @@ QList<QVariantMap> HelperService::UnfinishedJobs()
                        {QStringLiteral("error"), s.error},
                        {QStringLiteral("message"), s.message},
                        {QStringLiteral("file"), s.file},
-                       {QStringLiteral("waits_for_restart"), checkRestarted(s, bootId) ? QString() : restartWords(s)}});
+                       {QStringLiteral("waits_for_restart"), checkRestarted(s, bootId) ? QString() : restartWords(s)},
+                       {QStringLiteral("running"), s.job == running},
+                       {QStringLiteral("started_by"), s.startedBy}});
     }
     return result;
 }
@@ -440,6 +465,33 @@ QString HelperService::ResumeJob(const QString &jobId, const QVariantMap &)
 QString HelperService::RollBackJob(const QString &jobId, const QVariantMap &)
 {
     return submitTakeUp(rollBackJob(jobId, newJobId(), callerOf(message())));
+}
+
+void HelperService::FollowJob(const QString &jobId)
+{
+    // A job's signals (commands, tool output) go to who asked for it: to
+    // follow it, be that user or root; no polkit (nothing changes). Only the
+    // job running now can be followed, by a bounded few.
+    if (jobId.isEmpty() || jobId != m_runner.runningJob()) {
+        sendErrorReply(QStringLiteral("org.plexus.Error.NotFound"),
+                       QStringLiteral("That job is not running now (it has ended, or never ran): UnfinishedJobs() says how it stands."));
+        return;
+    }
+    JournalSummary job;
+    const Caller caller = callerOf(message());
+    if (!Journal::find(jobId, &job, false) || (caller.uid != 0 && caller.uid != job.startedBy)) {
+        sendErrorReply(QStringLiteral("org.plexus.Error.NotAuthorized"),
+                       QStringLiteral("Only the user who asked for that job (uid %1), or root, may follow it.").arg(job.startedBy));
+        return;
+    }
+    QStringList &followers = m_followers[jobId];
+    if (!followers.contains(caller.busName)) {
+        if (followers.size() >= 16) {
+            sendErrorReply(QStringLiteral("org.plexus.Error.Busy"), QStringLiteral("Too many are following that job already."));
+            return;
+        }
+        followers << caller.busName;
+    }
 }
 
 void HelperService::DropJob(const QString &jobId)

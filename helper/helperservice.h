@@ -19,13 +19,17 @@
 #include <QDBusContext>
 #include <QDBusMessage>
 #include <QDBusServiceWatcher>
+#include <QHash>
 #include <QJsonObject>
 #include <QObject>
 #include <QTimer>
 #include <QVariantMap>
 #include <functional>
+#include <memory>
 
 namespace plexus {
+
+class SignalObserver;
 
 class HelperService : public QObject, protected QDBusContext
 {
@@ -84,12 +88,18 @@ public Q_SLOTS:
     QString ResumeJob(const QString &job, const QVariantMap &options);
     QString RollBackJob(const QString &job, const QVariantMap &options);
     void DropJob(const QString &job);
+    void FollowJob(const QString &job);
 
 private:
     // Sends the interface's signal NAME to `busName` only (a targeted signal:
     // no other bus user sees it). The signals are declared in the XML, not here,
     // so nothing broadcasts them.
     static void signalTo(const QString &busName, const char *name, const QVariantList &arguments);
+    // The same to the job's caller (none for a job picked up after a restart)
+    // and to whoever follows the job (FollowJob); its JobFinished ends the following.
+    void signalJob(const QString &caller, const QString &job, const char *name, const QVariantList &arguments);
+    // Reports a job's progress by the signals (main thread).
+    std::unique_ptr<SignalObserver> observe(const QString &job, const QString &caller);
     static Caller callerOf(const QDBusMessage &call); // from the bus daemon
     // Parses the call into its operation's request and runs it on the job runner
     // off the main thread; the reply (job id or typed error) is sent from there.
@@ -116,6 +126,7 @@ private:
     JobRunner m_runner;
     QTimer m_idle;
     int m_active = 0;   // calls in progress (main thread only)
+    QHash<QString, QStringList> m_followers; // job -> bus names that follow it (main thread only)
     ShutdownInhibitor m_shutdownHold; // the helper stays up while md works
 };
 

@@ -120,6 +120,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     m_unfinished = new UnfinishedBanner;
     connect(m_unfinished, &UnfinishedBanner::reviewRequested, this, &MainWindow::review);
     connect(m_unfinished, &UnfinishedBanner::dropRequested, this, &MainWindow::confirmDrop);
+    connect(m_unfinished, &UnfinishedBanner::followRequested, this, &MainWindow::followJob);
     centralLayout->insertWidget(0, m_unfinished);
     centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
@@ -317,7 +318,28 @@ ReviewDialog *MainWindow::openReview(const Operation &op)
 void MainWindow::refreshUnfinished()
 {
     askHelper([](HelperProxy *helper) { return helper->UnfinishedJobs(); },
-              [this](const QList<QVariantMap> &jobs) { m_unfinished->setJobs(jobs); });
+              [this](const QList<QVariantMap> &jobs) { setUnfinishedJobs(jobs); });
+}
+
+void MainWindow::setUnfinishedJobs(const QList<QVariantMap> &jobs)
+{
+    m_unfinished->setJobs(jobs);
+    const bool reviewing = !findChildren<ReviewDialog *>().isEmpty();
+    for (const QVariantMap &job : jobs) {
+        const QString id = job.value(QStringLiteral("job")).toString();
+        if (!mayFollow(job) || m_followedJobs.contains(id))
+            continue;
+        m_followedJobs.insert(id);
+        if (!reviewing)
+            followJob(job);
+    }
+}
+
+ReviewDialog *MainWindow::followJob(const QVariantMap &job)
+{
+    ReviewDialog *dialog = openReview(followOperation(job));
+    dialog->follow(job.value(QStringLiteral("job")).toString(), job.value(QStringLiteral("states")).toStringList());
+    return dialog;
 }
 
 void MainWindow::refreshBackups()

@@ -78,6 +78,10 @@ public:
     // Takes what MdSuperblocks() answered: rows of device and examine (tests
     // give a fixture tree's this way; it has no helper).
     void setMdSuperblocks(const QList<QVariantMap> &rows);
+    // Takes what UnfinishedJobs() answered (tests give their own): the banner
+    // shows the oldest; a job the helper runs now (picked up after a restart)
+    // opens its progress, once, unless a review is open already.
+    void setUnfinishedJobs(const QList<QVariantMap> &jobs);
     // The menu a right click on `item` opens (array and member actions; "Create array…" for disks).
     QMenu *contextMenu(const Selectable &item, QWidget *parent);
 
@@ -137,6 +141,7 @@ private:
     void showContextMenu(const plexus::Selectable &item, const QPoint &globalPos);
     void showDropHint(const QString &text, bool accepted);
     ReviewDialog *openReview(const Operation &op);
+    ReviewDialog *followJob(const QVariantMap &job);
     void confirmDrop(const QString &job, const QString &words);
 
     QString m_root;
@@ -154,6 +159,7 @@ private:
     QLabel *m_status = nullptr;
     ShutdownHoldNotice *m_shutdownHold = nullptr;
     QSet<QString> m_seenWarnings;
+    QSet<QString> m_followedJobs;         // running jobs whose progress opened by itself
     std::unique_ptr<LiveSystem> m_system;
     ActionLauncher *m_launcher = nullptr;
     AttentionBanner *m_banner = nullptr;

@@ -19,7 +19,13 @@ JobRunner::JobRunner(SnapshotSource snapshotNow, const SystemView &system, QStri
 QString JobRunner::running() const
 {
     QMutexLocker lock(&m_runningLock);
-    return m_running;
+    return m_runningJob.isEmpty() ? QString() : QStringLiteral("%1, %2").arg(m_runningJob, m_runningOperation);
+}
+
+QString JobRunner::runningJob() const
+{
+    QMutexLocker lock(&m_runningLock);
+    return m_runningJob;
 }
 
 JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
@@ -35,7 +41,8 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
     }
     {
         QMutexLocker lock(&m_runningLock);
-        m_running = QStringLiteral("%1, %2").arg(job.id, job.operation);
+        m_runningJob = job.id;
+        m_runningOperation = job.operation;
     }
     const RecordingSystem system(m_system);
     Engine engine(m_snapshotNow(), system);
@@ -64,7 +71,8 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
     }
     {
         QMutexLocker lock(&m_runningLock);
-        m_running.clear();
+        m_runningJob.clear();
+        m_runningOperation.clear();
     }
     m_execution.unlock();
     return result;

@@ -62,6 +62,8 @@ public:
     Result run(const Job &job, JobObserver *observer);
     // "JOB, OPERATION" while a job runs; empty otherwise.
     QString running() const;
+    // The id of the job that runs now, or "".
+    QString runningJob() const;
 
 private:
     SnapshotSource m_snapshotNow;
@@ -69,7 +71,8 @@ private:
     QString m_journalDirectory;
     QMutex m_execution;         // one plan at a time
     mutable QMutex m_runningLock;
-    QString m_running;
+    QString m_runningJob;
+    QString m_runningOperation;
 };
 
 } // namespace plexus

@@ -282,6 +282,7 @@ JournalSummary Journal::summarize(const QString &file, bool withPlan)
             s.operation = e.value(QStringLiteral("operation")).toString();
             s.summary = e.value(QStringLiteral("summary")).toString();
             s.started = QDateTime::fromString(e.value(QStringLiteral("time")).toString(), Qt::ISODateWithMs);
+            s.startedBy = uint(e.value(QStringLiteral("uid")).toInteger());
             for (const QJsonValue &st : e.value(QStringLiteral("steps")).toArray()) {
                 s.steps << st.toObject().value(QStringLiteral("description")).toString();
                 s.commands << st.toObject().value(QStringLiteral("command")).toString();

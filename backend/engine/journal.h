@@ -47,6 +47,7 @@ struct JournalSummary {
     QString operation;
     QString summary;
     QDateTime started;
+    uint startedBy = 0;       // the uid of who asked for it
     QStringList steps;        // descriptions
     QStringList commands;     // previews
     QStringList undo;         // per step: Step::undoWords()

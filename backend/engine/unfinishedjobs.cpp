@@ -85,17 +85,17 @@ Job rollBackJob(const QString &job, const QString &newId, const Caller &caller, 
     return j;
 }
 
-QList<PickedUp> pickUpAfterRestart(JobRunner &runner, const QString &directory)
+void pickUpAfterRestart(JobRunner &runner, const ObserverFor &observe, const std::function<void(const PickedUp &)> &ended,
+                        const QString &directory)
 {
-    QList<PickedUp> results;
     const Caller helper{QStringLiteral("plexus-helper, after the restart"), 0, QCoreApplication::applicationPid()};
     for (const QString &job : jobsToPickUp(Journal::unfinishedPlans(directory), currentBootId())) {
         // Not asked of polkit (the runner never asks): it was authorized when it
         // was asked for, restart included (the journal, root's only, says by
         // whom), and nobody is on the bus to ask now.
-        results << PickedUp{job, runner.run(resumeJob(job, helper, directory), nullptr)};
+        const std::unique_ptr<JobObserver> observer = observe ? observe(job) : nullptr;
+        ended(PickedUp{job, runner.run(resumeJob(job, helper, directory), observer.get())});
     }
-    return results;
 }
 
 } // namespace plexus

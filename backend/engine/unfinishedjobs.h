@@ -10,6 +10,9 @@
 
 #include "jobrunner.h"
 
+#include <functional>
+#include <memory>
+
 namespace plexus {
 
 Job resumeJob(const QString &job, const Caller &caller, const QString &directory = Journal::defaultDirectory());
@@ -17,10 +20,14 @@ Job rollBackJob(const QString &job, const QString &newId, const Caller &caller, 
 
 // Resumes, one after the other, the jobs that waited for a restart that has
 // now happened (engine/restart.h); plexus-helper calls it when it starts.
+// observe(job) reports a job's progress (it may give null); ended() hears of
+// each as soon as it has ended.
 struct PickedUp {
     QString job;
     JobRunner::Result result;
 };
-QList<PickedUp> pickUpAfterRestart(JobRunner &runner, const QString &directory = Journal::defaultDirectory());
+using ObserverFor = std::function<std::unique_ptr<JobObserver>(const QString &job)>;
+void pickUpAfterRestart(JobRunner &runner, const ObserverFor &observe, const std::function<void(const PickedUp &)> &ended,
+                        const QString &directory = Journal::defaultDirectory());
 
 } // namespace plexus

@@ -47,8 +47,11 @@ HelperClient::HelperClient(QObject *parent) : QObject(parent)
     });
     // Sent before the method's reply: wait() finds the note there.
     connect(m_proxy.get(), &HelperProxy::JobFinished, this, [this](const QString &job, const QString &error, const QString &message) {
-        if (!m_job.isEmpty() && job == m_job && error.isEmpty())
+        if (m_job.isEmpty() || job != m_job)
+            return;
+        if (error.isEmpty())
             m_note = message;
+        Q_EMIT jobFinished(job, error, message);
     });
 }
 

@@ -45,6 +45,9 @@ public:
     // Waits for the call to end (running an event loop, so signals arrive),
     // reporting the progress of this client's job.
     HelperResult wait(const QDBusPendingCall &call);
+    // Reports the progress of a job someone else started (the helper picked it
+    // up after a restart, say) as if it were this client's; jobFinished ends it.
+    void follow(const QString &job) { m_job = job; }
 
 Q_SIGNALS:
     void jobStarted(const QString &job, const QString &summary, const QStringList &notes, const QStringList &descriptions,
@@ -52,6 +55,8 @@ Q_SIGNALS:
     void stepStarted(int index, const QString &description, const QString &command);
     void stepProgress(int index, double percent);
     void stepFinished(int index, const QString &error, const QString &message);
+    // This client's (or the followed) job has ended: error "" on success.
+    void jobFinished(const QString &job, const QString &error, const QString &message);
 
 private:
     std::unique_ptr<HelperProxy> m_proxy;

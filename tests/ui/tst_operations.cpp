@@ -15,6 +15,7 @@
 #include "diskmapview.h"
 #include "diskrow.h"
 #include "engine/ops/registry.h"
+#include "engine/restart.h"
 #include "engine/treesystem.h"
 #include "machinetree.h"
 #include "mainwindow.h"
@@ -33,6 +34,7 @@
 #include "slotstrip.h"
 
 #include <QAction>
+#include <unistd.h>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -492,6 +494,94 @@ private Q_SLOTS:
         QVERIFY(dialog.commandsText().contains(QStringLiteral("systemctl reboot # by you")));
         QVERIFY(dialog.commandsText().contains(QStringLiteral("mdadm /dev/md0 --add /dev/sda3")));
         save(&dialog, QStringLiteral("review-mirror-system.png"));
+
+        // Run: the helper reports the steps up to the restart done and ends
+        // there, saying what comes next (as JobFinished's message does).
+        const QStringList descriptions = dialog.stepList()->descriptions();
+        int restart = -1;
+        for (int i = 0; i < descriptions.size(); ++i)
+            if (descriptions[i].startsWith(QStringLiteral("Restart the computer from /dev/sdb")))
+                restart = i;
+        QVERIFY(restart > 0 && restart < descriptions.size() - 1);
+        for (int i = 0; i <= restart; ++i) {
+            Q_EMIT dialog.runner()->stepStarted(i, descriptions[i], QString());
+            Q_EMIT dialog.runner()->stepFinished(i, QString(), QString());
+        }
+        HelperResult waiting;
+        waiting.ok = true;
+        waiting.job = QStringLiteral("20261205-101500-000-abcd");
+        waiting.note = restartWords(restart + 1, int(descriptions.size()), descriptions[restart + 1]);
+        Q_EMIT dialog.runner()->finished(waiting);
+        QVERIFY(shown(&dialog, "result"));
+        QCOMPARE(labelText(&dialog, "resultLead"), QStringLiteral("Waiting for a restart."));
+        QVERIFY(labelText(&dialog, "resultMessage").startsWith(QStringLiteral("Restart the computer when you are ready: after it starts again, Plexus goes on by itself with step %1 of")
+                                                                   .arg(restart + 2)));
+        QCOMPARE(dialog.stepList()->state(restart - 1), StepList::StepState::Done);
+        QCOMPARE(dialog.stepList()->state(restart), StepList::StepState::Running); // yours to do
+        QCOMPARE(dialog.stepList()->state(restart + 1), StepList::StepState::Pending);
+        QTRY_VERIFY(dialog.stepList()->row(restart)->visibleRegion().boundingRect().height() > 0);
+        save(&dialog, QStringLiteral("mirror-system-restart.png"));
+
+        // After the restart the helper carries the job on by itself: the window
+        // opens on its remaining steps, live, and the banner says it is under way.
+        QStringList states;
+        for (int i = 0; i < descriptions.size(); ++i)
+            states << (i <= restart + 1 ? QStringLiteral("done") : i == restart + 2 ? QStringLiteral("in progress when it stopped") : QStringLiteral("not run"));
+        const QVariantMap job{{QStringLiteral("job"), waiting.job},
+                              {QStringLiteral("operation"), QStringLiteral("MirrorSystem")},
+                              {QStringLiteral("summary"), op.plan.summary},
+                              {QStringLiteral("started"), QStringLiteral("2026-12-05T10:15:00Z")},
+                              {QStringLiteral("steps"), descriptions},
+                              {QStringLiteral("commands"), dialog.stepList()->commands()},
+                              {QStringLiteral("states"), states},
+                              {QStringLiteral("last_started"), restart + 2},
+                              {QStringLiteral("running"), true},
+                              {QStringLiteral("started_by"), uint(geteuid())}};
+        Machine m;
+        MainWindow &w = m.window();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        ReviewDialog *progress = nullptr;
+        connect(&w, &MainWindow::reviewOpened, this, [&progress](ReviewDialog *d) { progress = d; });
+        w.setUnfinishedJobs({job});
+        QVERIFY(progress);
+        QCOMPARE(progress->phaseName(), QStringLiteral("running"));
+        QCOMPARE(labelText(progress, "title"), QStringLiteral("A job under way"));
+        QCOMPARE(progress->stepList()->descriptions(), descriptions);
+        QCOMPARE(progress->stepList()->state(restart + 1), StepList::StepState::Done);
+        QCOMPARE(progress->stepList()->state(restart + 2), StepList::StepState::Running);
+        QCOMPARE(progress->stepList()->state(restart + 3), StepList::StepState::Pending);
+        QVERIFY(!shown(progress, "runButton"));
+        QVERIFY(!shown(progress, "confirm"));
+        QVERIFY(w.unfinishedBanner()->text().contains(QStringLiteral(" is under way: step %1 of %2 (%3).")
+                                                          .arg(restart + 3).arg(descriptions.size()).arg(descriptions[restart + 2])));
+        QVERIFY(w.unfinishedBanner()->progressButton()->isVisible());
+        QVERIFY(w.unfinishedBanner()->resumeButton()->isHidden());
+        QVERIFY(w.unfinishedBanner()->rollBackButton()->isHidden());
+        QVERIFY(w.unfinishedBanner()->dropButton()->isHidden());
+        progress->resize(900, progress->sizeHint().height());
+        QTRY_VERIFY(progress->stepList()->row(restart + 2)->visibleRegion().boundingRect().height() > 0);
+        save(progress, QStringLiteral("mirror-system-after-restart.png"));
+        // Its progress goes on live, then it ends.
+        Q_EMIT progress->runner()->stepFinished(restart + 2, QString(), QString());
+        Q_EMIT progress->runner()->stepStarted(restart + 3, descriptions[restart + 3], QString());
+        QCOMPARE(progress->stepList()->state(restart + 2), StepList::StepState::Done);
+        QCOMPARE(progress->stepList()->state(restart + 3), StepList::StepState::Running);
+        HelperResult done;
+        done.ok = true;
+        done.job = waiting.job;
+        Q_EMIT progress->runner()->finished(done);
+        QCOMPARE(labelText(progress, "resultLead"), QStringLiteral("Done."));
+        QCOMPARE(progress->stepList()->state(int(descriptions.size()) - 1), StepList::StepState::Done);
+        progress->close();
+        QTRY_VERIFY(w.findChildren<ReviewDialog *>().isEmpty());
+        // Opened by itself once: a later look at the jobs does not open it again
+        // (the banner's "Show progress…" does).
+        progress = nullptr;
+        w.setUnfinishedJobs({job});
+        QVERIFY(!progress);
+        w.unfinishedBanner()->progressButton()->click();
+        QVERIFY(progress);
+        QCOMPARE(progress->phaseName(), QStringLiteral("running"));
     }
 
     void checkSchedule()

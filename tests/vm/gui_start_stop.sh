@@ -16,7 +16,10 @@
 #  3. vdb started alone and written (split brain): the window refuses to start
 #     both halves together, naming both histories; "keeping the data on vdb"
 #     assembles vdb's half, erases vda's and rebuilds it from vdb: the array
-#     holds vdb's data and a check finds no mismatch.
+#     holds vdb's data and a check finds no mismatch;
+#  4. plexususer replaces vda with a new disk from plexusctl; a window opened
+#     while it runs shows that job's steps by itself, follows them live to the
+#     end (the helper's FollowJob), and its banner goes; the data reads back.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 
@@ -88,5 +91,17 @@ echo check > "/sys/block/$md/md/sync_action"
 sleep 1
 wait_idle "$md"
 is "$(md_attr "$md" mismatch_cnt)" 0 "mismatches after a check (vda now holds vdb's data)"
+
+step "4. a job under way (plexususer's, from plexusctl): the window opens on its steps and follows it to the end"
+new=$(plexus-vm-disk plug 64M)
+slow_sync 4000   # about 16 s for the copy: the window opens while it runs
+runuser -u plexususer -- plexusctl replace "/dev/$md" /dev/vda "/dev/$new" > /tmp/replace.out 2>&1 &
+replace=$!
+wait_recovery /tmp/replace.out
+window followJob
+wait $replace || { cat /tmp/replace.out; fail "plexusctl replace failed"; }
+fast_sync
+ls "/sys/block/$md/md/dev-$new" >/dev/null && [ ! -e "/sys/block/$md/md/dev-vda" ] || { cat /proc/mdstat; fail "$new did not take vda's place"; }
+is "$(sum16 "/dev/$md")" "$(sha256sum < /tmp/half-b | cut -d' ' -f1)" "the data on $md after the replacement"
 cross_check
 echo PASS

@@ -142,6 +142,14 @@ wait_idle() { # wait_idle mdN [SECONDS]
     done
 }
 
+wait_recovery() { # wait_recovery LOG: until md copies onto a member (a rebuild, a hot replacement); LOG shown if it never does
+    local deadline=$((SECONDS + 60))
+    until grep -q recovery /proc/mdstat; do
+        [ $SECONDS -lt $deadline ] || { cat "$1"; fail "no recovery started within 60 s"; }
+        sleep 0.2
+    done
+}
+
 member_state() { cat /sys/block/$1/md/dev-$2/state 2>/dev/null || echo gone; }
 
 # Where plexusctl's own time goes: its snapshot, then the call.

@@ -8,7 +8,8 @@
 #   here tmpfs, as root) does not make that device "mounted"; a device path
 #   through a directory anyone may write (/dev/shm) is not followed;
 # - a job's signals (commands, tool output, progress) reach the caller, and no
-#   other bus user;
+#   other bus user; FollowJob lets root or the job's asker (not plexususer, for
+#   root's job) follow it, only while it runs;
 # - the journal is root's only (directory 0700, files 0600, partition table dumps
 #   included) and names the caller by uid and pid.
 . "$(dirname "$0")/lib.sh"
@@ -66,6 +67,31 @@ plan=$(grep -h '"event":"plan"' /var/lib/plexus/journal/*.jsonl | grep '"operati
 echo "$plan" | grep -q '"uid":0' || { echo "$plan"; fail "the journal does not record the caller's uid"; }
 echo "$plan" | grep -q "\"pid\":$caller[,}]" || { echo "$plan"; fail "the journal does not record the caller's pid ($caller)"; }
 echo "ok: the CreateArray record names uid 0 and pid $caller"
+step "following a job: only while it runs, and only its asker or root"
+dbus_refused NotFound "is not running now" -- --method org.plexus.Helper1.FollowJob "20261205-000000-000-dead"
+wipefs -aq /dev/vda /dev/vdc && udevadm settle   # blank again after the copy-table job above
+ok add /dev/md0 /dev/vda
+wait_idle md0
+slow_sync 4000   # the copy takes about 16 s
+plexusctl replace /dev/md0 /dev/vdb /dev/vdc > /tmp/replace.out 2>&1 &
+replace=$!
+wait_recovery /tmp/replace.out
+job=$(basename "$(ls -t /var/lib/plexus/journal/*.jsonl | head -n1)" .jsonl)
+set +e
+out=$(runuser -u plexususer -- gdbus call --system --dest org.plexus.Helper1 --object-path /org/plexus/Helper1 \
+      --method org.plexus.Helper1.FollowJob "$job" 2>&1)
+rc=$?
+set -e
+[ $rc != 0 ] && echo "$out" | grep -q "org.plexus.Error.NotAuthorized: Only the user who asked for that job (uid 0), or root, may follow it" \
+    || { echo "$out"; fail "plexususer could follow root's job $job"; }
+echo "ok: plexususer may not follow root's job: ${out#*org.plexus.Error.}"
+gdbus call --system --dest org.plexus.Helper1 --object-path /org/plexus/Helper1 --method org.plexus.Helper1.FollowJob "$job" >/dev/null \
+    || fail "root could not follow job $job"
+fast_sync
+wait "$replace" || { cat /tmp/replace.out; fail "the replacement failed"; }
+[ -e /sys/block/md0/md/dev-vdc ] && [ ! -e /sys/block/md0/md/dev-vdb ] || { cat /proc/mdstat; fail "vdc did not take vdb's place"; }
+echo "ok: the job went on to its end, vdc in vdb's place"
+
 step "a device path through /dev/shm (anyone may write there) is not followed"
 ln -sfn /dev/vda /dev/shm/evil
 dbus_refused Invalid "/dev/shm/evil leads through /dev/shm, which users other than root can write" -- \

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
-# vm: --boot-disk /var/cache/plexus/system-disk.img --disks 2 --disk-size 1600M --reboots 2 --timeout 2400 --memory 1536M
+# vm: --boot-disk /var/cache/plexus/system-disk.img --disks 2 --disk-size 1600M --reboots 3 --timeout 2400 --memory 1536M
 # cost: 660
 # Mirror the running system (issue 16, founding documents 000-002), for real: a
 # Debian started by SeaBIOS and GRUB from its own disk (vda: BIOS boot, /boot,
@@ -12,8 +12,9 @@
 # and waits. The firmware's boot order is turned to disk 2 (as a person would in
 # the boot menu, disk 1 still in), the VM restarts: / is on md, the helper picks
 # the job up by itself, vda joins every mirror and gets GRUB, the rebuilds end.
-# Last, disk 1 is pulled and the VM restarts once more: disk 2 alone starts the
-# system, files intact.
+# Then disk 1 is pulled and the VM restarts: disk 2 alone starts the system,
+# files intact. Last, disk 1 comes back and disk 2 is pulled: disk 1 alone starts
+# the system too.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
@@ -122,15 +123,41 @@ if [ "$boot" = 2 ]; then
     echo "ok: every mirror whole on vda and vdb"
     step "disk 1 pulled: disk 2 alone must start the system"
     sync
-    plexus-vm-disk unplug vda >/dev/null
+    plexus-vm-disk unplug vda --keep > "$share/disk1"
     systemctl reboot
     sleep 600
     fail "the system did not restart"
 fi
 
-step "boot 3: disk 1 gone, started from disk 2 alone"
+if [ "$boot" = 3 ]; then
+    step "boot 3: disk 1 gone, started from disk 2 alone"
+    [ ! -e /sys/block/vdb ] || fail "two disks after pulling one"
+    on_md /
+    on_md /boot
+    sums
+    step "disk 1 back in, disk 2 pulled: disk 1 alone must start the system"
+    # This system must not touch disk 1 when it comes back (udev would add its
+    # stale halves to the running mirrors and start a rebuild): disk 1 is to
+    # start as it was left at the end of boot 2.
+    ln -sf /dev/null /etc/udev/rules.d/64-md-raid-assembly.rules
+    udevadm control --reload
+    disk1=$(plexus-vm-disk replug "$(cat "$share/disk1")")
+    ! grep -q "$disk1" /proc/mdstat || fail "the running system took $disk1's halves back"
+    echo "ok: disk 1 is back as $disk1, untouched"
+    sync
+    # Disk 2 holds this system's /: once it is gone no program can be started,
+    # so the restart is the kernel's own (the host has let go of the disk by then).
+    plexus-vm-disk unplug vda || true
+    echo b > /proc/sysrq-trigger
+    sleep 600
+    fail "the system did not restart"
+fi
+
+step "boot 4: disk 2 gone, started from disk 1 alone"
 [ ! -e /sys/block/vdb ] || fail "two disks after pulling one"
+[ "$(cat /sys/block/vda/serial)" = "$(cat "$share/disk1")" ] || fail "the disk left is not disk 1"
 on_md /
 on_md /boot
+swapon --show=NAME --noheadings | grep -q '^/dev/md' || fail "the swap is not on an md array"
 sums
 cat "$share/times"

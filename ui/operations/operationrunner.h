@@ -11,6 +11,7 @@
 #include "helperclient.h"
 #include "operation.h"
 
+#include <QDBusPendingReply>
 #include <QObject>
 
 namespace plexus {
@@ -30,6 +31,9 @@ public:
     bool isRunning() const { return m_running; }
     // Starts `op` (one at a time); finished() follows, always asynchronously.
     void start(const Operation &op);
+    // Follows a job the helper runs already (picked up after a restart): its
+    // step signals, then finished() when it ends. Nothing is started.
+    void follow(const QString &job);
 
 Q_SIGNALS:
     void started(const QString &summary, const QStringList &descriptions, const QStringList &commands);
@@ -41,6 +45,8 @@ Q_SIGNALS:
 private:
     HelperClient *client();
     void finishLater(const HelperResult &result);
+    void endFollowing(const QString &job, const QString &error, const QString &message);
+    void endedUnseen(const QString &job, const QDBusPendingReply<QList<QVariantMap>> &unfinished);
     void watch(const QDBusPendingCall &call);
 
     Caller m_caller;

@@ -15,6 +15,8 @@
 #include <QPushButton>
 #include <QFontDatabase>
 #include <QScrollArea>
+#include <QScrollBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace plexus {
@@ -141,6 +143,7 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     connect(m_runner, &OperationRunner::stepStarted, this, [this](int index, const QString &, const QString &) {
         m_steps->doneUpTo(index - 1);
         m_steps->setState(index, StepList::StepState::Running);
+        showStep(index);
     });
     connect(m_runner, &OperationRunner::stepProgress, m_steps, &StepList::setProgress);
     connect(m_runner, &OperationRunner::stepFinished, this, [this](int index, const QString &error, const QString &message) {
@@ -151,6 +154,16 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     connect(m_runner, &OperationRunner::finished, this, &ReviewDialog::onFinished);
     setPhase(op.isRefused() ? Phase::Refused : Phase::Review);
     fitSteps();
+}
+
+void ReviewDialog::showStep(int index)
+{
+    // Once laid out: a dialog just opened on a running job has no geometry yet.
+    QTimer::singleShot(0, this, [this, index] {
+        // A third of the way down: the steps done just before it stay in sight too.
+        if (QWidget *row = m_steps->row(index))
+            m_stepsScroll->verticalScrollBar()->setValue(row->mapTo(m_steps, QPoint()).y() - m_stepsScroll->viewport()->height() / 3);
+    });
 }
 
 void ReviewDialog::fitSteps()
@@ -235,6 +248,22 @@ void ReviewDialog::run()
     m_runner->start(m_op);
 }
 
+void ReviewDialog::follow(const QString &job, const QStringList &states)
+{
+    if (m_runner->isRunning())
+        return;
+    for (int i = 0; i < m_steps->descriptions().size(); ++i) {
+        const QString &state = states.value(i);
+        m_steps->setState(i, state == QLatin1String("done") ? StepList::StepState::Done
+                             : state == QLatin1String("in progress when it stopped") ? StepList::StepState::Running
+                                                                                     : StepList::StepState::Pending);
+    }
+    m_stepsHeading->setText(QStringLiteral("Its steps (and the same as shell commands)"));
+    showStep(qMax(0, int(states.indexOf(QStringLiteral("in progress when it stopped")))));
+    setPhase(Phase::Running);
+    m_runner->follow(job);
+}
+
 void ReviewDialog::onStarted(const QString &summary, const QStringList &descriptions, const QStringList &commands)
 {
     // The helper planned again on the machine as it is now: show what runs.
@@ -254,6 +283,14 @@ void ReviewDialog::onFinished(const HelperResult &result)
     if (result.ok && !result.note.isEmpty()) {
         // The plan's part for this boot is done; the rest waits for a restart (engine/restart.h).
         box->setTone(Tone::Neutral);
+        // The restart step (the last one done) is the person's to do: shown as the one under way.
+        int restart = int(m_steps->descriptions().size()) - 1;
+        while (restart >= 0 && m_steps->state(restart) != StepList::StepState::Done)
+            --restart;
+        if (restart >= 0) {
+            m_steps->setState(restart, StepList::StepState::Running);
+            showStep(restart);
+        }
         m_resultLead->setText(QStringLiteral("Waiting for a restart."));
         m_resultMessage->setText(result.note);
     } else if (result.ok) {

@@ -21,6 +21,7 @@ class QCheckBox;
 class QFrame;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 
 namespace plexus {
 
@@ -45,6 +46,9 @@ public:
 
 public Q_SLOTS:
     void run();
+    // Shows a job the helper runs already (picked up after a restart) instead
+    // of running one: `states` as UnfinishedJobs gives them, then its progress live.
+    void follow(const QString &job, const QStringList &states);
 
 Q_SIGNALS:
     void phaseChanged();
@@ -56,6 +60,7 @@ private:
     void setPhase(Phase phase);
     void updateRunEnabled();
     void fitSteps();
+    void showStep(int index);
     void onStarted(const QString &summary, const QStringList &descriptions, const QStringList &commands);
     void onFinished(const HelperResult &result);
 
@@ -64,7 +69,7 @@ private:
     OperationRunner *m_runner;
     QLabel *m_summary;
     StepList *m_steps;
-    QWidget *m_stepsScroll;
+    QScrollArea *m_stepsScroll;
     QLabel *m_stepsHeading;
     QCheckBox *m_confirm = nullptr;
     QLabel *m_runningNote;

@@ -170,4 +170,9 @@ int StepList::runningIndex() const
     return -1;
 }
 
+QWidget *StepList::row(int index) const
+{
+    return index >= 0 && index < m_rows.size() ? m_rows[index].text : nullptr;
+}
+
 } // namespace plexus

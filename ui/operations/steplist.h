@@ -33,6 +33,8 @@ public:
     void doneUpTo(int index);
     // The step running now, or -1.
     int runningIndex() const;
+    // The step's row, to scroll it into view; null when there is none.
+    QWidget *row(int index) const;
 
 private:
     struct Row {

@@ -8,8 +8,11 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPainter>
 #include <QPushButton>
+
+#include <unistd.h>
 
 namespace plexus {
 
@@ -28,6 +31,20 @@ int firstNotDone(const QVariantMap &job)
     while (i < states.size() && states[i] == QLatin1String("done"))
         ++i;
     return i;
+}
+
+// The job's steps from `from` on, previewed as the helper reported them.
+QList<Step> stepsFrom(const QVariantMap &job, int from)
+{
+    const QStringList steps = strings(job, "steps"), commands = strings(job, "commands");
+    QList<Step> out;
+    for (int i = from; i < steps.size(); ++i) {
+        Step s;
+        s.description = steps[i];
+        s.commandNote = commands.value(i);
+        out << s;
+    }
+    return out;
 }
 
 Operation takeUp(const QVariantMap &job, const QString &title, const QString &summary, const QString &method)
@@ -56,6 +73,10 @@ QString unfinishedWords(const QVariantMap &job)
     QString summary = job.value(QStringLiteral("summary")).toString();
     if (summary.endsWith(QLatin1Char('.')))
         summary.chop(1);
+    if (job.value(QStringLiteral("running")).toBool()) {
+        const int at = job.value(QStringLiteral("last_started")).toInt();
+        return QStringLiteral("%1 is under way: step %2 of %3 (%4).").arg(summary).arg(at + 1).arg(steps.size()).arg(steps.value(at));
+    }
     // Stopped on purpose, to go on after a restart (engine/restart.h).
     if (const QString waits = job.value(QStringLiteral("waits_for_restart")).toString(); !waits.isEmpty())
         return QStringLiteral("%1 waits for a restart. %2").arg(summary, waits);
@@ -73,19 +94,14 @@ QString unfinishedWords(const QVariantMap &job)
 
 Operation resumeOperation(const QVariantMap &job)
 {
-    const QStringList steps = strings(job, "steps"), commands = strings(job, "commands");
+    const QStringList steps = strings(job, "steps");
     const int from = firstNotDone(job);
     Operation op = takeUp(job, QStringLiteral("Resume the unfinished job"),
                           QStringLiteral("Resume: %1 From step %2 of %3.").arg(job.value(QStringLiteral("summary")).toString()).arg(from + 1).arg(steps.size()),
                           QStringLiteral("ResumeJob"));
     if (strings(job, "states").value(from) == QLatin1String("in progress when it stopped"))
         op.plan.notes << QStringLiteral("Step %1 was running when Plexus stopped: it is first checked, and not run again if it took effect.").arg(from + 1);
-    for (int i = from; i < steps.size(); ++i) {
-        Step s;
-        s.description = steps[i];
-        s.commandNote = commands.value(i);
-        op.plan.steps << s;
-    }
+    op.plan.steps = stepsFrom(job, from);
     return op;
 }
 
@@ -108,6 +124,23 @@ Operation rollBackOperation(const QVariantMap &job)
     return op;
 }
 
+Operation followOperation(const QVariantMap &job)
+{
+    Operation op;
+    op.title = QStringLiteral("A job under way");
+    op.changesData = false; // nothing to confirm: it runs already
+    op.plan.summary = job.value(QStringLiteral("summary")).toString();
+    op.plan.notes << QStringLiteral("Started %1. plexus-helper carries it on by itself; this window only shows how far it is.")
+                         .arg(QLocale().toString(job.value(QStringLiteral("started")).toDateTime().toLocalTime(), QLocale::ShortFormat));
+    op.plan.steps = stepsFrom(job, 0);
+    return op;
+}
+
+bool mayFollow(const QVariantMap &job)
+{
+    return job.value(QStringLiteral("running")).toBool() && (geteuid() == 0 || job.value(QStringLiteral("started_by")).toUInt() == geteuid());
+}
+
 UnfinishedBanner::UnfinishedBanner(QWidget *parent) : QFrame(parent)
 {
     setObjectName(QStringLiteral("unfinishedBanner"));
@@ -123,6 +156,9 @@ UnfinishedBanner::UnfinishedBanner(QWidget *parent) : QFrame(parent)
     m_drop = new QPushButton(QStringLiteral("Drop\u2026"), this);
     m_drop->setObjectName(QStringLiteral("unfinishedDrop"));
     m_drop->setToolTip(QStringLiteral("Leave the machine as it is and stop reporting this job"));
+    m_progress = new QPushButton(QStringLiteral("Show progress\u2026"), this);
+    m_progress->setObjectName(QStringLiteral("unfinishedProgress"));
+    connect(m_progress, &QPushButton::clicked, this, [this] { Q_EMIT followRequested(m_job); });
     connect(m_resume, &QPushButton::clicked, this, [this] { Q_EMIT reviewRequested(resumeOperation(m_job)); });
     connect(m_rollBack, &QPushButton::clicked, this, [this] { Q_EMIT reviewRequested(rollBackOperation(m_job)); });
     connect(m_drop, &QPushButton::clicked, this, [this] { Q_EMIT dropRequested(m_job.value(QStringLiteral("job")).toString(), unfinishedWords(m_job)); });
@@ -130,7 +166,7 @@ UnfinishedBanner::UnfinishedBanner(QWidget *parent) : QFrame(parent)
     layout->setContentsMargins(unit + unit / 3, unit / 2, unit, unit / 2);
     layout->setSpacing(unit / 2);
     layout->addWidget(m_text, 1);
-    for (QPushButton *b : {m_resume, m_rollBack, m_drop})
+    for (QPushButton *b : {m_progress, m_resume, m_rollBack, m_drop})
         layout->addWidget(b, 0, Qt::AlignVCenter);
     hide();
 }
@@ -148,7 +184,12 @@ void UnfinishedBanner::setJobs(const QList<QVariantMap> &jobs)
         text += QStringLiteral(" (%1 more unfinished: plexusctl journal lists them.)").arg(jobs.size() - 1);
     m_text->setText(text);
     // Until the restart it goes on by itself, or is given up: nothing to resume.
-    m_resume->setVisible(m_job.value(QStringLiteral("waits_for_restart")).toString().isEmpty());
+    // While it runs, nothing but its progress.
+    const bool running = m_job.value(QStringLiteral("running")).toBool();
+    m_progress->setVisible(mayFollow(m_job));
+    m_resume->setVisible(!running && m_job.value(QStringLiteral("waits_for_restart")).toString().isEmpty());
+    m_rollBack->setVisible(!running);
+    m_drop->setVisible(!running);
     show();
     update();
 }

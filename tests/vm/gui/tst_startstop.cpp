@@ -5,12 +5,14 @@
 // the real plexus-helper, by a user who is not root: the members' superblocks
 // come from the helper's MdSuperblocks(). Built here, run only inside a VM by
 // tests/vm/gui_start_stop.sh, one test function per window (root prepares the
-// disks between them): startInactive, stopInactive, keepHalf.
+// disks between them): startInactive, stopInactive, keepHalf, followJob.
 #include "guisession.h"
 #include "mainwindow.h"
 #include "operations/actionlauncher.h"
 #include "operations/memberactions.h"
 #include "operations/reviewdialog.h"
+#include "operations/steplist.h"
+#include "operations/unfinishedbanner.h"
 
 #include <QTest>
 #include <unistd.h>
@@ -100,6 +102,25 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(w->planningContext().snapshot->arraysUsing(QStringLiteral("vda")).size() == 1, 20000);
         w->selection()->setCurrent(Selectable::array(w->planningContext().snapshot->arraysUsing(QStringLiteral("vda")).first()->name));
         save(w, QStringLiteral("vm-split-brain-resolved.png"));
+    }
+
+    // A job root started from plexusctl, running when the window opens: the
+    // window opens on its steps by itself and follows it to the end.
+    void followJob()
+    {
+        // It may have opened before initTestCase watched for reviews: look for it.
+        ReviewDialog *progress = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((progress = w->findChild<ReviewDialog *>()), 20000);
+        QCOMPARE(progress->phaseName(), QStringLiteral("running"));
+        QCOMPARE(progress->findChild<QLabel *>(QStringLiteral("title"))->text(), QStringLiteral("A job under way"));
+        QVERIFY(progress->stepList()->runningIndex() >= 0);
+        QVERIFY2(w->unfinishedBanner()->text().contains(QStringLiteral(" is under way: step ")), qPrintable(w->unfinishedBanner()->text()));
+        save(progress, QStringLiteral("vm-follow-job.png"));
+        QTRY_VERIFY_WITH_TIMEOUT(progress->phaseName() != QLatin1String("running"), 120000);
+        QCOMPARE(progress->phaseName(), QStringLiteral("done"));
+        for (int i = 0; i < progress->stepList()->descriptions().size(); ++i)
+            QCOMPARE(progress->stepList()->state(i), StepList::StepState::Done);
+        QTRY_VERIFY_WITH_TIMEOUT(!w->unfinishedBanner()->isVisible(), 20000);
     }
 
     void cleanupTestCase() { delete w; }
