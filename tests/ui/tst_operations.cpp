@@ -467,17 +467,33 @@ private Q_SLOTS:
         tree.addMount(QStringLiteral("sda2"), QStringLiteral("/boot"), QStringLiteral("ext4"));
         tree.write(QStringLiteral("etc/fstab"), "UUID=a0000000-0000-4000-8000-000000000002 / ext4 defaults 0 1\n"
                                                 "UUID=b0000000-0000-4000-8000-000000000001 /boot ext4 defaults 0 2\n");
-        for (const char *tool : {"grub-install", "update-grub", "update-initramfs", "rsync", "mdadm"}) {
+        for (const char *tool : {"grub-install", "update-grub", "update-initramfs", "rsync", "mdadm", "lvm"}) {
             tree.write(QStringLiteral("usr/sbin/%1").arg(QLatin1String(tool)), "#!/bin/sh\n");
             QFile(dir.filePath(QStringLiteral("usr/sbin/%1").arg(QLatin1String(tool)))).setPermissions(QFileDevice::ReadOwner | QFileDevice::ExeOwner);
         }
         const SnapshotPtr snapshot = SnapshotProbe(dir.path()).take();
         TreeSystem system(dir.path());
         const PlanningContext ctx{snapshot, &system};
-        ArrayAction mirror;
-        for (const ArrayAction &a : actionsFor(ctx, Selectable::disk(QStringLiteral("sda"))))
+        ArrayAction mirror, mirrorLvm;
+        for (const ArrayAction &a : actionsFor(ctx, Selectable::disk(QStringLiteral("sda")))) {
             if (a.id == QLatin1String("mirrorSystem"))
                 mirror = a;
+            if (a.id == QLatin1String("mirrorSystemLvm"))
+                mirrorLvm = a;
+        }
+        // Founding document 000's layout: the same procedure, LVM on the big mirror.
+        QCOMPARE(mirrorLvm.text, QStringLiteral("Mirror this system onto another disk, with LVM volumes\u2026"));
+        const Operation lvm = mirrorLvm.make(QStringLiteral("sdb"));
+        QVERIFY2(!lvm.isRefused(), qPrintable(lvm.refusal.message()));
+        QVERIFY(lvm.plan.summary.contains(QStringLiteral("with its volumes in the LVM group rootvg")));
+        QVERIFY(lvm.plan.toText().contains(QStringLiteral("vgcreate rootvg /dev/md1")));
+        {
+            ReviewDialog review(lvm);
+            review.resize(900, 760);
+            review.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&review));
+            save(&review, QStringLiteral("review-mirror-system-lvm.png"));
+        }
         QCOMPARE(mirror.text, QStringLiteral("Mirror this system onto another disk\u2026"));
         QCOMPARE(mirror.input, ArrayAction::Input::Device);
         for (const ArrayAction &a : actionsFor(ctx, Selectable::disk(QStringLiteral("sdb"))))

@@ -103,11 +103,14 @@ private Q_SLOTS:
         // / first (its copy holds the others' mount points), then /boot, then swap.
         QCOMPARE(v.partitions.size(), 3);
         QCOMPARE(v.partitions[0].old.path, QStringLiteral("/dev/sda3"));
-        QCOMPARE(v.partitions[0].array, QStringLiteral("/dev/md0"));
-        QCOMPARE(v.partitions[0].metadata, QStringLiteral("1.2"));
+        QCOMPARE(v.partitions[0].device, QStringLiteral("/dev/md0"));
+        QCOMPARE(v.mirrors.size(), 3);
+        QCOMPARE(v.mirrors[0].array, QStringLiteral("/dev/md0"));
+        QCOMPARE(v.mirrors[0].metadata, QStringLiteral("1.2"));
+        QCOMPARE(v.mirrors[0].onOld.path, QStringLiteral("/dev/sda3"));
         QCOMPARE(v.partitions[1].mountPoint, QStringLiteral("/boot"));
-        QCOMPARE(v.partitions[1].metadata, QStringLiteral("1.0")); // GRUB and the firmware read it as a plain filesystem
-        QCOMPARE(v.partitions[1].copy.path, QStringLiteral("/dev/sdb2"));
+        QCOMPARE(v.mirrors[1].metadata, QStringLiteral("1.0")); // GRUB and the firmware read it as a plain filesystem
+        QCOMPARE(v.mirrors[1].onNew.path, QStringLiteral("/dev/sdb2"));
         QCOMPARE(v.partitions[2].fsType, QStringLiteral("swap"));
         QCOMPARE(v.raidNumbers, (QList<int>{2, 3, 4}));
         QVERIFY(v.partitions[0].newUuid != rootUuid);
@@ -142,6 +145,72 @@ private Q_SLOTS:
                 erasesOld = erasesOld || e.name == QLatin1String("sda");
         QVERIFY(erasesOld);
         QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
+    }
+
+    // Founding document 000's layout: /boot a mirror of its own, the rest LVM
+    // volumes (root, swap) of rootvg on one big mirror; the new disk's table
+    // is written from a script, and the old disk gets it after the restart.
+    void lvmLayout()
+    {
+        MirrorSystemRequest r = onto(snap, QStringLiteral("/dev/sdb"));
+        r.layout = QStringLiteral("lvm");
+        const auto withLvm = [](FakeSystem *sys) { sys->setPrograms({QStringLiteral("grub-install"), QStringLiteral("update-grub"),
+                                                                     QStringLiteral("update-initramfs"), QStringLiteral("rsync"),
+                                                                     QStringLiteral("mdadm"), QStringLiteral("lvm")}); };
+        ValidMirrorSystem v;
+        EXPECT_OK(check(r, snap, withLvm, &v));
+        QCOMPARE(v.mirrors.size(), 2);
+        QCOMPARE(v.mirrors[0].array, QStringLiteral("/dev/md0"));
+        QCOMPARE(v.mirrors[0].metadata, QStringLiteral("1.0"));
+        QCOMPARE(v.mirrors[0].onNew.path, QStringLiteral("/dev/sdb2"));
+        QCOMPARE(v.mirrors[1].array, QStringLiteral("/dev/md1"));
+        QCOMPARE(v.mirrors[1].metadata, QStringLiteral("1.2"));
+        QCOMPARE(v.mirrors[1].onOld.path, QStringLiteral("/dev/sda3")); // after the restart: sda3 as sdb3 is then, not as it is now
+        QCOMPARE(v.raidNumbers, (QList<int>{2, 3}));
+        QCOMPARE(v.newTable, QByteArray("label: gpt\n"
+                                        "start=2048, size=2048, type=21686148-6449-6E6F-744E-656564454649\n"
+                                        "start=4096, size=1048576, type=R\n"
+                                        "start=1052672, size=40888320, type=R\n")); // to 1 MiB before the end of 20 GiB
+        QCOMPARE(v.partitions[0].device, QStringLiteral("/dev/rootvg/root"));
+        QCOMPARE(v.partitions[0].mirror, QStringLiteral("/dev/md1"));
+        QCOMPARE(v.partitions[0].volumeBytes, 18 * GiB); // there is room for all of it
+        QCOMPARE(v.partitions[1].device, QStringLiteral("/dev/md0"));
+        QCOMPARE(v.partitions[2].device, QStringLiteral("/dev/rootvg/swap"));
+        QCOMPARE(v.partitions[2].volumeBytes, GiB);
+
+        const QString text = makePlan(v).toText();
+        if (qEnvironmentVariableIsSet("SHOW_PLAN"))
+            qInfo().noquote() << text;
+        for (const char *command : {"sfdisk --no-reread --no-tell-kernel --wipe=always --wipe-partitions=always /dev/sdb <<< $'label: gpt",
+                                    "--metadata=1.0 /dev/sdb2 missing", "--metadata=1.2 /dev/sdb3 missing", "pvcreate -y /dev/md1",
+                                    "vgcreate rootvg /dev/md1", "lvcreate -y -n root -L 19327352832b rootvg", "lvcreate -y -n swap -L 1073741824b rootvg",
+                                    "mkfs.ext4 -F -q -L root -U", "/dev/rootvg/root", "mkswap -f -U", "mount /dev/rootvg/root /run/plexus/mirror-system",
+                                    "chroot /run/plexus/mirror-system grub-install /dev/sdb", "sfdisk --dump /dev/sdb", "mdadm /dev/md1 --add /dev/sda3",
+                                    "mdadm /dev/md0 --add /dev/sda2"})
+            QVERIFY2(text.contains(QLatin1String(command)), command);
+        QVERIFY(text.contains(QLatin1String("Check that the system now runs from /dev/rootvg/root")));
+
+        // A disk just big enough: / gets what is left after swap and what md and LVM take.
+        Snapshot tight = snap;
+        tight.disks[0].partitions[2].sizeBytes = 18 * GiB + 900 * MiB; // / 19332 MiB, swap 1 GiB, both disks full
+        tight.disks[0].partitions[3].startBytes += 900 * MiB;
+        tight.disks[0].sizeBytes = tight.disks[1].sizeBytes = 20871 * MiB;
+        MirrorSystemRequest tightRequest = onto(tight, QStringLiteral("/dev/sdb"));
+        tightRequest.layout = r.layout;
+        ValidMirrorSystem t;
+        EXPECT_OK(check(tightRequest, tight, withLvm, &t));
+        // The big mirror: 20870 - 514 MiB; less 132 MiB for md and LVM and 1 GiB of swap.
+        QCOMPARE(t.partitions[0].volumeBytes, 19200 * MiB);
+        QCOMPARE(t.partitions[2].volumeBytes, GiB);
+
+        // Refused: no LVM tools in the system; a rootvg already there; a layout it does not know.
+        EXPECT_REFUSAL(check(r, snap), ErrorCode::NotFound, "The running system has no LVM tools (lvm)");
+        Snapshot withGroup = snap;
+        withGroup.volumeGroups = {VolumeGroup{}};
+        withGroup.volumeGroups[0].name = QStringLiteral("rootvg");
+        EXPECT_REFUSAL(check(r, withGroup, withLvm), ErrorCode::Invalid, "a volume group named rootvg already");
+        r.layout = QStringLiteral("zfs");
+        EXPECT_REFUSAL(check(r, snap, withLvm), ErrorCode::Invalid, "The layout is same (a mirror for each partition) or lvm");
     }
 
     // The new UUIDs come from the request's stamp: the plan made again from

@@ -19,15 +19,25 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
 boot=${PLEXUS_VM_BOOT:?run this through run-vm --reboots}
+layout=${MIRROR_LAYOUT:-same}              # mirror_system_lvm.sh: lvm
 share=/run/plexus-vm                       # kept across the boots (9p, on the host)
 version=$(sed -n '1s/^plexus (\([^)]*\)).*/\1/p' /src/debian/changelog)
 debs=(/src/build-debs/plexusctl_"$version"_amd64.deb /src/build-debs/plexus-helper_"$version"_amd64.deb)
 qmp() { plexus-vm-disk qmp "$1" >/dev/null || fail "QMP $1 failed"; }
 sums() { sha256sum --check --quiet "$share/sums" || fail "the files on /, /boot or /root changed"; echo "ok: $(wc -l < "$share/sums") files read back identical"; }
-on_md() { # on_md MOUNTPOINT: the mount's source is an md array
+# mirrored DEVICE: an md array, or a volume (dm) on one
+mirrored() {
+    local name; name=$(basename "$(readlink -f "$1")")
+    [[ $name == md* ]] || ls "/sys/class/block/$name/slaves" 2>/dev/null | grep -q '^md'
+}
+on_md() { # on_md MOUNTPOINT: the mount's source is an md array, or a volume on one
     local src; src=$(findmnt -no SOURCE "$1")
-    [[ $src == /dev/md* ]] || fail "$1 is on $src, not on an md array"
+    mirrored "$src" || fail "$1 is on $src, not on an md array"
     echo "ok: $1 is on $src"
+}
+swap_on_md() {
+    local swap; swap=$(swapon --show=NAME --noheadings | head -n1)
+    [ -n "$swap" ] && mirrored "$swap" || fail "the swap ($swap) is not on an md array"
 }
 boot_code() { dd if="$1" bs=512 count=1 status=none | grep -qa GRUB || fail "$1 has no GRUB boot code"; }
 
@@ -54,6 +64,7 @@ if [ "$boot" = 1 ]; then
     blkid /dev/vda2 /dev/vda3 /dev/vda4 > "$share/blkid.before"
     sync
 
+    if [ "$layout" = same ]; then # the refusals do not depend on the layout
     step "refusals: nothing changes"
     refused 1 Invalid "/dev/vda is the disk the system runs from" -- mirror-system /dev/vda
     small=$(plexus-vm-disk plug 64M)
@@ -65,11 +76,12 @@ if [ "$boot" = 1 ]; then
     [ $rc != 0 ] && echo "$out" | grep -q NotAuthorized || { echo "$out"; fail "plexususer was not refused by polkit"; }
     [ "$before" = "$(fingerprint)" ] || fail "plexususer's refused request changed the machine"
     echo "ok: plexususer refused: $(echo "$out" | head -n1 | cut -c1-160)"
+    fi
 
-    step "plexusctl mirror-system /dev/vdb: the copy, up to the restart"
+    step "plexusctl mirror-system /dev/vdb --layout $layout: the copy, up to the restart"
     fast_sync
     t0=$SECONDS
-    ok mirror-system /dev/vdb
+    ok mirror-system /dev/vdb --layout "$layout"
     echo "$OUT" | tail -n 3
     echo "$OUT$ERR" | grep -q "Restart the computer when you are ready" || fail "plexusctl does not say to restart"
     echo "copy took $((SECONDS - t0)) s" | tee "$share/times"
@@ -94,7 +106,12 @@ if [ "$boot" = 2 ]; then
     step "boot 2: started from vdb's GRUB; the system runs from the mirrors"
     on_md /
     on_md /boot
-    swapon --show=NAME --noheadings | grep -q '^/dev/md' || fail "the swap is not on an md array"
+    swap_on_md
+    if [ "$layout" = lvm ]; then
+        [ "$(findmnt -no SOURCE /)" = /dev/mapper/rootvg-root ] || fail "/ is not on the volume rootvg/root"
+        vgs --noheadings -o vg_name,pv_name rootvg | grep -q '/dev/md' || fail "rootvg is not on a mirror"
+        echo "ok: / on rootvg/root, $(vgs --noheadings -o vg_free --units m rootvg | tr -d ' ') free in rootvg"
+    fi
     grep -q "BOOT_IMAGE=" /proc/cmdline || fail "GRUB did not start this kernel"
     sums
     step "the helper picked the job up: vda joins the mirrors"
@@ -121,6 +138,10 @@ if [ "$boot" = 2 ]; then
     ! grep -q "$(cut -d' ' -f2 "$share/blkid.before" | head -n1)" /etc/fstab || fail "fstab still names the old filesystems"
     sums
     echo "ok: every mirror whole on vda and vdb"
+    if [ "$layout" = lvm ]; then # pulling disks tests the boot loader and md, as in the same layout
+        cat "$share/times"
+        exit 0
+    fi
     step "disk 1 pulled: disk 2 alone must start the system"
     sync
     plexus-vm-disk unplug vda --keep > "$share/disk1"
@@ -158,6 +179,6 @@ step "boot 4: disk 2 gone, started from disk 1 alone"
 [ "$(cat /sys/block/vda/serial)" = "$(cat "$share/disk1")" ] || fail "the disk left is not disk 1"
 on_md /
 on_md /boot
-swapon --show=NAME --noheadings | grep -q '^/dev/md' || fail "the swap is not on an md array"
+swap_on_md
 sums
 cat "$share/times"

@@ -214,16 +214,28 @@ QList<ArrayAction> systemDiskActions(const PlanningContext &ctx, const QString &
         holdsRoot = holdsRoot || (m.mountPoint == QLatin1String("/") && d && d->partition(m.device));
     if (!holdsRoot)
         return {};
-    ArrayAction mirror = action(QStringLiteral("mirrorSystem"), QStringLiteral("Mirror this system onto another disk\u2026"));
-    mirror.input = ArrayAction::Input::Device;
-    mirror.hint = QStringLiteral("Copies the running system onto the disk you choose as RAID-1 mirrors; after a restart from that disk, this one joins them.");
-    mirror.make = [ctx](const QString &device) {
-        MirrorSystemRequest r;
-        r.disk = specFor(*ctx.snapshot, device);
-        r.overwrite = true; // the review names what is erased and asks first
-        return planOperation(ctx, r);
+    // The same layout, or founding document 000's (LVM on the big mirror).
+    auto mirrorAction = [ctx](const QString &id, const QString &text, const QString &hint, const QString &layout) {
+        ArrayAction mirror = action(id, text);
+        mirror.input = ArrayAction::Input::Device;
+        mirror.hint = hint;
+        mirror.make = [ctx, layout](const QString &device) {
+            MirrorSystemRequest r;
+            r.disk = specFor(*ctx.snapshot, device);
+            r.layout = layout;
+            r.overwrite = true; // the review names what is erased and asks first
+            return planOperation(ctx, r);
+        };
+        return mirror;
     };
-    return {mirror};
+    return {mirrorAction(QStringLiteral("mirrorSystem"), QStringLiteral("Mirror this system onto another disk\u2026"),
+                         QStringLiteral("Copies the running system onto the disk you choose as RAID-1 mirrors, partition for partition; "
+                                        "after a restart from that disk, this one joins them."),
+                         QStringLiteral("same")),
+            mirrorAction(QStringLiteral("mirrorSystemLvm"), QStringLiteral("Mirror this system onto another disk, with LVM volumes\u2026"),
+                         QStringLiteral("As above, but /boot alone is a mirror of its own; /, swap and the rest become LVM volumes on one "
+                                        "big mirror, which can be resized later while the system runs."),
+                         QStringLiteral("lvm"))};
 }
 
 // A disk in arrays: take it out of all of them at once (the engine says why not).

@@ -133,17 +133,15 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         MirroredPartition m;
         if (Status s = checks.resolve(deviceSpecFor(snap, path), &m.old); !s)
             return s;
-        m.copy = Validator::futurePartition(v->newDisk.name, p.number, p.sizeBytes);
         m.fsType = p.fsType;
         m.label = p.label;
         m.oldUuid = p.uuid;
         m.newUuid = newUuid(checks.stamp(), p.uuid, p.fsType);
         m.mountPoint = swap ? QString() : mountPoints.first();
-        const bool readAsIs = m.mountPoint == QLatin1String("/boot") || m.mountPoint == QLatin1String("/boot/efi")
-                              || p.partTypeId.compare(espType, Qt::CaseInsensitive) == 0;
-        m.metadata = readAsIs ? QStringLiteral("1.0") : QStringLiteral("1.2"); // 1.0 sits at the end: GRUB and firmware see a plain filesystem
+        m.number = p.number;
+        m.readAsIs = m.mountPoint == QLatin1String("/boot") || m.mountPoint == QLatin1String("/boot/efi")
+                     || p.partTypeId.compare(espType, Qt::CaseInsensitive) == 0;
         v->partitions << m;
-        v->raidNumbers << p.number;
     }
     if (v->table == QLatin1String("gpt") && !biosBoot)
         return invalid(QStringLiteral("%1 has a GPT partition table without a BIOS boot partition, where GRUB keeps its core on such a disk: "
@@ -179,7 +177,7 @@ Status mapFstab(const SystemView &sys, const ValidMirrorSystem &v, QMap<QString,
     return {};
 }
 
-// The next free /dev/mdN.
+// The next free /dev/mdN, from *from on.
 QString freeArray(const Validator &checks, int *from)
 {
     for (;; ++*from) {
@@ -187,6 +185,131 @@ QString freeArray(const Validator &checks, int *from)
         if (!checks.snapshot().array(name) && !checks.system().exists(QStringLiteral("/dev/") + name))
             return QStringLiteral("/dev/") + name;
     }
+}
+
+// 1.0 sits at the end of the partition: GRUB and firmware see a plain filesystem.
+QString metadataFor(bool readAsIs)
+{
+    return readAsIs ? QStringLiteral("1.0") : QStringLiteral("1.2");
+}
+
+// The same layout: each partition a mirror of its own, of the same number on both disks.
+void sameLayout(const Validator &checks, ValidMirrorSystem *v)
+{
+    int next = 0;
+    for (MirroredPartition &p : v->partitions) {
+        SystemMirror m;
+        m.array = freeArray(checks, &next);
+        ++next;
+        m.metadata = metadataFor(p.readAsIs);
+        m.onNew = Validator::futurePartition(v->newDisk.name, p.number, p.old.sizeBytes);
+        m.onOld = p.old;
+        p.mirror = p.device = m.array;
+        v->mirrors << m;
+        v->raidNumbers << p.number;
+    }
+    std::sort(v->raidNumbers.begin(), v->raidNumbers.end());
+}
+
+constexpr qint64 MiB = 1024 * 1024;
+constexpr qint64 extent = 4 * MiB; // LVM's default extent
+// What md (its superblock, bitmap and the data offset mdadm leaves before the
+// data: up to 128 MiB) and LVM (its label and metadata) take of the big mirror.
+constexpr qint64 mirrorOverhead = 132 * MiB;
+
+qint64 roundUp(qint64 bytes, qint64 unit) { return (bytes + unit - 1) / unit * unit; }
+
+// A volume's name after its mount point: "/" root, "/var/log" var_log, swap swap.
+QString volumeName(const MirroredPartition &p, const QStringList &taken)
+{
+    QString name = p.mountPoint.isEmpty() ? QStringLiteral("swap") : p.mountPoint == QLatin1String("/") ? QStringLiteral("root") : p.mountPoint.mid(1);
+    for (QChar &c : name)
+        if (!c.isLetterOrNumber() || c.unicode() > 127)
+            c = QLatin1Char('_');
+    const QString base = name;
+    for (int n = 2; taken.contains(name); ++n)
+        name = base + QString::number(n);
+    return name;
+}
+
+// Founding document 000's layout: /boot (when it has a partition of its own) a
+// mirror with metadata 1.0, everything else volumes of the group rootvg on one
+// big mirror filling the rest of the smaller disk. The new disk's partitions
+// are written from a script; after the restart the old disk gets the same.
+Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, ValidMirrorSystem *v)
+{
+    if (!checks.system().hasProgram(QStringLiteral("lvm")))
+        return refuseProgram(QStringLiteral("LVM tools (lvm), which the copy needs to find its volumes when it starts,"), QStringLiteral("apt install lvm2"));
+    v->volumeGroup = QStringLiteral("rootvg");
+    for (const VolumeGroup &g : checks.snapshot().volumeGroups)
+        if (g.name == v->volumeGroup)
+            return invalid(QStringLiteral("This machine has a volume group named rootvg already, which the copy's own would clash with. "
+                                          "Rename it (vgrename) first, or choose the same layout."));
+    QByteArray script = "label: " + v->table.toUtf8() + '\n';
+    qint64 start = MiB;
+    int number = 0;
+    auto add = [&](qint64 size, const QByteArray &type) {
+        script += QByteArray("start=") + QByteArray::number(start / 512) + ", size=" + QByteArray::number(size / 512) + ", type=" + type + '\n';
+        start += size;
+        return ++number;
+    };
+    if (v->table == QLatin1String("gpt"))
+        add(MiB, biosBootType.toUtf8());
+    // The big mirror ends where both disks still have room (the GPT's backup at the end).
+    const qint64 end = (std::min(disk.sizeBytes, target.sizeBytes) - MiB) / MiB * MiB;
+    SystemMirror bootMirror, bigMirror;
+    int next = 0;
+    for (MirroredPartition &p : v->partitions) {
+        if (p.mountPoint != QLatin1String("/boot"))
+            continue;
+        const qint64 size = roundUp(p.old.sizeBytes, MiB);
+        const int n = add(size, "R");
+        bootMirror.array = freeArray(checks, &next);
+        ++next;
+        bootMirror.metadata = metadataFor(true);
+        bootMirror.onNew = Validator::futurePartition(v->newDisk.name, n, size);
+        bootMirror.onOld = Validator::futurePartition(v->systemDisk.name, n, size);
+        p.mirror = p.device = bootMirror.array;
+        v->mirrors << bootMirror;
+        v->raidNumbers << n;
+    }
+    if (end - start < 1024 * MiB)
+        return tooSmall(QStringLiteral("%1 leaves less than 1 GiB for the volumes after /boot: too small for this layout.").arg(v->newDisk.path));
+    const qint64 bigSize = end - start;
+    const int n = add(bigSize, "R");
+    bigMirror.array = freeArray(checks, &next);
+    bigMirror.metadata = metadataFor(false);
+    bigMirror.onNew = Validator::futurePartition(v->newDisk.name, n, bigSize);
+    bigMirror.onOld = Validator::futurePartition(v->systemDisk.name, n, bigSize);
+    v->mirrors << bigMirror;
+    v->raidNumbers << n;
+    v->newTable = script;
+
+    // Each volume as big as its partition; / takes what is left if that is less.
+    QStringList taken;
+    qint64 others = 0;
+    MirroredPartition *root = nullptr;
+    for (MirroredPartition &p : v->partitions) {
+        if (!p.mirror.isEmpty())
+            continue; // /boot
+        p.mirror = bigMirror.array;
+        p.volume = volumeName(p, taken);
+        taken << p.volume;
+        p.device = QStringLiteral("/dev/%1/%2").arg(v->volumeGroup, p.volume);
+        p.volumeBytes = roundUp(p.old.sizeBytes, extent);
+        if (p.mountPoint == QLatin1String("/"))
+            root = &p;
+        else
+            others += p.volumeBytes;
+    }
+    if (root) {
+        const qint64 left = (bigSize - mirrorOverhead - others) / extent * extent;
+        root->volumeBytes = std::min(root->volumeBytes, left);
+        if (root->volumeBytes < 512 * MiB)
+            return tooSmall(QStringLiteral("%1 leaves %2 for / after the other volumes: too small to copy the system onto.")
+                                .arg(v->newDisk.path, humanSize(std::max<qint64>(0, left))));
+    }
+    return {};
 }
 
 } // namespace
@@ -220,6 +343,8 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
                                .arg(on->name, disk->name));
     }
 
+    if (!r.layout.isEmpty() && r.layout != QLatin1String("same") && r.layout != QLatin1String("lvm"))
+        return invalid(QStringLiteral("The layout is same (a mirror for each partition) or lvm (founding document 000's), not '%1'.").arg(r.layout.left(40)));
     ValidMirrorSystem v;
     if (Status s = checks.resolve(deviceSpecFor(snap, QStringLiteral("/dev/") + disk->name), &v.systemDisk); !s)
         return s;
@@ -250,9 +375,13 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
         return s;
     if (Status s = mapFstab(checks.system(), v, &v.fstabSources); !s)
         return s;
-    int next = 0;
-    for (MirroredPartition &p : v.partitions)
-        p.array = freeArray(checks, &next), ++next;
+    v.layout = r.layout.isEmpty() ? QStringLiteral("same") : r.layout;
+    if (v.layout == QLatin1String("lvm")) {
+        if (Status s = lvmLayout(checks, *disk, *target, &v); !s)
+            return s;
+    } else {
+        sameLayout(checks, &v);
+    }
     v.target = QStringLiteral("/run/plexus/mirror-system");
     *out = v;
     return {};
@@ -262,21 +391,32 @@ Plan makePlan(const ValidMirrorSystem &v)
 {
     Plan plan;
     const QString oldDisk = v.systemDisk.path, newDisk = v.newDisk.path;
+    const bool lvm = v.layout == QLatin1String("lvm");
     QStringList arrays;
+    for (const SystemMirror &m : v.mirrors)
+        arrays << m.array;
     QMap<QString, QString> uuids;
     const MirroredPartition *root = nullptr;
     for (const MirroredPartition &p : v.partitions) {
-        arrays << p.array;
         uuids.insert(p.oldUuid, p.newUuid);
         if (p.mountPoint == QLatin1String("/"))
             root = &p;
     }
-    plan.summary = QStringLiteral("Copy the running system from %1 onto %2 as %3 RAID-1 mirror(s) (%4), start it from them after a restart, "
-                                  "then make %1 the mirrors' second half.").arg(oldDisk, newDisk).arg(arrays.size()).arg(listNames(arrays));
-    for (const MirroredPartition &p : v.partitions)
-        plan.notes << QStringLiteral("%1 (%2%3) becomes %4, metadata %5%6.")
-                          .arg(p.old.path, p.fsType, p.mountPoint.isEmpty() ? QString() : QStringLiteral(" on %1").arg(p.mountPoint), p.array, p.metadata,
-                               p.metadata == QLatin1String("1.0") ? QStringLiteral(" (at the end, so GRUB reads it as a plain filesystem)") : QString());
+    plan.summary = QStringLiteral("Copy the running system from %1 onto %2 as %3 RAID-1 mirror(s) (%4)%5, start it from them after a restart, "
+                                  "then make %1 the mirrors' second half.")
+                       .arg(oldDisk, newDisk).arg(arrays.size()).arg(listNames(arrays),
+                                                                    lvm ? QStringLiteral(" with its volumes in the LVM group %1").arg(v.volumeGroup) : QString());
+    for (const MirroredPartition &p : v.partitions) {
+        const QString what = QStringLiteral("%1 (%2%3)").arg(p.old.path, p.fsType, p.mountPoint.isEmpty() ? QString() : QStringLiteral(" on %1").arg(p.mountPoint));
+        if (!p.volume.isEmpty())
+            plan.notes << QStringLiteral("%1 becomes the volume %2 (%3) on %4.").arg(what, p.device, humanSize(p.volumeBytes), p.mirror);
+        else
+            plan.notes << QStringLiteral("%1 becomes %2.").arg(what, p.mirror);
+    }
+    for (const SystemMirror &m : v.mirrors)
+        plan.notes << QStringLiteral("%1 mirrors %2 and, after the restart, %3: metadata %4%5.")
+                          .arg(m.array, m.onNew.path, m.onOld.path, m.metadata,
+                               m.metadata == QLatin1String("1.0") ? QStringLiteral(" (at the end, so GRUB reads it as a plain filesystem)") : QString());
     plan.notes << QStringLiteral("Nothing on %1 changes before the restart: until it joins the mirrors, starting from it gives back the system as it is now.")
                       .arg(oldDisk);
     plan.notes << QStringLiteral("After the restart, %1 gets %2's partitions and the mirrors' copies overwrite what it held: the system "
@@ -285,46 +425,65 @@ Plan makePlan(const ValidMirrorSystem &v)
     plan.notes << QStringLiteral("Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (choose %1 in the firmware's "
                                  "boot menu if it starts from %2 again); Plexus then goes on by itself.").arg(newDisk, oldDisk);
 
-    ValidCopyTable onNew{v.systemDisk, v.newDisk, v.table, int(v.raidNumbers.size()), v.newDiskHadTable, v.raidNumbers};
-    plan.steps << copyTableSteps(onNew);
-    for (const MirroredPartition &p : v.partitions) {
+    if (lvm) {
+        QStringList made;
+        for (const SystemMirror &m : v.mirrors)
+            made << m.onNew.name;
+        plan.steps << writeTableSteps(v.newDisk, v.newDiskHadTable, v.newTable,
+                                      QStringLiteral("%1 typed Linux RAID").arg(listNames(made)), made);
+    } else {
+        plan.steps << copyTableSteps(ValidCopyTable{v.systemDisk, v.newDisk, v.table, int(v.raidNumbers.size()), v.newDiskHadTable, v.raidNumbers});
+    }
+    for (const SystemMirror &m : v.mirrors) {
         actions::CreateParams c;
-        c.array = p.array;
+        c.array = m.array;
         c.level = QStringLiteral("raid1");
-        c.devices = {p.copy.path, QStringLiteral("missing")};
-        c.metadata = p.metadata;
+        c.devices = {m.onNew.path, QStringLiteral("missing")};
+        c.metadata = m.metadata;
         plan.steps << createArrayStep(c, QStringLiteral("Create the mirror %1 from %2 and a missing slot, which %3 fills after the restart (metadata %4)")
-                                             .arg(p.array, p.copy.path, p.old.path, p.metadata), {p.copy});
+                                             .arg(m.array, m.onNew.path, m.onOld.path, m.metadata), {m.onNew});
+    }
+    if (lvm) {
+        ResolvedDevice big;
+        big.path = v.mirrors.last().array;
+        big.name = deviceName(big.path);
+        big.kind = ResolvedDevice::Array;
+        plan.steps << createPhysicalVolumeStep(big);
+        plan.steps << createVolumeGroupStep(v.volumeGroup, {big});
+        for (const MirroredPartition &p : v.partitions)
+            if (!p.volume.isEmpty())
+                plan.steps << createVolumeStep(v.volumeGroup, p.volume, VolumeSize{quint64(p.volumeBytes)}, 1, 0);
     }
     for (const MirroredPartition &p : v.partitions)
-        plan.steps << makeFilesystemStep(p.array, p.fsType, p.label, p.newUuid);
+        plan.steps << makeFilesystemStep(p.device, p.fsType, p.label, p.newUuid);
     for (const MirroredPartition &p : v.partitions) {
         if (p.mountPoint.isEmpty())
             continue;
         const QString at = p.mountPoint == QLatin1String("/") ? v.target : v.target + p.mountPoint;
-        plan.steps << mountCopyStep(p.array, at);
+        plan.steps << mountCopyStep(p.device, at);
         plan.steps << copyFilesStep(p.old.path, p.mountPoint, v.target + QStringLiteral("-source"), at);
     }
     plan.steps << writeCopyMdadmConfStep(v.target, v.mdadmConf, arrays);
     plan.steps << pointCopyAtArraysStep(v.target, v.fstabSources, uuids);
     plan.steps << bindSystemStep(v.target);
-    plan.steps << inCopyStep(v.target, v.initramfs, QStringLiteral("Make the copy's initramfs anew, with its mdadm.conf, so that it assembles the mirrors at boot"));
+    plan.steps << inCopyStep(v.target, v.initramfs,
+                             QStringLiteral("Make the copy's initramfs anew, with its mdadm.conf, so that it assembles the mirrors at boot%1")
+                                 .arg(lvm ? QStringLiteral(" and starts the volume group ") + v.volumeGroup : QString()));
     plan.steps << installGrubStep(v.grubInstall, newDisk, v.target);
-    plan.steps << inCopyStep(v.target, v.grubConfig, QStringLiteral("Write the copy's GRUB menu anew: it starts the kernel with / on %1").arg(root ? root->array : QString()));
+    plan.steps << inCopyStep(v.target, v.grubConfig, QStringLiteral("Write the copy's GRUB menu anew: it starts the kernel with / on %1").arg(root ? root->device : QString()));
     plan.steps << unmountCopyStep(v.target);
     plan.steps << restartStep(QStringLiteral("from %1, to start the system from the mirrors").arg(newDisk));
 
     if (root)
-        plan.steps << checkRunsFromStep(root->array, root->old.path);
-    ValidCopyTable onOld{v.newDisk, v.systemDisk, v.table, int(v.raidNumbers.size()), true, v.raidNumbers};
-    plan.steps << copyTableSteps(onOld);
-    for (const MirroredPartition &p : v.partitions)
-        plan.steps << addIntoSlotStep(p.array, deviceName(p.array), p.old);
+        plan.steps << checkRunsFromStep(root->device, root->old.path);
+    plan.steps << copyTableSteps(ValidCopyTable{v.newDisk, v.systemDisk, v.table, int(v.raidNumbers.size()), true, v.raidNumbers});
+    for (const SystemMirror &m : v.mirrors)
+        plan.steps << addIntoSlotStep(m.array, deviceName(m.array), m.onOld);
     plan.steps << installGrubStep(v.grubInstall, oldDisk);
-    for (const MirroredPartition &p : v.partitions)
-        plan.steps << waitRebuildStep(p.array, deviceName(p.array), p.old);
+    for (const SystemMirror &m : v.mirrors)
+        plan.steps << waitRebuildStep(m.array, deviceName(m.array), m.onOld);
     if (root)
-        plan.handOver = journalHandOver(root->array, v.target);
+        plan.handOver = journalHandOver(root->device, v.target);
     // The new partitions do not exist yet: hold the new disk.
     plan.exclusive = {newDisk};
     return plan;

@@ -6,8 +6,10 @@
 // mirrors of it on two disks, without reinstalling (founding documents 000-002).
 // Before a restart: the new disk gets the system disk's partitions, typed Linux
 // RAID; each filesystem (and the swap) becomes a degraded mirror on the new
-// disk, the running system is copied onto it, and the copy is made to start
-// from the mirrors (fstab, mdadm.conf, initramfs, GRUB on the new disk). The
+// disk (or, in founding document 000's layout, /boot a mirror and the rest
+// LVM volumes on one big mirror), the running system is copied onto it, and
+// the copy is made to start from the mirrors (fstab, mdadm.conf, initramfs,
+// GRUB on the new disk). The
 // person restarts the computer from the new disk. After the restart, once /
 // is on the mirror: the old disk gets the same partitions, joins every mirror,
 // and gets GRUB too. Until the old disk joins, it is left exactly as it was:
@@ -18,17 +20,29 @@
 
 namespace plexus {
 
+// One mirror the system ends up on: made on the new disk with a missing half,
+// which the old disk's partition of the same number fills after the restart.
+struct SystemMirror {
+    QString array;             // "/dev/md0"
+    QString metadata;          // "1.0" where firmware or GRUB read the partition as it is (/boot, the ESP); else "1.2"
+    ResolvedDevice onNew;      // its half on the new disk, still to be made: "/dev/sdb2"
+    ResolvedDevice onOld;      // the old disk's partition that fills the other half after the restart
+};
+
 // One partition of the system disk that holds something to keep.
 struct MirroredPartition {
     ResolvedDevice old;        // on the system disk: "/dev/sda2"
-    ResolvedDevice copy;       // its place on the new disk, still to be made: "/dev/sdb2"
-    QString array;             // the mirror it becomes: "/dev/md0"
-    QString metadata;          // "1.0" where firmware or GRUB read the partition as it is (/boot, the ESP); else "1.2"
+    QString device;            // where its copy is made: a mirror ("/dev/md0"), or with LVM a volume ("/dev/rootvg/root")
+    QString mirror;            // the mirror it is on: "/dev/md0"
+    QString volume;            // with LVM: the volume's name ("root"); else empty
+    qint64 volumeBytes = 0;    // with LVM: the volume's size
     QString fsType;            // "ext4", "xfs", "vfat", "swap"
     QString label;
     QString oldUuid;           // the filesystem's UUID now
     QString newUuid;           // the copy's UUID (new: both exist side by side until the old disk joins)
     QString mountPoint;        // "/", "/boot"; empty for swap
+    int number = 0;            // its partition number on the system disk
+    bool readAsIs = false;     // firmware or GRUB read it as a plain filesystem (/boot, the ESP): its mirror has metadata 1.0
 };
 
 struct ValidMirrorSystem {
@@ -36,6 +50,10 @@ struct ValidMirrorSystem {
     ResolvedDevice newDisk;
     QString table;             // "gpt", "dos"
     bool newDiskHadTable = false;
+    QString layout;            // "same": a mirror per partition; "lvm": founding document 000's
+    QString volumeGroup;       // with LVM: "rootvg"
+    QByteArray newTable;       // with LVM: the new disk's partitions, as an sfdisk script
+    QList<SystemMirror> mirrors;
     QList<MirroredPartition> partitions; // mounted ones in mount order (/ first), then swap
     QList<int> raidNumbers;    // partition numbers typed Linux RAID on both disks
     QString grubInstall;       // "grub-install" or "grub2-install"
@@ -53,6 +71,7 @@ struct MirrorSystemRequest {
     using Valid = ValidMirrorSystem;
 
     DeviceSpec disk;
+    QString layout;               // "same" (also when empty) or "lvm"
     bool overwrite = false;       // what DISK holds now may go
     bool allowRemovable = false;  // DISK may be removable media (a USB disk)
     CommonOptions common;
@@ -60,6 +79,9 @@ struct MirrorSystemRequest {
     template<class V> void visit(V &v)
     {
         v(disk, writtenOver(argument("disk", "", "DISK", "The disk to copy the system onto: at least as large as the system disk.")));
+        v(layout, option("layout", "same (the default): a mirror for each of the system disk's partitions; lvm: founding document 000's, "
+                                   "/boot a mirror of its own and everything else volumes of the group rootvg on one big mirror, "
+                                   "to be resized online later.", "LAYOUT"));
         v(overwrite, erasing(option("overwrite", "What DISK holds now may be destroyed.")));
         v(allowRemovable, option("allow_removable", "DISK may be removable media (a USB disk), which a machine should not depend on to start."));
         common.visit(v);

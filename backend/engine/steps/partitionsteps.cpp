@@ -84,7 +84,60 @@ QString numberWords(const QList<int> &numbers)
     return words.join(QStringLiteral(", "));
 }
 
+// sfdisk --dump DISK into the job's journal: what a roll back puts back.
+Step saveTableStep(const QString &dst, const QString &targetName)
+{
+    Step save;
+    save.description = QStringLiteral("Save %1's current partition table in the job's journal (to undo: sfdisk %1 < that file)").arg(dst);
+    save.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst};
+    save.commandNote = QStringLiteral("> /var/lib/plexus/journal/JOB.d/%1.sfdisk").arg(targetName);
+    save.action = [dst, targetName](StepContext &ctx) {
+        QByteArray out;
+        int code = 0;
+        if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst}, {}, &out, &code); !s)
+            return s;
+        if (code != 0) {
+            ctx.log(QStringLiteral("%1 has no readable partition table: nothing to save").arg(dst));
+            return Status();
+        }
+        QString saved;
+        if (Status s = ctx.keep(targetName + QStringLiteral(".sfdisk"), out, &saved); !s)
+            return toolFailed(QStringLiteral("Cannot save %1's partition table: %2").arg(dst, s.message()));
+        ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, saved));
+        return Status();
+    };
+    return save.changesNothing();
+}
+
 } // namespace
+
+QList<Step> writeTableSteps(const ResolvedDevice &disk, bool hadTable, const QByteArray &script, const QString &what, const QStringList &partitions)
+{
+    QList<Step> steps;
+    if (hadTable)
+        steps << saveTableStep(disk.path, disk.name);
+    Step write;
+    write.description = QStringLiteral("Give %1 new partitions: %2, wiping old signatures where they start").arg(disk.path, what);
+    write.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), QStringLiteral("--wipe=always"),
+                     QStringLiteral("--wipe-partitions=always"), disk.path};
+    write.commandNote = QStringLiteral("<<< $'%1'").arg(QString::fromUtf8(script).trimmed().replace(QLatin1Char('\n'), QStringLiteral("\\n")));
+    const QStringList argv = write.command;
+    write.action = [argv, script](StepContext &ctx) { return run(ctx, argv, script); };
+    const QString path = disk.path, name = disk.name;
+    write.undo = [path, name, hadTable] { return restoreTableSteps(path, name, hadTable); };
+    write.erases = {{disk.path, disk.name}};
+    steps << write;
+    Step reread = rereadStep(disk.path);
+    reread.check = [name, partitions] {
+        for (const QString &partition : partitions) {
+            if (!waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(name, partition)); }))
+                return toolFailed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, name));
+        }
+        return Status();
+    };
+    steps << reread;
+    return steps;
+}
 
 Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition)
 {
@@ -116,28 +169,8 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
     const QString targetName = v.target.name;
     const QString sourceName = v.source.name;
 
-    if (v.targetHadTable) {
-        Step save;
-        save.description = QStringLiteral("Save %1's current partition table in the job's journal (to undo: sfdisk %1 < that file)").arg(dst);
-        save.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst};
-        save.commandNote = QStringLiteral("> /var/lib/plexus/journal/JOB.d/%1.sfdisk").arg(targetName);
-        save.action = [dst, targetName](StepContext &ctx) {
-            QByteArray out;
-            int code = 0;
-            if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst}, {}, &out, &code); !s)
-                return s;
-            if (code != 0) {
-                ctx.log(QStringLiteral("%1 has no readable partition table: nothing to save").arg(dst));
-                return Status();
-            }
-            QString saved;
-            if (Status s = ctx.keep(targetName + QStringLiteral(".sfdisk"), out, &saved); !s)
-                return toolFailed(QStringLiteral("Cannot save %1's partition table: %2").arg(dst, s.message()));
-            ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, saved));
-            return Status();
-        };
-        steps << save.changesNothing();
-    }
+    if (v.targetHadTable)
+        steps << saveTableStep(dst, targetName);
 
     Step read;
     read.description = QStringLiteral("Read %1's partition table").arg(src);

@@ -309,22 +309,21 @@ Step unmountCopyStep(const QString &target)
     return s.changesNothing();
 }
 
-Step checkRunsFromStep(const QString &arrayPath, const QString &oldDevice)
+Step checkRunsFromStep(const QString &device, const QString &oldDevice)
 {
     Step s;
-    s.description = QStringLiteral("Check that the system now runs from %1 (not from %2, started again by mistake)").arg(arrayPath, oldDevice);
+    s.description = QStringLiteral("Check that the system now runs from %1 (not from %2, started again by mistake)").arg(device, oldDevice);
     s.command = {QStringLiteral("findmnt"), QStringLiteral("-n"), QStringLiteral("-o"), QStringLiteral("SOURCE"), QStringLiteral("/")};
-    s.action = [arrayPath, oldDevice](StepContext &ctx) {
-        struct stat root{};
-        const QString md = mdKernelName(arrayPath);
-        const QString number = readText(QStringLiteral("/sys/block/%1/dev").arg(md)).trimmed();
-        if (::stat("/", &root) != 0 || md.isEmpty()
-            || number != QStringLiteral("%1:%2").arg(major(root.st_dev)).arg(minor(root.st_dev))) {
+    s.action = [device, oldDevice](StepContext &ctx) {
+        // The device node (a mirror, or a volume's link to its dm node) must be what / is on.
+        struct stat root{}, node{};
+        if (::stat("/", &root) != 0 || ::stat(QFile::encodeName(device).constData(), &node) != 0 || !S_ISBLK(node.st_mode)
+            || node.st_rdev != root.st_dev) {
             return busy(QStringLiteral("The system started from %1 again, not from %2: the old disk is left as it was. Restart the "
                                        "computer from the new disk (choose it in the firmware's boot menu), then resume this job.")
-                            .arg(oldDevice, arrayPath));
+                            .arg(oldDevice, device));
         }
-        ctx.log(QStringLiteral("/ is on %1 (%2)").arg(arrayPath, md));
+        ctx.log(QStringLiteral("/ is on %1 (%2:%3)").arg(device).arg(major(root.st_dev)).arg(minor(root.st_dev)));
         return Status();
     };
     return s.changesNothing();

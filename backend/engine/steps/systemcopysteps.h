@@ -38,9 +38,9 @@ Step bindSystemStep(const QString &target);
 Step inCopyStep(const QString &target, const QStringList &argv, const QString &description);
 // umount -R TARGET
 Step unmountCopyStep(const QString &target);
-// After the restart: / is the array `arrayPath` now (not the old disk, started
+// After the restart: / is on `device` now (a mirror, or a volume on one; not the old disk, started
 // again by mistake): nothing else may touch the old disk otherwise.
-Step checkRunsFromStep(const QString &arrayPath, const QString &oldDevice);
+Step checkRunsFromStep(const QString &device, const QString &oldDevice);
 // Plan::handOver for a plan whose restart starts the copy: mounts `device`
 // (the copy's /) on `target`, puts the job's journal (JOB.jsonl and JOB.d/) at
 // the same place in the copy, and unmounts it again. The copy's own journal
