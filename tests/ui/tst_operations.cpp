@@ -499,6 +499,10 @@ private Q_SLOTS:
         for (const ArrayAction &a : actionsFor(ctx, Selectable::disk(QStringLiteral("sdb"))))
             QVERIFY(a.id != QLatin1String("mirrorSystem")); // only on the disk the system runs from
         QVERIFY(mirror.make(QStringLiteral("sda")).refusal.message().contains(QStringLiteral("is the disk the system runs from")));
+        // A blank disk dropped on the system disk's row: the same procedure.
+        const Operation dropped = planDiskDrop(ctx, QStringLiteral("sdb"), QStringLiteral("sda"));
+        QVERIFY2(!dropped.isRefused(), qPrintable(dropped.refusal.message()));
+        QCOMPARE(dropped.title, QStringLiteral("Mirror the running system onto sdb"));
         const Operation op = mirror.make(QStringLiteral("sdb"));
         QVERIFY2(!op.isRefused(), qPrintable(op.refusal.message()));
         ReviewDialog dialog(op);

@@ -96,6 +96,15 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
     return planOperation(ctx, replacing(s, array, slot.device, device));
 }
 
+bool runsTheSystem(const Snapshot &snapshot, const QString &disk)
+{
+    const Disk *d = snapshot.disk(disk);
+    for (const Mount &m : snapshot.mounts)
+        if (m.mountPoint == QLatin1String("/") && d && d->partition(m.device))
+            return true;
+    return false;
+}
+
 Operation planDiskDrop(const PlanningContext &ctx, const QString &device, const QString &oldDisk)
 {
     const Snapshot &s = *ctx.snapshot;
@@ -103,6 +112,15 @@ Operation planDiskDrop(const PlanningContext &ctx, const QString &device, const 
     if (!s.disk(device))
         return refused(title, ErrorCode::Invalid,
                        QStringLiteral("%1 is a partition: drop a whole, blank disk on %2 to put it in %2's place.").arg(device, oldDisk));
+    bool inArrays = !s.arraysUsing(oldDisk).isEmpty();
+    for (const Partition &p : s.disk(oldDisk) ? s.disk(oldDisk)->partitions : QList<Partition>())
+        inArrays = inArrays || !s.arraysUsing(p.name).isEmpty();
+    if (!inArrays && runsTheSystem(s, oldDisk)) {
+        MirrorSystemRequest mirror;
+        mirror.disk = specFor(s, device);
+        mirror.overwrite = true; // the review names what is erased and asks first
+        return planOperation(ctx, mirror);
+    }
     ReplaceDiskRequest r;
     r.oldDisk = specFor(s, oldDisk);
     r.newDisk = specFor(s, device);

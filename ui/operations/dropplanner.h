@@ -16,6 +16,7 @@
 #include "operation.h"
 
 #include "engine/ops/adddevice.h"
+#include "engine/ops/mirrorsystem.h"
 #include "engine/ops/replacedisk.h"
 #include "engine/ops/replacemember.h"
 
@@ -27,9 +28,14 @@ Operation planDrop(const PlanningContext &ctx, const QString &device, const QStr
 
 // The Operation for dropping the disk `device` on the row of the disk
 // `oldDisk` in the disk map: "Replace OLD with NEW" (ReplaceDisk) in every array
-// OLD is in, with consent to erase NEW and OLD's superblocks erased last; or
-// refused with the reason (a partition dropped, OLD in no array, ...).
+// OLD is in, with consent to erase NEW and OLD's superblocks erased last; on
+// the disk the running system is on (in no array), "Mirror the running system
+// onto NEW" (MirrorSystem, the same layout); or refused with the reason (a
+// partition dropped, OLD in no array, ...).
 Operation planDiskDrop(const PlanningContext &ctx, const QString &device, const QString &oldDisk);
+
+// Whether / is mounted from a partition of `disk`.
+bool runsTheSystem(const Snapshot &snapshot, const QString &disk);
 
 // What the window chooses for `device` joining `array` (kernel names) as a
 // member or spare: consent to erase it (the review asks first), and, for a blank

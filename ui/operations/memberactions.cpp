@@ -207,12 +207,7 @@ namespace {
 // another disk, chosen from a list or dropped on it (the engine says why not).
 QList<ArrayAction> systemDiskActions(const PlanningContext &ctx, const QString &disk)
 {
-    const Snapshot &s = *ctx.snapshot;
-    const Disk *d = s.disk(disk);
-    bool holdsRoot = false;
-    for (const Mount &m : s.mounts)
-        holdsRoot = holdsRoot || (m.mountPoint == QLatin1String("/") && d && d->partition(m.device));
-    if (!holdsRoot)
+    if (!runsTheSystem(*ctx.snapshot, disk))
         return {};
     // The same layout, or founding document 000's (LVM on the big mirror).
     auto mirrorAction = [ctx](const QString &id, const QString &text, const QString &hint, const QString &layout) {
