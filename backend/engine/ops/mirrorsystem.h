@@ -9,10 +9,9 @@
 // disk (or, in founding document 000's layout, /boot a mirror and the rest
 // LVM volumes on one big mirror), the running system is copied onto it, and
 // the copy is made to start from the mirrors (fstab, mdadm.conf, initramfs,
-// GRUB on the new disk). The
-// person restarts the computer from the new disk. After the restart, once /
-// is on the mirror: the old disk gets the same partitions, joins every mirror,
-// and gets GRUB too. Until the old disk joins, it is left exactly as it was:
+// GRUB on the new disk). The person restarts the computer from the new disk.
+// After the restart, once / is on the mirror: the old disk gets the same
+// partitions, joins every mirror, and gets GRUB too. Until the old disk joins, it is left exactly as it was:
 // starting from it gives back the system as it was before the copy.
 
 #include "engine/plan.h"

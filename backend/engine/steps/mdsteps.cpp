@@ -445,7 +445,8 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
     s.description = description;
     s.command = mdCreateArgv(p);
     // md/level says "raid1" where mdadm was told "1".
-    const QString arrayPath = p.array, level = Validator::normaliseLevel(p.level).isEmpty() ? p.level : Validator::normaliseLevel(p.level);
+    const QString normalised = Validator::normaliseLevel(p.level);
+    const QString arrayPath = p.array, level = normalised.isEmpty() ? p.level : normalised;
     const int n = int(p.devices.size()) - p.spares;
     QStringList real;
     for (const ResolvedDevice &d : used)
