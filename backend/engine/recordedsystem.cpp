@@ -181,6 +181,7 @@ QString RecordingSystem::syncSpeedLimit(const QString &md, const QString &which)
 QString RecordingSystem::firmware() const { return keep(question("firmware", QString()), m_live.firmware()); }
 bool RecordingSystem::hasProgram(const QString &name) const { return keep(question("has_program", name), m_live.hasProgram(name)); }
 QString RecordingSystem::crypttab() const { return keep(question("crypttab", QString()), m_live.crypttab()); }
+QString RecordingSystem::osReleaseId() const { return keep(question("os_release_id", QString()), m_live.osReleaseId()); }
 
 QJsonValue ReplayedSystem::answer(const QString &q) const
 {
@@ -267,6 +268,7 @@ QString ReplayedSystem::syncSpeedLimit(const QString &md, const QString &which) 
 QString ReplayedSystem::firmware() const { return replayed<QString>(answer(question("firmware", QString()))); }
 bool ReplayedSystem::hasProgram(const QString &name) const { return replayed<bool>(answer(question("has_program", name))); }
 QString ReplayedSystem::crypttab() const { return replayed<QString>(answer(question("crypttab", QString()))); }
+QString ReplayedSystem::osReleaseId() const { return replayed<QString>(answer(question("os_release_id", QString()))); }
 
 QStringList recordedKernelNames(const QJsonObject &record)
 {

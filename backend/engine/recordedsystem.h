@@ -44,6 +44,7 @@ public:
     QString firmware() const override;
     bool hasProgram(const QString &name) const override;
     QString crypttab() const override;
+    QString osReleaseId() const override;
 
 private:
     template<class T> T keep(const QString &question, const T &answer) const;
@@ -83,6 +84,7 @@ public:
     QString firmware() const override;
     bool hasProgram(const QString &name) const override;
     QString crypttab() const override;
+    QString osReleaseId() const override;
 
 private:
     QJsonValue answer(const QString &question) const;

@@ -349,6 +349,25 @@ QString LiveSystem::crypttab() const
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
+QString LiveSystem::osReleaseId() const
+{
+    for (const char *path : {"/etc/os-release", "/usr/lib/os-release"}) {
+        QFile f(m_sysRoot + QLatin1String(path));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (!line.startsWith("ID="))
+                continue;
+            // Names a directory later: letters, digits, '.', '_' and '-' only (os-release(5)).
+            const QString id = QString::fromUtf8(line.mid(3)).remove(QLatin1Char('"')).remove(QLatin1Char('\'')).trimmed().toLower();
+            static const QRegularExpression valid(QStringLiteral("^[a-z0-9._-]{1,64}$"));
+            return valid.match(id).hasMatch() && !id.startsWith(QLatin1Char('.')) ? id : QString();
+        }
+        return {};
+    }
+    return {};
+}
+
 QString LiveSystem::firmware() const
 {
     return QFileInfo(m_sysRoot + QStringLiteral("/sys/firmware/efi")).isDir() ? QStringLiteral("uefi") : QStringLiteral("bios");

@@ -138,6 +138,9 @@ public:
     }
     // /etc/crypttab as it reads now; empty when there is none.
     virtual QString crypttab() const { return {}; }
+    // The distribution's ID in /etc/os-release ("debian", "fedora"): where
+    // its boot loader lives in the EFI system partition. Empty when unknown.
+    virtual QString osReleaseId() const { return {}; }
 };
 
 class LiveSystem : public SystemView
@@ -169,6 +172,7 @@ public:
     QString firmware() const override;
     bool hasProgram(const QString &name) const override;
     QString crypttab() const override;
+    QString osReleaseId() const override;
 
     // What plexus-helper's MdSuperblocks() read for a window that is not root
     // (kernel name -> mdadm --examine), answered by mdExamine when this process

@@ -22,6 +22,7 @@ struct Partition {
     QString label;
     QString uuid;                   // filesystem / container UUID
     QString partTypeId;             // GPT type GUID or MBR type (0xfd)
+    QString partUuid;               // the partition's own GUID (GPT) or disk id and number (MBR): what a UEFI boot entry names
     QStringList holders;            // kernel names using it: "md0", "dm-0"
 };
 

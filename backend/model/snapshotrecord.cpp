@@ -15,7 +15,8 @@ namespace {
 template<class V> void fields(V &v, Partition &p)
 {
     v("name", p.name); v("number", p.number); v("start", p.startBytes); v("size", p.sizeBytes); v("fs_type", p.fsType);
-    v("label", p.label); v("uuid", p.uuid); v("part_type", p.partTypeId); v("holders", p.holders);
+    v("label", p.label); v("uuid", p.uuid); v("part_type", p.partTypeId); v("part_uuid", p.partUuid);
+    v("holders", p.holders);
 }
 template<class V> void fields(V &v, Disk &d)
 {

@@ -119,6 +119,7 @@ Partition BlockProbe::readPartition(const QString &diskDir, const QString &name)
     p.label = udev.value(QStringLiteral("ID_FS_LABEL"));
     p.uuid = udev.value(QStringLiteral("ID_FS_UUID"));
     p.partTypeId = udev.value(QStringLiteral("ID_PART_ENTRY_TYPE"));
+    p.partUuid = udev.value(QStringLiteral("ID_PART_ENTRY_UUID"));
     p.holders = listDir(dir + QStringLiteral("/holders"));
     return p;
 }

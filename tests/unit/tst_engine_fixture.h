@@ -254,6 +254,7 @@ public:
     QString firmware() const override { return m_firmware; }
     bool hasProgram(const QString &name) const override { return m_programs.contains(name); }
     QString crypttab() const override { return m_crypttab; }
+    QString osReleaseId() const override { return m_osReleaseId; }
     // The real parser (systemd-analyze, in the build root) unless told otherwise.
     Status calendarValid(const QString &expression) const override { return LiveSystem().calendarValid(expression); }
 
@@ -274,6 +275,7 @@ public:
     void setFirmware(const QString &firmware) { m_firmware = firmware; }
     void setPrograms(const QStringList &programs) { m_programs = programs; }
     void setCrypttab(const QString &text) { m_crypttab = text; }
+    void setOsReleaseId(const QString &id) { m_osReleaseId = id; }
 
 private:
     const Snapshot &m_snap;
@@ -296,6 +298,7 @@ private:
     QString m_firmware = QStringLiteral("bios");
     QStringList m_programs;
     QString m_crypttab;
+    QString m_osReleaseId = QStringLiteral("debian");
 };
 
 } // namespace plexus::fixture

@@ -70,6 +70,33 @@ void debianTools(FakeSystem *sys)
     sys->addPath(QStringLiteral("/etc/mdadm"));
 }
 
+// The same system started by UEFI: sda5, the EFI system partition (FAT, on
+// /boot/efi, Debian's GRUB behind shim and the removable-media path in it);
+// the disks have serial numbers, which name their boot entries.
+const QString espGuid = QStringLiteral("e5e5e5e5-0000-4000-8000-000000000005");
+Snapshot uefiSystem()
+{
+    Snapshot s = oneDiskSystem();
+    Partition esp = fs(QStringLiteral("sda5"), 5, 514 * MiB + 19 * GiB, 256 * MiB, QStringLiteral("vfat"), QStringLiteral("ABCD-1234"));
+    esp.partTypeId = QStringLiteral("c12a7328-f81f-11d2-ba4b-00a0c93ec93b");
+    esp.partUuid = espGuid;
+    s.disks[0].partitions << esp;
+    s.disks[0].serial = QStringLiteral("OLD-1");
+    s.disks[1].serial = QStringLiteral("NEW-2");
+    s.mounts.insert(2, Mount{QStringLiteral("sda5"), QStringLiteral("/dev/sda5"), QStringLiteral("/boot/efi"), QStringLiteral("vfat")});
+    return s;
+}
+
+void uefiTools(FakeSystem *sys)
+{
+    sys->setFirmware(QStringLiteral("uefi"));
+    sys->setPrograms({QStringLiteral("grub-install"), QStringLiteral("update-grub"), QStringLiteral("update-initramfs"), QStringLiteral("rsync"),
+                      QStringLiteral("mdadm"), QStringLiteral("efibootmgr"), QStringLiteral("lvm")});
+    sys->setFstab(debianFstab + QStringLiteral("UUID=ABCD-1234 /boot/efi vfat umask=0077 0 1\n"));
+    for (const char *path : {"/usr/lib/grub/x86_64-efi", "/boot/efi/EFI/debian/shimx64.efi", "/boot/efi/EFI/BOOT/BOOTX64.EFI"})
+        sys->addPath(QLatin1String(path));
+}
+
 MirrorSystemRequest onto(const Snapshot &s, const QString &disk)
 {
     MirrorSystemRequest r;
@@ -213,6 +240,78 @@ private Q_SLOTS:
         EXPECT_REFUSAL(check(r, snap, withLvm), ErrorCode::Invalid, "The layout is same (a mirror for each partition) or lvm");
     }
 
+    // Started by UEFI: the ESP is a mirror too (metadata 1.0, its halves keep
+    // the ESP type), GRUB goes into it from the copy, and each disk gets a
+    // boot entry of its own: the new disk's before the restart, the old
+    // disk's once its half of the ESP is rebuilt, replacing the entry of the
+    // ESP it had. No GRUB boot code for a BIOS.
+    void uefi()
+    {
+        const Snapshot s = uefiSystem();
+        ValidMirrorSystem v;
+        EXPECT_OK(check(onto(s, QStringLiteral("/dev/sdb")), s, uefiTools, &v));
+        QCOMPARE(v.firmware, QStringLiteral("uefi"));
+        QCOMPARE(v.partitions.size(), 4);
+        QCOMPARE(v.partitions[2].mountPoint, QStringLiteral("/boot/efi")); // after /boot, which holds its mount point
+        QVERIFY(v.partitions[2].esp);
+        QCOMPARE(v.mirrors[2].metadata, QStringLiteral("1.0"));
+        QCOMPARE(v.mirrors[2].onNew.path, QStringLiteral("/dev/sdb5"));
+        QCOMPARE(v.raidNumbers, (QList<int>{2, 3, 4})); // not 5: the firmware looks for the ESP's type
+        QCOMPARE(v.espNumber, 5);
+        QCOMPARE(v.efiLoader, QStringLiteral("\\EFI\\debian\\shimx64.efi"));
+        QCOMPARE(v.newDiskEntry, QStringLiteral("debian mirror NEW-2"));
+        QCOMPARE(v.oldDiskEntry, QStringLiteral("debian mirror OLD-1"));
+        QCOMPARE(v.oldEspGuid, espGuid);
+
+        const Plan plan = makePlan(v);
+        const QString text = plan.toText();
+        if (qEnvironmentVariableIsSet("SHOW_PLAN"))
+            qInfo().noquote() << text;
+        for (const char *command : {"--metadata=1.0 /dev/sdb5 missing", "mkfs.vfat -i",
+                                    "rsync -rtx --modify-window=2 --delete /run/plexus/mirror-system-source/ /run/plexus/mirror-system/boot/efi/",
+                                    "chroot /run/plexus/mirror-system grub-install --target=x86_64-efi --efi-directory=/boot/efi --no-nvram "
+                                    "--bootloader-id=debian # then again with --removable",
+                                    "efibootmgr -q --create --disk /dev/sdb --part 5 --label 'debian mirror NEW-2' --loader '\\EFI\\debian\\shimx64.efi'",
+                                    "efibootmgr -q --create --disk /dev/sda --part 5 --label 'debian mirror OLD-1' --loader '\\EFI\\debian\\shimx64.efi' "
+                                    "# after removing any entry labelled so or starting from e5e5e5e5-0000-4000-8000-000000000005"})
+            QVERIFY2(text.contains(QLatin1String(command)), command);
+        QVERIFY(!text.contains(QLatin1String("grub-install /dev/sd")));
+        QVERIFY(text.contains(QLatin1String("restart it from /dev/sdb (its boot entry comes first in the firmware's boot order then)")));
+        // The old disk's entry comes last, after every rebuild.
+        QVERIFY(plan.steps.last().command.contains(QStringLiteral("/dev/sda")));
+        QVERIFY(plan.steps.last().command.first() == QLatin1String("efibootmgr"));
+
+        // Founding document 000's layout: the ESP a mirror of its own, typed ESP in the new table.
+        MirrorSystemRequest r = onto(s, QStringLiteral("/dev/sdb"));
+        r.layout = QStringLiteral("lvm");
+        ValidMirrorSystem l;
+        EXPECT_OK(check(r, s, uefiTools, &l));
+        QCOMPARE(l.mirrors.size(), 3);
+        QCOMPARE(l.espNumber, 3);
+        QCOMPARE(l.raidNumbers, (QList<int>{2, 4}));
+        QVERIFY(l.newTable.contains("start=1052672, size=524288, type=C12A7328-F81F-11D2-BA4B-00A0C93EC93B\n"));
+        QVERIFY(makePlan(l).toText().contains(QLatin1String("efibootmgr -q --create --disk /dev/sdb --part 3")));
+
+        // Refused, changing nothing: what a UEFI start needs is missing.
+        const MirrorSystemRequest toSdb = onto(s, QStringLiteral("/dev/sdb"));
+        EXPECT_REFUSAL(check(toSdb, s, [](FakeSystem *sys) {
+                           uefiTools(sys);
+                           sys->setPrograms({QStringLiteral("grub-install"), QStringLiteral("update-grub"), QStringLiteral("update-initramfs"),
+                                             QStringLiteral("rsync"), QStringLiteral("mdadm")});
+                       }),
+                       ErrorCode::NotFound, "no efibootmgr");
+        EXPECT_REFUSAL(check(toSdb, s, [](FakeSystem *sys) { sys->setFirmware(QStringLiteral("uefi")); sys->addPath(QStringLiteral("/etc/mdadm")); }),
+                       ErrorCode::NotFound, "no GRUB for UEFI (/usr/lib/grub/x86_64-efi)");
+        EXPECT_REFUSAL(check(toSdb, s, [](FakeSystem *sys) { uefiTools(sys); sys->setOsReleaseId(QString()); }), ErrorCode::Invalid,
+                       "/etc/os-release names no distribution");
+        EXPECT_REFUSAL(check(onto(snap, QStringLiteral("/dev/sdb")), snap, uefiTools), ErrorCode::Invalid,
+                       "started through UEFI, but no EFI system partition of /dev/sda is mounted");
+        Snapshot espElsewhere = s;
+        espElsewhere.mounts[2].device = QStringLiteral("sde");
+        EXPECT_REFUSAL(check(onto(espElsewhere, QStringLiteral("/dev/sdb")), espElsewhere, uefiTools), ErrorCode::Invalid,
+                       "/boot/efi is on /dev/sde and / on /dev/sda");
+    }
+
     // The new UUIDs come from the request's stamp: the plan made again from
     // its journal reads the same; another request gets others.
     void newUuidsAreStable()
@@ -275,8 +374,6 @@ private Q_SLOTS:
         const Snapshot lvm = machine(); // / on vg0/root
         EXPECT_REFUSAL(check(onto(lvm, QStringLiteral("/dev/sdb")), lvm), ErrorCode::Invalid, "/ is on /dev/dm-0, a device-mapper volume");
 
-        EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) { s->setFirmware(QStringLiteral("uefi")); }), ErrorCode::Invalid,
-                       "This computer started through UEFI");
         EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) { s->setPrograms({QStringLiteral("update-grub"), QStringLiteral("rsync")}); }),
                        ErrorCode::NotFound, "no GRUB (grub-install)");
         EXPECT_REFUSAL(check(toSdb, snap, [](FakeSystem *s) {

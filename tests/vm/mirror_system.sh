@@ -15,6 +15,11 @@
 # Then disk 1 is pulled and the VM restarts: disk 2 alone starts the system,
 # files intact. Last, disk 1 comes back and disk 2 is pulled: disk 1 alone starts
 # the system too.
+# Under UEFI (run-vm --uefi; mirror_system_lvm.sh): the ESP (vda5) is a
+# mirror too, and the firmware starts each disk from a boot entry Plexus
+# makes: disk 2's first before the restart (no boot menu needed), disk 1's
+# once it has joined. Last, disk 1 is pulled: the firmware passes over its
+# entry and starts disk 2's.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helper_lib.bash"
@@ -24,7 +29,7 @@ share=/run/plexus-vm                       # kept across the boots (9p, on the h
 version=$(sed -n '1s/^plexus (\([^)]*\)).*/\1/p' /src/debian/changelog)
 debs=(/src/build-debs/plexusctl_"$version"_amd64.deb /src/build-debs/plexus-helper_"$version"_amd64.deb)
 qmp() { plexus-vm-disk qmp "$1" >/dev/null || fail "QMP $1 failed"; }
-sums() { sha256sum --check --quiet "$share/sums" || fail "the files on /, /boot or /root changed"; echo "ok: $(wc -l < "$share/sums") files read back identical"; }
+sums() { sha256sum --check --quiet "$share/sums" || fail "the files on /, /boot, /boot/efi or /root changed"; echo "ok: $(wc -l < "$share/sums") files read back identical"; }
 # mirrored DEVICE: an md array, or a volume (dm) on one
 mirrored() {
     local name; name=$(basename "$(readlink -f "$1")")
@@ -40,9 +45,21 @@ swap_on_md() {
     [ -n "$swap" ] && mirrored "$swap" || fail "the swap ($swap) is not on an md array"
 }
 boot_code() { dd if="$1" bs=512 count=1 status=none | grep -qa GRUB || fail "$1 has no GRUB boot code"; }
+uefi=0; [ -d /sys/firmware/efi ] && uefi=1
+# entry DISK: the firmware's boot entry for disk DISK (serial PLXDISKn), which must start from its ESP half
+entry() {
+    local line; line=$(efibootmgr -v | grep -F "debian mirror PLXDISK$1") || { efibootmgr -v; fail "no boot entry for disk $1"; }
+    echo "$line" | grep -qiF '\EFI\debian\grubx64.efi' || fail "disk $1's boot entry starts something else: $line"
+    echo "${line:4:4}"
+}
+started_by() { # started_by DISK: the firmware started this boot from disk DISK's entry
+    local current; current=$(efibootmgr | sed -n 's/^BootCurrent: //p')
+    [ "$current" = "$(entry "$1")" ] || { efibootmgr -v; fail "this boot did not start from disk $1's entry (BootCurrent $current)"; }
+    echo "ok: the firmware started disk $1's boot entry, Boot$current"
+}
 
 if [ "$boot" = 1 ]; then
-    step "boot 1: the system on vda, started by GRUB; Plexus installed"
+    step "boot 1: the system on vda, started by GRUB ($([ $uefi = 1 ] && echo UEFI || echo BIOS)); Plexus installed"
     # GRUB (not qemu's -kernel) started the disk's own kernel, with the disk's root by UUID.
     root_uuid=$(sed -n 's/.* root=UUID=\([0-9a-f-]*\).*/\1/p' /proc/cmdline)
     grep -q "^BOOT_IMAGE=" /proc/cmdline || fail "GRUB did not start this kernel: $(cat /proc/cmdline)"
@@ -56,12 +73,13 @@ if [ "$boot" = 1 ]; then
     mkdir -p /srv/plexus-test /root/plexus-test
     head -c 16M /dev/urandom > /srv/plexus-test/data
     head -c 1M /dev/urandom > /boot/plexus-test
+    head -c 64K /dev/urandom > /boot/efi/plexus-test
     head -c 1M /dev/urandom > /root/plexus-test/secret
     ln -s data /srv/plexus-test/link
     ln /srv/plexus-test/data /srv/plexus-test/hardlink
-    sha256sum /srv/plexus-test/data /boot/plexus-test /root/plexus-test/secret > "$share/sums"
+    sha256sum /srv/plexus-test/data /boot/plexus-test /boot/efi/plexus-test /root/plexus-test/secret > "$share/sums"
     sfdisk --dump /dev/vda > "$share/vda.before"
-    blkid /dev/vda2 /dev/vda3 /dev/vda4 > "$share/blkid.before"
+    blkid /dev/vda2 /dev/vda3 /dev/vda4 /dev/vda5 > "$share/blkid.before"
     sync
 
     if [ "$layout" = same ]; then # the refusals do not depend on the layout
@@ -88,15 +106,22 @@ if [ "$boot" = 1 ]; then
     ok journal --all
     echo "$OUT" | grep -q "MirrorSystem  WAITING FOR A RESTART" || { echo "$OUT"; fail "the job does not wait for the restart"; }
     [ "$(sfdisk --dump /dev/vda)" = "$(cat "$share/vda.before")" ] || fail "vda's partition table changed before the restart"
-    [ "$(blkid /dev/vda2 /dev/vda3 /dev/vda4)" = "$(cat "$share/blkid.before")" ] || fail "vda's filesystems changed before the restart"
+    [ "$(blkid /dev/vda2 /dev/vda3 /dev/vda4 /dev/vda5)" = "$(cat "$share/blkid.before")" ] || fail "vda's filesystems changed before the restart"
     [ "$(findmnt -no SOURCE /)" = /dev/vda3 ] || fail "/ moved before the restart"
-    boot_code /dev/vdb
-    echo "ok: vda untouched; vdb has GRUB and $(grep -c ^md /proc/mdstat) degraded mirrors"
+    if [ $uefi = 1 ]; then
+        [ "$(efibootmgr | sed -n 's/^BootOrder: //p' | cut -d, -f1)" = "$(entry 2)" ] || { efibootmgr; fail "disk 2's entry is not first"; }
+        echo "ok: vda untouched; disk 2's boot entry first; $(grep -c ^md /proc/mdstat) degraded mirrors"
+    else
+        boot_code /dev/vdb
+        echo "ok: vda untouched; vdb has GRUB and $(grep -c ^md /proc/mdstat) degraded mirrors"
+    fi
     cat /proc/mdstat
 
-    step "the firmware's boot menu: disk 2 first (disk 1 stays in)"
-    qmp '{"execute":"qom-set","arguments":{"path":"/machine/peripheral/disk1","property":"bootindex","value":5}}'
-    qmp '{"execute":"qom-set","arguments":{"path":"/machine/peripheral/disk2","property":"bootindex","value":1}}'
+    if [ $uefi = 0 ]; then
+        step "the firmware's boot menu: disk 2 first (disk 1 stays in)"
+        qmp '{"execute":"qom-set","arguments":{"path":"/machine/peripheral/disk1","property":"bootindex","value":5}}'
+        qmp '{"execute":"qom-set","arguments":{"path":"/machine/peripheral/disk2","property":"bootindex","value":1}}'
+    fi
     systemctl reboot
     sleep 600
     fail "the system did not restart"
@@ -106,6 +131,7 @@ if [ "$boot" = 2 ]; then
     step "boot 2: started from vdb's GRUB; the system runs from the mirrors"
     on_md /
     on_md /boot
+    [ $uefi = 0 ] || { on_md /boot/efi; started_by 2; }
     swap_on_md
     if [ "$layout" = lvm ]; then
         [ "$(findmnt -no SOURCE /)" = /dev/mapper/rootvg-root ] || fail "/ is not on the volume rootvg/root"
@@ -132,13 +158,21 @@ if [ "$boot" = 2 ]; then
         ls /sys/block/$md/md | grep -q '^dev-vda' || fail "$md has no member on vda"
         ls /sys/block/$md/md | grep -q '^dev-vdb' || fail "$md has no member on vdb"
     done
-    boot_code /dev/vda
-    boot_code /dev/vdb
+    if [ $uefi = 1 ]; then
+        entry 1 >/dev/null
+        vda_esp=$(lsblk -nro PARTUUID,PARTTYPE /dev/vda | grep -i c12a7328-f81f-11d2-ba4b-00a0c93ec93b | cut -d' ' -f1)
+        efibootmgr -v | grep -F "debian mirror PLXDISK1" | grep -qi "$vda_esp" || fail "disk 1's entry does not start from vda's ESP ($vda_esp)"
+        [ "$(efibootmgr | grep -c 'debian mirror')" = 2 ] || { efibootmgr; fail "not one boot entry per disk"; }
+        echo "ok: one boot entry per disk, disk 1's on its ESP half $vda_esp"
+    else
+        boot_code /dev/vda
+        boot_code /dev/vdb
+    fi
     grep -q "^ARRAY" /etc/mdadm/mdadm.conf || fail "mdadm.conf lists no array"
     ! grep -q "$(cut -d' ' -f2 "$share/blkid.before" | head -n1)" /etc/fstab || fail "fstab still names the old filesystems"
     sums
     echo "ok: every mirror whole on vda and vdb"
-    if [ "$layout" = lvm ]; then # pulling disks tests the boot loader and md, as in the same layout
+    if [ "$layout" = lvm ] && [ $uefi = 0 ]; then # pulling disks tests the boot loader and md, as in the same layout
         cat "$share/times"
         exit 0
     fi
@@ -156,6 +190,11 @@ if [ "$boot" = 3 ]; then
     on_md /
     on_md /boot
     sums
+    if [ $uefi = 1 ]; then # disk 1's entry (first) leads nowhere: the firmware went on to disk 2's
+        started_by 2
+        cat "$share/times"
+        exit 0
+    fi
     step "disk 1 back in, disk 2 pulled: disk 1 alone must start the system"
     # This system must not touch disk 1 when it comes back (udev would add its
     # stale halves to the running mirrors and start a rebuild): disk 1 is to

@@ -6,6 +6,7 @@
 #include "copypartitiontable.h"
 #include "engine/checks/refusal.h"
 #include "engine/restart.h"
+#include "engine/steps/bootsteps.h"
 #include "engine/steps/mdsteps.h"
 #include "engine/steps/partitionsteps.h"
 #include "engine/steps/systemcopysteps.h"
@@ -13,6 +14,7 @@
 #include "engine/textedits.h"
 #include "model/describe.h"
 
+#include <QSysInfo>
 #include <QUuid>
 
 #include <algorithm>
@@ -23,6 +25,11 @@ namespace {
 
 const QString biosBootType = QStringLiteral("21686148-6449-6E6F-744E-656564454649");
 const QString espType = QStringLiteral("C12A7328-F81F-11D2-BA4B-00A0C93EC93B");
+
+bool isEsp(const Partition &p)
+{
+    return p.partTypeId.compare(espType, Qt::CaseInsensitive) == 0 || p.partTypeId.compare(QLatin1String("0xef"), Qt::CaseInsensitive) == 0;
+}
 
 // What / is mounted from when the system did not start from a disk of its own.
 bool liveRoot(const Mount &root)
@@ -61,12 +68,33 @@ Status refuseProgram(const QString &what, const QString &package)
                         .arg(what, package));
 }
 
+// With UEFI: GRUB's modules for this machine's firmware, efibootmgr, and the
+// distribution's name for its directory in the ESP.
+Status findEfiTools(const SystemView &sys, ValidMirrorSystem *v)
+{
+    static const QMap<QString, QString> platforms = {{QStringLiteral("x86_64"), QStringLiteral("x86_64-efi")},
+                                                     {QStringLiteral("arm64"), QStringLiteral("arm64-efi")},
+                                                     {QStringLiteral("i386"), QStringLiteral("i386-efi")}};
+    v->efiGrub.grubInstall = v->grubInstall;
+    v->efiGrub.platform = platforms.value(QSysInfo::buildCpuArchitecture());
+    if (v->efiGrub.platform.isEmpty())
+        return invalid(QStringLiteral("Plexus does not know how GRUB starts a %1 computer through UEFI.").arg(QSysInfo::buildCpuArchitecture()));
+    if (!sys.exists(QStringLiteral("/usr/lib/grub/") + v->efiGrub.platform))
+        return refuseProgram(QStringLiteral("GRUB for UEFI (/usr/lib/grub/%1)").arg(v->efiGrub.platform),
+                             QStringLiteral("apt install grub-efi-amd64-bin, or dnf install grub2-efi-x64-modules"));
+    if (!sys.hasProgram(QStringLiteral("efibootmgr")))
+        return refuseProgram(QStringLiteral("efibootmgr, which gives each disk a boot entry in the firmware,"), QStringLiteral("apt install efibootmgr"));
+    v->efiGrub.bootloaderId = sys.osReleaseId();
+    if (v->efiGrub.bootloaderId.isEmpty())
+        return invalid(QStringLiteral("/etc/os-release names no distribution (ID=), so Plexus cannot tell where in the EFI system partition "
+                                      "its GRUB belongs."));
+    return {};
+}
+
 // The tools of the running system (the copy has the same) that make the copy start.
 Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
 {
-    if (sys.firmware() == QLatin1String("uefi"))
-        return invalid(QStringLiteral("This computer started through UEFI. Plexus mirrors only systems that a BIOS (or UEFI's legacy mode) "
-                                      "starts so far: an EFI system partition on each disk, with a boot entry for each, is not built yet."));
+    v->firmware = sys.firmware() == QLatin1String("uefi") ? QStringLiteral("uefi") : QStringLiteral("bios");
     if (sys.hasProgram(QStringLiteral("grub-install")))
         v->grubInstall = QStringLiteral("grub-install");
     else if (sys.hasProgram(QStringLiteral("grub2-install")))
@@ -90,6 +118,9 @@ Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
     if (!sys.hasProgram(QStringLiteral("mdadm")))
         return refuseProgram(QStringLiteral("mdadm"), QStringLiteral("apt install mdadm"));
     v->mdadmConf = sys.exists(QStringLiteral("/etc/mdadm")) ? QStringLiteral("/etc/mdadm/mdadm.conf") : QStringLiteral("/etc/mdadm.conf");
+    if (v->firmware == QLatin1String("uefi"))
+        if (Status s = findEfiTools(sys, v); !s)
+            return s;
     for (const QString &line : sys.crypttab().split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')))
             return invalid(QStringLiteral("The system has encrypted volumes (/etc/crypttab: %1). Plexus does not mirror encrypted systems yet.")
@@ -139,11 +170,13 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         m.newUuid = newUuid(checks.stamp(), p.uuid, p.fsType);
         m.mountPoint = swap ? QString() : mountPoints.first();
         m.number = p.number;
-        m.readAsIs = m.mountPoint == QLatin1String("/boot") || m.mountPoint == QLatin1String("/boot/efi")
-                     || p.partTypeId.compare(espType, Qt::CaseInsensitive) == 0;
+        m.esp = isEsp(p);
+        m.readAsIs = m.mountPoint == QLatin1String("/boot") || m.mountPoint == QLatin1String("/boot/efi") || m.esp;
+        if (m.esp && v->table == QLatin1String("gpt")) // MBR entries name the disk's id, not a partition GUID
+            v->oldEspGuid = p.partUuid;
         v->partitions << m;
     }
-    if (v->table == QLatin1String("gpt") && !biosBoot)
+    if (v->firmware == QLatin1String("bios") && v->table == QLatin1String("gpt") && !biosBoot)
         return invalid(QStringLiteral("%1 has a GPT partition table without a BIOS boot partition, where GRUB keeps its core on such a disk: "
                                       "GRUB could not be installed on the new disk. Add a 1 MiB BIOS boot partition to %1 first.").arg(v->systemDisk.path));
     if (v->table == QLatin1String("dos") && !disk.partitions.isEmpty() && disk.partitions.first().startBytes < 1024 * 1024)
@@ -177,6 +210,53 @@ Status mapFstab(const SystemView &sys, const ValidMirrorSystem &v, QMap<QString,
     return {};
 }
 
+// A boot entry's label: the distribution and the disk as its serial number
+// says (the firmware merges entries that have the same label).
+QString entryLabel(const QString &id, const Disk &disk)
+{
+    QString serial = disk.serial.left(36);
+    for (const QChar c : std::as_const(serial))
+        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
+            serial.clear();
+    return QStringLiteral("%1 mirror %2").arg(id, serial.isEmpty() ? disk.name : serial);
+}
+
+// With UEFI: the ESP (mirrored like the rest), where it is mounted, what the
+// boot entries start (what the distribution installed there), their labels.
+Status chooseEfi(const SystemView &sys, const Disk &disk, const Disk &target, ValidMirrorSystem *v)
+{
+    const MirroredPartition *esp = nullptr;
+    for (const MirroredPartition &p : v->partitions) {
+        if (!p.esp)
+            continue;
+        if (esp)
+            return invalid(QStringLiteral("%1 has two EFI system partitions (%2 and %3): Plexus cannot tell which one the firmware starts.")
+                               .arg(v->systemDisk.path, esp->old.path, p.old.path));
+        esp = &p;
+    }
+    if (!esp)
+        return invalid(QStringLiteral("This computer started through UEFI, but no EFI system partition of %1 is mounted: the new disk could "
+                                      "not start the system. Mount it on /boot/efi (as /etc/fstab says), then try again.").arg(v->systemDisk.path));
+    if (esp->mountPoint != QLatin1String("/boot/efi") && esp->mountPoint != QLatin1String("/efi"))
+        return invalid(QStringLiteral("%1, the EFI system partition, is mounted on %2: GRUB looks for it on /boot/efi or /efi.")
+                           .arg(esp->old.path, esp->mountPoint));
+    v->efiGrub.efiDirectory = esp->mountPoint;
+    const QString id = v->efiGrub.bootloaderId;
+    const QString arch = v->efiGrub.platform == QLatin1String("x86_64-efi") ? QStringLiteral("x64")
+                         : v->efiGrub.platform == QLatin1String("arm64-efi") ? QStringLiteral("aa64") : QStringLiteral("ia32");
+    // Behind Secure Boot, the firmware starts shim, which starts GRUB.
+    const QString loader = sys.exists(QStringLiteral("%1/EFI/%2/shim%3.efi").arg(esp->mountPoint, id, arch)) ? QStringLiteral("shim") : QStringLiteral("grub");
+    v->efiLoader = QStringLiteral("\\EFI\\%1\\%2%3.efi").arg(id, loader, arch);
+    v->efiGrub.removable = sys.exists(QStringLiteral("%1/EFI/BOOT/BOOT%2.EFI").arg(esp->mountPoint, arch.toUpper()));
+    v->newDiskEntry = entryLabel(id, target);
+    v->oldDiskEntry = entryLabel(id, disk);
+    if (v->newDiskEntry == v->oldDiskEntry) {
+        v->newDiskEntry = QStringLiteral("%1 mirror %2").arg(id, target.name);
+        v->oldDiskEntry = QStringLiteral("%1 mirror %2").arg(id, disk.name);
+    }
+    return {};
+}
+
 // The next free /dev/mdN, from *from on.
 QString freeArray(const Validator &checks, int *from)
 {
@@ -206,7 +286,10 @@ void sameLayout(const Validator &checks, ValidMirrorSystem *v)
         m.onOld = p.old;
         p.mirror = p.device = m.array;
         v->mirrors << m;
-        v->raidNumbers << p.number;
+        if (p.esp)
+            v->espNumber = p.number; // keeps its type
+        else
+            v->raidNumbers << p.number;
     }
     std::sort(v->raidNumbers.begin(), v->raidNumbers.end());
 }
@@ -232,9 +315,9 @@ QString volumeName(const MirroredPartition &p, const QStringList &taken)
     return name;
 }
 
-// Founding document 000's layout: /boot (when it has a partition of its own) a
-// mirror with metadata 1.0, everything else volumes of the group rootvg on one
-// big mirror filling the rest of the smaller disk. The new disk's partitions
+// Founding document 000's layout: /boot (when it has a partition of its own)
+// and the ESP each a mirror with metadata 1.0, everything else volumes of the
+// group rootvg on one big mirror filling the rest of the smaller disk. The new disk's partitions
 // are written from a script; after the restart the old disk gets the same.
 Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, ValidMirrorSystem *v)
 {
@@ -257,21 +340,25 @@ Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, 
         add(MiB, biosBootType.toUtf8());
     // The big mirror ends where both disks still have room (the GPT's backup at the end).
     const qint64 end = (std::min(disk.sizeBytes, target.sizeBytes) - MiB) / MiB * MiB;
-    SystemMirror bootMirror, bigMirror;
+    SystemMirror bigMirror;
     int next = 0;
     for (MirroredPartition &p : v->partitions) {
-        if (p.mountPoint != QLatin1String("/boot"))
+        if (!p.readAsIs)
             continue;
         const qint64 size = roundUp(p.old.sizeBytes, MiB);
-        const int n = add(size, "R");
-        bootMirror.array = freeArray(checks, &next);
+        const int n = add(size, p.esp ? espType.toUtf8() : QByteArray("R"));
+        SystemMirror m;
+        m.array = freeArray(checks, &next);
         ++next;
-        bootMirror.metadata = metadataFor(true);
-        bootMirror.onNew = Validator::futurePartition(v->newDisk.name, n, size);
-        bootMirror.onOld = Validator::futurePartition(v->systemDisk.name, n, size);
-        p.mirror = p.device = bootMirror.array;
-        v->mirrors << bootMirror;
-        v->raidNumbers << n;
+        m.metadata = metadataFor(true);
+        m.onNew = Validator::futurePartition(v->newDisk.name, n, size);
+        m.onOld = Validator::futurePartition(v->systemDisk.name, n, size);
+        p.mirror = p.device = m.array;
+        v->mirrors << m;
+        if (p.esp)
+            v->espNumber = n;
+        else
+            v->raidNumbers << n;
     }
     if (end - start < 1024 * MiB)
         return tooSmall(QStringLiteral("%1 leaves less than 1 GiB for the volumes after /boot: too small for this layout.").arg(v->newDisk.path));
@@ -291,7 +378,7 @@ Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, 
     MirroredPartition *root = nullptr;
     for (MirroredPartition &p : v->partitions) {
         if (!p.mirror.isEmpty())
-            continue; // /boot
+            continue; // /boot, the ESP
         p.mirror = bigMirror.array;
         p.volume = volumeName(p, taken);
         taken << p.volume;
@@ -336,11 +423,12 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
     if (disk->name == root->device || disk->partitions.isEmpty())
         return invalid(QStringLiteral("/ fills the whole disk /dev/%1, without partitions: a mirror of it would leave no room for a boot loader.")
                            .arg(disk->name));
+    static const QStringList bootMounts = {QStringLiteral("/boot"), QStringLiteral("/boot/efi"), QStringLiteral("/efi")};
     for (const Mount &m : snap.mounts) {
-        const Disk *on = m.mountPoint == QLatin1String("/boot") && !m.device.isEmpty() ? snap.diskOf(m.device) : nullptr;
+        const Disk *on = bootMounts.contains(m.mountPoint) && !m.device.isEmpty() ? snap.diskOf(m.device) : nullptr;
         if (on && on->name != disk->name)
-            return invalid(QStringLiteral("/boot is on /dev/%1 and / on /dev/%2: Plexus mirrors a system that one disk starts by itself.")
-                               .arg(on->name, disk->name));
+            return invalid(QStringLiteral("%1 is on /dev/%2 and / on /dev/%3: Plexus mirrors a system that one disk starts by itself.")
+                               .arg(m.mountPoint, on->name, disk->name));
     }
 
     if (!r.layout.isEmpty() && r.layout != QLatin1String("same") && r.layout != QLatin1String("lvm"))
@@ -373,6 +461,9 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
     v.newDiskHadTable = !target->partitionTable.isEmpty() || !target->partitions.isEmpty();
     if (Status s = choosePartitions(checks, *disk, &v); !s)
         return s;
+    if (v.firmware == QLatin1String("uefi"))
+        if (Status s = chooseEfi(checks.system(), *disk, *target, &v); !s)
+            return s;
     if (Status s = mapFstab(checks.system(), v, &v.fstabSources); !s)
         return s;
     v.layout = r.layout.isEmpty() ? QStringLiteral("same") : r.layout;
@@ -392,6 +483,7 @@ Plan makePlan(const ValidMirrorSystem &v)
     Plan plan;
     const QString oldDisk = v.systemDisk.path, newDisk = v.newDisk.path;
     const bool lvm = v.layout == QLatin1String("lvm");
+    const bool uefi = v.firmware == QLatin1String("uefi");
     QStringList arrays;
     for (const SystemMirror &m : v.mirrors)
         arrays << m.array;
@@ -416,14 +508,19 @@ Plan makePlan(const ValidMirrorSystem &v)
     for (const SystemMirror &m : v.mirrors)
         plan.notes << QStringLiteral("%1 mirrors %2 and, after the restart, %3: metadata %4%5.")
                           .arg(m.array, m.onNew.path, m.onOld.path, m.metadata,
-                               m.metadata == QLatin1String("1.0") ? QStringLiteral(" (at the end, so GRUB reads it as a plain filesystem)") : QString());
+                               m.metadata == QLatin1String("1.0") ? QStringLiteral(" (at the end, so GRUB and the firmware read it as a plain filesystem)") : QString());
     plan.notes << QStringLiteral("Nothing on %1 changes before the restart: until it joins the mirrors, starting from it gives back the system as it is now.")
                       .arg(oldDisk);
     plan.notes << QStringLiteral("After the restart, %1 gets %2's partitions and the mirrors' copies overwrite what it held: the system "
                                  "then lives on both disks.").arg(oldDisk, newDisk);
     plan.notes << QStringLiteral("Files written after the copy's second pass are not in the copy: stop what writes a lot (databases, mail) first.");
-    plan.notes << QStringLiteral("Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (choose %1 in the firmware's "
-                                 "boot menu if it starts from %2 again); Plexus then goes on by itself.").arg(newDisk, oldDisk);
+    if (uefi)
+        plan.notes << QStringLiteral("The firmware starts each disk from a boot entry of its own, \"%1\" and (after the restart) \"%2\", "
+                                     "both starting %3 from the disk's half of the EFI system partition's mirror.")
+                          .arg(v.newDiskEntry, v.oldDiskEntry, v.efiLoader);
+    plan.notes << QStringLiteral("Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (%2); Plexus then goes on "
+                                 "by itself.").arg(newDisk, uefi ? QStringLiteral("its boot entry comes first in the firmware's boot order then")
+                                                                 : QStringLiteral("choose %1 in the firmware's boot menu if it starts from %2 again").arg(newDisk, oldDisk));
 
     if (lvm) {
         QStringList made;
@@ -461,7 +558,7 @@ Plan makePlan(const ValidMirrorSystem &v)
             continue;
         const QString at = p.mountPoint == QLatin1String("/") ? v.target : v.target + p.mountPoint;
         plan.steps << mountCopyStep(p.device, at);
-        plan.steps << copyFilesStep(p.old.path, p.mountPoint, v.target + QStringLiteral("-source"), at);
+        plan.steps << copyFilesStep(p.old.path, p.fsType, p.mountPoint, v.target + QStringLiteral("-source"), at);
     }
     plan.steps << writeCopyMdadmConfStep(v.target, v.mdadmConf, arrays);
     plan.steps << pointCopyAtArraysStep(v.target, v.fstabSources, uuids);
@@ -469,7 +566,12 @@ Plan makePlan(const ValidMirrorSystem &v)
     plan.steps << inCopyStep(v.target, v.initramfs,
                              QStringLiteral("Make the copy's initramfs anew, with its mdadm.conf, so that it assembles the mirrors at boot%1")
                                  .arg(lvm ? QStringLiteral(" and starts the volume group ") + v.volumeGroup : QString()));
-    plan.steps << installGrubStep(v.grubInstall, newDisk, v.target);
+    if (uefi) {
+        plan.steps << installEfiGrubStep(v.target, v.efiGrub);
+        plan.steps << bootEntryStep(newDisk, v.espNumber, v.newDiskEntry, v.efiLoader);
+    } else {
+        plan.steps << installGrubStep(v.grubInstall, newDisk, v.target);
+    }
     plan.steps << inCopyStep(v.target, v.grubConfig, QStringLiteral("Write the copy's GRUB menu anew: it starts the kernel with / on %1").arg(root ? root->device : QString()));
     plan.steps << unmountCopyStep(v.target);
     plan.steps << restartStep(QStringLiteral("from %1, to start the system from the mirrors").arg(newDisk));
@@ -479,9 +581,13 @@ Plan makePlan(const ValidMirrorSystem &v)
     plan.steps << copyTableSteps(ValidCopyTable{v.newDisk, v.systemDisk, v.table, int(v.raidNumbers.size()), true, v.raidNumbers});
     for (const SystemMirror &m : v.mirrors)
         plan.steps << addIntoSlotStep(m.array, deviceName(m.array), m.onOld);
-    plan.steps << installGrubStep(v.grubInstall, oldDisk);
+    if (!uefi)
+        plan.steps << installGrubStep(v.grubInstall, oldDisk);
     for (const SystemMirror &m : v.mirrors)
         plan.steps << waitRebuildStep(m.array, deviceName(m.array), m.onOld);
+    // Only now: the firmware reads the old disk's half of the ESP as it is, whole once rebuilt.
+    if (uefi)
+        plan.steps << bootEntryStep(oldDisk, v.espNumber, v.oldDiskEntry, v.efiLoader, v.oldEspGuid);
     if (root)
         plan.handOver = journalHandOver(root->device, v.target);
     // The new partitions do not exist yet: hold the new disk.

@@ -9,12 +9,15 @@
 // disk (or, in founding document 000's layout, /boot a mirror and the rest
 // LVM volumes on one big mirror), the running system is copied onto it, and
 // the copy is made to start from the mirrors (fstab, mdadm.conf, initramfs,
-// GRUB on the new disk). The person restarts the computer from the new disk.
-// After the restart, once / is on the mirror: the old disk gets the same
-// partitions, joins every mirror, and gets GRUB too. Until the old disk joins, it is left exactly as it was:
-// starting from it gives back the system as it was before the copy.
+// GRUB on the new disk; with UEFI, GRUB in the EFI system partition, itself a
+// mirror, and a boot entry for the new disk). The person restarts the computer
+// from the new disk. After the restart, once / is on the mirror: the old disk
+// gets the same partitions, joins every mirror, and gets GRUB (or its own boot
+// entry) too. Until the old disk joins, it is left exactly as it was: starting
+// from it gives back the system as it was before the copy.
 
 #include "engine/plan.h"
+#include "engine/steps/bootsteps.h"
 #include "engine/validator.h"
 
 namespace plexus {
@@ -42,6 +45,7 @@ struct MirroredPartition {
     QString mountPoint;        // "/", "/boot"; empty for swap
     int number = 0;            // its partition number on the system disk
     bool readAsIs = false;     // firmware or GRUB read it as a plain filesystem (/boot, the ESP): its mirror has metadata 1.0
+    bool esp = false;          // the EFI system partition: its halves keep the ESP type, for the firmware
 };
 
 struct ValidMirrorSystem {
@@ -59,6 +63,13 @@ struct ValidMirrorSystem {
     QStringList grubConfig;    // "update-grub", or grub2-mkconfig -o /boot/grub2/grub.cfg
     QStringList initramfs;     // update-initramfs -u -k all, or dracut --force --regenerate-all
     QString mdadmConf;         // "/etc/mdadm/mdadm.conf" (Debian) or "/etc/mdadm.conf"
+    QString firmware;          // "bios" or "uefi": how the computer starts, so what makes each disk start it
+    EfiGrub efiGrub;           // with UEFI: GRUB in the ESP
+    QString efiLoader;         // with UEFI: what the boot entries start: "\EFI\debian\grubx64.efi" (shimx64.efi behind Secure Boot's shim)
+    int espNumber = 0;         // with UEFI: the ESP's partition number, the same on both disks
+    QString newDiskEntry;      // with UEFI: the new disk's boot entry's label, "debian mirror SERIAL"
+    QString oldDiskEntry;      // and the old disk's, made after the restart
+    QString oldEspGuid;        // with UEFI: the old ESP's partition GUID, whose boot entries lead nowhere once the old disk has new partitions
     QString target;            // where the copy is mounted while it is made (and TARGET-source what it copies)
     QMap<QString, QString> fstabSources; // how /etc/fstab names them now -> "UUID=NEW"
 };

@@ -235,7 +235,7 @@ Step removeVanishedStep(const QString &md, const QString &member)
 Step addIntoSlotStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
 {
     Step s;
-    s.description = QStringLiteral("Add %1 to %2 in the freed slot; the kernel then rebuilds the data onto it").arg(dev.path, md);
+    s.description = QStringLiteral("Add %1 to %2 in its empty slot; the kernel then rebuilds the data onto it").arg(dev.path, md);
     s.command = mdAddArgv(arrayPath, dev.path);
     s.precondition = arrayIsRunning(md, arrayPath);
     const QString path = arrayPath, device = dev.path;

@@ -153,11 +153,15 @@ Step mountCopyStep(const QString &device, const QString &dir)
     return s;
 }
 
-Step copyFilesStep(const QString &device, const QString &mountPoint, const QString &source, const QString &to)
+Step copyFilesStep(const QString &device, const QString &fsType, const QString &mountPoint, const QString &source, const QString &to)
 {
     Step s;
-    const QStringList argv = {QStringLiteral("rsync"), QStringLiteral("-aHAXx"), QStringLiteral("--numeric-ids"), QStringLiteral("--delete"),
-                              withSlash(source), withSlash(to)};
+    // FAT times have two seconds' resolution: without the window, the second pass copies everything again.
+    const QStringList argv = fsType == QLatin1String("vfat")
+                                 ? QStringList{QStringLiteral("rsync"), QStringLiteral("-rtx"), QStringLiteral("--modify-window=2"),
+                                               QStringLiteral("--delete"), withSlash(source), withSlash(to)}
+                                 : QStringList{QStringLiteral("rsync"), QStringLiteral("-aHAXx"), QStringLiteral("--numeric-ids"),
+                                               QStringLiteral("--delete"), withSlash(source), withSlash(to)};
     s.description = QStringLiteral("Copy the files of %1 (%2, all of it: mounted again on %3) to %4, twice: the second pass takes what changed "
                                    "during the first; then compare the copy with the system").arg(mountPoint, device, source, to);
     s.command = argv;
@@ -358,18 +362,6 @@ std::function<Status(const QString &, const QString &)> journalHandOver(const QS
             return toolFailed(QStringLiteral("the copy could not be unmounted after receiving the job's journal (%1).").arg(unmounted.message()));
         return Status();
     };
-}
-
-Step installGrubStep(const QString &grubInstall, const QString &disk, const QString &target)
-{
-    Step s;
-    s.description = QStringLiteral("Install GRUB's boot code on %1%2, so that %1 can start the system by itself")
-                        .arg(disk, target.isEmpty() ? QString() : QStringLiteral(" from the copy"));
-    s.command = target.isEmpty() ? QStringList{grubInstall, disk} : QStringList{QStringLiteral("chroot"), target, grubInstall, disk};
-    const QStringList command = s.command;
-    s.action = [command](StepContext &ctx) { return run(ctx, command); };
-    s.cannotUndo = QStringLiteral("the boot code stays on %1 (it starts nothing without the mirrors)").arg(disk);
-    return s;
 }
 
 } // namespace plexus

@@ -21,8 +21,9 @@ Step mountCopyStep(const QString &device, const QString &dir);
 // under it); then rsync -aHAXx --numeric-ids --delete SOURCE/ TO/, twice: the
 // second pass, after sync, takes what changed during the first. The two trees
 // are compared: how many entries, and checksums of a sample of files that did
-// not change meanwhile.
-Step copyFilesStep(const QString &device, const QString &mountPoint, const QString &source, const QString &to);
+// not change meanwhile. FAT (`fsType` vfat) keeps no owners, links, ACLs or
+// extended attributes: its files and times only (rsync -rtx).
+Step copyFilesStep(const QString &device, const QString &fsType, const QString &mountPoint, const QString &source, const QString &to);
 // mdadm --detail --scan for `arrays`, merged into the copy's mdadm.conf
 // (`conf`, an absolute path inside the system: "/etc/mdadm/mdadm.conf").
 Step writeCopyMdadmConfStep(const QString &target, const QString &conf, const QStringList &arrays);
@@ -47,7 +48,4 @@ Step checkRunsFromStep(const QString &device, const QString &oldDevice);
 // is as old as the copy's last pass; the system it becomes must see the job
 // waiting for the restart, to go on with it.
 std::function<Status(const QString &, const QString &)> journalHandOver(const QString &device, const QString &target);
-// grub-install DISK (BIOS): the disk can start the system by itself.
-Step installGrubStep(const QString &grubInstall, const QString &disk, const QString &target = {});
-
 } // namespace plexus

@@ -125,7 +125,7 @@ Step makeFilesystemStep(const QString &path, const QString &fsType, const QStrin
             argv << QStringLiteral("-U") << uuid;
     }
     argv << path;
-    Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("an %1 filesystem").arg(fsType),
+    Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : (fsType.startsWith(QLatin1Char('e')) || fsType.startsWith(QLatin1Char('x')) ? QStringLiteral("an %1 filesystem") : QStringLiteral("a %1 filesystem")).arg(fsType),
                                                         path, label.isEmpty() ? QString() : QStringLiteral(" labelled %1").arg(label)),
                     argv, holds(path, fsType));
     s.cannotUndo = QStringLiteral("what %1 held before is gone").arg(path);
