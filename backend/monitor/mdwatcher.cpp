@@ -9,6 +9,8 @@
 #include <QSocketNotifier>
 #include <Solid/DeviceNotifier>
 
+#include <QHash>
+
 #include <cerrno>
 #include <fcntl.h>
 #include <optional>
@@ -50,6 +52,22 @@ std::optional<QByteArray> readFromStart(int fd)
     }
 }
 
+// /proc/mdstat by array: each "mdN : ..." line with the lines under it, and
+// under "" the lines that belong to no array (Personalities, unused devices).
+QHash<QString, QByteArray> mdstatStanzas(const QByteArray &text)
+{
+    QHash<QString, QByteArray> stanzas;
+    QString current;
+    for (const QByteArray &line : text.split('\n')) {
+        if (line.startsWith("md") && line.contains(" : "))
+            current = QString::fromLatin1(line.left(line.indexOf(' ')));
+        else if (line.trimmed().isEmpty() || !line.startsWith(' '))
+            current.clear();
+        stanzas[current] += line + '\n';
+    }
+    return stanzas;
+}
+
 bool isSyncing(const QByteArray &syncAction)
 {
     const QByteArray word = syncAction.trimmed();
@@ -63,6 +81,7 @@ struct MdWatcher::Watch {
     dev_t device = 0;
     ino_t inode = 0;
     QByteArray content;
+    QByteArray previous;                  // before the last change: which arrays' lines of mdstat changed
     std::unique_ptr<QSocketNotifier> notifier;
 
     enum class Read { Same, Changed, Unreadable };
@@ -74,7 +93,7 @@ struct MdWatcher::Watch {
             return Read::Unreadable;
         if (*now == content)
             return Read::Same;
-        content = *now;
+        previous = std::exchange(content, *now);
         return Read::Changed;
     }
 
@@ -138,9 +157,47 @@ bool MdWatcher::isFollowingProgress() const
     return m_progressTimer.isActive();
 }
 
+std::optional<QSet<QString>> MdWatcher::takeChangedArrays()
+{
+    const bool all = std::exchange(m_allArraysChanged, false);
+    QSet<QString> changed = std::exchange(m_changedArrays, {});
+    if (all)
+        return std::nullopt;
+    return changed;
+}
+
+void MdWatcher::noteArrayOf(const QString &path)
+{
+    const QString sysBlock = m_base + QStringLiteral("/sys/block/");
+    if (path.startsWith(sysBlock))
+        m_changedArrays.insert(path.mid(sysBlock.size()).section(QLatin1Char('/'), 0, 0));
+    else
+        m_allArraysChanged = true;
+}
+
+void MdWatcher::noteChanged(const QString &path, const Watch &watch)
+{
+    if (path != m_base + QStringLiteral("/proc/mdstat")) {
+        noteArrayOf(path);
+        return;
+    }
+    const QHash<QString, QByteArray> before = mdstatStanzas(watch.previous), after = mdstatStanzas(watch.content);
+    QSet<QString> names;
+    for (auto it = before.begin(); it != before.end(); ++it)
+        if (after.value(it.key()) != it.value())
+            names.insert(it.key());
+    for (auto it = after.begin(); it != after.end(); ++it)
+        if (!before.contains(it.key()))
+            names.insert(it.key());
+    if (names.contains(QString()))
+        m_allArraysChanged = true;
+    m_changedArrays.unite(names);
+}
+
 void MdWatcher::refresh()
 {
     m_devicesChanged = true;
+    m_allArraysChanged = true;
     QStringList unreadable;
     for (const auto &[path, watch] : m_watches)
         if (watch->reread() == Watch::Read::Unreadable)
@@ -185,6 +242,7 @@ bool MdWatcher::rescan()
         if (same) {
             ++it;
         } else {
+            noteArrayOf(it->first); // stopped, or a member gone: that array changed
             it = m_watches.erase(it);
             changed = true;
         }
@@ -203,6 +261,7 @@ bool MdWatcher::rescan()
         watch->notifier = std::make_unique<QSocketNotifier>(watch->fd, QSocketNotifier::Exception);
         connect(watch->notifier.get(), &QSocketNotifier::activated, this, [this, path] { onActivated(path); });
         m_watches.emplace(path, std::move(watch));
+        noteArrayOf(path); // a new array or member
         changed = true;
     }
     return changed;
@@ -219,9 +278,11 @@ void MdWatcher::onActivated(const QString &path)
     case Watch::Read::Unreadable:
         // TRAP: a removed attribute's fd keeps firing and reads "": without
         // this the notifier would spin. Drop it; the rescan finds what is left.
+        noteArrayOf(path);
         drop(path);
         break;
     case Watch::Read::Changed:
+        noteChanged(path, *it->second);
         break;
     }
     afterChange();
@@ -234,12 +295,14 @@ void MdWatcher::onProgressTick()
     for (const auto &[path, watch] : m_watches) {
         switch (watch->reread()) {
         case Watch::Read::Same: break;
-        case Watch::Read::Changed: changed = true; break;
+        case Watch::Read::Changed: changed = true; noteChanged(path, *watch); break;
         case Watch::Read::Unreadable: unreadable << path; break;
         }
     }
-    for (const QString &path : unreadable)
+    for (const QString &path : unreadable) {
+        noteArrayOf(path);
         drop(path);
+    }
     if (changed || !unreadable.isEmpty())
         afterChange();
 }

@@ -9,9 +9,11 @@
 // poll(POLLPRI) through a QSocketNotifier. sync_completed only fires at
 // checkpoints, so a 1 s timer re-reads while some array's sync_action is not
 // idle, and only then. On the live system, Solid reports disks arriving and
-// leaving. Listeners get changed() (coalesced) and take a new snapshot.
+// leaving. Listeners get changed() (coalesced) and take a new snapshot, of
+// the arrays that changed only when nothing else did (takeChangedArrays).
 
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 #include <map>
@@ -35,6 +37,11 @@ public:
     // changed since the last call: then a whole snapshot is needed, else
     // re-reading the arrays is enough. Resets the flag.
     bool takeDevicesChanged() { return std::exchange(m_devicesChanged, false); }
+    // The arrays ("md0") whose files changed since the last call: /proc/mdstat
+    // counts for the arrays whose lines in it changed. nullopt when every array
+    // must be read again (a refresh(), mdstat's other lines, the first call).
+    // Resets.
+    std::optional<QSet<QString>> takeChangedArrays();
 
 public Q_SLOTS:
     // Re-reads every watched file, re-scans arrays and members, then emits
@@ -57,6 +64,8 @@ private:
     void afterChange();
     void updateProgressTimer();
     void onCooldownEnded();
+    void noteChanged(const QString &path, const Watch &watch);
+    void noteArrayOf(const QString &path);
 
     QString m_base;                       // root without trailing '/'; empty for "/"
     std::map<QString, std::unique_ptr<Watch>> m_watches;
@@ -65,6 +74,8 @@ private:
     QTimer m_cooldown;                    // then at most one changed() per window
     bool m_changedInCooldown = false;
     bool m_devicesChanged = true;         // the first snapshot is a whole one
+    QSet<QString> m_changedArrays;
+    bool m_allArraysChanged = true;
 };
 
 } // namespace plexus

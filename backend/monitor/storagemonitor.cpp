@@ -5,7 +5,14 @@
 #include "probe/plannedfailures.h"
 #include "probe/snapshotprobe.h"
 
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
 namespace plexus {
+
+namespace {
+Q_LOGGING_CATEGORY(lcStorage, "plexus.storage", QtInfoMsg) // QT_LOGGING_RULES=plexus.storage.debug=true: what each change read
+}
 
 StorageMonitor::StorageMonitor(const QString &root, QObject *parent)
     : QObject(parent)
@@ -14,6 +21,9 @@ StorageMonitor::StorageMonitor(const QString &root, QObject *parent)
     , m_current(SnapshotProbe(root, SnapshotProbe::Detail::Fast).take())
 {
     connect(&m_watcher, &MdWatcher::changed, this, &StorageMonitor::takeSnapshot);
+    // That whole snapshot is the baseline: the next change reads only what it is about.
+    m_watcher.takeDevicesChanged();
+    m_watcher.takeChangedArrays();
 }
 
 void StorageMonitor::watchDriveHealth()
@@ -48,12 +58,21 @@ void StorageMonitor::refresh()
 
 void StorageMonitor::takeSnapshot()
 {
-    // An md notification re-reads the arrays only: that is the failure-to-
-    // notification latency (a whole snapshot reads every disk's udev record).
+    // An md notification re-reads the arrays it was about only: that is the
+    // failure-to-notification latency, which must not grow with the machine
+    // (a whole snapshot reads every disk's udev record).
     const SnapshotProbe fast = probe();
-    SnapshotPtr next = m_watcher.takeDevicesChanged() ? fast.take() : fast.takeArrays(*m_current);
+    const bool devices = m_watcher.takeDevicesChanged();
+    const std::optional<QSet<QString>> arrays = m_watcher.takeChangedArrays();
+    QElapsedTimer clock;
+    clock.start();
+    SnapshotPtr next = devices ? fast.take() : arrays ? fast.takeArrays(*m_current, *arrays) : fast.takeArrays(*m_current);
+    const qint64 read = clock.elapsed();
     QList<Event> events = deriveEvents(*m_current, *next);
     markPlanned(&events, m_root);
+    qCDebug(lcStorage, "read %s in %lld ms, %lld ms with its events",
+            devices ? "everything" : arrays ? qPrintable(QStringList(arrays->begin(), arrays->end()).join(QLatin1Char(' '))) : "every array",
+            read, clock.elapsed());
     m_current = next;
     Q_EMIT snapshotChanged(m_current);
     if (!events.isEmpty())

@@ -401,18 +401,6 @@ void deriveCounts(Array *a)
     }
 }
 
-// Natural order: md2 before md10, md127 last.
-bool mdNameLess(const QString &a, const QString &b)
-{
-    bool okA = false, okB = false;
-    const int na = a.mid(2).toInt(&okA);
-    const int nb = b.mid(2).toInt(&okB);
-    if (okA && okB)
-        return na < nb;
-    if (okA != okB)
-        return okA;
-    return a < b;
-}
 
 } // namespace
 
@@ -455,13 +443,26 @@ std::optional<Array> MdSysfsProbe::array(const QString &name, QStringList *warni
     return a;
 }
 
+// Natural order: md2 before md10, md127 last.
+bool MdSysfsProbe::nameLess(const QString &a, const QString &b)
+{
+    bool okA = false, okB = false;
+    const int na = a.mid(2).toInt(&okA);
+    const int nb = b.mid(2).toInt(&okB);
+    if (okA && okB)
+        return na < nb;
+    if (okA != okB)
+        return okA;
+    return a < b;
+}
+
 QList<Array> MdSysfsProbe::arrays(QStringList *warnings) const
 {
     QStringList names;
     for (const QString &entry : listDir(m_root + QStringLiteral("/sys/block")))
         if (entry.startsWith(QLatin1String("md")) && QFileInfo(mdDir(entry)).isDir())
             names << entry;
-    std::sort(names.begin(), names.end(), mdNameLess);
+    std::sort(names.begin(), names.end(), nameLess);
     QList<Array> result;
     for (const QString &name : names)
         if (auto a = array(name, warnings))

@@ -22,6 +22,8 @@ public:
     std::optional<Array> array(const QString &name, QStringList *warnings = nullptr) const;
 
     QString mdDir(const QString &name) const; // ROOT/sys/block/NAME/md
+    // The order arrays() returns: md2 before md10, md127 last.
+    static bool nameLess(const QString &a, const QString &b);
 
 private:
     QString m_root;

@@ -5,6 +5,7 @@
 #include "blockprobe.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -84,7 +85,19 @@ QList<Mount> readMounts(const QString &root)
     // Which device a mount sits on is its device number (the kernel's), never
     // its source string: anyone may mount FUSE with fsname=/dev/sdb, and
     // resolving such a string as root can hang on a FUSE mount that never answers.
-    const QHash<QString, QString> devices = blockDeviceNumbers(root);
+    // MAJ:MIN -> kernel name through the kernel's own link /sys/dev/block/MAJ:MIN:
+    // one readlink per mount, however many disks the machine has (the monitor
+    // reads the mounts at every md notification). A tree without those links
+    // (a fixture) is scanned whole.
+    const QString devBlock = (root == QLatin1String("/") ? QString() : root) + QStringLiteral("/sys/dev/block/");
+    const bool links = QFileInfo(devBlock).isDir();
+    const QHash<QString, QString> scanned = links ? QHash<QString, QString>() : blockDeviceNumbers(root);
+    const auto deviceNamed = [&](const QString &number) {
+        if (!links || number.contains(QLatin1Char('/')))
+            return scanned.value(number);
+        const QString target = QFile::symLinkTarget(devBlock + number);
+        return target.isEmpty() ? QString() : QFileInfo(target).fileName();
+    };
     QList<Mount> mounts;
     // ID PARENT MAJ:MIN ROOT MOUNTPOINT OPTIONS [OPTIONAL...] - FSTYPE SOURCE SUPEROPTIONS
     for (const QString &line : readLines(procPath(root, "/proc/self/mountinfo"))) {
@@ -96,7 +109,7 @@ QList<Mount> readMounts(const QString &root)
         m.mountPoint = unescapeOctal(f[4]);
         m.fsType = unescapeOctal(f[dash + 1]);
         m.source = unescapeOctal(f[dash + 2]);
-        m.device = devices.value(f[2]);
+        m.device = deviceNamed(f[2]);
         // btrfs reports an anonymous number (0:N); only root can mount it and the
         // kernel writes its source, so that one is read, as written, no links followed.
         if (m.device.isEmpty() && m.fsType == QLatin1String("btrfs"))

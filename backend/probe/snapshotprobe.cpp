@@ -12,6 +12,8 @@
 
 #include <QFile>
 
+#include <algorithm>
+
 namespace plexus {
 
 SnapshotProbe::SnapshotProbe(const QString &root, Detail detail) : m_root(root), m_detail(detail) {}
@@ -66,9 +68,19 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
 
 SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *warnings) const
 {
+    return takeArrays(previous, warnings, nullptr);
+}
+
+SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, const QSet<QString> &only, QStringList *warnings) const
+{
+    return takeArrays(previous, warnings, &only);
+}
+
+SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *warnings, const QSet<QString> *only) const
+{
     auto snap = std::make_shared<Snapshot>(previous);
     snap->takenAt = QDateTime::currentDateTimeUtc();
-    readArrays(snap.get(), warnings);
+    readArrays(snap.get(), warnings, only);
     if (m_health)
         applyDriveHealth(&snap->disks, *m_health);
     // Mounts and swaps change with no md notification, and what an array holds
@@ -78,7 +90,7 @@ SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *war
     return snap;
 }
 
-void SnapshotProbe::readArrays(Snapshot *snap, QStringList *warnings) const
+void SnapshotProbe::readArrays(Snapshot *snap, QStringList *warnings, const QSet<QString> *only) const
 {
     const QString base = m_root == QLatin1String("/") ? QString() : m_root;
 
@@ -92,11 +104,29 @@ void SnapshotProbe::readArrays(Snapshot *snap, QStringList *warnings) const
     snap->personalities = mdstat.personalities;
     snap->unusedDevices = mdstat.unusedDevices;
 
-    snap->arrays = MdSysfsProbe(m_root).arrays(warnings);
-    for (Array &a : snap->arrays)
+    const MdSysfsProbe md(m_root);
+    if (!only) {
+        snap->arrays = md.arrays(warnings);
+    } else {
+        for (const QString &name : *only) {
+            const auto it = std::find_if(snap->arrays.begin(), snap->arrays.end(), [&](const Array &a) { return a.name == name; });
+            std::optional<Array> now = md.array(name, warnings);
+            if (now && it != snap->arrays.end())
+                *it = *now;
+            else if (now)
+                snap->arrays.append(*now);
+            else if (it != snap->arrays.end())
+                snap->arrays.erase(it);
+        }
+        std::sort(snap->arrays.begin(), snap->arrays.end(), [](const Array &a, const Array &b) { return MdSysfsProbe::nameLess(a.name, b.name); });
+    }
+    for (Array &a : snap->arrays) {
+        if (only && !only->contains(a.name))
+            continue; // as merged when it was read
         for (const Array &m : mdstat.arrays)
             if (m.name == a.name)
                 mergeMdstatDetails(&a, m);
+    }
 }
 
 SnapshotPtr SnapshotProbe::fromMdstat(const MdstatContents &contents)

@@ -7,6 +7,7 @@
 #include "model/snapshot.h"
 
 #include <QHash>
+#include <QSet>
 #include <optional>
 
 namespace plexus {
@@ -28,8 +29,12 @@ public:
     SnapshotPtr take(QStringList *warnings = nullptr) const;
     // `previous` with its arrays read again (/proc/mdstat and md sysfs), and its
     // mounts and swaps (two small files): in a fraction of take()'s time.
-    // Disks and volumes are kept; their changes come from udev.
+    // Disks and volumes are kept; their changes come from udev. With `only`,
+    // just those arrays ("md0") are read again (an array gone leaves the
+    // snapshot, a new one joins it): what one md notification costs then does
+    // not grow with the machine.
     SnapshotPtr takeArrays(const Snapshot &previous, QStringList *warnings = nullptr) const;
+    SnapshotPtr takeArrays(const Snapshot &previous, const QSet<QString> &only, QStringList *warnings = nullptr) const;
 
     // Drive health to put on the disks instead of asking UDisks (the monitor,
     // which keeps it current from UDisks' signals; probe/drivehealthprobe.h).
@@ -39,7 +44,8 @@ public:
     static SnapshotPtr fromMdstat(const MdstatContents &contents);
 
 private:
-    void readArrays(Snapshot *snap, QStringList *warnings) const;
+    void readArrays(Snapshot *snap, QStringList *warnings, const QSet<QString> *only = nullptr) const;
+    SnapshotPtr takeArrays(const Snapshot &previous, QStringList *warnings, const QSet<QString> *only) const;
 
     QString m_root;
     Detail m_detail;

@@ -3,7 +3,8 @@
 
 // The md watcher over fixture trees: which files it waits on, that the
 // progress timer runs only while an array syncs, that vanished or empty files
-// are dropped (the spinning-notifier trap), and that changed() is coalesced.
+// are dropped (the spinning-notifier trap), that changed() is coalesced, and
+// which arrays a change is about (only those are read again).
 #include "machinetree.h"
 #include "monitor/mdwatcher.h"
 
@@ -68,6 +69,45 @@ private Q_SLOTS:
         changed.clear();
         tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "none \n");
         QVERIFY(!changed.wait(1500));
+    }
+
+    // A change names its array: a file under md0, or md0's lines of mdstat. Other
+    // lines of mdstat, or a refresh(), mean every array.
+    void saysWhichArraysChanged()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/resyncing-raid1")));
+        tree.write(QStringLiteral("sys/block/md1/md/array_state"), "clean\n");
+        tree.write(QStringLiteral("sys/block/md1/md/degraded"), "0\n");
+        MdWatcher watcher(dir.path());
+        QCOMPARE(watcher.takeChangedArrays(), std::nullopt); // the first snapshot reads all
+        QSignalSpy changed(&watcher, &MdWatcher::changed);
+
+        // The progress tick (md0 syncs) re-reads every watched file: each change is its array's.
+        tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "2000000 / 4188160\n");
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(watcher.takeChangedArrays(), QSet<QString>{QStringLiteral("md0")});
+        tree.write(QStringLiteral("sys/block/md1/md/degraded"), "1\n");
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(watcher.takeChangedArrays(), QSet<QString>{QStringLiteral("md1")});
+        // md0's lines of mdstat, then the personalities line.
+        const QByteArray mdstat = tree.read(QStringLiteral("proc/mdstat"));
+        tree.write(QStringLiteral("proc/mdstat"), QByteArray(mdstat).replace("resync = 31.5%", "resync = 47.7%"));
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(watcher.takeChangedArrays(), QSet<QString>{QStringLiteral("md0")});
+        tree.write(QStringLiteral("proc/mdstat"), QByteArray(mdstat).replace("[raid1]", "[raid1] [raid6]"));
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(watcher.takeChangedArrays(), std::nullopt);
+        // A member that appears (with md1's degraded: the kernel says so) is md1's change too.
+        tree.write(QStringLiteral("sys/block/md1/md/dev-sdd1/state"), "spare\n");
+        tree.write(QStringLiteral("sys/block/md1/md/degraded"), "0\n");
+        QVERIFY(changed.wait(3000));
+        QCOMPARE(watcher.takeChangedArrays(), QSet<QString>{QStringLiteral("md1")});
+        QVERIFY(watcher.watchedPaths().contains(dir.path() + QStringLiteral("/sys/block/md1/md/dev-sdd1/state")));
+        // refresh() is everyone's.
+        watcher.refresh();
+        QCOMPARE(watcher.takeChangedArrays(), std::nullopt);
     }
 
     void dropsRemovedAndEmptyFiles()

@@ -10,6 +10,10 @@
 #include "probe/mountprobe.h"
 #include "probe/snapshotprobe.h"
 
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace plexus;
@@ -68,6 +72,23 @@ private Q_SLOTS:
         QCOMPARE(mounts[3].mountPoint, QStringLiteral("/srv/old home")); // \040 unescaped
         QCOMPARE(mounts[4].device, QStringLiteral("sdc"));
         QCOMPARE(readSwaps(root), QStringList{QStringLiteral("dm-1")});
+    }
+
+    // On a live system the kernel's links /sys/dev/block/MAJ:MIN name each
+    // mount's device, without reading every disk's number: the same names.
+    void mountsResolveThroughDeviceLinks()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QProcess::execute(QStringLiteral("cp"), {QStringLiteral("-a"), root + QStringLiteral("/."), dir.path()}) == 0);
+        QVERIFY(QDir().mkpath(dir.path() + QStringLiteral("/sys/dev/block")));
+        const QHash<QString, QString> numbers = blockDeviceNumbers(root);
+        for (auto it = numbers.begin(); it != numbers.end(); ++it)
+            QVERIFY(QFile::link(QStringLiteral("../../block/") + it.value(), dir.path() + QStringLiteral("/sys/dev/block/") + it.key()));
+        QFile::remove(dir.path() + QStringLiteral("/sys/dev/block/9:0")); // md0's link gone: not found, not guessed
+        const QList<Mount> scanned = readMounts(root), linked = readMounts(dir.path());
+        QCOMPARE(linked.size(), scanned.size());
+        for (int i = 0; i < scanned.size(); ++i)
+            QCOMPARE(linked[i].device, scanned[i].device == QLatin1String("md0") ? QString() : scanned[i].device);
     }
 
     // Anyone can mount FUSE (or tmpfs in a namespace) with a source string that
@@ -153,6 +174,31 @@ private Q_SLOTS:
         QCOMPARE(s->volumeGroups.size(), whole->volumeGroups.size());
         QCOMPARE(s->mounts.size(), whole->mounts.size());
         QVERIFY(s->takenAt >= whole->takenAt);
+    }
+
+    // After one array's notification only that array is read again: the
+    // others stay as they were in the snapshot before; an array named that no
+    // longer exists leaves the snapshot, one that is new joins it, in order.
+    void takeArraysReadsOnlyThoseNamed()
+    {
+        const SnapshotPtr whole = SnapshotProbe(root, SnapshotProbe::Detail::Fast).take();
+        QVERIFY(whole->arrays.size() >= 2);
+        const QString first = whole->arrays[0].name, second = whole->arrays[1].name;
+        Snapshot before = *whole;
+        before.arrays[0].members.clear();
+        before.arrays[1].members.clear();
+        Array ghost;
+        ghost.name = QStringLiteral("md99");
+        before.arrays << ghost;
+        const SnapshotPtr s = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(before, {second, QStringLiteral("md99")});
+        QCOMPARE(s->array(second)->members.size(), whole->array(second)->members.size()); // read again
+        QVERIFY(s->array(first)->members.isEmpty());                                     // kept as it was
+        QVERIFY(!s->array(QStringLiteral("md99")));                                       // gone
+        Snapshot without = *whole;
+        without.arrays.removeFirst();
+        const SnapshotPtr back = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(without, {first});
+        QCOMPARE(back->arrays.size(), whole->arrays.size());
+        QCOMPARE(back->arrays[0].name, first); // in md order again
     }
 
     // What the GUI plans against for a fixture tree: its devices, nothing else.

@@ -16,6 +16,11 @@
 # `mdadm --monitor --scan --program=LOGGER` at its default settings (delay 60 s).
 # A failure nobody was told about within the wait counts as missed, and is said;
 # a critical Notify that does not name the failed device and md0 does not count.
+# udisksd's own word on each faulty write and mdadm --fail (the MDRaid object's
+# Degraded property changing, seen by gdbus monitor) is timed on the same clock.
+# A large machine (ARRAYS=N > 1, the virtio-scsi disks of run-vm --scsi-disks):
+# md1... are RAID-1 pairs of them beside md0, made --assume-clean (nothing to
+# sync), and every failure is md0's: one array among all of them.
 set -euo pipefail
 . /src/tests/vm/lib.sh
 
@@ -23,7 +28,9 @@ trials=${TRIALS:-20}
 unplug_trials=${UNPLUG_TRIALS:-3}
 mdadm_trials=${MDADM_TRIALS:-3}     # up to 60 s each: see below
 idle=${IDLE:-60}
+arrays=${ARRAYS:-1}
 export QT_QPA_PLATFORM=offscreen
+udisks_log=/tmp/udisks.log
 log=/tmp/notify.jsonl
 mdlog=/tmp/mdadm-events.log
 second=vdb          # md0's second member; a new name after each unplug
@@ -31,11 +38,30 @@ second=vdb          # md0's second member; a new name after each unplug
 fast_sync
 create /dev/md0 --level=1 --raid-devices=2 --bitmap=internal /dev/vda /dev/vdb
 wait_until 120 "arr('md0')['sync']" null
+if [ "$arrays" -gt 1 ]; then
+    scsi=($(ls /sys/block | grep '^sd'))    # no /dev/fd in the VM: no mapfile < <(...)
+    [ ${#scsi[@]} -ge $((2 * (arrays - 1))) ] || fail "${#scsi[@]} SCSI disks, too few for $((arrays - 1)) more arrays"
+    for k in $(seq 1 $((arrays - 1))); do
+        mdadm --create "/dev/md$k" --run --quiet --level=1 --raid-devices=2 --assume-clean --bitmap=none \
+            "/dev/${scsi[2 * k - 2]}" "/dev/${scsi[2 * k - 1]}" || fail "cannot create md$k"
+    done
+    udevadm settle --timeout=120 || true
+fi
+echo "md0 among $arrays array(s) on $(ls /sys/block | grep -c -E '^(vd|sd)') disks"
+
+# udisksd's MDRaid object for md0, and every change of its properties, timed.
+: > "$udisks_log"
+md0_object=$(gdbus call --system --dest org.freedesktop.UDisks2 --object-path /org/freedesktop/UDisks2/block_devices/md0 \
+    --method org.freedesktop.DBus.Properties.Get org.freedesktop.UDisks2.Block MDRaid | sed -n "s/.*objectpath '\([^']*\)'.*/\1/p")
+[ -n "$md0_object" ] && [ "$md0_object" != / ] || fail "udisksd has no MDRaid object for md0"
+gdbus monitor --system --dest org.freedesktop.UDisks2 --object-path "$md0_object" \
+    | while IFS= read -r line; do echo "$EPOCHREALTIME $line"; done >> "$udisks_log" &
+udisks_watch=$!
 
 dbus-daemon --session --fork --print-address=1 --print-pid=1 > /tmp/session-bus
 DBUS_SESSION_BUS_ADDRESS=$(sed -n 1p /tmp/session-bus)
 export DBUS_SESSION_BUS_ADDRESS
-pids=("$(sed -n 2p /tmp/session-bus)")
+pids=("$(sed -n 2p /tmp/session-bus)" "$udisks_watch")
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 : > "$log"
 plexus-test-notifications --log "$log" --ready-file /tmp/notify.ready 2>/dev/null &
@@ -44,12 +70,12 @@ for _ in $(seq 100); do [ -e /tmp/notify.ready ] && break; sleep 0.1; done
 
 count() { wc -l < "$log"; }
 # first_after FILE FROM KIND: the receive time (ms) of the first line after line FROM
-# that KIND matches: critical / normal Notify in the JSON log, or one of the words
-# KIND ("Fail|FailSpare") in mdadm's. A Notify that does not name the failed device
+# that KIND matches: critical / normal Notify in the JSON log, Degraded (not 0) in
+# udisks', or one of the words KIND ("Fail|FailSpare") in mdadm's. A Notify that does not name the failed device
 # ($second) and md0 in its summary or body is counted in /tmp/unnamed, not taken.
 first_after() {
     python3 - "$@" "$second" <<'PY'
-import json, sys
+import json, re, sys
 path, start, kind, device = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 for number, line in enumerate(open(path).read().splitlines()[start:], start):
     if path.endswith(".jsonl"):
@@ -60,6 +86,9 @@ for number, line in enumerate(open(path).read().splitlines()[start:], start):
                 print(n["t_ms"]); sys.exit(0)
             with open("/tmp/unnamed", "a") as f:
                 f.write("%d\t%s\n" % (number, words.replace("\n", " ")))  # polled again and again: one line each
+    elif kind == "Degraded":
+        if re.search(r"'Degraded': <uint32 [1-9]", line):
+            print(float(line.split()[0]) * 1000); sys.exit(0)
     elif line.split()[1] in kind.split("|"):
         print(float(line.split()[0]) * 1000); sys.exit(0)
 sys.exit(1)
@@ -133,14 +162,19 @@ fail_member() { # fail_member faulty|fail
         fail) mdadm /dev/md0 --fail "/dev/$second" >/dev/null 2>&1;;
     esac
 }
-# failure FILE KIND WAY: one trial, prints the latency in ms.
+# failure FILE KIND WAY: one trial, prints the latency in ms, then udisksd's for the
+# same failure ("-" when it said nothing within 10 s; not waited for with mdadm's).
 failure() {
-    local from t0 t
+    local from ufrom t0 t u=-
     from=$(lines "$1")
+    ufrom=$(lines "$udisks_log")
     t0=$EPOCHREALTIME
     fail_member "$3"
     t=$(wait_for "$1" "$from" "$2" 75) || { echo "no $2 after $3" >&2; restore "$1"; return 1; }
-    ms "$t" "$t0"
+    if [ "$2" = critical ]; then
+        if u=$(wait_for "$udisks_log" "$ufrom" Degraded 10); then u=$(ms "$u" "$t0"); else u=-; fi
+    fi
+    echo "$(ms "$t" "$t0") $u"
     restore "$1"
 }
 idle_cost() { # idle_cost PID: "TICKS WAKEUPS" over $idle seconds
@@ -155,7 +189,8 @@ idle_cost() { # idle_cost PID: "TICKS WAKEUPS" over $idle seconds
 }
 
 echo "--- plexus --monitor"
-plexus --monitor >/tmp/monitor.out 2>&1 &
+# What each change made it read (plexus.storage debug lines), summed up in the results.
+QT_LOGGING_RULES=plexus.storage.debug=true plexus --monitor >/tmp/monitor.out 2>&1 &
 monitor=$!
 pids+=($monitor)
 for _ in $(seq 200); do
@@ -164,16 +199,21 @@ for _ in $(seq 200); do
 done
 sleep 1
 
-faulty=() fail=() unplug=()
-faulty_missed=0 fail_missed=0 unplug_missed=0
+faulty=() fail=() unplug=() udisks=()
+faulty_missed=0 fail_missed=0 unplug_missed=0 udisks_missed=0
 busy0=$(awk '{print $14 + $15}' /proc/$monitor/stat)
 : > /tmp/unnamed
 for i in $(seq "$trials"); do
     a=$(failure "$log" critical faulty) || a=
     b=$(failure "$log" critical fail) || b=
+    read -r a ua <<< "$a"
+    read -r b ub <<< "$b"
     if [ -n "$a" ]; then faulty+=("$a"); else faulty_missed=$((faulty_missed + 1)); fi
     if [ -n "$b" ]; then fail+=("$b"); else fail_missed=$((fail_missed + 1)); fi
-    echo "trial $i: faulty write ${a:-missed} ms, mdadm --fail ${b:-missed} ms"
+    for u in ${a:+"$ua"} ${b:+"$ub"}; do
+        if [ "$u" = - ]; then udisks_missed=$((udisks_missed + 1)); else udisks+=("$u"); fi
+    done
+    echo "trial $i: faulty write ${a:-missed} ms, mdadm --fail ${b:-missed} ms; udisksd's Degraded ${ua:--} ms, ${ub:--} ms"
 done
 
 for i in $(seq "$unplug_trials"); do
@@ -218,6 +258,7 @@ for i in $(seq "$mdadm_trials"); do
     mdmon=$!
     sleep $((2 + RANDOM % 39))
     a=$(failure "$mdlog" Fail faulty) || a=
+    a=${a%% *}
     kill "$mdmon"; wait "$mdmon" 2>/dev/null || true
     if [ -n "$a" ]; then mdadm_faulty+=("$a"); else mdadm_missed=$((mdadm_missed + 1)); fi
     echo "mdadm trial $i: faulty write ${a:-missed} ms"
@@ -242,14 +283,16 @@ for i in $(seq "$unplug_trials"); do
     replug
 done
 
-echo "--- results"
+echo "--- results: md0 among $arrays array(s)"
 stats "plexus --monitor, faulty write" "$faulty_missed" "${faulty[@]}"
 stats "plexus --monitor, mdadm --fail" "$fail_missed" "${fail[@]}"
 stats "plexus --monitor, unplug (from the request)" "$unplug_missed" "${unplug[@]}"
+stats "udisksd, MDRaid Degraded property (same failures)" "$udisks_missed" "${udisks[@]}"
 stats "mdadm --monitor, faulty write" "$mdadm_missed" "${mdadm_faulty[@]}"
 stats "mdadm --monitor, unplug (from the request)" "$mdadm_unplug_missed" "${mdadm_unplug[@]}"
+echo "what the monitor read on each change: $(sed -n 's/.*read \(.*\) in [0-9]* ms.*/\1/p' /tmp/monitor.out | sort | uniq -c | sort -rn | head -n 4 | awk '{n = $1; $1 = ""; printf "%s%s %d times", sep, $0, n; sep = ","}'); median $(median $(sed -n 's/.* in \([0-9]*\) ms, .*/\1/p' /tmp/monitor.out)) ms per read"
 echo "Notify calls in all: $notifies for $((2 * trials + unplug_trials)) failures and their rebuilds"
 echo "critical Notify calls that did not name the failed device and md0: $(sort -u /tmp/unnamed | wc -l)$(sort -u /tmp/unnamed | cut -f2 | sed 's/^/\n  /' | head -n 6)"
 echo "idle $idle s: plexus --monitor $ticks CPU ticks, $wakeups wake-ups"
 echo "plexus --monitor CPU over the failures: $((busy1 - busy0)) ticks of 1/$(getconf CLK_TCK) s for $failures failures and their rebuilds, $(( (busy1 - busy0) * 1000 / $(getconf CLK_TCK) / failures )) ms each"
-echo "monitor: median $(median "${faulty[@]}") ms, worst $(worst "${faulty[@]}") ms over $((${#faulty[@]} + faulty_missed)) trials, $faulty_missed missed; idle wake-ups $wakeups in $idle s; mdadm --monitor median $(median "${mdadm_faulty[@]}") ms (faulty write), $(median "${mdadm_unplug[@]}") ms (unplug)"
+echo "monitor: $arrays array(s): median $(median "${faulty[@]}") ms, worst $(worst "${faulty[@]}") ms over $((${#faulty[@]} + faulty_missed)) trials, $faulty_missed missed; idle wake-ups $wakeups in $idle s; mdadm --monitor median $(median "${mdadm_faulty[@]}") ms (faulty write), $(median "${mdadm_unplug[@]}") ms (unplug); udisksd median $(median "${udisks[@]}") ms, $udisks_missed missed"

@@ -46,6 +46,8 @@ modprobe -q loop || say "the loop module did not load"
 # NVMe disks (run-vm --nvme-disks): udev replays only storage events below, so
 # the controller's driver is loaded here, as the PCI event would have.
 grep -qx 0x010802 /sys/bus/pci/devices/*/class 2>/dev/null && { modprobe nvme || say "the nvme module did not load"; }
+# Likewise a virtio-scsi controller (run-vm --scsi-disks): virtio device 0x1004 (0x1048 modern).
+grep -qxE '0x1004|0x1048' /sys/bus/pci/devices/*/device 2>/dev/null && { modprobe -a virtio_scsi sd_mod || say "virtio_scsi did not load"; }
 
 # udev (the initramfs wrote the rule that keeps /run/plexus-vm/disks current).
 # Replaying every device's "add" costs 10 s or more under TCG, so only the storage
