@@ -262,6 +262,12 @@ private Q_SLOTS:
         QCOMPARE(v.newDiskEntry, QStringLiteral("debian mirror NEW-2"));
         QCOMPARE(v.oldDiskEntry, QStringLiteral("debian mirror OLD-1"));
         QCOMPARE(v.oldEspGuid, espGuid);
+        // A serial the firmware's menu could not show as it is: the kernel's name instead.
+        Snapshot spaced = s;
+        spaced.disks[1].serial = QStringLiteral("WD 1234\u00e9");
+        ValidMirrorSystem w;
+        EXPECT_OK(check(onto(spaced, QStringLiteral("/dev/sdb")), spaced, uefiTools, &w));
+        QCOMPARE(w.newDiskEntry, QStringLiteral("debian mirror sdb"));
 
         const Plan plan = makePlan(v);
         const QString text = plan.toText();

@@ -214,11 +214,9 @@ Status mapFstab(const SystemView &sys, const ValidMirrorSystem &v, QMap<QString,
 // says (the firmware merges entries that have the same label).
 QString entryLabel(const QString &id, const Disk &disk)
 {
-    QString serial = disk.serial.left(36);
-    for (const QChar c : std::as_const(serial))
-        if (c.unicode() < 0x21 || c.unicode() > 0x7e)
-            serial.clear();
-    return QStringLiteral("%1 mirror %2").arg(id, serial.isEmpty() ? disk.name : serial);
+    const QString serial = disk.serial.left(36);
+    const bool printable = std::all_of(serial.begin(), serial.end(), [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
+    return QStringLiteral("%1 mirror %2").arg(id, serial.isEmpty() || !printable ? disk.name : serial);
 }
 
 // With UEFI: the ESP (mirrored like the rest), where it is mounted, what the
