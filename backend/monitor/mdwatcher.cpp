@@ -5,11 +5,10 @@
 #include "probe/textfile.h"
 
 #include <QFile>
+#include <QHash>
 #include <QSet>
 #include <QSocketNotifier>
 #include <Solid/DeviceNotifier>
-
-#include <QHash>
 
 #include <cerrno>
 #include <fcntl.h>
@@ -189,7 +188,7 @@ void MdWatcher::noteChanged(const QString &path, const Watch &watch)
     for (auto it = after.begin(); it != after.end(); ++it)
         if (!before.contains(it.key()))
             names.insert(it.key());
-    if (names.contains(QString()))
+    if (names.remove(QString())) // Personalities, unused devices
         m_allArraysChanged = true;
     m_changedArrays.unite(names);
 }

@@ -66,7 +66,7 @@ void StorageMonitor::takeSnapshot()
     const std::optional<QSet<QString>> arrays = m_watcher.takeChangedArrays();
     QElapsedTimer clock;
     clock.start();
-    SnapshotPtr next = devices ? fast.take() : arrays ? fast.takeArrays(*m_current, *arrays) : fast.takeArrays(*m_current);
+    SnapshotPtr next = devices ? fast.take() : fast.takeArrays(*m_current, arrays);
     const qint64 read = clock.elapsed();
     QList<Event> events = deriveEvents(*m_current, *next);
     markPlanned(&events, m_root);

@@ -401,7 +401,6 @@ void deriveCounts(Array *a)
     }
 }
 
-
 } // namespace
 
 MdSysfsProbe::MdSysfsProbe(const QString &root)

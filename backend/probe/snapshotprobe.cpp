@@ -66,17 +66,7 @@ SnapshotPtr SnapshotProbe::take(QStringList *warnings) const
     return snap;
 }
 
-SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *warnings) const
-{
-    return takeArrays(previous, warnings, nullptr);
-}
-
-SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, const QSet<QString> &only, QStringList *warnings) const
-{
-    return takeArrays(previous, warnings, &only);
-}
-
-SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *warnings, const QSet<QString> *only) const
+SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, const std::optional<QSet<QString>> &only, QStringList *warnings) const
 {
     auto snap = std::make_shared<Snapshot>(previous);
     snap->takenAt = QDateTime::currentDateTimeUtc();
@@ -90,7 +80,7 @@ SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, QStringList *war
     return snap;
 }
 
-void SnapshotProbe::readArrays(Snapshot *snap, QStringList *warnings, const QSet<QString> *only) const
+void SnapshotProbe::readArrays(Snapshot *snap, QStringList *warnings, const std::optional<QSet<QString>> &only) const
 {
     const QString base = m_root == QLatin1String("/") ? QString() : m_root;
 

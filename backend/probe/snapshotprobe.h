@@ -33,8 +33,8 @@ public:
     // just those arrays ("md0") are read again (an array gone leaves the
     // snapshot, a new one joins it): what one md notification costs then does
     // not grow with the machine.
-    SnapshotPtr takeArrays(const Snapshot &previous, QStringList *warnings = nullptr) const;
-    SnapshotPtr takeArrays(const Snapshot &previous, const QSet<QString> &only, QStringList *warnings = nullptr) const;
+    SnapshotPtr takeArrays(const Snapshot &previous, const std::optional<QSet<QString>> &only = std::nullopt,
+                           QStringList *warnings = nullptr) const;
 
     // Drive health to put on the disks instead of asking UDisks (the monitor,
     // which keeps it current from UDisks' signals; probe/drivehealthprobe.h).
@@ -44,8 +44,7 @@ public:
     static SnapshotPtr fromMdstat(const MdstatContents &contents);
 
 private:
-    void readArrays(Snapshot *snap, QStringList *warnings, const QSet<QString> *only = nullptr) const;
-    SnapshotPtr takeArrays(const Snapshot &previous, QStringList *warnings, const QSet<QString> *only) const;
+    void readArrays(Snapshot *snap, QStringList *warnings, const std::optional<QSet<QString>> &only = std::nullopt) const;
 
     QString m_root;
     Detail m_detail;

@@ -190,13 +190,13 @@ private Q_SLOTS:
         Array ghost;
         ghost.name = QStringLiteral("md99");
         before.arrays << ghost;
-        const SnapshotPtr s = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(before, {second, QStringLiteral("md99")});
+        const SnapshotPtr s = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(before, QSet<QString>{second, QStringLiteral("md99")});
         QCOMPARE(s->array(second)->members.size(), whole->array(second)->members.size()); // read again
         QVERIFY(s->array(first)->members.isEmpty());                                     // kept as it was
         QVERIFY(!s->array(QStringLiteral("md99")));                                       // gone
         Snapshot without = *whole;
         without.arrays.removeFirst();
-        const SnapshotPtr back = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(without, {first});
+        const SnapshotPtr back = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(without, QSet<QString>{first});
         QCOMPARE(back->arrays.size(), whole->arrays.size());
         QCOMPARE(back->arrays[0].name, first); // in md order again
     }

@@ -68,15 +68,28 @@ Status refuseProgram(const QString &what, const QString &package)
                         .arg(what, package));
 }
 
+// This machine's UEFI: GRUB's platform, and the suffix of the loaders' file names.
+struct EfiPlatform {
+    const char *cpu;
+    const char *grub;    // "x86_64-efi"
+    const char *suffix;  // "x64": grubx64.efi, shimx64.efi, BOOTX64.EFI
+};
+const EfiPlatform *efiPlatform()
+{
+    static const EfiPlatform known[] = {{"x86_64", "x86_64-efi", "x64"}, {"arm64", "arm64-efi", "aa64"}, {"i386", "i386-efi", "ia32"}};
+    for (const EfiPlatform &p : known)
+        if (QSysInfo::buildCpuArchitecture() == QLatin1String(p.cpu))
+            return &p;
+    return nullptr;
+}
+
 // With UEFI: GRUB's modules for this machine's firmware, efibootmgr, and the
 // distribution's name for its directory in the ESP.
 Status findEfiTools(const SystemView &sys, ValidMirrorSystem *v)
 {
-    static const QMap<QString, QString> platforms = {{QStringLiteral("x86_64"), QStringLiteral("x86_64-efi")},
-                                                     {QStringLiteral("arm64"), QStringLiteral("arm64-efi")},
-                                                     {QStringLiteral("i386"), QStringLiteral("i386-efi")}};
     v->efiGrub.grubInstall = v->grubInstall;
-    v->efiGrub.platform = platforms.value(QSysInfo::buildCpuArchitecture());
+    if (const EfiPlatform *platform = efiPlatform())
+        v->efiGrub.platform = QLatin1String(platform->grub);
     if (v->efiGrub.platform.isEmpty())
         return invalid(QStringLiteral("Plexus does not know how GRUB starts a %1 computer through UEFI.").arg(QSysInfo::buildCpuArchitecture()));
     if (!sys.exists(QStringLiteral("/usr/lib/grub/") + v->efiGrub.platform))
@@ -211,12 +224,13 @@ Status mapFstab(const SystemView &sys, const ValidMirrorSystem &v, QMap<QString,
 }
 
 // A boot entry's label: the distribution and the disk as its serial number
-// says (the firmware merges entries that have the same label).
-QString entryLabel(const QString &id, const Disk &disk)
+// says (the firmware merges entries that have the same label), or as the
+// kernel names it (`byName`, or a serial the firmware's menu could not show).
+QString entryLabel(const QString &id, const Disk &disk, bool byName = false)
 {
     const QString serial = disk.serial.left(36);
     const bool printable = std::all_of(serial.begin(), serial.end(), [](QChar c) { return c.unicode() > 0x20 && c.unicode() < 0x7f; });
-    return QStringLiteral("%1 mirror %2").arg(id, serial.isEmpty() || !printable ? disk.name : serial);
+    return QStringLiteral("%1 mirror %2").arg(id, byName || serial.isEmpty() || !printable ? disk.name : serial);
 }
 
 // With UEFI: the ESP (mirrored like the rest), where it is mounted, what the
@@ -240,8 +254,7 @@ Status chooseEfi(const SystemView &sys, const Disk &disk, const Disk &target, Va
                            .arg(esp->old.path, esp->mountPoint));
     v->efiGrub.efiDirectory = esp->mountPoint;
     const QString id = v->efiGrub.bootloaderId;
-    const QString arch = v->efiGrub.platform == QLatin1String("x86_64-efi") ? QStringLiteral("x64")
-                         : v->efiGrub.platform == QLatin1String("arm64-efi") ? QStringLiteral("aa64") : QStringLiteral("ia32");
+    const QString arch = QLatin1String(efiPlatform()->suffix); // findEfiTools refused an unknown one
     // Behind Secure Boot, the firmware starts shim, which starts GRUB.
     const QString loader = sys.exists(QStringLiteral("%1/EFI/%2/shim%3.efi").arg(esp->mountPoint, id, arch)) ? QStringLiteral("shim") : QStringLiteral("grub");
     v->efiLoader = QStringLiteral("\\EFI\\%1\\%2%3.efi").arg(id, loader, arch);
@@ -249,8 +262,8 @@ Status chooseEfi(const SystemView &sys, const Disk &disk, const Disk &target, Va
     v->newDiskEntry = entryLabel(id, target);
     v->oldDiskEntry = entryLabel(id, disk);
     if (v->newDiskEntry == v->oldDiskEntry) {
-        v->newDiskEntry = QStringLiteral("%1 mirror %2").arg(id, target.name);
-        v->oldDiskEntry = QStringLiteral("%1 mirror %2").arg(id, disk.name);
+        v->newDiskEntry = entryLabel(id, target, true);
+        v->oldDiskEntry = entryLabel(id, disk, true);
     }
     return {};
 }
@@ -315,8 +328,9 @@ QString volumeName(const MirroredPartition &p, const QStringList &taken)
 
 // Founding document 000's layout: /boot (when it has a partition of its own)
 // and the ESP each a mirror with metadata 1.0, everything else volumes of the
-// group rootvg on one big mirror filling the rest of the smaller disk. The new disk's partitions
-// are written from a script; after the restart the old disk gets the same.
+// group rootvg on one big mirror filling the rest of the smaller disk. The new
+// disk's partitions are written from a script; after the restart the old disk
+// gets the same.
 Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, ValidMirrorSystem *v)
 {
     if (!checks.system().hasProgram(QStringLiteral("lvm")))

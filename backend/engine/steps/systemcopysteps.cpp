@@ -157,11 +157,9 @@ Step copyFilesStep(const QString &device, const QString &fsType, const QString &
 {
     Step s;
     // FAT times have two seconds' resolution: without the window, the second pass copies everything again.
-    const QStringList argv = fsType == QLatin1String("vfat")
-                                 ? QStringList{QStringLiteral("rsync"), QStringLiteral("-rtx"), QStringLiteral("--modify-window=2"),
-                                               QStringLiteral("--delete"), withSlash(source), withSlash(to)}
-                                 : QStringList{QStringLiteral("rsync"), QStringLiteral("-aHAXx"), QStringLiteral("--numeric-ids"),
-                                               QStringLiteral("--delete"), withSlash(source), withSlash(to)};
+    const QStringList keep = fsType == QLatin1String("vfat") ? QStringList{QStringLiteral("-rtx"), QStringLiteral("--modify-window=2")}
+                                                             : QStringList{QStringLiteral("-aHAXx"), QStringLiteral("--numeric-ids")};
+    const QStringList argv = QStringList{QStringLiteral("rsync")} + keep + QStringList{QStringLiteral("--delete"), withSlash(source), withSlash(to)};
     s.description = QStringLiteral("Copy the files of %1 (%2, all of it: mounted again on %3) to %4, twice: the second pass takes what changed "
                                    "during the first; then compare the copy with the system").arg(mountPoint, device, source, to);
     s.command = argv;

@@ -125,7 +125,10 @@ Step makeFilesystemStep(const QString &path, const QString &fsType, const QStrin
             argv << QStringLiteral("-U") << uuid;
     }
     argv << path;
-    Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(fsType == QLatin1String("swap") ? QStringLiteral("swap space") : (fsType.startsWith(QLatin1Char('e')) || fsType.startsWith(QLatin1Char('x')) ? QStringLiteral("an %1 filesystem") : QStringLiteral("a %1 filesystem")).arg(fsType),
+    // "an ext4", "an xfs" (as they are said), "a vfat"
+    const bool an = fsType.startsWith(QLatin1Char('e')) || fsType.startsWith(QLatin1Char('x'));
+    const QString what = fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("%1 %2 filesystem").arg(an ? QLatin1String("an") : QLatin1String("a"), fsType);
+    Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(what,
                                                         path, label.isEmpty() ? QString() : QStringLiteral(" labelled %1").arg(label)),
                     argv, holds(path, fsType));
     s.cannotUndo = QStringLiteral("what %1 held before is gone").arg(path);
