@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "mainwindow.h"
+#include "painteditems.h"
 #include "arraycard.h"
 #include "arraysview.h"
 #include "backuplist.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     : QMainWindow(parent), m_root(root), m_selection(new SelectionModel(this)), m_log(new ChangeLogModel(this)), m_backups(new BackupList(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    installPaintedAccessibility(); // member tiles and partition areas as accessible children
     setWindowIcon(themedIcon(QStringLiteral("plexus"), palette()));
     setWindowTitle(root == QLatin1String("/") ? QStringLiteral("Plexus \u2014 %1").arg(QSysInfo::machineHostName())
                                               : QStringLiteral("Plexus \u2014 %1").arg(root));

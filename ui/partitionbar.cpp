@@ -35,12 +35,21 @@ void PartitionBar::setSegments(const QList<DiskSegment> &segments)
     m_segments = segments;
     m_current = qBound(0, m_current, qMax(0, int(m_segments.size()) - 1));
     m_hovered = -1;
-    QStringList names;
-    for (const DiskSegment &s : m_segments)
-        names << (s.device.isEmpty() ? s.roleText : QStringLiteral("%1 %2").arg(s.device, s.roleText));
     setAccessibleName(QStringLiteral("Disk %1").arg(m_disk));
-    setAccessibleDescription(names.join(QStringLiteral("; ")));
     update();
+    paintedItemsChanged(this);
+}
+
+PaintedItems::Item PartitionBar::paintedItem(int index) const
+{
+    const DiskSegment &seg = m_segments.at(index);
+    Item item;
+    item.name = seg.isFree() ? QStringLiteral("free space") : seg.device;
+    item.description = QStringLiteral("%1, %2").arg(seg.roleText, humanSize(seg.sizeBytes));
+    item.rect = segmentRect(index);
+    item.current = index == m_current && m_selection->current() == selectableAt(index);
+    item.focused = item.current && hasFocus();
+    return item;
 }
 
 QList<int> PartitionBar::segmentWidths() const
@@ -58,6 +67,8 @@ void PartitionBar::setCurrentIndex(int index)
     m_current = qBound(0, index, int(m_segments.size()) - 1);
     m_selection->setCurrent(selectableAt(m_current));
     update();
+    if (hasFocus())
+        paintedItemFocused(this, m_current);
 }
 
 Selectable PartitionBar::selectableAt(int index) const

@@ -6,16 +6,17 @@
 // scale, each coloured and labelled by its role. One Tab stop: Left/Right
 // move between areas, Up/Down are left to the disk map. Ctrl/shift-click
 // chooses several areas; a partition or whole disk can be dragged onto a
-// member slot.
+// member slot. Each area is an accessible list item (painteditems.h).
 
 #include "disksegments.h"
+#include "painteditems.h"
 #include "selectionmodel.h"
 
 #include <QWidget>
 
 namespace plexus {
 
-class PartitionBar : public QWidget
+class PartitionBar : public QWidget, public PaintedItems
 {
     Q_OBJECT
 public:
@@ -33,6 +34,10 @@ public:
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    int paintedItemCount() const override { return int(m_segments.size()); }
+    Item paintedItem(int index) const override;
+    void choosePaintedItem(int index) override { setCurrentIndex(index); }
 
 protected:
     void paintEvent(QPaintEvent *event) override;

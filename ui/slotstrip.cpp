@@ -44,6 +44,20 @@ void SlotStrip::setSlots(const QString &array, const QList<MemberSlot> &slots)
         m_current = int(m_slots.size()) - 1;
     updateGeometry();
     update();
+    paintedItemsChanged(this);
+}
+
+PaintedItems::Item SlotStrip::paintedItem(int index) const
+{
+    const MemberSlot &slot = m_slots.at(index);
+    const bool missing = slot.device.isEmpty();
+    Item item;
+    item.name = missing ? QStringLiteral("slot %1").arg(slot.slot.value_or(-1)) : slot.device;
+    item.description = slot.slot && !missing ? QStringLiteral("slot %1, %2").arg(*slot.slot).arg(slot.stateText()) : slot.stateText();
+    item.rect = tileRect(index);
+    item.current = m_selection->current() == selectableAt(index);
+    item.focused = m_focusShown && index == m_current;
+    return item;
 }
 
 Selectable SlotStrip::selectableAt(int index) const
@@ -57,12 +71,16 @@ void SlotStrip::setCurrentIndex(int index)
 {
     m_current = index;
     update();
+    if (m_focusShown)
+        paintedItemFocused(this, m_current);
 }
 
 void SlotStrip::setFocusShown(bool shown)
 {
     m_focusShown = shown;
     update();
+    if (m_focusShown)
+        paintedItemFocused(this, m_current);
 }
 
 int SlotStrip::gap() const

@@ -9,10 +9,12 @@
 // Tiles are drop targets for disks and partitions dragged from the disk map:
 // while the pointer is over one, the strip asks its drop planner what the drop
 // would do and shows yes (highlight) or no (red, with the reason) before the
-// drop; a drop that can be done emits the Operation.
+// drop; a drop that can be done emits the Operation. Each tile is an
+// accessible list item (painteditems.h).
 
 #include "memberslots.h"
 #include "operations/operation.h"
+#include "painteditems.h"
 #include "selectionmodel.h"
 
 #include <QWidget>
@@ -20,7 +22,7 @@
 
 namespace plexus {
 
-class SlotStrip : public QWidget
+class SlotStrip : public QWidget, public PaintedItems
 {
     Q_OBJECT
 public:
@@ -45,6 +47,10 @@ public:
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+
+    int paintedItemCount() const override { return int(m_slots.size()); }
+    Item paintedItem(int index) const override;
+    void choosePaintedItem(int index) override { Q_EMIT slotClicked(index); }
 
 Q_SIGNALS:
     void slotClicked(int index);

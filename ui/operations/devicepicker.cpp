@@ -51,7 +51,7 @@ DevicePicker::DevicePicker(const QString &title, const QString &prompt, const QL
     m_ok->setEnabled(false);
     connect(buttons, &QDialogButtonBox::accepted, this, &DevicePicker::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_list, &QListWidget::currentRowChanged, this, [this](int row) { m_ok->setEnabled(row >= 0 && !m_choices[row].op.isRefused()); });
+    connect(m_list, &QListWidget::itemSelectionChanged, this, [this] { m_ok->setEnabled(chosenRow() >= 0); });
     connect(m_list, &QListWidget::itemDoubleClicked, this, [this] { accept(); });
 
     auto *layout = new QVBoxLayout(this);
@@ -71,10 +71,17 @@ bool DevicePicker::choose(const QString &device)
     return false;
 }
 
+int DevicePicker::chosenRow() const
+{
+    const QList<QListWidgetItem *> selected = m_list->selectedItems();
+    const int row = selected.isEmpty() ? -1 : m_list->row(selected.first());
+    return row >= 0 && !m_choices[row].op.isRefused() ? row : -1;
+}
+
 void DevicePicker::accept()
 {
-    const int row = m_list->currentRow();
-    if (row < 0 || m_choices[row].op.isRefused())
+    const int row = chosenRow();
+    if (row < 0)
         return;
     const Operation op = m_choices[row].op;
     QDialog::accept();

@@ -31,6 +31,9 @@ Q_SIGNALS:
 
 private:
     void accept() override;
+    // The selected row if it can be used, else -1. Selection, not the current
+    // row: assistive technology selects items without moving the current one.
+    int chosenRow() const;
 
     QList<DeviceCandidate> m_choices;
     QListWidget *m_list;
