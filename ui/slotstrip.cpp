@@ -38,6 +38,7 @@ void SlotStrip::setSlots(const QString &array, const QList<MemberSlot> &slots)
 {
     m_array = array;
     m_slots = slots;
+    setAccessibleName(QStringLiteral("Members of %1").arg(array));
     m_hovered = -1;
     m_dropIndex = -1; // a new snapshot: decide again on the next move
     if (m_current >= m_slots.size())

@@ -1,11 +1,15 @@
 #!/bin/bash
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
-# vm: --disks 2 --disk-size 128M
+# vm: --disks 3 --disk-size 128M
+# cost: 85
 # The .deb packages of build-debs/ (tools/plexus debs) installed into a guest
 # without any of Plexus's files: dpkg resolves their dependencies against the
 # guest's packages, the system bus activates the installed /usr/libexec/plexus-helper,
-# and /usr/bin/plexusctl creates and stops a mirror through it. Then the packages
+# and /usr/bin/plexusctl creates and stops a mirror through it. The installed
+# window (/usr/bin/plexus on Xvfb) then replaces a member of that mirror, driven
+# through AT-SPI as assistive technology drives it (tests/vm/atspi.py): the
+# program has no test hook, so what a user installs is what runs. Then the packages
 # are purged: none of their files is left, the bus no longer knows the helper, and
 # /var/lib/plexus holds only the journal. `tools/plexus test` packages the very
 # binaries the other tests ran (tools/lib/build-debs.sh --prebuilt) before the VM
@@ -67,12 +71,43 @@ echo "ok: the bus started /usr/libexec/plexus-helper (pid $helper)"
 [ ! -e /sys/block/md0/md ] || fail "md0 still runs"
 mdadm --assemble /dev/md0 /dev/vda /dev/vdb >/dev/null 2>&1 || fail "md0 does not assemble after the stop"
 mount -o ro /dev/md0 /mnt/md0 && [ "$(sha256sum < /mnt/md0/data)" = "$sum" ] || fail "the data on md0 changed"
-umount /mnt/md0 && mdadm --stop /dev/md0 >/dev/null
+umount /mnt/md0
 echo "ok: the data written on md0 reads back the same after the helper stopped it"
+
+step "the installed window replaces vdb in md0 with vdc, driven through AT-SPI"
+echo 200000 > /proc/sys/dev/raid/speed_limit_min # 128 MiB: the copy takes seconds
+Xvfb :7 -screen 0 1280x900x24 -nolisten tcp >/run/xvfb.log 2>&1 &
+within 30 '[ -S /tmp/.X11-unix/X7 ]' || fail "Xvfb did not start: $(cat /run/xvfb.log)"
+DBUS_SESSION_BUS_ADDRESS=$(dbus-daemon --session --fork --print-address) || fail "no session bus"
+export DBUS_SESSION_BUS_ADDRESS DISPLAY=:7 QT_QPA_PLATFORM=xcb QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1
+/usr/bin/plexus --select md0/vdb --replace >/run/plexus-window.log 2>&1 &
+window=$!
+atspi() {
+    python3 "$(dirname "$0")/atspi.py" plexus "$@" && return
+    echo "--- the window's output:"; cat /run/plexus-window.log
+    fail "the window did not offer: $*"
+}
+# The member slots and disk areas are accessible children (ui/painteditems.h).
+atspi wait "list item" vdb --description "slot 1, in sync"
+atspi wait "list item" vdb --description "md0 member"
+atspi select "list item" "vdc "
+atspi press button "Continue"
+atspi press "check box" "Everything on this device will be lost"
+atspi press button "Run"
+atspi wait label "Done." --timeout 300
+# What a screen reader hears of md0's card now: vdc in vdb's slot.
+atspi wait "list item" vdc --description "slot 1, in sync"
+[ "$(readlink /proc/$window/exe)" = /usr/bin/plexus ] || fail "the window was $(readlink /proc/$window/exe), not the installed /usr/bin/plexus"
+within 30 '[ "$(mdstat_members md0)" = "vda vdc" ]' || { cat /proc/mdstat; fail "md0 is not vda and vdc after the replace"; }
+mount -o ro /dev/md0 /mnt/md0 && [ "$(sha256sum < /mnt/md0/data)" = "$sum" ] || fail "the data on md0 changed in the replace"
+umount /mnt/md0
+kill "$window"; wait "$window" 2>/dev/null || true
+mdadm --stop /dev/md0 >/dev/null
+echo "ok: the installed window replaced vdb with vdc; the data reads back the same"
 
 step "dpkg --purge ${packages[*]}"
 files=$(dpkg -L "${packages[@]}" | sort -u)
-kill "$helper" 2>/dev/null || true # an idle helper would exit by itself within a minute
+pkill -x plexus-helper || true # an idle helper would exit by itself within a minute
 dpkg --purge "${packages[@]}" || fail "dpkg could not purge the packages"
 left=$(while read -r f; do if [ -e "$f" ] && [ ! -d "$f" ]; then echo "$f"; fi; done <<< "$files")
 [ -z "$left" ] || fail "files left behind by the purge: $left"
