@@ -18,7 +18,11 @@
 #include "privatebus.h"
 
 #include <QApplication>
+#include <QDBusArgument>
 #include <QDBusConnection>
+#include <QDBusContext>
+#include <QDBusMessage>
+#include <QDBusVariant>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSignalSpy>
@@ -519,6 +523,61 @@ private Q_SLOTS:
     }
 };
 
+// A panel's StatusNotifierWatcher (the KDE/freedesktop tray protocol): it
+// takes registrations and says a host is there to show them.
+class FakeStatusNotifierWatcher : public QObject, protected QDBusContext
+{
+    Q_OBJECT
+    Q_CLASSINFO("D-Bus Interface", "org.kde.StatusNotifierWatcher")
+    Q_PROPERTY(bool IsStatusNotifierHostRegistered READ hostRegistered)
+    Q_PROPERTY(int ProtocolVersion READ protocolVersion)
+    Q_PROPERTY(QStringList RegisteredStatusNotifierItems READ items)
+public:
+    bool hostRegistered() const { return true; }
+    int protocolVersion() const { return 0; }
+    QStringList items() const { return m_items; }
+    // Where the item answers: the name it registers (or, when it gives a path, the sender).
+    QString itemService;
+
+public Q_SLOTS:
+    void RegisterStatusNotifierItem(const QString &service)
+    {
+        itemService = service.startsWith(QLatin1Char('/')) ? message().service() : service;
+        m_items << service;
+        Q_EMIT StatusNotifierItemRegistered(service);
+    }
+    void RegisterStatusNotifierHost(const QString &) {}
+
+Q_SIGNALS:
+    void StatusNotifierItemRegistered(const QString &service);
+    void StatusNotifierItemUnregistered(const QString &service);
+    void StatusNotifierHostRegistered();
+
+private:
+    QStringList m_items;
+};
+
+// The tooltip's subtitle, from org.kde.StatusNotifierItem's ToolTip (sa(iiay)ss).
+QString toolTipSubtitle(const QVariant &value)
+{
+    const QDBusArgument arg = value.value<QDBusArgument>();
+    QString icon, title, subtitle;
+    arg.beginStructure();
+    arg >> icon;
+    arg.beginArray();
+    while (!arg.atEnd()) {
+        int width, height;
+        QByteArray data;
+        arg.beginStructure();
+        arg >> width >> height >> data;
+        arg.endStructure();
+    }
+    arg.endArray();
+    arg >> title >> subtitle;
+    arg.endStructure();
+    return subtitle;
+}
+
 // The real path: DesktopNotifications and plexus --monitor's pieces on a
 // private session bus, to the fake daemon tests/vm uses too.
 class TestNotifierOnDBus : public QObject
@@ -634,6 +693,55 @@ private Q_SLOTS:
         QCOMPARE(daemon.calls().size(), 1);                     // no second message
         QVERIFY(!monitor.notifier()->isWaiting());             // idle: no timer of ours
         QVERIFY(!monitor.storage()->watcher()->isFollowingProgress()); // nor the watcher's
+    }
+
+    // The tray item as a panel sees it over the bus: registered with the
+    // panel's watcher, Passive while all is well (panels tuck it away),
+    // NeedsAttention with the trouble in its tooltip, and a click opens Plexus.
+    void trayTellsThePanel()
+    {
+        QDBusConnection panel = QDBusConnection::connectToBus(m_address, QStringLiteral("panel"));
+        FakeStatusNotifierWatcher watcher;
+        QVERIFY(panel.registerObject(QStringLiteral("/StatusNotifierWatcher"), &watcher, QDBusConnection::ExportAllContents));
+        QVERIFY(panel.registerService(QStringLiteral("org.kde.StatusNotifierWatcher")));
+        auto cleanup = qScopeGuard([&] {
+            panel.unregisterService(QStringLiteral("org.kde.StatusNotifierWatcher"));
+            QDBusConnection::disconnectFromBus(QStringLiteral("panel"));
+        });
+        QSignalSpy registered(&watcher, &FakeStatusNotifierWatcher::StatusNotifierItemRegistered);
+
+        TrayIcon tray;
+        Array md0 = raid1(QStringLiteral("md0"), {QStringLiteral("sda1"), QStringLiteral("sdb1")});
+        tray.setSnapshot(machine({md0}));
+        QTRY_VERIFY_WITH_TIMEOUT(!registered.isEmpty(), 5000);
+        auto property = [&](const char *name) {
+            QDBusMessage get = QDBusMessage::createMethodCall(watcher.itemService, QStringLiteral("/StatusNotifierItem"),
+                                                              QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+            get << QStringLiteral("org.kde.StatusNotifierItem") << QLatin1String(name);
+            const QDBusMessage reply = panel.call(get, QDBus::BlockWithGui); // the item answers from this thread
+            if (reply.type() == QDBusMessage::ErrorMessage)
+                qWarning("Get %s from %s: %s", name, qPrintable(watcher.itemService), qPrintable(reply.errorMessage()));
+            return reply.arguments().value(0).value<QDBusVariant>().variant();
+        };
+        QCOMPARE(property("Title").toString(), QStringLiteral("Plexus"));
+        QCOMPARE(property("Category").toString(), QStringLiteral("Hardware"));
+        QCOMPARE(property("Status").toString(), QStringLiteral("Passive"));
+        QCOMPARE(toolTipSubtitle(property("ToolTip")), QStringLiteral("1 array healthy"));
+
+        md0.members[1].faulty = true;
+        md0.members[1].slot.reset();
+        md0.degraded = true;
+        md0.degradedCount = 1;
+        tray.setSnapshot(machine({md0}));
+        QTRY_COMPARE(property("Status").toString(), QStringLiteral("NeedsAttention"));
+        QCOMPARE(toolTipSubtitle(property("ToolTip")), QStringLiteral("md0 degraded"));
+
+        QSignalSpy open(&tray, &TrayIcon::openRequested);
+        QDBusMessage click = QDBusMessage::createMethodCall(watcher.itemService, QStringLiteral("/StatusNotifierItem"),
+                                                            QStringLiteral("org.kde.StatusNotifierItem"), QStringLiteral("Activate"));
+        click << 0 << 0;
+        panel.call(click, QDBus::NoBlock);
+        QVERIFY(open.wait(3000));
     }
 
 private:

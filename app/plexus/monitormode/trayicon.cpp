@@ -4,12 +4,10 @@
 #include "trayicon.h"
 #include "words.h"
 
-#include <QDBusConnection>
-#include <QDBusServiceWatcher>
+#include <KStatusNotifierItem>
 #include <QGuiApplication>
 #include <QMenu>
 #include <QPainter>
-#include <QSystemTrayIcon>
 
 namespace plexus {
 
@@ -82,38 +80,17 @@ TrayStatus trayStatus(const Snapshot &snapshot)
     return status;
 }
 
-TrayIcon::TrayIcon(QObject *parent) : QObject(parent)
+TrayIcon::TrayIcon(QObject *parent) : QObject(parent), m_item(new KStatusNotifierItem(QStringLiteral("plexus-monitor"), this))
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        createIcon();
-        return;
-    }
-    // The panel may come after us (autostart races it): wait for its StatusNotifier
-    // watcher to appear on the bus, without polling.
-    auto *panel = new QDBusServiceWatcher(QStringLiteral("org.kde.StatusNotifierWatcher"), QDBusConnection::sessionBus(),
-                                          QDBusServiceWatcher::WatchForRegistration, this);
-    connect(panel, &QDBusServiceWatcher::serviceRegistered, this, [this, panel] {
-        if (m_icon || !QSystemTrayIcon::isSystemTrayAvailable())
-            return;
-        panel->deleteLater();
-        createIcon();
-        if (m_shownOnce)
-            show();
-    });
-}
-
-void TrayIcon::createIcon()
-{
-    m_icon = new QSystemTrayIcon(this);
-    auto *menu = new QMenu;
-    connect(this, &QObject::destroyed, menu, &QObject::deleteLater); // QSystemTrayIcon does not own it
-    menu->addAction(QStringLiteral("Open Plexus"), this, &TrayIcon::openRequested);
-    menu->addSeparator();
-    menu->addAction(QStringLiteral("Quit"), this, &TrayIcon::quitRequested);
-    m_icon->setContextMenu(menu);
-    connect(m_icon, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
-        if (reason == QSystemTrayIcon::Trigger)
-            Q_EMIT openRequested();
+    m_item->setCategory(KStatusNotifierItem::Hardware);
+    m_item->setTitle(QStringLiteral("Plexus"));
+    m_item->setStatus(KStatusNotifierItem::Passive);
+    // Our "Open Plexus" first; the item adds its own Quit below it.
+    m_item->contextMenu()->addAction(QStringLiteral("Open Plexus"), this, &TrayIcon::openRequested);
+    connect(m_item, &KStatusNotifierItem::activateRequested, this, &TrayIcon::openRequested);
+    connect(m_item, &KStatusNotifierItem::quitRequested, this, [this] {
+        m_item->abortQuit(); // the application decides how it quits
+        Q_EMIT quitRequested();
     });
 }
 
@@ -129,11 +106,12 @@ void TrayIcon::setSnapshot(const Snapshot &snapshot)
 
 void TrayIcon::show()
 {
-    if (!m_icon)
-        return;
-    m_icon->setIcon(dotIcon(m_status.tone));
-    m_icon->setToolTip(QStringLiteral("Plexus\n") + m_status.toolTip);
-    m_icon->show();
+    const bool healthy = m_status.tone == Tone::Good;
+    const QIcon dot = dotIcon(m_status.tone);
+    m_item->setIconByPixmap(dot);
+    m_item->setAttentionIconByPixmap(dot);
+    m_item->setToolTip(dot, QStringLiteral("Plexus"), m_status.toolTip);
+    m_item->setStatus(healthy ? KStatusNotifierItem::Passive : KStatusNotifierItem::NeedsAttention);
 }
 
 } // namespace plexus

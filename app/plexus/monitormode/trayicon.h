@@ -2,18 +2,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// The monitor's icon in the panel: a dot in the colour of the worst array
-// (green healthy, amber degraded or rebuilding, red failed), a tooltip that
-// says which, and a menu to open Plexus or quit. Without a tray (no
-// StatusNotifier host, offscreen) there is no icon until a panel appears;
-// notifications go all the same.
+// The monitor's item in the panel (a KStatusNotifierItem, the desktop's
+// StatusNotifier protocol; the XEmbed tray where there is none): Passive,
+// which panels tuck away, while every array is healthy; NeedsAttention with an
+// amber or red dot when one is degraded, rebuilding, failed or on a drive at
+// risk. The tooltip says which; a click or "Open Plexus" opens the window.
+// The item follows the panel if it comes after the monitor (autostart races).
+// Notifications go all the same, with or without a panel.
 
 #include "model/snapshot.h"
 #include "tone.h"
 
 #include <QObject>
 
-class QSystemTrayIcon;
+class KStatusNotifierItem;
 
 namespace plexus {
 
@@ -33,19 +35,17 @@ public:
 
     void setSnapshot(const Snapshot &snapshot);
     TrayStatus status() const { return m_status; }
-    bool isShown() const { return m_icon != nullptr; }
 
 Q_SIGNALS:
     void openRequested();
     void quitRequested();
 
 private:
-    void createIcon();
     void show();
 
     TrayStatus m_status;
     bool m_shownOnce = false;
-    QSystemTrayIcon *m_icon = nullptr;
+    KStatusNotifierItem *m_item;
 };
 
 } // namespace plexus
