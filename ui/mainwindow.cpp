@@ -3,6 +3,7 @@
 
 #include "mainwindow.h"
 #include "painteditems.h"
+#include "windowmenus.h"
 #include "arraycard.h"
 #include "arraysview.h"
 #include "backuplist.h"
@@ -138,6 +139,10 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     }
 
     m_watcher = new MdWatcher(root, this);
+    addWindowMenus(this, [this] { // F5: everything read again, the drives' health too
+        m_driveHealth.reset();
+        m_watcher->refresh();
+    });
     connect(m_watcher, &MdWatcher::changed, this, &MainWindow::reload);
     // A drive's health moves with no kernel notification: UDisks tells when it read one.
     if (root == QLatin1String("/"))

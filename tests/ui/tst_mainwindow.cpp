@@ -34,6 +34,8 @@
 #include <QTemporaryDir>
 #include <QCheckBox>
 #include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QTest>
 #include <QTreeView>
 
@@ -351,6 +353,39 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);
         QCOMPARE(QApplication::focusWidget(), w.diskMap()->row(QStringLiteral("sdc"))->bar());
         QCOMPARE(selection->current(), Selectable::disk(QStringLiteral("sdc"))); // whole disk
+    }
+
+    // The menu bar's standard keys: F5 reads everything again, Help > About
+    // says the version and the licence, Ctrl+Q closes the window.
+    void menusAndStandardShortcuts()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/machine/lvm-on-raid1")));
+        MainWindow w(dir.path());
+        showWindow(w);
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QStringList menus;
+        for (const QAction *a : w.menuBar()->actions())
+            menus << a->text();
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Help")}));
+
+        QSignalSpy reloaded(&w, &MainWindow::reloaded);
+        // To the focus widget, as a key press from the keyboard goes (the widget
+        // variant of keyClick is the one that offers it to the shortcuts first).
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
+        QVERIFY(reloaded.wait(3000));
+
+        w.findChild<QAction *>(QStringLiteral("action-about"))->trigger();
+        QMessageBox *about = nullptr;
+        QTRY_VERIFY((about = w.findChild<QMessageBox *>(QStringLiteral("aboutDialog"))) && about->isVisible());
+        QVERIFY2(about->text().contains(QStringLiteral("Plexus " PLEXUS_VERSION)), qPrintable(about->text()));
+        QVERIFY(about->text().contains(QStringLiteral("GPL-2.0-or-later")));
+        about->close();
+
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(!w.isVisible());
     }
 
     // A healthy RAID-5 loses a member: the card moves to the top, says what is
