@@ -127,6 +127,14 @@ void showWindow(MainWindow &w, QSize size = QSize(1280, 800))
     QTest::mouseMove(&w, QPoint(w.width() / 2, w.height() - 3));
 }
 
+// Shown and with the keyboard's focus, for tests that type.
+void showActive(MainWindow &w)
+{
+    showWindow(w);
+    w.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&w));
+}
+
 // A small server: /boot mirrored on sda1+sdb1, a 4-disk RAID-5 on the second
 // partitions, and an empty USB disk.
 void writeRaid5Machine(MachineTree &tree)
@@ -318,9 +326,7 @@ private Q_SLOTS:
         MachineTree tree(dir.path());
         QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/machine/lvm-on-raid1")));
         MainWindow w(dir.path());
-        showWindow(w);
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        showActive(w);
         SelectionModel *selection = w.selection();
 
         ArrayCard *first = w.arraysView()->cards().at(0);
@@ -363,9 +369,7 @@ private Q_SLOTS:
         MachineTree tree(dir.path());
         QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/machine/lvm-on-raid1")));
         MainWindow w(dir.path());
-        showWindow(w);
-        w.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&w));
+        showActive(w);
         QStringList menus;
         for (const QAction *a : w.menuBar()->actions())
             menus << a->text();
