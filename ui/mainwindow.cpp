@@ -100,6 +100,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     connect(m_selection, &SelectionModel::currentChanged, this, &MainWindow::updateContextActions);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("overviewAndSidebar")); // its position is remembered (windowstate.h)
     splitter->setChildrenCollapsible(false);
     splitter->addWidget(buildOverview());
     splitter->addWidget(buildSidebar());
@@ -559,6 +560,7 @@ QWidget *MainWindow::buildSidebar()
     logLayout->addWidget(m_logView, 1);
 
     auto *sidebar = new QSplitter(Qt::Vertical);
+    sidebar->setObjectName(QStringLiteral("detailsAndChanges"));
     sidebar->setChildrenCollapsible(false);
     sidebar->addWidget(detailsBox);
     sidebar->addWidget(logBox);

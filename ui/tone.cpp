@@ -3,9 +3,54 @@
 
 #include "tone.h"
 
+#include <KColorScheme>
+#include <KSharedConfig>
 #include <QPainter>
 
+#include <optional>
+
 namespace plexus {
+
+namespace {
+
+// The colour scheme's own colours for these meanings, where the user has a KDE
+// colour scheme (kdeglobals' [Colors:View], Plasma writes it): they are tuned
+// to it, dark or light. Elsewhere (GNOME, a bare X session) KColorScheme would
+// answer Breeze Light's whatever the theme, so the fixed hues below serve.
+// Read once per palette: toneColor() runs for every tile painted.
+std::optional<QColor> schemeColor(Tone tone, const QPalette &palette)
+{
+    struct Cached {
+        qint64 paletteKey = -1;
+        bool present = false;
+        QColor good, warning, bad, busy;
+    };
+    static Cached cached;
+    if (cached.paletteKey != palette.cacheKey()) {
+        cached.paletteKey = palette.cacheKey();
+        const KSharedConfigPtr globals = KSharedConfig::openConfig(QStringLiteral("kdeglobals"));
+        cached.present = globals->hasGroup(QStringLiteral("Colors:View"));
+        if (cached.present) {
+            const KColorScheme scheme(QPalette::Active, KColorScheme::View, globals);
+            cached.good = scheme.foreground(KColorScheme::PositiveText).color();
+            cached.warning = scheme.foreground(KColorScheme::NeutralText).color();
+            cached.bad = scheme.foreground(KColorScheme::NegativeText).color();
+            cached.busy = scheme.foreground(KColorScheme::ActiveText).color();
+        }
+    }
+    if (!cached.present)
+        return std::nullopt;
+    switch (tone) {
+    case Tone::Good: return cached.good;
+    case Tone::Warning: return cached.warning;
+    case Tone::Bad: return cached.bad;
+    case Tone::Busy: return cached.busy;
+    case Tone::Neutral: return std::nullopt; // the palette's own grey
+    }
+    return std::nullopt;
+}
+
+} // namespace
 
 bool isDark(const QPalette &palette)
 {
@@ -20,6 +65,8 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
 
 QColor toneColor(Tone tone, const QPalette &palette)
 {
+    if (const std::optional<QColor> fromScheme = schemeColor(tone, palette))
+        return *fromScheme;
     // Hues fixed by meaning; dark themes get lighter variants of each.
     const bool dark = isDark(palette);
     switch (tone) {

@@ -3,8 +3,10 @@
 
 #pragma once
 // Colours that mean something (red faulty, amber degraded or rebuilding, green
-// healthy, grey spare), tuned to the current palette so they read on light and
-// dark themes alike. Everything else is taken from the palette as it is.
+// healthy, blue busy, grey spare): the KDE colour scheme's negative, neutral,
+// positive and active roles where there is one, else fixed hues tuned to the
+// palette so they read on light and dark themes alike. Everything else is taken
+// from the palette as it is.
 
 #include <QColor>
 #include <QPalette>

@@ -4,12 +4,15 @@
 // plexus: the window that shows disks, partitions, md arrays and LVM volumes,
 // live. --root shows a fixture tree instead of this machine; --monitor runs
 // windowless in the session (tray icon, desktop notifications).
+#include "aboutplexus.h"
 #include "commandline.h"
 #include "mainwindow.h"
 #include "monitormode/monitormode.h"
 #include "startupbenchmark.h"
+#include "windowstate.h"
 
 #include <KDBusService>
+#include <KSharedConfig>
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -23,11 +26,7 @@ int main(int argc, char **argv)
     sinceMain.start();
 
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("plexus"));
-    QApplication::setApplicationDisplayName(QStringLiteral("Plexus"));
-    QApplication::setApplicationVersion(QStringLiteral(PLEXUS_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral(PLEXUS_APP_ID)); // data/PLEXUS_APP_ID.desktop
-    QApplication::setOrganizationDomain(QStringLiteral("plexus.org")); // KDBusService's name: org.plexus.plexus
+    KAboutData::setApplicationData(plexus::plexusAboutData()); // name, version, desktop file, organisation
 
     plexus::CommandLine options;
     QCommandLineParser &parser = options.parser;
@@ -51,13 +50,18 @@ int main(int argc, char **argv)
     // running window and exits with its answer (KDBusService does not return
     // then). Trees given with --root and the benchmark each get a window of
     // their own; without a session bus the window just runs.
+    // It alone also remembers its size and dividers (a fixture tree's window
+    // always starts the same).
+    const bool thisMachine = root == QLatin1String("/") && !parser.isSet(options.benchmark);
     std::optional<KDBusService> service;
-    if (root == QLatin1String("/") && !parser.isSet(options.benchmark))
+    if (thisMachine)
         service.emplace(KDBusService::Unique | KDBusService::NoExitOnFailure);
 
     plexus::MainWindow window(root);
     const QSize available = window.screen()->availableSize();
-    window.resize(available.boundedTo(QSize(1440, 900)) * 0.92);
+    window.resize(available.boundedTo(QSize(1440, 900)) * 0.92); // the first time
+    if (thisMachine)
+        plexus::rememberWindowState(&window, KSharedConfig::openStateConfig()->group(QStringLiteral("MainWindow")));
     window.show();
     if (parser.isSet(options.select))
         plexus::openOn(window, parser.value(options.select), parser.isSet(options.replace));

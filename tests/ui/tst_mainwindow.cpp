@@ -23,13 +23,18 @@
 #include "slotstrip.h"
 #include "volumelayout.h"
 #include "volumesview.h"
+#include "windowstate.h"
 #include "words.h"
 
+#include <KNotifyConfigWidget>
+#include <KSharedConfig>
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QSplitter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QCheckBox>
@@ -362,7 +367,8 @@ private Q_SLOTS:
     }
 
     // The menu bar's standard keys: F5 reads everything again, Help > About
-    // says the version and the licence, Ctrl+Q closes the window.
+    // says the version and the licence, Settings > Configure Notifications
+    // lists plexus --monitor's events, Ctrl+Q closes the window.
     void menusAndStandardShortcuts()
     {
         QTemporaryDir dir;
@@ -373,7 +379,7 @@ private Q_SLOTS:
         QStringList menus;
         for (const QAction *a : w.menuBar()->actions())
             menus << a->text();
-        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Help")}));
+        QCOMPARE(menus, (QStringList{QStringLiteral("&File"), QStringLiteral("&Settings"), QStringLiteral("&Help")}));
 
         QSignalSpy reloaded(&w, &MainWindow::reloaded);
         // To the focus widget, as a key press from the keyboard goes (the widget
@@ -381,15 +387,70 @@ private Q_SLOTS:
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_F5);
         QVERIFY(reloaded.wait(3000));
 
-        w.findChild<QAction *>(QStringLiteral("action-about"))->trigger();
+        w.findChild<QAction *>(QStringLiteral("help_about_app"))->trigger(); // KStandardActions' names
         QMessageBox *about = nullptr;
         QTRY_VERIFY((about = w.findChild<QMessageBox *>(QStringLiteral("aboutDialog"))) && about->isVisible());
         QVERIFY2(about->text().contains(QStringLiteral("Plexus " PLEXUS_VERSION)), qPrintable(about->text()));
-        QVERIFY(about->text().contains(QStringLiteral("GPL-2.0-or-later")));
+        QVERIFY2(about->text().contains(QStringLiteral("GPL-2.0-or-later")), qPrintable(about->text()));
         about->close();
+
+        // The events of plexus.notifyrc (found in $XDG_DATA_DIRS), each the user's to set.
+        w.findChild<QAction *>(QStringLiteral("options_configure_notifications"))->trigger();
+        KNotifyConfigWidget *notifications = nullptr;
+        QTRY_VERIFY((notifications = w.findChild<KNotifyConfigWidget *>()) && notifications->isVisible());
+        QStringList events;
+        for (const QAbstractItemView *view : notifications->findChildren<QAbstractItemView *>())
+            for (int row = 0; row < view->model()->rowCount(); ++row)
+                for (int column = 0; column < view->model()->columnCount(); ++column)
+                    events << view->model()->index(row, column).data().toString();
+        QVERIFY2(events.contains(QStringLiteral("A member of an array failed")), qPrintable(events.join(QLatin1Char('|'))));
+        QVERIFY(events.contains(QStringLiteral("An array is whole again")));
+        notifications->window()->close();
+        w.activateWindow(); // the dialog had the focus
+        QTRY_VERIFY(QApplication::focusWidget());
 
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Q, Qt::ControlModifier);
         QTRY_VERIFY(!w.isVisible());
+    }
+
+    // The size and where the dividers stood come back at the next start
+    // (KConfig's state file; main() gives the window on this machine its group).
+    void windowStateIsRemembered()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/machine/lvm-on-raid1")));
+        QTemporaryDir state;
+        const QString file = state.filePath(QStringLiteral("plexusstaterc"));
+        const auto overviewShare = [](const QMainWindow &w) {
+            const QList<int> sizes = w.findChild<QSplitter *>(QStringLiteral("overviewAndSidebar"))->sizes();
+            return double(sizes[0]) / (sizes[0] + sizes[1]);
+        };
+        // As main() starts the window on this machine, reading the state file anew.
+        const auto start = [&] {
+            auto w = std::make_unique<MainWindow>(dir.path());
+            w->resize(1000, 700); // main()'s size for a first start
+            rememberWindowState(w.get(), KSharedConfig::openConfig(file, KConfig::SimpleConfig)->group(QStringLiteral("MainWindow")));
+            w->show();
+            return w;
+        };
+        double share = 0;
+        {
+            const std::unique_ptr<MainWindow> w = start();
+            QVERIFY(QTest::qWaitForWindowExposed(w.get()));
+            w->resize(1100, 760); // as the user drags its corner
+            QTRY_COMPARE(w->size(), QSize(1100, 760));
+            const double first = overviewShare(*w);
+            w->findChild<QSplitter *>(QStringLiteral("overviewAndSidebar"))->setSizes({500, 600});
+            share = overviewShare(*w);
+            QVERIFY(std::abs(share - first) > 0.05); // moved away from where it starts
+            w->close();
+        }
+        QVERIFY(QFile::exists(file));
+        const std::unique_ptr<MainWindow> again = start();
+        QVERIFY(QTest::qWaitForWindowExposed(again.get()));
+        QTRY_COMPARE(again->size(), QSize(1100, 760));
+        QVERIFY2(std::abs(overviewShare(*again) - share) < 0.02, qPrintable(QString::number(overviewShare(*again))));
     }
 
     // A healthy RAID-5 loses a member: the card moves to the top, says what is

@@ -17,6 +17,8 @@
 #include "fakenotificationserver.h"
 #include "privatebus.h"
 
+#include <KConfig>
+#include <KConfigGroup>
 #include <QApplication>
 #include <QDBusArgument>
 #include <QDBusConnection>
@@ -25,6 +27,7 @@
 #include <QDBusVariant>
 #include <QElapsedTimer>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QScopeGuard>
@@ -99,8 +102,8 @@ public:
         else
             shown(id);
     }
-    void emitAction(uint id, const QString &action) { Q_EMIT actionInvoked(id, action); }
-    void emitClosed(uint id) { Q_EMIT closed(id, 2); }
+    void emitAction(uint id, const QString &action, const QString &token = {}) { Q_EMIT actionInvoked(id, action, token); }
+    void emitClosed(uint id) { Q_EMIT closed(id); }
 
 private:
     uint m_next = 7;
@@ -150,6 +153,31 @@ class TestNotifier : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // KNotification shows nothing for an event plexus.notifyrc lacks: every
+    // kind that can lead a notification is there, with the urgency it is told
+    // with, and nothing else is; the monitor finds the file where it runs.
+    void notifyrcHasEveryEventTold()
+    {
+        const QString path = DesktopNotifications::notifyrcPath();
+        QVERIFY2(!path.isEmpty(), "knotifications6/plexus.notifyrc is in none of $XDG_DATA_DIRS");
+        const KConfig notifyrc(path, KConfig::SimpleConfig);
+        QCOMPARE(notifyrc.group(QStringLiteral("Global")).readEntry("Name"), QStringLiteral("Plexus"));
+        int told = 0;
+        for (int k = 0; k <= int(lastEventKind); ++k) {
+            const Event e = makeEvent(EventKind(k), QStringLiteral("md0"), QStringLiteral("sdb"));
+            if (e.urgency() == Urgency::Low)
+                continue;
+            ++told;
+            const KConfigGroup event = notifyrc.group(QStringLiteral("Event/") + toString(e.kind));
+            QVERIFY2(event.exists(), qPrintable(toString(e.kind)));
+            QVERIFY(!event.readEntry("Name").isEmpty());
+            QCOMPARE(event.readEntry("Action"), QStringLiteral("Popup"));
+            QCOMPARE(event.readEntry("Urgency"), QLatin1String(e.urgency() == Urgency::Critical ? "Critical" : "Normal"));
+        }
+        const QStringList events = notifyrc.groupList().filter(QRegularExpression(QStringLiteral("^Event/")));
+        QCOMPARE(events.size(), told);
+    }
+
     void urgencyDecidesWhatIsTold()
     {
         for (EventKind kind : {EventKind::MemberFailed, EventKind::ArrayDegraded, EventKind::ArrayFailed}) {
@@ -445,13 +473,13 @@ private Q_SLOTS:
         notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb"))}, s, s);
         QTRY_COMPARE(server.calls.size(), 1);
         server.emitAction(7, QStringLiteral("open"));
-        server.emitAction(7, QStringLiteral("replace"));
+        server.emitAction(7, QStringLiteral("replace"), QStringLiteral("token-1"));
         server.emitAction(7, QStringLiteral("default"));
         server.emitAction(99, QStringLiteral("open")); // some other program's
         QCOMPARE(open.size(), 3);
-        QCOMPARE(open[0], (QVariantList{QStringLiteral("md0"), QString()}));
-        QCOMPARE(open[1], (QVariantList{QStringLiteral("md0"), QStringLiteral("sdb")}));
-        QCOMPARE(open[2], (QVariantList{QStringLiteral("md0"), QString()}));
+        QCOMPARE(open[0], (QVariantList{QStringLiteral("md0"), QString(), QString()}));
+        QCOMPARE(open[1], (QVariantList{QStringLiteral("md0"), QStringLiteral("sdb"), QStringLiteral("token-1")}));
+        QCOMPARE(open[2], (QVariantList{QStringLiteral("md0"), QString(), QString()}));
     }
 
     // A drive warning of its own health is told at once, unless KDE's plasma-disks
@@ -578,6 +606,15 @@ QString toolTipSubtitle(const QVariant &value)
     return subtitle;
 }
 
+// The key the daemon is told for the button labelled `label` ("" for none).
+QString buttonKey(const test::NotifyCall &call, const QString &label)
+{
+    for (qsizetype i = 1; i < call.actions.size(); i += 2)
+        if (call.actions[i] == label)
+            return call.actions[i - 1];
+    return {};
+}
+
 // The real path: DesktopNotifications and plexus --monitor's pieces on a
 // private session bus, to the fake daemon tests/vm uses too.
 class TestNotifierOnDBus : public QObject
@@ -623,6 +660,8 @@ private Q_SLOTS:
         QDBusConnection::disconnectFromBus(QStringLiteral("asker"));
     }
 
+    // Through KNotification and the build's plexus.notifyrc to the daemon, as
+    // the desktop sees it; a click hands the daemon's activation token over.
     void notifyWithUrgencyAndActions()
     {
         test::FakeNotificationServer daemon(QDBusConnection::connectToBus(m_address, QStringLiteral("daemon")));
@@ -630,41 +669,50 @@ private Q_SLOTS:
         QVERIFY2(daemon.start(&error), qPrintable(error));
         QSignalSpy received(&daemon, &test::FakeNotificationServer::notified);
 
-        DesktopNotifications client(QDBusConnection::connectToBus(m_address, QStringLiteral("client")));
+        DesktopNotifications client;
         Notifier notifier(&client);
         QSignalSpy open(&notifier, &Notifier::openRequested);
         const Snapshot s;
         notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdb")), makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, s, s);
         QVERIFY(received.wait(3000));
         const test::NotifyCall call = daemon.calls().first();
-        QCOMPARE(call.app, QStringLiteral("Plexus"));
+        QCOMPARE(call.app, QStringLiteral("Plexus"));                 // plexus.notifyrc's name
+        QCOMPARE(call.icon, QStringLiteral("dialog-error"));          // its member-failed event's icon
+        QCOMPARE(call.hints.value(QStringLiteral("x-kde-eventId")).toString(), QStringLiteral("member-failed"));
         QCOMPARE(call.replacesId, 0u);
         QCOMPARE(call.summary, QStringLiteral("sdb failed in md0"));
         QCOMPARE(call.urgency(), 2); // a byte, as the specification wants
         QCOMPARE(call.hints.value(QStringLiteral("desktop-entry")).toString(), QStringLiteral(PLEXUS_APP_ID));
-        QVERIFY(call.actions.contains(QStringLiteral("replace")));
+        QCOMPARE(buttonKey(call, QStringLiteral("Open Plexus")), QStringLiteral("default")); // a click on the bubble
+        QVERIFY(!buttonKey(call, QStringLiteral("Replace sdb")).isEmpty());
 
-        // The id came back: a click on "replace" reaches the notifier.
-        QTest::qWait(50);
-        daemon.invokeAction(call.id, QStringLiteral("replace"));
-        QVERIFY(open.wait(3000));
-        QCOMPARE(open.first(), (QVariantList{QStringLiteral("md0"), QStringLiteral("sdb")}));
-
-        // The next news of md0 replaces it on screen.
+        // The next news of md0 replaces it on screen, in the words of its own event.
         QTRY_VERIFY(!notifier.isWaiting());
         notifier.add({finished(QStringLiteral("md0"), SyncAction::Recovery), makeEvent(EventKind::ArrayRecovered, QStringLiteral("md0"))}, s, s);
         QVERIFY(received.wait(3000));
         QCOMPARE(daemon.calls().last().replacesId, call.id);
         QCOMPARE(daemon.calls().last().urgency(), 1);
+        QCOMPARE(daemon.calls().last().summary, QStringLiteral("md0: recovery finished"));
 
         // Dismissed: the next is a new one.
         daemon.close(call.id, 2);
         QTest::qWait(50);
         QTRY_VERIFY(!notifier.isWaiting());
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md0"), QStringLiteral("sdc"))}, s, s);
+        QVERIFY(received.wait(3000));
+        const test::NotifyCall failed = daemon.calls().last();
+        QCOMPARE(failed.replacesId, 0u);
+
+        // A click on "Replace sdc" reaches the notifier with the daemon's token,
+        // and closes the bubble: the next news is a new one again.
+        daemon.invokeAction(failed.id, buttonKey(failed, QStringLiteral("Replace sdc")), QStringLiteral("token-42"));
+        QVERIFY(open.wait(3000));
+        QCOMPARE(open.first(), (QVariantList{QStringLiteral("md0"), QStringLiteral("sdc"), QStringLiteral("token-42")}));
+        QTest::qWait(100);
+        QTRY_VERIFY(!notifier.isWaiting());
         notifier.add({makeEvent(EventKind::ArrayDegraded, QStringLiteral("md0"))}, s, s);
         QVERIFY(received.wait(3000));
         QCOMPARE(daemon.calls().last().replacesId, 0u);
-        QDBusConnection::disconnectFromBus(QStringLiteral("client"));
     }
 
     // plexus --monitor over a fixture tree: a member fails, one critical

@@ -15,6 +15,7 @@
 # binaries the other tests ran (tools/lib/build-debs.sh --prebuilt) before the VM
 # tier; skipped (77) without packages of this version.
 . "$(dirname "$0")/lib.sh"
+export XDG_DATA_DIRS=/usr/local/share:/usr/share # the installed data files, not the build tree's
 version=$(sed -n '1s/^plexus (\([^)]*\)).*/\1/p' /src/debian/changelog)
 debs=(/src/build-debs/plexus_"$version"_*.deb /src/build-debs/plexusctl_"$version"_*.deb /src/build-debs/plexus-helper_"$version"_*.deb)
 for deb in "${debs[@]}"; do
@@ -32,7 +33,7 @@ activatable() { # can the system bus start the helper?
 
 step "nothing of Plexus is installed"
 for f in /usr/libexec/plexus-helper /usr/share/dbus-1/system-services/org.plexus.Helper1.service \
-         /usr/share/polkit-1/actions/org.plexus.policy /usr/bin/plexusctl; do
+         /usr/share/polkit-1/actions/org.plexus.policy /usr/bin/plexusctl /usr/share/knotifications6/plexus.notifyrc; do
     [ ! -e "$f" ] || fail "$f exists before the packages are installed"
 done
 ! activatable || fail "the bus can start org.plexus.Helper1 before the packages are installed"
@@ -43,6 +44,8 @@ for p in "${packages[@]}"; do
     [ "$(dpkg-query -W -f '${db:Status-Status}' "$p")" = installed ] || fail "$p is not installed"
 done
 within 10 activatable || fail "the bus did not pick up the installed org.plexus.Helper1.service"
+# Without it KNotification shows nothing: plexus --monitor would fail silently.
+[ -f /usr/share/knotifications6/plexus.notifyrc ] || fail "plexus did not install its notification events"
 
 # Root may change arrays here: the guest has no password agent to ask.
 cat > /etc/polkit-1/rules.d/50-plexus-test.rules <<'EOF2'

@@ -96,6 +96,8 @@ say "ready"
 mkdir -p /run/plexus-vm-bin
 ln -s /src/tools/vm/plexus-vm-disk /run/plexus-vm-bin/plexus-vm-disk
 export PATH="/run/plexus-vm-bin:/src/$PLEXUS_BUILD_DIR/bin:$PATH"
+# The build tree's data files (plexus.notifyrc) where KNotification looks.
+export XDG_DATA_DIRS="/src/$PLEXUS_BUILD_DIR/share:/usr/local/share:/usr/share"
 # Not a QMP socket: a line protocol to run-vm's helper, see plexus-vm-disk and qmp.py.
 export PLEXUS_QMP=/dev/virtio-ports/org.plexus.control
 mapfile -d '' argv < "$run/argv"

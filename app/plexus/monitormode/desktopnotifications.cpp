@@ -3,62 +3,88 @@
 
 #include "desktopnotifications.h"
 
-#include <QDBusMessage>
-#include <QDBusPendingCallWatcher>
-#include <QDBusPendingReply>
-#include <QTextStream>
+#include <KNotification>
+#include <QStandardPaths>
 
 namespace plexus {
 
 namespace {
 
-const QString service = QStringLiteral("org.freedesktop.Notifications");
-const QString path = QStringLiteral("/org/freedesktop/Notifications");
-const QString interface = QStringLiteral("org.freedesktop.Notifications");
-
-QString iconFor(Urgency u)
+KNotification::Urgency urgencyOf(Urgency u)
 {
-    return u == Urgency::Critical ? QStringLiteral("dialog-error") : QStringLiteral("dialog-information");
+    switch (u) {
+    case Urgency::Low: return KNotification::LowUrgency;
+    case Urgency::Normal: return KNotification::NormalUrgency;
+    case Urgency::Critical: return KNotification::CriticalUrgency;
+    }
+    return KNotification::DefaultUrgency;
 }
 
 } // namespace
 
-DesktopNotifications::DesktopNotifications(const QDBusConnection &bus, QObject *parent)
-    : NotificationServer(parent), m_bus(bus)
+DesktopNotifications::DesktopNotifications(QObject *parent) : NotificationServer(parent) {}
+
+DesktopNotifications::~DesktopNotifications() = default;
+
+QString DesktopNotifications::notifyrcPath()
 {
-    m_bus.connect(service, path, interface, QStringLiteral("ActionInvoked"), this, SLOT(onActionInvoked(uint,QString)));
-    m_bus.connect(service, path, interface, QStringLiteral("NotificationClosed"), this, SLOT(onClosed(uint,uint)));
+    return QStandardPaths::locate(QStandardPaths::GenericDataLocation,
+                                  QStringLiteral("knotifications6/%1.notifyrc").arg(QLatin1String(plexusComponent)));
 }
 
 void DesktopNotifications::notify(const Notification &n, uint replacesId, std::function<void(uint id)> shown)
 {
-    QDBusMessage call = QDBusMessage::createMethodCall(service, path, interface, QStringLiteral("Notify"));
-    const QVariantMap hints{
-        {QStringLiteral("urgency"), QVariant::fromValue(uchar(n.urgency))}, // a byte: 0 low, 1 normal, 2 critical
-        {QStringLiteral("desktop-entry"), QStringLiteral(PLEXUS_APP_ID)},
-    };
-    call << QStringLiteral("Plexus") << replacesId << iconFor(n.urgency) << n.summary << n.body << n.actions << hints
-         << int(-1); // the server's default; critical ones stay until dismissed
-    auto *watcher = new QDBusPendingCallWatcher(m_bus.asyncCall(call), this);
-    connect(watcher, &QDBusPendingCallWatcher::finished, this, [this, shown = std::move(shown)](QDBusPendingCallWatcher *w) {
-        w->deleteLater();
-        const QDBusPendingReply<uint> reply = *w;
-        if (reply.isError() && !m_complained) {
-            m_complained = true; // once: the daemon may come later, or never
-            QTextStream(stderr) << "plexus: cannot show notifications: " << reply.error().message() << "\n";
-        }
-        shown(reply.isError() ? 0 : reply.value());
+    uint id = replacesId;
+    KNotification *k = m_live.value(replacesId);
+    const bool fresh = !k;
+    if (fresh) {
+        id = ++m_lastId;
+        k = create(id);
+    }
+    // Other news of the same array (recovered after failed) replaces the bubble
+    // on screen, whose words must not stay behind the truth; it is then told as
+    // the event that leads it now (its icon).
+    k->setEventId(toString(n.lead));
+    k->setTitle(n.summary);
+    k->setText(n.body);
+    k->setUrgency(urgencyOf(n.urgency));
+    // KNotification sends the urgency as an int; the specification (and dunst,
+    // which reads nothing else) wants a byte. Hints given here win.
+    k->setHint(QStringLiteral("urgency"), QVariant::fromValue(uchar(n.urgency)));
+    setActions(k, id, n.actions);
+    if (fresh)
+        k->sendEvent();
+    // else KNotification sends the change itself, replacing the one on screen.
+    shown(id);
+}
+
+KNotification *DesktopNotifications::create(uint id)
+{
+    auto *k = new KNotification(QString(), KNotification::CloseOnTimeout, this);
+    k->setComponentName(QLatin1String(plexusComponent)); // plexus.notifyrc, whatever argv[0] is
+    // KNotification would take it from the application's desktop file name,
+    // which a test (or a program that embeds the monitor) may not have set.
+    k->setHint(QStringLiteral("desktop-entry"), QStringLiteral(PLEXUS_APP_ID));
+    m_live.insert(id, k);
+    // Expired, dismissed, clicked or replaced: gone from the screen.
+    connect(k, &KNotification::closed, this, [this, id] {
+        m_live.remove(id);
+        Q_EMIT closed(id);
     });
+    return k;
 }
 
-void DesktopNotifications::onActionInvoked(uint id, const QString &action)
+void DesktopNotifications::setActions(KNotification *k, uint id, const QStringList &actions)
 {
-    Q_EMIT actionInvoked(id, action);
-}
-
-void DesktopNotifications::onClosed(uint id, uint reason)
-{
-    Q_EMIT closed(id, reason);
+    k->clearActions();
+    for (qsizetype i = 0; i + 1 < actions.size(); i += 2) {
+        const QString key = actions[i], label = actions[i + 1];
+        KNotificationAction *action = key == QLatin1String("default") ? k->addDefaultAction(label) : k->addAction(label);
+        // The server sends the token (ActivationToken) before the click itself.
+        connect(action, &KNotificationAction::activated, this, [this, id, key, k = QPointer<KNotification>(k)] {
+            Q_EMIT actionInvoked(id, key, k ? k->xdgActivationToken() : QString());
+        });
+    }
 }
 
 } // namespace plexus

@@ -2,14 +2,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// org.freedesktop.Notifications on the session bus (Desktop Notifications
-// Specification 1.2): Notify with the urgency hint, the ActionInvoked and
-// NotificationClosed signals. Calls are asynchronous: a slow or missing
-// notification daemon never holds up the monitor.
+// The desktop's notifications through KNotification: each notification is an
+// event of plexus.notifyrc (named by the event kind that leads it), so users
+// choose per kind what they want (a popup, a sound, nothing). KNotification
+// speaks org.freedesktop.Notifications on the session bus (or the portal in a
+// sandbox) and hands over the activation token the server gives with a click.
 
+#include "aboutplexus.h"
 #include "notificationserver.h"
 
-#include <QDBusConnection>
+#include <QHash>
+#include <QPointer>
+
+class KNotification;
 
 namespace plexus {
 
@@ -17,18 +22,21 @@ class DesktopNotifications : public NotificationServer
 {
     Q_OBJECT
 public:
-    explicit DesktopNotifications(const QDBusConnection &bus = QDBusConnection::sessionBus(), QObject *parent = nullptr);
+    explicit DesktopNotifications(QObject *parent = nullptr);
+    ~DesktopNotifications() override;
 
     void notify(const Notification &n, uint replacesId, std::function<void(uint id)> shown) override;
 
-private Q_SLOTS:
-    // Connected by name (QtDBus has no functor connect for bus signals).
-    void onActionInvoked(uint id, const QString &action);
-    void onClosed(uint id, uint reason);
+    // Where KNotification finds plexus.notifyrc; empty when it is not installed
+    // in any of $XDG_DATA_DIRS (then no notification can be shown).
+    static QString notifyrcPath();
 
 private:
-    QDBusConnection m_bus;
-    bool m_complained = false;
+    KNotification *create(uint id);
+    void setActions(KNotification *k, uint id, const QStringList &actions);
+
+    QHash<uint, QPointer<KNotification>> m_live; // by our id, until closed
+    uint m_lastId = 0;
 };
 
 } // namespace plexus

@@ -22,10 +22,13 @@ MonitorMode::MonitorMode(const QString &root, QObject *parent)
     : QObject(parent)
     , m_root(root)
     , m_storage(new StorageMonitor(root, this))
-    , m_server(new DesktopNotifications(QDBusConnection::sessionBus(), this))
+    , m_server(new DesktopNotifications(this))
     , m_notifier(new Notifier(m_server, this))
     , m_tray(new TrayIcon(this))
 {
+    if (DesktopNotifications::notifyrcPath().isEmpty())
+        qCWarning(lcMonitor, "knotifications6/%s.notifyrc is in none of $XDG_DATA_DIRS: no notification can be shown",
+                  plexusComponent);
     m_storage->watchDriveHealth();
     m_before = m_current = m_storage->snapshot();
     m_notifier->setDriveWarningsToldElsewhere([] { return plasmaDisksWatchesDrives(QDBusConnection::sessionBus()); });
@@ -43,14 +46,14 @@ MonitorMode::MonitorMode(const QString &root, QObject *parent)
         qCDebug(lcMonitor, "notify %s: %s", qPrintable(n.key), qPrintable(n.summary));
     });
     connect(m_notifier, &Notifier::openRequested, this, &MonitorMode::openPlexus);
-    connect(m_tray, &TrayIcon::openRequested, this, [this] { openPlexus({}, {}); });
+    connect(m_tray, &TrayIcon::openRequested, this, [this](const QString &token) { openPlexus({}, {}, token); });
     connect(m_tray, &TrayIcon::quitRequested, qApp, &QCoreApplication::quit);
     m_tray->setSnapshot(*m_current);
 }
 
 MonitorMode::~MonitorMode() = default;
 
-void MonitorMode::openPlexus(const QString &array, const QString &device) const
+void MonitorMode::openPlexus(const QString &array, const QString &device, const QString &activationToken) const
 {
     QStringList args;
     if (!array.isEmpty())
@@ -60,7 +63,16 @@ void MonitorMode::openPlexus(const QString &array, const QString &device) const
     if (m_root != QLatin1String("/"))
         args << QStringLiteral("--root") << m_root;
     qCDebug(lcMonitor, "opening plexus %s", qPrintable(args.join(QLatin1Char(' '))));
-    if (!QProcess::startDetached(QCoreApplication::applicationFilePath(), args))
+    QProcess plexus;
+    plexus.setProgram(QCoreApplication::applicationFilePath());
+    plexus.setArguments(args);
+    if (!activationToken.isEmpty()) {
+        // Where Qt (Wayland) and KDBusService (to the running window) look for it.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_ACTIVATION_TOKEN"), activationToken);
+        plexus.setProcessEnvironment(environment);
+    }
+    if (!plexus.startDetached())
         qCWarning(lcMonitor, "could not start %s", qPrintable(QCoreApplication::applicationFilePath()));
 }
 

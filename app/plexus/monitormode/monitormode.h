@@ -30,8 +30,9 @@ public:
     TrayIcon *tray() const { return m_tray; }
 
 private:
-    // Starts `plexus --select ARRAY[/DEVICE]` as a window of its own.
-    void openPlexus(const QString &array, const QString &device) const;
+    // Starts `plexus --select ARRAY[/DEVICE]`, which raises the running window
+    // or opens one; with the click's activation token, so that it gets the focus.
+    void openPlexus(const QString &array, const QString &device, const QString &activationToken) const;
 
     QString m_root;
     StorageMonitor *m_storage;

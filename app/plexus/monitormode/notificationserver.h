@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// Where notifications are shown: the desktop's org.freedesktop.Notifications
+// Where notifications are shown: the desktop's, through KNotification
 // (DesktopNotifications), or a fake in tests.
 
 #include "incident.h"
@@ -24,8 +24,10 @@ public:
     virtual void notify(const Notification &n, uint replacesId, std::function<void(uint id)> shown) = 0;
 
 Q_SIGNALS:
-    void actionInvoked(uint id, const QString &action);
-    void closed(uint id, uint reason);
+    // A click on `action` of notification `id`; `activationToken` lets the
+    // window it opens take the focus (xdg-activation), empty when none came.
+    void actionInvoked(uint id, const QString &action, const QString &activationToken);
+    void closed(uint id);
 };
 
 } // namespace plexus

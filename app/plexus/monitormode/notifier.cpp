@@ -25,7 +25,7 @@ Notifier::Notifier(NotificationServer *server, QObject *parent) : QObject(parent
     m_windowTimer.setTimerType(Qt::PreciseTimer); // it is the follow-up's delay
     connect(&m_windowTimer, &QTimer::timeout, this, &Notifier::closeWindows);
     connect(server, &NotificationServer::actionInvoked, this, &Notifier::onActionInvoked);
-    connect(server, &NotificationServer::closed, this, [this](uint id) { onClosed(id); });
+    connect(server, &NotificationServer::closed, this, &Notifier::onClosed);
 }
 
 void Notifier::add(const QList<Event> &events, const Snapshot &before, const Snapshot &after)
@@ -143,15 +143,15 @@ void Notifier::deliver(const Notification &n)
     });
 }
 
-void Notifier::onActionInvoked(uint id, const QString &action)
+void Notifier::onActionInvoked(uint id, const QString &action, const QString &activationToken)
 {
     const auto it = m_byId.constFind(id);
     if (it == m_byId.constEnd())
         return; // another program's notification
     if (action == QLatin1String("replace"))
-        Q_EMIT openRequested(it->array, it->failedDevice);
+        Q_EMIT openRequested(it->array, it->failedDevice, activationToken);
     else if (action == QLatin1String("open") || action == QLatin1String("default"))
-        Q_EMIT openRequested(it->array, QString());
+        Q_EMIT openRequested(it->array, QString(), activationToken);
 }
 
 void Notifier::onClosed(uint id)

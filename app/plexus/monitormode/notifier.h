@@ -37,7 +37,8 @@ public:
 Q_SIGNALS:
     // The user asked, from a notification, to see `array`: "open" and a click on
     // the bubble ("default") give no device; "replace" gives the failed member.
-    void openRequested(const QString &array, const QString &device);
+    // `activationToken` is the server's, for the window to take the focus.
+    void openRequested(const QString &array, const QString &device, const QString &activationToken);
     // A notification went to the server (for logs and tests).
     void notified(const plexus::Notification &n);
 
@@ -61,7 +62,7 @@ private:
     void tell(const QString &key, const QList<Event> &events);
     void send(const Notification &n);    // unless it adds nothing to what is shown
     void deliver(const Notification &n); // to the server, replacing what is shown
-    void onActionInvoked(uint id, const QString &action);
+    void onActionInvoked(uint id, const QString &action, const QString &activationToken);
     void onClosed(uint id);
 
     NotificationServer *m_server;

@@ -86,8 +86,9 @@ TrayIcon::TrayIcon(QObject *parent) : QObject(parent), m_item(new KStatusNotifie
     m_item->setTitle(QStringLiteral("Plexus"));
     m_item->setStatus(KStatusNotifierItem::Passive);
     // Our "Open Plexus" first; the item adds its own Quit below it.
-    m_item->contextMenu()->addAction(QStringLiteral("Open Plexus"), this, &TrayIcon::openRequested);
-    connect(m_item, &KStatusNotifierItem::activateRequested, this, &TrayIcon::openRequested);
+    m_item->contextMenu()->addAction(QStringLiteral("Open Plexus"), this, [this] { Q_EMIT openRequested({}); });
+    // The panel hands a token over (ProvideXdgActivationToken) just before a click.
+    connect(m_item, &KStatusNotifierItem::activateRequested, this, [this] { Q_EMIT openRequested(m_item->providedToken()); });
     connect(m_item, &KStatusNotifierItem::quitRequested, this, [this] {
         m_item->abortQuit(); // the application decides how it quits
         Q_EMIT quitRequested();

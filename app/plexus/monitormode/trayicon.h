@@ -37,7 +37,8 @@ public:
     TrayStatus status() const { return m_status; }
 
 Q_SIGNALS:
-    void openRequested();
+    // `activationToken`: the panel's, for the window to take the focus; empty when none came.
+    void openRequested(const QString &activationToken);
     void quitRequested();
 
 private:

@@ -33,7 +33,10 @@ public:
     explicit Control(FakeNotificationServer *server) : QObject(server), m_server(server) {}
 
 public Q_SLOTS:
-    void InvokeAction(uint id, const QString &action) { m_server->invokeAction(id, action); }
+    void InvokeAction(uint id, const QString &action, const QString &activationToken)
+    {
+        m_server->invokeAction(id, action, activationToken);
+    }
     void Close(uint id) { m_server->close(id, 2); }
 
 private:
@@ -134,8 +137,11 @@ QString FakeNotificationServer::GetServerInformation(QString &vendor, QString &v
     return QStringLiteral("plexus-test-notifications");
 }
 
-void FakeNotificationServer::invokeAction(uint id, const QString &action)
+void FakeNotificationServer::invokeAction(uint id, const QString &action, const QString &activationToken)
 {
+    // As the specification (1.2) orders them: the token first, then the click.
+    if (!activationToken.isEmpty())
+        emitSignal(QStringLiteral("ActivationToken"), {id, activationToken});
     emitSignal(QStringLiteral("ActionInvoked"), {id, action});
 }
 

@@ -5,9 +5,10 @@
 // A stand-in for the desktop's notification daemon, for tests: it owns
 // org.freedesktop.Notifications on a bus, answers GetCapabilities and
 // GetServerInformation, records every Notify (as a JSON line when given a
-// log), and emits ActionInvoked / NotificationClosed when a test asks it to,
-// through its own interface org.plexus.TestNotifications:
-//   InvokeAction(u id, s action)    as if the user clicked a button
+// log), and emits ActivationToken, ActionInvoked and NotificationClosed when a
+// test asks it to, through its own interface org.plexus.TestNotifications:
+//   InvokeAction(u id, s action, s token)  as if the user clicked a button (the
+//                                          server's activation token first, unless empty)
 //   Close(u id)                     as if the user dismissed it (reason 2)
 
 #include <QDBusConnection>
@@ -47,7 +48,7 @@ public:
     bool start(QString *error = nullptr);
 
     const QList<NotifyCall> &calls() const { return m_calls; }
-    void invokeAction(uint id, const QString &action);
+    void invokeAction(uint id, const QString &action, const QString &activationToken = {});
     void close(uint id, uint reason);
 
 public Q_SLOTS: // the D-Bus methods of org.freedesktop.Notifications
