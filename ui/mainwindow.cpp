@@ -19,6 +19,7 @@
 #include "model/stoppedmembers.h"
 #include "monitor/mdwatcher.h"
 #include "probe/drivehealthprobe.h"
+#include "operations/actionicons.h"
 #include "operations/actionlauncher.h"
 #include "operations/attentionbanner.h"
 #include "operations/dropplanner.h"
@@ -186,8 +187,8 @@ void MainWindow::buildToolBar()
     m_toolBar = addToolBar(QStringLiteral("Actions"));
     m_toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     m_toolBar->setMovable(false);
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_createAction = new QAction(QStringLiteral("Create array\u2026"), this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_createAction = new QAction(actionIcon(QStringLiteral("createArray")), QStringLiteral("Create array\u2026"), this);
     m_createAction->setObjectName(QStringLiteral("createArrayAction"));
     m_createAction->setToolTip(QStringLiteral("Create an md array; ctrl-click disks or partitions in the disk map to start with them."));
     connect(m_createAction, &QAction::triggered, this, [this] {

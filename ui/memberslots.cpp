@@ -36,6 +36,11 @@ SlotState slotStateOf(const Member &m, const Array &a)
     return SlotState::Active;
 }
 
+QString MemberSlot::name() const
+{
+    return device.isEmpty() ? QStringLiteral("slot %1").arg(slot.value_or(-1)) : device;
+}
+
 QString MemberSlot::stateText() const
 {
     QStringList words{slotStateWord(state)};

@@ -20,6 +20,9 @@ struct MemberSlot {
     bool wantReplacement = false;
     std::optional<qint64> errors;
 
+    // The device, or "slot 2" for a missing one: what the slot is called on
+    // screen, to assistive technology and in a drop's words.
+    QString name() const;
     // "in sync", "faulty", "missing", ... plus "write-mostly" and
     // "replacement requested" when they apply: what the slot says on screen.
     QString stateText() const;

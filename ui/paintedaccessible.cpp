@@ -128,8 +128,12 @@ public:
 
     int indexOfChild(const QAccessibleInterface *child) const override
     {
-        const int index = int(m_children.key(QAccessible::uniqueId(const_cast<QAccessibleInterface *>(child)), -1));
-        return index < childCount() ? index : -1;
+        // Only the interfaces handed out here: QAccessible::uniqueId() would
+        // register one it has not seen.
+        for (auto it = m_children.cbegin(); it != m_children.cend(); ++it)
+            if (QAccessible::accessibleInterface(it.value()) == child)
+                return it.key() < childCount() ? it.key() : -1;
+        return -1;
     }
 
     QAccessibleInterface *focusChild() const override

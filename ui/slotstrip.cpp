@@ -53,7 +53,7 @@ PaintedItems::Item SlotStrip::paintedItem(int index) const
     const MemberSlot &slot = m_slots.at(index);
     const bool missing = slot.device.isEmpty();
     Item item;
-    item.name = missing ? QStringLiteral("slot %1").arg(slot.slot.value_or(-1)) : slot.device;
+    item.name = slot.name();
     item.description = slot.slot && !missing ? QStringLiteral("slot %1, %2").arg(*slot.slot).arg(slot.stateText()) : slot.stateText();
     item.rect = tileRect(index);
     item.current = m_selection->current() == selectableAt(index);
@@ -187,9 +187,8 @@ void SlotStrip::paintTile(QPainter &p, const QRect &r, const MemberSlot &slot, b
     const int slotWidth = slotWord.isEmpty() ? 0 : fontMetrics().horizontalAdvance(slotWord) + unit / 3;
     p.setFont(bold);
     p.setPen(pal.color(QPalette::Text));
-    const QString device = missing ? QStringLiteral("slot %1").arg(slot.slot.value_or(-1)) : slot.device;
     p.drawText(text.adjusted(0, 0, -slotWidth, 0), Qt::AlignLeft | Qt::AlignTop,
-               QFontMetrics(bold).elidedText(device, Qt::ElideMiddle, text.width() - slotWidth));
+               QFontMetrics(bold).elidedText(slot.name(), Qt::ElideMiddle, text.width() - slotWidth));
     p.setFont(font());
     p.setPen(mix(pal.color(QPalette::Text), fill, 0.4));
     p.drawText(text, Qt::AlignRight | Qt::AlignTop, slotWord);
@@ -260,7 +259,7 @@ void SlotStrip::planDropAt(const QPoint &pos, const QString &device)
     if (index < 0)
         Q_EMIT dropHint(QString(), false);
     else if (m_drop.isRefused())
-        Q_EMIT dropHint(QStringLiteral("Cannot drop %1 on %2: %3").arg(device, m_slots[index].device.isEmpty() ? QStringLiteral("slot %1").arg(m_slots[index].slot.value_or(-1)) : m_slots[index].device, m_drop.refusal.message()), false);
+        Q_EMIT dropHint(QStringLiteral("Cannot drop %1 on %2: %3").arg(device, m_slots[index].name(), m_drop.refusal.message()), false);
     else
         Q_EMIT dropHint(QStringLiteral("Drop to review: %1").arg(m_drop.plan.summary), true);
 }

@@ -94,7 +94,7 @@ struct Machine {
     MemberSlot slot(const QString &array, const QString &device) const
     {
         for (const MemberSlot &s : memberSlots(*snapshot->array(array)))
-            if (s.device == device || (s.device.isEmpty() && QStringLiteral("slot %1").arg(s.slot.value_or(-1)) == device))
+            if (s.name() == device)
                 return s;
         return {};
     }

@@ -112,7 +112,7 @@ private Q_SLOTS:
         int members = 0;
         for (const Array &a : m.snapshot->arrays) {
             for (const MemberSlot &s : memberSlots(a)) {
-                const QString name = s.device.isEmpty() ? QStringLiteral("slot %1").arg(s.slot.value_or(-1)) : s.device;
+                const QString name = s.name();
                 const Node *n = findItem(nodes, name, a.name + QLatin1Char(','));
                 QVERIFY2(n, qPrintable(QStringLiteral("no accessible item %1 in the card of %2").arg(name, a.name)));
                 QVERIFY2(n->description.contains(s.stateText()), qPrintable(n->description));

@@ -15,6 +15,7 @@
 #include "levelpicture.h"
 #include "machinetree.h"
 #include "mainwindow.h"
+#include "operations/actionicons.h"
 #include "monitor/mdwatcher.h"
 #include "partitionbar.h"
 #include "probe/mdsysfsprobe.h"
@@ -42,6 +43,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QTest>
+#include <QToolBar>
 #include <QTreeView>
 
 using namespace plexus;
@@ -56,7 +58,7 @@ QStringList slotLines(const ArrayCard *card)
 {
     QStringList lines;
     for (const MemberSlot &s : card->slotStrip()->slots())
-        lines << QStringLiteral("%1: %2").arg(s.device.isEmpty() ? QStringLiteral("slot %1").arg(s.slot.value_or(-1)) : s.device, s.stateText());
+        lines << QStringLiteral("%1: %2").arg(s.name(), s.stateText());
     return lines;
 }
 
@@ -411,6 +413,33 @@ private Q_SLOTS:
 
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Q, Qt::ControlModifier);
         QTRY_VERIFY(!w.isVisible());
+    }
+
+    // What can be done shows in the toolbar with an icon beside its words (the
+    // desktop's icon theme; Breeze here and where a theme lacks the name), for
+    // arrays and members alike; every name the table gives is one Breeze has.
+    void toolbarActionsHaveIcons()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/machine/lvm-on-raid1")));
+        MainWindow w(dir.path());
+        showActive(w);
+        QCOMPARE(w.actionsToolBar()->toolButtonStyle(), Qt::ToolButtonTextBesideIcon);
+        QStringList seen;
+        for (const QString &item : {QStringLiteral("md0"), QStringLiteral("md1"), QStringLiteral("md1/sdb2"), QStringLiteral("md0/sda1")}) {
+            QVERIFY(w.select(item));
+            for (const QAction *a : w.actionsToolBar()->actions()) {
+                if (a->isSeparator() || !a->isVisible())
+                    continue;
+                QVERIFY2(!a->icon().isNull(), qPrintable(QStringLiteral("%1: %2").arg(item, a->text())));
+                seen << a->objectName();
+            }
+        }
+        QVERIFY2(seen.size() >= 5, qPrintable(seen.join(QLatin1Char(' '))));
+        for (const QString &id : {QStringLiteral("createArray"), QStringLiteral("replace"), QStringLiteral("syncSpeed"),
+                                  QStringLiteral("useForVolumes"), QStringLiteral("checkSchedule"), QStringLiteral("backUp")})
+            QVERIFY2(QIcon::hasThemeIcon(actionIconName(id)), qPrintable(actionIconName(id)));
     }
 
     // The size and where the dividers stood come back at the next start

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "actionlauncher.h"
+#include "actionicons.h"
 #include "devicepicker.h"
 #include "newvolumedialog.h"
 #include "sizedialog.h"
@@ -29,7 +30,7 @@ QList<QAction *> ActionLauncher::createActions(const Selectable &item, QObject *
     QList<QAction *> actions;
     const QString array = arrayOf(item);
     for (const ArrayAction &a : actionsFor(m_ctx, item)) {
-        auto *qa = new QAction(a.text, parent);
+        auto *qa = new QAction(actionIcon(a.id), a.text, parent);
         qa->setObjectName(QStringLiteral("action-%1").arg(a.id));
         qa->setEnabled(a.enabled);
         qa->setProperty("memberAction", a.memberAction);

@@ -65,8 +65,7 @@ DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName)
 Operation planDrop(const PlanningContext &ctx, const QString &device, const QString &array, const MemberSlot &slot)
 {
     const Snapshot &s = *ctx.snapshot;
-    const QString target = slot.device.isEmpty() ? QStringLiteral("slot %1").arg(slot.slot.value_or(-1)) : slot.device;
-    const QString title = QStringLiteral("Put %1 in %2 of %3").arg(device, target, array);
+    const QString title = QStringLiteral("Put %1 in %2 of %3").arg(device, slot.name(), array);
     const Array *a = s.array(array);
     if (!a)
         return refused(title, ErrorCode::NotFound, QStringLiteral("%1 is not running any more.").arg(array));
