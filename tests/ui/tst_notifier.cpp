@@ -26,6 +26,7 @@
 #include <QDBusMessage>
 #include <QDBusVariant>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -784,12 +785,57 @@ private Q_SLOTS:
         QTRY_COMPARE(property("Status").toString(), QStringLiteral("NeedsAttention"));
         QCOMPARE(toolTipSubtitle(property("ToolTip")), QStringLiteral("md0 degraded"));
 
+        // A panel hands its activation token over just before the click; the
+        // window Plexus opens gets it.
         QSignalSpy open(&tray, &TrayIcon::openRequested);
+        QDBusMessage token = QDBusMessage::createMethodCall(watcher.itemService, QStringLiteral("/StatusNotifierItem"),
+                                                            QStringLiteral("org.kde.StatusNotifierItem"), QStringLiteral("ProvideXdgActivationToken"));
+        token << QStringLiteral("panel-token");
+        panel.call(token, QDBus::NoBlock);
         QDBusMessage click = QDBusMessage::createMethodCall(watcher.itemService, QStringLiteral("/StatusNotifierItem"),
                                                             QStringLiteral("org.kde.StatusNotifierItem"), QStringLiteral("Activate"));
         click << 0 << 0;
         panel.call(click, QDBus::NoBlock);
         QVERIFY(open.wait(3000));
+        QCOMPARE(open.first(), QVariantList{QStringLiteral("panel-token")});
+    }
+
+    // The user switched one kind of news off (Configure Notifications writes
+    // the user's plexus.notifyrc and tells KNotification to read it again):
+    // that kind is no longer shown, the others still are.
+    void eventSwitchedOffByTheUser()
+    {
+        test::FakeNotificationServer daemon(QDBusConnection::connectToBus(m_address, QStringLiteral("daemon")));
+        QVERIFY(daemon.start());
+        QSignalSpy received(&daemon, &test::FakeNotificationServer::notified);
+        const QString userFile = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+            + QStringLiteral("/plexus.notifyrc");
+        const auto reparse = [] {
+            QDBusMessage changed = QDBusMessage::createSignal(QStringLiteral("/Config"), QStringLiteral("org.kde.knotification"),
+                                                              QStringLiteral("reparseConfiguration"));
+            changed << QStringLiteral("plexus");
+            QDBusConnection::sessionBus().send(changed);
+            QTest::qWait(100);
+        };
+        {
+            QFile file(userFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("[Event/sync-finished]\nAction=\n");
+        }
+        reparse();
+        auto cleanup = qScopeGuard([&] {
+            QFile::remove(userFile);
+            reparse();
+        });
+
+        DesktopNotifications client;
+        Notifier notifier(&client);
+        const Snapshot s;
+        notifier.add({finished(QStringLiteral("md5"), SyncAction::Check)}, s, s);
+        QVERIFY(!received.wait(600));
+        notifier.add({makeEvent(EventKind::MemberFailed, QStringLiteral("md6"), QStringLiteral("sdf"))}, s, s);
+        QVERIFY(received.wait(3000));
+        QCOMPARE(daemon.calls().last().summary, QStringLiteral("sdf failed in md6"));
     }
 
 private:
@@ -799,6 +845,9 @@ private:
 
 int main(int argc, char **argv)
 {
+    // The user's settings (plexus.notifyrc under the configuration home) are the test's own.
+    QTemporaryDir configHome;
+    qputenv("XDG_CONFIG_HOME", QFile::encodeName(configHome.path()));
     QApplication app(argc, argv);
     TestNotifier pure;
     TestNotifierOnDBus onBus;
