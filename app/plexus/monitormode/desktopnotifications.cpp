@@ -4,6 +4,7 @@
 #include "desktopnotifications.h"
 
 #include <KNotification>
+#include <KNotifyConfig>
 #include <QStandardPaths>
 
 namespace plexus {
@@ -22,7 +23,13 @@ KNotification::Urgency urgencyOf(Urgency u)
 
 } // namespace
 
-DesktopNotifications::DesktopNotifications(QObject *parent) : NotificationServer(parent) {}
+DesktopNotifications::DesktopNotifications(QObject *parent) : NotificationServer(parent)
+{
+    // Read plexus.notifyrc now, not when the first failure is to be told: that
+    // one pays KNotification's first use (here 3.5 ms instead of 0.3 ms; ten
+    // and more times that in the VM tier's emulated machine), of which this is a third.
+    KNotifyConfig(QLatin1String(plexusComponent), toString(EventKind::MemberFailed)).readEntry(QStringLiteral("Action"));
+}
 
 DesktopNotifications::~DesktopNotifications() = default;
 
