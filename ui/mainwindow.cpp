@@ -272,7 +272,7 @@ QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
             menu->addSeparator();
         menu->addAction(m_createAction);
         if (const Disk *disk = m_snapshot->diskOf(item.name)) {
-            QAction *locate = menu->addAction(QStringLiteral("Locate %1 in the machine\u2026").arg(disk->name));
+            QAction *locate = menu->addAction(actionIcon(QStringLiteral("locate")), QStringLiteral("Locate %1 in the machine\u2026").arg(disk->name));
             locate->setObjectName(QStringLiteral("action-locate"));
             connect(locate, &QAction::triggered, this, [this, disk = *disk] { showLocate(disk); });
         }

@@ -960,6 +960,7 @@ private Q_SLOTS:
                                                     "(1 more array needs attention below.)"));
         const QWidget *scroll = w.findChild<QWidget *>(QStringLiteral("overviewScroll"));
         QVERIFY(w.banner()->mapTo(&w, QPoint()).y() < scroll->mapTo(&w, QPoint()).y());
+        QVERIFY(!w.banner()->button()->icon().isNull()); // Replace's, as in the menus
         w.banner()->button()->click();
         DevicePicker *picker = nullptr;
         QTRY_VERIFY((picker = w.findChild<DevicePicker *>()) && picker->isVisible());

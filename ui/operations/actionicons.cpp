@@ -19,6 +19,7 @@ QString actionIconName(const QString &id)
         {QStringLiteral("fail"), QStringLiteral("dialog-cancel")},
         {QStringLiteral("remove"), QStringLiteral("list-remove")},
         {QStringLiteral("takeDiskOut"), QStringLiteral("media-eject")},
+        {QStringLiteral("locate"), QStringLiteral("find-location")},
         {QStringLiteral("growMirror"), QStringLiteral("zoom-in")},
         {QStringLiteral("shrinkMirror"), QStringLiteral("zoom-out")},
         {QStringLiteral("start"), QStringLiteral("media-playback-start")},

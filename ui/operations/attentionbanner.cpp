@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #include "attentionbanner.h"
+#include "actionicons.h"
 #include "memberslots.h"
 #include "themedicons.h"
 #include "words.h"
@@ -100,6 +101,7 @@ void AttentionBanner::setSnapshot(const Snapshot &snapshot)
                     .arg(found.size() > 2 ? QStringLiteral("s") : QString(), found.size() > 2 ? QString() : QStringLiteral("s"));
     m_text->setText(text);
     m_button->setText(m_attention.button);
+    m_button->setIcon(actionIcon(m_attention.actionId)); // the same as the action's in the toolbar and menus
     m_button->setVisible(!m_attention.actionId.isEmpty());
     show();
     update();
