@@ -5,6 +5,7 @@
 
 #include <KColorScheme>
 #include <KSharedConfig>
+#include <QGuiApplication>
 #include <QPainter>
 
 #include <optional>
@@ -17,8 +18,11 @@ namespace {
 // colour scheme (kdeglobals' [Colors:View], Plasma writes it): they are tuned
 // to it, dark or light. Elsewhere (GNOME, a bare X session) KColorScheme would
 // answer Breeze Light's whatever the theme, so the fixed hues below serve.
-// Read once per palette: toneColor() runs for every tile painted.
-std::optional<QColor> schemeColor(Tone tone, const QPalette &palette)
+// They do not depend on the palette a widget paints with, so they are read
+// again only when the application's palette changes (as it does when the
+// user picks another scheme): toneColor() runs for every tile painted, with
+// widgets' palettes that differ from each other.
+std::optional<QColor> schemeColor(Tone tone)
 {
     struct Cached {
         qint64 paletteKey = -1;
@@ -26,9 +30,12 @@ std::optional<QColor> schemeColor(Tone tone, const QPalette &palette)
         QColor good, warning, bad, busy;
     };
     static Cached cached;
-    if (cached.paletteKey != palette.cacheKey()) {
-        cached.paletteKey = palette.cacheKey();
+    const qint64 paletteKey = QGuiApplication::palette().cacheKey();
+    if (cached.paletteKey != paletteKey) {
         const KSharedConfigPtr globals = KSharedConfig::openConfig(QStringLiteral("kdeglobals"));
+        if (cached.paletteKey != -1)
+            globals->reparseConfiguration(); // the scheme may have changed on disk
+        cached.paletteKey = paletteKey;
         cached.present = globals->hasGroup(QStringLiteral("Colors:View"));
         if (cached.present) {
             const KColorScheme scheme(QPalette::Active, KColorScheme::View, globals);
@@ -65,7 +72,7 @@ QColor mix(const QColor &a, const QColor &b, qreal t)
 
 QColor toneColor(Tone tone, const QPalette &palette)
 {
-    if (const std::optional<QColor> fromScheme = schemeColor(tone, palette))
+    if (const std::optional<QColor> fromScheme = schemeColor(tone))
         return *fromScheme;
     // Hues fixed by meaning; dark themes get lighter variants of each.
     const bool dark = isDark(palette);
