@@ -10,6 +10,8 @@
 #include "slotstrip.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -44,27 +46,33 @@ QString sentenceCase(QString s)
     return s;
 }
 
+// "RAID-5 · striped with parity · 4 drives".
+QString dotted(const QStringList &parts)
+{
+    return joinedList(parts, ki18nc("facts about an array: those so far (%1), then the next one (%2)", "%1 \u00b7 %2"));
+}
+
 QString useText(const Array &a, const Snapshot &snapshot)
 {
     const DiskSegment role = blockDeviceRole(a.name, QString(), QString(), snapshot);
     if (role.role == SegmentRole::Other)
-        return QStringLiteral("Not mounted, not in a volume group");
-    return QStringLiteral("Used as %1").arg(role.roleText);
+        return i18nc("what uses an array", "Not mounted, not in a volume group");
+    return i18nc("what uses an array; %1 is, for example, \"/home (ext4)\"", "Used as %1", role.roleText);
 }
 
 QString levelLine(const Array &a)
 {
     if (!a.level) // not running: md knows the level only once the array starts
-        return QStringLiteral("Level known once started \u00b7 %1 devices").arg(a.members.size());
+        return i18ncp("a stopped array", "Level known once started \u00b7 %1 device", "Level known once started \u00b7 %1 devices", a.members.size());
     QStringList parts{levelTitle(a.level)};
     const QString organisation = levelOrganisation(a.level);
     if (!organisation.isEmpty())
         parts << organisation;
     if (a.raidDisks)
-        parts << QStringLiteral("%1 drives").arg(*a.raidDisks);
+        parts << i18ncp("how many drives an array spans", "%1 drive", "%1 drives", *a.raidDisks);
     if (a.chunkKib && a.level != QLatin1String("linear"))
-        parts << QStringLiteral("%1 chunks").arg(humanSize(qint64(*a.chunkKib) * 1024));
-    return parts.join(QStringLiteral(" \u00b7 "));
+        parts << i18nc("an array's chunk size, such as 512 KiB", "%1 chunks", humanSize(qint64(*a.chunkKib) * 1024));
+    return dotted(parts);
 }
 
 } // namespace
@@ -182,10 +190,14 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
     m_level->setText(levelLine(a));
     QString health = arrayHealth(a);
     if (!atRisk.isEmpty()) {
-        const QString warning = QStringLiteral("%1 %2 it may fail")
-                                    .arg(atRisk.join(QStringLiteral(", ")), atRisk.size() == 1 ? QStringLiteral("warns") : QStringLiteral("warn"));
+        QString disks = atRisk.first();
+        for (qsizetype i = 1; i < atRisk.size(); ++i)
+            disks = i18nc("a list of disks: those so far (%1), then the next one (%2)", "%1, %2", disks, atRisk[i]);
+        const QString warning = i18ncp("%2 is a disk or a list of disks whose drives warn of their health", "%2 warns it may fail", "%2 warn it may fail",
+                                       atRisk.size(), disks);
         // md still calls it healthy: the warning is the news. Otherwise it adds to md's.
-        health = mdTone == Tone::Good ? QStringLiteral("At risk: ") + warning : health + QStringLiteral(" \u00b7 ") + warning;
+        health = mdTone == Tone::Good ? i18nc("an array md calls healthy; %1 is why it is at risk", "At risk: %1", warning)
+                                      : i18nc("an array's health (%1), then why it is at risk (%2)", "%1 \u00b7 %2", health, warning);
     }
     m_health->setText(health);
     QPalette healthPalette = m_health->palette();
@@ -196,7 +208,7 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
     m_use->setText(useText(a, snapshot));
     if (m_currentSlot >= slots.size())
         m_currentSlot = int(slots.size()) - 1;
-    setAccessibleName(QStringLiteral("%1, %2, %3").arg(a.name, levelTitle(a.level), m_health->text()));
+    setAccessibleName(i18nc("an array (%1), its RAID level (%2) and its health (%3)", "%1, %2, %3", a.name, levelTitle(a.level), m_health->text()));
     update();
 }
 
@@ -216,22 +228,23 @@ void ArrayCard::showProgress(const Array &a)
     m_progress->setVisible(s.percent.has_value());
     if (s.percent) {
         m_progress->setValue(int(std::lround(*s.percent * 10)));
-        m_progress->setFormat(QStringLiteral("%1%").arg(*s.percent, 0, 'f', 1));
+        m_progress->setFormat(i18nc("the progress of md's work, in percent", "%1%", QString::number(*s.percent, 'f', 1)));
         QPalette barPalette = palette();
         barPalette.setColor(QPalette::Highlight, toneColor(m_tone, palette()));
         m_progress->setPalette(barPalette);
     }
     QStringList parts{sentenceCase(toString(s.action))};
     if (s.status == SyncStatus::Delayed)
-        parts << QStringLiteral("waiting for another array on the same disks");
+        parts << i18nc("md's work on an array", "waiting for another array on the same disks");
     else if (s.status == SyncStatus::Pending)
-        parts << QStringLiteral("pending, starts with the first write");
+        parts << i18nc("md's work on an array", "pending, starts with the first write");
     if (s.doneKib && s.totalKib)
-        parts << QStringLiteral("%1 of %2").arg(humanSize(*s.doneKib * 1024), humanSize(*s.totalKib * 1024));
+        parts << i18nc("how much md has done (%1) of all it has to do (%2)", "%1 of %2", humanSize(*s.doneKib * 1024), humanSize(*s.totalKib * 1024));
     // The health line says the rate and time left; here, when it ends by the clock.
     if (s.finishMinutes && s.status == SyncStatus::Running)
-        parts << QStringLiteral("done around %1").arg(QTime::currentTime().addSecs(int(*s.finishMinutes * 60)).toString(QStringLiteral("HH:mm")));
-    m_progressText->setText(parts.join(QStringLiteral(" \u00b7 ")));
+        parts << i18nc("when md's work ends; %1 is a time of day", "done around %1",
+                       QTime::currentTime().addSecs(int(*s.finishMinutes * 60)).toString(QStringLiteral("HH:mm")));
+    m_progressText->setText(dotted(parts));
     m_progressText->show();
 }
 

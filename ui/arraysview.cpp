@@ -8,6 +8,8 @@
 #include "themedicons.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -45,12 +47,12 @@ QWidget *makeEmptyState(QWidget *parent)
     const int unit = box->fontMetrics().height();
     auto *icon = new QLabel(box);
     icon->setPixmap(themedIcon(QStringLiteral("level-raid1"), box->palette()).pixmap(QSize(unit * 3, unit * 3), box->devicePixelRatioF()));
-    auto *text = new QLabel(QStringLiteral("No arrays yet: select disks to create one"), box);
+    auto *text = new QLabel(i18n("No arrays yet: select disks to create one"), box);
     text->setObjectName(QStringLiteral("emptyText"));
     QFont big = text->font();
     big.setPointSizeF(big.pointSizeF() * 1.15);
     text->setFont(big);
-    auto *hint = new QLabel(QStringLiteral("md arrays appear here as soon as the kernel runs them."), box);
+    auto *hint = new QLabel(i18n("md arrays appear here as soon as the kernel runs them."), box);
     hint->setForegroundRole(QPalette::PlaceholderText);
     auto *words = new QVBoxLayout;
     words->addWidget(text);

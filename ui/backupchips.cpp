@@ -3,6 +3,9 @@
 
 #include "backupchips.h"
 #include "chip.h"
+#include "words.h"
+
+#include <KLocalizedString>
 
 #include <QContextMenuEvent>
 #include <QHBoxLayout>
@@ -45,7 +48,8 @@ private:
 
 QString cutWords(const QDateTime &cutAt, const QDateTime &now)
 {
-    return QStringLiteral("%1, %2").arg(QLocale().toString(cutAt.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm")), ageWords(cutAt, now));
+    return i18nc("when a backup copy was cut: the date, then how long ago (\"2 hours ago\")", "%1, %2",
+                 QLocale().toString(cutAt.toLocalTime(), QStringLiteral("d MMM yyyy HH:mm")), ageWords(cutAt, now));
 }
 
 BackupChips::BackupChips(QWidget *parent) : QWidget(parent), m_layout(new QVBoxLayout(this))
@@ -77,23 +81,30 @@ void BackupChips::setCopies(const QList<DetachedCopy> &copies, const Snapshot &s
         line->setObjectName(QStringLiteral("backup-%1").arg(c.name()));
         auto *chip = new Chip(line);
         chip->setObjectName(QStringLiteral("backupState"));
-        chip->setText(!plugged ? QStringLiteral("not plugged in") : !c.loops.isEmpty() ? QStringLiteral("open") : QStringLiteral("detached"));
+        chip->setText(!plugged            ? i18nc("a backup copy's state", "not plugged in")
+                      : !c.loops.isEmpty() ? i18nc("a backup copy's state: opened read-only", "open")
+                                           : i18nc("a backup copy's state", "detached"));
         chip->setTone(plugged && !c.loops.isEmpty() ? Tone::Busy : Tone::Neutral);
-        QStringList words{QStringLiteral("Copy on %1").arg(c.name())};
+        QStringList words{i18nc("a backup copy on device %1", "Copy on %1", c.name())};
         if (c.record)
-            words << QStringLiteral("as of %1").arg(cutWords(c.record->cutAt, now));
+            words << i18nc("a backup copy: %1 is when it was cut", "as of %1", cutWords(c.record->cutAt, now));
         else
-            words << QStringLiteral("Plexus has no record of when it was cut");
-        if (!c.loops.isEmpty())
-            words << QStringLiteral("opened read-only as /dev/%1").arg(c.loops.join(QStringLiteral(", /dev/")));
-        auto *text = new QLabel(words.join(QStringLiteral(" \u00b7 ")), line);
+            words << i18nc("a backup copy", "Plexus has no record of when it was cut");
+        if (!c.loops.isEmpty()) {
+            QStringList loops;
+            for (const QString &loop : c.loops)
+                loops << QStringLiteral("/dev/") + loop;
+            words << i18nc("a backup copy; %1 is a list of loop devices", "opened read-only as %1",
+                           loops.join(i18nc("separator between devices in a list", ", ")));
+        }
+        auto *text = new QLabel(joinedList(words, ki18nc("facts about a backup copy: those so far (%1), then the next one (%2)", "%1 \u00b7 %2")), line);
         text->setObjectName(QStringLiteral("backupText"));
         text->setTextFormat(Qt::PlainText);
         text->setWordWrap(true);
         if (!plugged)
             text->setForegroundRole(QPalette::PlaceholderText);
         if (c.record)
-            line->setToolTip(QStringLiteral("On %1: %2").arg(c.name(), c.record->words()));
+            line->setToolTip(i18nc("a backup copy on device %1; %2 says what it holds", "On %1: %2", c.name(), c.record->words()));
         auto *row = new QHBoxLayout(line);
         row->setContentsMargins(0, 0, 0, 0);
         row->setSpacing(unit / 2);

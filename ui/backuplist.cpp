@@ -7,6 +7,8 @@
 #include "engine/systemview.h"
 #include "model/stoppedmembers.h"
 
+#include <KLocalizedString>
+
 #include <QJsonObject>
 
 namespace plexus {
@@ -77,21 +79,18 @@ QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const QLis
 QString ageWords(const QDateTime &then, const QDateTime &now)
 {
     const qint64 minutes = then.secsTo(now) / 60;
-    auto ago = [](qint64 n, const char *unit) {
-        return QStringLiteral("%1 %2%3 ago").arg(n).arg(QLatin1String(unit)).arg(n == 1 ? QString() : QStringLiteral("s"));
-    };
     if (minutes < 1)
-        return QStringLiteral("just now");
+        return i18nc("when something happened", "just now");
     if (minutes < 60)
-        return ago(minutes, "minute");
+        return i18ncp("when something happened", "%1 minute ago", "%1 minutes ago", minutes);
     if (minutes < 48 * 60)
-        return ago(minutes / 60, "hour");
+        return i18ncp("when something happened", "%1 hour ago", "%1 hours ago", minutes / 60);
     const qint64 days = minutes / (24 * 60);
     if (days < 60)
-        return ago(days, "day");
+        return i18ncp("when something happened", "%1 day ago", "%1 days ago", days);
     if (days < 730)
-        return ago(days / 30, "month");
-    return ago(days / 365, "year");
+        return i18ncp("when something happened", "%1 month ago", "%1 months ago", days / 30);
+    return i18ncp("when something happened", "%1 year ago", "%1 years ago", days / 365);
 }
 
 } // namespace plexus

@@ -3,6 +3,8 @@
 
 #include "changelogmodel.h"
 
+#include <KLocalizedString>
+
 #include <QApplication>
 #include <QDate>
 #include <QHash>
@@ -83,10 +85,11 @@ QVariant ChangeLogModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: {
         const QDateTime local = e.when.toLocalTime();
         const QString format = local.date() == QDate::currentDate() ? QStringLiteral("HH:mm:ss") : QStringLiteral("MMM d HH:mm:ss");
-        return QStringLiteral("%1 %2").arg(local.toString(format), e.note.text);
+        return i18nc("a line of the Changes: the time, then what happened", "%1 %2", local.toString(format), e.note.text);
     }
     case Qt::ToolTipRole:
-        return QStringLiteral("%1\n%2").arg(e.when.toLocalTime().toString(Qt::ISODate), e.note.text);
+        return i18nc("tooltip of a line of the Changes: the time, then what happened", "%1\n%2",
+                     e.when.toLocalTime().toString(Qt::ISODate), e.note.text);
     case ArrayRole:
         return e.note.array;
     case DeviceRole:

@@ -6,6 +6,8 @@
 #include "model/describe.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -19,7 +21,7 @@ QString diskFacts(const Disk &d, bool withSize)
             facts << busTitle(d.bus);
     }
     facts.removeAll(QString());
-    return facts.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(facts.join(QStringLiteral(", ")));
+    return facts.join(i18nc("separator between facts about a disk", ", "));
 }
 
 } // namespace
@@ -44,14 +46,11 @@ QList<ChangeNote> eventNotes(const QList<Event> &events, const Snapshot &before,
         if (e.kind == EventKind::SyncProgress)
             continue;
         QString text = e.summary();
-        if (e.kind == EventKind::DiskAdded)
-            if (const Disk *d = after.disk(e.device))
-                text += diskFacts(*d, true);
-        if (e.kind == EventKind::DiskRemoved)
-            if (const Disk *d = before.disk(e.device))
-                text += diskFacts(*d, false);
+        const Disk *disk = e.kind == EventKind::DiskAdded ? after.disk(e.device) : e.kind == EventKind::DiskRemoved ? before.disk(e.device) : nullptr;
+        if (const QString facts = disk ? diskFacts(*disk, e.kind == EventKind::DiskAdded) : QString(); !facts.isEmpty())
+            text = i18nc("a disk added or removed, then facts about it: \"Disk sdd added (Ultra Fit, 29.8 GiB, USB)\"", "%1 (%2)", text, facts);
         if (e.kind == EventKind::DriveAtRisk && !e.health.isEmpty())
-            text += QStringLiteral(": ") + e.health;
+            text = i18nc("a drive at risk, then why", "%1: %2", text, e.health);
         notes << ChangeNote{text, eventTone(e), e.array, e.device};
     }
     return notes;

@@ -6,6 +6,8 @@
 #include "selectionmodel.h"
 #include "themedicons.h"
 
+#include <KLocalizedString>
+
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QPainter>
@@ -83,7 +85,7 @@ DetailsPane::DetailsPane(SelectionModel *selection, QWidget *parent) : QWidget(p
     m_subtitle->setObjectName(QStringLiteral("detailsSubtitle"));
     m_subtitle->setWordWrap(true);
     m_subtitle->setForegroundRole(QPalette::PlaceholderText);
-    m_placeholder = new QLabel(QStringLiteral("Select a disk, partition, array, member or volume to see its details."), this);
+    m_placeholder = new QLabel(i18n("Select a disk, partition, array, member or volume to see its details."), this);
     m_placeholder->setObjectName(QStringLiteral("detailsPlaceholder"));
     m_placeholder->setWordWrap(true);
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -160,8 +162,8 @@ void DetailsPane::refresh()
     // Keep the scroll position when the same thing is shown again with new values.
     const int scroll = m_view->verticalScrollBar() ? m_view->verticalScrollBar()->value() : 0;
     m_model->clear();
-    m_model->setHorizontalHeaderLabels({QStringLiteral("Attribute"), QStringLiteral("Value")});
-    m_model->horizontalHeaderItem(1)->setToolTip(QStringLiteral("In grey: the value as the kernel reports it"));
+    m_model->setHorizontalHeaderLabels({i18nc("column header in the details", "Attribute"), i18nc("column header in the details", "Value")});
+    m_model->horizontalHeaderItem(1)->setToolTip(i18n("In grey: the value as the kernel reports it"));
     m_view->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     QFont sectionFont = font();
     sectionFont.setBold(true);
@@ -175,7 +177,7 @@ void DetailsPane::refresh()
             value->setData(row.raw, rawRole);
             value->setToolTip(row.raw.isEmpty() || row.raw == row.value
                                   ? row.value
-                                  : QStringLiteral("%1\nkernel: %2").arg(row.value, row.raw));
+                                  : i18nc("tooltip: a value in words, then as the kernel reports it", "%1\nkernel: %2", row.value, row.raw));
             m_model->appendRow({label, value});
         }
     }

@@ -5,6 +5,8 @@
 #include "diskrow.h"
 #include "partitionbar.h"
 
+#include <KLocalizedString>
+
 #include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -17,7 +19,7 @@ DiskMapView::DiskMapView(SelectionModel *selection, QWidget *parent) : QWidget(p
     m_layout = new QVBoxLayout(this);
     m_layout->setContentsMargins(0, 0, 0, 0);
     m_layout->setSpacing(fontMetrics().height() / 6);
-    m_empty = new QLabel(QStringLiteral("No disks found."), this);
+    m_empty = new QLabel(i18n("No disks found."), this);
     m_empty->setObjectName(QStringLiteral("emptyDisks"));
     m_empty->setForegroundRole(QPalette::PlaceholderText);
     m_layout->addWidget(m_empty);

@@ -11,6 +11,8 @@
 #include "themedicons.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QDragEnterEvent>
@@ -41,10 +43,10 @@ DiskRow::DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent
     m_facts->setObjectName(QStringLiteral("facts"));
     m_removable = new Chip(this);
     m_removable->setObjectName(QStringLiteral("removable"));
-    m_removable->setText(QStringLiteral("removable"));
+    m_removable->setText(i18nc("a disk badge", "removable"));
     m_hotplug = new Chip(this);
     m_hotplug->setObjectName(QStringLiteral("hotplug"));
-    m_hotplug->setText(QStringLiteral("hot-plug"));
+    m_hotplug->setText(i18nc("a disk badge", "hot-plug"));
     m_health = new Chip(this);
     m_health->setObjectName(QStringLiteral("health"));
     m_health->hide();
@@ -93,14 +95,14 @@ void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
     m_icon->setPixmap(themedIcon(pluggable ? QStringLiteral("disk-removable") : QStringLiteral("disk"), palette())
                           .pixmap(QSize(iconSize, iconSize), devicePixelRatioF()));
     m_model->setText(fontMetrics().elidedText(disk.model, Qt::ElideRight, fontMetrics().height() * 11));
-    m_model->setToolTip(disk.serial.isEmpty() ? disk.model : QStringLiteral("%1, serial %2").arg(disk.model, disk.serial));
+    m_model->setToolTip(disk.serial.isEmpty() ? disk.model : i18nc("a disk's model and serial number", "%1, serial %2", disk.model, disk.serial));
     QStringList facts{humanSize(disk.sizeBytes)};
     if (!disk.bus.isEmpty())
         facts << busTitle(disk.bus);
-    facts << (disk.rotational ? QStringLiteral("HDD") : QStringLiteral("SSD"));
+    facts << (disk.rotational ? i18nc("a hard disk drive", "HDD") : i18nc("a solid-state drive", "SSD"));
     if (disk.readOnly)
-        facts << QStringLiteral("read-only");
-    m_facts->setText(facts.join(QStringLiteral(" \u00b7 ")));
+        facts << i18nc("a disk", "read-only");
+    m_facts->setText(joinedList(facts, ki18nc("facts about a disk: those so far (%1), then the next one (%2)", "%1 \u00b7 %2")));
     m_removable->setVisible(disk.removable);
     m_hotplug->setVisible(disk.hotpluggable && !disk.removable);
     m_health->setVisible(disk.health.has_value());
@@ -111,12 +113,14 @@ void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
                                                 : (disk.health->hot() ? Tone::Warning : Tone::Good));
         health = healthSummary(*disk.health);
         if (disk.health->temperatureC)
-            health += QStringLiteral(", %1 \u00b0C").arg(qRound(*disk.health->temperatureC));
+            health = i18nc("a drive's health, then its temperature", "%1, %2 \u00b0C", health, qRound(*disk.health->temperatureC));
         m_health->setToolTip(health);
     }
     m_bar->setSegments(diskSegments(disk, snapshot));
-    setAccessibleName(health.isEmpty() ? QStringLiteral("%1, %2, %3").arg(disk.name, disk.model, m_facts->text())
-                                       : QStringLiteral("%1, %2, %3, %4").arg(disk.name, disk.model, m_facts->text(), health));
+    setAccessibleName(health.isEmpty()
+                          ? i18nc("accessible name of a disk: its name, model, facts", "%1, %2, %3", disk.name, disk.model, m_facts->text())
+                          : i18nc("accessible name of a disk: its name, model, facts, health", "%1, %2, %3, %4", disk.name, disk.model,
+                                  m_facts->text(), health));
 }
 
 QString DiskRow::factsText() const
@@ -221,9 +225,9 @@ void DiskRow::planDrop(const QString &device)
     m_drop = m_planner(device);
     update();
     if (m_drop.isRefused())
-        Q_EMIT dropHint(QStringLiteral("Cannot drop %1 on %2: %3").arg(device, m_disk, m_drop.refusal.message()), false);
+        Q_EMIT dropHint(i18nc("%1 a device, %2 a disk, %3 why not", "Cannot drop %1 on %2: %3", device, m_disk, m_drop.refusal.message()), false);
     else
-        Q_EMIT dropHint(QStringLiteral("Drop to review: %1").arg(m_drop.plan.summary), true);
+        Q_EMIT dropHint(i18nc("%1 what the drop would do", "Drop to review: %1", m_drop.plan.summary), true);
 }
 
 void DiskRow::clearDrop()

@@ -6,6 +6,8 @@
 #include "memberslots.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 #include <algorithm>
 #include <cmath>
 
@@ -31,57 +33,60 @@ DiskSegment blockDeviceRole(const QString &device, const QString &fsType, const 
         seg.array = a.name;
         seg.state = slot.tone();
         const bool working = slot.state == SlotState::InSync || slot.state == SlotState::Active;
-        seg.roleText = working ? QStringLiteral("%1 member").arg(a.name)
-                               : QStringLiteral("%1 member, %2").arg(a.name, slotStateWord(slot.state));
+        seg.roleText = working ? i18nc("a disk area's role: member of md array %1", "%1 member", a.name)
+                               : i18nc("a disk area's role: member of md array %1, in state %2", "%1 member, %2", a.name,
+                                       slotStateWord(slot.state));
         seg.shortText = a.name;
         return seg;
     }
     if (const PhysicalVolume *pv = s.physicalVolume(device)) {
         seg.role = SegmentRole::PhysicalVolume;
-        seg.roleText = QStringLiteral("PV of %1").arg(pv->vgName);
+        seg.roleText = i18nc("LVM physical volume of volume group %1", "PV of %1", pv->vgName);
         seg.shortText = pv->vgName;
         return seg;
     }
     if (s.isSwap(device) || fsType == QLatin1String("swap")) {
         seg.role = SegmentRole::Swap;
-        seg.roleText = s.isSwap(device) ? QStringLiteral("swap") : QStringLiteral("swap, off");
-        seg.shortText = QStringLiteral("swap");
+        seg.roleText = s.isSwap(device) ? i18nc("a disk area used as swap space", "swap")
+                                        : i18nc("a disk area set up as swap space, not in use", "swap, off");
+        seg.shortText = i18nc("a disk area used as swap space", "swap");
         return seg;
     }
     const QList<const Mount *> mounts = s.mountsOf(device);
     if (!mounts.isEmpty()) {
         seg.role = SegmentRole::Filesystem;
-        seg.roleText = QStringLiteral("%1 on %2").arg(mounts.first()->fsType, mounts.first()->mountPoint);
+        seg.roleText = i18nc("filesystem type %1 mounted on %2", "%1 on %2", mounts.first()->fsType, mounts.first()->mountPoint);
         seg.shortText = mounts.first()->mountPoint;
         return seg;
     }
-    const QString named = label.isEmpty() ? QString() : QStringLiteral(" \u201c%1\u201d").arg(label);
     if (const Array *copied = fsType == QLatin1String("linux_raid_member") ? copiedArray(s, device) : nullptr) {
         // Cut off a running mirror: a backup copy of it, not a stray member.
         seg.role = SegmentRole::ArrayMember;
-        seg.roleText = QStringLiteral("backup copy of %1").arg(copied->name);
-        seg.shortText = QStringLiteral("%1 copy").arg(copied->name);
+        seg.roleText = i18nc("a disk area holding a backup copy of md array %1", "backup copy of %1", copied->name);
+        seg.shortText = i18nc("short: a backup copy of md array %1", "%1 copy", copied->name);
         seg.array = copied->name;
         seg.state = Tone::Neutral;
     } else if (fsType == QLatin1String("linux_raid_member")) {
         seg.role = SegmentRole::ArrayMember;
-        seg.roleText = QStringLiteral("md member%1, not running").arg(named);
+        seg.roleText = label.isEmpty() ? i18n("md member, not running")
+                                       : i18nc("%1 is the label recorded on the member", "md member \u201c%1\u201d, not running", label);
         seg.shortText = QStringLiteral("md");
         seg.state = Tone::Neutral;
     } else if (fsType == QLatin1String("LVM2_member")) {
         seg.role = SegmentRole::PhysicalVolume;
-        seg.roleText = QStringLiteral("LVM PV, not active");
+        seg.roleText = i18n("LVM PV, not active");
         seg.shortText = QStringLiteral("PV");
     } else if (fsType == QLatin1String("crypto_LUKS")) {
-        seg.roleText = QStringLiteral("encrypted (LUKS)");
+        seg.roleText = i18n("encrypted (LUKS)");
         seg.shortText = QStringLiteral("LUKS");
     } else if (!fsType.isEmpty()) {
         seg.role = SegmentRole::Filesystem;
-        seg.roleText = QStringLiteral("%1%2, not mounted").arg(fsType, named);
+        seg.roleText = label.isEmpty() ? i18nc("filesystem type %1", "%1, not mounted", fsType)
+                                       : i18nc("filesystem type %1 with label %2", "%1 \u201c%2\u201d, not mounted", fsType, label);
         seg.shortText = fsType;
     } else {
-        seg.roleText = QStringLiteral("no filesystem");
-        seg.shortText = QStringLiteral("empty");
+        seg.roleText = i18nc("a disk area", "no filesystem");
+        seg.shortText = i18nc("a disk area with no filesystem", "empty");
     }
     return seg;
 }
@@ -94,7 +99,7 @@ DiskSegment freeSpace(qint64 start, qint64 size)
     seg.role = SegmentRole::Free;
     seg.startBytes = start;
     seg.sizeBytes = size;
-    seg.roleText = QStringLiteral("unallocated");
+    seg.roleText = i18nc("free disk space", "unallocated");
     seg.shortText = humanSize(size);
     return seg;
 }
@@ -107,10 +112,12 @@ QList<DiskSegment> diskSegments(const Disk &disk, const Snapshot &snapshot)
     if (disk.partitions.isEmpty()) {
         DiskSegment whole = blockDeviceRole(disk.name, disk.fsType, disk.label, snapshot);
         whole.sizeBytes = disk.sizeBytes;
-        if (whole.role == SegmentRole::Other && whole.roleText == QLatin1String("no filesystem")) {
+        // "no filesystem": nothing else claims it and it has no signature.
+        if (whole.role == SegmentRole::Other && disk.fsType.isEmpty()) {
             whole.role = SegmentRole::Free;
-            whole.roleText = disk.partitionTable.isEmpty() ? QStringLiteral("empty, no partition table")
-                                                           : QStringLiteral("empty %1 partition table").arg(disk.partitionTable);
+            whole.roleText = disk.partitionTable.isEmpty()
+                ? i18nc("a whole disk", "empty, no partition table")
+                : i18nc("a whole disk; %1 is the partition table type (GPT, MBR)", "empty %1 partition table", disk.partitionTable);
         }
         segments << whole;
         return segments;

@@ -41,6 +41,8 @@
 #include "volumesview.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 #include <QApplication>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -75,11 +77,6 @@ QLabel *sectionHeading(const QString &text, QWidget *parent)
     return label;
 }
 
-QString plural(qsizetype n, const char *one, const char *many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
-}
-
 } // namespace
 
 MainWindow::MainWindow(const QString &root, QWidget *parent)
@@ -88,8 +85,8 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     installPaintedAccessibility(); // member tiles and partition areas as accessible children
     setWindowIcon(themedIcon(QStringLiteral("plexus"), palette()));
-    setWindowTitle(root == QLatin1String("/") ? QStringLiteral("Plexus \u2014 %1").arg(QSysInfo::machineHostName())
-                                              : QStringLiteral("Plexus \u2014 %1").arg(root));
+    setWindowTitle(i18nc("the window's title; %1 is the machine's name or the directory of a captured tree", "Plexus \u2014 %1",
+                         root == QLatin1String("/") ? QSysInfo::machineHostName() : root));
     // Plans are made against the machine shown: its device nodes, or the tree's.
     if (root == QLatin1String("/"))
         m_system = std::make_unique<LiveSystem>();
@@ -135,7 +132,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     m_shutdownHold = new ShutdownHoldNotice(this);
     statusBar()->addPermanentWidget(m_shutdownHold);
     if (root != QLatin1String("/")) {
-        auto *source = new QLabel(QStringLiteral("Showing the tree in %1").arg(root), this);
+        auto *source = new QLabel(i18nc("%1 is the directory of a captured machine tree", "Showing the tree in %1", root), this);
         source->setForegroundRole(QPalette::PlaceholderText);
         statusBar()->addPermanentWidget(source);
     }
@@ -156,9 +153,9 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
     reload();
     refreshUnfinished();
     refreshBackups();
-    m_log->append(m_snapshot->takenAt, {ChangeNote{QStringLiteral("watching %1 on %2")
-                                                       .arg(plural(m_snapshot->arrays.size(), "array", "arrays"),
-                                                            plural(m_snapshot->disks.size(), "disk", "disks")),
+    m_log->append(m_snapshot->takenAt, {ChangeNote{i18nc("the first line of the changes; %1 is how many arrays, %2 how many disks", "watching %1 on %2",
+                                                         i18np("%1 array", "%1 arrays", m_snapshot->arrays.size()),
+                                                         i18np("%1 disk", "%1 disks", m_snapshot->disks.size())),
                                                    Tone::Neutral}});
     // What happened before the window opened, as the system journal kept it
     // (plexus-monitor.service writes it); only for this machine, not a captured tree.
@@ -184,13 +181,13 @@ PlanningContext MainWindow::planningContext() const
 
 void MainWindow::buildToolBar()
 {
-    m_toolBar = addToolBar(QStringLiteral("Actions"));
+    m_toolBar = addToolBar(i18nc("the title of the window's toolbar", "Actions"));
     m_toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     m_toolBar->setMovable(false);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_createAction = new QAction(actionIcon(QStringLiteral("createArray")), QStringLiteral("Create array\u2026"), this);
+    m_createAction = new QAction(actionIcon(QStringLiteral("createArray")), i18nc("toolbar action", "Create array\u2026"), this);
     m_createAction->setObjectName(QStringLiteral("createArrayAction"));
-    m_createAction->setToolTip(QStringLiteral("Create an md array; ctrl-click disks or partitions in the disk map to start with them."));
+    m_createAction->setToolTip(i18nc("tooltip of Create array", "Create an md array; ctrl-click disks or partitions in the disk map to start with them."));
     connect(m_createAction, &QAction::triggered, this, [this] {
         QStringList devices = m_selection->chosenDevices();
         const Selectable current = m_selection->current();
@@ -272,7 +269,7 @@ QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
             menu->addSeparator();
         menu->addAction(m_createAction);
         if (const Disk *disk = m_snapshot->diskOf(item.name)) {
-            QAction *locate = menu->addAction(actionIcon(QStringLiteral("locate")), QStringLiteral("Locate %1 in the machine\u2026").arg(disk->name));
+            QAction *locate = menu->addAction(actionIcon(QStringLiteral("locate")), i18nc("context menu action; %1 is a disk", "Locate %1 in the machine\u2026", disk->name));
             locate->setObjectName(QStringLiteral("action-locate"));
             connect(locate, &QAction::triggered, this, [this, disk = *disk] { showLocate(disk); });
         }
@@ -283,15 +280,18 @@ QMenu *MainWindow::contextMenu(const Selectable &item, QWidget *parent)
 // Before a disk is pulled: what is printed on it and where it is plugged in.
 void MainWindow::showLocate(const Disk &disk)
 {
-    auto *box = new QMessageBox(QMessageBox::Information, QStringLiteral("Locate %1").arg(disk.name),
-                                QStringLiteral("To find %1 in the machine, look for:").arg(disk.name), QMessageBox::Close, this);
+    auto *box = new QMessageBox(QMessageBox::Information, i18nc("dialog title; %1 is a disk", "Locate %1", disk.name),
+                                i18nc("%1 is a disk; a list of what to look for follows", "To find %1 in the machine, look for:", disk.name), QMessageBox::Close,
+                                this);
     box->setObjectName(QStringLiteral("locateDialog"));
     QString details;
     for (const LocateLine &line : locateLines(disk))
-        details += QStringLiteral("<p><b>%1:</b> %2%3</p>")
-                       .arg(line.label.toHtmlEscaped(), line.value.toHtmlEscaped(),
-                            line.where.isEmpty() ? QString() : QStringLiteral("<br><small>%1</small>").arg(line.where.toHtmlEscaped()));
-    box->setInformativeText(details + QStringLiteral("<p><small>%1</small></p>").arg(bayLightNote(disk).toHtmlEscaped()));
+        details += line.where.isEmpty()
+            ? i18nc("what to look for on a disk (%1) and its value (%2)", "<p><b>%1:</b> %2</p>", line.label.toHtmlEscaped(), line.value.toHtmlEscaped())
+            : i18nc("what to look for on a disk (%1), its value (%2) and where to find it (%3)", "<p><b>%1:</b> %2<br><small>%3</small></p>",
+                    line.label.toHtmlEscaped(), line.value.toHtmlEscaped(), line.where.toHtmlEscaped());
+    box->setInformativeText(i18nc("what to look for on a disk (%1), then a note on its bay's light (%2)", "%1<p><small>%2</small></p>", details,
+                                  bayLightNote(disk).toHtmlEscaped()));
     box->setTextFormat(Qt::RichText);
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->open();
@@ -432,9 +432,11 @@ void MainWindow::showBackups()
 
 void MainWindow::confirmDrop(const QString &job, const QString &words)
 {
-    const auto answer = QMessageBox::warning(this, QStringLiteral("Drop the unfinished job?"),
-                                             QStringLiteral("%1\n\nDropping it undoes nothing: what it did stays as it is, what it did not do stays "
-                                                            "undone, and it is no longer reported.").arg(words),
+    const auto answer = QMessageBox::warning(this, i18nc("dialog title", "Drop the unfinished job?"),
+                                             i18nc("%1 says what the unfinished job is and how far it got",
+                                                   "%1\n\nDropping it undoes nothing: what it did stays as it is, what it did not do stays "
+                                                   "undone, and it is no longer reported.",
+                                                   words),
                                              QMessageBox::Cancel | QMessageBox::Discard, QMessageBox::Cancel);
     if (answer != QMessageBox::Discard || !m_helper)
         return;
@@ -442,7 +444,7 @@ void MainWindow::confirmDrop(const QString &job, const QString &words)
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
         w->deleteLater();
         if (w->isError())
-            QMessageBox::warning(this, QStringLiteral("Not dropped"), w->error().message());
+            QMessageBox::warning(this, i18nc("dialog title: the unfinished job was not dropped", "Not dropped"), w->error().message());
         refreshUnfinished();
     });
 }
@@ -492,13 +494,13 @@ QWidget *MainWindow::buildOverview()
     auto *layout = new QVBoxLayout(overview);
     layout->setContentsMargins(unit, unit * 2 / 3, unit, unit);
     layout->setSpacing(unit / 2);
-    layout->addWidget(sectionHeading(QStringLiteral("Arrays"), overview));
+    layout->addWidget(sectionHeading(i18nc("heading of a part of the window", "Arrays"), overview));
     layout->addWidget(m_arrays);
     layout->addSpacing(unit / 2);
-    layout->addWidget(sectionHeading(QStringLiteral("Disks"), overview));
+    layout->addWidget(sectionHeading(i18nc("heading of a part of the window", "Disks"), overview));
     layout->addWidget(m_disks);
     layout->addSpacing(unit / 2);
-    layout->addWidget(sectionHeading(QStringLiteral("Volumes"), overview));
+    layout->addWidget(sectionHeading(i18nc("heading of a part of the window", "Volumes"), overview));
     layout->addWidget(m_volumes);
     layout->addStretch(1);
 
@@ -526,21 +528,22 @@ QWidget *MainWindow::buildSidebar()
     auto *detailsLayout = new QVBoxLayout(detailsBox);
     detailsLayout->setContentsMargins(unit / 2, unit * 2 / 3, unit, unit / 2);
     detailsLayout->setSpacing(unit / 2);
-    detailsLayout->addWidget(sectionHeading(QStringLiteral("Details"), detailsBox));
+    detailsLayout->addWidget(sectionHeading(i18nc("heading of a part of the window", "Details"), detailsBox));
     detailsLayout->addWidget(m_details, 1);
 
     // "Only md0": the Changes of what is selected (its history from the journal too).
     auto *filter = new ChangeLogFilter(this);
     filter->setSourceModel(m_log);
-    auto *narrow = new QCheckBox(QStringLiteral("Only the selection"));
+    auto *narrow = new QCheckBox(i18nc("show only the changes of the selected item", "Only the selection"));
     narrow->setObjectName(QStringLiteral("changesOfSelection"));
     narrow->setEnabled(false);
-    narrow->setToolTip(QStringLiteral("Show only the changes of the selected array, disk or member"));
+    narrow->setToolTip(i18nc("tooltip of Only the selection", "Show only the changes of the selected array, disk or member"));
     connect(narrow, &QCheckBox::toggled, filter, &ChangeLogFilter::setNarrowed);
     connect(m_selection, &SelectionModel::currentChanged, filter, [this, filter, narrow](const Selectable &item) {
         const bool narrowable = m_selection->snapshot() && filter->setSubject(item, *m_selection->snapshot());
         narrow->setEnabled(narrowable);
-        narrow->setText(narrowable ? QStringLiteral("Only %1").arg(item.name) : QStringLiteral("Only the selection"));
+        narrow->setText(narrowable ? i18nc("show only the changes of %1, the selected item", "Only %1", item.name)
+                                   : i18nc("show only the changes of the selected item", "Only the selection"));
     });
     m_logView = new QListView;
     m_logView->setObjectName(QStringLiteral("changeLog"));
@@ -554,7 +557,7 @@ QWidget *MainWindow::buildSidebar()
     logLayout->setContentsMargins(unit / 2, unit / 2, unit, unit / 2);
     logLayout->setSpacing(unit / 3);
     auto *logHeading = new QHBoxLayout;
-    logHeading->addWidget(sectionHeading(QStringLiteral("Changes"), logBox));
+    logHeading->addWidget(sectionHeading(i18nc("heading of a part of the window", "Changes"), logBox));
     logHeading->addStretch(1);
     logHeading->addWidget(narrow);
     logLayout->addLayout(logHeading);
@@ -669,12 +672,14 @@ void MainWindow::updateStatus()
     for (const Array &a : s.arrays)
         if (arrayTone(a) == Tone::Bad || arrayTone(a) == Tone::Warning)
             ++attention;
-    QStringList parts{plural(s.arrays.size(), "array", "arrays")};
+    QString arrays = i18np("%1 array", "%1 arrays", s.arrays.size());
     if (attention > 0)
-        parts.last() += attention == 1 ? QStringLiteral(" (1 needs attention)") : QStringLiteral(" (%1 need attention)").arg(attention);
-    parts << plural(s.disks.size(), "disk", "disks") << plural(s.volumeGroups.size(), "volume group", "volume groups");
-    m_status->setText(QStringLiteral("%1 \u2014 updated %2").arg(parts.join(QStringLiteral(" \u00b7 ")),
-                                                               s.takenAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+        arrays = i18ncp("how many arrays (%2) and how many of them need attention (%1)", "%2 (%1 needs attention)", "%2 (%1 need attention)", attention,
+                        arrays);
+    m_status->setText(i18nc("the status bar: how many arrays (%1), disks (%2) and volume groups (%3), and when they were read (%4)",
+                            "%1 \u00b7 %2 \u00b7 %3 \u2014 updated %4", arrays, i18np("%1 disk", "%1 disks", s.disks.size()),
+                            i18np("%1 volume group", "%1 volume groups", s.volumeGroups.size()),
+                            s.takenAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
 }
 
 void MainWindow::updateTabOrder()

@@ -4,20 +4,22 @@
 #include "memberslots.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 QString slotStateWord(SlotState state)
 {
     switch (state) {
-    case SlotState::InSync: return QStringLiteral("in sync");
-    case SlotState::Active: return QStringLiteral("active");
-    case SlotState::Rebuilding: return QStringLiteral("rebuilding");
-    case SlotState::Replacement: return QStringLiteral("replacement");
-    case SlotState::Spare: return QStringLiteral("spare");
-    case SlotState::Faulty: return QStringLiteral("faulty");
-    case SlotState::Journal: return QStringLiteral("journal");
-    case SlotState::Missing: return QStringLiteral("missing");
-    case SlotState::Stopped: return QStringLiteral("not running");
+    case SlotState::InSync: return i18nc("a member slot's state", "in sync");
+    case SlotState::Active: return i18nc("a member slot's state", "active");
+    case SlotState::Rebuilding: return i18nc("a member slot's state", "rebuilding");
+    case SlotState::Replacement: return i18nc("a member slot's state: a device being built to replace the slot's member", "replacement");
+    case SlotState::Spare: return i18nc("a member slot's state", "spare");
+    case SlotState::Faulty: return i18nc("a member slot's state", "faulty");
+    case SlotState::Journal: return i18nc("a member slot's state: the array's write journal device", "journal");
+    case SlotState::Missing: return i18nc("a member slot's state", "missing");
+    case SlotState::Stopped: return i18nc("a member slot's state: its array is stopped", "not running");
     }
     return {};
 }
@@ -38,17 +40,17 @@ SlotState slotStateOf(const Member &m, const Array &a)
 
 QString MemberSlot::name() const
 {
-    return device.isEmpty() ? QStringLiteral("slot %1").arg(slot.value_or(-1)) : device;
+    return device.isEmpty() ? i18nc("a member slot of an array with no device in it; %1 is its number", "slot %1", slot.value_or(-1)) : device;
 }
 
 QString MemberSlot::stateText() const
 {
-    QStringList words{slotStateWord(state)};
+    QString words = slotStateWord(state);
     if (writeMostly)
-        words << QStringLiteral("write-mostly");
+        words = i18nc("a member's state, then that md reads from it only when needed", "%1, write-mostly", words);
     if (wantReplacement)
-        words << QStringLiteral("replacement requested");
-    return words.join(QStringLiteral(", "));
+        words = i18nc("a member's state, then that it is to be replaced", "%1, replacement requested", words);
+    return words;
 }
 
 Tone MemberSlot::tone() const

@@ -5,6 +5,8 @@
 #include "model/describe.h"
 #include "operations/devicedrag.h"
 
+#include <KLocalizedString>
+
 #include <QApplication>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -35,7 +37,7 @@ void PartitionBar::setSegments(const QList<DiskSegment> &segments)
     m_segments = segments;
     m_current = qBound(0, m_current, qMax(0, int(m_segments.size()) - 1));
     m_hovered = -1;
-    setAccessibleName(QStringLiteral("Disk %1").arg(m_disk));
+    setAccessibleName(i18nc("accessible name of a disk's partition bar", "Disk %1", m_disk));
     update();
     paintedItemsChanged(this);
 }
@@ -44,8 +46,8 @@ PaintedItems::Item PartitionBar::paintedItem(int index) const
 {
     const DiskSegment &seg = m_segments.at(index);
     Item item;
-    item.name = seg.isFree() ? QStringLiteral("free space") : seg.device;
-    item.description = QStringLiteral("%1, %2").arg(seg.roleText, humanSize(seg.sizeBytes));
+    item.name = seg.isFree() ? i18nc("an area of a disk", "free space") : seg.device;
+    item.description = i18nc("an area of a disk: its role, its size", "%1, %2", seg.roleText, humanSize(seg.sizeBytes));
     item.rect = segmentRect(index);
     item.current = index == m_current && m_selection->current() == selectableAt(index);
     item.focused = item.current && hasFocus();
@@ -125,9 +127,10 @@ int PartitionBar::segmentAt(const QPoint &pos) const
 QString PartitionBar::toolTipFor(int index) const
 {
     const DiskSegment &seg = m_segments[index];
-    const QString title = seg.device.isEmpty() ? QStringLiteral("Free space") : seg.device;
-    return QStringLiteral("<b>%1</b> \u2014 %2<br>%3<br>starts at %4")
-        .arg(title.toHtmlEscaped(), humanSize(seg.sizeBytes), seg.roleText.toHtmlEscaped(), humanSize(seg.startBytes));
+    const QString title = seg.device.isEmpty() ? i18nc("an area of a disk", "Free space") : seg.device;
+    return i18nc("tooltip of an area of a disk: %1 its name, %2 its size, %3 its role, %4 where it starts",
+                 "<b>%1</b> \u2014 %2<br>%3<br>starts at %4", title.toHtmlEscaped(), humanSize(seg.sizeBytes),
+                 seg.roleText.toHtmlEscaped(), humanSize(seg.startBytes));
 }
 
 void PartitionBar::paintSegment(QPainter &p, const QRect &r, const DiskSegment &seg, bool lit, bool current, bool hovered)
@@ -155,7 +158,7 @@ void PartitionBar::paintSegment(QPainter &p, const QRect &r, const DiskSegment &
     const QRect text = r.adjusted(unit / 3, unit / 4, -unit / 3 - 1, -stripe - unit / 6);
     QFont bold = font();
     bold.setBold(true);
-    const QString first = seg.device.isEmpty() ? QStringLiteral("free") : seg.device;
+    const QString first = seg.device.isEmpty() ? i18nc("free space on a disk", "free") : seg.device;
     const QString size = humanSize(seg.sizeBytes);
     p.setPen(pal.color(QPalette::Text));
     p.setFont(bold);

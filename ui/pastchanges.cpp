@@ -3,6 +3,8 @@
 
 #include "pastchanges.h"
 
+#include <KLocalizedString>
+
 #include <QProcess>
 
 namespace plexus {
@@ -15,24 +17,24 @@ void PastChanges::load(const HistoryQuery &query)
     connect(process, &QProcess::errorOccurred, this, [this, process](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart)
             return;
-        Q_EMIT loaded({}, QStringLiteral("Earlier changes: journalctl could not run (%1)").arg(process->errorString()));
+        Q_EMIT loaded({}, i18nc("%1 is the error", "Earlier changes: journalctl could not run (%1)", process->errorString()));
         process->deleteLater();
     });
     connect(process, &QProcess::finished, this, [this, process](int code, QProcess::ExitStatus status) {
         process->deleteLater();
         const QString complaint = QString::fromLocal8Bit(process->readAllStandardError()).trimmed().section(QLatin1Char('\n'), 0, 0);
         if (status != QProcess::NormalExit || code != 0) {
-            Q_EMIT loaded({}, QStringLiteral("Earlier changes: journalctl failed: %1").arg(complaint));
+            Q_EMIT loaded({}, i18nc("%1 is what journalctl said", "Earlier changes: journalctl failed: %1", complaint));
             return;
         }
         QString error;
         const QList<Event> events = parseJournalHistory(process->readAllStandardOutput(), &error);
         if (!error.isEmpty()) {
-            Q_EMIT loaded({}, QStringLiteral("Earlier changes: %1").arg(error));
+            Q_EMIT loaded({}, i18nc("%1 is the error", "Earlier changes: %1", error));
             return;
         }
         // journalctl's hint when this account reads only its own journal.
-        Q_EMIT loaded(events, complaint.isEmpty() ? QString() : QStringLiteral("Earlier changes: journalctl says: %1").arg(complaint));
+        Q_EMIT loaded(events, complaint.isEmpty() ? QString() : i18nc("%1 is what journalctl said", "Earlier changes: journalctl says: %1", complaint));
     });
     process->start(m_journalctl, journalctlArguments(query));
 }

@@ -6,6 +6,8 @@
 #include "monitor/shutdownhold.h"
 #include "probe/logindinhibitors.h"
 
+#include <KLocalizedString>
+
 #include <QDBusConnection>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -17,9 +19,9 @@ ShutdownHoldNotice::ShutdownHoldNotice(QWidget *parent)
 {
     setObjectName(QStringLiteral("shutdownHold"));
     setTextFormat(Qt::PlainText);
-    setToolTip(QStringLiteral("Plexus asks the system not to shut down or restart until this is done. "
-                              "Restarting anyway (systemctl reboot --check-inhibitors=no) loses no data, "
-                              "but md starts the work over and the array has one copy less meanwhile."));
+    setToolTip(i18n("Plexus asks the system not to shut down or restart until this is done. "
+                    "Restarting anyway (systemctl reboot --check-inhibitors=no) loses no data, "
+                    "but md starts the work over and the array has one copy less meanwhile."));
     hide();
 }
 

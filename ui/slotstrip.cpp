@@ -6,6 +6,8 @@
 #include "operations/errorwords.h"
 #include "themedicons.h"
 
+#include <KLocalizedString>
+
 #include <QMimeData>
 #include <QMouseEvent>
 #include <QPainter>
@@ -38,7 +40,7 @@ void SlotStrip::setSlots(const QString &array, const QList<MemberSlot> &slots)
 {
     m_array = array;
     m_slots = slots;
-    setAccessibleName(QStringLiteral("Members of %1").arg(array));
+    setAccessibleName(i18nc("the member tiles of an array; %1 is the array", "Members of %1", array));
     m_hovered = -1;
     m_dropIndex = -1; // a new snapshot: decide again on the next move
     if (m_current >= m_slots.size())
@@ -54,7 +56,8 @@ PaintedItems::Item SlotStrip::paintedItem(int index) const
     const bool missing = slot.device.isEmpty();
     Item item;
     item.name = slot.name();
-    item.description = slot.slot && !missing ? QStringLiteral("slot %1, %2").arg(*slot.slot).arg(slot.stateText()) : slot.stateText();
+    item.description = slot.slot && !missing ? i18nc("a member's slot in its array (%1) and its state (%2)", "slot %1, %2", *slot.slot, slot.stateText())
+                                             : slot.stateText();
     item.rect = tileRect(index);
     item.current = m_selection->current() == selectableAt(index);
     item.focused = m_focusShown && index == m_current;
@@ -183,7 +186,7 @@ void SlotStrip::paintTile(QPainter &p, const QRect &r, const MemberSlot &slot, b
     QFont bold = font();
     bold.setBold(true);
     // A missing slot is named by its number; a device shows its slot in the corner.
-    const QString slotWord = slot.slot && !missing ? QStringLiteral("#%1").arg(*slot.slot) : QString();
+    const QString slotWord = slot.slot && !missing ? i18nc("a member's slot number, in the corner of its tile", "#%1", *slot.slot) : QString();
     const int slotWidth = slotWord.isEmpty() ? 0 : fontMetrics().horizontalAdvance(slotWord) + unit / 3;
     p.setFont(bold);
     p.setPen(pal.color(QPalette::Text));
@@ -237,13 +240,16 @@ void SlotStrip::paintDropVerdict(QPainter &p, const QRect &r)
     p.setFont(bold);
     p.setPen(mix(strong, pal.color(QPalette::Text), 0.25));
     // A tile has room for a few words; the card and the status bar say the rest.
-    const QString head = !ok ? QStringLiteral("\u2715 Cannot drop")
-                       : m_drop.plan.operation == QLatin1String("AddMember") ? QStringLiteral("\u2713 Add %1").arg(m_dropDevice)
-                                                                             : QStringLiteral("\u2713 Replace with %1").arg(m_dropDevice);
+    const QString head = !ok ? i18nc("on a member tile, while a disk is dragged over it", "\u2715 Cannot drop")
+                       : m_drop.plan.operation == QLatin1String("AddMember")
+                       ? i18nc("on a member tile, while a disk is dragged over it; %1 is the disk", "\u2713 Add %1", m_dropDevice)
+                       : i18nc("on a member tile, while a disk is dragged over it; %1 is the disk", "\u2713 Replace with %1", m_dropDevice);
     p.drawText(text, Qt::AlignLeft | Qt::AlignTop, QFontMetrics(bold).elidedText(head, Qt::ElideRight, text.width()));
     p.setFont(font());
     p.setPen(pal.color(QPalette::Text));
-    const QString why = ok ? QStringLiteral("drop to review") : QStringLiteral("%1 %2").arg(m_dropDevice, shortCause(m_drop.refusal.code()));
+    const QString why = ok ? i18nc("on a member tile, while a disk is dragged over it", "drop to review")
+                           : i18nc("a dragged device (%1) and, in a few words, why it cannot be dropped (%2)", "%1 %2", m_dropDevice,
+                                   shortCause(m_drop.refusal.code()));
     p.drawText(text, Qt::AlignLeft | Qt::AlignBottom, fontMetrics().elidedText(why, Qt::ElideRight, text.width()));
 }
 
@@ -259,9 +265,11 @@ void SlotStrip::planDropAt(const QPoint &pos, const QString &device)
     if (index < 0)
         Q_EMIT dropHint(QString(), false);
     else if (m_drop.isRefused())
-        Q_EMIT dropHint(QStringLiteral("Cannot drop %1 on %2: %3").arg(device, m_slots[index].name(), m_drop.refusal.message()), false);
+        Q_EMIT dropHint(i18nc("%1 is a dragged device, %2 a member slot, %3 why not", "Cannot drop %1 on %2: %3", device, m_slots[index].name(),
+                              m_drop.refusal.message()),
+                        false);
     else
-        Q_EMIT dropHint(QStringLiteral("Drop to review: %1").arg(m_drop.plan.summary), true);
+        Q_EMIT dropHint(i18nc("%1 is what the drop would do", "Drop to review: %1", m_drop.plan.summary), true);
 }
 
 void SlotStrip::clearDrop()

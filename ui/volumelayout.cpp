@@ -4,6 +4,8 @@
 #include "volumelayout.h"
 #include "disksegments.h"
 
+#include <KLocalizedString>
+
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QPainter>
@@ -53,8 +55,8 @@ void VolumeLayout::relayout()
     QStringList descriptions;
     for (const VolumePart &part : m_picture.parts)
         descriptions << part.description;
-    setAccessibleName(QStringLiteral("Volume group %1").arg(m_vg.name));
-    setAccessibleDescription(descriptions.join(QStringLiteral("; ")));
+    setAccessibleName(i18nc("accessible name of an LVM volume group's picture", "Volume group %1", m_vg.name));
+    setAccessibleDescription(descriptions.join(i18nc("separator between the parts of a volume group's description", "; ")));
     if (height != m_picture.height)
         updateGeometry();
     update();
@@ -130,7 +132,7 @@ void VolumeLayout::paintText(QPainter &p, const QRect &r, const QString &label, 
         return;
     const int used = labelMetrics.horizontalAdvance(label);
     const QFontMetrics detailMetrics(base);
-    const QString rest = detailMetrics.elidedText(QStringLiteral(" \u00b7 ") + detail, Qt::ElideRight, r.width() - used);
+    const QString rest = detailMetrics.elidedText(i18nc("a detail painted after a label", " \u00b7 %1", detail), Qt::ElideRight, r.width() - used);
     if (rest.size() < 4)
         return;
     p.setFont(base);
@@ -252,7 +254,7 @@ void VolumeLayout::paintPart(QPainter &p, const VolumePart &part, bool current, 
         p.drawRoundedRect(box, unit * 0.35, unit * 0.35);
         const QFont small = scaled(font(), 0.9, false);
         const QFontMetrics sm(small);
-        const QString caption = sm.elidedText(QStringLiteral("%1 \u00b7 %2").arg(part.label, part.detail), Qt::ElideRight,
+        const QString caption = sm.elidedText(i18nc("a caption: label, then detail", "%1 \u00b7 %2", part.label, part.detail), Qt::ElideRight,
                                               r.width() - unit * 2);
         const QRect captionRect(r.left() + unit / 2, r.top() - sm.height() / 2, sm.horizontalAdvance(caption) + unit / 2,
                                 sm.height());
@@ -302,7 +304,7 @@ void VolumeLayout::paintPart(QPainter &p, const VolumePart &part, bool current, 
         break;
     }
     case Kind::Copy: {
-        const bool missing = part.label == QLatin1String("missing");
+        const bool missing = part.item.name.isEmpty(); // a missing member: a slot without a device
         const bool lit = !missing && m_selection->isLit(part.label);
         p.fillRect(r, missing ? window : hovered ? mix(base, highlight, 0.1) : base);
         p.setPen(QPen(lit ? highlight : mix(text, base, 0.55), lit ? 2 : 1, missing ? Qt::DashLine : Qt::SolidLine));

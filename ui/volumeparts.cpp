@@ -7,6 +7,8 @@
 #include "model/describe.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 #include <QFontMetrics>
 
 namespace plexus {
@@ -15,40 +17,40 @@ namespace {
 
 using Kind = VolumePart::Kind;
 
-const QString dot = QStringLiteral(" \u00b7 ");
-
-// "md0", "md0 and md1", "md0, md1 and sdb1"
-QString listed(const QStringList &names, const QString &last = QStringLiteral(" and "))
+// "md0", "md0 and md1", "md0, md1 and sdb1" (or "md0 or md1": where it may lie)
+QString listed(const QStringList &names, bool alternatives = false)
 {
     if (names.size() < 2)
         return names.value(0);
-    return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + last + names.last();
+    QString text = names.first();
+    for (qsizetype i = 1; i + 1 < names.size(); ++i)
+        text = i18nc("a list of devices: those so far (%1), then the next one (%2)", "%1, %2", text, names[i]);
+    return alternatives ? i18nc("a list of devices a volume may lie on: those so far (%1), then the last one (%2)", "%1 or %2", text, names.last())
+                        : i18nc("a list of devices: those so far (%1), then the last one (%2)", "%1 and %2", text, names.last());
 }
 
 // What a volume holds, in the words of the disk map; a mount's usage when statvfs told it.
 QString useOf(const LogicalVolume &lv, const Snapshot &s, std::optional<qreal> &fraction)
 {
     if (!lv.active)
-        return QStringLiteral("inactive");
+        return i18nc("a logical volume's use", "inactive");
     for (const Mount *m : s.mountsOf(lv.device)) {
         if (m->sizeBytes && m->usedBytes && *m->sizeBytes > 0) {
             fraction = qBound<qreal>(0, qreal(*m->usedBytes) / qreal(*m->sizeBytes), 1);
-            return QStringList{m->fsType, m->mountPoint,
-                               QStringLiteral("%1 of %2 used").arg(humanSize(*m->usedBytes), humanSize(*m->sizeBytes))}
-                .join(dot);
+            return i18nc("a mounted volume: its filesystem type (%1), mount point (%2), space used (%3) of its size (%4)",
+                         "%1 \u00b7 %2 \u00b7 %3 of %4 used", m->fsType, m->mountPoint, humanSize(*m->usedBytes), humanSize(*m->sizeBytes));
         }
     }
     const DiskSegment role = blockDeviceRole(lv.device, QString(), QString(), s);
-    return role.role == SegmentRole::Other ? QStringLiteral("not mounted") : role.roleText;
+    return role.role == SegmentRole::Other ? i18nc("a logical volume's use", "not mounted") : role.roleText;
 }
 
 QString arrayWords(const Array &a)
 {
-    QString words = levelTitle(a.level);
     const QString organisation = levelOrganisation(a.level);
-    if (!organisation.isEmpty())
-        words += QLatin1Char(' ') + organisation;
-    return words;
+    if (organisation.isEmpty())
+        return levelTitle(a.level);
+    return i18nc("an array's RAID level (%1) and how it organises its devices (%2)", "%1 %2", levelTitle(a.level), organisation);
 }
 
 class Builder
@@ -94,24 +96,26 @@ private:
 
     QString freeWords() const
     {
-        return m_vg.freeBytes ? QStringLiteral("%1 free").arg(humanSize(*m_vg.freeBytes)) : QStringLiteral("free space unknown");
+        return m_vg.freeBytes ? i18nc("a volume group's free space", "%1 free", humanSize(*m_vg.freeBytes))
+                              : i18nc("a volume group's free space", "free space unknown");
     }
 
     void title()
     {
-        QStringList detail;
-        if (m_vg.sizeBytes)
-            detail << humanSize(*m_vg.sizeBytes);
-        if (!m_pvs.isEmpty())
-            detail << QStringLiteral("on %1").arg(listed(m_pvs));
-        const QString figures = detail.join(QLatin1Char(' '));
-        const QString volumes = m_vg.logicalVolumes.size() == 1 ? QStringLiteral("1 volume")
-                                                               : QStringLiteral("%1 volumes").arg(m_vg.logicalVolumes.size());
-        QStringList words{figures, volumes, freeWords()};
-        words.removeAll(QString());
-        const QString text = words.join(dot);
+        QString figures;
+        if (m_vg.sizeBytes && !m_pvs.isEmpty())
+            figures = i18nc("a volume group's size (%1) and its physical volumes (%2)", "%1 on %2", humanSize(*m_vg.sizeBytes), listed(m_pvs));
+        else if (m_vg.sizeBytes)
+            figures = humanSize(*m_vg.sizeBytes);
+        else if (!m_pvs.isEmpty())
+            figures = i18nc("a volume group's physical volumes", "on %1", listed(m_pvs));
+        const QString volumes = i18np("%1 volume", "%1 volumes", m_vg.logicalVolumes.size());
+        const QString text = figures.isEmpty()
+            ? i18nc("a volume group's logical volumes (%1) and free space (%2)", "%1 \u00b7 %2", volumes, freeWords())
+            : i18nc("a volume group's size and devices (%1), logical volumes (%2) and free space (%3)", "%1 \u00b7 %2 \u00b7 %3", figures, volumes,
+                    freeWords());
         add(Kind::Title, QRect(0, m_y, m_width, m_u * 3 / 2), Selectable::volumeGroup(m_vg.name), m_vg.name, text,
-            QStringLiteral("Volume group %1: %2").arg(m_vg.name, text));
+            i18nc("%1 is a volume group, %2 its figures", "Volume group %1: %2", m_vg.name, text));
         m_y += m_u * 3 / 2 + m_pad / 2;
     }
 
@@ -137,17 +141,18 @@ private:
             x += widths[i];
             if (i < m_vg.logicalVolumes.size()) {
                 const LogicalVolume &lv = m_vg.logicalVolumes[i];
-                const QString share = total > 0 ? QStringLiteral(", %1% of %2").arg(qRound(100.0 * lv.sizeBytes / total)).arg(m_vg.name)
-                                                : QString();
-                add(Kind::Capacity, r, Selectable::logicalVolume(m_vg.name, lv.name), lv.name, humanSize(lv.sizeBytes),
-                    QStringLiteral("%1: %2%3").arg(lv.name, humanSize(lv.sizeBytes), share), i);
+                const QString description = total > 0
+                    ? i18nc("a logical volume (%1), its size (%2), its share in percent (%3) of its volume group (%4)", "%1: %2, %3% of %4", lv.name,
+                            humanSize(lv.sizeBytes), qRound(100.0 * lv.sizeBytes / total), m_vg.name)
+                    : i18nc("a logical volume (%1) and its size (%2)", "%1: %2", lv.name, humanSize(lv.sizeBytes));
+                add(Kind::Capacity, r, Selectable::logicalVolume(m_vg.name, lv.name), lv.name, humanSize(lv.sizeBytes), description, i);
             } else if (m_vg.freeBytes) {
-                VolumePart &p = add(Kind::Free, r, group, QStringLiteral("free"), humanSize(free),
-                                    QStringLiteral("Free space in %1: %2").arg(m_vg.name, humanSize(free)));
+                VolumePart &p = add(Kind::Free, r, group, i18nc("a volume group's free space, in its capacity bar", "free"), humanSize(free),
+                                    i18nc("%1 is a volume group, %2 a size", "Free space in %1: %2", m_vg.name, humanSize(free)));
                 p.fraction = 0; // known
             } else {
-                add(Kind::Free, r, group, QStringLiteral("free space unknown"), QString(),
-                    QStringLiteral("Free space in %1 unknown").arg(m_vg.name));
+                add(Kind::Free, r, group, i18nc("a volume group's free space", "free space unknown"), QString(),
+                    i18nc("%1 is a volume group", "Free space in %1 unknown", m_vg.name));
             }
         }
         m_y = bar.bottom() + 1 + m_u;
@@ -157,18 +162,20 @@ private:
     {
         const LogicalVolume &lv = m_vg.logicalVolumes[index];
         const Selectable item = Selectable::logicalVolume(m_vg.name, lv.name);
+        // LVM's own name of the segment type: the same in every language.
         const QString type = lv.segmentType.isEmpty() ? QStringLiteral("linear") : lv.segmentType;
-        QString figures = humanSize(lv.sizeBytes);
-        if (!lv.segmentType.isEmpty())
-            figures += dot + lv.segmentType;
-        add(Kind::Volume, QRect(0, m_y, m_width, m_u * 3 / 2), item, lv.name, figures,
-            QStringLiteral("Logical volume %1: %2").arg(lv.name, QString(figures).replace(dot, QStringLiteral(", "))), index);
+        const QString size = humanSize(lv.sizeBytes);
+        const QString figures = lv.segmentType.isEmpty() ? size : i18nc("a logical volume's size (%1) and LVM segment type (%2)", "%1 \u00b7 %2", size, type);
+        const QString description = lv.segmentType.isEmpty()
+            ? i18nc("%1 is a logical volume, %2 its size", "Logical volume %1: %2", lv.name, size)
+            : i18nc("%1 is a logical volume, %2 its size, %3 its LVM segment type", "Logical volume %1: %2, %3", lv.name, size, type);
+        add(Kind::Volume, QRect(0, m_y, m_width, m_u * 3 / 2), item, lv.name, figures, description, index);
         m_y += m_u * 3 / 2;
 
         std::optional<qreal> fraction;
         const QString use = useOf(lv, m_s, fraction);
         VolumePart &usePart = add(Kind::Use, QRect(0, m_y, m_width, m_u * 5 / 4), item, use, QString(),
-                                  QStringLiteral("%1: %2").arg(lv.name, use), index);
+                                  i18nc("a logical volume (%1) and what it holds (%2)", "%1: %2", lv.name, use), index);
         usePart.fraction = fraction;
         m_y += m_u * 5 / 4 + m_u * 2 / 3 + m_pad; // room for the plex caption on its edge
 
@@ -182,23 +189,25 @@ private:
         for (const VolumeSegment &seg : segments)
             devices << seg.device;
         const int count = int(segments.size());
-        const QString subdisks = count == 1 ? QStringLiteral("1 subdisk") : QStringLiteral("%1 subdisks").arg(count);
         const QString plexWords = segments.isEmpty() ? type
-                                  : striped          ? QStringLiteral("striped across %1").arg(subdisks)
-                                                        : QStringLiteral("%1, %2").arg(type, subdisks);
+                                  : striped
+                                  ? i18ncp("a striped volume's plex", "striped across %1 subdisk", "striped across %1 subdisks", count)
+                                  : i18ncp("a plex: its LVM segment type (%2) and how many subdisks it has (%1)", "%2, %1 subdisk", "%2, %1 subdisks", count, type);
         const QRect box(0, m_y, m_width, m_pad * 2 + m_u * 7 / 4);
-        QString on = listed(devices.isEmpty() ? m_pvs : devices, devices.isEmpty() ? QStringLiteral(" or ") : QStringLiteral(" and "));
-        const QString where = segments.isEmpty() ? QStringLiteral("where it lies is unknown, on %1").arg(on) : QStringLiteral("on %1").arg(on);
-        VolumePart &plex = add(Kind::Plex, box, item, QStringLiteral("plex"), plexWords,
-                               QStringLiteral("%1 keeps one plex (%2), %3").arg(lv.name, plexWords, where), index);
+        const QString on = listed(devices.isEmpty() ? m_pvs : devices, devices.isEmpty());
+        const QString plexDescription = segments.isEmpty()
+            ? i18nc("%1 is a logical volume, %2 its plex, %3 the devices it may lie on", "%1 keeps one plex (%2), where it lies is unknown, on %3", lv.name,
+                    plexWords, on)
+            : i18nc("%1 is a logical volume, %2 its plex, %3 the devices it lies on", "%1 keeps one plex (%2), on %3", lv.name, plexWords, on);
+        VolumePart &plex = add(Kind::Plex, box, item, i18nc("vinum's word for one whole copy of a volume", "plex"), plexWords, plexDescription, index);
         plex.striped = striped;
         const QRect inner = box.adjusted(m_pad, m_pad, -m_pad, -m_pad);
         QList<QRect> under; // where each device's array goes
         QStringList underDevices;
         if (segments.isEmpty()) {
-            add(Kind::Unplaced, inner, item, QStringLiteral("where it lies is unknown"),
-                m_pvs.isEmpty() ? QString() : QStringLiteral("on %1").arg(listed(m_pvs, QStringLiteral(" or "))),
-                QStringLiteral("%1 lies on %2; where it lies is unknown").arg(lv.name, listed(m_pvs, QStringLiteral(" or "))), index);
+            add(Kind::Unplaced, inner, item, i18nc("a logical volume's place on its devices", "where it lies is unknown"),
+                m_pvs.isEmpty() ? QString() : i18nc("the devices a logical volume may lie on", "on %1", listed(m_pvs, true)),
+                i18nc("%1 is a logical volume, %2 the devices it may lie on", "%1 lies on %2; where it lies is unknown", lv.name, listed(m_pvs, true)), index);
             // The group's devices side by side, as many as there are, not to any scale.
             const int n = qMax(1, int(m_pvs.size()));
             for (int i = 0; i < m_pvs.size(); ++i) {
@@ -216,7 +225,8 @@ private:
                 const VolumeSegment &seg = segments[i];
                 VolumePart &sub = add(Kind::Subdisk, QRect(x, inner.top(), widths[i], inner.height()), item, seg.device,
                                       humanSize(seg.sizeBytes),
-                                      QStringLiteral("Subdisk %1 of %2 on %3: %4").arg(i + 1).arg(lv.name, seg.device, humanSize(seg.sizeBytes)),
+                                      i18nc("%1 is a subdisk's number, %2 its logical volume, %3 its device, %4 its size", "Subdisk %1 of %2 on %3: %4", i + 1,
+                                            lv.name, seg.device, humanSize(seg.sizeBytes)),
                                       index);
                 sub.striped = striped;
                 under << QRect(x, 0, widths[i], 0);
@@ -253,12 +263,16 @@ private:
         at.setHeight(height);
         QStringList names;
         for (const MemberSlot &m : members)
-            names << (m.device.isEmpty() ? QStringLiteral("a missing member") : m.device);
-        const QString copies = mirror ? QStringLiteral(": %1 copies (plexes), %2").arg(members.size()).arg(listed(names))
-                                      : QStringLiteral(" of %1").arg(listed(names));
-        const QString shortWords = mirror ? QStringLiteral("%1, %2 copies").arg(arrayWords(a)).arg(members.size()) : arrayWords(a);
-        add(Kind::Array, at, Selectable::array(a.name), a.name, shortWords,
-            QStringLiteral("%1 under %2: %3%4").arg(a.name, volume, arrayWords(a), copies), index);
+            names << (m.device.isEmpty() ? i18nc("in a list of an array's members", "a missing member") : m.device);
+        const QString shortWords = mirror ? i18ncp("an array's level (%2) and how many copies it keeps (%1)", "%2, %1 copy", "%2, %1 copies", members.size(), arrayWords(a))
+                                          : arrayWords(a);
+        const QString description = mirror
+            ? i18ncp("an array (%2) under a logical volume (%3): its level (%4), how many copies it keeps (%1) and its members (%5)",
+                     "%2 under %3: %4: %1 copy (plex), %5", "%2 under %3: %4: %1 copies (plexes), %5", members.size(), a.name, volume, arrayWords(a),
+                     listed(names))
+            : i18nc("an array (%1) under a logical volume (%2): its level (%3) and its members (%4)", "%1 under %2: %3 of %4", a.name, volume, arrayWords(a),
+                    listed(names));
+        add(Kind::Array, at, Selectable::array(a.name), a.name, shortWords, description, index);
         const QRect inner = at.adjusted(gap, gap + row, -gap, -gap);
         const int n = qMax(1, int(members.size()));
         for (int i = 0; i < members.size(); ++i) {
@@ -270,12 +284,12 @@ private:
                 const int left = inner.left() + inner.width() * i / n, right = inner.left() + inner.width() * (i + 1) / n;
                 r = QRect(left, inner.top(), right - left - (i + 1 < n ? gap : 0), row);
             }
-            const QString device = m.device.isEmpty() ? QStringLiteral("missing") : m.device;
+            const QString device = m.device.isEmpty() ? i18nc("an array's member that is missing", "missing") : m.device;
             const QString state = m.stateText();
-            const QString role = mirror ? QStringLiteral("a copy of %1").arg(a.name) : QStringLiteral("member of %1").arg(a.name);
+            const QString description = mirror ? i18nc("%1 is a device, %2 a mirror, %3 the device's state", "%1: a copy of %2, %3", device, a.name, state)
+                                               : i18nc("%1 is a device, %2 an array, %3 the device's state", "%1: member of %2, %3", device, a.name, state);
             VolumePart &p = add(Kind::Copy, r, Selectable::member(a.name, m.device, m.slot), device,
-                                m.state == SlotState::InSync ? QString() : state,
-                                QStringLiteral("%1: %2, %3").arg(device, role, state), index);
+                                m.state == SlotState::InSync ? QString() : state, description, index);
             p.tone = m.tone();
         }
         return height;

@@ -5,6 +5,8 @@
 #include "selectionmodel.h"
 #include "volumelayout.h"
 
+#include <KLocalizedString>
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -13,7 +15,7 @@ namespace plexus {
 VolumesView::VolumesView(SelectionModel *selection, QWidget *parent) : QWidget(parent), m_selection(selection)
 {
     setObjectName(QStringLiteral("volumes"));
-    m_empty = new QLabel(QStringLiteral("No LVM volume groups."), this);
+    m_empty = new QLabel(i18n("No LVM volume groups."), this);
     m_empty->setObjectName(QStringLiteral("emptyVolumes"));
     m_empty->setForegroundRole(QPalette::PlaceholderText);
 

@@ -4,6 +4,7 @@
 #include "windowmenus.h"
 #include "aboutplexus.h"
 
+#include <KLocalizedString>
 #include <KNotifyConfigWidget>
 #include <KStandardActions>
 #include <QApplication>
@@ -15,29 +16,29 @@ namespace plexus {
 
 void addWindowMenus(QMainWindow *window, std::function<void()> refresh)
 {
-    QMenu *file = window->menuBar()->addMenu(QStringLiteral("&File"));
+    QMenu *file = window->menuBar()->addMenu(i18nc("@title:menu", "&File"));
     QAction *reload = KStandardActions::redisplay(window, std::move(refresh), window);
-    reload->setToolTip(QStringLiteral("Read the disks and arrays again now"));
+    reload->setToolTip(i18nc("@info:tooltip", "Read the disks and arrays again now"));
     file->addAction(reload);
     file->addSeparator();
     // Closes the window; a job it started goes on in the helper.
     file->addAction(KStandardActions::quit(window, &QWidget::close, window));
 
-    QMenu *settings = window->menuBar()->addMenu(QStringLiteral("&Settings"));
+    QMenu *settings = window->menuBar()->addMenu(i18nc("@title:menu", "&Settings"));
     // What plexus --monitor does for each kind of news: a popup, a sound, nothing.
     settings->addAction(KStandardActions::configureNotifications(window, [window] {
         KNotifyConfigWidget::configure(window, QLatin1String(plexusComponent));
     }, window));
 
-    QMenu *help = window->menuBar()->addMenu(QStringLiteral("&Help"));
+    QMenu *help = window->menuBar()->addMenu(i18nc("@title:menu", "&Help"));
     help->addAction(KStandardActions::aboutApp(window, [window] {
-        auto *box = new QMessageBox(QMessageBox::NoIcon, QStringLiteral("About Plexus"), aboutText(), QMessageBox::Close, window);
+        auto *box = new QMessageBox(QMessageBox::NoIcon, i18nc("@title:window", "About Plexus"), aboutText(), QMessageBox::Close, window);
         box->setObjectName(QStringLiteral("aboutDialog"));
         box->setIconPixmap(window->windowIcon().pixmap(64, 64));
         box->setAttribute(Qt::WA_DeleteOnClose);
         box->open();
     }, window));
-    QAction *aboutQt = help->addAction(QStringLiteral("About &Qt"), qApp, &QApplication::aboutQt);
+    QAction *aboutQt = help->addAction(i18nc("@action:inmenu", "About &Qt"), qApp, &QApplication::aboutQt);
     aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 

@@ -4,6 +4,8 @@
 #include "words.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 #include <QHash>
 
 namespace plexus {
@@ -11,9 +13,9 @@ namespace plexus {
 QString levelTitle(const std::optional<QString> &level)
 {
     if (!level)
-        return QStringLiteral("Unknown level");
+        return i18nc("an md array's RAID level", "Unknown level");
     if (*level == QLatin1String("linear"))
-        return QStringLiteral("Linear");
+        return i18nc("the md level that concatenates its devices", "Linear");
     if (level->startsWith(QLatin1String("raid")))
         return QStringLiteral("RAID-%1").arg(level->mid(4));
     return *level; // multipath, faulty, container
@@ -21,16 +23,24 @@ QString levelTitle(const std::optional<QString> &level)
 
 QString levelOrganisation(const std::optional<QString> &level)
 {
-    static const QHash<QString, QString> words = {
-        {QStringLiteral("linear"), QStringLiteral("concatenated")},
-        {QStringLiteral("raid0"), QStringLiteral("striped")},
-        {QStringLiteral("raid1"), QStringLiteral("mirror")},
-        {QStringLiteral("raid4"), QStringLiteral("striped, parity disk")},
-        {QStringLiteral("raid5"), QStringLiteral("striped with parity")},
-        {QStringLiteral("raid6"), QStringLiteral("striped with double parity")},
-        {QStringLiteral("raid10"), QStringLiteral("striped mirrors")},
-    };
-    return level ? words.value(*level) : QString();
+    // Asked each time: the words are in the language of the moment.
+    if (!level)
+        return {};
+    if (*level == QLatin1String("linear"))
+        return i18nc("how a linear md array organises its devices", "concatenated");
+    if (*level == QLatin1String("raid0"))
+        return i18nc("how a RAID-0 array organises its devices", "striped");
+    if (*level == QLatin1String("raid1"))
+        return i18nc("how a RAID-1 array organises its devices", "mirror");
+    if (*level == QLatin1String("raid4"))
+        return i18nc("how a RAID-4 array organises its devices", "striped, parity disk");
+    if (*level == QLatin1String("raid5"))
+        return i18nc("how a RAID-5 array organises its devices", "striped with parity");
+    if (*level == QLatin1String("raid6"))
+        return i18nc("how a RAID-6 array organises its devices", "striped with double parity");
+    if (*level == QLatin1String("raid10"))
+        return i18nc("how a RAID-10 array organises its devices", "striped mirrors");
+    return {};
 }
 
 QString busTitle(const QString &bus)
@@ -75,10 +85,18 @@ bool arrayFailed(const Array &a)
     return a.dataLost();
 }
 
+QString failureCause(const Array &a)
+{
+    if (a.state == ArrayState::Broken)
+        return i18nc("what an array beyond repair lacks", "a member needed for the data is gone");
+    return i18ncp("what an array beyond repair lacks: %2 of its %1 slots have no working member", "%2 of %1 member missing",
+                  "%2 of %1 members missing", a.raidDisks.value_or(0), a.missingCount());
+}
+
 QString arrayHealth(const Array &a)
 {
     if (arrayFailed(a) && a.state != ArrayState::Broken)
-        return QStringLiteral("Failed: %1 of %2 members missing").arg(a.missingCount()).arg(a.raidDisks.value_or(0));
+        return i18nc("an array's health; %1 what it lacks", "Failed: %1", failureCause(a));
     return arrayHealthText(a);
 }
 
@@ -105,6 +123,14 @@ int arrayUrgency(const Array &a)
     case Tone::Good: return 4;
     }
     return 4;
+}
+
+QString joinedList(const QStringList &items, const KLocalizedString &step)
+{
+    QString text = items.value(0);
+    for (qsizetype i = 1; i < items.size(); ++i)
+        text = step.subs(text).subs(items[i]).toString();
+    return text;
 }
 
 } // namespace plexus

@@ -9,6 +9,8 @@
 #include "model/array.h"
 #include "tone.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 QString levelTitle(const std::optional<QString> &level);        // "RAID-5", "Linear", "Unknown level"
@@ -21,8 +23,14 @@ QString parityLayoutName(int layout);
 bool arrayFailed(const Array &a);
 // arrayHealthText, except that an array beyond repair says so.
 QString arrayHealth(const Array &a);
+// What is lost in an array beyond repair: "2 of 3 members missing".
+QString failureCause(const Array &a);
 Tone arrayTone(const Array &a);
 // Lower first: failed, degraded or rebuilding, stopped, busy, healthy.
 int arrayUrgency(const Array &a);
+
+// Items joined one step at a time by `step`, a message such as "%1, %2" (the
+// items so far, the next one), so that translators choose the separator.
+QString joinedList(const QStringList &items, const KLocalizedString &step);
 
 } // namespace plexus

@@ -5,20 +5,22 @@
 #include "mainwindow.h"
 #include "operations/actionlauncher.h"
 
+#include <KLocalizedString>
 #include <QTimer>
 
 namespace plexus {
 
 CommandLine::CommandLine()
-    : root(QStringLiteral("root"), QStringLiteral("Show the tree in DIR (with sys/, proc/, run/udev/) instead of this machine."),
-           QStringLiteral("DIR"), QStringLiteral("/"))
-    , benchmark(QStringLiteral("benchmark-startup"), QStringLiteral("Print the time from start to the window populated and shown, then quit."))
+    : root(QStringLiteral("root"), i18nc("@info:shell --root's description; DIR as its value is translated", "Show the tree in DIR (with sys/, proc/, run/udev/) instead of this machine."),
+           i18nc("@info:shell the value of --root: a directory", "DIR"), QStringLiteral("/"))
+    , benchmark(QStringLiteral("benchmark-startup"), i18nc("@info:shell", "Print the time from start to the window populated and shown, then quit."))
     , monitor(QStringLiteral("monitor"),
-              QStringLiteral("Run in the background with a tray icon, and notify the desktop when an array needs attention."))
-    , select(QStringLiteral("select"), QStringLiteral("Open on ITEM: an array (md0) or one of its members (md0/sdb)."), QStringLiteral("ITEM"))
-    , replace(QStringLiteral("replace"), QStringLiteral("With --select on a member: start replacing it (choose the new device)."))
+              i18nc("@info:shell", "Run in the background with a tray icon, and notify the desktop when an array needs attention."))
+    , select(QStringLiteral("select"), i18nc("@info:shell --select's description; ITEM as its value is translated", "Open on ITEM: an array (md0) or one of its members (md0/sdb)."),
+             i18nc("@info:shell the value of --select: an array or member", "ITEM"))
+    , replace(QStringLiteral("replace"), i18nc("@info:shell", "With --select on a member: start replacing it (choose the new device)."))
 {
-    parser.setApplicationDescription(QStringLiteral("See and manage Linux software RAID and volumes."));
+    parser.setApplicationDescription(i18nc("@info:shell", "See and manage Linux software RAID and volumes."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({root, benchmark, monitor, select, replace});

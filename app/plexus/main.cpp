@@ -12,6 +12,7 @@
 #include "windowstate.h"
 
 #include <KDBusService>
+#include <KLocalizedString>
 #include <KSharedConfig>
 #include <QApplication>
 #include <QDir>
@@ -26,6 +27,9 @@ int main(int argc, char **argv)
     sinceMain.start();
 
     QApplication app(argc, argv);
+    // The catalogue every i18n() here looks in (TRANSLATION_DOMAIN), and the
+    // application's for KDE Frameworks: set before anything is translated.
+    KLocalizedString::setApplicationDomain(QByteArrayLiteral("plexus"));
     KAboutData::setApplicationData(plexus::plexusAboutData()); // name, version, desktop file, organisation
 
     plexus::CommandLine options;

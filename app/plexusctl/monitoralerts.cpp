@@ -32,7 +32,7 @@ void runDetached(const QString &program, const QStringList &args, const Event &e
     env.insert(QStringLiteral("PLEXUS_EVENT"), toString(e.kind));
     env.insert(QStringLiteral("PLEXUS_ARRAY"), e.array);
     env.insert(QStringLiteral("PLEXUS_DEVICE"), e.device);
-    env.insert(QStringLiteral("PLEXUS_SUMMARY"), e.summary());
+    env.insert(QStringLiteral("PLEXUS_SUMMARY"), e.englishSummary());
     env.insert(QStringLiteral("PLEXUS_JSON"), QString::fromUtf8(QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact)));
     p.setProcessEnvironment(env);
     if (!p.startDetached())

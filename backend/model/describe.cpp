@@ -3,6 +3,8 @@
 
 #include "describe.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 
 #include <cmath>
@@ -12,7 +14,7 @@ namespace plexus {
 QString levelWords(const QString &level)
 {
     if (level == QLatin1String("linear"))
-        return QStringLiteral("linear (concatenated)");
+        return i18nc("an md level", "linear (concatenated)");
     if (level.startsWith(QLatin1String("raid")))
         return QStringLiteral("RAID-") + level.mid(4);
     return level;
@@ -52,14 +54,14 @@ std::optional<quint64> parseSize(const QString &text)
 QString humanDuration(double minutes)
 {
     if (minutes < 1.0)
-        return QStringLiteral("under a minute");
+        return i18nc("a duration", "under a minute");
     const qint64 total = qint64(std::lround(minutes));
     const qint64 days = total / 1440, hours = (total % 1440) / 60, mins = total % 60;
     if (days > 0)
-        return QStringLiteral("%1 d %2 h").arg(days).arg(hours);
+        return i18nc("a duration: %1 days, %2 hours", "%1 d %2 h", days, hours);
     if (hours > 0)
-        return QStringLiteral("%1 h %2 min").arg(hours).arg(mins);
-    return QStringLiteral("%1 min").arg(mins);
+        return i18nc("a duration: %1 hours, %2 minutes", "%1 h %2 min", hours, mins);
+    return i18nc("a duration: %1 minutes", "%1 min", mins);
 }
 
 QString humanRate(qint64 kibPerSec)
@@ -67,8 +69,8 @@ QString humanRate(qint64 kibPerSec)
     // Drive makers and users quote MB/s (decimal).
     const double mbs = double(kibPerSec) * 1024.0 / 1e6;
     if (mbs < 1.0)
-        return QStringLiteral("%1 kB/s").arg(qint64(std::lround(kibPerSec * 1.024)));
-    return QStringLiteral("%1 MB/s").arg(mbs, 0, 'f', mbs < 10 ? 1 : 0);
+        return i18nc("a transfer rate in kilobytes per second", "%1 kB/s", QString::number(qint64(std::lround(kibPerSec * 1.024))));
+    return i18nc("a transfer rate in megabytes per second", "%1 MB/s", QString::number(mbs, 'f', mbs < 10 ? 1 : 0));
 }
 
 QString memberStateWord(const Member &m)
@@ -82,27 +84,68 @@ QString memberStateWord(const Member &m)
     return QStringLiteral("active");
 }
 
+namespace {
+
+// md's own word for a sync action (toString(SyncAction)), for people to read.
+QString actionWord(SyncAction a)
+{
+    switch (a) {
+    case SyncAction::Resync: return i18nc("md's sync action", "resync");
+    case SyncAction::Recovery: return i18nc("md's sync action", "recovery");
+    case SyncAction::Reshape: return i18nc("md's sync action", "reshape");
+    case SyncAction::Check: return i18nc("md's sync action", "check");
+    case SyncAction::Repair: return i18nc("md's sync action", "repair");
+    }
+    return {};
+}
+
+// md's own word for a sync's status (toString(SyncStatus)), for people to read.
+QString statusWord(SyncStatus s)
+{
+    switch (s) {
+    case SyncStatus::Running: return i18nc("an md sync's status", "running");
+    case SyncStatus::Delayed: return i18nc("an md sync's status", "delayed");
+    case SyncStatus::Pending: return i18nc("an md sync's status", "pending");
+    }
+    return {};
+}
+
+QString percentText(double percent)
+{
+    return QString::number(percent, 'f', 1);
+}
+
+} // namespace
+
 QString syncText(const SyncProgress &s)
 {
-    const QString action = toString(s.action);
+    const QString action = actionWord(s.action);
     if (s.status != SyncStatus::Running)
-        return QStringLiteral("%1 %2").arg(action, toString(s.status));
-    QString text = action;
-    if (s.percent)
-        text += QStringLiteral(" %1%").arg(*s.percent, 0, 'f', 1);
-    if (s.finishMinutes && s.speedKibPerSec)
-        text += QStringLiteral(", %1 left at %2").arg(humanDuration(*s.finishMinutes), humanRate(*s.speedKibPerSec));
-    else if (s.speedKibPerSec)
-        text += QStringLiteral(" at %1").arg(humanRate(*s.speedKibPerSec));
-    return text;
+        return i18nc("an md sync action, then its status: \"resync delayed\"", "%1 %2", action, statusWord(s.status));
+    const bool timed = s.finishMinutes && s.speedKibPerSec;
+    const QString left = timed ? humanDuration(*s.finishMinutes) : QString();
+    const QString rate = s.speedKibPerSec ? humanRate(*s.speedKibPerSec) : QString();
+    if (s.percent) {
+        const QString percent = percentText(*s.percent);
+        if (timed)
+            return i18nc("an md sync: action, percent done, time left, speed", "%1 %2%, %3 left at %4", action, percent, left, rate);
+        if (s.speedKibPerSec)
+            return i18nc("an md sync: action, percent done, speed", "%1 %2% at %3", action, percent, rate);
+        return i18nc("an md sync: action, percent done", "%1 %2%", action, percent);
+    }
+    if (timed)
+        return i18nc("an md sync: action, time left, speed", "%1, %2 left at %3", action, left, rate);
+    if (s.speedKibPerSec)
+        return i18nc("an md sync: action, speed", "%1 at %2", action, rate);
+    return action;
 }
 
 QString arrayHealthText(const Array &a)
 {
     if (a.state == ArrayState::Inactive)
-        return QStringLiteral("Inactive (not started)");
+        return i18nc("an array's health", "Inactive (not started)");
     if (a.state == ArrayState::Broken)
-        return QStringLiteral("Failed: a member needed for the data is gone");
+        return i18nc("an array's health", "Failed: a member needed for the data is gone");
     if (a.sync && (a.sync->action == SyncAction::Recovery || a.sync->action == SyncAction::Reshape
                    || a.sync->action == SyncAction::Resync || a.sync->action == SyncAction::Check
                    || a.sync->action == SyncAction::Repair)) {
@@ -113,36 +156,47 @@ QString arrayHealthText(const Array &a)
             for (const Member &m : a.members)
                 if (!m.faulty && !m.spare && !m.journal && (m.replacement || (m.slot && !m.inSync)))
                     rebuilding.append(m.device);
-            what = rebuilding.isEmpty() ? QStringLiteral("Rebuilding")
-                                        : QStringLiteral("Rebuilding %1").arg(rebuilding.join(QStringLiteral(", ")));
+            what = rebuilding.isEmpty()
+                ? i18nc("an array's health", "Rebuilding")
+                : i18ncp("an array's health; %2 is the list of members being rebuilt", "Rebuilding %2", "Rebuilding %2",
+                         int(rebuilding.size()), rebuilding.join(i18nc("separator between devices in a list", ", ")));
             break;
         }
-        case SyncAction::Reshape: what = QStringLiteral("Reshaping"); break;
-        case SyncAction::Check: what = QStringLiteral("Checking"); break;
-        case SyncAction::Repair: what = QStringLiteral("Repairing"); break;
-        case SyncAction::Resync: what = QStringLiteral("Synchronizing"); break;
+        case SyncAction::Reshape: what = i18nc("an array's health", "Reshaping"); break;
+        case SyncAction::Check: what = i18nc("an array's health", "Checking"); break;
+        case SyncAction::Repair: what = i18nc("an array's health", "Repairing"); break;
+        case SyncAction::Resync: what = i18nc("an array's health", "Synchronizing"); break;
         }
         if (a.sync->status != SyncStatus::Running)
-            return QStringLiteral("%1 (%2)").arg(what, toString(a.sync->status));
-        QString text = what;
-        if (a.sync->percent)
-            text += QStringLiteral(", %1%").arg(*a.sync->percent, 0, 'f', 1);
-        if (a.sync->finishMinutes && a.sync->speedKibPerSec)
-            text += QStringLiteral(" - %1 left at %2").arg(humanDuration(*a.sync->finishMinutes), humanRate(*a.sync->speedKibPerSec));
-        return text;
+            return i18nc("an array's health: what md does (\"Checking\"), then its status (\"delayed\")", "%1 (%2)", what,
+                         statusWord(a.sync->status));
+        const bool timed = a.sync->finishMinutes && a.sync->speedKibPerSec;
+        const QString left = timed ? humanDuration(*a.sync->finishMinutes) : QString();
+        const QString rate = timed ? humanRate(*a.sync->speedKibPerSec) : QString();
+        if (a.sync->percent) {
+            const QString percent = percentText(*a.sync->percent);
+            if (timed)
+                return i18nc("an array's health: what md does, percent done, time left, speed", "%1, %2% - %3 left at %4", what, percent,
+                             left, rate);
+            return i18nc("an array's health: what md does, percent done", "%1, %2%", what, percent);
+        }
+        if (timed)
+            return i18nc("an array's health: what md does, time left, speed", "%1 - %2 left at %3", what, left, rate);
+        return what;
     }
     if (a.degraded) {
         const int missing = a.missingCount();
         const int total = a.raidDisks.value_or(0);
         if (missing > 0 && total > 0)
-            return QStringLiteral("Degraded: %1 of %2 members missing").arg(missing).arg(total);
-        return QStringLiteral("Degraded");
+            return i18ncp("an array's health: %2 of its %1 members are missing", "Degraded: %2 of %1 member missing",
+                          "Degraded: %2 of %1 members missing", total, missing);
+        return i18nc("an array's health", "Degraded");
     }
     if (a.state == ArrayState::ReadOnly)
-        return QStringLiteral("Healthy (read-only)");
+        return i18nc("an array's health", "Healthy (read-only)");
     if (a.state == ArrayState::AutoReadOnly)
-        return QStringLiteral("Healthy (read-only until first write)");
-    return QStringLiteral("Healthy");
+        return i18nc("an array's health", "Healthy (read-only until first write)");
+    return i18nc("an array's health", "Healthy");
 }
 
 } // namespace plexus

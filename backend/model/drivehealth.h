@@ -39,7 +39,10 @@ struct DriveHealth {
     // not a sign of failure by itself (a drive's own threshold makes it "failing").
     bool hot() const { return temperatureC.value_or(0) >= 60; }
     // Why, in words, most serious first ("the drive reports it is failing").
+    // Always in English: it goes into the JSON and the journal.
     QStringList risks() const;
+    // The same, translated, for people to read.
+    QStringList riskTexts() const;
     // A word or two for the disk map: "failing", "12 bad sectors", "hot", "healthy".
     QString badge() const;
     // The last self-test in words ("passed", "running, 40% left", "failed: read error").

@@ -4,6 +4,8 @@
 #include "locate.h"
 #include "describe.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 
 namespace plexus {
@@ -16,16 +18,20 @@ QString pathWords(const QString &path)
     static const QRegularExpression pattern(QStringLiteral("^pci-([0-9a-f:.]+)-(ata|sas|nvme|usb|scsi)-([0-9:.]+)"));
     const QRegularExpressionMatch m = pattern.match(path);
     if (!m.hasMatch())
-        return QStringLiteral("the path udev gives it; the same name is under /dev/disk/by-path");
+        return i18nc("where a disk is connected", "the path udev gives it; the same name is under /dev/disk/by-path");
     const QString bus = m.captured(2), port = m.captured(3), pci = m.captured(1);
-    const QString byPath = QStringLiteral("; the same name is under /dev/disk/by-path");
     // An NVMe drive is a PCI device of its own: the slot is the place; the number is its namespace.
     if (bus == QLatin1String("nvme"))
-        return QStringLiteral("the NVMe drive in the slot at PCI %1 (namespace %2)").arg(pci, port) + byPath;
-    const QString kind = bus == QLatin1String("ata") ? QStringLiteral("SATA port")
-                         : bus == QLatin1String("usb") ? QStringLiteral("USB port")
-                                                       : QStringLiteral("port");
-    return QStringLiteral("%1 %2 of the controller at PCI %3").arg(kind, port, pci) + byPath;
+        return i18nc("where a disk is connected: %1 a PCI address, %2 a namespace number",
+                     "the NVMe drive in the slot at PCI %1 (namespace %2); the same name is under /dev/disk/by-path", pci, port);
+    if (bus == QLatin1String("ata"))
+        return i18nc("where a disk is connected: %1 a port number, %2 a PCI address",
+                     "SATA port %1 of the controller at PCI %2; the same name is under /dev/disk/by-path", port, pci);
+    if (bus == QLatin1String("usb"))
+        return i18nc("where a disk is connected: %1 a port number, %2 a PCI address",
+                     "USB port %1 of the controller at PCI %2; the same name is under /dev/disk/by-path", port, pci);
+    return i18nc("where a disk is connected: %1 a port number, %2 a PCI address",
+                 "port %1 of the controller at PCI %2; the same name is under /dev/disk/by-path", port, pci);
 }
 
 } // namespace
@@ -34,34 +40,40 @@ QList<LocateLine> locateLines(const Disk &d)
 {
     QList<LocateLine> lines;
     if (!d.serial.isEmpty())
-        lines << LocateLine{QStringLiteral("Serial number"), d.serial, QStringLiteral("printed on the drive's label")};
+        lines << LocateLine{i18nc("what to look for to find a disk", "Serial number"), d.serial,
+                            i18nc("where to find a disk's serial number", "printed on the drive's label")};
     if (!d.wwn.isEmpty())
-        lines << LocateLine{QStringLiteral("WWN"), d.wwn, QStringLiteral("on the label of most SAS and data-centre drives")};
+        lines << LocateLine{i18nc("what to look for to find a disk: its World Wide Name", "WWN"), d.wwn,
+                            i18nc("where to find a disk's WWN", "on the label of most SAS and data-centre drives")};
     if (!d.model.isEmpty())
-        lines << LocateLine{QStringLiteral("Model"), QStringLiteral("%1, %2").arg(d.model, humanSize(d.sizeBytes)), QString()};
+        lines << LocateLine{i18nc("what to look for to find a disk", "Model"),
+                            i18nc("a disk's model and size", "%1, %2", d.model, humanSize(d.sizeBytes)), QString()};
     if (!d.path.isEmpty())
-        lines << LocateLine{QStringLiteral("Connected at"), d.path, pathWords(d.path)};
+        lines << LocateLine{i18nc("what to look for to find a disk: where it is connected", "Connected at"), d.path, pathWords(d.path)};
     return lines;
 }
 
 QString bayLightNote(const Disk &d)
 {
-    return QStringLiteral("Plexus does not blink bay lights yet. In a machine whose bays have lights an enclosure "
-                          "controls, ledmon's ledctl does it as root: ledctl locate=/dev/%1 (and locate_off=/dev/%1 "
-                          "to stop).").arg(d.name);
+    return i18nc("%1 is a disk's name; the ledctl commands stay as they are",
+                 "Plexus does not blink bay lights yet. In a machine whose bays have lights an enclosure "
+                 "controls, ledmon's ledctl does it as root: ledctl locate=/dev/%1 (and locate_off=/dev/%1 "
+                 "to stop).", d.name);
 }
 
 QString locateText(const Disk &d)
 {
-    QString text = QStringLiteral("To find %1 in the machine, look for:\n").arg(d.name);
+    QString text = i18nc("%1 is a disk's name", "To find %1 in the machine, look for:", d.name) + QLatin1Char('\n');
     const QList<LocateLine> lines = locateLines(d);
     for (const LocateLine &line : lines) {
-        text += QStringLiteral("  %1: %2\n").arg(line.label, line.value);
+        text += QStringLiteral("  ") + i18nc("what to look for to find a disk: \"Serial number: WD-1234\"", "%1: %2", line.label, line.value)
+            + QLatin1Char('\n');
         if (!line.where.isEmpty())
-            text += QStringLiteral("      (%1)\n").arg(line.where);
+            text += QStringLiteral("      ") + i18nc("where to find it, under what to look for", "(%1)", line.where) + QLatin1Char('\n');
     }
     if (lines.isEmpty())
-        text += QStringLiteral("  nothing: the drive reports no serial number, WWN, model or path\n");
+        text += QStringLiteral("  ") + i18nc("what to look for to find a disk", "nothing: the drive reports no serial number, WWN, model or path")
+            + QLatin1Char('\n');
     return text + QLatin1Char('\n') + bayLightNote(d) + QLatin1Char('\n');
 }
 

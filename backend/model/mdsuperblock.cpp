@@ -3,6 +3,8 @@
 
 #include "mdsuperblock.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -22,8 +24,12 @@ QString MdSuperblock::history() const
     for (int i = 0; i < arrayState.size(); ++i)
         if (!seesActive(i))
             without << i;
-    return QStringLiteral("%1: last written %2, %3 events, %4").arg(device, updateTime).arg(events)
-        .arg(without.isEmpty() ? QStringLiteral("all members present") : QStringLiteral("ran without slot %1").arg(slotNumbers(without)));
+    const QString members = without.isEmpty()
+        ? i18nc("an md member's history", "all members present")
+        : i18ncp("an md member's history; %2 is a list of slot numbers", "ran without slot %2", "ran without slots %2", int(without.size()),
+                 slotNumbers(without));
+    return i18ncp("an md member's history: %2 the member, %3 when its superblock was last written, %1 its event count, %4 which members it saw",
+                  "%2: last written %3, %1 event, %4", "%2: last written %3, %1 events, %4", events, device, updateTime, members);
 }
 
 QString slotNumbers(const QList<int> &slots)
@@ -31,7 +37,7 @@ QString slotNumbers(const QList<int> &slots)
     QStringList words;
     for (int i : slots)
         words << QString::number(i);
-    return words.join(QStringLiteral(", "));
+    return words.join(i18nc("separator between slot numbers in a list", ", "));
 }
 
 const MdSuperblock *newestOf(const QList<MdSuperblock> &members)

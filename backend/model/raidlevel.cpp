@@ -4,6 +4,8 @@
 #include "raidlevel.h"
 #include "raid10layout.h"
 
+#include <KLocalizedString>
+
 #include <QHash>
 #include <QStringList>
 #include <algorithm>
@@ -83,7 +85,8 @@ QString slotList(const QList<int> &slots)
     for (int s : slots)
         words << QString::number(s);
     const QString last = words.takeLast();
-    return words.join(QStringLiteral(", ")) + QStringLiteral(" and ") + last;
+    return i18nc("a list of slot numbers: the first ones (\"0, 1\"), then the last", "%1 and %2",
+                 words.join(i18nc("separator between slot numbers in a list", ", ")), last);
 }
 
 RaidLevel level(const char *name, int minDevices, bool redundant, bool striped, int parities, bool reshape, bool shrink,
@@ -181,19 +184,25 @@ QString RaidLevel::lossProblem(int devices, const QSet<int> &lost, const QString
     const int missing = lostCount(devices, lost);
     switch (scheme(*this)) {
     case Scheme::NoCopy:
-        return QStringLiteral("%1 of %2 members would be missing; it survives none").arg(missing).arg(devices);
+        return i18ncp("an array without redundancy: %2 of its %1 members", "%2 of %1 member would be missing; it survives none",
+                      "%2 of %1 members would be missing; it survives none", devices, missing);
     case Scheme::Mirror:
-        return QStringLiteral("no member with a complete copy would be left");
+        return i18nc("a mirror", "no member with a complete copy would be left");
     case Scheme::Parity:
-        return QStringLiteral("%1 of %2 members would be missing; it survives %3")
-            .arg(missing).arg(devices).arg(parities == 2 ? QStringLiteral("two") : QStringLiteral("one"));
+        if (parities == 2)
+            return i18ncp("an array with two parities: %2 of its %1 members", "%2 of %1 member would be missing; it survives two",
+                          "%2 of %1 members would be missing; it survives two", devices, missing);
+        return i18ncp("an array with one parity: %2 of its %1 members", "%2 of %1 member would be missing; it survives one",
+                      "%2 of %1 members would be missing; it survives one", devices, missing);
     case Scheme::Raid10: {
         const QList<int> copySet = wholeCopySetLost(devices, lost, raid10Layout);
         if (copySet.size() == 1)
-            return QStringLiteral("the only copy of some data (slot %1) would be missing").arg(copySet.first());
+            return i18nc("a RAID-10 array; %1 is a slot number", "the only copy of some data (slot %1) would be missing", copySet.first());
         if (copySet.size() == 2)
-            return QStringLiteral("both copies of some data (slots %1 and %2) would be missing").arg(copySet[0]).arg(copySet[1]);
-        return QStringLiteral("all %1 copies of some data (slots %2) would be missing").arg(copySet.size()).arg(slotList(copySet));
+            return i18nc("a RAID-10 array; %1 and %2 are slot numbers", "both copies of some data (slots %1 and %2) would be missing",
+                         copySet[0], copySet[1]);
+        return i18ncp("a RAID-10 array; %2 is a list of slot numbers", "all %1 copies of some data (slots %2) would be missing",
+                      "all %1 copies of some data (slots %2) would be missing", int(copySet.size()), slotList(copySet));
     }
     }
     return {};

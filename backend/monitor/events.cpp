@@ -5,6 +5,8 @@
 #include "model/describe.h"
 #include "model/raidlevel.h"
 
+#include <KLocalizedString>
+
 #include <algorithm>
 #include <cmath>
 
@@ -72,64 +74,145 @@ Urgency Event::urgency() const
     }
 }
 
+namespace {
+
+// md's word for what it does, as the kernel spells it ("recovery"); "sync" when not known.
+KLocalizedString actionWord(const std::optional<SyncAction> &action)
+{
+    if (!action)
+        return ki18nc("@item md's sync action, when not known", "sync");
+    switch (*action) {
+    case SyncAction::Resync: return ki18nc("@item md's sync action (the kernel's word)", "resync");
+    case SyncAction::Recovery: return ki18nc("@item md's sync action (the kernel's word)", "recovery");
+    case SyncAction::Reshape: return ki18nc("@item md's sync action (the kernel's word)", "reshape");
+    case SyncAction::Check: return ki18nc("@item md's sync action (the kernel's word)", "check");
+    case SyncAction::Repair: return ki18nc("@item md's sync action (the kernel's word)", "repair");
+    }
+    return ki18nc("@item md's sync action, when not known", "sync");
+}
+
+// The summary, to be said in the user's language (notifications, the window)
+// or in English (the journal, JSON, plexusctl's lines, mail). KI18n writes
+// numbers as the locale does ("47,5", "1,234"); records keep them as digits
+// and a point, as they always were.
+KLocalizedString summaryMessage(const Event &e, bool forRecords = false)
+{
+    const KLocalizedString act = actionWord(e.action);
+    if (!e.planned.isEmpty() && e.kind == EventKind::MemberFailed)
+        return ki18nc("@title an event: Plexus took a member out of an array on purpose", "Plexus took %1 out of %2").subs(e.device).subs(e.array);
+    if (!e.planned.isEmpty() && e.kind == EventKind::ArrayDegraded)
+        return ki18nc("@title an event: an array", "%1 runs without a member for now").subs(e.array);
+    switch (e.kind) {
+    case EventKind::MemberFailed: return ki18nc("@title an event: a member, an array", "%1 failed in %2").subs(e.device).subs(e.array);
+    case EventKind::ArrayDegraded: return ki18nc("@title an event: an array", "%1 is degraded").subs(e.array);
+    case EventKind::ArrayFailed: return ki18nc("@title an event: an array", "%1 has failed").subs(e.array);
+    case EventKind::ArrayRecovered: return ki18nc("@title an event: an array", "%1 is healthy again").subs(e.array);
+    case EventKind::SpareActivated: return ki18nc("@title an event: a spare device, an array", "Spare %1 is rebuilding %2").subs(e.device).subs(e.array);
+    case EventKind::MemberAdded: return ki18nc("@title an event: a device, an array", "%1 added to %2").subs(e.device).subs(e.array);
+    case EventKind::MemberRemoved: return ki18nc("@title an event: a device, an array", "%1 removed from %2").subs(e.device).subs(e.array);
+    case EventKind::SyncStarted: return ki18nc("@title an event: an array, md's sync action", "%1: %2 started").subs(e.array).subs(act);
+    case EventKind::SyncProgress: {
+        const KLocalizedString m = ki18nc("@title an event: an array, md's sync action, a percentage", "%1: %2 at %3%").subs(e.array).subs(act);
+        const double percent = e.percent.value_or(0);
+        return forRecords ? m.subs(QString::number(percent, 'f', 1)) : m.subs(percent, 0, 'f', 1);
+    }
+    case EventKind::SyncFinished: return ki18nc("@title an event: an array, md's sync action", "%1: %2 finished").subs(e.array).subs(act);
+    case EventKind::MismatchFound:
+        return ki18ncp("@title an event: %2 an array, %3 md's sync action (check or repair), %1 a count of sectors",
+                       "%2: %3 found %1 mismatched sector", "%2: %3 found %1 mismatched sectors")
+            .subs(qlonglong(e.mismatches.value_or(0)))
+            .subs(e.array)
+            .subs(act);
+    case EventKind::DiskAdded: return ki18nc("@title an event: a disk", "Disk %1 added").subs(e.device);
+    case EventKind::DiskRemoved: return ki18nc("@title an event: a disk", "Disk %1 removed").subs(e.device);
+    case EventKind::ArrayStarted: return ki18nc("@title an event: an array", "%1 started").subs(e.array);
+    case EventKind::ArrayStopped: return ki18nc("@title an event: an array", "%1 stopped").subs(e.array);
+    case EventKind::DriveAtRisk: return ki18nc("@title an event: a drive", "%1 may fail soon").subs(e.device);
+    case EventKind::JobDone: return ki18nc("@title an event: a user, what Plexus did for them", "Done for %1: %2").subs(e.user).subs(e.job);
+    case EventKind::JobFailed: return ki18nc("@title an event: a user, what Plexus failed to do for them", "Failed for %1: %2").subs(e.user).subs(e.job);
+    }
+    return KLocalizedString(); // no such kind
+}
+
+KLocalizedString bodyMessage(const Event &e, bool forRecords = false)
+{
+    // Plexus's own words for why, as the journal keeps them (Event::body()
+    // gives them as they are when they end a sentence already).
+    if (!e.planned.isEmpty())
+        return ki18nc("@info why Plexus did it, as a sentence", "%1.").subs(e.planned);
+    switch (e.kind) {
+    case EventKind::MemberFailed:
+        return ki18nc("@info a member, an array",
+                      "The md driver took %1 out of %2. Replace it: drag a healthy disk onto the failed member in Plexus.")
+            .subs(e.device)
+            .subs(e.array);
+    case EventKind::ArrayDegraded:
+        return ki18nc("@info an array", "%1 keeps working but has no redundancy left to lose. Add or replace a disk soon.").subs(e.array);
+    case EventKind::ArrayFailed:
+        return ki18nc("@info an array",
+                      "%1 lost more members than it can survive; its data is unavailable. Do not write to the remaining disks; open "
+                      "Plexus before doing anything else.")
+            .subs(e.array);
+    case EventKind::DriveAtRisk:
+        if (e.array.isEmpty())
+            return ki18nc("@info %1 a drive, %2 why it may fail", "%1 warns of its own health: %2. Copy what it holds elsewhere.").subs(e.device).subs(e.health);
+        return ki18nc("@info %1 a drive, %2 why it may fail, %3 an array it serves",
+                      "%1 warns of its own health: %2. %3 still has all its copies: replace %1 now, while it does "
+                      "(drag a healthy disk onto %1 in Plexus).")
+            .subs(e.device)
+            .subs(e.health)
+            .subs(e.array);
+    case EventKind::MismatchFound:
+        return ki18nc("@info an array", "Some copies or parity of %1 did not match. Run a repair, and check the disks' health.").subs(e.array);
+    default:
+        return ki18nc("@info an event's summary, as a sentence", "%1.").subs(summaryMessage(e, forRecords));
+    }
+}
+
+// The code's own language: what programs and the journal keep, whatever the user's.
+const QStringList &english()
+{
+    static const QStringList languages{QStringLiteral("en_US")};
+    return languages;
+}
+
+} // namespace
+
 QString Event::summary() const
 {
-    const QString act = action ? toString(*action) : QStringLiteral("sync");
-    if (!planned.isEmpty() && kind == EventKind::MemberFailed)
-        return QStringLiteral("Plexus took %1 out of %2").arg(device, array);
-    if (!planned.isEmpty() && kind == EventKind::ArrayDegraded)
-        return QStringLiteral("%1 runs without a member for now").arg(array);
-    switch (kind) {
-    case EventKind::MemberFailed: return QStringLiteral("%1 failed in %2").arg(device, array);
-    case EventKind::ArrayDegraded: return QStringLiteral("%1 is degraded").arg(array);
-    case EventKind::ArrayFailed: return QStringLiteral("%1 has failed").arg(array);
-    case EventKind::ArrayRecovered: return QStringLiteral("%1 is healthy again").arg(array);
-    case EventKind::SpareActivated: return QStringLiteral("Spare %1 is rebuilding %2").arg(device, array);
-    case EventKind::MemberAdded: return QStringLiteral("%1 added to %2").arg(device, array);
-    case EventKind::MemberRemoved: return QStringLiteral("%1 removed from %2").arg(device, array);
-    case EventKind::SyncStarted: return QStringLiteral("%1: %2 started").arg(array, act);
-    case EventKind::SyncProgress: return QStringLiteral("%1: %2 at %3%").arg(array, act).arg(percent.value_or(0), 0, 'f', 1);
-    case EventKind::SyncFinished: return QStringLiteral("%1: %2 finished").arg(array, act);
-    case EventKind::MismatchFound: return QStringLiteral("%1: %2 found %3 mismatched sectors").arg(array, act).arg(mismatches.value_or(0));
-    case EventKind::DiskAdded: return QStringLiteral("Disk %1 added").arg(device);
-    case EventKind::DiskRemoved: return QStringLiteral("Disk %1 removed").arg(device);
-    case EventKind::ArrayStarted: return QStringLiteral("%1 started").arg(array);
-    case EventKind::ArrayStopped: return QStringLiteral("%1 stopped").arg(array);
-    case EventKind::DriveAtRisk: return QStringLiteral("%1 may fail soon").arg(device);
-    case EventKind::JobDone: return QStringLiteral("Done for %1: %2").arg(user, job);
-    case EventKind::JobFailed: return QStringLiteral("Failed for %1: %2").arg(user, job);
-    }
-    return {};
+    return summaryMessage(*this).toString();
 }
 
 QString Event::body() const
 {
-    if (!planned.isEmpty())
-        return planned.endsWith(QLatin1Char('.')) ? planned : planned + QLatin1Char('.');
-    switch (kind) {
-    case EventKind::MemberFailed:
-        return QStringLiteral("The md driver took %1 out of %2. Replace it: drag a healthy disk onto the failed member in Plexus.").arg(device, array);
-    case EventKind::ArrayDegraded:
-        return QStringLiteral("%1 keeps working but has no redundancy left to lose. Add or replace a disk soon.").arg(array);
-    case EventKind::ArrayFailed:
-        return QStringLiteral("%1 lost more members than it can survive; its data is unavailable. Do not write to the remaining disks; open Plexus before doing anything else.").arg(array);
-    case EventKind::DriveAtRisk:
-        if (array.isEmpty())
-            return QStringLiteral("%1 warns of its own health: %2. Copy what it holds elsewhere.").arg(device, health);
-        return QStringLiteral("%1 warns of its own health: %2. %3 still has all its copies: replace %1 now, while it does "
-                              "(drag a healthy disk onto %1 in Plexus).").arg(device, health, array);
-    case EventKind::MismatchFound:
-        return QStringLiteral("Some copies or parity of %1 did not match. Run a repair, and check the disks' health.").arg(array);
-    default:
-        return summary() + QLatin1Char('.');
-    }
+    if (planned.endsWith(QLatin1Char('.')))
+        return planned;
+    return bodyMessage(*this).toString();
+}
+
+QString Event::englishSummary() const
+{
+    // The count as digits, whatever the locale, and in the words records
+    // always had ("1 mismatched sectors" too).
+    if (kind == EventKind::MismatchFound)
+        return QStringLiteral("%1: %2 found %3 mismatched sectors")
+            .arg(array, action ? toString(*action) : QStringLiteral("sync"))
+            .arg(mismatches.value_or(0));
+    return summaryMessage(*this, true).toString(english());
+}
+
+QString Event::englishBody() const
+{
+    if (planned.endsWith(QLatin1Char('.')))
+        return planned;
+    return bodyMessage(*this, true).toString(english());
 }
 
 QJsonObject eventToJson(const Event &e)
 {
     QJsonObject o{{QStringLiteral("event"), toString(e.kind)},
                   {QStringLiteral("time"), e.time.toString(Qt::ISODateWithMs)},
-                  {QStringLiteral("summary"), e.summary()}};
+                  {QStringLiteral("summary"), e.englishSummary()}};
     if (!e.array.isEmpty()) o.insert(QStringLiteral("array"), e.array);
     if (!e.device.isEmpty()) o.insert(QStringLiteral("device"), e.device);
     if (e.action) o.insert(QStringLiteral("action"), toString(*e.action));
@@ -147,7 +230,7 @@ QJsonObject eventToJson(const Event &e)
 QString eventLine(const Event &e)
 {
     return e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")) + QStringLiteral("  ") + toString(e.kind)
-        + QStringLiteral("  ") + e.summary();
+        + QStringLiteral("  ") + e.englishSummary();
 }
 
 namespace {

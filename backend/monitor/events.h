@@ -54,8 +54,14 @@ struct Event {
     QString health;
 
     Urgency urgency() const;
+    // In the user's language, for people: notifications, the window's history.
     QString summary() const;       // "md0 is degraded"
     QString body() const;          // one or two sentences with what to do
+    // The same in English whatever the user's language, for what is kept or
+    // read by programs: the journal's MESSAGE, JSON, plexusctl's event lines,
+    // mail. (planned, job and health are kept as they came.)
+    QString englishSummary() const;
+    QString englishBody() const;
 };
 
 QString toString(EventKind kind);  // "member-failed", "array-degraded", ...

@@ -44,7 +44,7 @@ QList<JournalField> journalFields(const Event &e)
     // syslog priorities by urgency: low 6 info, normal 5 notice, critical 2 crit.
     static const char *priorities[] = {"6", "5", "2"};
     QList<JournalField> fields{
-        {"MESSAGE", e.summary().toUtf8()},
+        {"MESSAGE", e.englishSummary().toUtf8()},
         {"MESSAGE_ID", journalMessageId(e.kind)},
         {"PRIORITY", priorities[int(e.urgency())]},
         {"SYSLOG_IDENTIFIER", "plexus"},

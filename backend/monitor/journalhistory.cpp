@@ -4,6 +4,7 @@
 #include "journalhistory.h"
 #include "journalentry.h"
 
+#include <KLocalizedString>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -46,7 +47,7 @@ QList<Event> parseJournalHistory(const QByteArray &output, QString *error)
         QJsonParseError parseError;
         const QJsonObject o = QJsonDocument::fromJson(line, &parseError).object();
         if (parseError.error != QJsonParseError::NoError) {
-            *error = QStringLiteral("journalctl's output, line %1, is not JSON: %2").arg(number).arg(parseError.errorString());
+            *error = i18nc("@info %1 a line number, %2 why (Qt's words)", "journalctl's output, line %1, is not JSON: %2", number, parseError.errorString());
             return {};
         }
         // journalctl gives fields that are not valid UTF-8 as arrays of bytes:

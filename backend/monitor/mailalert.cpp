@@ -12,7 +12,7 @@ bool isAlert(const Event &e)
 
 QByteArray alertMessage(const QList<Event> &alerts, const AlertMail &mail)
 {
-    QString subject = QStringLiteral("Plexus on %1: %2").arg(mail.host, alerts.value(0).summary());
+    QString subject = QStringLiteral("Plexus on %1: %2").arg(mail.host, alerts.value(0).englishSummary());
     if (alerts.size() > 1)
         subject += QStringLiteral(" (and %1 more)").arg(alerts.size() - 1);
     QString text;
@@ -25,8 +25,8 @@ QByteArray alertMessage(const QList<Event> &alerts, const AlertMail &mail)
     text += QStringLiteral("MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n\n");
     text += QStringLiteral("Plexus, watching the storage of %1, saw:\n\n").arg(mail.host);
     for (const Event &e : alerts) {
-        text += e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral("  ") + e.summary() + QLatin1Char('\n');
-        text += QStringLiteral("    ") + e.body() + QStringLiteral("\n\n");
+        text += e.time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral("  ") + e.englishSummary() + QLatin1Char('\n');
+        text += QStringLiteral("    ") + e.englishBody() + QStringLiteral("\n\n");
     }
     if (!mail.mdstat.isEmpty())
         text += QStringLiteral("/proc/mdstat now:\n") + QString::fromUtf8(mail.mdstat);

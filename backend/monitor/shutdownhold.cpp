@@ -5,6 +5,8 @@
 
 #include "model/stacking.h"
 
+#include <KLocalizedString>
+
 #include <algorithm>
 #include <cmath>
 
@@ -86,7 +88,8 @@ QString shutdownHoldReason(const QList<HeldWork> &work)
 
 QString shutdownHoldText(const QString &reason)
 {
-    return QStringLiteral("Shutdown is held off: %1.").arg(reason);
+    // The reason is plexus-helper's, in the system's words (logind keeps it).
+    return i18nc("@info %1 why (md0 is being rebuilt for /home)", "Shutdown is held off: %1.", reason);
 }
 
 } // namespace plexus

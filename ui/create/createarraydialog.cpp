@@ -13,6 +13,7 @@
 #include "tone.h"
 #include "words.h"
 
+#include <KLocalizedString>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -53,24 +54,41 @@ QString listWords(const QStringList &names)
 {
     if (names.size() <= 1)
         return names.join(QString());
-    return QObject::tr("%1 and %2").arg(names.mid(0, names.size() - 1).join(QStringLiteral(", ")), names.last());
+    return i18nc("@info a list: %1 all items but the last (joined by the separator), %2 the last", "%1 and %2",
+                 names.mid(0, names.size() - 1).join(i18nc("@info the separator between the items of a list", ", ")), names.last());
 }
 
-const QList<std::pair<QString, QString>> metadataVersions = {
-    {QStringLiteral("1.2"), QObject::tr("The default: the superblock sits 4 KiB after the start of each member.")},
-    {QStringLiteral("1.1"), QObject::tr("The superblock at the very start of each member.")},
-    {QStringLiteral("1.0"), QObject::tr("The superblock at the end: a mirror's members look like plain filesystems, "
-                                        "so boot loaders and firmware (/boot, the EFI partition) can read them.")},
-    {QStringLiteral("0.90"), QObject::tr("The old format, at the end: members up to 2 TiB, at most 28 of them; "
-                                         "only for old systems that assemble arrays in the kernel.")},
-};
+// Two sentences of the summary, one after the other.
+QString thenSentence(const QString &text, const QString &next)
+{
+    return i18nc("@info two sentences, one after the other", "%1 %2", text, next);
+}
+
+// mdadm's superblock formats, newest first.
+const QStringList metadataVersions = {QStringLiteral("1.2"), QStringLiteral("1.1"), QStringLiteral("1.0"), QStringLiteral("0.90")};
+
+// Where a metadata version keeps its superblock, and what for.
+QString metadataHint(const QString &version)
+{
+    if (version == QLatin1String("1.2"))
+        return i18nc("@info metadata 1.2", "The default: the superblock sits 4 KiB after the start of each member.");
+    if (version == QLatin1String("1.1"))
+        return i18nc("@info metadata 1.1", "The superblock at the very start of each member.");
+    if (version == QLatin1String("1.0"))
+        return i18nc("@info metadata 1.0", "The superblock at the end: a mirror's members look like plain filesystems, "
+                                           "so boot loaders and firmware (/boot, the EFI partition) can read them.");
+    if (version == QLatin1String("0.90"))
+        return i18nc("@info metadata 0.90", "The old format, at the end: members up to 2 TiB, at most 28 of them; "
+                                            "only for old systems that assemble arrays in the kernel.");
+    return {};
+}
 
 } // namespace
 
 CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringList &selected, QWidget *parent)
     : QDialog(parent), m_ctx(ctx)
 {
-    setWindowTitle(tr("Create array"));
+    setWindowTitle(i18nc("@title:window", "Create array"));
     setObjectName(QStringLiteral("createArrayDialog"));
     const QFontMetrics fm(font());
 
@@ -81,12 +99,12 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
     m_levels->setMinimumWidth(fm.averageCharWidth() * 70);
 
     auto *devicesColumn = new QVBoxLayout;
-    devicesColumn->addWidget(heading(tr("&Devices"), m_devices, this));
-    devicesColumn->addWidget(hint(tr("Check the disks or partitions to build the array from. Greyed ones cannot be used: "
-                                     "the last column says why."), this));
+    devicesColumn->addWidget(heading(i18nc("@label the devices to build the array from", "&Devices"), m_devices, this));
+    devicesColumn->addWidget(hint(i18nc("@info", "Check the disks or partitions to build the array from. Greyed ones cannot be used: "
+                                           "the last column says why."), this));
     devicesColumn->addWidget(m_devices, 1);
     auto *levelsColumn = new QVBoxLayout;
-    levelsColumn->addWidget(heading(tr("&Level"), m_levels, this));
+    levelsColumn->addWidget(heading(i18nc("@label RAID level", "&Level"), m_levels, this));
     levelsColumn->addWidget(m_levels, 1);
     auto *top = new QHBoxLayout;
     top->addLayout(devicesColumn, 3);
@@ -96,15 +114,15 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
     // Ready to mount: a filesystem straight on the new array (for volumes on it, "Use for volumes…" later).
     m_filesystem = new QComboBox(this);
     m_filesystem->setObjectName(QStringLiteral("filesystem"));
-    m_filesystem->addItem(tr("none (decide later)"), QString());
+    m_filesystem->addItem(i18nc("@item:inlistbox no filesystem", "none (decide later)"), QString());
     for (const QString &type : filesystemTypes())
         m_filesystem->addItem(type, type);
     m_label = new QLineEdit(this);
     m_label->setObjectName(QStringLiteral("label"));
-    m_label->setPlaceholderText(tr("label (optional)"));
+    m_label->setPlaceholderText(i18nc("@info:placeholder a filesystem label", "label (optional)"));
     m_label->setEnabled(false);
     auto *filesystemRow = new QHBoxLayout;
-    auto *filesystemHeading = new QLabel(tr("&Filesystem:"), this);
+    auto *filesystemHeading = new QLabel(i18nc("@label:listbox", "&Filesystem:"), this);
     filesystemHeading->setBuddy(m_filesystem);
     filesystemRow->addWidget(filesystemHeading);
     filesystemRow->addWidget(m_filesystem);
@@ -118,7 +136,7 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
 
     m_advancedToggle = new QToolButton(this);
     m_advancedToggle->setObjectName(QStringLiteral("advancedToggle"));
-    m_advancedToggle->setText(tr("&Advanced"));
+    m_advancedToggle->setText(i18nc("@action:button show the advanced settings", "&Advanced"));
     m_advancedToggle->setCheckable(true);
     m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_advancedToggle->setArrowType(Qt::RightArrow);
@@ -142,7 +160,7 @@ CreateArrayDialog::CreateArrayDialog(const PlanningContext &ctx, const QStringLi
     m_refusal->setVisible(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_review = buttons->addButton(tr("&Review…"), QDialogButtonBox::AcceptRole);
+    m_review = buttons->addButton(i18nc("@action:button", "&Review…"), QDialogButtonBox::AcceptRole);
     m_review->setObjectName(QStringLiteral("review"));
     m_review->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &CreateArrayDialog::review);
@@ -189,52 +207,54 @@ QWidget *CreateArrayDialog::buildAdvanced()
     m_arrayDevice->setObjectName(QStringLiteral("arrayDevice"));
     m_name = new QLineEdit(box);
     m_name->setObjectName(QStringLiteral("name"));
-    m_name->setPlaceholderText(tr("optional, for example data"));
+    m_name->setPlaceholderText(i18nc("@info:placeholder an array's name", "optional, for example data"));
     m_name->setMaxLength(32);
     m_missing = new QSpinBox(box);
     m_missing->setObjectName(QStringLiteral("missing"));
     m_missing->setRange(0, 8);
-    m_missing->setSpecialValueText(tr("none"));
+    m_missing->setSpecialValueText(i18nc("@item:inrange no missing members", "none"));
     m_spares = new QListWidget(box);
     m_spares->setObjectName(QStringLiteral("spares"));
     m_spares->setMaximumHeight(fm.height() * 5);
     m_spares->setMinimumWidth(fm.averageCharWidth() * 24);
-    m_partitionDisks = new QCheckBox(tr("Partition &whole disks first"), box);
+    m_partitionDisks = new QCheckBox(i18nc("@option:check", "Partition &whole disks first"), box);
     m_partitionDisks->setObjectName(QStringLiteral("partitionDisks"));
 
     m_chunk = new QComboBox(box);
     m_chunk->setObjectName(QStringLiteral("chunk"));
     for (uint kib = 4; kib <= 4096; kib *= 2)
-        m_chunk->addItem(kib == defaultChunkKib ? tr("%1 KiB (mdadm's default)").arg(kib) : tr("%1 KiB").arg(kib), kib);
+        m_chunk->addItem(kib == defaultChunkKib ? i18nc("@item:inlistbox a chunk size", "%1 KiB (mdadm's default)", QString::number(kib))
+                                                 : i18nc("@item:inlistbox a chunk size", "%1 KiB", QString::number(kib)),
+                         kib);
     m_chunk->setCurrentIndex(m_chunk->findData(defaultChunkKib));
     m_bitmap = new QComboBox(box);
     m_bitmap->setObjectName(QStringLiteral("bitmap"));
-    m_bitmap->addItem(tr("Internal: after a crash, resync only what was being written"), QStringLiteral("internal"));
-    m_bitmap->addItem(tr("None: slightly faster writes, full resync after a crash"), QStringLiteral("none"));
+    m_bitmap->addItem(i18nc("@item:inlistbox a write-intent bitmap", "Internal: after a crash, resync only what was being written"), QStringLiteral("internal"));
+    m_bitmap->addItem(i18nc("@item:inlistbox no write-intent bitmap", "None: slightly faster writes, full resync after a crash"), QStringLiteral("none"));
     m_metadata = new QComboBox(box);
     m_metadata->setObjectName(QStringLiteral("metadata"));
-    for (const auto &[version, why] : metadataVersions)
-        m_metadata->addItem(version == QLatin1String("1.2") ? tr("1.2 (default)") : version, version);
-    auto *metadataWhy = hint(metadataVersions.first().second, box);
+    for (const QString &version : metadataVersions)
+        m_metadata->addItem(version == QLatin1String("1.2") ? i18nc("@item:inlistbox mdadm's metadata version", "1.2 (default)") : version, version);
+    auto *metadataWhy = hint(metadataHint(metadataVersions.first()), box);
     metadataWhy->setObjectName(QStringLiteral("metadataHint"));
     connect(m_metadata, &QComboBox::currentIndexChanged, metadataWhy, [metadataWhy](int i) {
-        metadataWhy->setText(metadataVersions.value(i).second);
+        metadataWhy->setText(metadataHint(metadataVersions.value(i)));
     });
 
     auto *left = new QFormLayout;
-    left->addRow(tr("Array de&vice:"), m_arrayDevice);
-    left->addRow(tr("&Name:"), m_name);
-    left->addRow(tr("&Missing members:"), m_missing);
-    left->addRow(QString(), hint(tr("Leave slots empty and add the other disk later: build a mirror on a new disk, "
-                                    "copy your data over, then add the old disk into the empty slot."), box));
-    left->addRow(tr("S&pares:"), m_spares);
+    left->addRow(i18nc("@label:textbox", "Array de&vice:"), m_arrayDevice);
+    left->addRow(i18nc("@label:textbox an array's name", "&Name:"), m_name);
+    left->addRow(i18nc("@label:spinbox", "&Missing members:"), m_missing);
+    left->addRow(QString(), hint(i18nc("@info", "Leave slots empty and add the other disk later: build a mirror on a new disk, "
+                                          "copy your data over, then add the old disk into the empty slot."), box));
+    left->addRow(i18nc("@label:listbox", "S&pares:"), m_spares);
     left->addRow(QString(), m_partitionDisks);
-    left->addRow(QString(), hint(tr("Each whole disk gets one Linux RAID partition, which becomes the member: every tool "
-                                    "then sees what the disk holds, and a replacement disk slightly smaller still fits."), box));
+    left->addRow(QString(), hint(i18nc("@info", "Each whole disk gets one Linux RAID partition, which becomes the member: every tool "
+                                          "then sees what the disk holds, and a replacement disk slightly smaller still fits."), box));
     auto *right = new QFormLayout;
-    right->addRow(tr("&Chunk size:"), m_chunk);
-    right->addRow(tr("&Bitmap:"), m_bitmap);
-    right->addRow(tr("M&etadata:"), m_metadata);
+    right->addRow(i18nc("@label:listbox", "&Chunk size:"), m_chunk);
+    right->addRow(i18nc("@label:listbox a write-intent bitmap", "&Bitmap:"), m_bitmap);
+    right->addRow(i18nc("@label:listbox mdadm's superblock format", "M&etadata:"), m_metadata);
     right->addRow(QString(), metadataWhy);
     auto *columns = new QHBoxLayout(box);
     columns->setContentsMargins(fm.averageCharWidth() * 2, 0, 0, 0);
@@ -313,33 +333,36 @@ void CreateArrayDialog::recompute()
     // What will happen, in one or two sentences.
     QString text;
     if (members.isEmpty()) {
-        text = tr("Check the devices for the new array.");
+        text = i18nc("@info", "Check the devices for the new array.");
     } else if (level.isEmpty()) {
-        text = tr("No level can be made of %1 as chosen: each level above says why.").arg(listWords(members));
+        text = i18nc("@info %1 a list of devices", "No level can be made of %1 as chosen: each level above says why.", listWords(members));
     } else {
         const LevelChoice *c = m_levels->choice(level);
         QStringList from = members;
         if (input.missing)
-            from << (input.missing == 1 ? tr("a missing slot") : tr("%1 missing slots").arg(input.missing));
+            from << i18ncp("@item in a list of an array's members", "a missing slot", "%1 missing slots", input.missing);
         if (level == QLatin1String("linear")) {
             const CreateVolumeGroupRequest concat = concatRequest();
-            text = tr("Joins %1 end to end into the volume <b>/dev/%2/%3</b> (LVM): %4 usable.")
-                       .arg(listWords(from).toHtmlEscaped(), concat.name.toHtmlEscaped(), concat.volume, aboutSize(c->capacityBytes));
+            text = i18nc("@info %1 a list of devices, %2 a volume group, %3 a logical volume, %4 a size (about 2 GiB)",
+                         "Joins %1 end to end into the volume <b>/dev/%2/%3</b> (LVM): %4 usable.", listWords(from).toHtmlEscaped(),
+                         concat.name.toHtmlEscaped(), concat.volume, aboutSize(c->capacityBytes));
         } else {
-            text = tr("Creates <b>%1</b>, %2 of %3: %4 usable.")
-                       .arg(m_arrayDevice->text().trimmed().toHtmlEscaped(), levelTitle(level), listWords(from).toHtmlEscaped(), aboutSize(c->capacityBytes));
+            text = i18nc("@info %1 an array device, %2 a RAID level, %3 a list of devices, %4 a size (about 2 GiB)", "Creates <b>%1</b>, %2 of %3: %4 usable.",
+                         m_arrayDevice->text().trimmed().toHtmlEscaped(), levelTitle(level), listWords(from).toHtmlEscaped(), aboutSize(c->capacityBytes));
         }
         if (input.spares)
-            text += QLatin1Char(' ') + tr("Spare: %1.").arg(listWords(spareNames()));
+            text = thenSentence(text, i18ncp("@info %2 the spare devices (vdb, or vdb and vdc)", "Spare: %2.", "Spare: %2.", input.spares, listWords(spareNames())));
         if (const QString fs = m_filesystem ? m_filesystem->currentData().toString() : QString(); !fs.isEmpty())
-            text += QLatin1Char(' ') + tr("With %1 on it, ready to mount.").arg(fs);
+            text = thenSentence(text, i18nc("@info %1 a filesystem type (ext4)", "With %1 on it, ready to mount.", fs));
         QStringList erased;
         for (const QString &name : m_devices->chosen())
             if (const DeviceChoice *d = m_devices->choice(name); d && d->erases)
-                erased << tr("%1 (%2)").arg(name, d->contents);
+                erased << i18nc("@item a device (what it holds now)", "%1 (%2)", name, d->contents);
         if (!erased.isEmpty())
-            text += QStringLiteral("<br><span style=\"color:%1\">%2</span>")
-                        .arg(toneColor(Tone::Warning, palette()).name(), tr("Erases what is on %1.").arg(listWords(erased)).toHtmlEscaped());
+            text = i18nc("@info rich text: the summary, then a warning on a line of its own", "%1<br>%2", text,
+                         QStringLiteral("<span style=\"color:%1\">%2</span>")
+                             .arg(toneColor(Tone::Warning, palette()).name(),
+                                  i18nc("@info %1 a list of devices", "Erases what is on %1.", listWords(erased)).toHtmlEscaped()));
     }
     m_summary->setText(text);
     // An earlier refusal was about an earlier choice.
@@ -397,7 +420,7 @@ void CreateArrayDialog::review()
     // md's linear personality is gone from current kernels (Debian 13's among
     // them): vinum's concatenation is an LVM linear volume over the devices.
     if (m_levels->level() == QLatin1String("linear") && m_partitionDisks->isChecked()) {
-        showRefusal(tr("a concatenation uses the devices as they are: uncheck \"Partition whole disks first\"."));
+        showRefusal(i18nc("@info why Plexus cannot create this array", "a concatenation uses the devices as they are: uncheck \"Partition whole disks first\"."));
         return;
     }
     m_operation = m_levels->level() == QLatin1String("linear") ? planOperation(m_ctx, concatRequest()) : planOperation(m_ctx, request());
@@ -414,7 +437,7 @@ void CreateArrayDialog::showRefusal(const QString &message)
     QPalette pal = m_refusal->palette();
     pal.setColor(QPalette::WindowText, toneColor(Tone::Bad, palette()));
     m_refusal->setPalette(pal);
-    m_refusal->setText(tr("Plexus cannot create this array: %1").arg(message));
+    m_refusal->setText(i18nc("@info %1 why", "Plexus cannot create this array: %1", message));
     m_refusal->setVisible(true);
 }
 

@@ -7,6 +7,8 @@
 #include "model/describe.h"
 #include "operations/operation.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -53,13 +55,14 @@ DeviceChoice judge(const Snapshot &snapshot, const Validator &validator, const D
         return c;
     }
     if (c.wholeDisk && !disk.partitions.isEmpty()) {
-        c.reason = QStringLiteral("It has %1 partition%2: use them, or creating would erase its partition table.")
-                       .arg(disk.partitions.size()).arg(disk.partitions.size() == 1 ? "" : "s");
+        c.reason = i18ncp("@info why a disk cannot be a member", "It has %1 partition: use it, or creating would erase its partition table.",
+                          "It has %1 partitions: use them, or creating would erase its partition table.", disk.partitions.size());
         c.detail = c.reason;
         return c;
     }
     if (size < smallestOffered) {
-        c.reason = QStringLiteral("Only %1: too small to be worth an array member (at least %2).").arg(humanSize(size), humanSize(smallestOffered));
+        c.reason = i18nc("@info why a device cannot be a member: %1 its size, %2 the smallest size offered",
+                         "Only %1: too small to be worth an array member (at least %2).", humanSize(size), humanSize(smallestOffered));
         c.detail = c.reason;
         return c;
     }

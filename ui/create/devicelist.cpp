@@ -6,6 +6,7 @@
 #include "model/describe.h"
 #include "tone.h"
 
+#include <KLocalizedString>
 #include <QHeaderView>
 
 namespace plexus {
@@ -17,7 +18,8 @@ constexpr int nameRole = Qt::UserRole;
 DeviceList::DeviceList(QWidget *parent) : QTreeWidget(parent)
 {
     setColumnCount(ColumnCount);
-    setHeaderLabels({tr("Device"), tr("Size"), tr("Model"), tr("Serial"), tr("On it now")});
+    setHeaderLabels({i18nc("@title:column", "Device"), i18nc("@title:column", "Size"), i18nc("@title:column a disk's", "Model"),
+                     i18nc("@title:column a disk's serial number", "Serial"), i18nc("@title:column what a device holds now", "On it now")});
     setRootIsDecorated(true);
     setUniformRowHeights(true);
     setAllColumnsShowFocus(true);
@@ -103,7 +105,7 @@ void DeviceList::updateItem(QTreeWidgetItem *item, const DeviceChoice &c)
     if (!c.usable)
         contents = c.reason;
     else if (c.erases)
-        contents = tr("%1: creating erases it").arg(c.contents);
+        contents = i18nc("@item %1 what a device holds (a ext4 filesystem)", "%1: creating erases it", c.contents);
     item->setText(Contents, contents);
     const QString tip = c.detail.isEmpty() ? contents : c.detail;
     for (int col = 0; col < ColumnCount; ++col)

@@ -7,7 +7,7 @@
 #include "model/raidlevel.h"
 #include "words.h"
 
-#include <QHash>
+#include <KLocalizedString>
 #include <QSet>
 #include <algorithm>
 
@@ -20,16 +20,21 @@ constexpr int mostSlots = 64; // the engine refuses more
 // What each level does, in one line; what it needs and survives is model/raidlevel's.
 QString description(const QString &level)
 {
-    static const QHash<QString, QString> lines = {
-        {QStringLiteral("raid1"), QStringLiteral("Every device holds a full copy of the data.")},
-        {QStringLiteral("raid5"), QStringLiteral("Stripes the data with parity spread over every device.")},
-        {QStringLiteral("raid6"), QStringLiteral("Stripes the data with two parities spread over every device.")},
-        {QStringLiteral("raid10"), QStringLiteral("Mirrored pairs with the data striped across them.")},
-        {QStringLiteral("raid0"), QStringLiteral("Stripes the data across every device, for speed only: one failed disk loses everything.")},
-        {QStringLiteral("linear"), QStringLiteral("Joins the devices end to end into one large volume (LVM); one failed disk loses its part.")},
-        {QStringLiteral("raid4"), QStringLiteral("Like RAID-5, but with one fixed parity disk that every write waits for.")},
-    };
-    return lines.value(level);
+    if (level == QLatin1String("raid1"))
+        return i18nc("@info RAID-1", "Every device holds a full copy of the data.");
+    if (level == QLatin1String("raid5"))
+        return i18nc("@info RAID-5", "Stripes the data with parity spread over every device.");
+    if (level == QLatin1String("raid6"))
+        return i18nc("@info RAID-6", "Stripes the data with two parities spread over every device.");
+    if (level == QLatin1String("raid10"))
+        return i18nc("@info RAID-10", "Mirrored pairs with the data striped across them.");
+    if (level == QLatin1String("raid0"))
+        return i18nc("@info RAID-0", "Stripes the data across every device, for speed only: one failed disk loses everything.");
+    if (level == QLatin1String("linear"))
+        return i18nc("@info linear (concatenation)", "Joins the devices end to end into one large volume (LVM); one failed disk loses its part.");
+    if (level == QLatin1String("raid4"))
+        return i18nc("@info RAID-4", "Like RAID-5, but with one fixed parity disk that every write waits for.");
+    return {};
 }
 
 // The slots slotOrder() leaves empty, which decide what the level survives.
@@ -45,12 +50,12 @@ QSet<int> missingSlots(const QString &level, const LevelInput &in)
 
 QString times(double x)
 {
-    return QStringLiteral("%1×").arg(QString::number(x, 'g', 3));
+    return ki18nc("@item a speed relative to one disk's (2×)", "%1×").subs(x, 0, 'g', 3).toString();
 }
 
 QString disks(int n)
 {
-    return n == 1 ? QStringLiteral("any 1 disk") : QStringLiteral("any %1 disks").arg(n);
+    return i18ncp("@item how many disks may fail", "any %1 disk", "any %1 disks", n);
 }
 
 // The reason `level` cannot be made from `in`; empty when it can.
@@ -59,22 +64,23 @@ QString refusal(const RaidLevel &level, const LevelInput &in, const QSet<int> &m
     const QString title = levelTitle(level.name);
     const int slots = in.slots(), real = int(in.memberSizes.size());
     if (real == 0)
-        return QStringLiteral("Choose at least one device.");
+        return i18nc("@info why a level cannot be made", "Choose at least one device.");
     if (slots > mostSlots)
-        return QStringLiteral("Plexus creates arrays of at most %1 devices.").arg(mostSlots);
+        return i18ncp("@info why a level cannot be made", "Plexus creates arrays of at most %1 device.", "Plexus creates arrays of at most %1 devices.", mostSlots);
     const bool oneDeviceMirror = level.name == QLatin1String("raid1") && slots == 1;
     if (slots < level.minDevices && !oneDeviceMirror)
-        return QStringLiteral("%1 needs at least %2 devices.").arg(title).arg(level.minDevices);
+        return i18ncp("@info why a level cannot be made: %2 a RAID level", "%2 needs at least %1 device.", "%2 needs at least %1 devices.", level.minDevices, title);
     if (in.missing > 0 && !level.redundant)
-        return QStringLiteral("%1 cannot be created with a missing member: it keeps no second copy to run without it.").arg(title);
+        return i18nc("@info why a level cannot be made: %1 a RAID level", "%1 cannot be created with a missing member: it keeps no second copy to run without it.", title);
     if (!level.survives(slots, missing)) {
         if (level.name == QLatin1String("raid10"))
-            return QStringLiteral("RAID-10 can leave only one disk of each mirror pair missing.");
+            return i18nc("@info why a level cannot be made", "RAID-10 can leave only one disk of each mirror pair missing.");
         const int most = level.failuresAlwaysSurvived(slots);
-        return QStringLiteral("%1 can start with at most %2 missing member%3.").arg(title).arg(most).arg(most == 1 ? "" : "s");
+        return i18ncp("@info why a level cannot be made: %2 a RAID level", "%2 can start with at most %1 missing member.",
+                      "%2 can start with at most %1 missing members.", most, title);
     }
     if (in.spares > 0 && !level.redundant)
-        return QStringLiteral("%1 keeps no redundant copy, so a spare would never be used.").arg(title);
+        return i18nc("@info why a level cannot be made: %1 a RAID level", "%1 keeps no redundant copy, so a spare would never be used.", title);
     return {};
 }
 
@@ -83,17 +89,17 @@ void describeFailures(const RaidLevel &level, const LevelInput &in, const QSet<i
     const int slots = in.slots();
     c->failuresTolerated = level.failuresStillSurvived(slots, missing);
     if (level.name == QLatin1String("raid1")) {
-        c->failuresText = c->failuresTolerated == 0 ? QStringLiteral("none") : QStringLiteral("all but one");
+        c->failuresText = c->failuresTolerated == 0 ? i18nc("@item how many disks may fail", "none") : i18nc("@item how many disks of a mirror may fail", "all but one");
     } else if (level.name == QLatin1String("raid10") && slots % 2 == 0 && slots > 2) {
         // md's default near-2 on an even count makes mirror pairs (0,1), (2,3), ...
         // and slotOrder() leaves at most one of each empty: one disk of each pair
         // still complete may go, if it is the right one.
         const int completePairs = slots / 2 - int(missing.size());
-        c->failuresText = completePairs <= 0 ? QStringLiteral("none")
-            : missing.isEmpty()              ? QStringLiteral("1 per mirror pair")
-                                             : QStringLiteral("1 per complete mirror pair");
+        c->failuresText = completePairs <= 0 ? i18nc("@item how many disks may fail", "none")
+            : missing.isEmpty()              ? i18nc("@item how many disks may fail", "1 per mirror pair")
+                                             : i18nc("@item how many disks may fail", "1 per complete mirror pair");
     } else {
-        c->failuresText = c->failuresTolerated == 0 ? QStringLiteral("none") : disks(c->failuresTolerated);
+        c->failuresText = c->failuresTolerated == 0 ? i18nc("@item how many disks may fail", "none") : disks(c->failuresTolerated);
     }
 }
 
@@ -102,8 +108,10 @@ void describeSpeed(const RaidLevel &level, int slots, LevelChoice *c)
     c->readSpeed = level.readFactor(slots);
     c->writeSpeed = level.writeFactor(slots);
     // Parity levels reach their factor only writing whole stripes.
-    const QString extra = level.parities > 0 ? QStringLiteral(" for large writes; slower for small writes") : QString();
-    c->speedText = QStringLiteral("about %1 read, %2 write%3").arg(times(c->readSpeed), times(c->writeSpeed), extra);
+    c->speedText = level.parities > 0
+        ? i18nc("@item speeds relative to one disk's (2×)", "about %1 read, %2 write for large writes; slower for small writes", times(c->readSpeed),
+                times(c->writeSpeed))
+        : i18nc("@item speeds relative to one disk's (2×)", "about %1 read, %2 write", times(c->readSpeed), times(c->writeSpeed));
 }
 
 qint64 capacity(const RaidLevel &level, const LevelInput &in)
@@ -137,7 +145,7 @@ LevelChoice levelChoice(const QString &levelName, const LevelInput &input)
     c.level = levelName;
     const RaidLevel *level = raidLevel(levelName);
     if (!level || !level->creatable) {
-        c.reason = QStringLiteral("Plexus does not create %1 arrays.").arg(levelTitle(levelName));
+        c.reason = i18nc("@info %1 a RAID level", "Plexus does not create %1 arrays.", levelTitle(levelName));
         return c;
     }
     const QSet<int> missing = missingSlots(level->name, input);
@@ -150,10 +158,10 @@ LevelChoice levelChoice(const QString &levelName, const LevelInput &input)
     describeFailures(*level, input, missing, &c);
     describeSpeed(*level, input.slots(), &c);
     if (c.allowed && input.missing > 0)
-        c.note = QStringLiteral("Starts degraded: add the missing %1 later to make it redundant.")
-                     .arg(input.missing == 1 ? QStringLiteral("disk") : QStringLiteral("disks"));
+        c.note = i18ncp("@info", "Starts degraded: add the missing disk later to make it redundant.",
+                        "Starts degraded: add the missing disks later to make it redundant.", input.missing);
     else if (c.allowed && c.level == QLatin1String("raid1") && input.slots() == 1)
-        c.note = QStringLiteral("A mirror of one disk: no copy until a second disk is added.");
+        c.note = i18nc("@info", "A mirror of one disk: no copy until a second disk is added.");
     return c;
 }
 
@@ -194,7 +202,7 @@ QStringList slotOrder(const QString &level, const QStringList &members, int miss
 
 QString aboutSize(qint64 bytes)
 {
-    return QStringLiteral("about %1").arg(humanSize(bytes));
+    return i18nc("@item an approximate size (about 2.00 GiB)", "about %1", humanSize(bytes));
 }
 
 } // namespace plexus

@@ -7,6 +7,7 @@
 #include "tone.h"
 #include "words.h"
 
+#include <KLocalizedString>
 #include <QButtonGroup>
 #include <QGridLayout>
 #include <QLabel>
@@ -34,16 +35,25 @@ QList<MemberSlot> pictureSlots(const LevelChoice &c, const QStringList &members,
     return slots;
 }
 
+// Text in a tone's colour (markup only: the words are translated already).
+QString coloured(const QString &text, Tone tone, const QPalette &pal)
+{
+    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(toneColor(tone, pal).name(), text.toHtmlEscaped());
+}
+
 QString factsText(const LevelChoice &c, const QPalette &pal)
 {
-    QString html = QStringLiteral("%1<br>").arg(c.description.toHtmlEscaped());
+    const QString description = c.description.toHtmlEscaped();
     if (!c.allowed)
-        return html + QStringLiteral("<span style=\"color:%1\">%2</span>").arg(toneColor(Tone::Bad, pal).name(), c.reason.toHtmlEscaped());
-    html += QObject::tr("<b>%1</b> usable · <b>%2</b> may fail · %3")
-                .arg(aboutSize(c.capacityBytes), c.failuresText.toHtmlEscaped(), c.speedText.toHtmlEscaped());
-    if (!c.note.isEmpty())
-        html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(toneColor(Tone::Warning, pal).name(), c.note.toHtmlEscaped());
-    return html;
+        return i18nc("@info rich text: what a level does, then why it cannot be made, on a line of its own", "%1<br>%2", description,
+                     coloured(c.reason, Tone::Bad, pal));
+    const QString facts = i18nc("@info rich text: %1 a size (about 2.00 GiB), %2 how many disks may fail (any 1 disk), %3 speeds",
+                                "<b>%1</b> usable · <b>%2</b> may fail · %3", aboutSize(c.capacityBytes), c.failuresText.toHtmlEscaped(),
+                                c.speedText.toHtmlEscaped());
+    if (c.note.isEmpty())
+        return i18nc("@info rich text: what a level does, then its size, failures and speed on a line of their own", "%1<br>%2", description, facts);
+    return i18nc("@info rich text: what a level does, then its size, failures and speed, then a warning, each on a line of its own",
+                 "%1<br>%2<br>%3", description, facts, coloured(c.note, Tone::Warning, pal));
 }
 
 } // namespace

@@ -12,6 +12,7 @@
 #include "engine/steps/volumesteps.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
 #include <QAction>
 #include <QInputDialog>
 #include <QMenu>
@@ -79,13 +80,13 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
         QString prompt = action.prompt;
         if (action.input == ArrayAction::Input::Device) {
             choices = deviceCandidates(m_ctx, array, action);
-            prompt = QStringLiteral("Choose the device. Those that cannot be used say why.");
+            prompt = i18n("Choose the device. Those that cannot be used say why.");
         } else {
             const bool member = action.input == ArrayAction::Input::Member;
             for (const QString &c : member ? memberChoices(*m_ctx.snapshot, array) : action.choices)
                 choices << DeviceCandidate{c, c, action.make(c)};
             if (member)
-                prompt = QStringLiteral("Choose the member to take out of %1.").arg(array);
+                prompt = i18n("Choose the member to take out of %1.", array);
         }
         auto *picker = new DevicePicker(QString(action.text).remove(QChar(0x2026)), prompt, choices, m_window);
         picker->setAttribute(Qt::WA_DeleteOnClose);
@@ -98,9 +99,9 @@ void ActionLauncher::launch(const ArrayAction &action, const QString &array)
         const QString title = QString(action.text).remove(QChar(0x2026));
         bool ok = false;
         const QString choice = action.input == ArrayAction::Input::Name
-                                   ? QInputDialog::getText(m_window, title, QStringLiteral("Name of the new volume group:"), QLineEdit::Normal,
+                                   ? QInputDialog::getText(m_window, title, i18n("Name of the new volume group:"), QLineEdit::Normal,
                                                            action.suggestion, &ok)
-                                   : QInputDialog::getItem(m_window, title, QStringLiteral("Filesystem:"), filesystemTypes(), 0, false, &ok);
+                                   : QInputDialog::getItem(m_window, title, i18n("Filesystem:"), filesystemTypes(), 0, false, &ok);
         if (ok)
             Q_EMIT reviewRequested(action.make(choice.trimmed()));
         return;

@@ -7,6 +7,7 @@
 #include "themedicons.h"
 #include "words.h"
 
+#include <KLocalizedString>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -25,30 +26,30 @@ Attention attentionFor(const Array &a)
     if (!failed && (!a.degraded || (a.sync && a.sync->action == SyncAction::Recovery)))
         return at; // healthy, or the kernel is already rebuilding: the card shows it
     if (failed) {
-        at.text = QStringLiteral("%1 has failed: %2. The data on it cannot be rebuilt from what is left; restore it from a backup.")
-                      .arg(a.name, arrayHealth(a).section(QLatin1String(": "), 1).toLower());
+        at.text = i18nc("%1 an array, %2 what has failed (from its health)",
+                        "%1 has failed: %2. The data on it cannot be rebuilt from what is left; restore it from a backup.", a.name,
+                        failureCause(a));
         return at;
     }
     for (const MemberSlot &s : memberSlots(a)) {
         if (s.state == SlotState::Faulty) {
-            at.text = QStringLiteral("%1 is degraded: %2 failed. Drag a healthy disk onto the failed member, or Replace\u2026").arg(a.name, s.device);
+            at.text = i18n("%1 is degraded: %2 failed. Drag a healthy disk onto the failed member, or Replace\u2026", a.name, s.device);
             at.target = Selectable::member(a.name, s.device, s.slot);
             at.actionId = QStringLiteral("replace");
-            at.button = QStringLiteral("Replace %1\u2026").arg(s.device);
+            at.button = i18nc("@action:button", "Replace %1\u2026", s.device);
             return at;
         }
     }
     for (const MemberSlot &s : memberSlots(a)) {
         if (s.state == SlotState::Missing) {
-            at.text = QStringLiteral("%1 is degraded: slot %2 is empty. Drag a healthy disk onto the empty slot, or Add\u2026")
-                          .arg(a.name).arg(s.slot.value_or(-1));
+            at.text = i18n("%1 is degraded: slot %2 is empty. Drag a healthy disk onto the empty slot, or Add\u2026", a.name, s.slot.value_or(-1));
             at.target = Selectable::member(a.name, QString(), s.slot);
             at.actionId = QStringLiteral("addMember");
-            at.button = QStringLiteral("Add a disk\u2026");
+            at.button = i18nc("@action:button", "Add a disk\u2026");
             return at;
         }
     }
-    at.text = QStringLiteral("%1 is degraded.").arg(a.name);
+    at.text = i18n("%1 is degraded.", a.name);
     return at;
 }
 
@@ -97,8 +98,8 @@ void AttentionBanner::setSnapshot(const Snapshot &snapshot)
     m_attention = found.first();
     QString text = m_attention.text;
     if (found.size() > 1)
-        text += QStringLiteral(" (%1 more array%2 need%3 attention below.)").arg(found.size() - 1)
-                    .arg(found.size() > 2 ? QStringLiteral("s") : QString(), found.size() > 2 ? QString() : QStringLiteral("s"));
+        text = i18ncp("%2 the first array's words, %1 how many other arrays need attention",
+                      "%2 (%1 more array needs attention below.)", "%2 (%1 more arrays need attention below.)", int(found.size() - 1), text);
     m_text->setText(text);
     m_button->setText(m_attention.button);
     m_button->setIcon(actionIcon(m_attention.actionId)); // the same as the action's in the toolbar and menus

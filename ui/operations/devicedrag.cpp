@@ -7,6 +7,7 @@
 #include "themedicons.h"
 #include "tone.h"
 
+#include <KLocalizedString>
 #include <QDrag>
 #include <QMimeData>
 #include <QPainter>
@@ -39,7 +40,7 @@ QPixmap devicePixmap(const QWidget *widget, const Snapshot &snapshot, const QStr
     qint64 size = 0;
     if (disk)
         size = whole ? disk->sizeBytes : disk->partition(device) ? disk->partition(device)->sizeBytes : 0;
-    const QString second = disk ? QStringList{humanSize(size), disk->model}.join(QStringLiteral(" \u00b7 ")) : QString();
+    const QString second = disk ? i18nc("a dragged device: its size \u00b7 its disk's model", "%1 \u00b7 %2", humanSize(size), disk->model) : QString();
     QFont bold = widget->font();
     bold.setBold(true);
     const int textWidth = qMax(QFontMetrics(bold).horizontalAdvance(device), fm.horizontalAdvance(second));

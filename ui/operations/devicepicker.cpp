@@ -3,6 +3,7 @@
 
 #include "devicepicker.h"
 
+#include <KLocalizedString>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QListWidget>
@@ -37,7 +38,7 @@ DevicePicker::DevicePicker(const QString &title, const QString &prompt, const QL
         auto *item = new QListWidgetItem(m_list);
         item->setData(Qt::UserRole, c.device);
         if (c.op.isRefused()) {
-            item->setText(QStringLiteral("%1\n%2").arg(c.text, c.op.refusal.message()));
+            item->setText(i18nc("a device, then on the next line why it cannot be used", "%1\n%2", c.text, c.op.refusal.message()));
             item->setToolTip(c.op.refusal.message());
             item->setFlags(Qt::NoItemFlags); // greyed, not choosable
         } else {
@@ -47,7 +48,7 @@ DevicePicker::DevicePicker(const QString &title, const QString &prompt, const QL
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);
-    m_ok->setText(QStringLiteral("Continue\u2026"));
+    m_ok->setText(i18nc("@action:button", "Continue\u2026"));
     m_ok->setEnabled(false);
     connect(buttons, &QDialogButtonBox::accepted, this, &DevicePicker::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

@@ -3,6 +3,8 @@
 
 #include "dropplanner.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -65,24 +67,25 @@ DeviceSpec specFor(const Snapshot &snapshot, const QString &kernelName)
 Operation planDrop(const PlanningContext &ctx, const QString &device, const QString &array, const MemberSlot &slot)
 {
     const Snapshot &s = *ctx.snapshot;
-    const QString title = QStringLiteral("Put %1 in %2 of %3").arg(device, slot.name(), array);
+    const QString title = i18nc("%1 a device, %2 a member slot, %3 an array", "Put %1 in %2 of %3", device, slot.name(), array);
     const Array *a = s.array(array);
     if (!a)
-        return refused(title, ErrorCode::NotFound, QStringLiteral("%1 is not running any more.").arg(array));
+        return refused(title, ErrorCode::NotFound, i18n("%1 is not running any more.", array));
     if (device == slot.device)
-        return refused(title, ErrorCode::Invalid, QStringLiteral("%1 is already this member of %2.").arg(device, array));
+        return refused(title, ErrorCode::Invalid, i18n("%1 is already this member of %2.", device, array));
 
     switch (slot.state) {
     case SlotState::Spare:
         return refused(title, ErrorCode::Invalid,
-                       QStringLiteral("%1 is a spare of %2: it holds no data to replace. Drop onto a failed, missing or working member; "
-                                      "to add another spare, use Add spare\u2026").arg(slot.device, array));
+                       i18n("%1 is a spare of %2: it holds no data to replace. Drop onto a failed, missing or working member; "
+                            "to add another spare, use Add spare\u2026",
+                            slot.device, array));
     case SlotState::Journal:
-        return refused(title, ErrorCode::Invalid, QStringLiteral("%1 is the write journal of %2; Plexus does not replace journals.").arg(slot.device, array));
+        return refused(title, ErrorCode::Invalid, i18n("%1 is the write journal of %2; Plexus does not replace journals.", slot.device, array));
     case SlotState::Stopped:
-        return refused(title, ErrorCode::Invalid, QStringLiteral("%1 is not running. Start it first.").arg(array));
+        return refused(title, ErrorCode::Invalid, i18n("%1 is not running. Start it first.", array));
     case SlotState::Replacement:
-        return refused(title, ErrorCode::Busy, QStringLiteral("%1 is already receiving a copy. Wait until it is done.").arg(slot.device));
+        return refused(title, ErrorCode::Busy, i18n("%1 is already receiving a copy. Wait until it is done.", slot.device));
     default:
         break;
     }
@@ -107,10 +110,10 @@ bool runsTheSystem(const Snapshot &snapshot, const QString &disk)
 Operation planDiskDrop(const PlanningContext &ctx, const QString &device, const QString &oldDisk)
 {
     const Snapshot &s = *ctx.snapshot;
-    const QString title = QStringLiteral("Replace %1 with %2").arg(oldDisk, device);
+    const QString title = i18nc("%1 the old disk, %2 the new one", "Replace %1 with %2", oldDisk, device);
     if (!s.disk(device))
         return refused(title, ErrorCode::Invalid,
-                       QStringLiteral("%1 is a partition: drop a whole, blank disk on %2 to put it in %2's place.").arg(device, oldDisk));
+                       i18n("%1 is a partition: drop a whole, blank disk on %2 to put it in %2's place.", device, oldDisk));
     bool inArrays = !s.arraysUsing(oldDisk).isEmpty();
     for (const Partition &p : s.disk(oldDisk) ? s.disk(oldDisk)->partitions : QList<Partition>())
         inArrays = inArrays || !s.arraysUsing(p.name).isEmpty();

@@ -11,6 +11,8 @@
 #include "model/describe.h"
 #include "words.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -26,15 +28,15 @@ ArrayAction scheduleAction(const PlanningContext &ctx)
     const ScrubSchedule now = ctx.system ? ctx.system->scrubSchedule() : ScrubSchedule();
     QString why;
     if (now.source.isEmpty())
-        why = QStringLiteral("This machine has no check timer (mdadm's mdcheck_start.timer or raid-check.timer).");
+        why = i18n("This machine has no check timer (mdadm's mdcheck_start.timer or raid-check.timer).");
     else if (now.source.startsWith(QLatin1Char('/')))
-        why = QStringLiteral("Checks run from %1 (cron), which Plexus does not change.").arg(now.source);
+        why = i18n("Checks run from %1 (cron), which Plexus does not change.", now.source);
     else if (now.masked)
-        why = QStringLiteral("%1 is masked: unmask it first.").arg(now.source);
-    ArrayAction a = action(QStringLiteral("checkSchedule"), QStringLiteral("Change when arrays are checked\u2026"), why);
+        why = i18n("%1 is masked: unmask it first.", now.source);
+    ArrayAction a = action(QStringLiteral("checkSchedule"), i18n("Change when arrays are checked\u2026"), why);
     a.input = ArrayAction::Input::Schedule;
-    a.prompt = now.enabled ? QStringLiteral("%1 (%2)").arg(now.when(), now.source) : now.state();
-    a.hint = QStringLiteral("For every array of this machine: one timer checks them all.");
+    a.prompt = now.enabled ? i18nc("when arrays are checked (the timer that does it)", "%1 (%2)", now.when(), now.source) : now.state();
+    a.hint = i18n("For every array of this machine: one timer checks them all.");
     a.make = [ctx](const QString &when) { return planOperation(ctx, CheckScheduleRequest{.when = when}); };
     return a;
 }
@@ -46,16 +48,16 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     const bool running = a.state != ArrayState::Inactive;
     const bool mirror = a.level == QLatin1String("raid1");
     const int copies = a.raidDisks.value_or(int(a.members.size()));
-    const QString notRunning = running ? QString() : QStringLiteral("%1 is not running: start it first.").arg(a.name);
+    const QString notRunning = running ? QString() : i18n("%1 is not running: start it first.", a.name);
     const QString notRedundant = !running || a.isRedundant() ? QString()
-                                                             : QStringLiteral("%1 is %2: it keeps no second copy to check, rebuild or spare.")
-                                                                   .arg(a.name, levelTitle(a.level));
+                                                             : i18nc("%2 a RAID level", "%1 is %2: it keeps no second copy to check, rebuild or spare.",
+                                                                     a.name, levelTitle(a.level));
     const QString needsRedundant = notRunning.isEmpty() ? notRedundant : notRunning;
     QList<ArrayAction> list;
 
-    ArrayAction spare = action(QStringLiteral("addSpare"), QStringLiteral("Add spare\u2026"), needsRedundant);
+    ArrayAction spare = action(QStringLiteral("addSpare"), i18n("Add spare\u2026"), needsRedundant);
     spare.input = ArrayAction::Input::Device;
-    spare.hint = QStringLiteral("A spare waits unused and takes over when a member fails.");
+    spare.hint = i18n("A spare waits unused and takes over when a member fails.");
     spare.make = [ctx, name = a.name](const QString &d) {
         AddSpareRequest r;
         chooseJoining(*ctx.snapshot, name, d, &r);
@@ -65,10 +67,10 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
 
     const QString notMirror = !notRunning.isEmpty() ? notRunning
                             : mirror             ? QString()
-                                                 : QStringLiteral("Only a mirror (RAID-1) grows by copies; %1 is %2.").arg(a.name, levelTitle(a.level));
-    ArrayAction grow = action(QStringLiteral("growMirror"), QStringLiteral("Grow mirror to %1 copies\u2026").arg(copies + 1), notMirror);
+                                                 : i18nc("%2 a RAID level", "Only a mirror (RAID-1) grows by copies; %1 is %2.", a.name, levelTitle(a.level));
+    ArrayAction grow = action(QStringLiteral("growMirror"), i18np("Grow mirror to %1 copy\u2026", "Grow mirror to %1 copies\u2026", copies + 1), notMirror);
     grow.input = ArrayAction::Input::Device;
-    grow.hint = QStringLiteral("Adds a device as one more full copy (not a spare).");
+    grow.hint = i18n("Adds a device as one more full copy (not a spare).");
     grow.make = [ctx, md, copies](const QString &d) {
         GrowArrayRequest r{.array = md, .raidDevices = copies + 1, .add = {specFor(*ctx.snapshot, d)}};
         r.overwrite = true; // the review names what is erased and asks first
@@ -78,8 +80,8 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
 
     QString cannotShrink = notMirror;
     if (cannotShrink.isEmpty() && copies <= 2)
-        cannotShrink = QStringLiteral("%1 has %2 copies; a mirror keeps at least two.").arg(a.name).arg(copies);
-    ArrayAction shrink = action(QStringLiteral("shrinkMirror"), QStringLiteral("Shrink mirror back to %1 copies\u2026").arg(qMax(1, copies - 1)), cannotShrink);
+        cannotShrink = i18np("%2 has %1 copy; a mirror keeps at least two.", "%2 has %1 copies; a mirror keeps at least two.", copies, a.name);
+    ArrayAction shrink = action(QStringLiteral("shrinkMirror"), i18np("Shrink mirror back to %1 copy\u2026", "Shrink mirror back to %1 copies\u2026", qMax(1, copies - 1)), cannotShrink);
     shrink.input = ArrayAction::Input::Member;
     shrink.make = [ctx, md, copies](const QString &m) {
         return planOperation(ctx, GrowArrayRequest{.array = md, .raidDevices = copies - 1, .remove = {specFor(*ctx.snapshot, m)}});
@@ -87,32 +89,32 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
     list << shrink;
     list << backUpAction(ctx, a, notMirror);
 
-    ArrayAction check = planned(action(QStringLiteral("check"), QStringLiteral("Check (scrub)"), needsRedundant),
+    ArrayAction check = planned(action(QStringLiteral("check"), i18nc("@action", "Check (scrub)"), needsRedundant),
                                 [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("check")}); });
     if (a.mismatchCount)
-        check.hint = QStringLiteral("The last check or repair found %1 mismatched sector(s).").arg(*a.mismatchCount);
+        check.hint = i18np("The last check or repair found %1 mismatched sector.", "The last check or repair found %1 mismatched sectors.", *a.mismatchCount);
     list << check;
-    list << planned(action(QStringLiteral("repair"), QStringLiteral("Repair"), needsRedundant),
+    list << planned(action(QStringLiteral("repair"), i18nc("@action", "Repair"), needsRedundant),
                     [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("repair")}); });
     const QString noCheck = !needsRedundant.isEmpty() ? needsRedundant
                           : checking(a)               ? QString()
-                                                      : QStringLiteral("No check or repair is running on %1.").arg(a.name);
-    list << planned(action(QStringLiteral("stopCheck"), QStringLiteral("Stop check"), noCheck),
+                                                      : i18n("No check or repair is running on %1.", a.name);
+    list << planned(action(QStringLiteral("stopCheck"), i18nc("@action", "Stop check"), noCheck),
                     [ctx, md] { return planOperation(ctx, SyncActionRequest{.array = md, .action = QStringLiteral("idle")}); });
 
-    ArrayAction speed = action(QStringLiteral("syncSpeed"), QStringLiteral("Sync speed\u2026"), needsRedundant);
+    ArrayAction speed = action(QStringLiteral("syncSpeed"), i18n("Sync speed\u2026"), needsRedundant);
     speed.input = ArrayAction::Input::SpeedLimits;
     speed.make = [ctx, md](const QString &limits) {
         return planOperation(ctx, SpeedLimitsRequest{.array = md, .min = limits.section(QLatin1Char(' '), 0, 0),
                                                      .max = limits.section(QLatin1Char(' '), 1, 1)});
     };
     list << speed;
-    ArrayAction fullSpeed = planned(action(QStringLiteral("fullSpeed"), QStringLiteral("Sync at full speed until done")), [ctx, md] {
+    ArrayAction fullSpeed = planned(action(QStringLiteral("fullSpeed"), i18n("Sync at full speed until done")), [ctx, md] {
         const QString unlimited = QLatin1String(syncSpeedUnlimited);
         return planOperation(ctx, SpeedLimitsRequest{.array = md, .min = unlimited, .max = unlimited, .untilIdle = true});
     });
-    fullSpeed.hint = QStringLiteral("md then syncs as fast as the disks allow, even while they are busy with other work; "
-                                    "the speed limits go back to what they were once it is done.");
+    fullSpeed.hint = i18n("md then syncs as fast as the disks allow, even while they are busy with other work; "
+                          "the speed limits go back to what they were once it is done.");
     list << fullSpeed;
     list << scheduleAction(ctx);
 
@@ -122,11 +124,11 @@ QList<ArrayAction> arrayActions(const PlanningContext &ctx, const Array &a)
         DeviceSpecList members;
         for (const Member &m : a.members)
             members << specFor(s, m.device);
-        list << planned(action(QStringLiteral("start"), QStringLiteral("Start array as it is")), [ctx, md, members] {
+        list << planned(action(QStringLiteral("start"), i18n("Start array as it is")), [ctx, md, members] {
             return planOperation(ctx, AssembleArrayRequest{.array = md, .members = members, .runDegraded = true});
         });
     }
-    list << planned(action(QStringLiteral("stop"), running ? QStringLiteral("Stop array") : QStringLiteral("Stop inactive array")),
+    list << planned(action(QStringLiteral("stop"), running ? i18n("Stop array") : i18n("Stop inactive array")),
                     [ctx, md] { return planOperation(ctx, StopArrayRequest{.array = md}); });
     return list;
 }
@@ -136,11 +138,11 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
     const QString md = devPath(a.name);
     QList<ArrayAction> list;
     if (item.name.isEmpty()) { // a missing slot
-        ArrayAction fill = action(QStringLiteral("addMember"), QStringLiteral("Add a device to fill slot %1\u2026").arg(item.slot.value_or(-1)),
-                                  a.state == ArrayState::Inactive ? QStringLiteral("%1 is not running: start it first.").arg(a.name) : QString());
+        ArrayAction fill = action(QStringLiteral("addMember"), i18n("Add a device to fill slot %1\u2026", item.slot.value_or(-1)),
+                                  a.state == ArrayState::Inactive ? i18n("%1 is not running: start it first.", a.name) : QString());
         fill.input = ArrayAction::Input::Device;
         fill.memberAction = true;
-        fill.hint = QStringLiteral("The kernel rebuilds the data onto it.");
+        fill.hint = i18n("The kernel rebuilds the data onto it.");
         fill.make = [ctx, name = a.name](const QString &d) {
             AddMemberRequest r;
             chooseJoining(*ctx.snapshot, name, d, &r);
@@ -154,19 +156,19 @@ QList<ArrayAction> memberActions(const PlanningContext &ctx, const Array &a, con
     const DeviceSpec member = specFor(*ctx.snapshot, m->device);
     const SlotState state = slotStateOf(*m, a);
 
-    ArrayAction replace = action(QStringLiteral("replace"), QStringLiteral("Replace %1 with\u2026").arg(m->device),
-                                 state == SlotState::Spare ? QStringLiteral("%1 is a spare: it holds no data to replace. Remove it instead.").arg(m->device)
-                                 : state == SlotState::Stopped ? QStringLiteral("%1 is not running: start it first.").arg(a.name)
+    ArrayAction replace = action(QStringLiteral("replace"), i18n("Replace %1 with\u2026", m->device),
+                                 state == SlotState::Spare ? i18n("%1 is a spare: it holds no data to replace. Remove it instead.", m->device)
+                                 : state == SlotState::Stopped ? i18n("%1 is not running: start it first.", a.name)
                                                                : QString());
     replace.input = ArrayAction::Input::Device;
     replace.replaces = m->device;
-    replace.hint = m->faulty ? QStringLiteral("Removes the failed member and rebuilds onto the new device.")
-                             : QStringLiteral("Copies it onto the new device while it stays in service.");
+    replace.hint = m->faulty ? i18n("Removes the failed member and rebuilds onto the new device.")
+                             : i18n("Copies it onto the new device while it stays in service.");
     replace.make = [ctx, name = a.name, old = m->device](const QString &d) { return planOperation(ctx, replacing(*ctx.snapshot, name, old, d)); };
     list << replace;
-    list << planned(action(QStringLiteral("fail"), QStringLiteral("Mark %1 failed").arg(m->device)),
+    list << planned(action(QStringLiteral("fail"), i18n("Mark %1 failed", m->device)),
                     [ctx, md, member] { return planOperation(ctx, FailMemberRequest{.array = md, .member = member}); });
-    list << planned(action(QStringLiteral("remove"), QStringLiteral("Remove %1 from %2").arg(m->device, a.name)),
+    list << planned(action(QStringLiteral("remove"), i18n("Remove %1 from %2", m->device, a.name)),
                     [ctx, md, member] { return planOperation(ctx, RemoveMemberRequest{.array = md, .member = member}); });
     for (ArrayAction &x : list)
         x.memberAction = true;
@@ -223,13 +225,13 @@ QList<ArrayAction> systemDiskActions(const PlanningContext &ctx, const QString &
         };
         return mirror;
     };
-    return {mirrorAction(QStringLiteral("mirrorSystem"), QStringLiteral("Mirror this system onto another disk\u2026"),
-                         QStringLiteral("Copies the running system onto the disk you choose as RAID-1 mirrors, partition for partition; "
-                                        "after a restart from that disk, this one joins them."),
+    return {mirrorAction(QStringLiteral("mirrorSystem"), i18n("Mirror this system onto another disk\u2026"),
+                         i18n("Copies the running system onto the disk you choose as RAID-1 mirrors, partition for partition; "
+                              "after a restart from that disk, this one joins them."),
                          QStringLiteral("same")),
-            mirrorAction(QStringLiteral("mirrorSystemLvm"), QStringLiteral("Mirror this system onto another disk, with LVM volumes\u2026"),
-                         QStringLiteral("As above, but /boot alone is a mirror of its own; /, swap and the rest become LVM volumes on one "
-                                        "big mirror, which can be resized later while the system runs."),
+            mirrorAction(QStringLiteral("mirrorSystemLvm"), i18n("Mirror this system onto another disk, with LVM volumes\u2026"),
+                         i18n("As above, but /boot alone is a mirror of its own; /, swap and the rest become LVM volumes on one "
+                              "big mirror, which can be resized later while the system runs."),
                          QStringLiteral("lvm"))};
 }
 
@@ -244,7 +246,7 @@ QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
     if (!inArrays)
         return {};
     const DeviceSpec spec = specFor(s, disk);
-    QList<ArrayAction> list{planned(action(QStringLiteral("takeDiskOut"), QStringLiteral("Take this disk out")),
+    QList<ArrayAction> list{planned(action(QStringLiteral("takeDiskOut"), i18n("Take this disk out")),
                                     [ctx, spec] { return planOperation(ctx, TakeDiskOutRequest{.disk = spec}); })};
     // Its partner has gone (an array here lacks a member whose disk is not in
     // the machine): put a new disk in the gone one's place, in all its arrays.
@@ -260,7 +262,7 @@ QList<ArrayAction> diskActions(const PlanningContext &ctx, const QString &disk)
         partnerGone = partnerGone || (here && a.isRedundant() && a.missingCount() > stillHere);
     }
     if (partnerGone) {
-        ArrayAction replace = action(QStringLiteral("replaceMissingDisk"), QStringLiteral("Put a new disk in place of the missing one\u2026"));
+        ArrayAction replace = action(QStringLiteral("replaceMissingDisk"), i18n("Put a new disk in place of the missing one\u2026"));
         replace.input = ArrayAction::Input::Device;
         replace.make = [ctx](const QString &device) {
             ReplaceDiskRequest r;
@@ -303,10 +305,9 @@ QList<DeviceCandidate> deviceCandidates(const PlanningContext &ctx, const QStrin
             return;
         DeviceCandidate c;
         c.device = name;
-        QStringList words{name, humanSize(size)};
-        if (!disk.model.isEmpty())
-            words << disk.model;
-        c.text = words.join(QStringLiteral(" \u00b7 "));
+        c.text = disk.model.isEmpty() ? i18nc("a device to choose: its name \u00b7 its size", "%1 \u00b7 %2", name, humanSize(size))
+                                      : i18nc("a device to choose: its name \u00b7 its size \u00b7 its disk's model", "%1 \u00b7 %2 \u00b7 %3", name,
+                                              humanSize(size), disk.model);
         c.op = action.make(name);
         choices << c;
     };

@@ -5,6 +5,7 @@
 
 #include "helper1_proxy.h"
 
+#include <KLocalizedString>
 #include <QDBusPendingCallWatcher>
 #include <QDBusServiceWatcher>
 #include <QTimer>
@@ -57,7 +58,7 @@ void OperationRunner::start(const Operation &op)
         HelperResult refused;
         refused.code = op.refusal.ok() ? ErrorCode::Invalid : op.refusal.code();
         refused.errorName = errorName(*refused.code);
-        refused.message = op.refusal.ok() ? QStringLiteral("Nothing to run.") : op.refusal.message();
+        refused.message = op.refusal.ok() ? i18n("Nothing to run.") : op.refusal.message();
         finishLater(refused);
         return;
     }
@@ -69,7 +70,7 @@ void OperationRunner::start(const Operation &op)
     if (!c->isConnected()) {
         HelperResult noBus;
         noBus.errorName = QStringLiteral("org.freedesktop.DBus.Error.Disconnected");
-        noBus.message = QStringLiteral("No connection to the system bus: %1").arg(c->connectionError());
+        noBus.message = i18nc("%1 the bus's own error message", "No connection to the system bus: %1", c->connectionError());
         finishLater(noBus);
         return;
     }
@@ -147,7 +148,7 @@ void OperationRunner::endFollowing(const QString &job, const QString &error, con
     } else {
         result.errorName = error;
         result.code = errorCodeFromName(error);
-        result.message = message.isEmpty() ? QStringLiteral("The job stopped before its end: the banner says where.") : message;
+        result.message = message.isEmpty() ? i18n("The job stopped before its end: the banner says where.") : message;
     }
     m_running = false;
     Q_EMIT finished(result);

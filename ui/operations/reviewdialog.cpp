@@ -7,6 +7,7 @@
 #include "steplist.h"
 #include "tonebox.h"
 
+#include <KLocalizedString>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -36,7 +37,7 @@ QString bullets(const QStringList &lines)
 {
     QStringList out;
     for (const QString &l : lines)
-        out << QStringLiteral("\u2022 ") + l;
+        out << i18nc("a line of a bulleted list", "\u2022 %1", l);
     return out.join(QLatin1Char('\n'));
 }
 
@@ -85,7 +86,7 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     // No steps yet: the helper makes the plan when it runs (what the window cannot read without root).
     const bool steps = !op.isRefused() && !op.plan.steps.isEmpty();
     stepsScroll->setVisible(steps);
-    auto *stepsHeading = m_stepsHeading = heading(QStringLiteral("What will be done (and the same as shell commands)"), this);
+    auto *stepsHeading = m_stepsHeading = heading(i18n("What will be done (and the same as shell commands)"), this);
     stepsHeading->setVisible(steps);
 
     auto *result = new ToneBox(Tone::Good, this);
@@ -94,7 +95,7 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     m_resultLead = result->addHeading(QString(), QStringLiteral("resultLead"));
     m_resultMessage = result->addText(QString(), QStringLiteral("resultMessage"));
     result->hide();
-    m_runningNote = new QLabel(QStringLiteral("Closing this window does not stop it: the arrays above show its progress."), this);
+    m_runningNote = new QLabel(i18n("Closing this window does not stop it: the arrays above show its progress."), this);
     m_runningNote->setObjectName(QStringLiteral("runningNote"));
     m_runningNote->setWordWrap(true);
     m_runningNote->setForegroundRole(QPalette::PlaceholderText);
@@ -113,7 +114,7 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     if (!op.isRefused() && !op.erased.isEmpty())
         layout->addWidget(buildErased());
     else if (!op.isRefused() && op.changesData) {
-        m_confirm = new QCheckBox(steps ? QStringLiteral("I have read the steps: do this") : QStringLiteral("I have read this: do it"), this);
+        m_confirm = new QCheckBox(steps ? i18n("I have read the steps: do this") : i18n("I have read this: do it"), this);
         m_confirm->setObjectName(QStringLiteral("confirm"));
         layout->addWidget(m_confirm);
     }
@@ -121,18 +122,18 @@ ReviewDialog::ReviewDialog(const Operation &op, QWidget *parent) : QDialog(paren
     layout->addWidget(m_runningNote);
 
     auto *buttons = new QDialogButtonBox(this);
-    auto *copy = buttons->addButton(QStringLiteral("Copy commands"), QDialogButtonBox::ActionRole);
+    auto *copy = buttons->addButton(i18nc("@action:button", "Copy commands"), QDialogButtonBox::ActionRole);
     copy->setObjectName(QStringLiteral("copyCommands"));
     copy->setVisible(!op.isRefused());
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(commandsText()); });
     if (!op.isRefused()) {
-        m_run = buttons->addButton(QStringLiteral("Run"), QDialogButtonBox::AcceptRole);
+        m_run = buttons->addButton(i18nc("@action:button", "Run"), QDialogButtonBox::AcceptRole);
         m_run->setObjectName(QStringLiteral("runButton"));
         m_run->setDefault(true);
         // Not connected to accept(): Run turns the dialog into the progress view.
         connect(m_run, &QPushButton::clicked, this, &ReviewDialog::run);
     }
-    m_close = buttons->addButton(op.isRefused() ? QStringLiteral("Close") : QStringLiteral("Cancel"), QDialogButtonBox::RejectRole);
+    m_close = buttons->addButton(op.isRefused() ? i18nc("@action:button", "Close") : i18nc("@action:button", "Cancel"), QDialogButtonBox::RejectRole);
     m_close->setObjectName(QStringLiteral("closeButton"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
@@ -185,12 +186,12 @@ QWidget *ReviewDialog::buildErased()
 {
     auto *box = new ToneBox(Tone::Bad, this);
     box->setObjectName(QStringLiteral("erased"));
-    box->addHeading(m_op.erased.size() == 1 ? QStringLiteral("Will be erased") : QStringLiteral("Will be erased (%1 devices)").arg(m_op.erased.size()),
+    box->addHeading(i18ncp("heading over the devices a plan erases", "Will be erased", "Will be erased (%1 devices)", int(m_op.erased.size())),
                     QStringLiteral("erasedHeading"));
     for (int i = 0; i < m_op.erased.size(); ++i)
-        box->addText(QStringLiteral("\u2022 ") + m_op.erased[i].text(), QStringLiteral("erased-%1").arg(i));
-    m_confirm = new QCheckBox(m_op.erased.size() == 1 ? QStringLiteral("Everything on this device will be lost: erase it")
-                                                      : QStringLiteral("Everything on these devices will be lost: erase them"),
+        box->addText(i18nc("a line of a bulleted list", "\u2022 %1", m_op.erased[i].text()), QStringLiteral("erased-%1").arg(i));
+    m_confirm = new QCheckBox(i18np("Everything on this device will be lost: erase it", "Everything on these devices will be lost: erase them",
+                                    int(m_op.erased.size())),
                               box);
     m_confirm->setObjectName(QStringLiteral("confirm"));
     box->boxLayout()->addWidget(m_confirm);
@@ -222,9 +223,9 @@ void ReviewDialog::setPhase(Phase phase)
         m_confirm->setEnabled(phase == Phase::Review || phase == Phase::Failed);
     if (m_run) {
         m_run->setVisible(!running && phase != Phase::Succeeded);
-        m_run->setText(phase == Phase::Failed ? QStringLiteral("Try again") : QStringLiteral("Run"));
+        m_run->setText(phase == Phase::Failed ? i18nc("@action:button", "Try again") : i18nc("@action:button", "Run"));
     }
-    m_close->setText(phase == Phase::Review ? QStringLiteral("Cancel") : QStringLiteral("Close"));
+    m_close->setText(phase == Phase::Review ? i18nc("@action:button", "Cancel") : i18nc("@action:button", "Close"));
     m_runningNote->setVisible(running);
     updateRunEnabled();
     Q_EMIT phaseChanged();
@@ -258,7 +259,7 @@ void ReviewDialog::follow(const QString &job, const QStringList &states)
                              : state == QLatin1String("in progress when it stopped") ? StepList::StepState::Running
                                                                                      : StepList::StepState::Pending);
     }
-    m_stepsHeading->setText(QStringLiteral("Its steps (and the same as shell commands)"));
+    m_stepsHeading->setText(i18n("Its steps (and the same as shell commands)"));
     showStep(qMax(0, int(states.indexOf(QStringLiteral("in progress when it stopped")))));
     setPhase(Phase::Running);
     m_runner->follow(job);
@@ -291,16 +292,16 @@ void ReviewDialog::onFinished(const HelperResult &result)
             m_steps->setState(restart, StepList::StepState::Running);
             showStep(restart);
         }
-        m_resultLead->setText(QStringLiteral("Waiting for a restart."));
+        m_resultLead->setText(i18n("Waiting for a restart."));
         m_resultMessage->setText(result.note);
     } else if (result.ok) {
         m_steps->doneUpTo(int(m_steps->descriptions().size()) - 1);
         box->setTone(Tone::Good);
-        m_resultLead->setText(QStringLiteral("Done."));
+        m_resultLead->setText(i18nc("an operation has ended well", "Done."));
         // What a step found out is news to the user (the loop device a backup was opened as).
         QStringList words = m_said;
-        words << (m_op.plan.notes.isEmpty() ? QStringLiteral("The window shows the arrays as they are now.")
-                                            : QStringLiteral("The window shows the arrays as they are now; see the notes above."));
+        words << (m_op.plan.notes.isEmpty() ? i18n("The window shows the arrays as they are now.")
+                                            : i18n("The window shows the arrays as they are now; see the notes above."));
         m_resultMessage->setText(words.join(QLatin1Char('\n')));
     } else {
         const int running = m_steps->runningIndex();

@@ -3,6 +3,7 @@
 
 #include "scheduledialog.h"
 
+#include <KLocalizedString>
 #include <QButtonGroup>
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -16,30 +17,41 @@ namespace plexus {
 namespace {
 
 struct Choice {
-    const char *label;
     const char *when; // nullptr: the line edit's
 };
 
 // mdadm ships the first; weekly suits busy arrays on cheap disks, monthly on the 1st suits backups.
 const Choice choices[] = {
-    {"As the distribution ships it", "default"},
-    {"The first Sunday of each month at 01:00", "Sun *-*-1..7 01:00"},
-    {"Every Sunday at 01:00", "Sun 01:00"},
-    {"The first day of each month at 01:00", "*-*-01 01:00"},
-    {"Another time (a systemd calendar):", nullptr},
-    {"Never (no scheduled checks)", "off"},
+    {"default"}, {"Sun *-*-1..7 01:00"}, {"Sun 01:00"}, {"*-*-01 01:00"}, {nullptr}, {"off"},
 };
+
+// The words for choices[i] (translated when shown).
+QString choiceLabel(int i)
+{
+    switch (i) {
+    case 0: return i18nc("when arrays are checked", "As the distribution ships it");
+    case 1: return i18nc("when arrays are checked", "The first Sunday of each month at 01:00");
+    case 2: return i18nc("when arrays are checked", "Every Sunday at 01:00");
+    case 3: return i18nc("when arrays are checked", "The first day of each month at 01:00");
+    case 4: return i18nc("when arrays are checked", "Another time (a systemd calendar):");
+    case 5: return i18nc("when arrays are checked", "Never (no scheduled checks)");
+    }
+    return {};
+}
 
 } // namespace
 
 ScheduleDialog::ScheduleDialog(const QString &now, QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("scheduleDialog"));
-    setWindowTitle(QStringLiteral("When arrays are checked"));
+    setWindowTitle(i18nc("@title:window", "When arrays are checked"));
     setWindowModality(Qt::WindowModal);
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(QStringLiteral("A check reads every copy of every array and counts where they differ, so that a sector gone bad "
-                                            "is found while the other copy is still good. It runs at low priority.\n\nNow: %1.").arg(now), this);
+    auto *intro = new QLabel(i18nc("%1 the schedule now, in words",
+                                   "A check reads every copy of every array and counts where they differ, so that a sector gone bad "
+                                   "is found while the other copy is still good. It runs at low priority.\n\nNow: %1.",
+                                   now),
+                             this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_choices = new QButtonGroup(this);
@@ -49,7 +61,7 @@ ScheduleDialog::ScheduleDialog(const QString &now, QWidget *parent) : QDialog(pa
     m_other->setEnabled(false);
     int id = 0;
     for (const Choice &c : choices) {
-        auto *button = new QRadioButton(QString::fromUtf8(c.label), this);
+        auto *button = new QRadioButton(choiceLabel(id), this);
         button->setObjectName(QStringLiteral("choice%1").arg(id));
         m_choices->addButton(button, id++);
         layout->addWidget(button);
@@ -59,7 +71,7 @@ ScheduleDialog::ScheduleDialog(const QString &now, QWidget *parent) : QDialog(pa
     m_choices->button(0)->setChecked(true);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     QPushButton *ok = buttons->button(QDialogButtonBox::Ok);
-    ok->setText(QStringLiteral("Continue\u2026"));
+    ok->setText(i18nc("@action:button", "Continue\u2026"));
     auto update = [this, ok] {
         const bool other = !choices[m_choices->checkedId()].when;
         m_other->setEnabled(other);

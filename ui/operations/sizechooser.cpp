@@ -5,6 +5,7 @@
 
 #include "model/describe.h"
 
+#include <KLocalizedString>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSlider>
@@ -22,7 +23,7 @@ SizeChooser::SizeChooser(QWidget *parent)
 {
     m_slider->setObjectName(QStringLiteral("sizeSlider"));
     m_spin->setObjectName(QStringLiteral("sizeMiB"));
-    m_spin->setSuffix(QStringLiteral(" MiB"));
+    m_spin->setSuffix(i18nc("unit after a size in mebibytes, with its space", " MiB"));
     m_spin->setAccelerated(true);
     m_words->setObjectName(QStringLiteral("sizeWords"));
     m_words->setWordWrap(true);
@@ -71,8 +72,9 @@ bool SizeChooser::atMaximum() const
 
 void SizeChooser::showWords()
 {
-    m_words->setText(QStringLiteral("%1 \u2014 from %2 up to %3 (%4).")
-                         .arg(humanSize(bytes()), humanSize(qint64(m_spin->minimum()) * MiB), humanSize(qint64(m_spin->maximum()) * MiB), m_maxWords));
+    m_words->setText(i18nc("%1 the size chosen, %2 and %3 the bounds, %4 what the upper bound is (all the free space)",
+                           "%1 \u2014 from %2 up to %3 (%4).", humanSize(bytes()), humanSize(qint64(m_spin->minimum()) * MiB),
+                           humanSize(qint64(m_spin->maximum()) * MiB), m_maxWords));
 }
 
 } // namespace plexus

@@ -4,6 +4,7 @@
 #include "sizedialog.h"
 #include "sizechooser.h"
 
+#include <KLocalizedString>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QPushButton>
@@ -22,7 +23,7 @@ SizeDialog::SizeDialog(const QString &title, const QString &text, qint64 minByte
     m_size->setRange(minBytes, maxBytes, maxWords);
     m_size->setBytes(initialBytes);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
-    QPushButton *ok = buttons->addButton(QStringLiteral("Review\u2026"), QDialogButtonBox::AcceptRole);
+    QPushButton *ok = buttons->addButton(i18nc("@action:button", "Review\u2026"), QDialogButtonBox::AcceptRole);
     ok->setObjectName(QStringLiteral("reviewButton"));
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         Q_EMIT sizeChosen(m_size->bytes());

@@ -4,6 +4,7 @@
 #include "steplist.h"
 #include "tone.h"
 
+#include <KLocalizedString>
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QLabel>
@@ -99,7 +100,7 @@ void StepList::setSteps(const QStringList &descriptions, const QStringList &comm
         grid->setVerticalSpacing(unit / 6);
         Row row;
         row.icon = new QLabel(box);
-        row.text = new QLabel(QStringLiteral("%1. %2").arg(i + 1).arg(descriptions[i]), box);
+        row.text = new QLabel(i18nc("a step of a plan: its number and what it does", "%1. %2", i + 1, descriptions[i]), box);
         row.text->setObjectName(QStringLiteral("description"));
         row.text->setWordWrap(true);
         row.text->setTextFormat(Qt::PlainText);
@@ -113,7 +114,7 @@ void StepList::setSteps(const QStringList &descriptions, const QStringList &comm
         row.progress = new QProgressBar(box);
         row.progress->setObjectName(QStringLiteral("stepProgress"));
         row.progress->setRange(0, 1000);
-        row.progress->setFormat(QStringLiteral("%p%"));
+        row.progress->setFormat(i18nc("a step's progress bar: %p is the percentage done", "%p%"));
         row.progress->hide();
         grid->addWidget(row.icon, 0, 0, Qt::AlignTop);
         grid->addWidget(row.text, 0, 1);

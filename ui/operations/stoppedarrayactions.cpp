@@ -9,6 +9,8 @@
 #include "model/mdsuperblock.h"
 #include "model/stoppedmembers.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 QList<ArrayAction> stoppedArrayActions(const PlanningContext &ctx, const QString &device)
@@ -29,14 +31,16 @@ QList<ArrayAction> stoppedArrayActions(const PlanningContext &ctx, const QString
     const QString md = firstFreeArray(ctx);
 
     // Degraded only when asked: the text says so before the review does.
-    const QString text = missing.isEmpty() ? QStringLiteral("Start its array from %1").arg(listNames(members))
-                                           : QStringLiteral("Start its array degraded, without slot %1").arg(slotNumbers(missing));
+    const QString text = missing.isEmpty() ? i18nc("%1 the stopped members", "Start its array from %1", listNames(members))
+                                           : i18ncp("%2 the slot numbers", "Start its array degraded, without slot %2",
+                                                    "Start its array degraded, without slots %2", int(missing.size()), slotNumbers(missing));
     ArrayAction start = planned(action(QStringLiteral("startStopped"), text), [ctx, md, specs, degraded = !missing.isEmpty()] {
         return planOperation(ctx, AssembleArrayRequest{.array = md, .members = specs, .runDegraded = degraded});
     });
-    start.hint = known ? QStringLiteral("Assembles %1 from the members found: %2.").arg(md, listNames(members))
-                       : QStringLiteral("Assembles %1 from the members found (%2); plexus-helper reads their superblocks when it runs "
-                                        "and refuses if their histories do not fit together.").arg(md, listNames(members));
+    start.hint = known ? i18n("Assembles %1 from the members found: %2.", md, listNames(members))
+                       : i18n("Assembles %1 from the members found (%2); plexus-helper reads their superblocks when it runs "
+                              "and refuses if their histories do not fit together.",
+                              md, listNames(members));
     QList<ArrayAction> list{start};
     if (start.enabled || !known)
         return list;
@@ -46,9 +50,9 @@ QList<ArrayAction> stoppedArrayActions(const PlanningContext &ctx, const QString
         return list;
     QStringList others = members;
     others.removeOne(device);
-    ArrayAction keepHalf = planned(action(QStringLiteral("keepHalf"), QStringLiteral("Start its array keeping the data on %1\u2026").arg(device)),
+    ArrayAction keepHalf = planned(action(QStringLiteral("keepHalf"), i18n("Start its array keeping the data on %1\u2026", device)),
                                    [ctx, keep] { return planOperation(ctx, keep); });
-    keepHalf.hint = QStringLiteral("%1 is erased and rebuilt from %2: whatever was written only to %1 is lost.").arg(listNames(others), device);
+    keepHalf.hint = i18n("%1 is erased and rebuilt from %2: whatever was written only to %1 is lost.", listNames(others), device);
     return list << keepHalf;
 }
 

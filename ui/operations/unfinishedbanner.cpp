@@ -6,6 +6,7 @@
 #include "helper1_proxy.h"
 #include "tone.h"
 
+#include <KLocalizedString>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
@@ -52,8 +53,8 @@ Operation takeUp(const QVariantMap &job, const QString &title, const QString &su
     Operation op;
     op.title = title;
     op.plan.summary = summary;
-    op.plan.notes << QStringLiteral("plexus-helper makes the plan again from its journal and checks every device against the machine as "
-                                    "it is now before anything runs.");
+    op.plan.notes << i18n("plexus-helper makes the plan again from its journal and checks every device against the machine as "
+                          "it is now before anything runs.");
     const QString id = job.value(QStringLiteral("job")).toString();
     op.call = [id, method](HelperProxy *proxy, const QString &tag) {
         return proxy->asyncCall(method, id, QVariantMap{{QStringLiteral("tag"), tag}});
@@ -75,32 +76,45 @@ QString unfinishedWords(const QVariantMap &job)
         summary.chop(1);
     if (job.value(QStringLiteral("running")).toBool()) {
         const int at = job.value(QStringLiteral("last_started")).toInt();
-        return QStringLiteral("%1 is under way: step %2 of %3 (%4).").arg(summary).arg(at + 1).arg(steps.size()).arg(steps.value(at));
+        return i18nc("%1 a job's summary, %4 what its step %2 does", "%1 is under way: step %2 of %3 (%4).", summary, at + 1, int(steps.size()),
+                     steps.value(at));
     }
     // Stopped on purpose, to go on after a restart (engine/restart.h).
     if (const QString waits = job.value(QStringLiteral("waits_for_restart")).toString(); !waits.isEmpty())
-        return QStringLiteral("%1 waits for a restart. %2").arg(summary, waits);
-    QString text = QStringLiteral("%1 did not finish: ").arg(summary);
-    if (stopped >= 0)
-        text += QStringLiteral("Plexus stopped in step %1 of %2 (%3)").arg(stopped + 1).arg(steps.size()).arg(steps.value(stopped));
-    else if (failed >= 0)
-        text += QStringLiteral("step %1 of %2 failed (%3)").arg(failed + 1).arg(steps.size()).arg(steps.value(failed));
-    else
-        text += QStringLiteral("Plexus stopped after step %1 of %2").arg(done).arg(steps.size());
-    text += done == 0 ? QStringLiteral("; no step is done.") : done == 1 ? QStringLiteral("; step 1 is done.")
-                                                                         : QStringLiteral("; steps 1 to %1 are done.").arg(done);
-    return text;
+        return i18nc("%1 a job's summary, %2 what the restart is for", "%1 waits for a restart. %2", summary, waits);
+    // One sentence for each way it ended, and how many of its steps are done.
+    const int total = int(steps.size());
+    if (stopped >= 0) {
+        const QString what = steps.value(stopped);
+        return done == 0 ? i18nc("%1 a job's summary, %4 what its step %2 does", "%1 did not finish: Plexus stopped in step %2 of %3 (%4); no step is done.",
+                                 summary, stopped + 1, total, what)
+                         : i18ncp("%2 a job's summary, %5 what its step %3 does, %1 how many steps are done",
+                                  "%2 did not finish: Plexus stopped in step %3 of %4 (%5); step 1 is done.",
+                                  "%2 did not finish: Plexus stopped in step %3 of %4 (%5); steps 1 to %1 are done.", done, summary, stopped + 1, total, what);
+    }
+    if (failed >= 0) {
+        const QString what = steps.value(failed);
+        return done == 0 ? i18nc("%1 a job's summary, %4 what its step %2 does", "%1 did not finish: step %2 of %3 failed (%4); no step is done.", summary,
+                                 failed + 1, total, what)
+                         : i18ncp("%2 a job's summary, %5 what its step %3 does, %1 how many steps are done",
+                                  "%2 did not finish: step %3 of %4 failed (%5); step 1 is done.",
+                                  "%2 did not finish: step %3 of %4 failed (%5); steps 1 to %1 are done.", done, summary, failed + 1, total, what);
+    }
+    return done == 0 ? i18nc("%1 a job's summary", "%1 did not finish: Plexus stopped after step %2 of %3; no step is done.", summary, done, total)
+                     : i18ncp("%2 a job's summary, %1 how many steps are done", "%2 did not finish: Plexus stopped after step %1 of %3; step 1 is done.",
+                              "%2 did not finish: Plexus stopped after step %1 of %3; steps 1 to %1 are done.", done, summary, total);
 }
 
 Operation resumeOperation(const QVariantMap &job)
 {
     const QStringList steps = strings(job, "steps");
     const int from = firstNotDone(job);
-    Operation op = takeUp(job, QStringLiteral("Resume the unfinished job"),
-                          QStringLiteral("Resume: %1 From step %2 of %3.").arg(job.value(QStringLiteral("summary")).toString()).arg(from + 1).arg(steps.size()),
+    Operation op = takeUp(job, i18n("Resume the unfinished job"),
+                          i18nc("%1 a job's summary (a sentence)", "Resume: %1 From step %2 of %3.", job.value(QStringLiteral("summary")).toString(), from + 1,
+                                int(steps.size())),
                           QStringLiteral("ResumeJob"));
     if (strings(job, "states").value(from) == QLatin1String("in progress when it stopped"))
-        op.plan.notes << QStringLiteral("Step %1 was running when Plexus stopped: it is first checked, and not run again if it took effect.").arg(from + 1);
+        op.plan.notes << i18n("Step %1 was running when Plexus stopped: it is first checked, and not run again if it took effect.", from + 1);
     op.plan.steps = stepsFrom(job, from);
     return op;
 }
@@ -108,18 +122,19 @@ Operation resumeOperation(const QVariantMap &job)
 Operation rollBackOperation(const QVariantMap &job)
 {
     const QStringList steps = strings(job, "steps"), states = strings(job, "states"), undo = strings(job, "undo");
-    Operation op = takeUp(job, QStringLiteral("Roll back the unfinished job"),
-                          QStringLiteral("Roll back: undo what this did, last step first: %1").arg(job.value(QStringLiteral("summary")).toString()),
+    Operation op = takeUp(job, i18n("Roll back the unfinished job"),
+                          i18nc("%1 a job's summary", "Roll back: undo what this did, last step first: %1", job.value(QStringLiteral("summary")).toString()),
                           QStringLiteral("RollBackJob"));
     for (int i = int(steps.size()) - 1; i >= 0; --i) {
         if (states.value(i) == QLatin1String("not run"))
             continue;
         Step s;
-        s.description = QStringLiteral("Step %1 (%2): %3").arg(i + 1).arg(steps[i], undo.value(i));
+        s.description = i18nc("a step to roll back: %2 what the step did, %3 how it is undone", "Step %1 (%2): %3", i + 1, steps[i], undo.value(i));
         op.plan.steps << s;
         if (undo.value(i).startsWith(QLatin1String("cannot be undone")) && states.value(i) == QLatin1String("done"))
-            op.refusal = Status::failure(ErrorCode::Invalid, QStringLiteral("Step %1 (%2) %3. Resume the job instead, or drop it.")
-                                                                 .arg(i + 1).arg(steps[i], undo.value(i)));
+            op.refusal = Status::failure(ErrorCode::Invalid, i18nc("%2 what the step did, %3 why it cannot be undone (the helper's words)",
+                                                                   "Step %1 (%2) %3. Resume the job instead, or drop it.", i + 1, steps[i],
+                                                                   undo.value(i)));
     }
     return op;
 }
@@ -127,11 +142,11 @@ Operation rollBackOperation(const QVariantMap &job)
 Operation followOperation(const QVariantMap &job)
 {
     Operation op;
-    op.title = QStringLiteral("A job under way");
+    op.title = i18n("A job under way");
     op.changesData = false; // nothing to confirm: it runs already
     op.plan.summary = job.value(QStringLiteral("summary")).toString();
-    op.plan.notes << QStringLiteral("Started %1. plexus-helper carries it on by itself; this window only shows how far it is.")
-                         .arg(QLocale().toString(job.value(QStringLiteral("started")).toDateTime().toLocalTime(), QLocale::ShortFormat));
+    op.plan.notes << i18nc("%1 a date and time", "Started %1. plexus-helper carries it on by itself; this window only shows how far it is.",
+                           QLocale().toString(job.value(QStringLiteral("started")).toDateTime().toLocalTime(), QLocale::ShortFormat));
     op.plan.steps = stepsFrom(job, 0);
     return op;
 }
@@ -149,14 +164,14 @@ UnfinishedBanner::UnfinishedBanner(QWidget *parent) : QFrame(parent)
     m_text->setObjectName(QStringLiteral("unfinishedText"));
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);
-    m_resume = new QPushButton(QStringLiteral("Resume\u2026"), this);
+    m_resume = new QPushButton(i18nc("@action:button", "Resume\u2026"), this);
     m_resume->setObjectName(QStringLiteral("unfinishedResume"));
-    m_rollBack = new QPushButton(QStringLiteral("Roll back\u2026"), this);
+    m_rollBack = new QPushButton(i18nc("@action:button", "Roll back\u2026"), this);
     m_rollBack->setObjectName(QStringLiteral("unfinishedRollBack"));
-    m_drop = new QPushButton(QStringLiteral("Drop\u2026"), this);
+    m_drop = new QPushButton(i18nc("@action:button an unfinished job", "Drop\u2026"), this);
     m_drop->setObjectName(QStringLiteral("unfinishedDrop"));
-    m_drop->setToolTip(QStringLiteral("Leave the machine as it is and stop reporting this job"));
-    m_progress = new QPushButton(QStringLiteral("Show progress\u2026"), this);
+    m_drop->setToolTip(i18n("Leave the machine as it is and stop reporting this job"));
+    m_progress = new QPushButton(i18nc("@action:button", "Show progress\u2026"), this);
     m_progress->setObjectName(QStringLiteral("unfinishedProgress"));
     connect(m_progress, &QPushButton::clicked, this, [this] { Q_EMIT followRequested(m_job); });
     connect(m_resume, &QPushButton::clicked, this, [this] { Q_EMIT reviewRequested(resumeOperation(m_job)); });
@@ -181,7 +196,8 @@ void UnfinishedBanner::setJobs(const QList<QVariantMap> &jobs)
     m_job = jobs.first();
     QString text = unfinishedWords(m_job);
     if (jobs.size() > 1)
-        text += QStringLiteral(" (%1 more unfinished: plexusctl journal lists them.)").arg(jobs.size() - 1);
+        text = i18ncp("%2 the first unfinished job in words, %1 how many more there are", "%2 (%1 more unfinished: plexusctl journal lists them.)",
+                      "%2 (%1 more unfinished: plexusctl journal lists them.)", int(jobs.size() - 1), text);
     m_text->setText(text);
     // Until the restart it goes on by itself, or is given up: nothing to resume.
     // While it runs, nothing but its progress.

@@ -6,6 +6,8 @@
 #include "engine/ops/registry.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -26,18 +28,18 @@ QList<ArrayAction> arrayVolumeActions(const PlanningContext &ctx, const Array &a
         return {};
     const DeviceSpec device = specFor(*ctx.snapshot, a.name);
     QList<ArrayAction> list;
-    list << withChoice(QStringLiteral("useForVolumes"), QStringLiteral("Use for volumes\u2026"), ArrayAction::Input::Name,
+    list << withChoice(QStringLiteral("useForVolumes"), i18n("Use for volumes\u2026"), ArrayAction::Input::Name,
                        QStringLiteral("vg_%1").arg(a.name), [ctx, device](const QString &name) {
                            return planOperation(ctx, CreateVolumeGroupRequest{.name = name, .devices = {device}});
                        });
-    list << withChoice(QStringLiteral("makeFilesystem"), QStringLiteral("Make filesystem\u2026"), ArrayAction::Input::Filesystem,
+    list << withChoice(QStringLiteral("makeFilesystem"), i18n("Make filesystem\u2026"), ArrayAction::Input::Filesystem,
                        QStringLiteral("ext4"), [ctx, device](const QString &type) {
                            return planOperation(ctx, MakeFilesystemRequest{.device = device, .type = type});
                        });
     // After its members were replaced by bigger ones; the engine says when there is no new space.
     if (const PhysicalVolume *pv = ctx.snapshot->physicalVolume(a.name); pv && !pv->vgName.isEmpty()) {
         const QString path = QStringLiteral("/dev/") + a.name;
-        list << planned(action(QStringLiteral("useNewSpace"), QStringLiteral("Use the new space")),
+        list << planned(action(QStringLiteral("useNewSpace"), i18n("Use the new space")),
                         [ctx, path] { return planOperation(ctx, UseNewSpaceRequest{.array = path}); });
     }
     return list;
@@ -47,10 +49,10 @@ QList<ArrayAction> arrayVolumeActions(const PlanningContext &ctx, const Array &a
 // the others (the review shows the pvmove).
 ArrayAction removeDeviceAction(const PlanningContext &ctx, const VolumeGroup &vg)
 {
-    ArrayAction a = action(QStringLiteral("reduceVolumeGroup"), QStringLiteral("Remove a device\u2026"),
-                           vg.physicalVolumes.size() < 2 ? QStringLiteral("%1 has one device only; delete the group instead.").arg(vg.name) : QString());
+    ArrayAction a = action(QStringLiteral("reduceVolumeGroup"), i18n("Remove a device\u2026"),
+                           vg.physicalVolumes.size() < 2 ? i18nc("%1 a volume group", "%1 has one device only; delete the group instead.", vg.name) : QString());
     a.input = ArrayAction::Input::Choice;
-    a.prompt = QStringLiteral("Choose the device to take out of %1; what its volumes hold there moves onto the others.").arg(vg.name);
+    a.prompt = i18nc("%1 a volume group", "Choose the device to take out of %1; what its volumes hold there moves onto the others.", vg.name);
     for (const PhysicalVolume &pv : vg.physicalVolumes)
         a.choices << QStringLiteral("/dev/") + pv.device;
     const QString group = vg.name;
@@ -64,15 +66,15 @@ ArrayAction removeDeviceAction(const PlanningContext &ctx, const VolumeGroup &vg
 // by the engine's verdict on growing by all of it (free space unknown, swap, ...).
 ArrayAction growAction(const PlanningContext &ctx, const LogicalVolume &lv, const VolumeGroup &vg, const DeviceSpec &volume)
 {
-    ArrayAction a = planned(action(QStringLiteral("growVolume"), QStringLiteral("Grow\u2026")),
+    ArrayAction a = planned(action(QStringLiteral("growVolume"), i18nc("@action a volume", "Grow\u2026")),
                             [ctx, volume] { return planOperation(ctx, GrowVolumeRequest{.volume = volume}); });
     a.input = ArrayAction::Input::Size;
-    a.prompt = QStringLiteral("/dev/%1/%2 is %3 now. Its filesystem grows with it, while mounted: nothing has to stop.")
-                   .arg(lv.vgName, lv.name, humanSize(lv.sizeBytes));
+    a.prompt = i18nc("%1 a volume group, %2 a volume, %3 its size", "/dev/%1/%2 is %3 now. Its filesystem grows with it, while mounted: nothing has to stop.",
+                     lv.vgName, lv.name, humanSize(lv.sizeBytes));
     const qint64 free = vg.freeBytes.value_or(0);
     a.minBytes = lv.sizeBytes + std::min<qint64>(free, qint64(4) << 20);
     a.maxBytes = lv.sizeBytes + free;
-    a.maxWords = QStringLiteral("all of %1's free space").arg(vg.name);
+    a.maxWords = i18nc("the largest size; %1 a volume group", "all of %1's free space", vg.name);
     const qint64 all = a.maxBytes;
     a.make = [ctx, volume, all](const QString &size) {
         const quint64 bytes = parseSize(size).value_or(0);
@@ -87,15 +89,16 @@ ArrayAction growAction(const PlanningContext &ctx, const LogicalVolume &lv, cons
 ArrayAction shrinkAction(const PlanningContext &ctx, const LogicalVolume &lv, const DeviceSpec &volume)
 {
     const quint64 half = quint64(lv.sizeBytes / 2);
-    ArrayAction a = planned(action(QStringLiteral("shrinkVolume"), QStringLiteral("Shrink\u2026")),
+    ArrayAction a = planned(action(QStringLiteral("shrinkVolume"), i18nc("@action a volume", "Shrink\u2026")),
                             [ctx, volume, half] { return planOperation(ctx, ShrinkVolumeRequest{.volume = volume, .size = half}); });
     a.input = ArrayAction::Input::Size;
-    a.prompt = QStringLiteral("New size of /dev/%1/%2 (now %3). The filesystem shrinks with it; the review says if its files need more room.")
-                   .arg(lv.vgName, lv.name, humanSize(lv.sizeBytes));
+    a.prompt = i18nc("%1 a volume group, %2 a volume, %3 its size",
+                     "New size of /dev/%1/%2 (now %3). The filesystem shrinks with it; the review says if its files need more room.", lv.vgName,
+                     lv.name, humanSize(lv.sizeBytes));
     a.suggestion = humanSize(qint64(half)).remove(QLatin1Char(' ')).remove(QLatin1Char('i'));
     a.minBytes = qint64(4) << 20;
     a.maxBytes = std::max(a.minBytes, lv.sizeBytes - (qint64(4) << 20));
-    a.maxWords = QStringLiteral("4 MiB less than now");
+    a.maxWords = i18nc("the largest size a volume can shrink to", "4 MiB less than now");
     a.make = [ctx, volume](const QString &size) {
         return planOperation(ctx, ShrinkVolumeRequest{.volume = volume, .size = parseSize(size).value_or(0)});
     };
@@ -107,13 +110,13 @@ ArrayAction shrinkAction(const PlanningContext &ctx, const LogicalVolume &lv, co
 ArrayAction newVolumeAction(const PlanningContext &ctx, const VolumeGroup &vg)
 {
     const QString group = vg.name;
-    ArrayAction a = planned(action(QStringLiteral("createVolume"), QStringLiteral("New volume\u2026")), [ctx, group] {
+    ArrayAction a = planned(action(QStringLiteral("createVolume"), i18n("New volume\u2026")), [ctx, group] {
         return planOperation(ctx, CreateVolumeRequest{.group = group, .name = QStringLiteral("new")});
     });
     a.input = ArrayAction::Input::NewVolume;
-    a.prompt = QStringLiteral("New volume in %1").arg(group);
+    a.prompt = i18nc("@title:window %1 a volume group", "New volume in %1", group);
     a.maxBytes = vg.freeBytes.value_or(0);
-    a.maxWords = QStringLiteral("all of %1's free space").arg(group);
+    a.maxWords = i18nc("the largest size; %1 a volume group", "all of %1's free space", group);
     int n = int(vg.logicalVolumes.size()) + 1;
     auto taken = [&vg](const QString &name) {
         return std::any_of(vg.logicalVolumes.cbegin(), vg.logicalVolumes.cend(), [&](const LogicalVolume &lv) { return lv.name == name; });
@@ -145,7 +148,7 @@ QList<ArrayAction> volumeActions(const PlanningContext &ctx, const Selectable &i
         QList<ArrayAction> list;
         if (const VolumeGroup *vg = s.volumeGroup(group))
             list << newVolumeAction(ctx, *vg) << removeDeviceAction(ctx, *vg);
-        list << planned(action(QStringLiteral("removeVolumeGroup"), QStringLiteral("Delete volume group")),
+        list << planned(action(QStringLiteral("removeVolumeGroup"), i18n("Delete volume group")),
                         [ctx, group] { return planOperation(ctx, RemoveVolumeGroupRequest{.group = group}); });
         return list;
     }
@@ -160,7 +163,7 @@ QList<ArrayAction> volumeActions(const PlanningContext &ctx, const Selectable &i
         const DeviceSpec volume = specFor(s, lv->device);
         return {growAction(ctx, *lv, *vg, volume),
                 shrinkAction(ctx, *lv, volume),
-                planned(action(QStringLiteral("removeVolume"), QStringLiteral("Delete volume")),
+                planned(action(QStringLiteral("removeVolume"), i18n("Delete volume")),
                         [ctx, volume] { return planOperation(ctx, RemoveVolumeRequest{.volume = volume}); })};
     }
     default:

@@ -3,6 +3,8 @@
 
 #include "incident.h"
 
+#include <KLocalizedString>
+
 #include <algorithm>
 
 namespace plexus {
@@ -127,7 +129,7 @@ std::optional<Notification> composeNotification(const QString &key, const QList<
         if (said.contains(e.summary()))
             continue;
         said << e.summary();
-        body << e.summary() + QLatin1Char('.');
+        body << i18nc("@info an event's summary, as a sentence", "%1.", e.summary());
     }
     for (const Event &e : told)
         if (e.kind == EventKind::MemberFailed) {
@@ -135,11 +137,11 @@ std::optional<Notification> composeNotification(const QString &key, const QList<
             break;
         }
     if (!n.array.isEmpty())
-        n.actions << QStringLiteral("default") << QStringLiteral("Open Plexus");
+        n.actions << QStringLiteral("default") << i18nc("@action:button a notification's", "Open Plexus");
     if (n.urgency == Urgency::Critical && !n.array.isEmpty()) {
-        n.actions << QStringLiteral("open") << QStringLiteral("Open Plexus");
+        n.actions << QStringLiteral("open") << i18nc("@action:button a notification's", "Open Plexus");
         if (!n.failedDevice.isEmpty())
-            n.actions << QStringLiteral("replace") << QStringLiteral("Replace %1").arg(n.failedDevice);
+            n.actions << QStringLiteral("replace") << i18nc("@action:button a notification's: %1 a failed member", "Replace %1", n.failedDevice);
     }
     n.body = body.join(QLatin1Char('\n'));
     return n;

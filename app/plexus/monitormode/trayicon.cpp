@@ -4,6 +4,7 @@
 #include "trayicon.h"
 #include "words.h"
 
+#include <KLocalizedString>
 #include <KStatusNotifierItem>
 #include <QGuiApplication>
 #include <QMenu>
@@ -13,19 +14,14 @@ namespace plexus {
 
 namespace {
 
-QString plural(qsizetype n, const char *one, const char *many)
-{
-    return QStringLiteral("%1 %2").arg(n).arg(QLatin1String(n == 1 ? one : many));
-}
-
 // The word for an array that needs a look, short enough for a tooltip line.
 QString trouble(const Array &a)
 {
     if (arrayFailed(a))
-        return QStringLiteral("%1 failed").arg(a.name);
+        return i18nc("@info:tooltip an array", "%1 failed", a.name);
     if (a.degraded && a.sync && a.sync->action == SyncAction::Recovery)
-        return QStringLiteral("%1 rebuilding").arg(a.name);
-    return QStringLiteral("%1 degraded").arg(a.name);
+        return i18nc("@info:tooltip an array", "%1 rebuilding", a.name);
+    return i18nc("@info:tooltip an array", "%1 degraded", a.name);
 }
 
 QIcon dotIcon(Tone tone)
@@ -68,15 +64,17 @@ TrayStatus trayStatus(const Snapshot &snapshot)
         } else if (const QStringList atRisk = snapshot.disksAtRisk(a); !atRisk.isEmpty()) {
             if (status.tone != Tone::Bad)
                 status.tone = Tone::Warning;
-            troubles << QStringLiteral("%1 at risk: %2 may fail soon").arg(a.name, atRisk.join(QStringLiteral(", ")));
+            troubles << i18ncp("@info:tooltip %2 an array, %3 the drives that warn of their health (sdb, sdc)", "%2 at risk: %3 may fail soon",
+                               "%2 at risk: %3 may fail soon", atRisk.size(), a.name,
+                               atRisk.join(i18nc("@info:tooltip between the names of drives in a list", ", ")));
         }
     }
     if (!troubles.isEmpty())
         status.toolTip = troubles.join(QLatin1Char('\n'));
     else if (running == 0)
-        status.toolTip = QStringLiteral("No arrays running");
+        status.toolTip = i18nc("@info:tooltip", "No arrays running");
     else
-        status.toolTip = plural(running, "array healthy", "arrays healthy");
+        status.toolTip = i18ncp("@info:tooltip", "%1 array healthy", "%1 arrays healthy", running);
     return status;
 }
 
@@ -86,7 +84,7 @@ TrayIcon::TrayIcon(QObject *parent) : QObject(parent), m_item(new KStatusNotifie
     m_item->setTitle(QStringLiteral("Plexus"));
     m_item->setStatus(KStatusNotifierItem::Passive);
     // Our "Open Plexus" first; the item adds its own Quit below it.
-    m_item->contextMenu()->addAction(QStringLiteral("Open Plexus"), this, [this] { Q_EMIT openRequested({}); });
+    m_item->contextMenu()->addAction(i18nc("@action:inmenu", "Open Plexus"), this, [this] { Q_EMIT openRequested({}); });
     // The panel hands a token over (ProvideXdgActivationToken) just before a click.
     connect(m_item, &KStatusNotifierItem::activateRequested, this, [this] { Q_EMIT openRequested(m_item->providedToken()); });
     connect(m_item, &KStatusNotifierItem::quitRequested, this, [this] {
