@@ -84,6 +84,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     installPaintedAccessibility(); // member tiles and partition areas as accessible children
+    ensureIconTheme();
     setWindowIcon(themedIcon(QStringLiteral("plexus"), palette()));
     setWindowTitle(i18nc("the window's title; %1 is the machine's name or the directory of a captured tree", "Plexus \u2014 %1",
                          root == QLatin1String("/") ? QSysInfo::machineHostName() : root));

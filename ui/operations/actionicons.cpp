@@ -53,18 +53,18 @@ QString actionIconName(const QString &id)
     return names.value(id);
 }
 
-QIcon actionIcon(const QString &id)
+void ensureIconTheme()
 {
     // Qt falls back to hicolor, which has none of these names; and where no
     // platform theme names a theme (a bare X session, offscreen) there is none.
-    static const bool breezeBehind = [] {
-        if (QIcon::themeName().isEmpty())
-            QIcon::setThemeName(QStringLiteral("breeze"));
-        if (QIcon::fallbackThemeName().isEmpty() || QIcon::fallbackThemeName() == QLatin1String("hicolor"))
-            QIcon::setFallbackThemeName(QStringLiteral("breeze"));
-        return true;
-    }();
-    Q_UNUSED(breezeBehind);
+    if (QIcon::themeName().isEmpty())
+        QIcon::setThemeName(QStringLiteral("breeze"));
+    if (QIcon::fallbackThemeName().isEmpty() || QIcon::fallbackThemeName() == QLatin1String("hicolor"))
+        QIcon::setFallbackThemeName(QStringLiteral("breeze"));
+}
+
+QIcon actionIcon(const QString &id)
+{
     const QString name = actionIconName(id);
     return name.isEmpty() ? QIcon() : QIcon::fromTheme(name);
 }

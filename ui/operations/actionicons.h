@@ -11,6 +11,9 @@
 
 namespace plexus {
 
+// Breeze behind the desktop's theme, and in its place where there is none.
+// The window calls it as it is made, before any icon is looked up.
+void ensureIconTheme();
 // Empty when `id` has none.
 QString actionIconName(const QString &id);
 QIcon actionIcon(const QString &id);
