@@ -10,6 +10,7 @@
 #include "engine/devicespec.h"
 
 #include <QCommandLineParser>
+#include <KLocalizedString>
 #include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusConnectionInterface>
@@ -49,6 +50,9 @@ int main(int argc, char **argv)
     qInstallMessageHandler(logMessage);
 
     QCoreApplication app(argc, argv);
+    // The journal and the D-Bus error messages are English, for scripts and
+    // whoever reads the journal; the window says the same in its user's language.
+    KLocalizedString::setLanguages({QStringLiteral("en_US")});
     QCoreApplication::setApplicationName(QStringLiteral("plexus-helper"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLEXUS_VERSION));
     QCommandLineParser parser;

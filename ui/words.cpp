@@ -125,12 +125,4 @@ int arrayUrgency(const Array &a)
     return 4;
 }
 
-QString joinedList(const QStringList &items, const KLocalizedString &step)
-{
-    QString text = items.value(0);
-    for (qsizetype i = 1; i < items.size(); ++i)
-        text = step.subs(text).subs(items[i]).toString();
-    return text;
-}
-
 } // namespace plexus

@@ -7,9 +7,8 @@
 // the CLI come from model/describe.h.
 
 #include "model/array.h"
+#include "model/describe.h"
 #include "tone.h"
-
-#include <KLocalizedString>
 
 namespace plexus {
 
@@ -28,9 +27,5 @@ QString failureCause(const Array &a);
 Tone arrayTone(const Array &a);
 // Lower first: failed, degraded or rebuilding, stopped, busy, healthy.
 int arrayUrgency(const Array &a);
-
-// Items joined one step at a time by `step`, a message such as "%1, %2" (the
-// items so far, the next one), so that translators choose the separator.
-QString joinedList(const QStringList &items, const KLocalizedString &step);
 
 } // namespace plexus

@@ -5,6 +5,8 @@
 #include <QCommandLineParser>
 #include <QTextStream>
 
+#include <KLocalizedString>
+
 #include <optional>
 
 namespace plexus {
@@ -15,7 +17,7 @@ namespace plexus {
 inline std::optional<int> parseCommandOptions(QCommandLineParser &parser, const QStringList &args)
 {
     if (!parser.parse(args)) {
-        QTextStream(stderr) << "plexusctl: " << parser.errorText() << "\n";
+        QTextStream(stderr) << i18nc("an error message of plexusctl, on its command line", "plexusctl: %1", parser.errorText()) << "\n";
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {

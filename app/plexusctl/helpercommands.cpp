@@ -24,6 +24,8 @@
 #include <QTextStream>
 #include <functional>
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -72,18 +74,25 @@ QTextStream &err()
     return s;
 }
 
+// A D-Bus call to the helper that failed without one of Plexus's errors.
+QString callFailed(const QString &errorName, const QString &message)
+{
+    return i18nc("%1 is a D-Bus error name, %2 its message", "plexusctl: the call to plexus-helper failed: %1: %2", errorName, message);
+}
+
 void printRefusal(const QString &errorName, std::optional<ErrorCode> code, const QString &message)
 {
     const QString kind = code ? errorShortName(*code) : errorName;
-    err() << "plexusctl: " << kind << ": " << message << "\n";
+    err() << i18nc("plexusctl: the refusal's error name (keep it: InUse, NotFound, ...): its message", "plexusctl: %1: %2", kind, message) << "\n";
     err().flush();
 }
 
-void printPlan(const QString &summary, const QStringList &notes, const QStringList &descriptions, const QStringList &commands)
+// `heading` is the plan's summary, or a line that says it.
+void printPlan(const QString &heading, const QStringList &notes, const QStringList &descriptions, const QStringList &commands)
 {
-    out() << summary << "\n";
+    out() << heading << "\n";
     for (const QString &n : notes)
-        out() << "  note: " << n << "\n";
+        out() << "  " << i18nc("a note on a plan", "note: %1", n) << "\n";
     for (int i = 0; i < descriptions.size(); ++i)
         out() << "  " << (i + 1) << ". " << descriptions[i] << "\n     $ " << commands.value(i) << "\n";
     out().flush();
@@ -93,7 +102,7 @@ void printPlan(const QString &summary, const QStringList &notes, const QStringLi
 bool reachable(const HelperClient &client)
 {
     if (!client.isConnected())
-        err() << "plexusctl: cannot reach the system bus: " << client.connectionError() << "\n";
+        err() << i18nc("%1 says why", "plexusctl: cannot reach the system bus: %1", client.connectionError()) << "\n";
     return client.isConnected();
 }
 
@@ -107,11 +116,11 @@ int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
     QObject::connect(&client, &HelperClient::jobStarted,
                      [&](const QString &job, const QString &summary, const QStringList &notes, const QStringList &d, const QStringList &cmds) {
                          total = int(d.size());
-                         out() << "Job " << job << ": ";
-                         printPlan(summary, notes, d, cmds);
+                         printPlan(i18nc("a job's id: what it does", "Job %1: %2", job, summary), notes, d, cmds);
                      });
     QObject::connect(&client, &HelperClient::stepStarted, [&](int index, const QString &description, const QString &) {
-        out() << "[" << (index + 1) << "/" << total << "] " << description << " ...\n";
+        out() << i18nc("step %1 of %2 of a job: what it does, under way", "[%1/%2] %3 ...", QString::number(index + 1), QString::number(total), description)
+              << "\n";
         out().flush();
     });
     int lastShown = -1;
@@ -119,34 +128,36 @@ int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
         const int tenth = int(percent / 10);
         if (tenth != lastShown) {
             lastShown = tenth;
-            out() << "      " << QString::number(percent, 'f', 1) << "%\n";
+            out() << "      " << i18nc("a step's progress in percent", "%1%", QString::number(percent, 'f', 1)) << "\n";
             out().flush();
         }
     });
     QObject::connect(&client, &HelperClient::stepFinished, [&](int, const QString &error, const QString &message) {
         // A step that did well may say what came of it ("opened read-only as /dev/loop0").
         if (error.isEmpty())
-            out() << (message.isEmpty() ? QStringLiteral("      done\n") : QStringLiteral("      done: %1\n").arg(message));
+            out() << "      " << (message.isEmpty() ? i18nc("a step of a job", "done") : i18nc("a step of a job: what came of it", "done: %1", message)) << "\n";
         else
-            out() << "      failed\n";
+            out() << "      " << i18nc("a step of a job", "failed") << "\n";
         out().flush();
     });
     const HelperResult r = client.wait(call(client));
     if (r.ok) {
         if (r.note.isEmpty())
-            out() << "Done (job " << r.job << ").\n";
+            out() << i18nc("%1 is a job's id", "Done (job %1).", r.job) << "\n";
         else
-            out() << "Job " << r.job << " has done what it can in this boot. " << r.note << "\n";
+            out() << i18nc("%1 is a job's id, %2 what remains to do (after a restart)", "Job %1 has done what it can in this boot. %2", r.job, r.note) << "\n";
         return ExitOk;
     }
     if (!r.code) {
         if (r.errorName == QLatin1String("org.freedesktop.DBus.Error.ServiceUnknown")
             || r.errorName == QLatin1String("org.freedesktop.DBus.Error.Spawn.ExecFailed")
             || r.errorName.startsWith(QLatin1String("org.freedesktop.DBus.Error.Spawn")))
-            err() << "plexusctl: plexus-helper cannot be started (" << r.errorName << ": " << r.message
-                  << "). Is Plexus installed with its D-Bus files (org.plexus.Helper1.service)?\n";
+            err() << i18nc("%1 is a D-Bus error name, %2 its message",
+                           "plexusctl: plexus-helper cannot be started (%1: %2). Is Plexus installed with its D-Bus files (org.plexus.Helper1.service)?",
+                           r.errorName, r.message)
+                  << "\n";
         else
-            err() << "plexusctl: the call to plexus-helper failed: " << r.errorName << ": " << r.message << "\n";
+            err() << callFailed(r.errorName, r.message) << "\n";
         return ExitNoHelper;
     }
     printRefusal(r.errorName, r.code, r.message);
@@ -174,7 +185,7 @@ int execute(const AnyRequest &request, const SnapshotPtr &snapshot, bool dryRun)
         return exitFor(s.code());
     }
     printPlan(plan.summary, plan.notes, plan.descriptions(), plan.previews());
-    out() << "(dry run: nothing was changed; plexus-helper validates again when it runs)\n";
+    out() << i18nc("keep plexus-helper", "(dry run: nothing was changed; plexus-helper validates again when it runs)") << "\n";
     return ExitOk;
 }
 
@@ -189,6 +200,17 @@ struct Command {
     // Reads the rest of the command line and runs; `snapshot` only when it changes things.
     std::function<int(const QCommandLineParser &, const QStringList &positional, const SnapshotPtr &snapshot, bool dryRun)> run;
 };
+
+// "usage: plexusctl COMMAND SYNOPSIS" and where to learn more.
+QString usageLine(const QString &name, const QString &synopsis)
+{
+    return i18nc("keep plexusctl; %1 is a command, %2 its arguments (ARRAY DEVICE ...)", "usage: plexusctl %1 %2", name, synopsis);
+}
+
+QString helpHint(const QString &name)
+{
+    return i18nc("keep plexusctl and --help; %1 is a command", "(plexusctl %1 --help tells more)", name);
+}
 
 QCommandLineOption opt(const QString &name, const QString &help, const QString &value = QString())
 {
@@ -213,8 +235,7 @@ template<class R> Command requestCommand()
         CommandLineReader reader(p, positional, *snapshot);
         r.visit(reader);
         if (const QString usage = reader.usage(); !usage.isEmpty()) {
-            err() << "plexusctl: " << usage << "\nusage: plexusctl " << name << " " << synopsis << "\n"
-                  << "(plexusctl " << name << " --help tells more)\n";
+            err() << i18nc("an error message of plexusctl", "plexusctl: %1", usage) << "\n" << usageLine(name, synopsis) << "\n" << helpHint(name) << "\n";
             return int(ExitUsage);
         }
         if (r.common.arrayUuid.isEmpty())
@@ -233,25 +254,32 @@ void printUnfinished(const QVariantMap &j)
     const QStringList states = j.value(QStringLiteral("states")).toStringList();
     const QStringList undo = j.value(QStringLiteral("undo")).toStringList();
     const QString waits = j.value(QStringLiteral("waits_for_restart")).toString();
-    out() << "Unfinished job " << job << " (" << j.value(QStringLiteral("operation")).toString() << ", started "
-          << j.value(QStringLiteral("started")).toString() << ", "
-          << (!waits.isEmpty() ? "waiting for a restart" : j.value(QStringLiteral("interrupted")).toBool() ? "interrupted" : "stopped by a failed step")
-          << ")\n  " << j.value(QStringLiteral("summary")).toString() << "\n";
+    const QString operation = j.value(QStringLiteral("operation")).toString();
+    const QString started = j.value(QStringLiteral("started")).toString();
+    if (!waits.isEmpty())
+        out() << i18nc("%1 is a job's id, %2 its operation (a name), %3 when it started", "Unfinished job %1 (%2, started %3, waiting for a restart)", job,
+                       operation, started);
+    else if (j.value(QStringLiteral("interrupted")).toBool())
+        out() << i18nc("%1 is a job's id, %2 its operation (a name), %3 when it started", "Unfinished job %1 (%2, started %3, interrupted)", job,
+                       operation, started);
+    else
+        out() << i18nc("%1 is a job's id, %2 its operation (a name), %3 when it started", "Unfinished job %1 (%2, started %3, stopped by a failed step)",
+                       job, operation, started);
+    out() << "\n  " << j.value(QStringLiteral("summary")).toString() << "\n";
     for (int i = 0; i < steps.size(); ++i)
         out() << "  " << (i + 1) << ". [" << states.value(i) << "] " << steps[i] << "\n       $ " << commands.value(i) << "\n       "
               << undo.value(i) << "\n";
     if (!j.value(QStringLiteral("message")).toString().isEmpty())
-        out() << "  error: " << j.value(QStringLiteral("message")).toString() << "\n";
+        out() << "  " << i18nc("what went wrong in an unfinished job", "error: %1", j.value(QStringLiteral("message")).toString()) << "\n";
     if (const QString by = j.value(QStringLiteral("rolling_back_by")).toString(); !by.isEmpty())
-        out() << "  A roll back of it, job " << by << ", did not finish.\n";
-    out() << "  journal: " << j.value(QStringLiteral("file")).toString() << "\n";
+        out() << "  " << i18nc("%1 is a job's id", "A roll back of it, job %1, did not finish.", by) << "\n";
+    out() << "  " << i18nc("the file that journals a job", "journal: %1", j.value(QStringLiteral("file")).toString()) << "\n";
     if (!waits.isEmpty())
         out() << "  " << waits << "\n";
     else
-        out() << "  Carry it on: plexusctl resume " << job << "\n";
-    out()
-          << "  Undo what it did: plexusctl roll-back " << job << "\n"
-          << "  Leave the machine as it is and stop reporting it: plexusctl drop " << job << "\n";
+        out() << "  " << i18nc("keep the command; %1 is a job's id", "Carry it on: plexusctl resume %1", job) << "\n";
+    out() << "  " << i18nc("keep the command; %1 is a job's id", "Undo what it did: plexusctl roll-back %1", job) << "\n"
+          << "  " << i18nc("keep the command; %1 is a job's id", "Leave the machine as it is and stop reporting it: plexusctl drop %1", job) << "\n";
 }
 
 int journalCommand(const QCommandLineParser &p)
@@ -259,8 +287,9 @@ int journalCommand(const QCommandLineParser &p)
     if (p.isSet(QStringLiteral("all"))) {
         const QList<JournalSummary> all = Journal::read();
         if (all.isEmpty())
-            out() << "No journal in " << Journal::defaultDirectory() << ".\n";
+            out() << i18nc("%1 is a directory", "No journal in %1.", Journal::defaultDirectory()) << "\n";
         for (const JournalSummary &s : all) {
+            // The state column stays in English: scripts wait for "NAME  done" or "UNFINISHED: ".
             const QString state = s.ok ? QStringLiteral("done")
                                 : s.dropped ? QStringLiteral("dropped")
                                 : !s.rolledBackBy.isEmpty() ? QStringLiteral("rolled back by %1").arg(s.rolledBackBy)
@@ -277,12 +306,12 @@ int journalCommand(const QCommandLineParser &p)
     QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->UnfinishedJobs();
     reply.waitForFinished();
     if (reply.isError()) {
-        err() << "plexusctl: the call to plexus-helper failed: " << reply.error().name() << ": " << reply.error().message() << "\n";
+        err() << callFailed(reply.error().name(), reply.error().message()) << "\n";
         return ExitNoHelper;
     }
     const QList<QVariantMap> jobs = reply.value();
     if (jobs.isEmpty()) {
-        out() << "No unfinished jobs.\n";
+        out() << i18n("No unfinished jobs.") << "\n";
         return ExitOk;
     }
     for (const QVariantMap &j : jobs)
@@ -298,17 +327,19 @@ int backupsCommand()
     QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->Backups();
     reply.waitForFinished();
     if (reply.isError()) {
-        err() << "plexusctl: the call to plexus-helper failed: " << reply.error().name() << ": " << reply.error().message() << "\n";
+        err() << callFailed(reply.error().name(), reply.error().message()) << "\n";
         return ExitNoHelper;
     }
     if (reply.value().isEmpty()) {
-        out() << "No backup copies recorded.\n";
+        out() << i18n("No backup copies recorded.") << "\n";
         return ExitOk;
     }
     // The device's name is the one it had at the cut: a disk plugged back may have another.
     for (const QVariantMap &b : reply.value())
-        out() << "/dev/" << b.value(QStringLiteral("device")).toString() << " (then; md device " << b.value(QStringLiteral("device_uuid")).toString()
-              << "): " << b.value(QStringLiteral("words")).toString() << "\n";
+        out() << i18nc("a backup copy: %1 the device's name when it was cut (sdb), %2 its md device UUID, %3 what it holds",
+                       "/dev/%1 (then; md device %2): %3", b.value(QStringLiteral("device")).toString(),
+                       b.value(QStringLiteral("device_uuid")).toString(), b.value(QStringLiteral("words")).toString())
+              << "\n";
     return ExitOk;
 }
 
@@ -320,28 +351,30 @@ int dropCommand(const QString &job)
     const HelperResult r = client.wait(client.proxy()->DropJob(job));
     if (!r.ok) {
         if (!r.code) {
-            err() << "plexusctl: the call to plexus-helper failed: " << r.errorName << ": " << r.message << "\n";
+            err() << callFailed(r.errorName, r.message) << "\n";
             return ExitNoHelper;
         }
         printRefusal(r.errorName, r.code, r.message);
         return exitFor(r.code);
     }
-    out() << "Job " << job << " dropped: what it did stays as it is, and it is no longer reported as unfinished.\n";
+    out() << i18nc("%1 is a job's id", "Job %1 dropped: what it did stays as it is, and it is no longer reported as unfinished.", job) << "\n";
     return ExitOk;
 }
 
 // resume, roll-back, drop: JOB is their one argument.
-Command unfinishedJobCommand(const char *name, const char *summary, std::function<int(const QString &job)> run)
+Command unfinishedJobCommand(const char *name, const QString &summary, std::function<int(const QString &job)> run)
 {
     Command c;
     c.name = QLatin1String(name);
     c.synopsis = QStringLiteral("JOB");
-    c.summary = QLatin1String(summary);
+    c.summary = summary;
     c.changes = false; // no dry run: the plan is the journal's, shown by plexusctl journal
     c.takesArguments = true;
     c.run = [name, run](const QCommandLineParser &, const QStringList &positional, const SnapshotPtr &, bool) {
         if (positional.size() != 1) {
-            err() << "plexusctl: " << name << " takes one job id (plexusctl journal lists the unfinished ones)\n";
+            err() << i18nc("%1 is a command (resume, roll-back, drop); keep plexusctl journal",
+                           "plexusctl: %1 takes one job id (plexusctl journal lists the unfinished ones)", QLatin1String(name))
+                  << "\n";
             return int(ExitUsage);
         }
         return run(positional.first());
@@ -357,8 +390,8 @@ QList<Command> commands()
         Command c;
         c.name = QStringLiteral("journal");
         c.synopsis = QStringLiteral("[--all]");
-        c.summary = QStringLiteral("show unfinished jobs (interrupted by a crash or a reboot, or stopped by a failed step): what is done and what remains");
-        c.options = {opt(QStringLiteral("all"), QStringLiteral("List every journaled job, from the journal files."))};
+        c.summary = i18nc("plexusctl journal", "show unfinished jobs (interrupted by a crash or a reboot, or stopped by a failed step): what is done and what remains");
+        c.options = {opt(QStringLiteral("all"), i18nc("plexusctl journal --all", "List every journaled job, from the journal files."))};
         c.changes = false;
         c.run = [](const QCommandLineParser &p, const QStringList &, const SnapshotPtr &, bool) { return journalCommand(p); };
         list << c;
@@ -366,18 +399,18 @@ QList<Command> commands()
     {
         Command c;
         c.name = QStringLiteral("backups");
-        c.summary = QStringLiteral("list the backup copies back-up cut: which device holds a copy of which array, as of when");
+        c.summary = i18nc("plexusctl backups; keep back-up cut (a command)", "list the backup copies back-up cut: which device holds a copy of which array, as of when");
         c.changes = false;
         c.run = [](const QCommandLineParser &, const QStringList &, const SnapshotPtr &, bool) { return backupsCommand(); };
         list << c;
     }
-    list << unfinishedJobCommand("resume", "carry an unfinished job on from where it stopped (checked against the machine now)", [](const QString &job) {
+    list << unfinishedJobCommand("resume", i18nc("plexusctl resume", "carry an unfinished job on from where it stopped (checked against the machine now)"), [](const QString &job) {
         return runJobOnHelper([job](HelperClient &client) { return client.proxy()->ResumeJob(job, {{QStringLiteral("tag"), client.tag()}}); });
     });
-    list << unfinishedJobCommand("roll-back", "undo what an unfinished job did, last step first", [](const QString &job) {
+    list << unfinishedJobCommand("roll-back", i18nc("plexusctl roll-back", "undo what an unfinished job did, last step first"), [](const QString &job) {
         return runJobOnHelper([job](HelperClient &client) { return client.proxy()->RollBackJob(job, {{QStringLiteral("tag"), client.tag()}}); });
     });
-    list << unfinishedJobCommand("drop", "leave an unfinished job as it is and stop reporting it", dropCommand);
+    list << unfinishedJobCommand("drop", i18nc("plexusctl drop", "leave an unfinished job as it is and stop reporting it"), dropCommand);
     return list;
 }
 
@@ -406,14 +439,14 @@ QString helperCommandsUsage()
 
 QString helperExitCodes()
 {
-    return QStringLiteral(
+    return i18nc("plexusctl's exit codes; keep the numbers, the error names (InUse, Invalid, ...), plexus-helper and the two columns",
         "exit status of the commands that change things:\n"
         "  0  done              5  InUse (mounted, in an array, LVM, system disk, ...)\n"
         "  1  Invalid request   6  TooSmall\n"
         "  2  wrong usage       7  NotFound (or no longer the device/array you chose)\n"
         "  3  NotAuthorized     8  Busy (the kernel or another job is busy; retry later)\n"
         "  4  Dismissed         9  ToolFailed (a tool or the kernel refused; its message follows)\n"
-        "                      10  plexus-helper could not be reached\n");
+        "                      10  plexus-helper could not be reached") + QStringLiteral("\n");
 }
 
 int runHelperCommand(const QStringList &args)
@@ -424,16 +457,18 @@ int runHelperCommand(const QStringList &args)
         if (c.name == name)
             command = c;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("plexusctl %1: %2.%3").arg(name, command.summary,
-                                                                              command.details.isEmpty() ? QString() : QStringLiteral("\n") + command.details));
+    parser.setApplicationDescription(command.details.isEmpty()
+                                         ? i18nc("plexusctl COMMAND: what it does", "plexusctl %1: %2.", name, command.summary)
+                                         : i18nc("plexusctl COMMAND: what it does, then more about it", "plexusctl %1: %2.\n%3", name, command.summary,
+                                                 command.details));
     parser.addHelpOption();
     parser.addPositionalArgument(name, QStringLiteral("%1 %2").arg(name, command.synopsis));
     parser.addOptions(command.options);
     if (command.changes) {
-        parser.addOption(opt(QStringLiteral("dry-run"), QStringLiteral("Show the plan only: check and plan here, change nothing.")));
+        parser.addOption(opt(QStringLiteral("dry-run"), i18n("Show the plan only: check and plan here, change nothing.")));
     }
     if (!parser.parse(args)) {
-        err() << "plexusctl: " << parser.errorText() << "\n";
+        err() << i18nc("an error message of plexusctl, on its command line", "plexusctl: %1", parser.errorText()) << "\n";
         return ExitUsage;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -442,8 +477,7 @@ int runHelperCommand(const QStringList &args)
     }
     const QStringList positional = parser.positionalArguments().mid(1);
     if (!command.changes && !command.takesArguments && !positional.isEmpty()) {
-        err() << "plexusctl: usage: plexusctl " << name << " " << command.synopsis << "\n"
-              << "(plexusctl " << name << " --help tells more)\n";
+        err() << i18nc("an error message of plexusctl: the right usage", "plexusctl: %1", usageLine(name, command.synopsis)) << "\n" << helpHint(name) << "\n";
         return ExitUsage;
     }
     SnapshotPtr snapshot;

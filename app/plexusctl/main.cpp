@@ -12,38 +12,54 @@
 #include <QCoreApplication>
 #include <QTextStream>
 
+#include <KLocalizedString>
+
 namespace {
 
-const char usage[] =
-    "usage: plexusctl COMMAND [OPTIONS]\n"
-    "\n"
-    "commands:\n"
-    "  status      show disks, partitions, md arrays and volumes (--json, --mdstat FILE)\n"
-    "  monitor     print storage events as they happen (--json, --exec PROGRAM, --journal, --mail ADDRESS)\n"
-    "  history     the storage events the system journal kept (--array NAME, --device NAME, --since WHEN)\n"
-    "  locate      what to look for to find a disk in the machine (serial, WWN, where it is plugged in)\n"
-    "\n"
-    "--version prints the version; --commands lists the commands, one a line.\n"
-    "\n"
-    "commands that change things (through plexus-helper; polkit may ask for a password;\n"
-    "--dry-run shows the plan only):\n";
+// One line of the command list: the verb, then what it does, in a column.
+QString commandLine(const char *verb, const QString &summary)
+{
+    return QStringLiteral("  %1%2\n").arg(QString::fromLatin1(verb).leftJustified(12), summary);
+}
+
+QString usage()
+{
+    return i18nc("plexusctl's usage line; COMMAND and OPTIONS are placeholders, keep plexusctl", "usage: plexusctl COMMAND [OPTIONS]") + QStringLiteral("\n\n")
+        + i18nc("heading of plexusctl's list of commands", "commands:") + QStringLiteral("\n")
+        + commandLine("status", i18nc("plexusctl status; keep the option names", "show disks, partitions, md arrays and volumes (--json, --mdstat FILE)"))
+        + commandLine("monitor", i18nc("plexusctl monitor; keep the option names",
+                                       "print storage events as they happen (--json, --exec PROGRAM, --journal, --mail ADDRESS)"))
+        + commandLine("history", i18nc("plexusctl history; keep the option names",
+                                       "the storage events the system journal kept (--array NAME, --device NAME, --since WHEN)"))
+        + commandLine("locate", i18nc("plexusctl locate", "what to look for to find a disk in the machine (serial, WWN, where it is plugged in)"))
+        + QStringLiteral("\n")
+        + i18nc("keep the option names", "--version prints the version; --commands lists the commands, one a line.") + QStringLiteral("\n\n")
+        + i18nc("heading of plexusctl's list of commands that change things; keep plexus-helper and --dry-run",
+                "commands that change things (through plexus-helper; polkit may ask for a password;\n--dry-run shows the plan only):")
+        + QStringLiteral("\n");
+}
+
+QString helpHint()
+{
+    return i18nc("keep plexusctl COMMAND --help", "plexusctl COMMAND --help shows the options of a command.");
+}
 
 } // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
+    KLocalizedString::setApplicationDomain(QByteArrayLiteral("plexus"));
     QCoreApplication::setApplicationName(QStringLiteral("plexusctl"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PLEXUS_VERSION));
     const QStringList args = app.arguments();
     QTextStream err(stderr);
     if (args.size() < 2) {
-        err << usage << plexus::helperCommandsUsage() << "\nplexusctl COMMAND --help shows the options of a command.\n";
+        err << usage() << plexus::helperCommandsUsage() << "\n" << helpHint() << "\n";
         return 2;
     }
     if (args.at(1) == QLatin1String("--help") || args.at(1) == QLatin1String("-h")) {
-        QTextStream(stdout) << usage << plexus::helperCommandsUsage()
-                            << "\nplexusctl COMMAND --help shows the options of a command.\n\n" << plexus::helperExitCodes();
+        QTextStream(stdout) << usage() << plexus::helperCommandsUsage() << "\n" << helpHint() << "\n\n" << plexus::helperExitCodes();
         return 0;
     }
     if (args.at(1) == QLatin1String("--version")) {
@@ -66,6 +82,6 @@ int main(int argc, char **argv)
         return plexus::runLocateCommand(args);
     if (plexus::isHelperCommand(command))
         return plexus::runHelperCommand(args);
-    err << "plexusctl: unknown command '" << command << "'\n\n" << usage << plexus::helperCommandsUsage();
+    err << i18nc("keep plexusctl:", "plexusctl: unknown command '%1'", command) << "\n\n" << usage() << plexus::helperCommandsUsage();
     return 2;
 }

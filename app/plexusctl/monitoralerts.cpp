@@ -18,6 +18,10 @@
 #include <QSysInfo>
 #include <QTextStream>
 
+#include "model/describe.h"
+
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -36,7 +40,7 @@ void runDetached(const QString &program, const QStringList &args, const Event &e
     env.insert(QStringLiteral("PLEXUS_JSON"), QString::fromUtf8(QJsonDocument(eventToJson(e)).toJson(QJsonDocument::Compact)));
     p.setProcessEnvironment(env);
     if (!p.startDetached())
-        QTextStream(stderr) << "plexusctl: could not run " << program << ": " << p.errorString() << "\n";
+        QTextStream(stderr) << i18nc("%1 is a program, %2 why it did not start", "plexusctl: could not run %1: %2", program, p.errorString()) << "\n";
 }
 
 // Handed to sendmail without waiting for it; what goes wrong is said on stderr
@@ -47,15 +51,17 @@ void sendMail(const QByteArray &message)
     sendmail->setProcessChannelMode(QProcess::MergedChannels);
     QObject::connect(sendmail, &QProcess::errorOccurred, sendmail, [sendmail](QProcess::ProcessError error) {
         if (error == QProcess::FailedToStart) {
-            QTextStream(stderr) << "plexusctl: no mail sent: cannot run " << sendmailProgram << " ("
-                                << sendmail->errorString() << "); is a mail system installed?\n";
+            QTextStream(stderr) << i18nc("%1 is sendmail's path, %2 why it did not start", "plexusctl: no mail sent: cannot run %1 (%2); is a mail system installed?",
+                                         QString::fromLatin1(sendmailProgram), sendmail->errorString())
+                                << "\n";
             sendmail->deleteLater();
         }
     });
     QObject::connect(sendmail, &QProcess::finished, sendmail, [sendmail](int code, QProcess::ExitStatus status) {
         if (status != QProcess::NormalExit || code != 0)
-            QTextStream(stderr) << "plexusctl: " << sendmailProgram << " refused the mail (exit " << code << "): "
-                                << QString::fromLocal8Bit(sendmail->readAll()).trimmed() << "\n";
+            QTextStream(stderr) << i18nc("%1 is sendmail's path, %2 its exit status, %3 what it said", "plexusctl: %1 refused the mail (exit %2): %3",
+                                         QString::fromLatin1(sendmailProgram), QString::number(code), QString::fromLocal8Bit(sendmail->readAll()).trimmed())
+                                << "\n";
         sendmail->deleteLater();
     });
     sendmail->start(QString::fromLatin1(sendmailProgram), {QStringLiteral("-t")});
@@ -69,14 +75,14 @@ QString MonitorAlerts::describe() const
 {
     QStringList parts;
     if (journal)
-        parts << QStringLiteral("the system journal");
+        parts << i18nc("where alerts go", "the system journal");
     if (!mailTo.isEmpty())
-        parts << QStringLiteral("mail to %1").arg(mailTo.join(QStringLiteral(", ")));
+        parts << i18nc("where alerts go: %1 lists mail addresses", "mail to %1", joinedList(mailTo, ki18nc("mail addresses so far; one more", "%1, %2")));
     if (!exec.isEmpty())
-        parts << QStringLiteral("%1 (Plexus's event names)").arg(exec);
+        parts << i18nc("where alerts go: a program, run with Plexus's event names", "%1 (Plexus's event names)", exec);
     if (!mdadmProgram.isEmpty())
-        parts << QStringLiteral("%1 (mdadm's event names)").arg(mdadmProgram);
-    return parts.isEmpty() ? QString() : QStringLiteral("alerts go to ") + parts.join(QStringLiteral("; "));
+        parts << i18nc("where alerts go: a program, run with mdadm's event names", "%1 (mdadm's event names)", mdadmProgram);
+    return parts.isEmpty() ? QString() : i18nc("%1 lists where alerts go", "alerts go to %1", joinedList(parts, ki18nc("where alerts go, so far; one more", "%1; %2")));
 }
 
 void MonitorAlerts::handle(const QList<Event> &events) const
@@ -94,7 +100,7 @@ void MonitorAlerts::handle(const QList<Event> &events) const
     for (const Event &e : events) {
         if (journal) {
             if (const QString error = writeJournalEntry(journalFields(e)); !error.isEmpty())
-                QTextStream(stderr) << "plexusctl: " << error << "\n";
+                QTextStream(stderr) << i18nc("an error message of plexusctl", "plexusctl: %1", error) << "\n";
         }
         if (!exec.isEmpty()) {
             QStringList args{toString(e.kind), e.array.isEmpty() ? QStringLiteral("-") : e.array};

@@ -14,6 +14,8 @@
 #include <QJsonDocument>
 #include <QTextStream>
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -28,12 +30,12 @@ bool readMdadmConf(const QStringList &paths, MonitorAlerts *alerts, QString *err
         if (!file.exists())
             continue;
         if (!file.open(QIODevice::ReadOnly)) {
-            *error = QStringLiteral("cannot read %1: %2").arg(path, file.errorString());
+            *error = i18nc("%1 is a file, %2 why it cannot be read", "cannot read %1: %2", path, file.errorString());
             return false;
         }
         const MdadmAlerts conf = parseMdadmAlerts(QString::fromUtf8(file.readAll()), error);
         if (!error->isEmpty()) {
-            *error = QStringLiteral("%1, %2").arg(path, *error);
+            *error = i18nc("a file, what is wrong in it (line 2: ...)", "%1, %2", path, *error);
             return false;
         }
         if (alerts->mailTo.isEmpty())
@@ -52,21 +54,22 @@ int runMonitorCommand(const QStringList &args)
 {
     QTextStream err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral(
+    parser.setApplicationDescription(i18nc("keep plexus-monitor.service, --journal and mdadm.conf",
         "Print storage events as they happen (member failed, array degraded, rebuild\n"
         "progress and end, check mismatches, disks added and removed), one per line.\n"
         "Event driven: it sleeps while nothing happens. On a server, the systemd unit\n"
         "plexus-monitor.service runs it with --journal and mdadm.conf's mail settings."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("monitor"), QStringLiteral("Follow storage events."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("One JSON object per line."));
-    const QCommandLineOption exec(QStringLiteral("exec"), QStringLiteral("Run PROGRAM EVENT ARRAY [DEVICE] for each event (details in PLEXUS_* variables)."), QStringLiteral("PROGRAM"));
-    const QCommandLineOption noProgress(QStringLiteral("no-progress"), QStringLiteral("Leave out sync progress events."));
-    const QCommandLineOption journal(QStringLiteral("journal"), QStringLiteral("Write each event to the system journal (fields PLEXUS_EVENT, PLEXUS_ARRAY, PLEXUS_DEVICE; a MESSAGE_ID per kind of event)."));
-    const QCommandLineOption mail(QStringLiteral("mail"), QStringLiteral("Mail failures, degraded arrays and mismatches to ADDRESS (repeatable), through sendmail."), QStringLiteral("ADDRESS"));
-    const QCommandLineOption mailFrom(QStringLiteral("mail-from"), QStringLiteral("The sender of those mails."), QStringLiteral("ADDRESS"));
-    const QCommandLineOption mdadmConf(QStringLiteral("mdadm-conf"), QStringLiteral("Take MAILADDR, MAILFROM and PROGRAM (run as mdadm --monitor runs it) from the first of these files that exists (repeatable)."), QStringLiteral("FILE"));
-    const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Watch a captured tree under DIR instead of /."), QStringLiteral("DIR"), QStringLiteral("/"));
+    parser.addPositionalArgument(QStringLiteral("monitor"), i18nc("plexusctl monitor", "Follow storage events."));
+    const QCommandLineOption json(QStringLiteral("json"), i18n("One JSON object per line."));
+    const QCommandLineOption exec(QStringLiteral("exec"), i18nc("keep PROGRAM EVENT ARRAY [DEVICE] and PLEXUS_*", "Run PROGRAM EVENT ARRAY [DEVICE] for each event (details in PLEXUS_* variables)."), QStringLiteral("PROGRAM"));
+    const QCommandLineOption noProgress(QStringLiteral("no-progress"), i18n("Leave out sync progress events."));
+    const QCommandLineOption journal(QStringLiteral("journal"), i18nc("keep the journal field names", "Write each event to the system journal (fields PLEXUS_EVENT, PLEXUS_ARRAY, PLEXUS_DEVICE; a MESSAGE_ID per kind of event)."));
+    const QCommandLineOption mail(QStringLiteral("mail"), i18nc("keep ADDRESS: the option's placeholder", "Mail failures, degraded arrays and mismatches to ADDRESS (repeatable), through sendmail."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption mailFrom(QStringLiteral("mail-from"), i18nc("plexusctl monitor --mail-from", "The sender of those mails."), QStringLiteral("ADDRESS"));
+    const QCommandLineOption mdadmConf(QStringLiteral("mdadm-conf"), i18nc("keep MAILADDR, MAILFROM, PROGRAM (mdadm.conf's words) and mdadm --monitor",
+                                                   "Take MAILADDR, MAILFROM and PROGRAM (run as mdadm --monitor runs it) from the first of these files that exists (repeatable)."), QStringLiteral("FILE"));
+    const QCommandLineOption root(QStringLiteral("root"), i18nc("keep DIR: the option's placeholder", "Watch a captured tree under DIR instead of /."), QStringLiteral("DIR"), QStringLiteral("/"));
     parser.addOptions({json, exec, noProgress, journal, mail, mailFrom, mdadmConf, root});
     if (const std::optional<int> done = parseCommandOptions(parser, args))
         return *done;
@@ -79,16 +82,18 @@ int runMonitorCommand(const QStringList &args)
     alerts.root = parser.value(root);
     for (const QString &address : alerts.mailTo + QStringList{alerts.mailFrom}) {
         if (!address.isEmpty() && !isPlainMailAddress(address)) {
-            err << "plexusctl: '" << address << "' is not a mail address (one word, like root or admin@example.org)\n";
+            err << i18nc("%1 is what was given", "plexusctl: '%1' is not a mail address (one word, like root or admin@example.org)", address) << "\n";
             return 2;
         }
     }
     if (QString error; !readMdadmConf(parser.values(mdadmConf), &alerts, &error)) {
-        err << "plexusctl: " << error << "\n";
+        err << i18nc("an error message of plexusctl", "plexusctl: %1", error) << "\n";
         return 2;
     }
     if (alerts.journal && !QFile::exists(QLatin1String(journalSocket))) {
-        err << "plexusctl: no system journal on this machine (" << journalSocket << " is missing); leave out --journal\n";
+        err << i18nc("%1 is the journal's socket; keep --journal", "plexusctl: no system journal on this machine (%1 is missing); leave out --journal",
+                     QString::fromLatin1(journalSocket))
+            << "\n";
         return 2;
     }
 
@@ -110,7 +115,11 @@ int runMonitorCommand(const QStringList &args)
         alerts.handle(events);
     });
     if (!asJson) {
-        out << "watching " << monitor.snapshot()->arrays.size() << " array(s) and " << monitor.snapshot()->disks.size() << " disk(s); Ctrl-C ends\n";
+        const int arrays = int(monitor.snapshot()->arrays.size());
+        const int disks = int(monitor.snapshot()->disks.size());
+        out << i18nc("%1 is a number of arrays (2 arrays), %2 of disks (3 disks)", "watching %1 and %2; Ctrl-C ends",
+                     i18np("%1 array", "%1 arrays", arrays), i18np("%1 disk", "%1 disks", disks))
+            << "\n";
         if (const QString where = alerts.describe(); !where.isEmpty())
             out << where << "\n";
         out.flush();

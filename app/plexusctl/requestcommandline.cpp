@@ -10,6 +10,8 @@
 
 #include <QRegularExpression>
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -60,7 +62,7 @@ QStringList CommandLineReader::words(const FieldSpec &f, bool list)
     if (isPositional(f)) {
         if (m_positional.isEmpty()) {
             if (m_usage.isEmpty())
-                m_usage = QStringLiteral("%1 is missing").arg(placeholder(f));
+                m_usage = i18nc("%1 is a command's argument (ARRAY, DEVICE, ...)", "%1 is missing", placeholder(f));
             return {};
         }
         if (list) {
@@ -109,7 +111,7 @@ void CommandLineReader::operator()(int &value, const FieldSpec &f)
     bool ok = false;
     value = w.last().toInt(&ok);
     if (!ok && m_usage.isEmpty())
-        m_usage = QStringLiteral("--%1 wants a number, not '%2'").arg(f.cliName(), w.last());
+        m_usage = i18nc("--%1 is an option, %2 what was given", "--%1 wants a number, not '%2'", f.cliName(), w.last());
 }
 
 void CommandLineReader::operator()(quint64 &value, const FieldSpec &f)
@@ -120,7 +122,8 @@ void CommandLineReader::operator()(quint64 &value, const FieldSpec &f)
     const std::optional<quint64> bytes = parseSize(w.last());
     if (!bytes) {
         if (m_usage.isEmpty())
-            m_usage = QStringLiteral("--%1 wants a size such as 512M, 20G or 1.5T, not '%2'").arg(f.cliName(), w.last());
+            m_usage = i18nc("--%1 is an option, %2 what was given; keep the sizes as written (512M, ...)", "--%1 wants a size such as 512M, 20G or 1.5T, not '%2'",
+                            f.cliName(), w.last());
         return;
     }
     value = *bytes;
@@ -144,7 +147,7 @@ QString CommandLineReader::usage() const
     if (!m_usage.isEmpty())
         return m_usage;
     if (!m_positional.isEmpty())
-        return QStringLiteral("too many arguments: %1").arg(m_positional.join(QLatin1Char(' ')));
+        return i18nc("%1 is the arguments left over", "too many arguments: %1", m_positional.join(QLatin1Char(' ')));
     return {};
 }
 

@@ -27,6 +27,8 @@
 #include <QTextStream>
 #include <unistd.h>
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -41,13 +43,14 @@ bool readInput(const QString &path, QByteArray *data, QString *error)
     QFile f;
     const bool ok = path == QLatin1String("-") ? f.open(stdin, QIODevice::ReadOnly) : (f.setFileName(path), f.open(QIODevice::ReadOnly));
     if (!ok) {
-        *error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        *error = i18nc("%1 is a file, %2 why it cannot be read", "cannot read %1: %2", path, f.errorString());
         return false;
     }
     *data = f.readAll();
     // An mdstat is a few KiB; anything huge or with NUL bytes is not one.
     if (data->contains('\0')) {
-        *error = QStringLiteral("%1 is not a text file (it contains NUL bytes), so it is not an mdstat").arg(path == QLatin1String("-") ? QStringLiteral("standard input") : path);
+        *error = path == QLatin1String("-") ? i18n("standard input is not a text file (it contains NUL bytes), so it is not an mdstat")
+                                            : i18nc("%1 is a file", "%1 is not a text file (it contains NUL bytes), so it is not an mdstat", path);
         return false;
     }
     return true;
@@ -58,13 +61,13 @@ int crossCheck(const QString &root, QTextStream &out, QTextStream &err)
 {
     QFile f((root == QLatin1String("/") ? QString() : root) + QStringLiteral("/proc/mdstat"));
     if (!f.open(QIODevice::ReadOnly)) {
-        err << "plexusctl: cannot read /proc/mdstat: " << f.errorString() << "\n";
+        err << i18nc("%1 says why", "plexusctl: cannot read /proc/mdstat: %1", f.errorString()) << "\n";
         return ExitFailure;
     }
     MdstatContents mdstat;
     QString error;
     if (!parseMdstat(QString::fromUtf8(f.readAll()), &mdstat, &error)) {
-        err << "plexusctl: /proc/mdstat: " << error << "\n";
+        err << i18nc("%1 is what is wrong in the file", "plexusctl: /proc/mdstat: %1", error) << "\n";
         return ExitFailure;
     }
     const QList<Array> fromSysfs = MdSysfsProbe(root).arrays();
@@ -72,12 +75,12 @@ int crossCheck(const QString &root, QTextStream &out, QTextStream &err)
     for (const Array &m : mdstat.arrays) {
         auto it = std::find_if(fromSysfs.begin(), fromSysfs.end(), [&](const Array &a) { return a.name == m.name; });
         if (it == fromSysfs.end()) {
-            out << m.name << ": in /proc/mdstat but not in sysfs\n";
+            out << i18nc("%1 is an md array (md0)", "%1: in /proc/mdstat but not in sysfs", m.name) << "\n";
             ++problems;
             continue;
         }
         for (const QString &d : disagreements(*it, m)) {
-            out << m.name << ": " << d << "\n";
+            out << i18nc("an md array (md0): how sysfs and /proc/mdstat disagree on it", "%1: %2", m.name, d) << "\n";
             ++problems;
         }
     }
@@ -85,11 +88,13 @@ int crossCheck(const QString &root, QTextStream &out, QTextStream &err)
         const bool inMdstat = std::any_of(mdstat.arrays.begin(), mdstat.arrays.end(), [&](const Array &m) { return m.name == a.name; });
         // md0 appears in sysfs while being created or stopped, before mdstat lists it.
         if (!inMdstat && a.state != ArrayState::Inactive) {
-            out << a.name << ": in sysfs but not in /proc/mdstat\n";
+            out << i18nc("%1 is an md array (md0)", "%1: in sysfs but not in /proc/mdstat", a.name) << "\n";
             ++problems;
         }
     }
-    out << (problems ? QStringLiteral("%1 disagreement(s)\n").arg(problems) : QStringLiteral("sysfs and /proc/mdstat agree on %1 array(s)\n").arg(mdstat.arrays.size()));
+    out << (problems ? i18np("%1 disagreement", "%1 disagreements", problems)
+                     : i18np("sysfs and /proc/mdstat agree on %1 array", "sysfs and /proc/mdstat agree on %1 arrays", int(mdstat.arrays.size())))
+        << "\n";
     return problems ? ExitFailure : ExitOk;
 }
 
@@ -104,7 +109,9 @@ SnapshotPtr withHelperVolumeDetails(const SnapshotPtr &snapshot, QTextStream &er
     QDBusPendingReply<QList<QVariantMap>> reply = client.proxy()->VolumeGroups();
     reply.waitForFinished();
     if (reply.isError()) {
-        err << "plexusctl: warning: volume groups' sizes and free space unknown (plexus-helper: " << reply.error().message() << ")\n";
+        err << i18nc("%1 is plexus-helper's error message", "plexusctl: warning: volume groups' sizes and free space unknown (plexus-helper: %1)",
+                     reply.error().message())
+            << "\n";
         return snapshot;
     }
     return withVolumeDetails(snapshot, volumeGroupsFromRows(reply.value()));
@@ -116,18 +123,18 @@ int runStatusCommand(const QStringList &args)
 {
     QTextStream out(stdout), err(stderr);
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Show disks, partitions, md arrays and LVM volumes."));
+    parser.setApplicationDescription(i18n("Show disks, partitions, md arrays and LVM volumes."));
     parser.addHelpOption();
-    parser.addPositionalArgument(QStringLiteral("status"), QStringLiteral("Show the machine's storage."));
-    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON (schema plexus.status/1, see README)."));
-    const QCommandLineOption mdstat(QStringLiteral("mdstat"), QStringLiteral("Describe an mdstat captured elsewhere (- = standard input)."), QStringLiteral("FILE"));
-    const QCommandLineOption root(QStringLiteral("root"), QStringLiteral("Read sys/, proc/ and run/udev/ under DIR instead of / (for captured trees)."), QStringLiteral("DIR"), QStringLiteral("/"));
-    const QCommandLineOption check(QStringLiteral("cross-check"), QStringLiteral("Compare md sysfs with /proc/mdstat and report every difference."));
+    parser.addPositionalArgument(QStringLiteral("status"), i18nc("plexusctl status", "Show the machine's storage."));
+    const QCommandLineOption json(QStringLiteral("json"), i18nc("keep plexus.status/1 and README", "Print JSON (schema plexus.status/1, see README)."));
+    const QCommandLineOption mdstat(QStringLiteral("mdstat"), i18n("Describe an mdstat captured elsewhere (- = standard input)."), QStringLiteral("FILE"));
+    const QCommandLineOption root(QStringLiteral("root"), i18nc("keep DIR: the option's placeholder", "Read sys/, proc/ and run/udev/ under DIR instead of / (for captured trees)."), QStringLiteral("DIR"), QStringLiteral("/"));
+    const QCommandLineOption check(QStringLiteral("cross-check"), i18n("Compare md sysfs with /proc/mdstat and report every difference."));
     parser.addOptions({json, mdstat, root, check});
     if (const std::optional<int> done = parseCommandOptions(parser, args))
         return *done;
     if (parser.positionalArguments().size() > 1) {
-        err << "plexusctl: status takes no arguments besides options (got '" << parser.positionalArguments().at(1) << "')\n";
+        err << i18nc("keep status", "plexusctl: status takes no arguments besides options (got '%1')", parser.positionalArguments().at(1)) << "\n";
         return ExitUsage;
     }
     if (parser.isSet(check))
@@ -141,7 +148,7 @@ int runStatusCommand(const QStringList &args)
         MdstatContents contents;
         if (!readInput(parser.value(mdstat), &data, &error)
             || !parseMdstat(QString::fromUtf8(data), &contents, &error)) {
-            err << "plexusctl: " << error << "\n";
+            err << i18nc("an error message of plexusctl", "plexusctl: %1", error) << "\n";
             return ExitFailure;
         }
         snapshot = SnapshotProbe::fromMdstat(contents);
@@ -150,7 +157,7 @@ int runStatusCommand(const QStringList &args)
         QStringList warnings;
         snapshot = SnapshotProbe(parser.value(root)).take(&warnings);
         for (const QString &w : warnings)
-            err << "plexusctl: warning: " << w << "\n";
+            err << i18nc("a warning of plexusctl", "plexusctl: warning: %1", w) << "\n";
     }
     // Whether plexus-helper holds off shutdown: the live machine's only.
     const bool live = source == SnapshotSource::System && parser.value(root) == QLatin1String("/");

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+
+#include <KLocalizedString>
 #include <algorithm>
 
 namespace plexus {
@@ -49,11 +51,14 @@ std::optional<BackupRecord> BackupRecord::fromJson(const QJsonObject &o)
 
 QString BackupRecord::words() const
 {
-    return QStringLiteral("a copy of %1 as of %2 (event %3): %4 copied of %5%6")
-        .arg(array, cutAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'")))
-        .arg(events)
-        .arg(humanSize(copiedBytes), humanSize(sizeBytes),
-             incremental ? QStringLiteral(", only what had changed") : QStringLiteral(", all of it"));
+    const QString when = cutAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
+    if (incremental)
+        return i18nc("a backup; %1 an array, %2 a date and time, %3 md's event count, %4 and %5 sizes",
+                     "a copy of %1 as of %2 (event %3): %4 copied of %5, only what had changed", array, when, QString::number(events),
+                     humanSize(copiedBytes), humanSize(sizeBytes));
+    return i18nc("a backup; %1 an array, %2 a date and time, %3 md's event count, %4 and %5 sizes",
+                 "a copy of %1 as of %2 (event %3): %4 copied of %5, all of it", array, when, QString::number(events), humanSize(copiedBytes),
+                 humanSize(sizeBytes));
 }
 
 QString backupRecordDirectory(const QString &journalDirectory)

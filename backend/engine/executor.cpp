@@ -6,6 +6,8 @@
 #include "restart.h"
 #include "samedevice.h"
 
+#include <KLocalizedString>
+
 #include <QDir>
 #include <cerrno>
 #include <csignal>
@@ -26,12 +28,14 @@ Status ExclusiveClaims::claim(const QString &devicePath)
     if (fd < 0) {
         const int e = errno;
         if (e == EBUSY)
-            return Status::failure(ErrorCode::Busy, QStringLiteral("%1 is held by something else right now (a mounted filesystem, an array, "
-                                                                    "device-mapper or a program that opened it exclusively). Close whatever "
-                                                                    "uses it, then try again.").arg(devicePath));
+            return Status::failure(ErrorCode::Busy, i18nc("%1 a device path",
+                                                          "%1 is held by something else right now (a mounted filesystem, an array, "
+                                                          "device-mapper or a program that opened it exclusively). Close whatever "
+                                                          "uses it, then try again.",
+                                                          devicePath));
         if (e == ENOENT || e == ENXIO || e == ENODEV)
-            return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 has gone (%2).").arg(devicePath, QString::fromLocal8Bit(strerror(e))));
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot open %1: %2").arg(devicePath, QString::fromLocal8Bit(strerror(e))));
+            return Status::failure(ErrorCode::NotFound, i18nc("%1 a device path, %2 the system's error", "%1 has gone (%2).", devicePath, QString::fromLocal8Bit(strerror(e))));
+        return Status::failure(ErrorCode::ToolFailed, i18nc("%1 a device path, %2 the system's error", "Cannot open %1: %2", devicePath, QString::fromLocal8Bit(strerror(e))));
     }
     m_fds.append(fd);
     return {};
@@ -154,15 +158,22 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
         if (observer)
             observer->stepFinished(i, s);
         if (!s.ok()) {
-            QString message = QStringLiteral("Step %1 of %2 (%3) failed: %4").arg(i + 1).arg(total).arg(step.description, s.message());
+            QString message = i18nc("%1 a step number, %2 the number of steps, %3 the step's description, %4 why it failed",
+                                    "Step %1 of %2 (%3) failed: %4", QString::number(i + 1), QString::number(total), step.description,
+                                    s.message());
+            // Each further sentence joined on as its own message.
+            auto then = [&message](const QString &sentence) {
+                message = i18nc("one sentence (or more) followed by another", "%1 %2", message, sentence);
+            };
             if (i == 1)
-                message += QStringLiteral(" Step 1 was done.");
+                then(i18n("Step 1 was done."));
             else if (i > 1)
-                message += QStringLiteral(" Steps 1 to %1 were done.").arg(i);
+                then(i18nc("%1 the last step that was done", "Steps 1 to %1 were done.", QString::number(i)));
             if (i + 2 == total)
-                message += QStringLiteral(" Step %1 did not run.").arg(total);
+                then(i18nc("%1 the step that did not run (the last one)", "Step %1 did not run.", QString::number(total)));
             else if (i + 2 < total)
-                message += QStringLiteral(" Steps %1 to %2 did not run.").arg(i + 2).arg(total);
+                then(i18nc("%1 the first step that did not run, %2 the last", "Steps %1 to %2 did not run.", QString::number(i + 2),
+                           QString::number(total)));
             result = Status::failure(s.code(), message);
             break;
         }
@@ -178,8 +189,11 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
             journal->waitForRestart(waitsAt, currentBootId());
         if (journal && plan.handOver)
             if (Status h = plan.handOver(journal->job(), journal->directory()); !h)
-                return Status::failure(h.code(), QStringLiteral("The plan is ready for the restart, but %1 Do not restart the computer "
-                                                                "from the new disk: roll the job back or drop it.").arg(h.message()));
+                return Status::failure(h.code(), i18nc("%1 what went wrong, whole sentences starting in lower case "
+                                                       "(e.g. 'the boot entry could not be written: ...')",
+                                                       "The plan is ready for the restart, but %1 Do not restart the computer "
+                                                       "from the new disk: roll the job back or drop it.",
+                                                       h.message()));
         return Status::success(restartWords(waitsAt + 1, total, plan.steps[waitsAt + 1].description));
     }
     if (journal)

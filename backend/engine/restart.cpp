@@ -3,6 +3,8 @@
 
 #include "restart.h"
 
+#include <KLocalizedString>
+
 #include <QFile>
 
 namespace plexus {
@@ -23,8 +25,10 @@ QString currentBootId()
 Step restartStep(const QString &why)
 {
     Step s;
-    s.description = QStringLiteral("Restart the computer %1 (you do it, when you are ready: Plexus never restarts it by itself; "
-                                   "the steps after this one run once it has started again)").arg(why);
+    s.description = i18nc("a plan's step; %1 what the restart is for, e.g. 'from the new disk /dev/sdb, to check that it starts'",
+                          "Restart the computer %1 (you do it, when you are ready: Plexus never restarts it by itself; "
+                          "the steps after this one run once it has started again)",
+                          why);
     s.command = {QStringLiteral("systemctl"), QStringLiteral("reboot")};
     s.commandNote = QStringLiteral("# by you");
     s.waitsForRestart = true;
@@ -48,8 +52,9 @@ Status checkRestarted(const JournalSummary &job, const QString &bootId)
 {
     if (!job.waitsForRestart() || job.waitingBoot != bootId || bootId == unknownBoot)
         return {};
-    return Status::failure(ErrorCode::Busy, QStringLiteral("Job %1 waits for a restart. %2 To give it up instead, roll it back or drop it.")
-                                                .arg(job.job, restartWords(job)));
+    return Status::failure(ErrorCode::Busy, i18nc("%1 a job id, %2 a sentence saying when the job goes on",
+                                                  "Job %1 waits for a restart. %2 To give it up instead, roll it back or drop it.", job.job,
+                                                  restartWords(job)));
 }
 
 QString restartWords(const JournalSummary &job)
@@ -60,8 +65,9 @@ QString restartWords(const JournalSummary &job)
 
 QString restartWords(int next, int total, const QString &nextDescription)
 {
-    return QStringLiteral("Restart the computer when you are ready: after it starts again, Plexus goes on by itself with step %1 of %2 (%3).")
-        .arg(next + 1).arg(total).arg(nextDescription);
+    return i18nc("%1 a step number, %2 the number of steps, %3 the step's description",
+                 "Restart the computer when you are ready: after it starts again, Plexus goes on by itself with step %1 of %2 (%3).",
+                 QString::number(next + 1), QString::number(total), nextDescription);
 }
 
 } // namespace plexus

@@ -5,6 +5,8 @@
 
 #include "executor.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 void noteIdentities(Plan *plan, const SystemView &system)
@@ -22,15 +24,20 @@ Status checkSameDevice(const Erasure &e, const SystemView &now)
     const QString name = node.exists && node.isBlock ? node.kernelName : QString();
     const DeviceIdentity nowIs = name.isEmpty() ? DeviceIdentity() : now.identity(name);
     if (!nowIs.present())
-        return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 is not there any more (it was %2). Nothing was erased.")
-                                                        .arg(e.path, e.then.present() ? e.then.words() : QStringLiteral("to be made by this plan")));
+        return Status::failure(ErrorCode::NotFound,
+                               e.then.present()
+                                   ? i18nc("%1 a device path, %2 what it was (device number, disk, size)",
+                                           "%1 is not there any more (it was %2). Nothing was erased.", e.path, e.then.words())
+                                   : i18nc("%1 a device path", "%1 is not there any more (it was to be made by this plan). Nothing was erased.",
+                                           e.path));
     if (!e.then.present() || (name == e.name && nowIs == e.then))
         return {};
     return Status::failure(ErrorCode::NotFound,
-                           QStringLiteral("%1 is no longer the device this plan was made for: then it was /dev/%2 (%3); now it is /dev/%4 (%5). "
-                                          "Nothing was erased. Disks are renamed when they are unplugged and plugged in again; plan again "
-                                          "from what the machine shows now.")
-                               .arg(e.path, e.name, e.then.words(), name, nowIs.words()));
+                           i18nc("%1 a device path, %2 and %4 kernel names, %3 and %5 what those devices were (device number, disk, size)",
+                                 "%1 is no longer the device this plan was made for: then it was /dev/%2 (%3); now it is /dev/%4 (%5). "
+                                 "Nothing was erased. Disks are renamed when they are unplugged and plugged in again; plan again "
+                                 "from what the machine shows now.",
+                                 e.path, e.name, e.then.words(), name, nowIs.words()));
 }
 
 Status checkErasures(const Step &step, const SystemView &now)
@@ -42,7 +49,7 @@ Status checkErasures(const Step &step, const SystemView &now)
         // device may have been mounted or assembled since validation.
         ExclusiveClaims claim;
         if (Status s = claim.claim(e.path); !s)
-            return Status::failure(s.code(), s.message() + QStringLiteral(" Nothing was erased."));
+            return Status::failure(s.code(), i18nc("%1 why a device could not be claimed (whole sentences)", "%1 Nothing was erased.", s.message()));
     }
     return {};
 }

@@ -3,6 +3,8 @@
 
 #include "unfinished.h"
 
+#include <KLocalizedString>
+
 #include "deviceidentity.h"
 #include "engine.h"
 #include "checks/refusal.h"
@@ -52,10 +54,12 @@ Status rebuild(const JournalSummary &j, const QString &directory, UnfinishedPlan
     Engine engine(out->then, system);
     engine.setStamp(j.machine.value(QStringLiteral("stamp")).toString());
     if (Status s = request.prepare(engine, &out->plan); !s)
-        return invalid(QStringLiteral("The plan of job %1 cannot be made again from its journal: %2").arg(j.job, s.message()));
+        return invalid(i18nc("%1 a job id, %2 why (a refusal)", "The plan of job %1 cannot be made again from its journal: %2", j.job, s.message()));
     if (system.missedAny())
-        return invalid(QStringLiteral("The plan of job %1 cannot be made again from its journal: it would need to ask the machine "
-                                      "things the journal did not record.").arg(j.job));
+        return invalid(i18nc("%1 a job id",
+                             "The plan of job %1 cannot be made again from its journal: it would need to ask the machine "
+                             "things the journal did not record.",
+                             j.job));
     return {};
 }
 
@@ -99,15 +103,20 @@ Status loadUnfinished(const QString &job, const QString &directory, UnfinishedPl
         return s;
     const JournalSummary &j = out->journal;
     if (!j.unfinished())
-        return invalid(QStringLiteral("Job %1 (%2) is not unfinished: %3.").arg(job, j.summary, j.whyNotUnfinished()));
+        return invalid(i18nc("%1 a job id, %2 its summary, %3 why it is not unfinished", "Job %1 (%2) is not unfinished: %3.", job, j.summary,
+                             j.whyNotUnfinished()));
     if (j.machine.isEmpty() && j.operation != QLatin1String(rollBackOperation))
-        return invalid(QStringLiteral("Job %1 was journaled by an older Plexus, without the machine it was planned for, so its plan "
-                                      "cannot be made again. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.").arg(job));
+        return invalid(i18nc("%1 a job id",
+                             "Job %1 was journaled by an older Plexus, without the machine it was planned for, so its plan "
+                             "cannot be made again. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.",
+                             job));
     if (Status s = rebuild(j, directory, out); !s)
         return s;
     if (out->plan.descriptions() != j.steps || out->plan.previews() != j.commands)
-        return invalid(QStringLiteral("The plan of job %1 comes out differently from its journal (this Plexus makes it in other steps), so "
-                                      "it is not taken up. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.").arg(job));
+        return invalid(i18nc("%1 a job id",
+                             "The plan of job %1 comes out differently from its journal (this Plexus makes it in other steps), so "
+                             "it is not taken up. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.",
+                             job));
     return {};
 }
 
@@ -120,12 +129,20 @@ Status checkSameDevices(const UnfinishedPlan &u, const Snapshot &now)
         if (then.isEmpty() || nowIs.isEmpty() || then == nowIs)
             continue;
         const QString moved = nameWithIdentity(now, then);
+        if (moved.isEmpty())
+            return Status::failure(ErrorCode::NotFound,
+                                   i18nc("%1 a kernel device name, %2 a job id, %3 and %4 device identities",
+                                         "/dev/%1 is not the device job %2 was planned for: then it was %3, now it is %4. "
+                                         "Devices can be renamed when they are plugged or found in another order. Nothing was run. "
+                                         "Drop the job and plan again from what the machine shows now.",
+                                         name, u.journal.job, then, nowIs));
         return Status::failure(ErrorCode::NotFound,
-                               QStringLiteral("/dev/%1 is not the device job %2 was planned for: then it was %3, now it is %4%5. "
-                                              "Devices can be renamed when they are plugged or found in another order. Nothing was run. "
-                                              "Drop the job and plan again from what the machine shows now.")
-                                   .arg(name, u.journal.job, then, nowIs,
-                                        moved.isEmpty() ? QString() : QStringLiteral(" (%1 is now /dev/%2)").arg(then, moved)));
+                               i18nc("%1 a kernel device name, %2 a job id, %3 and %4 device identities, %5 the kernel name the device "
+                                     "identified by %3 has now",
+                                     "/dev/%1 is not the device job %2 was planned for: then it was %3, now it is %4 (%3 is now /dev/%5). "
+                                     "Devices can be renamed when they are plugged or found in another order. Nothing was run. "
+                                     "Drop the job and plan again from what the machine shows now.",
+                                     name, u.journal.job, then, nowIs, moved));
     }
     return {};
 }
@@ -140,7 +157,8 @@ Plan resumePlan(const UnfinishedPlan &u)
     p.exclusive.clear(); // held until the first step only; the first step is long past
     if (from < p.steps.size() && states[from] != StepState::NotRun && p.steps[from].check)
         p.steps[from] = unlessDone(p.steps[from], from);
-    p.summary = QStringLiteral("Resume job %1 from step %2 of %3: %4").arg(u.journal.job).arg(from + 1).arg(p.steps.size()).arg(u.plan.summary);
+    p.summary = i18nc("%1 a job id, %2 a step number, %3 the number of steps, %4 the job's summary", "Resume job %1 from step %2 of %3: %4",
+                      u.journal.job, QString::number(from + 1), QString::number(p.steps.size()), u.plan.summary);
     return p;
 }
 
@@ -151,7 +169,7 @@ Status rollBackPlan(const UnfinishedPlan &u, const QString &by, const QString &d
     Plan p;
     p.operation = QLatin1String(rollBackOperation);
     p.keptFrom = job;
-    p.summary = QStringLiteral("Roll back job %1: %2").arg(job, u.plan.summary);
+    p.summary = i18nc("%1 a job id, %2 its summary", "Roll back job %1: %2", job, u.plan.summary);
     QList<Step> undo;
     for (int i = int(states.size()) - 1; i >= 0; --i) {
         if (states[i] == StepState::NotRun)
@@ -160,17 +178,25 @@ Status rollBackPlan(const UnfinishedPlan &u, const QString &by, const QString &d
         const bool done = states[i] == StepState::Done;
         if (!step.undo) {
             if (done || !step.check)
-                return invalid(QStringLiteral("Job %1 cannot be rolled back: step %2 (%3) %4 and %5. Resume it instead, or drop it and "
-                                              "put things right by hand.")
-                                   .arg(job).arg(i + 1).arg(step.description, done ? QStringLiteral("was done") : QStringLiteral("may have taken effect"),
-                                                            step.undoWords()));
+                return invalid(done ? i18nc("%1 a job id, %2 a step number, %3 the step's description, %4 why it cannot be undone "
+                                            "(kept in English: 'cannot be undone: ...')",
+                                            "Job %1 cannot be rolled back: step %2 (%3) was done and %4. Resume it instead, or drop it and "
+                                            "put things right by hand.",
+                                            job, QString::number(i + 1), step.description, step.undoWords())
+                                    : i18nc("%1 a job id, %2 a step number, %3 the step's description, %4 why it cannot be undone "
+                                            "(kept in English: 'cannot be undone: ...')",
+                                            "Job %1 cannot be rolled back: step %2 (%3) may have taken effect and %4. Resume it instead, or "
+                                            "drop it and put things right by hand.",
+                                            job, QString::number(i + 1), step.description, step.undoWords()));
             // It was running when the plan stopped: undoable only if it had not taken effect.
             Step notDone;
-            notDone.description = QStringLiteral("Check that step %1 (%2) did not take effect: it cannot be undone").arg(i + 1).arg(step.description);
+            notDone.description = i18nc("a plan's step; %1 a step number, %2 its description",
+                                        "Check that step %1 (%2) did not take effect: it cannot be undone", QString::number(i + 1),
+                                        step.description);
             const auto check = step.check;
             const int n = i + 1;
             notDone.action = [check, n](StepContext &) {
-                return check().ok() ? Status::failure(ErrorCode::Invalid, QStringLiteral("Step %1 took effect, and it cannot be undone.").arg(n)) : Status();
+                return check().ok() ? Status::failure(ErrorCode::Invalid, i18nc("%1 a step number", "Step %1 took effect, and it cannot be undone.", QString::number(n))) : Status();
             };
             p.steps.prepend(notDone.changesNothing());
             continue;
@@ -200,10 +226,10 @@ Status rollBackPlan(const UnfinishedPlan &u, const QString &by, const QString &d
         }
     }
     const QString dir = directory;
-    p.steps << journalStep(QStringLiteral("Write in job %1's journal that this job is rolling it back").arg(job),
+    p.steps << journalStep(i18nc("a plan's step; %1 a job id", "Write in job %1's journal that this job is rolling it back", job),
                            [job, by, dir] { return Journal::markRollingBack(job, by, dir); });
     p.steps << undo;
-    p.steps << journalStep(QStringLiteral("Write in job %1's journal that it was rolled back").arg(job),
+    p.steps << journalStep(i18nc("a plan's step; %1 a job id", "Write in job %1's journal that it was rolled back", job),
                            [job, by, dir] { return Journal::markRolledBack(job, by, dir); });
     *out = p;
     return {};

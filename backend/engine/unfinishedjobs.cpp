@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+#include <KLocalizedString>
+
 #include "engine.h"
 #include "ops/field.h"
 #include "restart.h"
@@ -31,8 +33,10 @@ Status checkNoRollBack(const UnfinishedPlan &u, const QString &directory, const 
     JournalSummary r;
     if (by.isEmpty() || by == except || !Journal::find(by, &r, false, directory) || !r.unfinished())
         return {};
-    return Status::failure(ErrorCode::Busy, QStringLiteral("Job %1 is being rolled back by job %2, which did not finish. Resume or drop "
-                                                           "job %2 first.").arg(u.journal.job, by));
+    return Status::failure(ErrorCode::Busy, i18nc("%1 and %2 job ids",
+                                                  "Job %1 is being rolled back by job %2, which did not finish. Resume or drop "
+                                                  "job %2 first.",
+                                                  u.journal.job, by));
 }
 
 } // namespace

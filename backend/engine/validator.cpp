@@ -7,16 +7,61 @@
 #include "model/describe.h"
 #include "model/raidlevel.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 #include <QSet>
 
 namespace plexus {
 
+namespace {
+
+// NodeInfo::kind is a fixed word (it is journaled with the machine's answers):
+// the sentence is chosen here, in the reader's language.
+QString notBlockDevice(const QString &path, const QString &kind)
+{
+    if (kind == QLatin1String("regular file"))
+        return i18nc("%1 a path", "%1 is a regular file, not a block device. Give a disk or partition, for example /dev/sdb1.", path);
+    if (kind == QLatin1String("directory"))
+        return i18nc("%1 a path", "%1 is a directory, not a block device. Give a disk or partition, for example /dev/sdb1.", path);
+    if (kind == QLatin1String("character device"))
+        return i18nc("%1 a path", "%1 is a character device, not a block device. Give a disk or partition, for example /dev/sdb1.", path);
+    if (kind == QLatin1String("special file"))
+        return i18nc("%1 a path", "%1 is a special file, not a block device. Give a disk or partition, for example /dev/sdb1.", path);
+    if (kind.isEmpty())
+        return i18nc("%1 a path", "%1 is a file, not a block device. Give a disk or partition, for example /dev/sdb1.", path);
+    return i18nc("%1 a path, %2 what kind of file it is", "%1 is a %2, not a block device. Give a disk or partition, for example /dev/sdb1.",
+                 path, kind);
+}
+
+// What usageOf() says uses `name`, as a kind (its words are for people only).
+enum class Use { Mounted, Swap, Array, PhysicalVolume, Other };
+
+Use useOf(const Snapshot &snap, const QString &name)
+{
+    if (!snap.mountsOf(name).isEmpty())
+        return Use::Mounted;
+    if (snap.isSwap(name))
+        return Use::Swap;
+    if (!snap.arraysUsing(name).isEmpty())
+        return Use::Array;
+    if (snap.physicalVolume(name))
+        return Use::PhysicalVolume;
+    QStringList holders;
+    if (const Disk *d = snap.diskOf(name))
+        holders = d->name == name ? d->holders : d->partition(name)->holders;
+    if (!holders.isEmpty() && holders.first().startsWith(QLatin1String("md")))
+        return Use::Array;
+    return Use::Other;
+}
+
+} // namespace
+
 QString ResolvedDevice::display() const
 {
     if (missing)
-        return QStringLiteral("missing");
-    return QStringLiteral("%1 (%2)").arg(path, humanSize(sizeBytes));
+        return i18nc("a device slot with no device in it", "missing");
+    return i18nc("%1 a device path, %2 its size", "%1 (%2)", path, humanSize(sizeBytes));
 }
 
 Validator::Validator(const Snapshot &snapshot, const SystemView &system, const QString &stamp)
@@ -42,22 +87,24 @@ bool Validator::validName(const QString &name)
 Status Validator::resolveNode(const QString &path, NodeInfo *out) const
 {
     if (path.isEmpty())
-        return invalid(QStringLiteral("The request names a device with an empty path. Give its path under /dev, for example /dev/sdb1."));
+        return invalid(i18n("The request names a device with an empty path. Give its path under /dev, for example /dev/sdb1."));
     if (!path.startsWith(QLatin1String("/dev/")))
-        return invalid(QStringLiteral("'%1' is not a device path. Give the device's path under /dev, for example /dev/sdb1.").arg(path));
+        return invalid(i18n("'%1' is not a device path. Give the device's path under /dev, for example /dev/sdb1.", path));
     const QStringList parts = path.split(QLatin1Char('/'));
     if (parts.contains(QStringLiteral("..")) || parts.contains(QStringLiteral(".")))
-        return invalid(QStringLiteral("'%1' contains '..' or '.'. Give the device's plain path, for example /dev/sdb1.").arg(path));
+        return invalid(i18n("'%1' contains '..' or '.'. Give the device's plain path, for example /dev/sdb1.", path));
     const NodeInfo node = m_sys.node(path);
     if (!node.unsafeAt.isEmpty())
-        return invalid(QStringLiteral("%1 leads through %2, which users other than root can write, so the helper does not look there. "
-                                      "Give the device's own path under /dev, for example /dev/sdb1.").arg(path, node.unsafeAt));
+        return invalid(i18nc("%1 a device path, %2 a directory on the way to it",
+                             "%1 leads through %2, which users other than root can write, so the helper does not look there. "
+                             "Give the device's own path under /dev, for example /dev/sdb1.",
+                             path, node.unsafeAt));
     if (!node.exists)
-        return notFound(QStringLiteral("%1 does not exist. Check the name (plexusctl status lists the disks and partitions), or connect the disk.").arg(path));
+        return notFound(i18n("%1 does not exist. Check the name (plexusctl status lists the disks and partitions), or connect the disk.", path));
     if (!node.canonicalPath.startsWith(QLatin1String("/dev/")))
-        return invalid(QStringLiteral("%1 leads to %2, which is not under /dev. Give a disk or partition under /dev.").arg(path, node.canonicalPath));
+        return invalid(i18nc("%1 a path, %2 where it leads", "%1 leads to %2, which is not under /dev. Give a disk or partition under /dev.", path, node.canonicalPath));
     if (!node.isBlock)
-        return invalid(QStringLiteral("%1 is a %2, not a block device. Give a disk or partition, for example /dev/sdb1.").arg(path, node.kind.isEmpty() ? QStringLiteral("file") : node.kind));
+        return invalid(notBlockDevice(path, node.kind));
     *out = node;
     return {};
 }
@@ -77,10 +124,10 @@ Status Validator::resolveAt(const DeviceSpec &spec, const NodeInfo &node, Resolv
     const Disk *disk = m_snap.diskOf(name);
     if (!disk) {
         if (name.startsWith(QLatin1String("md")))
-            return invalid(QStringLiteral("%1 is the md array %2. Arrays are built from disks and partitions: give those.").arg(path, name));
+            return invalid(i18nc("%1 a device path, %2 an md array", "%1 is the md array %2. Arrays are built from disks and partitions: give those.", path, name));
         if (name.startsWith(QLatin1String("dm-")))
-            return invalid(QStringLiteral("%1 is a device-mapper volume (%2). Plexus builds arrays from disks and partitions: give those.").arg(path, name));
-        return notFound(QStringLiteral("%1 (%2) is not a disk or partition this machine lists. Check the name with plexusctl status.").arg(path, name));
+            return invalid(i18nc("%1 a device path, %2 its kernel name", "%1 is a device-mapper volume (%2). Plexus builds arrays from disks and partitions: give those.", path, name));
+        return notFound(i18nc("%1 a device path, %2 its kernel name", "%1 (%2) is not a disk or partition this machine lists. Check the name with plexusctl status.", path, name));
     }
     ResolvedDevice dev;
     dev.path = QStringLiteral("/dev/") + name;
@@ -90,16 +137,21 @@ Status Validator::resolveAt(const DeviceSpec &spec, const NodeInfo &node, Resolv
     dev.sizeBytes = dev.wholeDisk ? disk->sizeBytes : disk->partition(name)->sizeBytes;
 
     if (spec.identity.isEmpty())
-        return invalid(QStringLiteral("The request names %1 without the identity of its disk (serial number or WWN) and its size, "
-                                      "so the helper cannot tell it is the disk you chose. Choose the device again.").arg(path));
+        return invalid(i18n("The request names %1 without the identity of its disk (serial number or WWN) and its size, "
+                            "so the helper cannot tell it is the disk you chose. Choose the device again.",
+                            path));
     const bool sameDisk = spec.identity == disk->serial || spec.identity == disk->wwn || spec.identity == disk->identity();
     if (!sameDisk)
-        return notFound(QStringLiteral("%1 is now on the disk %2, not on the disk you chose (%3). Disks can be renumbered when one is "
-                                       "plugged in or out: choose the device again.").arg(path, disk->identity(), spec.identity));
+        return notFound(i18nc("%1 a device path, %2 and %3 disk identities (serial or WWN)",
+                              "%1 is now on the disk %2, not on the disk you chose (%3). Disks can be renumbered when one is "
+                              "plugged in or out: choose the device again.",
+                              path, disk->identity(), spec.identity));
     if (qint64(spec.sizeBytes) != dev.sizeBytes)
-        return notFound(QStringLiteral("%1 is %2 (%3 bytes) now, not %4 (%5 bytes) as you chose it: its partition table has changed. "
-                                       "Choose the device again.")
-                            .arg(path, humanSize(dev.sizeBytes)).arg(dev.sizeBytes).arg(humanSize(qint64(spec.sizeBytes))).arg(spec.sizeBytes));
+        return notFound(i18nc("%1 a device path, %2 and %4 sizes, %3 and %5 the same sizes in bytes",
+                              "%1 is %2 (%3 bytes) now, not %4 (%5 bytes) as you chose it: its partition table has changed. "
+                              "Choose the device again.",
+                              path, humanSize(dev.sizeBytes), QString::number(dev.sizeBytes), humanSize(qint64(spec.sizeBytes)),
+                              QString::number(spec.sizeBytes)));
     *out = dev;
     return {};
 }
@@ -109,7 +161,7 @@ Status Validator::resolveOnce(const DeviceSpec &spec, QSet<QString> *seen, Resol
     if (Status s = resolve(spec, out); !s)
         return s;
     if (seen->contains(out->name))
-        return invalid(QStringLiteral("%1 is named twice in the request.").arg(out->path));
+        return invalid(i18n("%1 is named twice in the request.", out->path));
     seen->insert(out->name);
     return {};
 }
@@ -158,7 +210,7 @@ QMap<QString, QString> Validator::systemDisks() const
     }
     QMap<QString, QString> result;
     for (auto it = holds.begin(); it != holds.end(); ++it)
-        result.insert(it.key(), QStringLiteral("it holds %1").arg(listNames(it.value())));
+        result.insert(it.key(), i18nc("why a disk is the system disk; %1 mount points such as '/ and /boot'", "it holds %1", listNames(it.value())));
     return result;
 }
 
@@ -166,20 +218,26 @@ QString Validator::usageOf(const QString &name) const
 {
     const auto mounts = m_snap.mountsOf(name);
     if (!mounts.isEmpty())
-        return QStringLiteral("is mounted on %1").arg(mounts.first()->mountPoint);
+        return i18nc("follows a device path ('/dev/sdb1 is mounted on /srv'); %1 a mount point", "is mounted on %1", mounts.first()->mountPoint);
     if (m_snap.isSwap(name))
-        return QStringLiteral("is active swap");
-    for (const Array *a : m_snap.arraysUsing(name))
-        return QStringLiteral("is a member of %1 (%2)").arg(a->name, a->level.value_or(QStringLiteral("inactive")));
+        return i18nc("follows a device path ('/dev/sdb1 is active swap')", "is active swap");
+    for (const Array *a : m_snap.arraysUsing(name)) {
+        if (!a->level)
+            return i18nc("follows a device path ('/dev/sdb1 is a member of md0 (inactive)'); %1 an md array",
+                         "is a member of %1 (inactive)", a->name);
+        return i18nc("follows a device path ('/dev/sdb1 is a member of md0 (raid1)'); %1 an md array, %2 its RAID level",
+                     "is a member of %1 (%2)", a->name, *a->level);
+    }
     if (const PhysicalVolume *pv = m_snap.physicalVolume(name))
-        return QStringLiteral("is a physical volume of the LVM volume group %1").arg(pv->vgName);
+        return i18nc("follows a device path; %1 a volume group", "is a physical volume of the LVM volume group %1", pv->vgName);
     QStringList holders;
     if (const Disk *d = m_snap.diskOf(name))
         holders = d->name == name ? d->holders : d->partition(name)->holders;
     for (const QString &h : holders) {
         if (h.startsWith(QLatin1String("md")))
-            return QStringLiteral("is held by the md array %1").arg(h);
-        return QStringLiteral("is in use by %1 (device-mapper: an LVM, encrypted or multipath volume)").arg(h);
+            return i18nc("follows a device path; %1 an md array", "is held by the md array %1", h);
+        return i18nc("follows a device path; %1 a kernel device name such as dm-0",
+                     "is in use by %1 (device-mapper: an LVM, encrypted or multipath volume)", h);
     }
     return {};
 }
@@ -188,16 +246,18 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
 {
     const Disk *disk = m_snap.disk(dev.diskName);
     if (!disk)
-        return notFound(QStringLiteral("%1 is gone.").arg(dev.path));
-    const QString noun = dev.wholeDisk ? QStringLiteral("disk") : QStringLiteral("partition");
+        return notFound(i18n("%1 is gone.", dev.path));
+    const bool whole = dev.wholeDisk;
     if (disk->readOnly)
-        return invalid(QStringLiteral("%1 is on a read-only disk (%2). Choose another %3.").arg(dev.path, disk->name, noun));
+        return invalid(whole ? i18nc("%1 a disk, %2 its kernel name", "%1 is on a read-only disk (%2). Choose another disk.", dev.path, disk->name)
+                             : i18nc("%1 a partition, %2 its disk", "%1 is on a read-only disk (%2). Choose another partition.", dev.path, disk->name));
 
     const auto system = systemDisks();
     if (system.contains(dev.diskName) && !c.allowSystemDisk)
-        return inUse(QStringLiteral("%1 is on %2, the disk the running system uses (%3). Choose another disk, or say allow_system_disk "
-                                    "if you really mean it (for example to mirror the system disk).")
-                         .arg(dev.path, dev.diskName, system.value(dev.diskName)));
+        return inUse(i18nc("%1 a device, %2 its disk, %3 why it is the system disk (e.g. 'it holds / and /boot')",
+                           "%1 is on %2, the disk the running system uses (%3). Choose another disk, or say allow_system_disk "
+                           "if you really mean it (for example to mirror the system disk).",
+                           dev.path, dev.diskName, system.value(dev.diskName)));
 
     // What uses it (for a whole disk: it or any of its partitions).
     QStringList names = {dev.name};
@@ -208,27 +268,52 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
         const QString use = usageOf(n);
         if (use.isEmpty())
             continue;
-        const QString subject = n == dev.name ? dev.path : QStringLiteral("%1 has the partition %2, which").arg(dev.path, n);
+        const QString what = n == dev.name
+            ? i18nc("%1 a device, %2 what uses it (e.g. 'is mounted on /srv')", "%1 %2", dev.path, use)
+            : i18nc("%1 a disk, %2 its partition, %3 what uses the partition (e.g. 'is mounted on /srv')", "%1 has the partition %2, which %3",
+                    dev.path, n, use);
         QString advice;
-        if (use.startsWith(QLatin1String("is mounted")))
-            advice = QStringLiteral("Unmount it first");
-        else if (use.startsWith(QLatin1String("is active swap")))
-            advice = QStringLiteral("Turn it off first (swapoff /dev/%1)").arg(n);
-        else if (use.startsWith(QLatin1String("is a member")) || use.startsWith(QLatin1String("is held by the md")))
-            advice = QStringLiteral("Remove it from that array (or stop the array) first");
-        else if (use.startsWith(QLatin1String("is a physical volume"))) {
+        switch (useOf(m_snap, n)) {
+        case Use::Mounted:
+            advice = whole ? i18n("Unmount it first, or choose another disk.") : i18n("Unmount it first, or choose another partition.");
+            break;
+        case Use::Swap:
+            advice = whole ? i18nc("%1 a kernel device name", "Turn it off first (swapoff /dev/%1), or choose another disk.", n)
+                           : i18nc("%1 a kernel device name", "Turn it off first (swapoff /dev/%1), or choose another partition.", n);
+            break;
+        case Use::Array:
+            advice = whole ? i18n("Remove it from that array (or stop the array) first, or choose another disk.")
+                           : i18n("Remove it from that array (or stop the array) first, or choose another partition.");
+            break;
+        case Use::PhysicalVolume: {
             const PhysicalVolume *pv = m_snap.physicalVolume(n);
-            advice = QStringLiteral("Move its data off (pvmove /dev/%1) and take it out of the group (vgreduce %2 /dev/%1) first").arg(n, pv ? pv->vgName : QStringLiteral("VG"));
-        } else
-            advice = QStringLiteral("Close whatever uses it first");
-        return inUse(QStringLiteral("%1 %2. %3, or choose another %4.").arg(subject, use, advice, noun));
+            const QString vg = pv ? pv->vgName : QStringLiteral("VG");
+            advice = whole ? i18nc("%1 a kernel device name, %2 its volume group",
+                                   "Move its data off (pvmove /dev/%1) and take it out of the group (vgreduce %2 /dev/%1) first, or choose "
+                                   "another disk.", n, vg)
+                           : i18nc("%1 a kernel device name, %2 its volume group",
+                                   "Move its data off (pvmove /dev/%1) and take it out of the group (vgreduce %2 /dev/%1) first, or choose "
+                                   "another partition.", n, vg);
+            break;
+        }
+        case Use::Other:
+            advice = whole ? i18n("Close whatever uses it first, or choose another disk.")
+                           : i18n("Close whatever uses it first, or choose another partition.");
+            break;
+        }
+        return inUse(i18nc("%1 a sentence saying what uses a device (without its full stop), %2 a sentence saying what to do", "%1. %2", what, advice));
     }
     // A loop device reads it (an open backup, open-backup): holders do not show that.
     for (const QString &n : names)
-        if (const QStringList loops = m_sys.loopsOver(n); !loops.isEmpty())
-            return inUse(QStringLiteral("%1 is read through the loop device /dev/%2 (an open backup?). Close it first (close-backup, or "
-                                        "losetup --detach /dev/%2), or choose another %3.")
-                             .arg(n == dev.name ? dev.path : QStringLiteral("/dev/") + n, loops.first(), noun));
+        if (const QStringList loops = m_sys.loopsOver(n); !loops.isEmpty()) {
+            const QString path = n == dev.name ? dev.path : QStringLiteral("/dev/") + n;
+            return inUse(whole ? i18nc("%1 a device, %2 a loop device's kernel name",
+                                       "%1 is read through the loop device /dev/%2 (an open backup?). Close it first (close-backup, or "
+                                       "losetup --detach /dev/%2), or choose another disk.", path, loops.first())
+                               : i18nc("%1 a device, %2 a loop device's kernel name",
+                                       "%1 is read through the loop device /dev/%2 (an open backup?). Close it first (close-backup, or "
+                                       "losetup --detach /dev/%2), or choose another partition.", path, loops.first()));
+        }
 
     // What writing would destroy.
     const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;
@@ -236,11 +321,22 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
     const QString uuid = dev.wholeDisk ? disk->uuid : disk->partition(dev.name)->uuid;
     if (c.overwrite)
         return {};
-    if (dev.wholeDisk && (!disk->partitionTable.isEmpty() || !disk->partitions.isEmpty()))
-        return invalid(QStringLiteral("%1 has a partition table%2 with %3 partition(s). Using the whole disk destroys them: choose one of "
-                                      "its partitions instead, or say overwrite if they may go.")
-                           .arg(dev.path, disk->partitionTable.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(disk->partitionTable))
-                           .arg(disk->partitions.size()));
+    if (dev.wholeDisk && (!disk->partitionTable.isEmpty() || !disk->partitions.isEmpty())) {
+        const int count = int(disk->partitions.size());
+        if (disk->partitionTable.isEmpty())
+            return invalid(i18ncp("%2 a disk",
+                                  "%2 has a partition table with %1 partition. Using the whole disk destroys them: choose one of "
+                                  "its partitions instead, or say overwrite if they may go.",
+                                  "%2 has a partition table with %1 partitions. Using the whole disk destroys them: choose one of "
+                                  "its partitions instead, or say overwrite if they may go.",
+                                  count, dev.path));
+        return invalid(i18ncp("%2 a disk, %3 its partition table type (gpt, dos)",
+                              "%2 has a partition table (%3) with %1 partition. Using the whole disk destroys them: choose one of "
+                              "its partitions instead, or say overwrite if they may go.",
+                              "%2 has a partition table (%3) with %1 partitions. Using the whole disk destroys them: choose one of "
+                              "its partitions instead, or say overwrite if they may go.",
+                              count, dev.path, disk->partitionTable));
+    }
     if (fsType.isEmpty())
         return {};
     if (fsType == QLatin1String("linux_raid_member")) {
@@ -248,12 +344,22 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
             return {};
         if (!c.ownArrayUuid.isEmpty() && sameUuid(uuid, c.ownArrayUuid))
             return {};
-        return invalid(QStringLiteral("%1 carries the md superblock of another array (UUID %2). Its data would be destroyed: if that "
-                                      "array is gone, erase the superblock first (zero-superblock); or choose another %3, or say "
-                                      "overwrite.").arg(dev.path, uuid.isEmpty() ? QStringLiteral("unknown") : uuid, noun));
+        const QString shownUuid = uuid.isEmpty() ? i18nc("an array UUID that is not known", "unknown") : uuid;
+        return invalid(whole ? i18nc("%1 a disk, %2 an array UUID",
+                                     "%1 carries the md superblock of another array (UUID %2). Its data would be destroyed: if that "
+                                     "array is gone, erase the superblock first (zero-superblock); or choose another disk, or say "
+                                     "overwrite.", dev.path, shownUuid)
+                             : i18nc("%1 a partition, %2 an array UUID",
+                                     "%1 carries the md superblock of another array (UUID %2). Its data would be destroyed: if that "
+                                     "array is gone, erase the superblock first (zero-superblock); or choose another partition, or say "
+                                     "overwrite.", dev.path, shownUuid));
     }
-    return invalid(QStringLiteral("%1 contains %2. Its data would be destroyed: choose another %3, or say overwrite if it may go.")
-                       .arg(dev.path, describeContents(fsType, label), noun));
+    return invalid(whole ? i18nc("%1 a disk, %2 what it holds (e.g. 'a filesystem (ext4)')",
+                                 "%1 contains %2. Its data would be destroyed: choose another disk, or say overwrite if it may go.",
+                                 dev.path, describeContents(fsType, label))
+                         : i18nc("%1 a partition, %2 what it holds (e.g. 'a filesystem (ext4)')",
+                                 "%1 contains %2. Its data would be destroyed: choose another partition, or say overwrite if it may go.",
+                                 dev.path, describeContents(fsType, label)));
 }
 
 // ---- arrays ----------------------------------------------------------------

@@ -20,6 +20,14 @@ QString levelWords(const QString &level)
     return level;
 }
 
+QString joinedList(const QStringList &items, const KLocalizedString &step)
+{
+    QString text = items.value(0);
+    for (qsizetype i = 1; i < items.size(); ++i)
+        text = step.subs(text).subs(items[i]).toString();
+    return text;
+}
+
 QString humanSize(qint64 bytes)
 {
     static const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};

@@ -7,10 +7,15 @@
 
 #include "array.h"
 
+#include <KLocalizedString>
+
 #include <optional>
 
 namespace plexus {
 
+// Items joined one step at a time by `step`, a message such as "%1, %2" (the
+// items so far, the next one), so that translators choose the separator.
+QString joinedList(const QStringList &items, const KLocalizedString &step);
 QString humanSize(qint64 bytes);             // "1.5 GiB", "512 MiB", "0 B"
 // A size as people type it, in binary units as LVM and mdadm read them (1G is
 // 1024 MiB): "512M", "20G", "1.5T", "20 GiB", "4096"; empty if it is none.

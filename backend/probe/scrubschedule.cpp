@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMap>
+#include <KLocalizedString>
 #include <QRegularExpression>
 
 namespace plexus {
@@ -100,42 +101,50 @@ QString clock(const QString &hour, const QString &minute)
     return QStringLiteral("%1:%2").arg(hour.toInt(), 2, 10, QLatin1Char('0')).arg(minute.toInt(), 2, 10, QLatin1Char('0'));
 }
 
+// systemd's day ("Sun") as a person names it.
+QString dayName(const QString &day)
+{
+    if (day == QLatin1String("Mon")) return i18nc("a day of the week", "Monday");
+    if (day == QLatin1String("Tue")) return i18nc("a day of the week", "Tuesday");
+    if (day == QLatin1String("Wed")) return i18nc("a day of the week", "Wednesday");
+    if (day == QLatin1String("Thu")) return i18nc("a day of the week", "Thursday");
+    if (day == QLatin1String("Fri")) return i18nc("a day of the week", "Friday");
+    if (day == QLatin1String("Sat")) return i18nc("a day of the week", "Saturday");
+    return i18nc("a day of the week", "Sunday");
+}
+
 } // namespace
 
 QString ScrubSchedule::when() const
 {
     if (calendar.size() == 1) {
         const QString spec = calendar.first();
-        static const QMap<QString, QString> days{{QStringLiteral("Mon"), QStringLiteral("Monday")},   {QStringLiteral("Tue"), QStringLiteral("Tuesday")},
-                                                 {QStringLiteral("Wed"), QStringLiteral("Wednesday")}, {QStringLiteral("Thu"), QStringLiteral("Thursday")},
-                                                 {QStringLiteral("Fri"), QStringLiteral("Friday")},   {QStringLiteral("Sat"), QStringLiteral("Saturday")},
-                                                 {QStringLiteral("Sun"), QStringLiteral("Sunday")}};
         // "Sun *-*-1..7 1:00:00", "Sat 02:30", "*-*-01 01:00", "*-*-* 03:00"
         static const QRegularExpression firstWeekday(QStringLiteral("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\*-\\*-(?:0?1)\\.\\.0?7 (\\d+):(\\d+)(?::00)?$"));
         static const QRegularExpression weekday(QStringLiteral("^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:\\*-\\*-\\* )?(\\d+):(\\d+)(?::00)?$"));
         static const QRegularExpression firstDay(QStringLiteral("^\\*-\\*-0?1 (\\d+):(\\d+)(?::00)?$"));
         static const QRegularExpression everyDay(QStringLiteral("^(?:\\*-\\*-\\* )?(\\d+):(\\d+)(?::00)?$"));
         if (const QRegularExpressionMatch m = firstWeekday.match(spec); m.hasMatch())
-            return QStringLiteral("the first %1 of each month at %2").arg(days.value(m.captured(1)), clock(m.captured(2), m.captured(3)));
+            return i18nc("when arrays are checked: %1 a day of the week, %2 a time of day", "the first %1 of each month at %2", dayName(m.captured(1)), clock(m.captured(2), m.captured(3)));
         if (const QRegularExpressionMatch m = weekday.match(spec); m.hasMatch())
-            return QStringLiteral("every %1 at %2").arg(days.value(m.captured(1)), clock(m.captured(2), m.captured(3)));
+            return i18nc("when arrays are checked: %1 a day of the week, %2 a time of day", "every %1 at %2", dayName(m.captured(1)), clock(m.captured(2), m.captured(3)));
         if (const QRegularExpressionMatch m = firstDay.match(spec); m.hasMatch())
-            return QStringLiteral("the first day of each month at %1").arg(clock(m.captured(1), m.captured(2)));
+            return i18nc("when arrays are checked: %1 a time of day", "the first day of each month at %1", clock(m.captured(1), m.captured(2)));
         if (const QRegularExpressionMatch m = everyDay.match(spec); m.hasMatch())
-            return QStringLiteral("every day at %1").arg(clock(m.captured(1), m.captured(2)));
+            return i18nc("when arrays are checked: %1 a time of day", "every day at %1", clock(m.captured(1), m.captured(2)));
         if (spec == QLatin1String("weekly"))
-            return QStringLiteral("every Monday at 00:00");
+            return i18nc("when arrays are checked", "every Monday at 00:00");
         if (spec == QLatin1String("monthly"))
-            return QStringLiteral("the first day of each month at 00:00");
+            return i18nc("when arrays are checked", "the first day of each month at 00:00");
         if (spec == QLatin1String("daily"))
-            return QStringLiteral("every day at 00:00");
+            return i18nc("when arrays are checked", "every day at 00:00");
     }
     // cron: minute hour day-of-month month day-of-week, Sunday 0 or 7.
     if (source.startsWith(QLatin1Char('/')) && calendar.size() == 5 && (calendar.at(4) == QLatin1String("0") || calendar.at(4) == QLatin1String("7"))
         && calendar.at(2) == QLatin1String("*")) {
         return firstWeekOnly
-            ? QStringLiteral("the first Sunday of each month at %1").arg(clock(calendar.at(1), calendar.at(0)))
-            : QStringLiteral("every Sunday at %1").arg(clock(calendar.at(1), calendar.at(0)));
+            ? i18nc("when arrays are checked: %1 a time of day", "the first Sunday of each month at %1", clock(calendar.at(1), calendar.at(0)))
+            : i18nc("when arrays are checked: %1 a time of day", "every Sunday at %1", clock(calendar.at(1), calendar.at(0)));
     }
     return calendar.join(QStringLiteral("; "));
 }
@@ -143,10 +152,10 @@ QString ScrubSchedule::when() const
 QString ScrubSchedule::state() const
 {
     if (source.isEmpty())
-        return QStringLiteral("never (no check timer)");
+        return i18nc("when arrays are checked", "never (no check timer)");
     if (masked)
-        return QStringLiteral("never (%1 is masked)").arg(source);
-    return enabled ? when() : QStringLiteral("never (%1 is not enabled)").arg(source);
+        return i18nc("when arrays are checked; %1 a systemd timer or cron file", "never (%1 is masked)", source);
+    return enabled ? when() : i18nc("when arrays are checked; %1 a systemd timer or cron file", "never (%1 is not enabled)", source);
 }
 
 ScrubSchedule readScrubSchedule(const QString &root)

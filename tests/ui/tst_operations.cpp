@@ -995,6 +995,9 @@ private Q_SLOTS:
         QCOMPARE(w.unfinishedBanner()->text(), QStringLiteral("Replace /dev/sdd in md0 with /dev/sdb did not finish: Plexus stopped in step 3 of 4 "
                                                               "(Wait while /dev/sdd is copied onto /dev/sdb); steps 1 to 2 are done."));
         QVERIFY(w.unfinishedBanner()->mapTo(&w, QPoint()).y() < w.banner()->mapTo(&w, QPoint()).y());
+        // Each button has its icon, as the actions in the toolbar do.
+        for (const QPushButton *b : {w.unfinishedBanner()->resumeButton(), w.unfinishedBanner()->rollBackButton(), w.unfinishedBanner()->dropButton()})
+            QVERIFY2(!b->icon().isNull() && !b->icon().pixmap(16).isNull(), qPrintable(b->text()));
         save(&w, QStringLiteral("unfinished-banner.png"));
 
         ReviewDialog *review = nullptr;

@@ -9,16 +9,15 @@
 // sentence. Device names, sizes and other data are what the machine says, the
 // same in every language, and are taken out by value first.
 #include "create/createarraydialog.h"
-#include "create/devicechoice.h"
 #include "monitormode/incident.h"
 #include "operations/devicepicker.h"
-#include "operations/memberactions.h"
 #include "operations/reviewdialog.h"
 #include "operations/scheduledialog.h"
 #include "operations/sizedialog.h"
 #include "operations/speeddialog.h"
 #include "operations/newvolumedialog.h"
 #include "operationsmachine.h"
+#include "probe/scrubschedule.h"
 #include "selectionmodel.h"
 #include "words.h"
 
@@ -215,11 +214,12 @@ QString withoutData(QString text, const QStringList &names)
 }
 
 // What still has a letter of English in it, one line each: in x-test every
-// translated letter is a fullwidth one. `engineWords` are taken out first.
-QStringList untranslated(const QList<Seen> &seen, const QStringList &names, const QStringList &engineWords = {})
+// translated letter is a fullwidth one. `asIs`, text shown as it is in every
+// language (shell commands), is taken out first.
+QStringList untranslated(const QList<Seen> &seen, const QStringList &names, const QStringList &asIs = {})
 {
     static const QRegularExpression ascii(QStringLiteral("[A-Za-z]"));
-    QStringList longestFirst = engineWords;
+    QStringList longestFirst = asIs;
     std::sort(longestFirst.begin(), longestFirst.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     QStringList bad;
     for (const Seen &s : seen) {
@@ -300,41 +300,30 @@ private Q_SLOTS:
         QVERIFY(replace);
         QList<Seen> seen;
         addActions(w.findChildren<QAction *>(), QStringLiteral("window action"), seen);
-        // The picker's tooltips are the engine's plans and refusals, English until
-        // the engine's words are translated (issue 19): exactly those are let through.
-        QStringList engineWords;
-        for (const ArrayAction &a : actionsFor(w.planningContext(), Selectable::member(QStringLiteral("md1"), QStringLiteral("sdc2"))))
-            if (a.id == QLatin1String("replace"))
-                for (const DeviceCandidate &c : deviceCandidates(w.planningContext(), QStringLiteral("md1"), a))
-                    engineWords << c.op.title << c.op.plan.summary << c.op.refusal.message();
+        // The picker says, for each device, the engine's plan or why it refuses.
         replace->trigger();
         DevicePicker *picker = nullptr;
         QTRY_VERIFY((picker = w.findChild<DevicePicker *>()) && picker->isVisible());
         seen << visibleTexts(picker);
         picker->close();
-        VERIFY_TRANSLATED(untranslated(seen, machineNames(*m.snapshot), engineWords));
+        VERIFY_TRANSLATED(untranslated(seen, machineNames(*m.snapshot)));
     }
 
-    // The dialogs. The review's plan (summary, steps, commands, notes) is the
-    // engine's, written in English until the engine's words are translated
-    // (issue 19): only exactly those strings are let through.
+    // The dialogs, with the engine's words in them: the review's plan (summary,
+    // steps, notes; its shell commands are the same in every language), the
+    // validator's reasons in the create dialog.
     void dialogsSpeakThroughTheTranslator()
     {
         Machine m;
         QList<Seen> seen;
         const Operation op = m.drop(QStringLiteral("sde"), QStringLiteral("md1"), QStringLiteral("sdc2"));
-        QStringList engineWords{op.title, op.plan.summary};
-        for (const QString &s : op.plan.descriptions() + op.plan.previews() + op.plan.notes)
-            engineWords << s;
+        const QStringList commands = op.plan.previews();
         {
             ReviewDialog review(op);
             review.show();
             QVERIFY(QTest::qWaitForWindowExposed(&review));
             seen << visibleTexts(&review);
         }
-        // Why a device cannot be a member: the validator's words.
-        for (const DeviceChoice &c : deviceChoices(*m.snapshot, *m.system))
-            engineWords << c.reason << c.detail;
         {
             CreateArrayDialog create(m.context(), {QStringLiteral("sde"), QStringLiteral("sdd2")});
             create.show();
@@ -347,12 +336,15 @@ private Q_SLOTS:
             seen << visibleTexts(&speed);
         }
         {
-            engineWords << QStringLiteral("monthly"); // the schedule's state, in the engine's words
-            ScheduleDialog schedule(QStringLiteral("monthly"));
+            ScrubSchedule shipped; // Debian's mdcheck_start.timer, as the dialog is given it
+            shipped.source = QStringLiteral("mdcheck_start.timer");
+            shipped.calendar = {QStringLiteral("Sun *-*-1..7 1:00:00")};
+            shipped.enabled = true;
+            ScheduleDialog schedule(shipped.state());
             schedule.show();
             seen << visibleTexts(&schedule);
         }
-        VERIFY_TRANSLATED(untranslated(seen, machineNames(*m.snapshot), engineWords));
+        VERIFY_TRANSLATED(untranslated(seen, machineNames(*m.snapshot), commands));
     }
 
     // What the desktop shows when a member fails, and when a disk goes.

@@ -331,7 +331,7 @@ private Q_SLOTS:
         Snapshot threeWay = pair();
         threeWay.arrays[2].raidDisks = 3;
         threeWay.arrays[2].degradedCount = 1;
-        EXPECT_REFUSAL(check(replaceDisk(sdb, sdc), threeWay), ErrorCode::Invalid, "/dev/md12 is degraded (1 member(s) missing)");
+        EXPECT_REFUSAL(check(replaceDisk(sdb, sdc), threeWay), ErrorCode::Invalid, "/dev/md12 is degraded (1 member missing)");
         // Both halves gone: nothing to rebuild from.
         Snapshot lost = pair();
         markFaulty(lost, QStringLiteral("md10"), QStringLiteral("sdb1"));

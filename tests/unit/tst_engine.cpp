@@ -93,7 +93,7 @@ private Q_SLOTS:
                  QStringLiteral("mdadm --create /dev/md5 --run --level=1 --raid-devices=2 --metadata=1.2 --bitmap=internal missing /dev/sdc1"));
         QCOMPARE(p.steps[0].description,
                  QStringLiteral("Create the RAID-1 array /dev/md5 from /dev/sdc1 and a missing slot, with an internal write-intent bitmap"));
-        QCOMPARE(p.summary, QStringLiteral("Create /dev/md5: RAID-1 of 2 device(s), about 100 GiB."));
+        QCOMPARE(p.summary, QStringLiteral("Create /dev/md5: RAID-1 of 2 devices, about 100 GiB."));
         QVERIFY(p.notes.join(QLatin1Char('\n')).contains(QStringLiteral("starts degraded")));
         QCOMPARE(p.exclusive, QStringList{QStringLiteral("/dev/sdc1")});
     }
@@ -111,7 +111,7 @@ private Q_SLOTS:
         const Plan p = plan(r);
         QCOMPARE(p.steps.size(), 2);
         QCOMPARE(p.steps[1].preview(), QStringLiteral("mkfs.xfs -f -q -L data /dev/md5"));
-        QCOMPARE(p.summary, QStringLiteral("Create /dev/md5: RAID-1 of 2 device(s), about 100 GiB, with xfs on it."));
+        QCOMPARE(p.summary, QStringLiteral("Create /dev/md5: RAID-1 of 2 devices, about 100 GiB, with xfs on it."));
 
         Plan none;
         CreateArrayRequest labelOnly = r;
@@ -143,7 +143,7 @@ private Q_SLOTS:
         // The smallest member decides, and the plan says so in words.
         QVERIFY2(p.notes.join(QLatin1Char('\n')).contains(QStringLiteral("The smallest member, /dev/sdc1 (100 GiB), decides how much of each member is used")),
                  qPrintable(p.notes.join(QLatin1Char('\n'))));
-        QCOMPARE(p.summary, QStringLiteral("Create /dev/md/data: RAID-5 of 3 device(s), about 200 GiB."));
+        QCOMPARE(p.summary, QStringLiteral("Create /dev/md/data: RAID-5 of 3 devices, about 200 GiB."));
 
         CreateArrayRequest stripe;
         stripe.array = QStringLiteral("/dev/md5");
@@ -224,7 +224,7 @@ private Q_SLOTS:
         p = plan(down);
         QCOMPARE(p.previews(), (QStringList{QStringLiteral("mdadm /dev/md0 --fail /dev/sde"), QStringLiteral("mdadm /dev/md0 --remove /dev/sde"),
                                             QStringLiteral("mdadm --grow /dev/md0 --force --raid-devices=1")}));
-        QVERIFY2(p.steps[2].description.contains(QStringLiteral("(its remaining member(s): sdd)")), qPrintable(p.steps[2].description));
+        QVERIFY2(p.steps[2].description.contains(QStringLiteral("(its remaining member: sdd)")), qPrintable(p.steps[2].description));
         GrowArrayRequest size;
         size.array = QStringLiteral("/dev/md0");
         size.size = QStringLiteral("max");
@@ -270,7 +270,7 @@ private Q_SLOTS:
         p = plan(WriteMdadmConfRequest{});
         QCOMPARE(p.steps.size(), 3);
         QCOMPARE(p.steps[1].preview(), QStringLiteral("cp -p /etc/mdadm/mdadm.conf /etc/mdadm/mdadm.conf.plexus-20261121-120000"));
-        QCOMPARE(p.summary, QStringLiteral("Write the 2 running array(s) into /etc/mdadm/mdadm.conf."));
+        QCOMPARE(p.summary, QStringLiteral("Write the 2 running arrays into /etc/mdadm/mdadm.conf."));
     }
 
     void checkSchedule()

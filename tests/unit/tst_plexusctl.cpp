@@ -136,7 +136,7 @@ private Q_SLOTS:
     {
         const Result r = run({QStringLiteral("status"), QStringLiteral("--cross-check"), QStringLiteral("--root"), machine});
         QVERIFY2(r.exitCode == 0, r.out.constData());
-        QVERIFY(r.out.contains("agree on 2 array(s)"));
+        QVERIFY(r.out.contains("agree on 2 arrays"));
     }
 
     // Bad input: a clear message, exit status 1 (2 for wrong usage), never a crash.

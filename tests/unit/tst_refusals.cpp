@@ -130,7 +130,7 @@ private Q_SLOTS:
         vg.physicalVolumes = {PhysicalVolume{QStringLiteral("md0"), QStringLiteral("vg2"), TiB, 0}};
         vg.logicalVolumes = {LogicalVolume{QStringLiteral("data"), QStringLiteral("vg2"), QStringLiteral("dm-7"), TiB, QStringLiteral("linear"), true}};
         lvm.volumeGroups << vg;
-        EXPECT_REFUSAL(check(r, lvm), ErrorCode::InUse, "/dev/md0 holds the LVM volume group vg2 with 1 active logical volume(s). Deactivate them first");
+        EXPECT_REFUSAL(check(r, lvm), ErrorCode::InUse, "/dev/md0 holds the LVM volume group vg2 with 1 active logical volume. Deactivate it first");
         lvm.volumeGroups.last().logicalVolumes.first().active = false;
         EXPECT_OK(check(r, lvm));
         // md0 as a member of another array (RAID-10 as mirrored stripes).
@@ -291,7 +291,7 @@ private Q_SLOTS:
         wholeDisk.array = QStringLiteral("/dev/md0");
         wholeDisk.device = spec(noSwap, QStringLiteral("/dev/sdc"));
         wholeDisk.overwrite = true;
-        EXPECT_REFUSAL(check(wholeDisk, noSwap), ErrorCode::InUse, "sdc has 4 partition(s): using the whole disk would erase them all");
+        EXPECT_REFUSAL(check(wholeDisk, noSwap), ErrorCode::InUse, "sdc has 4 partitions: using the whole disk would erase them all");
         // md6, a mirror of sdc1 and sdb: sdc3 would share sdc1's disk.
         Snapshot sameDisk = noSwap;
         sameDisk.arrays << array(QStringLiteral("md6"), QStringLiteral("raid1"), {QStringLiteral("sdc1"), QStringLiteral("sdb")});
@@ -341,7 +341,7 @@ private Q_SLOTS:
         GrowArrayRequest shrink = req(2, {}, {QStringLiteral("/dev/sdb")});
         shrink.add = {spec(three, QStringLiteral("/dev/sdn"))};
         EXPECT_REFUSAL(check(shrink, three), ErrorCode::Invalid, "Shrinking /dev/md0 does not add devices");
-        EXPECT_REFUSAL(check(req(2, {}, {}), three), ErrorCode::Invalid, "leaves 3 working member(s): name 1 member(s) to remove");
+        EXPECT_REFUSAL(check(req(2, {}, {}), three), ErrorCode::Invalid, "leaves 3 working members: name 1 member to remove");
         three.arrays[0].members[0].inSync = false;
         three.arrays[0].members[0].rawState = {QStringLiteral("write_mostly")};
         three.arrays[0].members[1].inSync = false;

@@ -122,7 +122,7 @@ private Q_SLOTS:
         QTest::newRow("argument missing") << "FailMember" << QVariantList{QStringLiteral("/dev/md0"), QVariantMap()} << "Argument 'member' is missing";
         QTest::newRow("no options map") << "StopArray" << QVariantList{QStringLiteral("/dev/md0")} << "no options map";
         QTest::newRow("argument too many") << "StopArray" << QVariantList{QStringLiteral("/dev/md0"), QStringLiteral("x"), QVariantMap()}
-                                           << "1 argument(s) too many";
+                                           << "1 argument too many";
         QTest::newRow("unknown method") << "RunShell" << QVariantList{QVariantMap()} << "Unknown operation 'RunShell'";
     }
     void illTypedAndUnknownAreRefused()

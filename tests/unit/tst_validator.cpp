@@ -169,7 +169,7 @@ private Q_SLOTS:
         EXPECT_REFUSAL(free(QStringLiteral("/dev/sdm")), ErrorCode::InUse, "is in use by dm-5");
         EXPECT_REFUSAL(free(QStringLiteral("/dev/sdj")), ErrorCode::Invalid, "read-only");
         EXPECT_REFUSAL(free(QStringLiteral("/dev/sdc")), ErrorCode::InUse, "/dev/sdc has the partition sdc4, which is active swap");
-        EXPECT_REFUSAL(free(QStringLiteral("/dev/sdk")), ErrorCode::Invalid, "has a partition table (gpt) with 0 partition(s)");
+        EXPECT_REFUSAL(free(QStringLiteral("/dev/sdk")), ErrorCode::Invalid, "has a partition table (gpt) with 0 partitions");
         EXPECT_REFUSAL(free(QStringLiteral("/dev/sdc3")), ErrorCode::Invalid, "contains a filesystem (ext4) labelled 'data'");
         EXPECT_REFUSAL(free(QStringLiteral("/dev/sdi")), ErrorCode::Invalid, "carries the md superblock of another array");
         Validator::Consent overwrite;
@@ -255,7 +255,7 @@ private Q_SLOTS:
         EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.name = QStringLiteral("x;rm -rf"); }), ErrorCode::Invalid, "is not a usable array name");
         EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.name = QString(33, QLatin1Char('a')); }), ErrorCode::Invalid, "is not a usable array name");
         EXPECT_OK(create(QStringLiteral("raid1"), two, [](auto &r) { r.name = QStringLiteral("home-2.backup_x"); }));
-        EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.array = QStringLiteral("/dev/md0"); }), ErrorCode::InUse, "/dev/md0 already exists (raid1, active, 2 member(s)). Choose a free one, for example /dev/md2.");
+        EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.array = QStringLiteral("/dev/md0"); }), ErrorCode::InUse, "/dev/md0 already exists (raid1, active, 2 members). Choose a free one, for example /dev/md2.");
         EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.array = QStringLiteral("/dev/sdx"); }), ErrorCode::Invalid, "is not an md array device");
         EXPECT_REFUSAL(create(QStringLiteral("raid1"), two, [](auto &r) { r.array = QStringLiteral("/dev/md/../md0"); }), ErrorCode::Invalid, "not a usable array name");
         EXPECT_OK(create(QStringLiteral("raid1"), two, [](auto &r) { r.array = QStringLiteral("/dev/md/home"); }));
@@ -296,7 +296,7 @@ private Q_SLOTS:
         Snapshot noSwap = snap;
         noSwap.swaps.clear();
         FakeSystem sys2(noSwap);
-        EXPECT_REFUSAL(validate(Validator(noSwap, sys2), r, &v), ErrorCode::InUse, "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
+        EXPECT_REFUSAL(validate(Validator(noSwap, sys2), r, &v), ErrorCode::InUse, "/dev/sdc already has 4 partitions: Plexus partitions only blank disks");
     }
 
     void createDevices()
@@ -363,7 +363,7 @@ private Q_SLOTS:
         EXPECT_OK(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep));
         QVERIFY(rep.hot);
         EXPECT_REFUSAL(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdf")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep),
-                       ErrorCode::Invalid, "/dev/md1 is degraded (1 member(s) missing): a new device would fill the missing slot");
+                       ErrorCode::Invalid, "/dev/md1 is degraded (1 member missing): a new device would fill the missing slot");
         EXPECT_OK(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md1"), spec(snap, QStringLiteral("/dev/sdh")), spec(snap, QStringLiteral("/dev/sdb")), true, false, {}}, &rep));
         QVERIFY(!rep.hot);
         EXPECT_REFUSAL(validate(v, ReplaceMemberRequest{QStringLiteral("/dev/md0"), spec(snap, QStringLiteral("/dev/sdd")), spec(snap, QStringLiteral("/dev/sdd")), true, false, {}}, &rep),
@@ -389,7 +389,7 @@ private Q_SLOTS:
         };
         EXPECT_OK(validate(v, req(QStringLiteral("/dev/md0"), 3, {QStringLiteral("/dev/sdb")}, {}), &g));
         QCOMPARE(g.raidDevices, 3);
-        EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 3, {}, {}), &g), ErrorCode::Invalid, "needs 1 more device(s); the request adds 0");
+        EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 3, {}, {}), &g), ErrorCode::Invalid, "needs 1 more device; the request adds 0");
         EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 2, {}, {}), &g), ErrorCode::Invalid, "Nothing to change");
         EXPECT_REFUSAL(validate(v, req(QStringLiteral("/dev/md0"), 1, {}, {QStringLiteral("/dev/sdd")}), &g), ErrorCode::Invalid, "A mirror of one device is possible with force_single");
         GrowArrayRequest single = req(QStringLiteral("/dev/md0"), 1, {}, {QStringLiteral("/dev/sdd")});
@@ -510,7 +510,7 @@ private Q_SLOTS:
         EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc1"), none), &rep), ErrorCode::Invalid,
                        "/dev/sdc1 is a partition: give the whole, blank disk");
         EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdc"), none), &rep), ErrorCode::InUse,
-                       "/dev/sdc already has 4 partition(s): Plexus partitions only blank disks");
+                       "/dev/sdc already has 4 partitions: Plexus partitions only blank disks");
         EXPECT_REFUSAL(validate(v, request(QStringLiteral("/dev/sdd1"), QStringLiteral("/dev/sdn"), none), &rep), ErrorCode::TooSmall,
                        "/dev/sdn (500 GiB) is too small for /dev/sdd's partitions");
         ReplaceMemberRequest wholeOld;

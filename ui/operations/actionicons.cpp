@@ -49,6 +49,11 @@ QString actionIconName(const QString &id)
         {QStringLiteral("reduceVolumeGroup"), QStringLiteral("list-remove")},
         {QStringLiteral("removeVolume"), QStringLiteral("edit-delete")},
         {QStringLiteral("removeVolumeGroup"), QStringLiteral("edit-delete")},
+        // An unfinished job (the banner's buttons)
+        {QStringLiteral("followJob"), QStringLiteral("view-process-all")},
+        {QStringLiteral("resumeJob"), QStringLiteral("media-playback-start")},
+        {QStringLiteral("rollBackJob"), QStringLiteral("edit-undo")},
+        {QStringLiteral("dropJob"), QStringLiteral("edit-delete")},
     };
     return names.value(id);
 }

@@ -3,6 +3,7 @@
 
 #include "unfinishedbanner.h"
 
+#include "actionicons.h"
 #include "helper1_proxy.h"
 #include "tone.h"
 
@@ -181,6 +182,10 @@ UnfinishedBanner::UnfinishedBanner(QWidget *parent) : QFrame(parent)
     layout->setContentsMargins(unit + unit / 3, unit / 2, unit, unit / 2);
     layout->setSpacing(unit / 2);
     layout->addWidget(m_text, 1);
+    m_progress->setIcon(actionIcon(QStringLiteral("followJob")));
+    m_resume->setIcon(actionIcon(QStringLiteral("resumeJob")));
+    m_rollBack->setIcon(actionIcon(QStringLiteral("rollBackJob")));
+    m_drop->setIcon(actionIcon(QStringLiteral("dropJob")));
     for (QPushButton *b : {m_progress, m_resume, m_rollBack, m_drop})
         layout->addWidget(b, 0, Qt::AlignVCenter);
     hide();

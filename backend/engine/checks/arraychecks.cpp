@@ -7,6 +7,8 @@
 #include "model/describe.h"
 #include "model/raidlevel.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -21,7 +23,7 @@ Status Validator::resolveExistingArray(const QString &path, const CommonOptions 
     const auto mNumbered = numbered.match(path);
     const auto mNamed = named.match(path);
     if (!mNumbered.hasMatch() && (!mNamed.hasMatch() || mNamed.captured(1).startsWith(QLatin1Char('.'))))
-        return invalid(QStringLiteral("'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.").arg(path));
+        return invalid(i18n("'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.", path));
     QString name;
     const NodeInfo node = m_sys.node(path);
     if (node.exists && node.isBlock && node.kernelName.startsWith(QLatin1String("md")))
@@ -29,13 +31,15 @@ Status Validator::resolveExistingArray(const QString &path, const CommonOptions 
     else if (mNumbered.hasMatch())
         name = mNumbered.captured(1);
     else
-        return notFound(QStringLiteral("%1 does not exist: no array by that name is running. plexusctl status lists the arrays.").arg(path));
+        return notFound(i18nc("%1 an array path", "%1 does not exist: no array by that name is running. plexusctl status lists the arrays.", path));
     const Array *a = m_snap.array(name);
     if (!a)
-        return notFound(QStringLiteral("%1 does not exist: no such array is running. plexusctl status lists the arrays.").arg(path));
+        return notFound(i18nc("%1 an array path", "%1 does not exist: no such array is running. plexusctl status lists the arrays.", path));
     if (!common.arrayUuid.isEmpty() && !sameUuid(common.arrayUuid, a->uuid))
-        return notFound(QStringLiteral("%1 is now another array (UUID %2, not %3). Arrays can be renumbered when they are started: "
-                                       "choose the array again.").arg(path, a->uuid.isEmpty() ? QStringLiteral("unknown") : a->uuid, common.arrayUuid));
+        return notFound(i18nc("%1 an array path, %2 its UUID now, %3 the UUID chosen",
+                              "%1 is now another array (UUID %2, not %3). Arrays can be renumbered when they are started: "
+                              "choose the array again.",
+                              path, a->uuid.isEmpty() ? i18nc("an array UUID that is not known", "unknown") : a->uuid, common.arrayUuid));
     out->path = QStringLiteral("/dev/") + name;
     out->requested = path;
     out->array = *a;
@@ -54,17 +58,19 @@ Status Validator::resolveRunningArray(const QString &path, const CommonOptions &
 Status Validator::requireActive(const ResolvedArray &a) const
 {
     if (a.array.state == ArrayState::Inactive)
-        return invalid(QStringLiteral("%1 is inactive (assembled but not started). Start it with assemble --run, or stop it first.").arg(a.path));
+        return invalid(i18nc("%1 an array", "%1 is inactive (assembled but not started). Start it with assemble --run, or stop it first.", a.path));
     if (a.array.state == ArrayState::ReadOnly)
-        return invalid(QStringLiteral("%1 is read-only. Make it writable first (mdadm --readwrite %1).").arg(a.path));
+        return invalid(i18nc("%1 an array", "%1 is read-only. Make it writable first (mdadm --readwrite %1).", a.path));
     return {};
 }
 
 Status Validator::requireRedundant(const ResolvedArray &a, const QString &what) const
 {
     if (!a.array.isRedundant())
-        return invalid(QStringLiteral("%1 is %2, which keeps no redundant copy of the data, so %3.")
-                           .arg(a.path, levelWords(a.array.level.value_or(QStringLiteral("of unknown level"))), what));
+        return invalid(i18nc("%1 an array, %2 its level in words (e.g. 'RAID-0 (striped)'), %3 why that stops the operation, "
+                             "e.g. 'a member cannot be failed without losing data'",
+                             "%1 is %2, which keeps no redundant copy of the data, so %3.",
+                             a.path, a.array.level ? levelWords(*a.array.level) : i18nc("an array's RAID level", "of unknown level"), what));
     return {};
 }
 
@@ -77,8 +83,10 @@ Status Validator::resolveMember(const ResolvedArray &a, const DeviceSpec &spec, 
         QStringList names;
         for (const Member &m : a.array.members)
             names << m.device;
-        return invalid(QStringLiteral("%1 is not a member of %2 (its members are %3). Choose one of those.")
-                           .arg(out->path, a.path, names.isEmpty() ? QStringLiteral("none") : listNames(names)));
+        return invalid(names.isEmpty()
+                           ? i18nc("%1 a device, %2 an array", "%1 is not a member of %2 (its members are none). Choose one of those.", out->path, a.path)
+                           : i18nc("%1 a device, %2 an array, %3 its members", "%1 is not a member of %2 (its members are %3). Choose one of those.",
+                                   out->path, a.path, listNames(names)));
     }
     return {};
 }
@@ -94,7 +102,7 @@ Status Validator::resolveRunningMember(const QString &array, const DeviceSpec &s
 Status Validator::checkNotInArray(const ResolvedArray &a, const ResolvedDevice &dev) const
 {
     if (a.array.member(dev.name))
-        return invalid(QStringLiteral("%1 is already a member of %2.").arg(dev.path, a.path));
+        return invalid(i18nc("%1 a device, %2 an array", "%1 is already a member of %2.", dev.path, a.path));
     return {};
 }
 
@@ -105,20 +113,24 @@ Status Validator::checkNewArrayPath(const QString &path) const
     const auto mNumbered = numbered.match(path);
     const auto mNamed = named.match(path);
     if (mNamed.hasMatch() && !validName(mNamed.captured(1)))
-        return invalid(QStringLiteral("'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-', for example /dev/md/data.").arg(mNamed.captured(1)));
+        return invalid(i18n("'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-', for example /dev/md/data.", mNamed.captured(1)));
     if (!mNumbered.hasMatch() && !mNamed.hasMatch())
-        return invalid(QStringLiteral("'%1' is not an md array device. Give /dev/mdN (for example %2) or /dev/md/NAME.").arg(path, suggestFreeArray()));
+        return invalid(i18nc("%1 what was given, %2 a free array device", "'%1' is not an md array device. Give /dev/mdN (for example %2) or /dev/md/NAME.", path, suggestFreeArray()));
     if (mNumbered.hasMatch()) {
         if (const Array *a = m_snap.array(mNumbered.captured(1))) {
             if (a->state != ArrayState::Inactive || !a->members.isEmpty())
-                return inUse(QStringLiteral("%1 already exists (%2, %3, %4 member(s)). Choose a free one, for example %5.")
-                                 .arg(path, a->level.value_or(QStringLiteral("no level")), toString(a->state))
-                                 .arg(a->members.size()).arg(suggestFreeArray()));
+                return inUse(i18ncp("%2 an array, %3 its RAID level, %4 its state (mdadm's word), %5 a free array device",
+                                    "%2 already exists (%3, %4, %1 member). Choose a free one, for example %5.",
+                                    "%2 already exists (%3, %4, %1 members). Choose a free one, for example %5.",
+                                    int(a->members.size()), path, a->level ? *a->level : i18nc("an array's RAID level", "no level"),
+                                    toString(a->state), suggestFreeArray()));
         }
     } else if (m_sys.exists(path)) {
         const NodeInfo node = m_sys.node(path);
-        return inUse(QStringLiteral("%1 already exists%2. Choose another name.")
-                         .arg(path, node.kernelName.isEmpty() ? QString() : QStringLiteral(" (it is %1)").arg(node.kernelName)));
+        return inUse(node.kernelName.isEmpty()
+                         ? i18nc("%1 an array path", "%1 already exists. Choose another name.", path)
+                         : i18nc("%1 an array path, %2 the kernel device it is", "%1 already exists (it is %2). Choose another name.", path,
+                                 node.kernelName));
     }
     return {};
 }
@@ -127,15 +139,21 @@ Status Validator::checkJoining(const ResolvedArray &a, const ResolvedDevice &dev
 {
     const Disk *disk = m_snap.disk(dev.diskName);
     if (dev.wholeDisk && disk && !disk->partitions.isEmpty())
-        return inUse(QStringLiteral("%1 has %2 partition(s): using the whole disk would erase them all. Choose one of its partitions, "
-                                    "or a blank disk.").arg(dev.name).arg(disk->partitions.size()));
+        return inUse(i18ncp("%2 a disk",
+                            "%2 has %1 partition: using the whole disk would erase them all. Choose one of its partitions, "
+                            "or a blank disk.",
+                            "%2 has %1 partitions: using the whole disk would erase them all. Choose one of its partitions, "
+                            "or a blank disk.",
+                            int(disk->partitions.size()), dev.name));
     for (const Member &m : a.array.members) {
         if (allowSameDisk || !a.array.isRedundant() || m.faulty || m.spare || m.device == replaced || m.device == dev.name)
             continue;
         const Disk *other = m_snap.diskOf(m.device);
         if (other && other->name == dev.diskName)
-            return invalid(QStringLiteral("%1 is on the same disk as %2, another member of %3: if that disk fails, both go with it. "
-                                          "Choose a device on another disk.").arg(dev.name, m.device, a.array.name));
+            return invalid(i18nc("%1 a device, %2 a member of the array %3",
+                                 "%1 is on the same disk as %2, another member of %3: if that disk fails, both go with it. "
+                                 "Choose a device on another disk.",
+                                 dev.name, m.device, a.array.name));
     }
     return checkNewMemberSize(a, dev);
 }
@@ -172,11 +190,15 @@ Status Validator::checkNewMemberSize(const ResolvedArray &a, const ResolvedDevic
             offset = qMax(offset, *o);
     const qint64 needed = *component + offset;
     if (dev.sizeBytes < needed) {
-        const QString noun = dev.wholeDisk ? QStringLiteral("disk") : QStringLiteral("partition");
-        return tooSmall(QStringLiteral("%1 (%2) is too small for %3: each member needs at least %4 (%5 of data plus %6 for md's "
-                                       "metadata). Choose a %7 of at least %4.")
-                            .arg(dev.path, humanSize(dev.sizeBytes), a.path, humanSize(needed), humanSize(*component),
-                                 humanSize(offset), noun));
+        if (dev.wholeDisk)
+            return tooSmall(i18nc("%1 a disk, %2 its size, %3 an array, %4 %5 %6 sizes",
+                                  "%1 (%2) is too small for %3: each member needs at least %4 (%5 of data plus %6 for md's "
+                                  "metadata). Choose a disk of at least %4.",
+                                  dev.path, humanSize(dev.sizeBytes), a.path, humanSize(needed), humanSize(*component), humanSize(offset)));
+        return tooSmall(i18nc("%1 a partition, %2 its size, %3 an array, %4 %5 %6 sizes",
+                              "%1 (%2) is too small for %3: each member needs at least %4 (%5 of data plus %6 for md's "
+                              "metadata). Choose a partition of at least %4.",
+                              dev.path, humanSize(dev.sizeBytes), a.path, humanSize(needed), humanSize(*component), humanSize(offset)));
     }
     return {};
 }
@@ -188,13 +210,14 @@ Status Validator::checkIdle(const ResolvedArray &a, const QString &what) const
         action = toString(a.array.sync->action);
     if (action.isEmpty() || action == QLatin1String("idle"))
         return {};
-    QString progress;
-    if (a.array.sync && a.array.sync->percent)
-        progress = QStringLiteral(", %1% done").arg(*a.array.sync->percent, 0, 'f', 1);
-    QString advice = QStringLiteral("Wait until it finishes, then %1.").arg(what);
+    QString advice = i18nc("%1 what is to be done then, e.g. 'try again'", "Wait until it finishes, then %1.", what);
     if (action == QLatin1String("check") || action == QLatin1String("repair"))
-        advice = QStringLiteral("Stop it (scrub idle) or wait until it finishes, then %1.").arg(what);
-    return busy(QStringLiteral("%1 is busy with %2%3. %4").arg(a.path, action, progress, advice));
+        advice = i18nc("%1 what is to be done then, e.g. 'try again'", "Stop it (scrub idle) or wait until it finishes, then %1.", what);
+    if (a.array.sync && a.array.sync->percent)
+        return busy(i18nc("%1 an array, %2 md's sync action (resync, recover, check...), %3 a percentage, %4 a sentence saying what to do",
+                          "%1 is busy with %2, %3% done. %4", a.path, action, QString::number(*a.array.sync->percent, 'f', 1), advice));
+    return busy(i18nc("%1 an array, %2 md's sync action (resync, recover, check...), %3 a sentence saying what to do",
+                      "%1 is busy with %2. %3", a.path, action, advice));
 }
 
 // Would the array still hold every block of data without `lost` (kernel names)?
@@ -221,8 +244,9 @@ Status Validator::checkCanLose(const ResolvedArray &a, const QStringList &lost, 
     QStringList paths;
     for (const QString &d : lost)
         paths << QStringLiteral("/dev/") + d;
-    return invalid(QStringLiteral("%1 %2 would leave %3 without a complete copy of the data: %4. Add or rebuild a member first.")
-                       .arg(verb, listNames(paths), a.path, problem));
+    return invalid(i18nc("%1 a verb (e.g. 'Failing'), %2 devices, %3 an array, %4 what would be missing",
+                         "%1 %2 would leave %3 without a complete copy of the data: %4. Add or rebuild a member first.",
+                         verb, listNames(paths), a.path, problem));
 }
 
 // ---- operations ------------------------------------------------------------

@@ -5,6 +5,8 @@
 
 #include "refusal.h"
 
+#include <KLocalizedString>
+
 #include <algorithm>
 
 namespace plexus {
@@ -80,13 +82,17 @@ Status Validator::resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const
                     slot.member.diskName = goneName;
                     slot.member.wholeDisk = m.device == goneName;
                     if (!m.faulty)
-                        return invalid(QStringLiteral("%1 has no device node but md still counts %2 as working in %3. Wait a moment for md "
-                                                      "to notice, or fail it (fail), then try again.").arg(spec.path, slot.member.path, slot.array.path));
+                        return invalid(i18nc("%1 a gone disk, %2 its member device, %3 an array",
+                                             "%1 has no device node but md still counts %2 as working in %3. Wait a moment for md "
+                                             "to notice, or fail it (fail), then try again.",
+                                             spec.path, slot.member.path, slot.array.path));
                     out->slots << slot;
                 }
         if (out->slots.isEmpty())
-            return notFound(QStringLiteral("%1 is not in the machine, and no array lists a member on it any more (md has dropped them). "
-                                           "Name it as missing: the disk that left the degraded arrays.").arg(spec.path));
+            return notFound(i18nc("%1 a disk",
+                                  "%1 is not in the machine, and no array lists a member on it any more (md has dropped them). "
+                                  "Name it as missing: the disk that left the degraded arrays.",
+                                  spec.path));
         return {};
     }
 
@@ -94,7 +100,7 @@ Status Validator::resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const
     if (Status s = resolve(spec, &disk); !s)
         return s;
     if (!disk.wholeDisk)
-        return invalid(QStringLiteral("%1 is a partition: give the whole disk (for example /dev/%2).").arg(disk.path, disk.diskName));
+        return invalid(i18nc("%1 a partition, %2 its disk's kernel name", "%1 is a partition: give the whole disk (for example /dev/%2).", disk.path, disk.diskName));
     out->disk = disk;
     out->present = true;
     for (const Array &a : m_snap.arrays)

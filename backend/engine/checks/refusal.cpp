@@ -3,6 +3,8 @@
 
 #include "refusal.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 namespace {
@@ -26,17 +28,17 @@ QString describeContents(const QString &fsType, const QString &label)
 {
     QString what;
     if (fsType == QLatin1String("swap"))
-        what = QStringLiteral("swap space");
+        what = i18nc("what a device holds", "swap space");
     else if (fsType == QLatin1String("LVM2_member"))
-        what = QStringLiteral("an LVM physical volume");
+        what = i18nc("what a device holds", "an LVM physical volume");
     else if (fsType == QLatin1String("crypto_LUKS"))
-        what = QStringLiteral("an encrypted LUKS container");
+        what = i18nc("what a device holds", "an encrypted LUKS container");
     else if (fsType == QLatin1String("linux_raid_member"))
-        what = QStringLiteral("an md superblock");
+        what = i18nc("what a device holds", "an md superblock");
     else
-        what = QStringLiteral("a filesystem (%1)").arg(fsType);
+        what = i18nc("what a device holds; %1 a filesystem type such as ext4", "a filesystem (%1)", fsType);
     if (!label.isEmpty())
-        what += QStringLiteral(" labelled '%1'").arg(label);
+        return i18nc("what a device holds: %1 its contents (e.g. 'a filesystem (ext4)'), %2 their label", "%1 labelled '%2'", what, label);
     return what;
 }
 
@@ -44,7 +46,11 @@ QString listNames(const QStringList &names)
 {
     if (names.size() <= 1)
         return names.join(QString());
-    return names.mid(0, names.size() - 1).join(QStringLiteral(", ")) + QStringLiteral(" and ") + names.last();
+    // A translated separator and a translated last step, each asked for when shown.
+    QString head = names.first();
+    for (int i = 1; i < names.size() - 1; ++i)
+        head = i18nc("a list of names: %1 the names so far, %2 the next one (not the last)", "%1, %2", head, names.at(i));
+    return i18nc("a list of names: %1 all but the last (comma separated), %2 the last one", "%1 and %2", head, names.last());
 }
 
 } // namespace plexus

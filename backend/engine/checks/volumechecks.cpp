@@ -9,6 +9,8 @@
 #include "refusal.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -16,16 +18,22 @@ namespace plexus {
 
 namespace {
 
-Status checkSeen(const DeviceSpec &spec, const QString &identity, qint64 sizeBytes, const QString &what)
+enum class Seen { ArrayUuid, VolumeName };
+
+Status checkSeen(const DeviceSpec &spec, const QString &identity, qint64 sizeBytes, Seen what)
 {
     if (spec.identity.isEmpty())
-        return invalid(QStringLiteral("The request names %1 without its identity (%2) and size, so the helper cannot tell it is the one "
-                                      "you chose. Choose it again.").arg(spec.path, what));
+        return invalid(what == Seen::ArrayUuid
+                           ? i18nc("%1 an array", "The request names %1 without its identity (the array's UUID) and size, so the helper "
+                                   "cannot tell it is the one you chose. Choose it again.", spec.path)
+                           : i18nc("%1 a logical volume", "The request names %1 without its identity (VG/LV) and size, so the helper "
+                                   "cannot tell it is the one you chose. Choose it again.", spec.path));
     if (spec.identity != identity && !sameUuid(spec.identity, identity))
-        return notFound(QStringLiteral("%1 is now %2, not %3 as you chose it. Choose it again.").arg(spec.path, identity, spec.identity));
+        return notFound(i18nc("%1 a device, %2 its identity now, %3 the identity chosen", "%1 is now %2, not %3 as you chose it. Choose it again.",
+                              spec.path, identity, spec.identity));
     if (qint64(spec.sizeBytes) != sizeBytes)
-        return notFound(QStringLiteral("%1 is %2 now, not %3 as you chose it. Choose it again.")
-                            .arg(spec.path, humanSize(sizeBytes), humanSize(qint64(spec.sizeBytes))));
+        return notFound(i18nc("%1 a device, %2 its size now, %3 the size chosen", "%1 is %2 now, not %3 as you chose it. Choose it again.",
+                              spec.path, humanSize(sizeBytes), humanSize(qint64(spec.sizeBytes))));
     return {};
 }
 
@@ -41,7 +49,7 @@ Status Validator::resolveBlock(const DeviceSpec &spec, ResolvedDevice *out) cons
         ResolvedArray ra{QStringLiteral("/dev/") + name, spec.path, *a};
         if (Status s = requireActive(ra); !s)
             return s;
-        if (Status s = checkSeen(spec, a->uuid, a->sizeKib.value_or(0) * 1024, QStringLiteral("the array's UUID")); !s)
+        if (Status s = checkSeen(spec, a->uuid, a->sizeKib.value_or(0) * 1024, Seen::ArrayUuid); !s)
             return s;
         *out = {};
         out->path = ra.path;
@@ -69,9 +77,10 @@ Status Validator::volumeAt(const DeviceSpec &spec, const NodeInfo &node, Resolve
 {
     const LogicalVolume *v = m_snap.activeVolume(node.kernelName);
     if (!v)
-        return invalid(QStringLiteral("%1 (%2) is not an active logical volume. Give one as /dev/GROUP/VOLUME (plexusctl status lists them).")
-                           .arg(spec.path, node.kernelName));
-    if (Status s = checkSeen(spec, v->vgName + QLatin1Char('/') + v->name, v->sizeBytes, QStringLiteral("VG/LV")); !s)
+        return invalid(i18nc("%1 a path, %2 its kernel device name",
+                             "%1 (%2) is not an active logical volume. Give one as /dev/GROUP/VOLUME (plexusctl status lists them).",
+                             spec.path, node.kernelName));
+    if (Status s = checkSeen(spec, v->vgName + QLatin1Char('/') + v->name, v->sizeBytes, Seen::VolumeName); !s)
         return s;
     *out = {};
     out->path = QStringLiteral("/dev/%1/%2").arg(v->vgName, v->name);
@@ -90,12 +99,14 @@ Status Validator::checkBlockFree(const ResolvedDevice &dev, const Consent &conse
         return checkFree(dev, consent);
     const QString use = usageOf(dev.name);
     if (!use.isEmpty()) {
-        QString advice = QStringLiteral("Stop using it first");
-        if (use.startsWith(QLatin1String("is mounted")))
-            advice = QStringLiteral("Unmount it first");
-        else if (use.startsWith(QLatin1String("is active swap")))
-            advice = QStringLiteral("Turn it off first (swapoff %1)").arg(dev.path);
-        return inUse(QStringLiteral("%1 %2. %3, or choose another device.").arg(dev.path, use, advice));
+        // The same order as usageOf(): its words are for people, not to compare.
+        QString advice = i18n("Stop using it first, or choose another device.");
+        if (!m_snap.mountsOf(dev.name).isEmpty())
+            advice = i18n("Unmount it first, or choose another device.");
+        else if (m_snap.isSwap(dev.name))
+            advice = i18nc("%1 a device", "Turn it off first (swapoff %1), or choose another device.", dev.path);
+        return inUse(i18nc("%1 a sentence saying what uses a device (without its full stop), %2 a sentence saying what to do", "%1. %2",
+                           i18nc("%1 a device, %2 what uses it (e.g. 'is mounted on /srv')", "%1 %2", dev.path, use), advice));
     }
     QString fsType, label;
     if (const Array *a = dev.kind == ResolvedDevice::Array ? m_snap.array(dev.name) : nullptr) {
@@ -107,26 +118,29 @@ Status Validator::checkBlockFree(const ResolvedDevice &dev, const Consent &conse
     }
     if (fsType.isEmpty() || consent.overwrite)
         return {};
-    return invalid(QStringLiteral("%1 holds %2. Writing over it destroys that data: say overwrite if it may go, or choose another device.")
-                       .arg(dev.path, describeContents(fsType, label)));
+    return invalid(i18nc("%1 a device, %2 what it holds (e.g. 'a filesystem (ext4)')",
+                         "%1 holds %2. Writing over it destroys that data: say overwrite if it may go, or choose another device.",
+                         dev.path, describeContents(fsType, label)));
 }
 
 Status Validator::resolvePhysicalVolumes(const DeviceSpecList &specs, bool overwrite, const CommonOptions &common,
                                          QList<ResolvedDevice> *out) const
 {
     if (specs.isEmpty())
-        return invalid(QStringLiteral("Name at least one array or partition for the volume group."));
+        return invalid(i18n("Name at least one array or partition for the volume group."));
     QSet<QString> seen;
     for (const DeviceSpec &spec : specs) {
         ResolvedDevice dev;
         if (Status s = resolveBlock(spec, &dev); !s)
             return s;
         if (seen.contains(dev.name))
-            return invalid(QStringLiteral("%1 is named twice in the request.").arg(dev.path));
+            return invalid(i18n("%1 is named twice in the request.", dev.path));
         seen.insert(dev.name);
         if (dev.kind == ResolvedDevice::Volume)
-            return invalid(QStringLiteral("%1 is itself a logical volume: LVM inside LVM only hides where the data is. Give an array or a "
-                                          "partition.").arg(dev.path));
+            return invalid(i18nc("%1 a logical volume",
+                                 "%1 is itself a logical volume: LVM inside LVM only hides where the data is. Give an array or a "
+                                 "partition.",
+                                 dev.path));
         if (Status s = checkBlockFree(dev, {overwrite, common.allowSystemDisk}); !s)
             return s;
         out->append(dev);
@@ -136,11 +150,11 @@ Status Validator::resolvePhysicalVolumes(const DeviceSpecList &specs, bool overw
 
 Status Validator::resolveVolumeGroup(const QString &name, const VolumeGroup **out) const
 {
-    if (Status s = checkLvmName(name, QStringLiteral("volume group")); !s)
+    if (Status s = checkLvmName(name, i18nc("what is named: fills 'is not a usable %2 name'", "volume group")); !s)
         return s;
     *out = m_snap.volumeGroup(name);
     if (!*out)
-        return notFound(QStringLiteral("There is no volume group %1. plexusctl status lists the volume groups.").arg(name));
+        return notFound(i18nc("%1 a volume group", "There is no volume group %1. plexusctl status lists the volume groups.", name));
     return {};
 }
 
@@ -149,9 +163,11 @@ Status Validator::checkGrowsInPlace(const ResolvedDevice &dev, const LogicalVolu
     // Anything else would be left the old size inside a bigger volume, which
     // looks like lost space.
     if (!lv.fsType.isEmpty() && lv.fsType != QLatin1String("ext4") && lv.fsType != QLatin1String("xfs"))
-        return invalid(QStringLiteral("%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow). %3")
-                           .arg(dev.path, describeContents(lv.fsType, lv.fsLabel),
-                                lv.fsType == QLatin1String("swap") ? QStringLiteral("Make a new swap volume instead.") : QString()).trimmed());
+        return invalid(lv.fsType == QLatin1String("swap")
+                           ? i18nc("%1 a logical volume, %2 what it holds", "%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow). "
+                                   "Make a new swap volume instead.", dev.path, describeContents(lv.fsType, lv.fsLabel))
+                           : i18nc("%1 a logical volume, %2 what it holds", "%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow).",
+                                   dev.path, describeContents(lv.fsType, lv.fsLabel)));
     return {};
 }
 
@@ -163,10 +179,13 @@ Status Validator::checkLvmName(const QString &name, const QString &what)
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9+_.-]{0,63}$"));
     static const QRegularExpression reserved(QStringLiteral("^(snapshot|pvmove)|_(cdata|cmeta|corig|cpool|cvol|imeta|iorig|mimage|mlog|pmspare|rimage|rmeta|tdata|tmeta|vdata|vorigin|wcorig)"));
     if (!re.match(name).hasMatch())
-        return invalid(QStringLiteral("'%1' is not a usable %2 name: use a letter or digit, then up to 63 letters, digits, '+', '_', '.' or "
-                                      "'-', for example data.").arg(name, what));
+        return invalid(i18nc("%1 a name, %2 what it names ('volume group', 'volume')",
+                             "'%1' is not a usable %2 name: use a letter or digit, then up to 63 letters, digits, '+', '_', '.' or "
+                             "'-', for example data.",
+                             name, what));
     if (reserved.match(name).hasMatch())
-        return invalid(QStringLiteral("'%1' looks like a name LVM keeps for itself (snapshot, pvmove, _rimage, ...). Choose another %2 name.").arg(name, what));
+        return invalid(i18nc("%1 a name, %2 what it names ('volume group', 'volume')",
+                             "'%1' looks like a name LVM keeps for itself (snapshot, pvmove, _rimage, ...). Choose another %2 name.", name, what));
     return {};
 }
 

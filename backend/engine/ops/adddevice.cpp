@@ -10,21 +10,24 @@
 #include "engine/steps/mdsteps.h"
 #include "engine/steps/partitionsteps.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 using namespace actions;
 
 QString AddDeviceRequest::title() const
 {
-    return spare ? QStringLiteral("Add %1 to %2 as a spare").arg(deviceName(device.path), deviceName(array))
-                 : QStringLiteral("Add %1 to %2").arg(deviceName(device.path), deviceName(array));
+    return spare ? i18nc("an operation's title: %1 a device, %2 an array", "Add %1 to %2 as a spare", deviceName(device.path), deviceName(array))
+                 : i18nc("an operation's title: %1 a device, %2 an array", "Add %1 to %2", deviceName(device.path), deviceName(array));
 }
 
 Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *out)
 {
     *out = {};
     ResolvedArray a;
-    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, r.spare ? QStringLiteral("a spare would never be used") : QStringLiteral("it has no missing member to fill")); !s)
+    if (Status s = checks.resolveRunningArray(r.array, r.common, &a, r.spare ? i18nc("ends '/dev/md0 is RAID-0, which keeps no redundant copy of the data, so %1.'", "a spare would never be used")
+                                                                           : i18nc("ends '/dev/md0 is RAID-0, which keeps no redundant copy of the data, so %1.'", "it has no missing member to fill")); !s)
         return s;
     ResolvedDevice dev;
     if (Status s = checks.resolve(r.device, &dev); !s)
@@ -35,14 +38,18 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
         return s;
     if (!r.spare && a.array.missingCount() == 0) {
         const int n = a.array.raidDisks.value_or(int(a.array.members.size()));
-        return invalid(QStringLiteral("%1 has no missing member (%2 of %2 slots are filled). Add %3 as a spare, or grow %1 to %4 devices "
-                                      "to keep another copy on it.").arg(a.path).arg(n).arg(dev.path).arg(n + 1));
+        return invalid(i18ncp("%2 an array, %3 a device, %4 a number of devices",
+                              "%2 has no missing member (%1 of %1 slot is filled). Add %3 as a spare, or grow %2 to %4 devices "
+                              "to keep another copy on it.",
+                              "%2 has no missing member (%1 of %1 slots are filled). Add %3 as a spare, or grow %2 to %4 devices "
+                              "to keep another copy on it.",
+                              n, a.path, dev.path, QString::number(n + 1)));
     }
     if (r.partitionLike) {
         const Member *m = checks.snapshot().partitionMemberToCopy(a.array);
         if (!m)
-            return invalid(QStringLiteral("%1's working members are whole disks, not partitions: there is no partition table to copy. "
-                                          "Add %2 without partitioning it.").arg(a.path, dev.path));
+            return invalid(i18nc("%1 an array, %2 a device", "%1's working members are whole disks, not partitions: there is no partition table to copy. "
+                                 "Add %2 without partitioning it.", a.path, dev.path));
         const ResolvedDevice like{QStringLiteral("/dev/") + m->device, m->device, checks.snapshot().diskOf(m->device)->name, 0, false, false};
         ValidCopyTable table;
         if (Status s = checks.partitionLike(like, r.device, &dev, r.overwrite, r.common, &table); !s)
@@ -64,22 +71,24 @@ Plan makePlan(const ValidAdd &v)
     const bool degraded = v.array.array.missingCount() > 0;
     if (v.partitionLike) {
         plan.steps << copyTableSteps(*v.partitionLike);
-        plan.notes << QStringLiteral("%1 first gets %2's partitions (same starts, sizes and types; new identifiers); %3 is the one that joins %4.")
-                          .arg(v.partitionLike->target.path, v.partitionLike->source.path, v.device.path, md);
+        plan.notes << i18nc("%1 a blank disk, %2 the disk whose partitions it gets, %3 the new partition, %4 an array",
+                            "%1 first gets %2's partitions (same starts, sizes and types; new identifiers); %3 is the one that joins %4.",
+                            v.partitionLike->target.path, v.partitionLike->source.path, v.device.path, md);
     }
     plan.operation = v.spare ? QLatin1String(AddSpareRequest::info.method) : QLatin1String(AddMemberRequest::info.method);
     if (v.spare) {
-        plan.summary = QStringLiteral("Add %1 to %2 as a spare.").arg(v.device.path, md);
+        plan.summary = i18nc("%1 a device, %2 an array", "Add %1 to %2 as a spare.", v.device.path, md);
         if (degraded)
-            plan.notes << QStringLiteral("%1 is degraded: the kernel starts rebuilding onto the spare at once.").arg(md);
+            plan.notes << i18nc("%1 an array", "%1 is degraded: the kernel starts rebuilding onto the spare at once.", md);
         else
-            plan.notes << QStringLiteral("The spare waits unused; it takes over as soon as a member of %1 fails.").arg(md);
+            plan.notes << i18nc("%1 an array", "The spare waits unused; it takes over as soon as a member of %1 fails.", md);
         plan.steps << addSpareStep(path, md, v.device, QString());
     } else {
-        plan.summary = QStringLiteral("Add %1 to %2 in its missing slot.").arg(v.device.path, md);
-        plan.notes << QStringLiteral("The kernel rebuilds the data onto %1 in the background (recovery); %2 is redundant again when it finishes.").arg(v.device.path, md);
+        plan.summary = i18nc("%1 a device, %2 an array", "Add %1 to %2 in its missing slot.", v.device.path, md);
+        plan.notes << i18nc("%1 a device, %2 an array", "The kernel rebuilds the data onto %1 in the background (recovery); %2 is redundant again when it finishes.",
+                            v.device.path, md);
         Step s;
-        s.description = QStringLiteral("Add %1 to %2 in its missing slot; the kernel then rebuilds the data onto it").arg(v.device.path, md);
+        s.description = i18nc("a step: %1 a device, %2 an array", "Add %1 to %2 in its missing slot; the kernel then rebuilds the data onto it", v.device.path, md);
         s.command = mdAddArgv(path, v.device.path);
         s.precondition = arrayIsRunning(md, path);
         const QString dev = v.device.path;

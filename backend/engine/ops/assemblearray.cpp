@@ -10,6 +10,8 @@
 #include "model/raidlevel.h"
 #include "engine/steps/mdsteps.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 #include <QSet>
 
@@ -30,13 +32,15 @@ Status validateInactive(const AssembleArrayRequest &r, const Array &a, ValidAsse
     for (const DeviceSpec &spec : r.members) {
         const QString name = spec.path.startsWith(QLatin1String("/dev/")) ? spec.path.mid(5) : spec.path;
         if (!held.contains(name))
-            return invalid(QStringLiteral("%1 is inactive and holds %2; %3 is not one of them. Stop %1 first, then assemble it from all its "
-                                          "members.").arg(r.array, listNames(held), spec.path));
+            return invalid(i18nc("%1 an array, %2 its members, %3 a device",
+                                 "%1 is inactive and holds %2; %3 is not one of them. Stop %1 first, then assemble it from all its "
+                                 "members.", r.array, listNames(held), spec.path));
     }
     if (!r.runDegraded)
-        return invalid(QStringLiteral("%1 is inactive: md found only %2 and is waiting for the other members. Starting it now runs it "
-                                      "without them (degraded, or not at all if too many are missing). Connect the missing disks, or "
-                                      "say run_degraded (--run) to start it as it is.").arg(r.array, listNames(held)));
+        return invalid(i18nc("%1 an array, %2 its members; run_degraded is an option's name, --run mdadm's",
+                             "%1 is inactive: md found only %2 and is waiting for the other members. Starting it now runs it "
+                             "without them (degraded, or not at all if too many are missing). Connect the missing disks, or "
+                             "say run_degraded (--run) to start it as it is.", r.array, listNames(held)));
     out->arrayPath = QStringLiteral("/dev/") + a.name;
     out->run = true;
     out->startInactive = true;
@@ -74,9 +78,10 @@ Status checkNotRunning(const Validator &checks, const QString &device, const QSt
 {
     for (const Array &a : checks.snapshot().arrays)
         if (!a.uuid.isEmpty() && !uuid.isEmpty() && sameUuid(a.uuid, uuid))
-            return inUse(QStringLiteral("%1 holds a copy of an array that already runs as /dev/%2 (UUID %3). Assembling it apart would give "
-                                        "two arrays with one UUID and two diverging copies of the data. Add %1 to /dev/%2 instead "
-                                        "(its data is then copied over from /dev/%2), or stop /dev/%2 first.").arg(device, a.name, a.uuid));
+            return inUse(i18nc("%1 a device, %2 an array (md0), %3 its UUID",
+                               "%1 holds a copy of an array that already runs as /dev/%2 (UUID %3). Assembling it apart would give "
+                               "two arrays with one UUID and two diverging copies of the data. Add %1 to /dev/%2 instead "
+                               "(its data is then copied over from /dev/%2), or stop /dev/%2 first.", device, a.name, a.uuid));
     return {};
 }
 
@@ -87,9 +92,10 @@ Status checkLeftOut(const AssembleArrayRequest &r, const QList<MdSuperblock> &bl
     out->slotsLeftOut = slotsLeftOut(blocks);
     if (out->slotsLeftOut.isEmpty() || r.runDegraded)
         return {};
-    return invalid(QStringLiteral("%1 last ran with a member in slot %2, and none of the devices given holds it: started now, it runs degraded "
-                                  "(without a second copy of what that slot held). Connect the missing disk and give its member too, or "
-                                  "say run_degraded (--run) to start it degraded.").arg(r.array, slotNumbers(out->slotsLeftOut)));
+    return invalid(i18nc("%1 an array, %2 slot numbers; run_degraded is an option's name, --run mdadm's",
+                         "%1 last ran with a member in slot %2, and none of the devices given holds it: started now, it runs degraded "
+                         "(without a second copy of what that slot held). Connect the missing disk and give its member too, or "
+                         "say run_degraded (--run) to start it degraded.", r.array, slotNumbers(out->slotsLeftOut)));
 }
 
 // Reads each member's superblock and refuses what md would assemble wrongly:
@@ -102,8 +108,9 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
     for (const ResolvedDevice &d : std::as_const(out->members)) {
         const auto sb = parseExamine(d.path, checks.system().mdExamine(d.name));
         if (!sb)
-            return r.keep.isEmpty() ? Status() : invalid(QStringLiteral("Plexus cannot read the md superblock on %1 (only 1.x metadata is "
-                                                                       "compared), so it cannot tell which half to keep.").arg(d.path));
+            return r.keep.isEmpty() ? Status()
+                                    : invalid(i18nc("%1 a device", "Plexus cannot read the md superblock on %1 (only 1.x metadata is "
+                                                                   "compared), so it cannot tell which half to keep.", d.path));
         blocks << *sb;
         out->histories << sb->history();
     }
@@ -115,24 +122,26 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
         if (b.device == r.keep || deviceName(b.device) == deviceName(r.keep))
             kept = &b;
     if (!r.keep.isEmpty() && !kept)
-        return invalid(QStringLiteral("%1 is not one of the members to assemble; keep names the member whose half wins.").arg(r.keep));
+        return invalid(i18nc("%1 a device; keep is an option's name", "%1 is not one of the members to assemble; keep names the member whose half wins.", r.keep));
     if (!kept) {
         for (const MdSuperblock &b : std::as_const(blocks))
             if (const QList<MdSuperblock> other = divergedFrom(b, blocks); !other.isEmpty())
-                return invalid(QStringLiteral("Split brain: %1 and %2 each ran without the other, so each may hold writes the other lacks. "
-                                              "Assembled together, md would keep one half's data and silently drop the other's. Their "
-                                              "histories: %3. Copy off what you need from each (assemble one half at a time, read-only), "
-                                              "then choose the half to keep (keep MEMBER): the other members are erased and added again.")
-                                   .arg(b.device, other.first().device, out->histories.join(QStringLiteral("; "))));
+                return invalid(i18nc("%1 and %2 members, %3 the members' histories; keep MEMBER is an option",
+                                     "Split brain: %1 and %2 each ran without the other, so each may hold writes the other lacks. "
+                                     "Assembled together, md would keep one half's data and silently drop the other's. Their "
+                                     "histories: %3. Copy off what you need from each (assemble one half at a time, read-only), "
+                                     "then choose the half to keep (keep MEMBER): the other members are erased and added again.",
+                                     b.device, other.first().device, joinedList(out->histories, ki18nc("md members' histories: those so far (%1), then the next one (%2)", "%1; %2"))));
         takeStale(blocks, out);
         return checkLeftOut(r, blocks, out);
     }
     const QList<MdSuperblock> losing = divergedFrom(*kept, blocks);
     if (losing.isEmpty())
-        return invalid(QStringLiteral("The members' histories did not diverge (%1), so there is no half to choose: assemble them without keep.")
-                           .arg(out->histories.join(QStringLiteral("; "))));
+        return invalid(i18nc("%1 the members' histories; keep is an option's name",
+                             "The members' histories did not diverge (%1), so there is no half to choose: assemble them without keep.",
+                             joinedList(out->histories, ki18nc("md members' histories: those so far (%1), then the next one (%2)", "%1; %2"))));
     if (!r.array.startsWith(QLatin1String("/dev/md")) || r.array.startsWith(QLatin1String("/dev/md/")))
-        return invalid(QStringLiteral("Give the array as /dev/mdN to resolve a split brain."));
+        return invalid(i18n("Give the array as /dev/mdN to resolve a split brain."));
     for (const MdSuperblock &l : losing)
         takeMember(l.device, &out->members, &out->rejoin);
     out->run = true; // the kept half alone is degraded until the others are back
@@ -148,9 +157,9 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     static const QRegularExpression named(QStringLiteral("^/dev/md/(.*)$"));
     const auto mNamed = named.match(r.array);
     if (mNamed.hasMatch() && !Validator::validName(mNamed.captured(1)))
-        return invalid(QStringLiteral("'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.").arg(mNamed.captured(1)));
+        return invalid(i18nc("%1 a name", "'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.", mNamed.captured(1)));
     if (!numbered.match(r.array).hasMatch() && !mNamed.hasMatch())
-        return invalid(QStringLiteral("'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.").arg(r.array));
+        return invalid(i18nc("%1 a path", "'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.", r.array));
     const auto mNumbered = numbered.match(r.array);
     const Array *existing = nullptr;
     if (mNumbered.hasMatch()) {
@@ -158,18 +167,18 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     } else if (checks.system().exists(r.array)) {
         existing = checks.snapshot().array(checks.system().node(r.array).kernelName);
         if (!existing)
-            return inUse(QStringLiteral("%1 already exists. Stop that array first, or choose another name.").arg(r.array));
+            return inUse(i18nc("%1 an array", "%1 already exists. Stop that array first, or choose another name.", r.array));
     }
     if (existing && existing->state == ArrayState::Inactive && !existing->members.isEmpty()) {
         if (!r.keep.isEmpty())
-            return invalid(QStringLiteral("%1 is inactive, holding members already: stop it first, then assemble it with keep.").arg(r.array));
+            return invalid(i18nc("%1 an array; keep is an option's name", "%1 is inactive, holding members already: stop it first, then assemble it with keep.", r.array));
         return validateInactive(r, *existing, out);
     }
     if (existing && (existing->state != ArrayState::Inactive || !existing->members.isEmpty()))
-        return inUse(QStringLiteral("%1 is already running (%2). Stop it first, or choose another device name.")
-                         .arg(r.array, existing->level.value_or(toString(existing->state))));
+        return inUse(i18nc("%1 an array, %2 its level (raid1) or state", "%1 is already running (%2). Stop it first, or choose another device name.",
+                           r.array, existing->level.value_or(toString(existing->state))));
     if (r.members.isEmpty())
-        return invalid(QStringLiteral("Name the members to assemble %1 from.").arg(r.array));
+        return invalid(i18nc("%1 an array", "Name the members to assemble %1 from.", r.array));
     const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};
     QString arrayUuid;
     QSet<QString> seen;
@@ -181,17 +190,20 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
         const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;
         const QString uuid = dev.wholeDisk ? disk->uuid : disk->partition(dev.name)->uuid;
         if (fsType != QLatin1String("linux_raid_member"))
-            return invalid(QStringLiteral("%1 carries no md superblock%2, so it is not a member of any array. Choose the array's members "
-                                          "(plexusctl status shows them as md members).")
-                               .arg(dev.path, fsType.isEmpty() ? QString() : QStringLiteral(" (it contains %1)").arg(describeContents(fsType, QString()))));
+            return invalid(fsType.isEmpty()
+                               ? i18nc("%1 a device; plexusctl status is a command", "%1 carries no md superblock, so it is not a member of any array. "
+                                       "Choose the array's members (plexusctl status shows them as md members).", dev.path)
+                               : i18nc("%1 a device, %2 what it holds (an ext4 filesystem); plexusctl status is a command",
+                                       "%1 carries no md superblock (it contains %2), so it is not a member of any array. Choose the array's "
+                                       "members (plexusctl status shows them as md members).", dev.path, describeContents(fsType, QString())));
         if (Status s = checks.checkFree(dev, consent); !s)
             return s;
         // udev read the array UUID from the superblock: enough to tell a running array's copy.
         if (Status s = checkNotRunning(checks, dev.path, uuid); !s)
             return s;
         if (!arrayUuid.isEmpty() && !uuid.isEmpty() && !sameUuid(arrayUuid, uuid))
-            return invalid(QStringLiteral("%1 belongs to another array (UUID %2) than the first member (UUID %3). Assemble each array "
-                                          "from its own members.").arg(dev.path, uuid, arrayUuid));
+            return invalid(i18nc("%1 a device, %2 and %3 array UUIDs", "%1 belongs to another array (UUID %2) than the first member (UUID %3). "
+                                 "Assemble each array from its own members.", dev.path, uuid, arrayUuid));
         if (arrayUuid.isEmpty())
             arrayUuid = uuid;
         out->members.append(dev);
@@ -211,7 +223,7 @@ std::function<Status()> started(const QString &path)
                 md = mdKernelName(path);
                 return !md.isEmpty() && arrayRunning(md);
             }))
-            return toolFailed(QStringLiteral("%1 did not start.").arg(path));
+            return toolFailed(i18nc("%1 an array", "%1 did not start.", path));
         return Status();
     };
 }
@@ -219,10 +231,10 @@ std::function<Status()> started(const QString &path)
 Plan startInactivePlan(const ValidAssemble &v, const QStringList &members)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Start the inactive %1 with the members it holds (%2).").arg(v.arrayPath, listNames(members));
-    plan.notes << QStringLiteral("Members that are missing stay missing: the array runs degraded until they are added again.");
+    plan.summary = i18nc("%1 an array, %2 its members", "Start the inactive %1 with the members it holds (%2).", v.arrayPath, listNames(members));
+    plan.notes << i18n("Members that are missing stay missing: the array runs degraded until they are added again.");
     Step s;
-    s.description = QStringLiteral("Start %1 as it is, even if degraded").arg(v.arrayPath);
+    s.description = i18nc("a step: %1 an array", "Start %1 as it is, even if degraded", v.arrayPath);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--run"), v.arrayPath};
     s.action = runThenSettle(s.command);
     s.check = started(v.arrayPath);
@@ -240,15 +252,16 @@ Plan makePlan(const ValidAssemble &v)
         members << d.path;
     if (v.startInactive)
         return startInactivePlan(v, members);
-    plan.summary = QStringLiteral("Assemble %1 from %2.").arg(v.arrayPath, listNames(members));
+    plan.summary = i18nc("%1 an array, %2 its members", "Assemble %1 from %2.", v.arrayPath, listNames(members));
     if (!v.slotsLeftOut.isEmpty()) {
-        plan.notes << QStringLiteral("Slot %1 has no member among these: %2 runs degraded until a device is added in its place.")
-                          .arg(slotNumbers(v.slotsLeftOut), v.arrayPath);
+        plan.notes << i18nc("%1 slot numbers, %2 an array", "Slot %1 has no member among these: %2 runs degraded until a device is added in its place.",
+                            slotNumbers(v.slotsLeftOut), v.arrayPath);
     } else if (v.run) {
-        plan.notes << QStringLiteral("The array is started even if members are missing (degraded).");
+        plan.notes << i18n("The array is started even if members are missing (degraded).");
     }
     Step s;
-    s.description = QStringLiteral("Assemble %1 from %2%3").arg(v.arrayPath, listNames(members), v.run ? QStringLiteral(", starting it even if degraded") : QString());
+    s.description = v.run ? i18nc("a step: %1 an array, %2 its members", "Assemble %1 from %2, starting it even if degraded", v.arrayPath, listNames(members))
+                          : i18nc("a step: %1 an array, %2 its members", "Assemble %1 from %2", v.arrayPath, listNames(members));
     s.command = mdAssembleArgv(v.arrayPath, members, v.run);
     const QString path = v.arrayPath;
     const bool runDegraded = v.run;
@@ -268,8 +281,9 @@ Plan makePlan(const ValidAssemble &v)
         plan.steps << addIntoSlotStep(v.arrayPath, v.arrayPath.mid(5), d);
     }
     if (!stale.isEmpty())
-        plan.notes << QStringLiteral("%1 left the array while it went on without it (its copy is older), so md assembles without it; it is added "
-                                     "back once %2 runs, and md copies onto it what it missed.").arg(listNames(stale), v.arrayPath);
+        plan.notes << i18nc("%1 one or more members, %2 an array",
+                            "%1 left the array while it went on without it (its copy is older), so md assembles without it; it is added "
+                            "back once %2 runs, and md copies onto it what it missed.", listNames(stale), v.arrayPath);
     if (v.rejoin.isEmpty())
         return plan;
     // Split brain resolved: the kept half runs; the others lose their history
@@ -279,12 +293,15 @@ Plan makePlan(const ValidAssemble &v)
     for (const ResolvedDevice &d : v.rejoin) {
         rejoined << d.path;
         plan.exclusive << d.path;
-        plan.steps << zeroStep(d, QStringLiteral(": its half of the diverged history is given up"));
+        plan.steps << zeroStep(d, i18nc("appended to the step 'Erase the md superblock on /dev/sdc2'", ": its half of the diverged history is given up"));
         plan.steps << addIntoSlotStep(v.arrayPath, md, d);
     }
-    plan.summary = QStringLiteral("Assemble %1 from %2, whose data is kept; erase %3 and add it again, so that md copies the kept data onto it.")
-                       .arg(v.arrayPath, listNames(members), listNames(rejoined));
-    plan.notes = {QStringLiteral("Whatever was written only to %1 is lost. The histories: %2.").arg(listNames(rejoined), v.histories.join(QStringLiteral("; ")))};
+    plan.summary = i18nc("%1 an array, %2 the members kept, %3 the others",
+                         "Assemble %1 from %2, whose data is kept; erase %3 and add it again, so that md copies the kept data onto it.", v.arrayPath,
+                         listNames(members), listNames(rejoined));
+    plan.notes = {i18nc("%1 one or more members, %2 the members' histories", "Whatever was written only to %1 is lost. The histories: %2.",
+                        listNames(rejoined),
+                        joinedList(v.histories, ki18nc("md members' histories: those so far (%1), then the next one (%2)", "%1; %2")))};
     return plan;
 }
 

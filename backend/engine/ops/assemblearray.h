@@ -11,6 +11,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidAssemble {
@@ -49,7 +51,7 @@ struct AssembleArrayRequest {
                                        "this member belongs to; the other members are erased and added again.", "MEMBER")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Start %1").arg(deviceName(array)); }
+    QString title() const { return i18nc("an operation's title: %1 an array", "Start %1", deviceName(array)); }
     bool changesData() const { return false; }
 };
 

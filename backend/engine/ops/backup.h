@@ -47,7 +47,7 @@ struct BackUpRequest {
                                                  "backup that changed, or other data).")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Back up %1 to %2").arg(deviceName(array), deviceName(device.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

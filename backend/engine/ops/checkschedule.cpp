@@ -11,7 +11,14 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString CheckScheduleRequest::title() const
+{
+    return i18nc("an operation's title", "Change when the arrays are checked");
+}
 
 using namespace actions;
 
@@ -44,13 +51,15 @@ QStringList systemctl(const QStringList &args)
 Status expectSchedule(const std::function<bool(const ScrubSchedule &)> &holds, const QString &what)
 {
     const ScrubSchedule now = readScrubSchedule();
-    return holds(now) ? Status() : toolFailed(QStringLiteral("After the change, %1 says %2, not %3.").arg(now.source, now.state(), what));
+    return holds(now) ? Status()
+                      : toolFailed(i18nc("%1 a systemd timer, %2 and %3 when it checks the arrays ('every Sunday at 01:00', 'enabled', ...)",
+                                         "After the change, %1 says %2, not %3.", now.source, now.state(), what));
 }
 
 Step reload()
 {
     Step s;
-    s.description = QStringLiteral("Tell systemd to read the timer's files again");
+    s.description = i18n("Tell systemd to read the timer's files again");
     s.command = systemctl({QStringLiteral("daemon-reload")});
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
@@ -63,8 +72,9 @@ Step enableTimer(const ValidCheckSchedule &v, bool enable)
 {
     Step s;
     const QString timer = v.timer;
-    s.description = enable ? QStringLiteral("Turn scheduled checks on: enable %1").arg(timer)
-                           : QStringLiteral("Turn scheduled checks off: disable %1 (a check under way goes on; Stop check ends it)").arg(timer);
+    s.description = enable ? i18nc("%1 a systemd timer (mdcheck_start.timer)", "Turn scheduled checks on: enable %1", timer)
+                           : i18nc("%1 a systemd timer (mdcheck_start.timer); Stop check is the window's action",
+                                   "Turn scheduled checks off: disable %1 (a check under way goes on; Stop check ends it)", timer);
     QStringList args{enable ? QStringLiteral("enable") : QStringLiteral("disable")};
     if (v.managerRunning)
         args << QStringLiteral("--now");
@@ -73,7 +83,8 @@ Step enableTimer(const ValidCheckSchedule &v, bool enable)
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
     s.check = [enable, timer] {
         return expectSchedule([enable](const ScrubSchedule &now) { return now.enabled == enable; },
-                              enable ? QStringLiteral("enabled") : QStringLiteral("not enabled"));
+                              enable ? i18nc("a systemd timer's state, after 'says ..., not '", "enabled")
+                                     : i18nc("a systemd timer's state, after 'says ..., not '", "not enabled"));
     };
     const ValidCheckSchedule back = v;
     s.undo = [back, enable] { return QList<Step>{enableTimer(back, !enable)}; };
@@ -84,7 +95,7 @@ Step enableTimer(const ValidCheckSchedule &v, bool enable)
 Step restartTimer(const QString &timer)
 {
     Step s;
-    s.description = QStringLiteral("Restart %1 so that it counts from the new calendar").arg(timer);
+    s.description = i18nc("%1 a systemd timer (mdcheck_start.timer)", "Restart %1 so that it counts from the new calendar", timer);
     s.command = systemctl({QStringLiteral("restart"), timer});
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
@@ -95,16 +106,16 @@ Step restartTimer(const QString &timer)
 Step removeDropIn(const QString &dropIn)
 {
     Step s;
-    s.description = QStringLiteral("Remove Plexus's schedule (%1): the timer's own calendar applies again").arg(dropIn);
+    s.description = i18nc("%1 a file (a systemd drop-in)", "Remove Plexus's schedule (%1): the timer's own calendar applies again", dropIn);
     s.command = {QStringLiteral("rm"), QStringLiteral("-f"), dropIn};
     s.action = [dropIn](StepContext &ctx) {
         ctx.log(QStringLiteral("remove %1").arg(dropIn));
         if (QFile::exists(dropIn) && !QFile::remove(dropIn))
-            return toolFailed(QStringLiteral("Cannot remove %1.").arg(dropIn));
+            return toolFailed(i18nc("%1 a file", "Cannot remove %1.", dropIn));
         return Status();
     };
-    s.check = [dropIn] { return QFileInfo::exists(dropIn) ? toolFailed(QStringLiteral("%1 is still there.").arg(dropIn)) : Status(); };
-    s.cannotUndo = QStringLiteral("set the schedule again to have it back");
+    s.check = [dropIn] { return QFileInfo::exists(dropIn) ? toolFailed(i18nc("%1 a file", "%1 is still there.", dropIn)) : Status(); };
+    s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '", "set the schedule again to have it back");
     return s;
 }
 
@@ -113,20 +124,21 @@ Step writeDropIn(const ValidCheckSchedule &v)
     Step s;
     const QString dropIn = v.dropIn;
     const QString calendar = v.calendar;
-    s.description = QStringLiteral("Check the arrays %1 instead of %2: a drop-in for %3").arg(calendarWords(calendar), v.before, v.timer);
+    s.description = i18nc("%1 and %2 when the arrays are checked ('every Sunday at 01:00', 'never (... is not enabled)'), %3 a systemd timer",
+                          "Check the arrays %1 instead of %2: a drop-in for %3", calendarWords(calendar), v.before, v.timer);
     const QString dir = QFileInfo(dropIn).path();
     s.command = {QStringLiteral("mkdir"), QStringLiteral("-p"), dir};
     s.commandNote = QStringLiteral("&& printf '%1' > %2").arg(QString::fromUtf8(dropInText(calendar)).replace(QLatin1Char('\n'), QLatin1String("\\n")), dropIn);
     s.action = [dir, dropIn, calendar](StepContext &ctx) {
         if (!QDir().mkpath(dir))
-            return toolFailed(QStringLiteral("Cannot make the directory %1.").arg(dir));
+            return toolFailed(i18nc("%1 a directory", "Cannot make the directory %1.", dir));
         return writeFileAtomically(ctx, dropIn, dropInText(calendar));
     };
     s.check = [calendar] {
         return expectSchedule([calendar](const ScrubSchedule &now) { return now.calendar == QStringList{calendar}; }, calendarWords(calendar));
     };
     if (v.dropInExists)
-        s.cannotUndo = QStringLiteral("Plexus's earlier schedule is replaced; set it again to have it back");
+        s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '", "Plexus's earlier schedule is replaced; set it again to have it back");
     else
         s.undo = [dropIn] { return QList<Step>{removeDropIn(dropIn)}; };
     return s;
@@ -139,22 +151,26 @@ Status validate(const Validator &checks, const CheckScheduleRequest &r, ValidChe
     *out = {};
     const QString &when = r.when;
     if (when.isEmpty())
-        return invalid(QStringLiteral("Say when to check: a systemd calendar such as 'Sun *-*-1..7 01:00', 'off' or 'default'."));
+        return invalid(i18nc("keep the calendar and the words 'off' and 'default' as they are: they are what to type",
+                             "Say when to check: a systemd calendar such as 'Sun *-*-1..7 01:00', 'off' or 'default'."));
     // What reaches systemd-analyze and the unit file: one line of calendar characters.
     static const QRegularExpression calendarChars(QStringLiteral("^[A-Za-z0-9*][A-Za-z0-9*,./:~ +-]{0,63}$"));
     if (when != off && when != asShipped && !calendarChars.match(when).hasMatch())
-        return invalid(QStringLiteral("'%1' is not a calendar. Use letters, digits, spaces and * , . / : ~ + - (up to 64 characters), "
-                                      "for example 'Sun *-*-1..7 01:00'; or say 'off' or 'default'.")
-                           .arg(when.left(80)));
+        return invalid(i18nc("%1 what was given; keep the calendar and the words 'off' and 'default' as they are: they are what to type",
+                             "'%1' is not a calendar. Use letters, digits, spaces and * , . / : ~ + - (up to 64 characters), "
+                             "for example 'Sun *-*-1..7 01:00'; or say 'off' or 'default'.",
+                             when.left(80)));
     const ScrubSchedule now = checks.system().scrubSchedule();
     if (now.source.isEmpty())
-        return invalid(QStringLiteral("This machine has no timer that checks its arrays (mdadm's mdcheck_start.timer or Fedora's raid-check.timer). "
-                                      "Install the distribution's mdadm package with its timers first."));
+        return invalid(i18n("This machine has no timer that checks its arrays (mdadm's mdcheck_start.timer or Fedora's raid-check.timer). "
+                            "Install the distribution's mdadm package with its timers first."));
     if (now.source.startsWith(QLatin1Char('/')))
-        return invalid(QStringLiteral("This machine checks its arrays from %1 (a cron job), which Plexus does not change. "
-                                      "Change the time on its checkarray line there.").arg(now.source));
+        return invalid(i18nc("%1 a file (/etc/cron.d/mdadm)",
+                             "This machine checks its arrays from %1 (a cron job), which Plexus does not change. "
+                             "Change the time on its checkarray line there.",
+                             now.source));
     if (now.masked)
-        return invalid(QStringLiteral("%1 is masked: scheduled checks were turned off for good. Unmask it first (systemctl unmask %1).").arg(now.source));
+        return invalid(i18nc("%1 a systemd timer (mdcheck_start.timer)", "%1 is masked: scheduled checks were turned off for good. Unmask it first (systemctl unmask %1).", now.source));
 
     out->timer = now.source;
     out->before = now.state();
@@ -164,20 +180,20 @@ Status validate(const Validator &checks, const CheckScheduleRequest &r, ValidChe
     out->managerRunning = checks.system().serviceManagerRunning();
     if (when == off) {
         if (!now.enabled)
-            return invalid(QStringLiteral("The arrays are already not checked on a schedule: %1 is not enabled.").arg(now.source));
+            return invalid(i18nc("%1 a systemd timer (mdcheck_start.timer)", "The arrays are already not checked on a schedule: %1 is not enabled.", now.source));
         out->change = ValidCheckSchedule::Off;
         return {};
     }
     if (when == asShipped) {
         if (!out->dropInExists && now.enabled)
-            return invalid(QStringLiteral("The schedule is already as the distribution ships it: %1.").arg(now.when()));
+            return invalid(i18nc("%1 when the arrays are checked ('every Sunday at 01:00')", "The schedule is already as the distribution ships it: %1.", now.when()));
         out->change = ValidCheckSchedule::AsShipped;
         return {};
     }
     if (Status s = checks.system().calendarValid(when); !s)
         return s;
     if (now.enabled && now.calendar == QStringList{when})
-        return invalid(QStringLiteral("The arrays are already checked %1.").arg(now.when()));
+        return invalid(i18nc("%1 when the arrays are checked ('every Sunday at 01:00')", "The arrays are already checked %1.", now.when()));
     out->change = ValidCheckSchedule::Calendar;
     out->calendar = when;
     return {};
@@ -188,13 +204,15 @@ Plan makePlan(const ValidCheckSchedule &v)
     Plan plan;
     switch (v.change) {
     case ValidCheckSchedule::Off:
-        plan.summary = QStringLiteral("Stop checking the arrays on a schedule (now: %1).").arg(v.before);
-        plan.notes << QStringLiteral("Without checks, a sector that went bad on one copy is found only when the other copy is needed: "
-                                     "check by hand now and then (Check), or turn the schedule back on.");
+        plan.summary = i18nc("%1 when the arrays are checked now ('every Sunday at 01:00')", "Stop checking the arrays on a schedule (now: %1).", v.before);
+        plan.notes << i18nc("Check is the window's action",
+                            "Without checks, a sector that went bad on one copy is found only when the other copy is needed: "
+                            "check by hand now and then (Check), or turn the schedule back on.");
         plan.steps << enableTimer(v, false);
         return plan;
     case ValidCheckSchedule::AsShipped:
-        plan.summary = QStringLiteral("Check the arrays as the distribution ships %1 (now: %2).").arg(v.timer, v.before);
+        plan.summary = i18nc("%1 a systemd timer, %2 when the arrays are checked now ('every Sunday at 01:00', 'never (... is not enabled)')",
+                             "Check the arrays as the distribution ships %1 (now: %2).", v.timer, v.before);
         if (v.dropInExists) {
             plan.steps << removeDropIn(v.dropIn);
             if (v.managerRunning)
@@ -202,7 +220,8 @@ Plan makePlan(const ValidCheckSchedule &v)
         }
         break;
     case ValidCheckSchedule::Calendar:
-        plan.summary = QStringLiteral("Check the arrays %1 (now: %2).").arg(calendarWords(v.calendar), v.before);
+        plan.summary = i18nc("%1 and %2 when the arrays are checked, then and now ('every Sunday at 01:00', 'never (... is not enabled)')",
+                             "Check the arrays %1 (now: %2).", calendarWords(v.calendar), v.before);
         plan.steps << writeDropIn(v);
         if (v.managerRunning)
             plan.steps << reload();
@@ -213,10 +232,10 @@ Plan makePlan(const ValidCheckSchedule &v)
     else if (v.managerRunning)
         plan.steps << restartTimer(v.timer);
     if (!v.managerRunning)
-        plan.notes << QStringLiteral("systemd does not run this system: the timer's files are changed, and it follows them from the next start.");
+        plan.notes << i18n("systemd does not run this system: the timer's files are changed, and it follows them from the next start.");
     if (v.timer == QLatin1String("mdcheck_start.timer"))
-        plan.notes << QStringLiteral("mdcheck checks every array for up to six hours a night, and mdcheck_continue.timer goes on the next night "
-                                     "where it stopped; the timer may also wait up to a day before it starts (RandomizedDelaySec).");
+        plan.notes << i18n("mdcheck checks every array for up to six hours a night, and mdcheck_continue.timer goes on the next night "
+                           "where it stopped; the timer may also wait up to a day before it starts (RandomizedDelaySec).");
     return plan;
 }
 

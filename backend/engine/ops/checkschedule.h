@@ -37,7 +37,7 @@ struct CheckScheduleRequest {
                          "A systemd calendar ('Sun *-*-1..7 01:00', 'weekly'), 'off' (no scheduled checks) or 'default' (as the distribution ships it)."));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Change when the arrays are checked"); }
+    QString title() const;
     bool changesData() const { return false; }
 };
 

@@ -7,7 +7,14 @@
 #include "engine/checks/refusal.h"
 #include "probe/textfile.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString CloseBackupRequest::title() const
+{
+    return i18nc("an operation's title; %1 a device", "Close the backup on %1", deviceName(device.path));
+}
 
 using namespace actions;
 
@@ -19,11 +26,12 @@ Status validate(const Validator &checks, const CloseBackupRequest &r, ValidClose
         return s;
     const QStringList loops = checks.system().loopsOver(dev.name);
     if (loops.isEmpty())
-        return invalid(QStringLiteral("%1 is not open: no loop device reads it (open-backup sets one up).").arg(dev.path));
+        return invalid(i18nc("%1 a device; keep open-backup (a command)", "%1 is not open: no loop device reads it (open-backup sets one up).", dev.path));
     for (const QString &loop : loops)
         if (const auto mounts = checks.snapshot().mountsOf(loop); !mounts.isEmpty())
-            return Status::failure(ErrorCode::InUse, QStringLiteral("The backup on %1 is mounted on %2 (/dev/%3). Unmount it first.")
-                                                         .arg(dev.path, mounts.first()->mountPoint, loop));
+            return Status::failure(ErrorCode::InUse, i18nc("%1 a device, %2 a mount point, %3 a loop device name (loop0)",
+                                                           "The backup on %1 is mounted on %2 (/dev/%3). Unmount it first.", dev.path,
+                                                           mounts.first()->mountPoint, loop));
     out->device = dev;
     out->loops = loops;
     return {};
@@ -32,19 +40,19 @@ Status validate(const Validator &checks, const CloseBackupRequest &r, ValidClose
 Plan makePlan(const ValidCloseBackup &v)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Close the backup copy on %1: detach %2.").arg(v.device.path, v.loops.join(QStringLiteral(", ")));
+    plan.summary = i18nc("%1 a device, %2 loop device names (loop0)", "Close the backup copy on %1: detach %2.", v.device.path, v.loops.join(QStringLiteral(", ")));
     for (const QString &loop : v.loops) {
         Step s;
-        s.description = QStringLiteral("Detach the read-only loop device /dev/%1 over %2").arg(loop, v.device.path);
+        s.description = i18nc("%1 a loop device name (loop0), %2 a device", "Detach the read-only loop device /dev/%1 over %2", loop, v.device.path);
         s.command = {QStringLiteral("losetup"), QStringLiteral("--detach"), QStringLiteral("/dev/") + loop};
         s.action = runThenSettle(s.command);
         const QString file = QStringLiteral("/sys/block/%1/loop/backing_file").arg(loop);
         s.check = [file, loop] {
             return waitFor(5000, [&] { return !readTrimmed(file).has_value(); })
                 ? Status()
-                : toolFailed(QStringLiteral("/dev/%1 is still attached (something holds it open).").arg(loop));
+                : toolFailed(i18nc("%1 a loop device name (loop0)", "/dev/%1 is still attached (something holds it open).", loop));
         };
-        s.cannotUndo = QStringLiteral("open-backup opens it again");
+        s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '; keep open-backup (a command)", "open-backup opens it again");
         plan.steps << s;
     }
     return plan;

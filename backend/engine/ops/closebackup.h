@@ -25,7 +25,7 @@ struct CloseBackupRequest {
         v(device, argument("device", "", "DEVICE"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Close the backup on %1").arg(deviceName(device.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

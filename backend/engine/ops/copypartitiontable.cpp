@@ -9,9 +9,16 @@
 #include "model/raidlevel.h"
 #include "engine/steps/partitionsteps.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 using namespace actions;
+
+QString CopyPartitionTableRequest::title() const
+{
+    return i18nc("@title %1 and %2 disks", "Copy %1's partitions to %2", deviceName(source.path), deviceName(target.path));
+}
 
 Status validate(const Validator &checks, const CopyPartitionTableRequest &r, ValidCopyTable *out)
 {
@@ -22,19 +29,24 @@ Status validate(const Validator &checks, const CopyPartitionTableRequest &r, Val
     if (Status s = checks.resolve(r.target, &dst); !s)
         return s;
     if (!src.wholeDisk)
-        return invalid(QStringLiteral("%1 is a partition: give the whole disk whose partition table is to be copied (for example /dev/%2).").arg(src.path, src.diskName));
+        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name",
+                             "%1 is a partition: give the whole disk whose partition table is to be copied (for example /dev/%2).", src.path,
+                             src.diskName));
     if (!dst.wholeDisk)
-        return invalid(QStringLiteral("%1 is a partition: give the whole disk to copy the partition table to (for example /dev/%2).").arg(dst.path, dst.diskName));
+        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name",
+                             "%1 is a partition: give the whole disk to copy the partition table to (for example /dev/%2).", dst.path,
+                             dst.diskName));
     if (src.name == dst.name)
-        return invalid(QStringLiteral("The source and the target are the same disk (%1).").arg(src.path));
+        return invalid(i18nc("@info %1 a disk", "The source and the target are the same disk (%1).", src.path));
     const Disk *s = checks.snapshot().disk(src.diskName);
     const Disk *t = checks.snapshot().disk(dst.diskName);
     if (s->partitionTable.isEmpty() && s->partitions.isEmpty())
-        return invalid(QStringLiteral("%1 has no partition table to copy.").arg(src.path));
+        return invalid(i18nc("@info %1 a disk", "%1 has no partition table to copy.", src.path));
     const qint64 needed = s->layoutBytes();
     if (t->sizeBytes < needed)
-        return tooSmall(QStringLiteral("%1 (%2) is too small for %3's partitions, which need %4. Choose a disk of at least %4.")
-                            .arg(dst.path, humanSize(t->sizeBytes), src.path, humanSize(needed)));
+        return tooSmall(i18nc("@info %1 a disk, %2 its size, %3 another disk, %4 a size",
+                              "%1 (%2) is too small for %3's partitions, which need %4. Choose a disk of at least %4.", dst.path,
+                              humanSize(t->sizeBytes), src.path, humanSize(needed)));
     if (Status st = checks.checkFree(dst, {r.overwrite, r.common.allowSystemDisk}); !st)
         return st;
     out->source = src;
@@ -48,10 +60,13 @@ Status validate(const Validator &checks, const CopyPartitionTableRequest &r, Val
 Plan makePlan(const ValidCopyTable &v)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Copy %1's partition table (%2, %3 partition(s)) to %4.").arg(v.source.path, v.sourceTable).arg(v.sourcePartitions).arg(v.target.path);
+    plan.summary = i18ncp("@info %1 how many partitions, %2 a disk, %3 its partition table's type (gpt, dos), %4 another disk",
+                          "Copy %2's partition table (%3, %1 partition) to %4.", "Copy %2's partition table (%3, %1 partitions) to %4.",
+                          v.sourcePartitions, v.source.path, v.sourceTable, v.target.path);
     plan.exclusive = {v.target.path};
     plan.steps = copyTableSteps(v);
-    plan.notes << QStringLiteral("Each new partition on %1 has the same start, size and type as on %2; identifiers are new.").arg(v.target.path, v.source.path);
+    plan.notes << i18nc("@info %1 and %2 disks", "Each new partition on %1 has the same start, size and type as on %2; identifiers are new.",
+                        v.target.path, v.source.path);
     return plan;
 }
 

@@ -34,7 +34,7 @@ struct CopyPartitionTableRequest {
         v(overwrite, erasing(option("overwrite", "TARGET's partition table and signatures may go.")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Copy %1's partitions to %2").arg(deviceName(source.path), deviceName(target.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

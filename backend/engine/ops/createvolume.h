@@ -50,7 +50,7 @@ struct CreateVolumeRequest {
         v(mountPoint, option("mount_point", "Mount it here, now and at every start (a line in /etc/fstab); needs a filesystem other than swap.", "PATH"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Create the volume %1/%2").arg(group, name); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -7,22 +7,30 @@
 #include "engine/checks/refusal.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString CreateVolumeGroupRequest::title() const
+{
+    return i18nc("an operation's title; %1 a volume group", "Create the volume group %1", name);
+}
 
 Status validate(const Validator &checks, const CreateVolumeGroupRequest &r, ValidCreateVolumeGroup *out)
 {
     *out = {};
-    if (Status s = Validator::checkLvmName(r.name, QStringLiteral("volume group")); !s)
+    if (Status s = Validator::checkLvmName(r.name, i18nc("a kind of name: completes 'is not a usable ... name' and 'Choose another ... name'", "volume group")); !s)
         return s;
     if (checks.snapshot().volumeGroup(r.name))
-        return inUse(QStringLiteral("There is already a volume group %1. Choose another name, or add devices to it (extend-vg).").arg(r.name));
+        return inUse(i18nc("%1 a volume group; keep extend-vg (a command)",
+                           "There is already a volume group %1. Choose another name, or add devices to it (extend-vg).", r.name));
     if (Status s = checks.resolvePhysicalVolumes(r.devices, r.overwrite, r.common, &out->devices); !s)
         return s;
     if (!r.volume.isEmpty()) {
-        if (Status s = Validator::checkLvmName(r.volume, QStringLiteral("volume")); !s)
+        if (Status s = Validator::checkLvmName(r.volume, i18nc("a kind of name: completes 'is not a usable ... name' and 'Choose another ... name'", "volume")); !s)
             return s;
     } else if (!r.filesystem.isEmpty() || !r.label.isEmpty()) {
-        return invalid(QStringLiteral("A filesystem goes on a volume: name one (volume), or leave the filesystem out."));
+        return invalid(i18nc("keep volume (an option)", "A filesystem goes on a volume: name one (volume), or leave the filesystem out."));
     }
     qint64 total = 0;
     for (const ResolvedDevice &d : out->devices)
@@ -42,18 +50,21 @@ Plan makePlan(const ValidCreateVolumeGroup &v)
     QStringList shown;
     const qint64 total = addPhysicalVolumeSteps(v.devices, &plan, &shown);
     plan.steps << createVolumeGroupStep(v.name, v.devices);
-    plan.summary = QStringLiteral("Create the volume group %1 on %2.").arg(v.name, shown.join(QStringLiteral(", ")));
+    plan.summary = i18nc("%1 a volume group, %2 a list of devices with their sizes", "Create the volume group %1 on %2.", v.name, shown.join(QStringLiteral(", ")));
     if (v.volume.isEmpty()) {
-        plan.notes << QStringLiteral("%1 holds about %2, less LVM's metadata; volumes are made in it next (create-volume).").arg(v.name, humanSize(total));
+        plan.notes << i18nc("%1 a volume group, %2 a size; keep create-volume (a command)",
+                            "%1 holds about %2, less LVM's metadata; volumes are made in it next (create-volume).", v.name, humanSize(total));
         return plan;
     }
     // Vinum's concat: one linear volume over the devices end to end.
     const QString path = QStringLiteral("/dev/%1/%2").arg(v.name, v.volume);
-    plan.summary = QStringLiteral("Join %1 end to end into the volume %2 (about %3)%4.")
-                       .arg(shown.join(QStringLiteral(", ")), path, humanSize(total),
-                            v.filesystem.isEmpty() ? QString() : QStringLiteral(", with %1 on it").arg(v.filesystem));
+    plan.summary = v.filesystem.isEmpty()
+        ? i18nc("%1 a list of devices with their sizes, %2 a volume, %3 a size", "Join %1 end to end into the volume %2 (about %3).",
+                shown.join(QStringLiteral(", ")), path, humanSize(total))
+        : i18nc("%1 a list of devices with their sizes, %2 a volume, %3 a size, %4 a filesystem type (ext4, swap, ...)",
+                "Join %1 end to end into the volume %2 (about %3), with %4 on it.", shown.join(QStringLiteral(", ")), path, humanSize(total), v.filesystem);
     if (v.devices.size() > 1)
-        plan.notes << QStringLiteral("Losing any one of the devices loses what lies on it, unless each is itself a mirror or RAID array.");
+        plan.notes << i18n("Losing any one of the devices loses what lies on it, unless each is itself a mirror or RAID array.");
     plan.steps << createVolumeStep(v.name, v.volume, VolumeSize{}, 1, 64);
     if (!v.filesystem.isEmpty())
         plan.steps << makeFilesystemStep(path, v.filesystem, v.label);

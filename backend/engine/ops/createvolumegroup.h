@@ -41,7 +41,7 @@ struct CreateVolumeGroupRequest {
         v(label, option("label", "The filesystem's label.", "LABEL"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Create the volume group %1").arg(name); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

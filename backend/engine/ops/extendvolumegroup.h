@@ -32,7 +32,7 @@ struct ExtendVolumeGroupRequest {
         v(overwrite, erasing(option("overwrite", "What the devices hold now may be destroyed.")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Add devices to %1").arg(group); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

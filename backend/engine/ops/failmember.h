@@ -7,6 +7,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidFail { ResolvedArray array; ResolvedDevice member; };
@@ -25,7 +27,7 @@ struct FailMemberRequest {
         v(member, argument("member", "", "MEMBER"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Mark %1 failed in %2").arg(deviceName(member.path), deviceName(array)); }
+    QString title() const { return i18nc("an operation's title: %1 a member, %2 an array", "Mark %1 failed in %2", deviceName(member.path), deviceName(array)); }
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -9,6 +9,8 @@
 #include "model/raidlevel.h"
 #include "engine/steps/mdsteps.h"
 
+#include <KLocalizedString>
+
 #include <QSet>
 
 namespace plexus {
@@ -25,31 +27,41 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
     static const RaidLevel unknown;
     const RaidLevel &rules = raidLevel(level) ? *raidLevel(level) : unknown;
     if (!r.size.isEmpty() && r.size != QLatin1String("max"))
-        return invalid(QStringLiteral("Unknown size '%1': Plexus grows an array onto its members' whole size (size max) and nothing else.").arg(r.size));
+        return invalid(i18nc("%1 the size asked for; 'size max' is an option and its value",
+                             "Unknown size '%1': Plexus grows an array onto its members' whole size (size max) and nothing else.", r.size));
     out->sizeMax = r.size == QLatin1String("max");
     if (r.raidDevices < 0)
-        return invalid(QStringLiteral("%1 devices is not a number of devices.").arg(r.raidDevices));
+        return invalid(i18nc("%1 the negative number asked for", "%1 devices is not a number of devices.", QString::number(r.raidDevices)));
     const int current = a.array.raidDisks.value_or(int(a.array.members.size()));
     const int wanted = r.raidDevices == 0 ? current : r.raidDevices;
     if (wanted == current && !out->sizeMax && r.add.isEmpty() && r.remove.isEmpty())
-        return invalid(QStringLiteral("Nothing to change: %1 already has %2 devices. Give another number of devices, or size max.").arg(a.path).arg(current));
+        return invalid(i18ncp("%2 an array; 'size max' is an option and its value",
+                              "Nothing to change: %2 already has %1 device. Give another number of devices, or size max.",
+                              "Nothing to change: %2 already has %1 devices. Give another number of devices, or size max.", current, a.path));
     if (out->sizeMax && !rules.growSize)
-        return invalid(QStringLiteral("%1 is %2: its size follows its members and cannot be grown with size max.").arg(a.path, levelWords(level)));
+        return invalid(i18nc("%1 an array, %2 its RAID level; 'size max' is an option and its value",
+                             "%1 is %2: its size follows its members and cannot be grown with size max.", a.path, levelWords(level)));
     if (wanted != current || !r.add.isEmpty() || !r.remove.isEmpty()) {
         if (!rules.reshapeDevices)
-            return invalid(QStringLiteral("Plexus changes the number of devices of RAID-1, RAID-4, RAID-5 and RAID-6 arrays; %1 is %2.").arg(a.path, levelWords(level)));
+            return invalid(i18nc("%1 an array, %2 its RAID level", "Plexus changes the number of devices of RAID-1, RAID-4, RAID-5 and RAID-6 arrays; %1 is %2.",
+                                 a.path, levelWords(level)));
         if (wanted < current && !rules.shrinkDevices)
-            return invalid(QStringLiteral("Plexus does not shrink %1 arrays: that needs the filesystem and the array's size reduced first "
-                                          "(mdadm --grow --array-size). Shrink a mirror, or copy the data to a smaller array.").arg(levelWords(level)));
+            return invalid(i18nc("%1 a RAID level; the text in parentheses is a command",
+                                 "Plexus does not shrink %1 arrays: that needs the filesystem and the array's size reduced first "
+                                 "(mdadm --grow --array-size). Shrink a mirror, or copy the data to a smaller array.", levelWords(level)));
         const int minimum = level == QLatin1String("raid1") && r.forceSingle ? 1 : rules.minDevices;
-        if (wanted < minimum)
-            return invalid(QStringLiteral("%1 needs at least %2 devices; the request asks for %3.%4")
-                               .arg(levelWords(level)).arg(minimum).arg(wanted)
-                               .arg(level == QLatin1String("raid1") && wanted == 1 ? QStringLiteral(" A mirror of one device is possible with force_single.") : QString()));
+        if (wanted < minimum) {
+            const QString refusal = i18ncp("%2 a RAID level, %3 the number of devices asked for", "%2 needs at least %1 device; the request asks for %3.",
+                                           "%2 needs at least %1 devices; the request asks for %3.", minimum, levelWords(level), QString::number(wanted));
+            return invalid(level == QLatin1String("raid1") && wanted == 1
+                               ? i18nc("a refusal (%1), then a hint (%2)", "%1 %2", refusal,
+                                       i18nc("force_single is an option's name", "A mirror of one device is possible with force_single."))
+                               : refusal);
+        }
         if (wanted > 64)
-            return invalid(QStringLiteral("%1 devices is more than Plexus manages in one array (64).").arg(wanted));
+            return invalid(i18nc("%1 a number of devices (more than 64)", "%1 devices is more than Plexus manages in one array (64).", QString::number(wanted)));
     }
-    if (Status s = checks.checkIdle(a, QStringLiteral("grow it")); !s)
+    if (Status s = checks.checkIdle(a, i18nc("completes 'Wait until it finishes, then %1.'", "grow it")); !s)
         return s;
 
     // New devices.
@@ -74,7 +86,7 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
         if (Status s = checks.resolveMember(a, spec, &dev, &member); !s)
             return s;
         if (seen.contains(dev.name))
-            return invalid(QStringLiteral("%1 is named twice in the request.").arg(dev.path));
+            return invalid(i18nc("%1 a device", "%1 is named twice in the request.", dev.path));
         seen.insert(dev.name);
         if (member->faulty || member->spare)
             out->removeFaulty << dev.name;
@@ -93,25 +105,36 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
     }
     if (wanted > current) {
         if (!r.remove.isEmpty())
-            return invalid(QStringLiteral("Growing %1 to %2 devices does not remove members. Leave the removals out.").arg(a.path).arg(wanted));
+            return invalid(i18nc("%1 an array, %2 a number of devices", "Growing %1 to %2 devices does not remove members. Leave the removals out.", a.path,
+                                 QString::number(wanted)));
         if (int(out->add.size()) + spares < wanted - current)
-            return invalid(QStringLiteral("Growing %1 from %2 to %3 devices needs %4 more device(s); the request adds %5 and %1 has %6 spare(s).")
-                               .arg(a.path).arg(current).arg(wanted).arg(wanted - current).arg(out->add.size()).arg(spares));
+            return invalid(i18nc("%1 an array, %2 and %3 numbers of devices, %4 how many more devices it needs ('1 more device'), %5 a number "
+                                 "of devices, %6 how many spares it has ('2 spares')",
+                                 "Growing %1 from %2 to %3 devices needs %4; the request adds %5 and %1 has %6.", a.path, QString::number(current),
+                                 QString::number(wanted),
+                                 i18ncp("completes 'Growing md0 from 2 to 4 devices needs %1'", "%1 more device", "%1 more devices", wanted - current),
+                                 QString::number(out->add.size()), i18ncp("completes 'and md0 has %1'", "%1 spare", "%1 spares", spares)));
     } else if (wanted < current) {
         if (!out->add.isEmpty())
-            return invalid(QStringLiteral("Shrinking %1 does not add devices. Leave the additions out.").arg(a.path));
+            return invalid(i18nc("%1 an array", "Shrinking %1 does not add devices. Leave the additions out.", a.path));
         if (working > wanted) {
-            return invalid(QStringLiteral("Shrinking %1 from %2 to %3 devices leaves %4 working member(s): name %5 member(s) to remove "
-                                          "(they keep a copy of the data as it is now).").arg(a.path).arg(current).arg(wanted).arg(working).arg(working - wanted));
+            return invalid(i18nc("%1 an array, %2 and %3 numbers of devices, %4 how many working members it leaves ('3 working members'), "
+                                 "%5 how many members to remove ('1 member')",
+                                 "Shrinking %1 from %2 to %3 devices leaves %4: name %5 to remove (they keep a copy of the data as it is now).",
+                                 a.path, QString::number(current), QString::number(wanted),
+                                 i18ncp("completes 'Shrinking md0 from 3 to 2 devices leaves %1'", "%1 working member", "%1 working members", working),
+                                 i18ncp("completes 'name %1 to remove'", "%1 member", "%1 members", working - wanted)));
         }
         QStringList lose;
         for (const QString &d : removed)
             if (!out->removeFaulty.contains(d))
                 lose << d;
-        if (Status s = checks.checkCanLose(a, lose, QStringLiteral("Removing")); !s)
+        if (Status s = checks.checkCanLose(a, lose, i18nc("begins 'Removing /dev/sdb would leave md0 without a complete copy of the data'", "Removing")); !s)
             return s;
     } else if (!out->add.isEmpty() || !out->remove.isEmpty()) {
-        return invalid(QStringLiteral("%1 already has %2 devices: to add a device as a spare use add-spare, to take one out use remove.").arg(a.path).arg(current));
+        return invalid(i18ncp("%2 an array; add-spare and remove are commands",
+                              "%2 already has %1 device: to add a device as a spare use add-spare, to take one out use remove.",
+                              "%2 already has %1 devices: to add a device as a spare use add-spare, to take one out use remove.", current, a.path));
     }
     out->array = a;
     out->raidDevices = wanted == current ? 0 : wanted;
@@ -126,25 +149,31 @@ Plan makePlan(const ValidGrow &v)
     const int current = v.array.array.raidDisks.value_or(int(v.array.array.members.size()));
     // The array as each step leaves it, to describe the next.
     Array live = v.array.array;
-    QStringList parts;
+    const QString from = QString::number(current);
     if (v.raidDevices > current)
-        parts << QStringLiteral("from %1 to %2 devices").arg(current).arg(v.raidDevices);
+        plan.summary = v.sizeMax ? i18ncp("%2 an array, %3 its number of devices now", "Grow %2 from %3 to %1 device, then onto the whole of its members.",
+                                          "Grow %2 from %3 to %1 devices, then onto the whole of its members.", v.raidDevices, md, from)
+                                 : i18ncp("%2 an array, %3 its number of devices now", "Grow %2 from %3 to %1 device.", "Grow %2 from %3 to %1 devices.",
+                                          v.raidDevices, md, from);
     else if (v.raidDevices > 0 && v.raidDevices < current)
-        parts << QStringLiteral("down from %1 to %2 devices").arg(current).arg(v.raidDevices);
-    if (v.sizeMax)
-        parts << QStringLiteral("onto the whole of its members");
-    plan.summary = QStringLiteral("Grow %1 %2.").arg(md, parts.join(QStringLiteral(", then ")));
-    if (v.raidDevices < current && v.raidDevices > 0)
-        plan.summary = QStringLiteral("Shrink %1 %2.").arg(md, parts.join(QStringLiteral(", then ")));
+        plan.summary = v.sizeMax ? i18ncp("%2 an array, %3 its number of devices now", "Shrink %2 down from %3 to %1 device, then onto the whole of its members.",
+                                          "Shrink %2 down from %3 to %1 devices, then onto the whole of its members.", v.raidDevices, md, from)
+                                 : i18ncp("%2 an array, %3 its number of devices now", "Shrink %2 down from %3 to %1 device.",
+                                          "Shrink %2 down from %3 to %1 devices.", v.raidDevices, md, from);
+    else if (v.sizeMax)
+        plan.summary = i18nc("%1 an array", "Grow %1 onto the whole of its members.", md);
+    else // validation refuses a request that changes nothing
+        plan.summary = i18nc("%1 an array", "Grow %1.", md);
 
     int number = current;
     for (const ResolvedDevice &d : v.add) {
-        plan.steps << addSpareStep(path, md, d, QStringLiteral(", ready to become member number %1").arg(++number));
+        plan.steps << addSpareStep(path, md, d, i18nc("appended to the step 'Add /dev/sdd to md0 as a spare'; %1 a number", ", ready to become member number %1",
+                                                      QString::number(++number)));
         plan.exclusive << d.path;
     }
     for (const ResolvedDevice &d : v.remove) {
         if (!v.removeFaulty.contains(d.name)) {
-            plan.steps << failStep(path, md, d.name, QStringLiteral(" so that it can be taken out (it keeps its copy of the data)"));
+            plan.steps << failStep(path, md, d.name, i18nc("appended to the step 'Mark /dev/sdb faulty in md0'", " so that it can be taken out (it keeps its copy of the data)"));
             for (Member &m : live.members)
                 if (m.device == d.name)
                     m.faulty = true;
@@ -154,28 +183,37 @@ Plan makePlan(const ValidGrow &v)
     }
     if (v.raidDevices > 0) {
         const bool up = v.raidDevices > current;
-        const QString description = up ? QStringLiteral("Make %1 use %2 devices; the kernel then %3").arg(md).arg(v.raidDevices)
-                                 .arg(level == QLatin1String("raid1") ? QStringLiteral("copies the data onto the new member(s)")
-                                                                      : QStringLiteral("restripes the data across them (reshape)"))
-                           : QStringLiteral("Make %1 a %2-device %3 (its remaining member(s): %4)").arg(md).arg(v.raidDevices).arg(levelWords(level),
-                                 [&] {
-                                     QStringList names;
-                                     for (const Member &m : live.members)
-                                         if (!m.faulty)
-                                             names << m.device;
-                                     return listNames(names);
-                                 }());
+        QStringList remaining;
+        for (const Member &m : live.members)
+            if (!m.faulty)
+                remaining << m.device;
+        const QString devices = QString::number(v.raidDevices);
+        const QString description = !up ? i18ncp("a step: %2 an array, %3 a number of devices, %4 a RAID level, %5 its members",
+                                                 "Make %2 a %3-device %4 (its remaining member: %5)", "Make %2 a %3-device %4 (its remaining members: %5)",
+                                                 int(remaining.size()), md, devices, levelWords(level), listNames(remaining))
+            : level == QLatin1String("raid1")
+            ? i18ncp("a step: %2 an array, %3 its new number of devices; %1 how many are new",
+                     "Make %2 use %3 devices; the kernel then copies the data onto the new member",
+                     "Make %2 use %3 devices; the kernel then copies the data onto the new members", v.raidDevices - current, md, devices)
+            : i18nc("a step: %1 an array, %2 its new number of devices", "Make %1 use %2 devices; the kernel then restripes the data across them (reshape)",
+                    md, devices);
         plan.steps << raidDevicesStep(path, md, v.raidDevices, description);
         if (up)
             plan.notes << (level == QLatin1String("raid1")
-                               ? QStringLiteral("The copy onto the new member(s) runs in the background (recovery); %1 stays usable.").arg(md)
-                               : QStringLiteral("The reshape runs in the background and can take hours on big disks; %1 stays usable and the reshape resumes after a reboot.").arg(md));
+                               ? i18ncp("%2 an array", "The copy onto the new member runs in the background (recovery); %2 stays usable.",
+                                        "The copy onto the new members runs in the background (recovery); %2 stays usable.", v.raidDevices - current, md)
+                               : i18nc("%1 an array",
+                                       "The reshape runs in the background and can take hours on big disks; %1 stays usable and the reshape resumes after a reboot.",
+                                       md));
         else
-            plan.notes << QStringLiteral("The removed member(s) keep a copy of the data as of now (a point-in-time copy); erase them with zero-superblock before reuse.");
+            plan.notes << i18ncp("zero-superblock is a command",
+                                 "The removed member keeps a copy of the data as of now (a point-in-time copy); erase it with zero-superblock before reuse.",
+                                 "The removed members keep a copy of the data as of now (a point-in-time copy); erase them with zero-superblock before reuse.",
+                                 int(v.remove.size()));
     }
     if (v.sizeMax) {
         plan.steps << growToMaxStep(path, md, 0);
-        plan.notes << QStringLiteral("The filesystem on %1 does not grow by itself: grow it afterwards (resize2fs, xfs_growfs).").arg(md);
+        plan.notes << i18nc("%1 an array; resize2fs and xfs_growfs are commands", "The filesystem on %1 does not grow by itself: grow it afterwards (resize2fs, xfs_growfs).", md);
     }
     return plan;
 }

@@ -8,6 +8,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidGrow {
@@ -48,8 +50,8 @@ struct GrowArrayRequest {
     }
     QString title() const
     {
-        return raidDevices > 0 ? QStringLiteral("Grow %1 to %2 devices").arg(deviceName(array)).arg(raidDevices)
-                               : QStringLiteral("Grow %1").arg(deviceName(array));
+        return raidDevices > 0 ? i18ncp("an operation's title: %2 an array", "Grow %2 to %1 device", "Grow %2 to %1 devices", raidDevices, deviceName(array))
+                               : i18nc("an operation's title: %1 an array", "Grow %1", deviceName(array));
     }
 };
 

@@ -32,7 +32,7 @@ struct GrowVolumeRequest {
         v(size, option("size", "The new size (20G); all the group's free space when not given.", "SIZE"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Grow %1").arg(deviceName(volume.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

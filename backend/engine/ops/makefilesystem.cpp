@@ -8,7 +8,14 @@
 
 #include <QRegularExpression>
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString MakeFilesystemRequest::title() const
+{
+    return i18nc("an operation's title; %1 a filesystem type (ext4, xfs, swap, vfat), %2 a device", "Make %1 on %2", type, deviceName(device.path));
+}
 
 namespace {
 // xfsprogs 5.19 and later refuse filesystems under 300 MiB.
@@ -18,17 +25,21 @@ constexpr qint64 xfsMinimumBytes = 300ll << 20;
 Status checkFilesystemChoice(const QString &type, const QString &label, qint64 sizeBytes, const QString &device)
 {
     if (!filesystemTypes().contains(type))
-        return invalid(QStringLiteral("'%1' is not a filesystem Plexus makes. Choose %2.").arg(type, filesystemTypes().join(QStringLiteral(", "))));
+        return invalid(i18nc("%1 what was given, %2 the filesystem types (ext4, xfs, swap, vfat)", "'%1' is not a filesystem Plexus makes. Choose %2.", type,
+                             filesystemTypes().join(QStringLiteral(", "))));
     // Labels end up in fstab lines and /dev/disk/by-label: plain characters only.
     static const QRegularExpression labelRe(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9 _.+-]*$"));
     if (!label.isEmpty() && !labelRe.match(label).hasMatch())
-        return invalid(QStringLiteral("'%1' is not a usable label: use letters, digits, spaces, '_', '.', '+' or '-', beginning with a letter, "
-                                      "digit or '_'.").arg(label));
+        return invalid(i18nc("%1 what was given",
+                             "'%1' is not a usable label: use letters, digits, spaces, '_', '.', '+' or '-', beginning with a letter, "
+                             "digit or '_'.",
+                             label));
     if (label.size() > maxLabelLength(type))
-        return invalid(QStringLiteral("The label '%1' is %2 characters long; %3 takes at most %4.").arg(label).arg(label.size()).arg(type).arg(maxLabelLength(type)));
+        return invalid(i18nc("%1 a label, %2 its length, %3 a filesystem type (ext4), %4 the most it takes", "The label '%1' is %2 characters long; %3 takes at most %4.",
+                             label, QString::number(label.size()), type, QString::number(maxLabelLength(type))));
     if (type == QLatin1String("xfs") && sizeBytes >= 0 && sizeBytes < xfsMinimumBytes)
-        return tooSmall(QStringLiteral("%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.")
-                            .arg(device, humanSize(sizeBytes), humanSize(xfsMinimumBytes)));
+        return tooSmall(i18nc("%1 a device, %2 its size, %3 a size", "%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.", device,
+                              humanSize(sizeBytes), humanSize(xfsMinimumBytes)));
     return {};
 }
 
@@ -53,8 +64,10 @@ Status validate(const Validator &checks, const MakeFilesystemRequest &r, ValidMa
 Plan makePlan(const ValidMakeFilesystem &v)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Make %1 on %2.").arg(v.type == QLatin1String("swap") ? QStringLiteral("swap space") : v.type, v.device.display());
-    plan.notes << QStringLiteral("Whatever %1 held before is gone afterwards.").arg(v.device.path);
+    plan.summary = v.type == QLatin1String("swap")
+        ? i18nc("%1 a device with its size", "Make swap space on %1.", v.device.display())
+        : i18nc("%1 a filesystem type (ext4, xfs, vfat), %2 a device with its size", "Make %1 on %2.", v.type, v.device.display());
+    plan.notes << i18nc("%1 a device", "Whatever %1 held before is gone afterwards.", v.device.path);
     plan.steps << makeFilesystemStep(v.device.path, v.type, v.label);
     plan.exclusive = {v.device.path};
     return plan;

@@ -36,7 +36,7 @@ struct MakeFilesystemRequest {
         v(overwrite, erasing(option("overwrite", "What DEVICE holds now may be destroyed.")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Make %1 on %2").arg(type, deviceName(device.path)); }
+    QString title() const;
 };
 
 // A filesystem type Plexus makes, and a label it takes (shared with CreateVolume

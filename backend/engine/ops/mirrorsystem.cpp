@@ -14,6 +14,8 @@
 #include "engine/textedits.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 #include <QSysInfo>
 #include <QUuid>
 
@@ -62,10 +64,12 @@ QStringList fstabNames(const MirroredPartition &p)
     return names;
 }
 
-Status refuseProgram(const QString &what, const QString &package)
+// A program the copy needs is missing (`program`: its name); `package`: a command that installs it.
+Status refuseProgram(const QString &program, const QString &package)
 {
-    return notFound(QStringLiteral("The running system has no %1, which the copy needs to start by itself. Install it first (%2), then try again.")
-                        .arg(what, package));
+    return notFound(i18nc("@info %1 a program's name, %2 a command that installs it",
+                          "The running system has no %1, which the copy needs to start by itself. Install it first (%2), then try again.", program,
+                          package));
 }
 
 // This machine's UEFI: GRUB's platform, and the suffix of the loaders' file names.
@@ -91,16 +95,22 @@ Status findEfiTools(const SystemView &sys, ValidMirrorSystem *v)
     if (const EfiPlatform *platform = efiPlatform())
         v->efiGrub.platform = QLatin1String(platform->grub);
     if (v->efiGrub.platform.isEmpty())
-        return invalid(QStringLiteral("Plexus does not know how GRUB starts a %1 computer through UEFI.").arg(QSysInfo::buildCpuArchitecture()));
+        return invalid(i18nc("@info %1 a processor architecture (x86_64)", "Plexus does not know how GRUB starts a %1 computer through UEFI.",
+                             QSysInfo::buildCpuArchitecture()));
     if (!sys.exists(QStringLiteral("/usr/lib/grub/") + v->efiGrub.platform))
-        return refuseProgram(QStringLiteral("GRUB for UEFI (/usr/lib/grub/%1)").arg(v->efiGrub.platform),
-                             QStringLiteral("apt install grub-efi-amd64-bin, or dnf install grub2-efi-x64-modules"));
+        return notFound(i18nc("@info %1 GRUB's platform (x86_64-efi), %2 commands that install it",
+                              "The running system has no GRUB for UEFI (/usr/lib/grub/%1), which the copy needs to start by itself. "
+                              "Install it first (%2), then try again.",
+                              v->efiGrub.platform, QStringLiteral("apt install grub-efi-amd64-bin, or dnf install grub2-efi-x64-modules")));
     if (!sys.hasProgram(QStringLiteral("efibootmgr")))
-        return refuseProgram(QStringLiteral("efibootmgr, which gives each disk a boot entry in the firmware,"), QStringLiteral("apt install efibootmgr"));
+        return notFound(i18nc("@info %1 a command that installs efibootmgr",
+                              "The running system has no efibootmgr, which gives each disk a boot entry in the firmware so that the copy "
+                              "starts by itself. Install it first (%1), then try again.",
+                              QStringLiteral("apt install efibootmgr")));
     v->efiGrub.bootloaderId = sys.osReleaseId();
     if (v->efiGrub.bootloaderId.isEmpty())
-        return invalid(QStringLiteral("/etc/os-release names no distribution (ID=), so Plexus cannot tell where in the EFI system partition "
-                                      "its GRUB belongs."));
+        return invalid(i18n("/etc/os-release names no distribution (ID=), so Plexus cannot tell where in the EFI system partition "
+                            "its GRUB belongs."));
     return {};
 }
 
@@ -119,13 +129,19 @@ Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
     else if (sys.hasProgram(QStringLiteral("grub2-mkconfig")))
         v->grubConfig = {QStringLiteral("grub2-mkconfig"), QStringLiteral("-o"), QStringLiteral("/boot/grub2/grub.cfg")};
     else
-        return refuseProgram(QStringLiteral("tool that writes GRUB's menu (update-grub or grub2-mkconfig)"), QStringLiteral("apt install grub2-common"));
+        return notFound(i18nc("@info %1 a command that installs the tool",
+                              "The running system has no tool that writes GRUB's menu (update-grub or grub2-mkconfig), which the copy needs "
+                              "to start by itself. Install it first (%1), then try again.",
+                              QStringLiteral("apt install grub2-common")));
     if (sys.hasProgram(QStringLiteral("update-initramfs")))
         v->initramfs = {QStringLiteral("update-initramfs"), QStringLiteral("-u"), QStringLiteral("-k"), QStringLiteral("all")};
     else if (sys.hasProgram(QStringLiteral("dracut")))
         v->initramfs = {QStringLiteral("dracut"), QStringLiteral("--force"), QStringLiteral("--regenerate-all")};
     else
-        return refuseProgram(QStringLiteral("tool that makes the initramfs (update-initramfs or dracut)"), QStringLiteral("apt install initramfs-tools"));
+        return notFound(i18nc("@info %1 a command that installs the tool",
+                              "The running system has no tool that makes the initramfs (update-initramfs or dracut), which the copy needs "
+                              "to start by itself. Install it first (%1), then try again.",
+                              QStringLiteral("apt install initramfs-tools")));
     if (!sys.hasProgram(QStringLiteral("rsync")))
         return refuseProgram(QStringLiteral("rsync"), QStringLiteral("apt install rsync"));
     if (!sys.hasProgram(QStringLiteral("mdadm")))
@@ -136,8 +152,9 @@ Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
             return s;
     for (const QString &line : sys.crypttab().split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')))
-            return invalid(QStringLiteral("The system has encrypted volumes (/etc/crypttab: %1). Plexus does not mirror encrypted systems yet.")
-                               .arg(line.trimmed().section(QLatin1Char(' '), 0, 0)));
+            return invalid(i18nc("@info %1 the name of an encrypted volume in /etc/crypttab",
+                                 "The system has encrypted volumes (/etc/crypttab: %1). Plexus does not mirror encrypted systems yet.",
+                                 line.trimmed().section(QLatin1Char(' '), 0, 0)));
     return {};
 }
 
@@ -160,19 +177,27 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         if (mountPoints.isEmpty() && !swap) {
             if (p.fsType.isEmpty())
                 continue; // nothing on it: the table copy gives the new disk the same empty partition
-            return invalid(QStringLiteral("%1 holds %2 but is not mounted, so it would not be copied, and it is wiped when %3 joins the mirrors "
-                                          "after the restart. Mount it (it is then mirrored too), or move its data elsewhere and erase it first.")
-                               .arg(path, p.fsType, QStringLiteral("/dev/") + disk.name));
+            return invalid(i18nc("@info %1 a partition, %2 its filesystem type, %3 the system disk",
+                                 "%1 holds %2 but is not mounted, so it would not be copied, and it is wiped when %3 joins the mirrors "
+                                 "after the restart. Mount it (it is then mirrored too), or move its data elsewhere and erase it first.",
+                                 path, p.fsType, QStringLiteral("/dev/") + disk.name));
         }
         static const QStringList copyable = {QStringLiteral("ext2"), QStringLiteral("ext3"), QStringLiteral("ext4"), QStringLiteral("xfs"),
                                              QStringLiteral("vfat"), QStringLiteral("swap")};
-        if (!copyable.contains(p.fsType))
-            return invalid(QStringLiteral("%1 holds %2%3, which Plexus cannot copy faithfully yet (it copies ext2/3/4, xfs, vfat and swap "
-                                          "file by file; btrfs subvolumes and snapshots would not survive that).")
-                               .arg(path, p.fsType.isEmpty() ? QStringLiteral("an unknown filesystem") : p.fsType,
-                                    mountPoints.isEmpty() ? QString() : QStringLiteral(" (mounted on %1)").arg(mountPoints.first())));
+        if (!copyable.contains(p.fsType)) {
+            const QString fs = p.fsType.isEmpty() ? i18nc("@info what a partition holds", "an unknown filesystem") : p.fsType;
+            if (mountPoints.isEmpty())
+                return invalid(i18nc("@info %1 a partition, %2 its filesystem type (or 'an unknown filesystem')",
+                                     "%1 holds %2, which Plexus cannot copy faithfully yet (it copies ext2/3/4, xfs, vfat and swap "
+                                     "file by file; btrfs subvolumes and snapshots would not survive that).",
+                                     path, fs));
+            return invalid(i18nc("@info %1 a partition, %2 its filesystem type (or 'an unknown filesystem'), %3 where it is mounted",
+                                 "%1 holds %2 (mounted on %3), which Plexus cannot copy faithfully yet (it copies ext2/3/4, xfs, vfat and swap "
+                                 "file by file; btrfs subvolumes and snapshots would not survive that).",
+                                 path, fs, mountPoints.first()));
+        }
         if (p.uuid.isEmpty())
-            return invalid(QStringLiteral("%1 has no filesystem UUID, so the copy could not tell its filesystem from the old one.").arg(path));
+            return invalid(i18nc("@info %1 a partition", "%1 has no filesystem UUID, so the copy could not tell its filesystem from the old one.", path));
         std::sort(mountPoints.begin(), mountPoints.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); });
         MirroredPartition m;
         if (Status s = checks.resolve(deviceSpecFor(snap, path), &m.old); !s)
@@ -190,11 +215,14 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         v->partitions << m;
     }
     if (v->firmware == QLatin1String("bios") && v->table == QLatin1String("gpt") && !biosBoot)
-        return invalid(QStringLiteral("%1 has a GPT partition table without a BIOS boot partition, where GRUB keeps its core on such a disk: "
-                                      "GRUB could not be installed on the new disk. Add a 1 MiB BIOS boot partition to %1 first.").arg(v->systemDisk.path));
+        return invalid(i18nc("@info %1 the system disk",
+                             "%1 has a GPT partition table without a BIOS boot partition, where GRUB keeps its core on such a disk: "
+                             "GRUB could not be installed on the new disk. Add a 1 MiB BIOS boot partition to %1 first.",
+                             v->systemDisk.path));
     if (v->table == QLatin1String("dos") && !disk.partitions.isEmpty() && disk.partitions.first().startBytes < 1024 * 1024)
-        return invalid(QStringLiteral("%1's first partition starts before 1 MiB, leaving GRUB no room for its core. Plexus cannot mirror that layout.")
-                           .arg(v->systemDisk.path));
+        return invalid(i18nc("@info %1 the system disk",
+                             "%1's first partition starts before 1 MiB, leaving GRUB no room for its core. Plexus cannot mirror that layout.",
+                             v->systemDisk.path));
     // Mount order: each filesystem after the one its mount point is in ("/" before "/boot"); swap last.
     std::stable_sort(v->partitions.begin(), v->partitions.end(), [](const MirroredPartition &a, const MirroredPartition &b) {
         const int la = a.mountPoint.isEmpty() ? 1 << 20 : int(a.mountPoint.size());
@@ -216,8 +244,10 @@ Status mapFstab(const SystemView &sys, const ValidMirrorSystem &v, QMap<QString,
                 break;
             }
             if (sameMount)
-                return invalid(QStringLiteral("/etc/fstab mounts %1 from %2, which the copy cannot be pointed at. Write it as UUID=%3 "
-                                              "(its filesystem's UUID) first.").arg(e.mountPoint, e.source, p.oldUuid));
+                return invalid(i18nc("@info %1 a mount point, %2 how /etc/fstab names its device, %3 a filesystem UUID",
+                                     "/etc/fstab mounts %1 from %2, which the copy cannot be pointed at. Write it as UUID=%3 "
+                                     "(its filesystem's UUID) first.",
+                                     e.mountPoint, e.source, p.oldUuid));
         }
     }
     return {};
@@ -242,16 +272,20 @@ Status chooseEfi(const SystemView &sys, const Disk &disk, const Disk &target, Va
         if (!p.esp)
             continue;
         if (esp)
-            return invalid(QStringLiteral("%1 has two EFI system partitions (%2 and %3): Plexus cannot tell which one the firmware starts.")
-                               .arg(v->systemDisk.path, esp->old.path, p.old.path));
+            return invalid(i18nc("@info %1 the system disk, %2 and %3 partitions",
+                                 "%1 has two EFI system partitions (%2 and %3): Plexus cannot tell which one the firmware starts.",
+                                 v->systemDisk.path, esp->old.path, p.old.path));
         esp = &p;
     }
     if (!esp)
-        return invalid(QStringLiteral("This computer started through UEFI, but no EFI system partition of %1 is mounted: the new disk could "
-                                      "not start the system. Mount it on /boot/efi (as /etc/fstab says), then try again.").arg(v->systemDisk.path));
+        return invalid(i18nc("@info %1 the system disk",
+                             "This computer started through UEFI, but no EFI system partition of %1 is mounted: the new disk could "
+                             "not start the system. Mount it on /boot/efi (as /etc/fstab says), then try again.",
+                             v->systemDisk.path));
     if (esp->mountPoint != QLatin1String("/boot/efi") && esp->mountPoint != QLatin1String("/efi"))
-        return invalid(QStringLiteral("%1, the EFI system partition, is mounted on %2: GRUB looks for it on /boot/efi or /efi.")
-                           .arg(esp->old.path, esp->mountPoint));
+        return invalid(i18nc("@info %1 a partition, %2 where it is mounted",
+                             "%1, the EFI system partition, is mounted on %2: GRUB looks for it on /boot/efi or /efi.", esp->old.path,
+                             esp->mountPoint));
     v->efiGrub.efiDirectory = esp->mountPoint;
     const QString id = v->efiGrub.bootloaderId;
     const QString arch = QLatin1String(efiPlatform()->suffix); // findEfiTools refused an unknown one
@@ -334,12 +368,15 @@ QString volumeName(const MirroredPartition &p, const QStringList &taken)
 Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, ValidMirrorSystem *v)
 {
     if (!checks.system().hasProgram(QStringLiteral("lvm")))
-        return refuseProgram(QStringLiteral("LVM tools (lvm), which the copy needs to find its volumes when it starts,"), QStringLiteral("apt install lvm2"));
+        return notFound(i18nc("@info %1 a command that installs the LVM tools",
+                              "The running system has no LVM tools (lvm), which the copy needs to find its volumes when it starts. "
+                              "Install it first (%1), then try again.",
+                              QStringLiteral("apt install lvm2")));
     v->volumeGroup = QStringLiteral("rootvg");
     for (const VolumeGroup &g : checks.snapshot().volumeGroups)
         if (g.name == v->volumeGroup)
-            return invalid(QStringLiteral("This machine has a volume group named rootvg already, which the copy's own would clash with. "
-                                          "Rename it (vgrename) first, or choose the same layout."));
+            return invalid(i18n("This machine has a volume group named rootvg already, which the copy's own would clash with. "
+                                "Rename it (vgrename) first, or choose the same layout."));
     QByteArray script = "label: " + v->table.toUtf8() + '\n';
     qint64 start = MiB;
     int number = 0;
@@ -373,7 +410,7 @@ Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, 
             v->raidNumbers << n;
     }
     if (end - start < 1024 * MiB)
-        return tooSmall(QStringLiteral("%1 leaves less than 1 GiB for the volumes after /boot: too small for this layout.").arg(v->newDisk.path));
+        return tooSmall(i18nc("@info %1 a disk", "%1 leaves less than 1 GiB for the volumes after /boot: too small for this layout.", v->newDisk.path));
     const qint64 bigSize = end - start;
     const int n = add(bigSize, "R");
     bigMirror.array = freeArray(checks, &next);
@@ -405,13 +442,18 @@ Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, 
         const qint64 left = (bigSize - mirrorOverhead - others) / extent * extent;
         root->volumeBytes = std::min(root->volumeBytes, left);
         if (root->volumeBytes < 512 * MiB)
-            return tooSmall(QStringLiteral("%1 leaves %2 for / after the other volumes: too small to copy the system onto.")
-                                .arg(v->newDisk.path, humanSize(std::max<qint64>(0, left))));
+            return tooSmall(i18nc("@info %1 a disk, %2 a size", "%1 leaves %2 for / after the other volumes: too small to copy the system onto.",
+                                  v->newDisk.path, humanSize(std::max<qint64>(0, left))));
     }
     return {};
 }
 
 } // namespace
+
+QString MirrorSystemRequest::title() const
+{
+    return i18nc("@title %1 a disk", "Mirror the running system onto %1", deviceName(disk.path));
+}
 
 Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirrorSystem *out)
 {
@@ -422,51 +464,60 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
         if (m.mountPoint == QLatin1String("/"))
             root = &m; // the last mount on / is the one in use
     if (!root || liveRoot(*root))
-        return invalid(QStringLiteral("The running system does not start from a disk (/ is %1): it runs from a live medium or over the network, "
-                                      "so there is no system disk to mirror. Install the system on a disk first.")
-                           .arg(root ? root->fsType : QStringLiteral("unknown")));
+        return invalid(i18nc("@info %1 the filesystem type of / (overlay, nfs), or 'unknown'",
+                             "The running system does not start from a disk (/ is %1): it runs from a live medium or over the network, "
+                             "so there is no system disk to mirror. Install the system on a disk first.",
+                             root ? root->fsType : i18nc("@info the filesystem type of /, when nothing is mounted on it", "unknown")));
     if (const Array *a = snap.array(root->device))
-        return invalid(QStringLiteral("The system already runs from the md array /dev/%1 (%2). To give it another disk, add the disk to that array.")
-                           .arg(a->name, a->level.value_or(QStringLiteral("inactive"))));
+        return invalid(i18nc("@info %1 an md array's kernel name, %2 its RAID level (raid1) or 'inactive'",
+                             "The system already runs from the md array /dev/%1 (%2). To give it another disk, add the disk to that array.",
+                             a->name, a->level.value_or(i18nc("@info an md array's state, shown in place of its RAID level", "inactive"))));
     const Disk *disk = snap.diskOf(root->device);
     if (!disk)
-        return invalid(QStringLiteral("/ is on /dev/%1, a device-mapper volume (LVM or encryption). Plexus mirrors a system whose filesystems "
-                                      "are on partitions of one disk.").arg(root->device));
+        return invalid(i18nc("@info %1 a kernel device name (dm-0)",
+                             "/ is on /dev/%1, a device-mapper volume (LVM or encryption). Plexus mirrors a system whose filesystems "
+                             "are on partitions of one disk.",
+                             root->device));
     if (disk->name == root->device || disk->partitions.isEmpty())
-        return invalid(QStringLiteral("/ fills the whole disk /dev/%1, without partitions: a mirror of it would leave no room for a boot loader.")
-                           .arg(disk->name));
+        return invalid(i18nc("@info %1 a disk's kernel name",
+                             "/ fills the whole disk /dev/%1, without partitions: a mirror of it would leave no room for a boot loader.", disk->name));
     static const QStringList bootMounts = {QStringLiteral("/boot"), QStringLiteral("/boot/efi"), QStringLiteral("/efi")};
     for (const Mount &m : snap.mounts) {
         const Disk *on = bootMounts.contains(m.mountPoint) && !m.device.isEmpty() ? snap.diskOf(m.device) : nullptr;
         if (on && on->name != disk->name)
-            return invalid(QStringLiteral("%1 is on /dev/%2 and / on /dev/%3: Plexus mirrors a system that one disk starts by itself.")
-                               .arg(m.mountPoint, on->name, disk->name));
+            return invalid(i18nc("@info %1 a mount point (/boot), %2 and %3 disks' kernel names",
+                                 "%1 is on /dev/%2 and / on /dev/%3: Plexus mirrors a system that one disk starts by itself.", m.mountPoint,
+                                 on->name, disk->name));
     }
 
     if (!r.layout.isEmpty() && r.layout != QLatin1String("same") && r.layout != QLatin1String("lvm"))
-        return invalid(QStringLiteral("The layout is same (a mirror for each partition) or lvm (founding document 000's), not '%1'.").arg(r.layout.left(40)));
+        return invalid(i18nc("@info 'same' and 'lvm' are option values, do not translate them; %1 the value given",
+                             "The layout is same (a mirror for each partition) or lvm (founding document 000's), not '%1'.", r.layout.left(40)));
     ValidMirrorSystem v;
     if (Status s = checks.resolve(deviceSpecFor(snap, QStringLiteral("/dev/") + disk->name), &v.systemDisk); !s)
         return s;
     if (Status s = checks.resolve(r.disk, &v.newDisk); !s)
         return s;
     if (!v.newDisk.wholeDisk)
-        return invalid(QStringLiteral("%1 is a partition: give the whole disk to copy the system onto (for example /dev/%2).")
-                           .arg(v.newDisk.path, v.newDisk.diskName));
+        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name",
+                             "%1 is a partition: give the whole disk to copy the system onto (for example /dev/%2).", v.newDisk.path,
+                             v.newDisk.diskName));
     if (v.newDisk.name == disk->name)
-        return invalid(QStringLiteral("%1 is the disk the system runs from: choose a second disk to copy it onto.").arg(v.newDisk.path));
+        return invalid(i18nc("@info %1 a disk", "%1 is the disk the system runs from: choose a second disk to copy it onto.", v.newDisk.path));
     const Disk *target = snap.disk(v.newDisk.name);
     if ((target->removable || target->bus == QLatin1String("usb")) && !r.allowRemovable)
-        return invalid(QStringLiteral("%1 is removable media (%2): a machine that needs it to start stops starting when it is pulled out. "
-                                      "Choose a disk inside the machine, or say allow_removable if you mean it.")
-                           .arg(v.newDisk.path, target->bus.isEmpty() ? QStringLiteral("removable") : target->bus));
+        return invalid(i18nc("@info %1 a disk, %2 its bus (usb) or 'removable'; allow_removable is an option's name, do not translate it",
+                             "%1 is removable media (%2): a machine that needs it to start stops starting when it is pulled out. "
+                             "Choose a disk inside the machine, or say allow_removable if you mean it.",
+                             v.newDisk.path, target->bus.isEmpty() ? i18nc("@info a disk's bus, when it is not known", "removable") : target->bus));
     if (target->sizeBytes < disk->layoutBytes())
-        return tooSmall(QStringLiteral("%1 (%2) is too small for a copy of %3, whose partitions need %4. Choose a disk of at least %4.")
-                            .arg(v.newDisk.path, humanSize(target->sizeBytes), v.systemDisk.path, humanSize(disk->layoutBytes())));
+        return tooSmall(i18nc("@info %1 a disk, %2 its size, %3 the system disk, %4 a size",
+                              "%1 (%2) is too small for a copy of %3, whose partitions need %4. Choose a disk of at least %4.", v.newDisk.path,
+                              humanSize(target->sizeBytes), v.systemDisk.path, humanSize(disk->layoutBytes())));
     if (Status s = checks.checkFree(v.newDisk, {r.overwrite, false}); !s)
         return s;
     if (!checks.system().mdPersonalityAvailable(QStringLiteral("raid1")))
-        return notFound(QStringLiteral("This kernel cannot run RAID-1 arrays (no raid1 module): the system could not start from the mirrors."));
+        return notFound(i18n("This kernel cannot run RAID-1 arrays (no raid1 module): the system could not start from the mirrors."));
     if (Status s = findBootTools(checks.system(), &v); !s)
         return s;
     v.table = disk->partitionTable;
@@ -506,40 +557,72 @@ Plan makePlan(const ValidMirrorSystem &v)
         if (p.mountPoint == QLatin1String("/"))
             root = &p;
     }
-    plan.summary = QStringLiteral("Copy the running system from %1 onto %2 as %3 RAID-1 mirror(s) (%4)%5, start it from them after a restart, "
-                                  "then make %1 the mirrors' second half.")
-                       .arg(oldDisk, newDisk).arg(arrays.size()).arg(listNames(arrays),
-                                                                    lvm ? QStringLiteral(" with its volumes in the LVM group %1").arg(v.volumeGroup) : QString());
+    const int count = int(arrays.size());
+    plan.summary = lvm ? i18ncp("@info %1 how many mirrors, %2 the system disk, %3 the new disk, %4 the mirrors, %5 a volume group",
+                                "Copy the running system from %2 onto %3 as %1 RAID-1 mirror (%4) with its volumes in the LVM group %5, start it "
+                                "from them after a restart, then make %2 the mirrors' second half.",
+                                "Copy the running system from %2 onto %3 as %1 RAID-1 mirrors (%4) with its volumes in the LVM group %5, start it "
+                                "from them after a restart, then make %2 the mirrors' second half.",
+                                count, oldDisk, newDisk, listNames(arrays), v.volumeGroup)
+                       : i18ncp("@info %1 how many mirrors, %2 the system disk, %3 the new disk, %4 the mirrors",
+                                "Copy the running system from %2 onto %3 as %1 RAID-1 mirror (%4), start it from them after a restart, "
+                                "then make %2 the mirrors' second half.",
+                                "Copy the running system from %2 onto %3 as %1 RAID-1 mirrors (%4), start it from them after a restart, "
+                                "then make %2 the mirrors' second half.",
+                                count, oldDisk, newDisk, listNames(arrays));
     for (const MirroredPartition &p : v.partitions) {
-        const QString what = QStringLiteral("%1 (%2%3)").arg(p.old.path, p.fsType, p.mountPoint.isEmpty() ? QString() : QStringLiteral(" on %1").arg(p.mountPoint));
+        const QString what = p.mountPoint.isEmpty()
+            ? i18nc("@item a partition (its filesystem type)", "%1 (%2)", p.old.path, p.fsType)
+            : i18nc("@item a partition (its filesystem type on its mount point)", "%1 (%2 on %3)", p.old.path, p.fsType, p.mountPoint);
         if (!p.volume.isEmpty())
-            plan.notes << QStringLiteral("%1 becomes the volume %2 (%3) on %4.").arg(what, p.device, humanSize(p.volumeBytes), p.mirror);
+            plan.notes << i18nc("@info %1 a partition (its filesystem), %2 a logical volume, %3 its size, %4 a mirror",
+                                "%1 becomes the volume %2 (%3) on %4.", what, p.device, humanSize(p.volumeBytes), p.mirror);
         else
-            plan.notes << QStringLiteral("%1 becomes %2.").arg(what, p.mirror);
+            plan.notes << i18nc("@info %1 a partition (its filesystem), %2 a mirror", "%1 becomes %2.", what, p.mirror);
     }
-    for (const SystemMirror &m : v.mirrors)
-        plan.notes << QStringLiteral("%1 mirrors %2 and, after the restart, %3: metadata %4%5.")
-                          .arg(m.array, m.onNew.path, m.onOld.path, m.metadata,
-                               m.metadata == QLatin1String("1.0") ? QStringLiteral(" (at the end, so GRUB and the firmware read it as a plain filesystem)") : QString());
-    plan.notes << QStringLiteral("Nothing on %1 changes before the restart: until it joins the mirrors, starting from it gives back the system as it is now.")
-                      .arg(oldDisk);
-    plan.notes << QStringLiteral("After the restart, %1 gets %2's partitions and the mirrors' copies overwrite what it held: the system "
-                                 "then lives on both disks.").arg(oldDisk, newDisk);
-    plan.notes << QStringLiteral("Files written after the copy's second pass are not in the copy: stop what writes a lot (databases, mail) first.");
+    for (const SystemMirror &m : v.mirrors) {
+        if (m.metadata == QLatin1String("1.0"))
+            plan.notes << i18nc("@info %1 a mirror, %2 and %3 partitions, %4 an md metadata version (1.0)",
+                                "%1 mirrors %2 and, after the restart, %3: metadata %4 (at the end, so GRUB and the firmware read it as a plain "
+                                "filesystem).",
+                                m.array, m.onNew.path, m.onOld.path, m.metadata);
+        else
+            plan.notes << i18nc("@info %1 a mirror, %2 and %3 partitions, %4 an md metadata version (1.2)",
+                                "%1 mirrors %2 and, after the restart, %3: metadata %4.", m.array, m.onNew.path, m.onOld.path, m.metadata);
+    }
+    plan.notes << i18nc("@info %1 the system disk",
+                        "Nothing on %1 changes before the restart: until it joins the mirrors, starting from it gives back the system as it is now.",
+                        oldDisk);
+    plan.notes << i18nc("@info %1 the system disk, %2 the new disk",
+                        "After the restart, %1 gets %2's partitions and the mirrors' copies overwrite what it held: the system "
+                        "then lives on both disks.",
+                        oldDisk, newDisk);
+    plan.notes << i18n("Files written after the copy's second pass are not in the copy: stop what writes a lot (databases, mail) first.");
     if (uefi)
-        plan.notes << QStringLiteral("The firmware starts each disk from a boot entry of its own, \"%1\" and (after the restart) \"%2\", "
-                                     "both starting %3 from the disk's half of the EFI system partition's mirror.")
-                          .arg(v.newDiskEntry, v.oldDiskEntry, v.efiLoader);
-    plan.notes << QStringLiteral("Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (%2); Plexus then goes on "
-                                 "by itself.").arg(newDisk, uefi ? QStringLiteral("its boot entry comes first in the firmware's boot order then")
-                                                                 : QStringLiteral("choose %1 in the firmware's boot menu if it starts from %2 again").arg(newDisk, oldDisk));
+        plan.notes << i18nc("@info %1 and %2 boot entries' labels, %3 a boot loader's path in the EFI system partition",
+                            "The firmware starts each disk from a boot entry of its own, \"%1\" and (after the restart) \"%2\", "
+                            "both starting %3 from the disk's half of the EFI system partition's mirror.",
+                            v.newDiskEntry, v.oldDiskEntry, v.efiLoader);
+    if (uefi)
+        plan.notes << i18nc("@info %1 the new disk",
+                            "Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (its boot entry comes first "
+                            "in the firmware's boot order then); Plexus then goes on by itself.",
+                            newDisk);
+    else
+        plan.notes << i18nc("@info %1 the new disk, %2 the system disk",
+                            "Plexus never restarts the computer itself: when the copy is ready, restart it from %1 (choose %1 in the firmware's "
+                            "boot menu if it starts from %2 again); Plexus then goes on by itself.",
+                            newDisk, oldDisk);
 
     if (lvm) {
         QStringList made;
         for (const SystemMirror &m : v.mirrors)
             made << m.onNew.name;
         plan.steps << writeTableSteps(v.newDisk, v.newDiskHadTable, v.newTable,
-                                      QStringLiteral("%1 typed Linux RAID").arg(listNames(made)), made);
+                                      i18nc("@info inserted into 'Give /dev/sdb new partitions: %1, wiping old signatures where they start'; "
+                                            "%1 partitions' kernel names (sdb2 and sdb3)",
+                                            "%1 typed Linux RAID", listNames(made)),
+                                      made);
     } else {
         plan.steps << copyTableSteps(ValidCopyTable{v.systemDisk, v.newDisk, v.table, int(v.raidNumbers.size()), v.newDiskHadTable, v.raidNumbers});
     }
@@ -549,8 +632,11 @@ Plan makePlan(const ValidMirrorSystem &v)
         c.level = QStringLiteral("raid1");
         c.devices = {m.onNew.path, QStringLiteral("missing")};
         c.metadata = m.metadata;
-        plan.steps << createArrayStep(c, QStringLiteral("Create the mirror %1 from %2 and a missing slot, which %3 fills after the restart (metadata %4)")
-                                             .arg(m.array, m.onNew.path, m.onOld.path, m.metadata), {m.onNew});
+        plan.steps << createArrayStep(c,
+                                      i18nc("@info %1 a mirror, %2 and %3 partitions, %4 an md metadata version",
+                                            "Create the mirror %1 from %2 and a missing slot, which %3 fills after the restart (metadata %4)", m.array,
+                                            m.onNew.path, m.onOld.path, m.metadata),
+                                      {m.onNew});
     }
     if (lvm) {
         ResolvedDevice big;
@@ -576,17 +662,23 @@ Plan makePlan(const ValidMirrorSystem &v)
     plan.steps << pointCopyAtArraysStep(v.target, v.fstabSources, uuids);
     plan.steps << bindSystemStep(v.target);
     plan.steps << inCopyStep(v.target, v.initramfs,
-                             QStringLiteral("Make the copy's initramfs anew, with its mdadm.conf, so that it assembles the mirrors at boot%1")
-                                 .arg(lvm ? QStringLiteral(" and starts the volume group ") + v.volumeGroup : QString()));
+                             lvm ? i18nc("@info %1 a volume group",
+                                         "Make the copy's initramfs anew, with its mdadm.conf, so that it assembles the mirrors at boot and starts "
+                                         "the volume group %1",
+                                         v.volumeGroup)
+                                 : i18n("Make the copy's initramfs anew, with its mdadm.conf, so that it assembles the mirrors at boot"));
     if (uefi) {
         plan.steps << installEfiGrubStep(v.target, v.efiGrub);
         plan.steps << bootEntryStep(newDisk, v.espNumber, v.newDiskEntry, v.efiLoader);
     } else {
         plan.steps << installGrubStep(v.grubInstall, newDisk, v.target);
     }
-    plan.steps << inCopyStep(v.target, v.grubConfig, QStringLiteral("Write the copy's GRUB menu anew: it starts the kernel with / on %1").arg(root ? root->device : QString()));
+    plan.steps << inCopyStep(v.target, v.grubConfig,
+                             i18nc("@info %1 a device (a mirror or a logical volume)", "Write the copy's GRUB menu anew: it starts the kernel with / on %1",
+                                   root ? root->device : QString()));
     plan.steps << unmountCopyStep(v.target);
-    plan.steps << restartStep(QStringLiteral("from %1, to start the system from the mirrors").arg(newDisk));
+    plan.steps << restartStep(i18nc("@info inserted into 'Restart the computer %1 (you do it, when you are ready: ...)'; %1 the new disk",
+                                    "from %1, to start the system from the mirrors", newDisk));
 
     if (root)
         plan.steps << checkRunsFromStep(root->device, root->old.path);

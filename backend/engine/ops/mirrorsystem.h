@@ -96,7 +96,7 @@ struct MirrorSystemRequest {
         v(allowRemovable, option("allow_removable", "DISK may be removable media (a USB disk), which a machine should not depend on to start."));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Mirror the running system onto %1").arg(deviceName(disk.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

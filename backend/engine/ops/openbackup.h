@@ -28,7 +28,7 @@ struct OpenBackupRequest {
         v(device, argument("device", "", "DEVICE"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Open the backup on %1").arg(deviceName(device.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -37,7 +37,7 @@ struct ReduceVolumeGroupRequest {
         v(move, option("move", "Move what the group's volumes hold on DEVICE onto its other devices first (pvmove; takes a while)."));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Take %1 out of %2").arg(deviceName(device.path), group); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

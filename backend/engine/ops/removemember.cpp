@@ -9,6 +9,8 @@
 #include "model/raidlevel.h"
 #include "engine/steps/mdsteps.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 using namespace actions;
@@ -28,9 +30,10 @@ Status validate(const Validator &checks, const RemoveMemberRequest &r, ValidRemo
     if (!node.exists && !vanishedName.contains(QLatin1Char('/')) && a.array.member(vanishedName)) {
         member = a.array.member(vanishedName);
         if (!member->faulty)
-            return invalid(QStringLiteral("%1 has no device node but md still counts it as working. Fail it first.").arg(r.member.path));
+            return invalid(i18nc("%1 a device", "%1 has no device node but md still counts it as working. Fail it first.", r.member.path));
         if (r.zeroSuperblock)
-            return invalid(QStringLiteral("%1 is gone, so its superblock cannot be erased. Leave zero_superblock out.").arg(r.member.path));
+            return invalid(i18nc("%1 a device; zero_superblock is an option's name", "%1 is gone, so its superblock cannot be erased. Leave zero_superblock out.",
+                                 r.member.path));
         dev.path = r.member.path;
         dev.name = vanishedName;
         out->vanished = true;
@@ -39,11 +42,12 @@ Status validate(const Validator &checks, const RemoveMemberRequest &r, ValidRemo
     }
     if (!member->faulty && !member->spare) {
         if (!r.fail)
-            return invalid(QStringLiteral("%1 is a working member of %2. Mark it faulty first (fail), or say fail to do both, or replace "
-                                          "it (replace) to keep the array complete.").arg(dev.path, a.path));
+            return invalid(i18nc("%1 a device, %2 an array; fail and replace are commands, and fail also an option",
+                                 "%1 is a working member of %2. Mark it faulty first (fail), or say fail to do both, or replace "
+                                 "it (replace) to keep the array complete.", dev.path, a.path));
         if (Status s = checks.requireActive(a); !s)
             return s;
-        if (Status s = checks.checkCanLose(a, {dev.name}, QStringLiteral("Removing")); !s)
+        if (Status s = checks.checkCanLose(a, {dev.name}, i18nc("begins 'Removing /dev/sdb would leave md0 without a complete copy of the data'", "Removing")); !s)
             return s;
         out->failFirst = true;
     }
@@ -57,18 +61,19 @@ Plan makePlan(const ValidRemove &v)
 {
     Plan plan;
     const QString md = v.array.array.name, path = v.array.path;
-    plan.summary = QStringLiteral("Remove %1 from %2.").arg(v.member.path, md);
+    plan.summary = i18nc("%1 a device, %2 an array", "Remove %1 from %2.", v.member.path, md);
     if (v.vanished) {
         plan.steps << removeVanishedStep(md, v.member.name);
         return plan;
     }
     if (v.failFirst)
-        plan.steps << failStep(path, md, v.member.name, QStringLiteral(" so that it can be removed"));
+        plan.steps << failStep(path, md, v.member.name, i18nc("appended to the step 'Mark /dev/sdb faulty in md0'", " so that it can be removed"));
     plan.steps << removeStep(path, md, v.member.name, v.member.path);
     if (v.zeroSuperblock)
-        plan.steps << zeroStep(v.member, QStringLiteral(", so that it is no longer recognised as a member of %1").arg(md));
+        plan.steps << zeroStep(v.member, i18nc("appended to the step 'Erase the md superblock on /dev/sdb1'; %1 an array",
+                                               ", so that it is no longer recognised as a member of %1", md));
     else
-        plan.notes << QStringLiteral("%1 keeps its md superblock and its copy of the data as of now.").arg(v.member.path);
+        plan.notes << i18nc("%1 a device", "%1 keeps its md superblock and its copy of the data as of now.", v.member.path);
     return plan;
 }
 

@@ -8,6 +8,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidRemove {
@@ -36,7 +38,7 @@ struct RemoveMemberRequest {
         v(zeroSuperblock, erasing(option("zero_superblock", "Erase its md superblock afterwards.")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Remove %1 from %2").arg(deviceName(member.path), deviceName(array)); }
+    QString title() const { return i18nc("an operation's title: %1 a member, %2 an array", "Remove %1 from %2", deviceName(member.path), deviceName(array)); }
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

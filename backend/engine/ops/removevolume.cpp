@@ -7,7 +7,14 @@
 #include "engine/steps/mountsteps.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString RemoveVolumeRequest::title() const
+{
+    return i18nc("an operation's title; %1 a volume", "Remove %1", deviceName(volume.path));
+}
 
 namespace {
 
@@ -62,13 +69,14 @@ Status validate(const Validator &checks, const RemoveVolumeRequest &r, ValidRemo
 Plan makePlan(const ValidRemoveVolume &v)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Remove %1 (%2) and everything on it.").arg(v.volume.path, humanSize(v.volume.sizeBytes));
+    plan.summary = i18nc("%1 a volume, %2 its size", "Remove %1 (%2) and everything on it.", v.volume.path, humanSize(v.volume.sizeBytes));
     if (!v.fsType.isEmpty())
-        plan.notes << QStringLiteral("It holds %1: that data is gone afterwards.").arg(describeContents(v.fsType, QString()));
-    plan.notes << QStringLiteral("Its space returns to %1's free space.").arg(v.volume.volumeGroup);
+        plan.notes << i18nc("%1 what a volume holds (an ext4 filesystem, swap space)", "It holds %1: that data is gone afterwards.", describeContents(v.fsType, QString()));
+    plan.notes << i18nc("%1 a volume group", "Its space returns to %1's free space.", v.volume.volumeGroup);
     if (!v.fstab.isEmpty()) {
         // First: a line left for a device that is gone stops the next boot in emergency mode.
-        plan.notes << QStringLiteral("/etc/fstab uses it %1.").arg(fstabUsesWords(v.fstab));
+        plan.notes << i18nc("%1 how, and what becomes of the lines: 'on /srv/data: that line goes too, or the next start would stop waiting for it'",
+                            "/etc/fstab uses it %1.", fstabUsesWords(v.fstab));
         plan.steps << removeFstabEntriesStep(v.fstab);
     }
     plan.steps << removeVolumeStep(v.volume.volumeGroup, v.volume.volume);

@@ -29,7 +29,7 @@ struct RemoveVolumeRequest {
         v(volume, argument("volume", "", "VOLUME"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Remove %1").arg(deviceName(volume.path)); }
+    QString title() const;
 };
 
 // /etc/fstab's lines for the logical volume `lv` of `group`: by its

@@ -8,7 +8,14 @@
 #include "removevolume.h"
 #include "model/describe.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString RemoveVolumeGroupRequest::title() const
+{
+    return i18nc("an operation's title; %1 a volume group", "Remove the volume group %1", group);
+}
 
 Status validate(const Validator &checks, const RemoveVolumeGroupRequest &r, ValidRemoveVolumeGroup *out)
 {
@@ -19,7 +26,8 @@ Status validate(const Validator &checks, const RemoveVolumeGroupRequest &r, Vali
     for (const LogicalVolume &lv : vg->logicalVolumes) {
         const QString path = QStringLiteral("/dev/%1/%2").arg(r.group, lv.name);
         if (const QString use = lv.active ? checks.usageOf(lv.device) : QString(); !use.isEmpty())
-            return inUse(QStringLiteral("%1 %2, and would go with %3. Stop using it first (unmount, swapoff).").arg(path, use, r.group));
+            return inUse(i18nc("%1 a volume, %2 what uses it ('is mounted on /srv', 'is active swap'), %3 a volume group",
+                               "%1 %2, and would go with %3. Stop using it first (unmount, swapoff).", path, use, r.group));
         out->volumes << path;
         out->fstab << fstabLinesFor(checks, r.group, lv);
     }
@@ -32,14 +40,16 @@ Status validate(const Validator &checks, const RemoveVolumeGroupRequest &r, Vali
 Plan makePlan(const ValidRemoveVolumeGroup &v)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Remove the volume group %1%2.")
-                       .arg(v.group, v.volumes.isEmpty() ? QString() : QStringLiteral(" and its volumes %1").arg(v.volumes.join(QStringLiteral(", "))));
+    plan.summary = v.volumes.isEmpty() ? i18nc("%1 a volume group", "Remove the volume group %1.", v.group)
+                                       : i18nc("%1 a volume group, %2 a list of volumes", "Remove the volume group %1 and its volumes %2.", v.group,
+                                               v.volumes.join(QStringLiteral(", ")));
     if (!v.volumes.isEmpty())
-        plan.notes << QStringLiteral("Everything on %1 is gone afterwards.").arg(v.volumes.join(QStringLiteral(", ")));
-    plan.notes << QStringLiteral("%1 become free for other uses (a filesystem, an array member, another group).").arg(v.devices.join(QStringLiteral(", ")));
+        plan.notes << i18nc("%1 a list of volumes", "Everything on %1 is gone afterwards.", v.volumes.join(QStringLiteral(", ")));
+    plan.notes << i18nc("%1 a list of devices", "%1 become free for other uses (a filesystem, an array member, another group).", v.devices.join(QStringLiteral(", ")));
     if (!v.fstab.isEmpty()) {
         // First: a line left for a device that is gone stops the next boot in emergency mode.
-        plan.notes << QStringLiteral("/etc/fstab uses its volumes %1.").arg(fstabUsesWords(v.fstab));
+        plan.notes << i18nc("%1 how, and what becomes of the lines: 'on /srv/data: that line goes too, or the next start would stop waiting for it'",
+                            "/etc/fstab uses its volumes %1.", fstabUsesWords(v.fstab));
         plan.steps << removeFstabEntriesStep(v.fstab);
     }
     plan.steps << removeVolumeGroupStep(v.group, !v.volumes.isEmpty());

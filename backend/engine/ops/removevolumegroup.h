@@ -32,7 +32,7 @@ struct RemoveVolumeGroupRequest {
         v(group, argument("group", "", "GROUP"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Remove the volume group %1").arg(group); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -47,7 +47,7 @@ struct ReplaceDiskRequest {
         v(zeroSuperblock, erasing(option("zero_superblock", "Erase the md superblocks of OLD's partitions once they are out of the arrays.")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Replace %1 with %2").arg(deviceName(oldDisk.path), deviceName(newDisk.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

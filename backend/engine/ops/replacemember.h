@@ -10,6 +10,8 @@
 #include "engine/validator.h"
 #include "copypartitiontable.h"
 
+#include <KLocalizedString>
+
 #include <optional>
 
 namespace plexus {
@@ -55,7 +57,8 @@ struct ReplaceMemberRequest {
     }
     QString title() const
     {
-        return QStringLiteral("Replace %1 in %2 with %3").arg(deviceName(oldMember.path), deviceName(array), deviceName(newDevice.path));
+        return i18nc("an operation's title: %1 a member, %2 an array, %3 the new device", "Replace %1 in %2 with %3", deviceName(oldMember.path),
+                     deviceName(array), deviceName(newDevice.path));
     }
 };
 

@@ -36,7 +36,7 @@ struct ShrinkVolumeRequest {
         v(size, option("size", "The new size (2G); at least what its filesystem uses.", "SIZE"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Shrink %1").arg(deviceName(volume.path)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -38,7 +38,7 @@ struct SpeedLimitsRequest {
         v(untilIdle, option("until_idle", "Only for the sync under way: wait for it to end, then put the limits back as they were."));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Set the sync speed of %1").arg(deviceName(array)); }
+    QString title() const;
     bool changesData() const { return false; }
 };
 

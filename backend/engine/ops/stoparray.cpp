@@ -9,6 +9,8 @@
 #include "model/raidlevel.h"
 #include "engine/steps/mdsteps.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 using namespace actions;
@@ -43,11 +45,11 @@ Status validate(const Validator &checks, const StopArrayRequest &r, ValidStop *o
             onTop = below.contains(name);
         }
         if (onTop)
-            return inUse(QStringLiteral("%1 is in use: %2 is mounted on %3. Unmount it first.")
-                             .arg(a.path, m.device == name ? a.path : QStringLiteral("/dev/") + m.device, m.mountPoint));
+            return inUse(i18nc("%1 an array, %2 a device on it, %3 a mount point", "%1 is in use: %2 is mounted on %3. Unmount it first.", a.path,
+                               m.device == name ? a.path : QStringLiteral("/dev/") + m.device, m.mountPoint));
     }
     if (checks.snapshot().isSwap(name))
-        return inUse(QStringLiteral("%1 is active swap. Turn it off first (swapoff %1).").arg(a.path));
+        return inUse(i18nc("%1 an array; swapoff is a command", "%1 is active swap. Turn it off first (swapoff %1).", a.path));
     if (const PhysicalVolume *pv = checks.snapshot().physicalVolume(name)) {
         const VolumeGroup *vg = checks.snapshot().volumeGroup(pv->vgName);
         int active = 0;
@@ -55,11 +57,13 @@ Status validate(const Validator &checks, const StopArrayRequest &r, ValidStop *o
             for (const LogicalVolume &lv : vg->logicalVolumes)
                 active += lv.active ? 1 : 0;
         if (active > 0)
-            return inUse(QStringLiteral("%1 holds the LVM volume group %2 with %3 active logical volume(s). Deactivate them first "
-                                        "(vgchange -an %2).").arg(a.path, pv->vgName).arg(active));
+            return inUse(i18ncp("%2 an array, %3 a volume group; the text in parentheses is a command",
+                                "%2 holds the LVM volume group %3 with %1 active logical volume. Deactivate it first (vgchange -an %3).",
+                                "%2 holds the LVM volume group %3 with %1 active logical volumes. Deactivate them first (vgchange -an %3).", active,
+                                a.path, pv->vgName));
     }
     for (const Array *outer : checks.snapshot().arraysUsing(name))
-        return inUse(QStringLiteral("%1 is a member of the array %2. Stop %2 first.").arg(a.path, outer->name));
+        return inUse(i18nc("%1 an array, %2 another array", "%1 is a member of the array %2. Stop %2 first.", a.path, outer->name));
     out->array = a;
     return {};
 }
@@ -68,10 +72,11 @@ Plan makePlan(const ValidStop &v)
 {
     Plan plan;
     const QString md = v.array.array.name, path = v.array.path;
-    plan.summary = QStringLiteral("Stop %1.").arg(path);
-    plan.notes << QStringLiteral("The members keep their data and md superblocks: assemble starts %1 again.").arg(md);
-    plan.steps << stopStep(path, QStringLiteral("Stop %1 (%2, %3 member(s))").arg(path, levelWords(v.array.array.level.value_or(QStringLiteral("inactive"))))
-                                     .arg(v.array.array.members.size()));
+    plan.summary = i18nc("%1 an array", "Stop %1.", path);
+    plan.notes << i18nc("%1 an array; assemble is a command", "The members keep their data and md superblocks: assemble starts %1 again.", md);
+    plan.steps << stopStep(path, i18ncp("a step: %2 an array, %3 its RAID level", "Stop %2 (%3, %1 member)", "Stop %2 (%3, %1 members)",
+                                        int(v.array.array.members.size()), path,
+                                        v.array.array.level ? levelWords(*v.array.array.level) : i18nc("an md array's state", "inactive")));
     plan.exclusive = {path};
     return plan;
 }

@@ -7,6 +7,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidStop { ResolvedArray array; };
@@ -23,7 +25,7 @@ struct StopArrayRequest {
         v(array, arrayArgument());
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Stop %1").arg(deviceName(array)); }
+    QString title() const { return i18nc("an operation's title: %1 an array", "Stop %1", deviceName(array)); }
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -8,6 +8,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidTakeDiskOut {
@@ -29,7 +31,7 @@ struct TakeDiskOutRequest {
         v(disk, argument("disk", "", "DISK"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Take %1 out of its arrays").arg(deviceName(disk.path)); }
+    QString title() const { return i18nc("an operation's title: %1 a disk", "Take %1 out of its arrays", deviceName(disk.path)); }
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -8,7 +8,14 @@
 #include "model/describe.h"
 #include "model/raidlevel.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString UseNewSpaceRequest::title() const
+{
+    return i18nc("an operation's title; %1 an array", "Use the new space on %1", deviceName(array));
+}
 
 namespace {
 
@@ -29,6 +36,34 @@ qint64 blockBytes(const Snapshot &snap, const QString &name)
     return part ? part->sizeBytes : 0;
 }
 
+// "Use the new space on md0: grow md0 onto the whole of its members (from 1.00 GiB
+// to 2.00 GiB of each), let vg0 use all of md0 and grow /dev/vg0/data and its filesystem into it."
+QString summary(const ValidUseNewSpace &v)
+{
+    const QString md = v.array.array.name, from = humanSize(v.componentBytes), to = humanSize(v.memberBytes);
+    if (v.growArray) {
+        if (!v.volume)
+            return i18nc("%1 an array, %2 and %3 sizes, %4 a volume group",
+                         "Use the new space on %1: grow %1 onto the whole of its members (from %2 to %3 of each) and let %4 use all of %1.", md, from, to,
+                         v.group);
+        if (v.withFilesystem)
+            return i18nc("%1 an array, %2 and %3 sizes, %4 a volume group, %5 a volume",
+                         "Use the new space on %1: grow %1 onto the whole of its members (from %2 to %3 of each), let %4 use all of %1 and "
+                         "grow %5 and its filesystem into it.",
+                         md, from, to, v.group, v.volume->path);
+        return i18nc("%1 an array, %2 and %3 sizes, %4 a volume group, %5 a volume",
+                     "Use the new space on %1: grow %1 onto the whole of its members (from %2 to %3 of each), let %4 use all of %1 and grow %5 into it.",
+                     md, from, to, v.group, v.volume->path);
+    }
+    if (!v.volume)
+        return i18nc("%1 an array, %2 a volume group", "Use the new space on %1: let %2 use all of %1.", md, v.group);
+    if (v.withFilesystem)
+        return i18nc("%1 an array, %2 a volume group, %3 a volume", "Use the new space on %1: let %2 use all of %1 and grow %3 and its filesystem into it.", md,
+                     v.group, v.volume->path);
+    return i18nc("%1 an array, %2 a volume group, %3 a volume", "Use the new space on %1: let %2 use all of %1 and grow %3 into it.", md, v.group,
+                 v.volume->path);
+}
+
 } // namespace
 
 Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNewSpace *out)
@@ -40,11 +75,13 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
     const QString md = a.array.name;
     const PhysicalVolume *pv = checks.snapshot().physicalVolume(md);
     if (!pv || pv->vgName.isEmpty())
-        return invalid(QStringLiteral("%1 is not an LVM physical volume in a volume group, so there are no volumes to grow on it. Grow the "
-                                      "array alone (grow %2 --size max), then its filesystem.").arg(a.path, md));
+        return invalid(i18nc("%1 an array, %2 its name (md0); keep the command",
+                             "%1 is not an LVM physical volume in a volume group, so there are no volumes to grow on it. Grow the "
+                             "array alone (grow %2 --size max), then its filesystem.",
+                             a.path, md));
     const VolumeGroup *vg = checks.snapshot().volumeGroup(pv->vgName);
     if (!vg)
-        return notFound(QStringLiteral("The volume group %1 of %2 is not in the snapshot. Try again.").arg(pv->vgName, a.path));
+        return notFound(i18nc("%1 a volume group, %2 an array", "The volume group %1 of %2 is not in the snapshot. Try again.", pv->vgName, a.path));
 
     if (!r.volume.isEmpty()) {
         const LogicalVolume *lv = nullptr;
@@ -52,11 +89,13 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
             if (each.name == r.volume)
                 lv = &each;
         if (!lv)
-            return notFound(QStringLiteral("%1 has no volume %2. Give the name of one of its volumes (plexusctl status lists them), or "
-                                           "leave volume out to keep the new space free in %1.").arg(vg->name, r.volume));
+            return notFound(i18nc("%1 a volume group, %2 what was given; keep plexusctl status (a command) and volume (an option)",
+                                  "%1 has no volume %2. Give the name of one of its volumes (plexusctl status lists them), or "
+                                  "leave volume out to keep the new space free in %1.",
+                                  vg->name, r.volume));
         if (!lv->active)
-            return invalid(QStringLiteral("/dev/%1/%2 is not active, so its filesystem cannot grow. Activate it first (vgchange -ay %1).")
-                               .arg(vg->name, lv->name));
+            return invalid(i18nc("%1 a volume group, %2 a volume; keep the command", "/dev/%1/%2 is not active, so its filesystem cannot grow. Activate it first (vgchange -ay %1).",
+                                 vg->name, lv->name));
         ResolvedDevice dev;
         dev.path = QStringLiteral("/dev/%1/%2").arg(vg->name, lv->name);
         dev.name = lv->device;
@@ -90,11 +129,13 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
     const qint64 arrayBytes = a.array.sizeKib.value_or(0) * 1024;
     const bool pvGrows = out->growArray || arrayBytes - lvmHeader - pv->sizeBytes >= worthGrowing;
     if (!pvGrows)
-        return invalid(QStringLiteral("There is no new space on %1: it already uses the whole of its members (%2 of each), and its "
-                                      "physical volume fills it. Replace its members with bigger disks or partitions first (replace), "
-                                      "then use the new space.").arg(md, humanSize(component.value_or(offer))));
+        return invalid(i18nc("%1 an array, %2 a size; keep replace (a command)",
+                             "There is no new space on %1: it already uses the whole of its members (%2 of each), and its "
+                             "physical volume fills it. Replace its members with bigger disks or partitions first (replace), "
+                             "then use the new space.",
+                             md, humanSize(component.value_or(offer))));
     if (out->growArray)
-        if (Status s = checks.checkIdle(a, QStringLiteral("grow it onto its members")); !s)
+        if (Status s = checks.checkIdle(a, i18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "grow it onto its members")); !s)
             return s;
 
     out->array = a;
@@ -109,24 +150,19 @@ Plan makePlan(const ValidUseNewSpace &v)
 {
     Plan plan;
     const QString md = v.array.array.name, path = v.array.path;
-    QStringList parts;
-    if (v.growArray)
-        parts << QStringLiteral("grow %1 onto the whole of its members (from %2 to %3 of each)").arg(md, humanSize(v.componentBytes), humanSize(v.memberBytes));
-    parts << QStringLiteral("let %1 use all of %2").arg(v.group, md);
-    if (v.volume)
-        parts << QStringLiteral("grow %1%2 into it").arg(v.volume->path, v.withFilesystem ? QStringLiteral(" and its filesystem") : QString());
-    plan.summary = QStringLiteral("Use the new space on %1: %2.").arg(md, listNames(parts));
+    plan.summary = summary(v);
     if (v.growArray) {
         plan.steps << growToMaxStep(path, md, v.componentBytes);
-        plan.notes << QStringLiteral("md then synchronises the new part of %1 in the background; everything stays in use.").arg(md);
+        plan.notes << i18nc("%1 an array", "md then synchronises the new part of %1 in the background; everything stays in use.", md);
     } else {
-        plan.notes << QStringLiteral("%1 already uses the whole of its members; its physical volume has yet to follow.").arg(md);
+        plan.notes << i18nc("%1 an array", "%1 already uses the whole of its members; its physical volume has yet to follow.", md);
     }
     plan.steps << resizePhysicalVolumeStep(path, v.pvBytes);
     if (v.volume)
         plan.steps << growVolumeStep(*v.volume, VolumeSize{}, v.withFilesystem);
     else
-        plan.notes << QStringLiteral("The new space stays free in %1: grow a volume into it later (grow-volume), or make a new one.").arg(v.group);
+        plan.notes << i18nc("%1 a volume group; keep grow-volume (a command)", "The new space stays free in %1: grow a volume into it later (grow-volume), or make a new one.",
+                            v.group);
     return plan;
 }
 

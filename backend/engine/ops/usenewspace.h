@@ -42,7 +42,7 @@ struct UseNewSpaceRequest {
                                    "without it the space stays free in the group.", "NAME"));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Use the new space on %1").arg(deviceName(array)); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

@@ -3,6 +3,8 @@
 
 #include "wire.h"
 
+#include <KLocalizedString>
+
 #include <limits>
 
 #include <QDBusArgument>
@@ -36,10 +38,29 @@ template<class T> bool castTo(const QVariant &v, T *out)
     return true;
 }
 
+// "Argument 'array'", "Option 'chunk_kib'": the start of a refusal.
 QString fieldWord(const FieldSpec &f)
 {
-    return QStringLiteral("%1 '%2'").arg(f.place == FieldSpec::Argument ? QStringLiteral("Argument") : QStringLiteral("Option"),
-                                         QLatin1String(f.name));
+    const QString name = QLatin1String(f.name);
+    return f.place == FieldSpec::Argument ? i18nc("the start of a refusal; %1 a request argument's name", "Argument '%1'", name)
+                                          : i18nc("the start of a refusal; %1 a request option's name", "Option '%1'", name);
+}
+
+// The D-Bus type a field wants, in words; `what` is the fixed key its reader passes.
+QString typeWords(const char *what)
+{
+    const QLatin1String w(what);
+    if (w == QLatin1String("a string"))
+        return i18nc("a request field's type", "a string");
+    if (w == QLatin1String("a boolean"))
+        return i18nc("a request field's type", "a boolean");
+    if (w == QLatin1String("a device (sst)"))
+        return i18nc("a request field's type; (sst) its D-Bus signature", "a device (sst)");
+    if (w == QLatin1String("a list of devices a(sst)"))
+        return i18nc("a request field's type; a(sst) its D-Bus signature", "a list of devices a(sst)");
+    if (w == QLatin1String("an integer"))
+        return i18nc("a request field's type", "an integer");
+    return w;
 }
 
 } // namespace
@@ -58,14 +79,14 @@ WireReader::WireReader(const QVariantList &arguments) : m_arguments(arguments)
         }
     }
     if (!m_hasOptions)
-        fail(QStringLiteral("The request has no options map (a{sv}) as its last argument."));
+        fail(i18n("The request has no options map (a{sv}) as its last argument."));
 }
 
 QVariant WireReader::next(const FieldSpec &f)
 {
     if (f.place == FieldSpec::Argument) {
         if (m_next >= m_arguments.size()) {
-            fail(QStringLiteral("%1 is missing.").arg(fieldWord(f)));
+            fail(i18nc("%1 'Argument 'name''", "%1 is missing.", fieldWord(f)));
             return {};
         }
         return m_arguments.at(m_next++);
@@ -102,7 +123,7 @@ template<class T> void WireReader::readInteger(T &value, const FieldSpec &f)
         const qlonglong n = v.toLongLong();
         const bool fits = unsigned64 ? u <= quint64(Limits::max()) : (n >= qlonglong(Limits::min()) && (n < 0 || quint64(n) <= quint64(Limits::max())));
         if (!fits)
-            return fail(QStringLiteral("%1 is out of range.").arg(fieldWord(f)));
+            return fail(i18nc("%1 'Option 'name''", "%1 is out of range.", fieldWord(f)));
         value = unsigned64 ? T(u) : T(n);
         return;
     }
@@ -117,22 +138,22 @@ void WireReader::operator()(quint64 &value, const FieldSpec &f) { readInteger(va
 Status WireReader::finish(const CommonOptions &common)
 {
     if (m_status.ok() && m_next < m_arguments.size())
-        fail(QStringLiteral("The request has %1 argument(s) too many.").arg(m_arguments.size() - m_next));
+        fail(i18np("The request has %1 argument too many.", "The request has %1 arguments too many.", int(m_arguments.size() - m_next)));
     if (m_status.ok() && !m_options.isEmpty())
-        fail(QStringLiteral("Unknown option '%1'. Leave it out, or check its spelling.").arg(m_options.firstKey()));
+        fail(i18n("Unknown option '%1'. Leave it out, or check its spelling.", m_options.firstKey()));
     // The tag is echoed in a signal: keep it an identifier.
     static const QRegularExpression tagRe(QStringLiteral("^[A-Za-z0-9_.:-]{0,64}$"));
     if (!tagRe.match(common.tag).hasMatch())
-        fail(QStringLiteral("Option 'tag' must be up to 64 letters, digits, '_', '.', ':' or '-'."));
+        fail(i18n("Option 'tag' must be up to 64 letters, digits, '_', '.', ':' or '-'."));
     static const QRegularExpression uuidRe(QStringLiteral("^[0-9A-Fa-f:-]{0,64}$"));
     if (!uuidRe.match(common.arrayUuid).hasMatch())
-        fail(QStringLiteral("Option 'array_uuid' must be a UUID, not '%1'.").arg(common.arrayUuid.left(64)));
+        fail(i18n("Option 'array_uuid' must be a UUID, not '%1'.", common.arrayUuid.left(64)));
     return m_status;
 }
 
 void WireReader::wrongType(const FieldSpec &f, const char *what)
 {
-    fail(QStringLiteral("%1 must be %2.").arg(fieldWord(f), QLatin1String(what)));
+    fail(i18nc("%1 'Option 'name'', %2 a type such as 'a string'", "%1 must be %2.", fieldWord(f), typeWords(what)));
 }
 
 void WireReader::fail(const QString &message)

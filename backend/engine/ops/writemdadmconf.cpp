@@ -13,7 +13,14 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <KLocalizedString>
+
 namespace plexus {
+
+QString WriteMdadmConfRequest::title() const
+{
+    return i18nc("an operation's title; keep mdadm.conf (a file)", "Write mdadm.conf");
+}
 
 using namespace actions;
 
@@ -25,7 +32,7 @@ Status validate(const Validator &checks, const WriteMdadmConfRequest &, ValidWri
         if (a.state != ArrayState::Inactive)
             ++running;
     if (running == 0)
-        return invalid(QStringLiteral("No array is running, so there is nothing to write: mdadm.conf keeps its ARRAY lines as they are."));
+        return invalid(i18nc("keep mdadm.conf (a file) and ARRAY (its keyword)", "No array is running, so there is nothing to write: mdadm.conf keeps its ARRAY lines as they are."));
     out->confPath = checks.system().exists(QStringLiteral("/etc/mdadm")) ? QStringLiteral("/etc/mdadm/mdadm.conf") : QStringLiteral("/etc/mdadm.conf");
     out->confExists = checks.system().exists(out->confPath);
     out->arrays = running;
@@ -39,11 +46,11 @@ Plan makePlan(const ValidWriteConf &v)
     Plan plan;
     const QString conf = v.confPath;
     const QString backup = conf + QStringLiteral(".plexus-") + stamp;
-    plan.summary = QStringLiteral("Write the %1 running array(s) into %2.").arg(v.arrays).arg(conf);
-    plan.notes << QStringLiteral("For the arrays to be assembled the same way at boot, update the initramfs too (update-initramfs -u on Debian).");
+    plan.summary = i18ncp("%2 a file (/etc/mdadm/mdadm.conf)", "Write the %1 running array into %2.", "Write the %1 running arrays into %2.", v.arrays, conf);
+    plan.notes << i18nc("keep the command", "For the arrays to be assembled the same way at boot, update the initramfs too (update-initramfs -u on Debian).");
 
     Step scan;
-    scan.description = QStringLiteral("Read the running arrays' identities");
+    scan.description = i18n("Read the running arrays' identities");
     scan.command = {QStringLiteral("mdadm"), QStringLiteral("--detail"), QStringLiteral("--scan")};
     const QStringList scanArgv = scan.command;
     scan.action = [scanArgv](StepContext &ctx) {
@@ -51,7 +58,7 @@ Plan makePlan(const ValidWriteConf &v)
         if (Status s = run(ctx, scanArgv, {}, &out); !s)
             return s;
         if (!out.contains("ARRAY"))
-            return toolFailed(QStringLiteral("mdadm --detail --scan listed no array."));
+            return toolFailed(i18nc("keep the command", "mdadm --detail --scan listed no array."));
         ctx.data.insert(QStringLiteral("scan"), out);
         return Status();
     };
@@ -59,13 +66,13 @@ Plan makePlan(const ValidWriteConf &v)
 
     if (v.confExists) {
         Step save;
-        save.description = QStringLiteral("Back up %1 to %2").arg(conf, backup);
+        save.description = i18nc("%1 a file, %2 the copy", "Back up %1 to %2", conf, backup);
         save.command = {QStringLiteral("cp"), QStringLiteral("-p"), conf, backup};
         save.action = [conf, backup](StepContext &ctx) {
             ctx.log(QStringLiteral("copy %1 to %2").arg(conf, backup));
             QFile::remove(backup);
             if (!QFile::copy(conf, backup))
-                return toolFailed(QStringLiteral("Cannot copy %1 to %2.").arg(conf, backup));
+                return toolFailed(i18nc("%1 a file, %2 the copy", "Cannot copy %1 to %2.", conf, backup));
             QFile::setPermissions(backup, QFile::permissions(conf));
             return Status();
         };
@@ -73,7 +80,7 @@ Plan makePlan(const ValidWriteConf &v)
     }
 
     Step write;
-    write.description = QStringLiteral("Write %1: its other lines kept, its ARRAY lines replaced by those of the running arrays").arg(conf);
+    write.description = i18nc("%1 a file (mdadm.conf); keep ARRAY (its keyword)", "Write %1: its other lines kept, its ARRAY lines replaced by those of the running arrays", conf);
     write.command = {QStringLiteral("mdadm"), QStringLiteral("--detail"), QStringLiteral("--scan")};
     write.commandNote = QStringLiteral("| (grep -v '^ARRAY' %1; cat) > %1.new && mv %1.new %1").arg(conf);
     write.action = [conf, stamp](StepContext &ctx) {
@@ -81,7 +88,7 @@ Plan makePlan(const ValidWriteConf &v)
         if (QFile::exists(conf)) {
             QFile f(conf);
             if (!f.open(QIODevice::ReadOnly))
-                return toolFailed(QStringLiteral("Cannot read %1: %2").arg(conf, f.errorString()));
+                return toolFailed(i18nc("%1 a file, %2 the system's error message", "Cannot read %1: %2", conf, f.errorString()));
             old = f.readAll();
         }
         QDir().mkpath(QFileInfo(conf).absolutePath());
@@ -91,7 +98,7 @@ Plan makePlan(const ValidWriteConf &v)
     write.check = [conf] {
         QFile f(conf);
         if (!f.open(QIODevice::ReadOnly) || !f.readAll().contains("ARRAY"))
-            return toolFailed(QStringLiteral("%1 has no ARRAY line after writing.").arg(conf));
+            return toolFailed(i18nc("%1 a file (mdadm.conf); keep ARRAY (its keyword)", "%1 has no ARRAY line after writing.", conf));
         return Status();
     };
     plan.steps << write;

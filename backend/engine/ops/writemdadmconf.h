@@ -18,7 +18,7 @@ struct WriteMdadmConfRequest {
     CommonOptions common;
 
     template<class V> void visit(V &v) { common.visit(v); }
-    QString title() const { return QStringLiteral("Write mdadm.conf"); }
+    QString title() const;
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

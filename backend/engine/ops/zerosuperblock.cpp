@@ -9,6 +9,8 @@
 #include "model/raidlevel.h"
 #include "engine/steps/mdsteps.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 using namespace actions;
@@ -22,8 +24,10 @@ Status validate(const Validator &checks, const ZeroSuperblockRequest &r, ValidZe
     const Disk *disk = checks.snapshot().disk(dev.diskName);
     const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;
     if (fsType != QLatin1String("linux_raid_member"))
-        return invalid(QStringLiteral("%1 carries no md superblock%2: there is nothing to erase.")
-                           .arg(dev.path, fsType.isEmpty() ? QString() : QStringLiteral(" (it contains %1)").arg(describeContents(fsType, QString()))));
+        return invalid(fsType.isEmpty() ? i18nc("%1 a device", "%1 carries no md superblock: there is nothing to erase.", dev.path)
+                                        : i18nc("%1 a device, %2 what it holds (an ext4 filesystem)",
+                                                "%1 carries no md superblock (it contains %2): there is nothing to erase.", dev.path,
+                                                describeContents(fsType, QString())));
     const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};
     if (Status s = checks.checkFree(dev, consent); !s)
         return s;
@@ -35,9 +39,11 @@ Status validate(const Validator &checks, const ZeroSuperblockRequest &r, ValidZe
 Plan makePlan(const ValidZero &v)
 {
     Plan plan;
-    plan.summary = QStringLiteral("Erase the md superblock on %1.").arg(v.device.path);
-    plan.notes << QStringLiteral("The data on %1 stays but no longer belongs to any array%2.")
-                      .arg(v.device.path, v.formerArray.isEmpty() ? QString() : QStringLiteral(" (it was a member of the array %1)").arg(v.formerArray));
+    plan.summary = i18nc("%1 a device", "Erase the md superblock on %1.", v.device.path);
+    plan.notes << (v.formerArray.isEmpty() ? i18nc("%1 a device", "The data on %1 stays but no longer belongs to any array.", v.device.path)
+                                           : i18nc("%1 a device, %2 an array's UUID",
+                                                   "The data on %1 stays but no longer belongs to any array (it was a member of the array %2).",
+                                                   v.device.path, v.formerArray));
     plan.steps << zeroStep(v.device, QString());
     plan.exclusive = {v.device.path};
     return plan;

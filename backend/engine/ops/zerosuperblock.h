@@ -7,6 +7,8 @@
 #include "engine/plan.h"
 #include "engine/validator.h"
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 struct ValidZero { ResolvedDevice device; QString formerArray; };
@@ -23,7 +25,7 @@ struct ZeroSuperblockRequest {
         v(device, writtenOver(argument("device", "", "DEVICE")));
         common.visit(v);
     }
-    QString title() const { return QStringLiteral("Erase the md superblock on %1").arg(deviceName(device.path)); }
+    QString title() const { return i18nc("an operation's title: %1 a device", "Erase the md superblock on %1", deviceName(device.path)); }
 };
 
 // Checks the request against the machine (checks' snapshot and device nodes).

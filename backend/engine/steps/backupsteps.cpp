@@ -14,6 +14,9 @@
 
 #include <QDateTime>
 #include <QFile>
+
+#include <KLocalizedString>
+
 #include <cerrno>
 #include <utility>
 #include <vector>
@@ -83,8 +86,9 @@ Status freeze(StepContext &ctx, const Mount &m, std::vector<Frozen> *held)
     if (!expected || fd < 0 || ::fstat(fd, &st) != 0 || st.st_dev != *expected) {
         if (fd >= 0)
             ::close(fd);
-        return toolFailed(QStringLiteral("%1 is not the filesystem on /dev/%2 any more (it was unmounted or mounted over): nothing was cut. "
-                                         "Try again.").arg(m.mountPoint, m.device));
+        return toolFailed(i18nc("%1 a mount point, %2 a device name (vdb1)",
+                                "%1 is not the filesystem on /dev/%2 any more (it was unmounted or mounted over): nothing was cut. Try again.",
+                                m.mountPoint, m.device));
     }
     ctx.log(QStringLiteral("freeze %1 (/dev/%2)").arg(m.mountPoint, m.device));
     if (::ioctl(fd, FIFREEZE, 0) == 0) {
@@ -99,7 +103,7 @@ Status freeze(StepContext &ctx, const Mount &m, std::vector<Frozen> *held)
         ctx.log(QStringLiteral("%1 cannot be frozen (%2): synced instead").arg(m.mountPoint, QString::fromLocal8Bit(strerror(e))));
         ::syncfs(fd);
     } else {
-        result = toolFailed(QStringLiteral("Cannot freeze %1: %2").arg(m.mountPoint, QString::fromLocal8Bit(strerror(e))));
+        result = toolFailed(i18nc("%1 a mount point, %2 the system's error message", "Cannot freeze %1: %2", m.mountPoint, QString::fromLocal8Bit(strerror(e))));
     }
     ::close(fd);
     return result;
@@ -110,7 +114,7 @@ Status freeze(StepContext &ctx, const Mount &m, std::vector<Frozen> *held)
 Step noteWrittenStep(const ResolvedDevice &dev)
 {
     Step s;
-    s.description = QStringLiteral("Note how much has been written to %1 so far, to tell how much the backup copies").arg(dev.path);
+    s.description = i18nc("%1 a device", "Note how much has been written to %1 so far, to tell how much the backup copies", dev.path);
     s.command = {QStringLiteral("cat"), QStringLiteral("/sys/class/block/%1/stat").arg(dev.name)};
     const QString name = dev.name;
     s.action = [name](StepContext &ctx) {
@@ -124,7 +128,7 @@ Step noteWrittenStep(const ResolvedDevice &dev)
 Step reAddStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
 {
     Step s;
-    s.description = QStringLiteral("Take %1 back into %2 in its old slot; md copies onto it only what changed since it left").arg(dev.path, md);
+    s.description = i18nc("%1 a device, %2 an array", "Take %1 back into %2 in its old slot; md copies onto it only what changed since it left", dev.path, md);
     s.command = {QStringLiteral("mdadm"), arrayPath, QStringLiteral("--re-add"), dev.path};
     s.precondition = arrayIsRunning(md, arrayPath);
     const QStringList argv = s.command;
@@ -137,16 +141,22 @@ Step reAddStep(const QString &arrayPath, const QString &md, const ResolvedDevice
 Step cutCopyStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev, const QStringList &stacked)
 {
     Step s;
-    s.description = QStringLiteral("Cut the copy: freeze the filesystems on %1, mark %2 faulty so md writes it no more, thaw them. %2 then "
-                                   "holds %1 as it was at that instant").arg(md, dev.path);
+    s.description = i18nc("%1 an array, %2 a device",
+                          "Cut the copy: freeze the filesystems on %1, mark %2 faulty so md writes it no more, thaw them. %2 then "
+                          "holds %1 as it was at that instant",
+                          md, dev.path);
     s.command = {QStringLiteral("mdadm"), arrayPath, QStringLiteral("--fail"), dev.path};
     s.commandNote = QStringLiteral("# between fsfreeze --freeze and fsfreeze --unfreeze of each filesystem on %1").arg(md);
     const QString name = dev.name, path = arrayPath;
     s.precondition = [md, name, path] {
         if (!memberState(md, name).contains(QStringLiteral("in_sync"))) {
             const QString done = mdAttribute(md, QStringLiteral("sync_completed"));
-            return invalid(QStringLiteral("/dev/%1 does not hold a whole copy of %2 yet (copied: %3): cutting it now would leave a "
-                                          "half-made backup.").arg(name, path, done == QLatin1String("none") ? QStringLiteral("unknown") : done));
+            if (done == QLatin1String("none"))
+                return invalid(i18nc("%1 a device name (vdb), %2 an array", "/dev/%1 does not hold a whole copy of %2 yet (copied: unknown): cutting it "
+                                     "now would leave a half-made backup.", name, path));
+            return invalid(i18nc("%1 a device name (vdb), %2 an array, %3 how much md copied (its sync_completed: sectors done / all)",
+                                 "/dev/%1 does not hold a whole copy of %2 yet (copied: %3): cutting it now would leave a half-made backup.",
+                                 name, path, done));
         }
         return Status();
     };
@@ -175,17 +185,17 @@ Step cutCopyStep(const QString &arrayPath, const QString &md, const ResolvedDevi
     };
     s.check = [md, name] {
         if (!waitFor(5000, [&] { const QStringList st = memberState(md, name); return st.isEmpty() || st.contains(QStringLiteral("faulty")); }))
-            return toolFailed(QStringLiteral("md did not mark /dev/%1 faulty.").arg(name));
+            return toolFailed(i18nc("%1 a device name (vdb)", "md did not mark /dev/%1 faulty.", name));
         return Status();
     };
-    s.cannotUndo = QStringLiteral("the copy was cut off; back up to it again to bring it up to date");
+    s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '", "the copy was cut off; back up to it again to bring it up to date");
     return s;
 }
 
 Step recordBackupStep(const BackupRecord &planned, const ResolvedDevice &dev, const QString &journalDirectory, const QString &overwritten)
 {
     Step s;
-    s.description = QStringLiteral("Record that %1 holds a copy of %2, as of the cut, with its event count").arg(dev.path, planned.array);
+    s.description = i18nc("%1 a device, %2 an array", "Record that %1 holds a copy of %2, as of the cut, with its event count", dev.path, planned.array);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--examine"), dev.path};
     s.commandNote = QStringLiteral("> %1/…").arg(backupRecordDirectory(journalDirectory));
     const QString name = dev.name, dir = journalDirectory;
@@ -193,7 +203,7 @@ Step recordBackupStep(const BackupRecord &planned, const ResolvedDevice &dev, co
         const LiveSystem live;
         const auto sb = parseExamine(QStringLiteral("/dev/") + name, live.mdExamine(name));
         if (!sb || !sameUuid(sb->arrayUuid, planned.arrayUuid))
-            return toolFailed(QStringLiteral("/dev/%1 no longer carries %2's superblock.").arg(name, planned.array));
+            return toolFailed(i18nc("%1 a device name (vdb), %2 an array", "/dev/%1 no longer carries %2's superblock.", name, planned.array));
         BackupRecord r = planned;
         r.deviceUuid = sb->deviceUuid;
         r.device = name;
@@ -207,7 +217,8 @@ Step recordBackupStep(const BackupRecord &planned, const ResolvedDevice &dev, co
             return st;
         if (!overwritten.isEmpty() && overwritten != r.deviceUuid)
             removeBackupRecord(overwritten, backupRecordDirectory(dir));
-        return Status::success(QStringLiteral("/dev/%1 holds %2").arg(name, r.words()));
+        return Status::success(i18nc("what a step did: %1 a device name (vdb), %2 what the backup copy is (of which array, as of when)", "/dev/%1 holds %2",
+                                     name, r.words()));
     };
     return s.changesNothing();
 }

@@ -6,6 +6,8 @@
 #include "engine/actions.h"
 #include "engine/checks/refusal.h"
 
+#include <KLocalizedString>
+
 #include <QRegularExpression>
 
 namespace plexus {
@@ -55,7 +57,7 @@ Status removeBootEntries(StepContext &ctx, const QString &label, const QString &
 Step removeBootEntryStep(const QString &label)
 {
     Step s;
-    s.description = QStringLiteral("Remove the boot entry \"%1\" from the firmware's NVRAM").arg(label);
+    s.description = i18nc("@info %1 a boot entry's label", "Remove the boot entry \"%1\" from the firmware's NVRAM", label);
     s.command = {QStringLiteral("efibootmgr"), QStringLiteral("-b"), QStringLiteral("N"), QStringLiteral("-B")};
     s.commandNote = QStringLiteral("# N: the entry labelled \"%1\"").arg(label);
     s.action = [label](StepContext &ctx) { return removeBootEntries(ctx, label, {}); };
@@ -67,8 +69,9 @@ Step removeBootEntryStep(const QString &label)
 Step installGrubStep(const QString &grubInstall, const QString &disk, const QString &target)
 {
     Step s;
-    s.description = QStringLiteral("Install GRUB's boot code on %1%2, so that %1 can start the system by itself")
-                        .arg(disk, target.isEmpty() ? QString() : QStringLiteral(" from the copy"));
+    s.description = target.isEmpty()
+        ? i18nc("@info %1 a disk", "Install GRUB's boot code on %1, so that %1 can start the system by itself", disk)
+        : i18nc("@info %1 a disk", "Install GRUB's boot code on %1 from the copy, so that %1 can start the system by itself", disk);
     s.command = target.isEmpty() ? QStringList{grubInstall, disk} : QStringList{QStringLiteral("chroot"), target, grubInstall, disk};
     const QStringList command = s.command;
     s.action = [command](StepContext &ctx) { return run(ctx, command); };
@@ -83,9 +86,14 @@ Step installEfiGrubStep(const QString &target, const EfiGrub &grub)
                                  QStringLiteral("--efi-directory=") + grub.efiDirectory, QStringLiteral("--no-nvram")};
     const QStringList named = install + QStringList{QStringLiteral("--bootloader-id=") + grub.bootloaderId};
     const QStringList removable = install + QStringList{QStringLiteral("--removable")};
-    s.description = QStringLiteral("Install GRUB for UEFI from the copy into its EFI system partition (a mirror too): \\EFI\\%1%2, "
-                                   "set to find the copy's /boot")
-                        .arg(grub.bootloaderId, grub.removable ? QStringLiteral(" and the removable-media path \\EFI\\BOOT, which the system had") : QString());
+    s.description = grub.removable
+        ? i18nc("@info %1 the distribution's directory in the EFI system partition (debian)",
+                "Install GRUB for UEFI from the copy into its EFI system partition (a mirror too): \\EFI\\%1 and the removable-media path "
+                "\\EFI\\BOOT, which the system had, set to find the copy's /boot",
+                grub.bootloaderId)
+        : i18nc("@info %1 the distribution's directory in the EFI system partition (debian)",
+                "Install GRUB for UEFI from the copy into its EFI system partition (a mirror too): \\EFI\\%1, set to find the copy's /boot",
+                grub.bootloaderId);
     s.command = named;
     if (grub.removable)
         s.commandNote = QStringLiteral("# then again with --removable");
@@ -102,10 +110,14 @@ Step installEfiGrubStep(const QString &target, const EfiGrub &grub)
 Step bootEntryStep(const QString &disk, int partition, const QString &label, const QString &loader, const QString &goneGuid)
 {
     Step s;
-    s.description = QStringLiteral("Give %1 a boot entry of its own in the firmware, \"%2\", first in the boot order: it starts %3 from "
-                                   "partition %4%5")
-                        .arg(disk, label, loader).arg(partition)
-                        .arg(goneGuid.isEmpty() ? QString() : QStringLiteral(" (the entry of the old EFI system partition, gone now, is removed)"));
+    s.description = goneGuid.isEmpty()
+        ? i18nc("@info %1 a disk, %2 a boot entry's label, %3 a boot loader's path, %4 a partition's number",
+                "Give %1 a boot entry of its own in the firmware, \"%2\", first in the boot order: it starts %3 from partition %4", disk, label,
+                loader, QString::number(partition))
+        : i18nc("@info %1 a disk, %2 a boot entry's label, %3 a boot loader's path, %4 a partition's number",
+                "Give %1 a boot entry of its own in the firmware, \"%2\", first in the boot order: it starts %3 from partition %4 (the entry "
+                "of the old EFI system partition, gone now, is removed)",
+                disk, label, loader, QString::number(partition));
     const QStringList create = {QStringLiteral("efibootmgr"), QStringLiteral("-q"), QStringLiteral("--create"), QStringLiteral("--disk"), disk,
                                 QStringLiteral("--part"), QString::number(partition), QStringLiteral("--label"), label,
                                 QStringLiteral("--loader"), loader};
@@ -124,7 +136,7 @@ Step bootEntryStep(const QString &disk, int partition, const QString &label, con
         for (const BootEntry &e : entries)
             if (e.label == label)
                 return Status();
-        return toolFailed(QStringLiteral("The firmware has no boot entry \"%1\" after the step: it may not keep new entries.").arg(label));
+        return toolFailed(i18nc("@info %1 a boot entry's label", "The firmware has no boot entry \"%1\" after the step: it may not keep new entries.", label));
     };
     s.undo = [label] { return QList<Step>{removeBootEntryStep(label)}; };
     return s;

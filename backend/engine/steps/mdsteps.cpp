@@ -9,6 +9,8 @@
 #include "model/describe.h"
 #include "probe/plannedfailures.h"
 
+#include <KLocalizedString>
+
 #include <QFileInfo>
 #include <QThread>
 
@@ -25,7 +27,7 @@ std::function<Status()> arrayIsRunning(const QString &md, const QString &path)
 {
     return [md, path] {
         if (!arrayRunning(md))
-            return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 is no longer running.").arg(path));
+            return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 is no longer running.", path));
         return Status();
     };
 }
@@ -34,7 +36,8 @@ std::function<Status()> memberHas(const QString &md, const QString &member, cons
 {
     return [=] {
         if (!waitFor(5000, [&] { return memberState(md, member).contains(word); }))
-            return toolFailed(QStringLiteral("/dev/%1 is not %2 in %3 (its state is '%4').").arg(member, what, md, memberState(md, member).join(QLatin1Char(','))));
+            return toolFailed(i18nc("%1 a member device, %2 what it should be ('marked faulty'), %3 an md array, %4 md's state words for it",
+                                    "/dev/%1 is not %2 in %3 (its state is '%4').", member, what, md, memberState(md, member).join(QLatin1Char(','))));
         return Status();
     };
 }
@@ -43,7 +46,7 @@ std::function<Status()> memberGone(const QString &md, const QString &member)
 {
     return [=] {
         if (!waitFor(5000, [&] { return !memberPresent(md, member); }))
-            return toolFailed(QStringLiteral("/dev/%1 is still listed in %2.").arg(member, md));
+            return toolFailed(i18nc("%1 a member device, %2 an md array", "/dev/%1 is still listed in %2.", member, md));
         return Status();
     };
 }
@@ -52,9 +55,9 @@ std::function<Status()> memberAdded(const QString &md, const QString &member)
 {
     return [=] {
         if (!waitFor(5000, [&] { return memberPresent(md, member); }))
-            return toolFailed(QStringLiteral("/dev/%1 does not appear among %2's members.").arg(member, md));
+            return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 does not appear among %2's members.", member, md));
         if (memberState(md, member).contains(QStringLiteral("faulty")))
-            return toolFailed(QStringLiteral("/dev/%1 was added to %2 but is faulty: the disk may be failing.").arg(member, md));
+            return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 was added to %2 but is faulty: the disk may be failing.", member, md));
         return Status();
     };
 }
@@ -62,25 +65,29 @@ std::function<Status()> memberAdded(const QString &md, const QString &member)
 Step addSpareStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev, const QString &why)
 {
     Step s;
-    s.description = QStringLiteral("Add %1 to %2 as a spare%3").arg(dev.path, md, why);
+    s.description = i18nc("a step: %1 a device, %2 an md array, %3 an optional ending chosen by the plan (', to receive the copy', "
+                          "', ready to become member number 3')",
+                          "Add %1 to %2 as a spare%3", dev.path, md, why);
     s.command = {QStringLiteral("mdadm"), arrayPath, QStringLiteral("--add-spare"), dev.path};
     s.precondition = arrayIsRunning(md, arrayPath);
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
     s.check = memberAdded(md, dev.name);
     const QString name = dev.name, path = dev.path;
-    s.undo = [arrayPath, md, name, path] { return QList<Step>{removeStep(arrayPath, md, name, QStringLiteral("the added device %1").arg(path))}; };
+    s.undo = [arrayPath, md, name, path] { return QList<Step>{removeStep(arrayPath, md, name, i18nc("completes the step 'Remove %1 from md0'; %1 a device", "the added device %1", path))}; };
     return s;
 }
 
 Step failStep(const QString &arrayPath, const QString &md, const QString &member, const QString &consequence)
 {
     Step s;
-    s.description = QStringLiteral("Mark /dev/%1 faulty in %2%3").arg(member, md, consequence);
+    s.description = i18nc("a step: %1 a member device, %2 an md array, %3 an optional ending chosen by the plan (' so that it can be removed', "
+                          "'; a spare takes its place and the kernel rebuilds onto it')",
+                          "Mark /dev/%1 faulty in %2%3", member, md, consequence);
     s.command = {QStringLiteral("mdadm"), arrayPath, QStringLiteral("--fail"), QStringLiteral("/dev/") + member};
     s.precondition = [md, member, arrayPath] {
         if (!memberPresent(md, member))
-            return Status::failure(ErrorCode::NotFound, QStringLiteral("/dev/%1 is no longer a member of %2.").arg(member, arrayPath));
+            return Status::failure(ErrorCode::NotFound, i18nc("%1 a device, %2 an md array", "/dev/%1 is no longer a member of %2.", member, arrayPath));
         return Status();
     };
     const QStringList argv = s.command;
@@ -89,7 +96,7 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
         announcePlannedFailure(md, member, words);
         return run(ctx, argv);
     };
-    s.check = memberHas(md, member, QStringLiteral("faulty"), QStringLiteral("marked faulty"));
+    s.check = memberHas(md, member, QStringLiteral("faulty"), i18nc("completes '/dev/sdb is not %1 in md0'", "marked faulty"));
     s.cannotUndo = QStringLiteral("md does not take a failed member back as it was: add it again, and it is rebuilt");
     return s;
 }
@@ -97,7 +104,7 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
 Step removeStep(const QString &arrayPath, const QString &md, const QString &member, const QString &what)
 {
     Step s;
-    s.description = QStringLiteral("Remove %1 from %2").arg(what, md);
+    s.description = i18nc("a step: %1 a device, or what it is ('the faulty member /dev/sdb'), %2 an md array", "Remove %1 from %2", what, md);
     s.command = mdRemoveArgv(arrayPath, QStringLiteral("/dev/") + member);
     s.precondition = [md, member] {
         // Just failed: md lets go of it once pending I/O has drained.
@@ -106,8 +113,9 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
             return st.isEmpty() || st.contains(QStringLiteral("faulty")) || st.contains(QStringLiteral("spare"));
         });
         if (!ready)
-            return busy(QStringLiteral("/dev/%1 is still working in %2 (state '%3'): md removes only faulty members and spares.")
-                               .arg(member, md, memberState(md, member).join(QLatin1Char(','))));
+            return busy(i18nc("%1 a member device, %2 an md array, %3 md's state words for it",
+                              "/dev/%1 is still working in %2 (state '%3'): md removes only faulty members and spares.", member, md,
+                              memberState(md, member).join(QLatin1Char(','))));
         return Status();
     };
     const QString array = arrayPath, dev = QStringLiteral("/dev/") + member;
@@ -137,7 +145,7 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
 Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 componentBytes)
 {
     Step s;
-    s.description = QStringLiteral("Let %1 use the whole of its members").arg(md);
+    s.description = i18nc("a step: %1 an md array", "Let %1 use the whole of its members", md);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--grow"), arrayPath, QStringLiteral("--size=max")};
     s.precondition = arrayIsRunning(md, arrayPath);
     const QStringList argv = s.command;
@@ -146,7 +154,7 @@ Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 component
         s.check = [md, arrayPath, componentBytes] {
             const auto now = [&] { return mdAttribute(md, QStringLiteral("component_size")).toLongLong() * 1024; };
             if (!waitFor(5000, [&] { return now() > componentBytes; }))
-                return toolFailed(QStringLiteral("%1 still uses %2 of each member after the step.").arg(arrayPath, humanSize(now())));
+                return toolFailed(i18nc("%1 an md array, %2 a size", "%1 still uses %2 of each member after the step.", arrayPath, humanSize(now())));
             return Status();
         };
     return s;
@@ -165,7 +173,8 @@ Step raidDevicesStep(const QString &arrayPath, const QString &md, int devices, c
     const QString path = arrayPath;
     s.check = [md, path, devices] {
         if (!waitFor(10000, [&] { return mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) == QString::number(devices); }))
-            return toolFailed(QStringLiteral("%1 has %2 devices, not %3.").arg(path, mdAttribute(md, QStringLiteral("raid_disks"))).arg(devices));
+            return toolFailed(i18nc("%1 an md array, %2 and %3 numbers of devices (the kernel's, the one asked for)", "%1 has %2 devices, not %3.", path,
+                                    mdAttribute(md, QStringLiteral("raid_disks")), QString::number(devices)));
         return Status();
     };
     return s;
@@ -174,7 +183,8 @@ Step raidDevicesStep(const QString &arrayPath, const QString &md, int devices, c
 Step zeroStep(const ResolvedDevice &dev, const QString &why)
 {
     Step s;
-    s.description = QStringLiteral("Erase the md superblock on %1%2").arg(dev.path, why);
+    s.description = i18nc("a step: %1 a device, %2 an optional ending chosen by the plan (', so that it is no longer recognised as a member of md0')",
+                          "Erase the md superblock on %1%2", dev.path, why);
     s.command = mdZeroSuperblockArgv(dev.path);
     const QString path = dev.path;
     s.action = [path](StepContext &ctx) {
@@ -187,7 +197,7 @@ Step zeroStep(const ResolvedDevice &dev, const QString &why)
         int code = 0;
         run(quiet, {QStringLiteral("mdadm"), QStringLiteral("--examine"), path}, {}, nullptr, &code);
         if (code == 0)
-            return toolFailed(QStringLiteral("%1 still carries an md superblock.").arg(path));
+            return toolFailed(i18nc("%1 a device", "%1 still carries an md superblock.", path));
         return Status();
     };
     s.cannotUndo = QStringLiteral("an erased superblock is gone");
@@ -212,7 +222,7 @@ Step stopStep(const QString &arrayPath, const QString &description)
                 const QString md = mdKernelName(path);
                 return md.isEmpty() || !arrayRunning(md);
             }))
-            return toolFailed(QStringLiteral("%1 is still running.").arg(path));
+            return toolFailed(i18nc("%1 an md array device", "%1 is still running.", path));
         return Status();
     };
     s.cannotUndo = QStringLiteral("start it again with assemble");
@@ -222,7 +232,7 @@ Step stopStep(const QString &arrayPath, const QString &description)
 Step removeVanishedStep(const QString &md, const QString &member)
 {
     Step s;
-    s.description = QStringLiteral("Remove the vanished member /dev/%1 (its disk is gone) from %2").arg(member, md);
+    s.description = i18nc("a step: %1 a member device, %2 an md array", "Remove the vanished member /dev/%1 (its disk is gone) from %2", member, md);
     const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(member));
     s.command = {QStringLiteral("echo"), QStringLiteral("remove")};
     s.commandNote = QStringLiteral("> %1").arg(file);
@@ -235,7 +245,7 @@ Step removeVanishedStep(const QString &md, const QString &member)
 Step addIntoSlotStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
 {
     Step s;
-    s.description = QStringLiteral("Add %1 to %2 in its empty slot; the kernel then rebuilds the data onto it").arg(dev.path, md);
+    s.description = i18nc("a step: %1 a device, %2 an md array", "Add %1 to %2 in its empty slot; the kernel then rebuilds the data onto it", dev.path, md);
     s.command = mdAddArgv(arrayPath, dev.path);
     s.precondition = arrayIsRunning(md, arrayPath);
     const QString path = arrayPath, device = dev.path;
@@ -247,7 +257,7 @@ Step addIntoSlotStep(const QString &arrayPath, const QString &md, const Resolved
 
 QList<Step> giveSlotBackSteps(const QString &arrayPath, const QString &md, const QString &member)
 {
-    return {failStep(arrayPath, md, member, QStringLiteral(", giving its slot back")), removeStep(arrayPath, md, member, QStringLiteral("/dev/%1").arg(member))};
+    return {failStep(arrayPath, md, member, i18nc("appended to the step 'Mark /dev/sdb faulty in md0'", ", giving its slot back")), removeStep(arrayPath, md, member, QStringLiteral("/dev/%1").arg(member))};
 }
 
 namespace {
@@ -291,7 +301,7 @@ void letGoIfLeftFrozen(StepContext &ctx, const QString &md, int *frozenTicks)
 Step waitRebuildStep(const QString &arrayPath, const QString &md, const ResolvedDevice &dev)
 {
     Step s;
-    s.description = QStringLiteral("Wait while the kernel rebuilds %1's data onto %2").arg(md, dev.path);
+    s.description = i18nc("a step: %1 an md array, %2 a device", "Wait while the kernel rebuilds %1's data onto %2", md, dev.path);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), arrayPath};
     s.waitsForKernel = true;
     const QString name = dev.name, path = arrayPath;
@@ -301,9 +311,9 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
         while (true) {
             const QStringList st = memberState(md, name);
             if (!arrayRunning(md))
-                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 stopped during the rebuild.").arg(path));
+                return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 stopped during the rebuild.", path));
             if (st.isEmpty() || st.contains(QStringLiteral("faulty")))
-                return toolFailed(QStringLiteral("/dev/%1 failed during the rebuild of %2.").arg(name, path));
+                return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 failed during the rebuild of %2.", name, path));
             if (st.contains(QStringLiteral("in_sync")))
                 break;
             reportSyncProgress(ctx, md, &lastPercent);
@@ -312,7 +322,7 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
             // only a long idle spell with no rebuild anywhere means md gave up.
             idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
             if (idle > 300)
-                return toolFailed(QStringLiteral("md is not rebuilding /dev/%1 (sync_action is idle and it is not in sync).").arg(name));
+                return toolFailed(i18nc("%1 a device; sync_action and idle are md's words", "md is not rebuilding /dev/%1 (sync_action is idle and it is not in sync).", name));
             QThread::msleep(200);
         }
         ctx.progress(100.0);
@@ -325,7 +335,7 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
 Step waitSyncDoneStep(const QString &arrayPath, const QString &md)
 {
     Step s;
-    s.description = QStringLiteral("Wait until md has finished syncing %1").arg(md);
+    s.description = i18nc("a step: %1 an md array", "Wait until md has finished syncing %1", md);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), arrayPath};
     s.waitsForKernel = true;
     const QString path = arrayPath;
@@ -335,7 +345,7 @@ Step waitSyncDoneStep(const QString &arrayPath, const QString &md)
         // Idle twice in a row: md goes idle for a moment between a resync and the recovery queued after it.
         for (int idle = 0; idle < 2; QThread::msleep(200)) {
             if (!arrayRunning(md))
-                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 stopped while it synced.").arg(path));
+                return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 stopped while it synced.", path));
             idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
             reportSyncProgress(ctx, md, &lastPercent);
             letGoIfLeftFrozen(ctx, md, &frozen);
@@ -352,13 +362,15 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
 {
     const QString path = arrayPath, oldName = oldMember.name, newName = newMember.name;
     Step replace;
-    replace.description = QStringLiteral("Start copying %1 onto %2 (hot replacement: %1 stays in service)").arg(oldMember.path, newMember.path);
+    replace.description = i18nc("a step: %1 the member replaced, %2 the new device", "Start copying %1 onto %2 (hot replacement: %1 stays in service)",
+                                oldMember.path, newMember.path);
     replace.command = {QStringLiteral("mdadm"), path, QStringLiteral("--replace"), oldMember.path, QStringLiteral("--with"), newMember.path};
     replace.precondition = [md, oldName, newName] {
         if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
-            return toolFailed(QStringLiteral("/dev/%1 is no longer working in %2 (state '%3').").arg(oldName, md, memberState(md, oldName).join(QLatin1Char(','))));
+            return toolFailed(i18nc("%1 a member device, %2 an md array, %3 md's state words for it", "/dev/%1 is no longer working in %2 (state '%3').", oldName, md,
+                                    memberState(md, oldName).join(QLatin1Char(','))));
         if (!memberState(md, newName).contains(QStringLiteral("spare")))
-            return toolFailed(QStringLiteral("/dev/%1 is not a spare of %2.").arg(newName, md));
+            return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 is not a spare of %2.", newName, md));
         return Status();
     };
     const QStringList replaceArgv = replace.command;
@@ -369,15 +381,17 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
             return o.contains(QStringLiteral("want_replacement")) || o.contains(QStringLiteral("faulty")) || o.isEmpty()
                 || n.contains(QStringLiteral("replacement"));
         });
-        return started ? Status() : toolFailed(QStringLiteral("md did not mark /dev/%1 for replacement.").arg(oldName));
+        return started ? Status() : toolFailed(i18nc("%1 a member device", "md did not mark /dev/%1 for replacement.", oldName));
     };
     // Stopping the copy: the replacement is failed, and the old member, still in service, stays.
     replace.undo = [path, md, oldName, newName] {
-        Step stop = failStep(path, md, newName, QStringLiteral(", stopping the copy; /dev/%1 stays in service").arg(oldName));
+        Step stop = failStep(path, md, newName, i18nc("appended to the step 'Mark /dev/sdc faulty in md0'; %1 the member that was being replaced",
+                                                        ", stopping the copy; /dev/%1 stays in service", oldName));
         stop.precondition = [md, oldName, path] {
             if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
-                return Status::failure(ErrorCode::InUse, QStringLiteral("The copy has finished and /dev/%1 has left %2: failing the new member "
-                                                                        "would leave %2 without redundancy.").arg(oldName, path));
+                return Status::failure(ErrorCode::InUse, i18nc("%1 the member that was replaced, %2 an md array",
+                                                               "The copy has finished and /dev/%1 has left %2: failing the new member "
+                                                               "would leave %2 without redundancy.", oldName, path));
             return Status();
         };
         // The new disk pulled in the middle of the copy: md has stopped it already.
@@ -392,14 +406,14 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
         stop.check = [failIt, md, newName] { return memberPresent(md, newName) ? failIt.check() : Status(); };
         // md keeps wanting to replace the old member and would start again on the next spare.
         Step keep;
-        keep.description = QStringLiteral("Clear /dev/%1's mark for replacement, so md does not start copying it again").arg(oldName);
+        keep.description = i18nc("a step: %1 a member device", "Clear /dev/%1's mark for replacement, so md does not start copying it again", oldName);
         const QString file = sysfsMd(md, QStringLiteral("dev-%1/state").arg(oldName));
         keep.command = {QStringLiteral("echo"), QStringLiteral("-want_replacement")};
         keep.commandNote = QStringLiteral("> %1").arg(file);
         keep.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("-want_replacement")); };
         keep.check = [md, oldName] {
             return memberState(md, oldName).contains(QStringLiteral("want_replacement"))
-                ? toolFailed(QStringLiteral("/dev/%1 is still marked for replacement.").arg(oldName))
+                ? toolFailed(i18nc("%1 a member device", "/dev/%1 is still marked for replacement.", oldName))
                 : Status();
         };
         return QList<Step>{stop, keep};
@@ -408,7 +422,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
         return {replace};
 
     Step wait;
-    wait.description = QStringLiteral("Wait while %1 is copied onto %2").arg(oldMember.path, newMember.path);
+    wait.description = i18nc("a step: %1 the member replaced, %2 the new device", "Wait while %1 is copied onto %2", oldMember.path, newMember.path);
     wait.command = {QStringLiteral("mdadm"), QStringLiteral("--wait"), path};
     wait.waitsForKernel = true;
     wait.action = [md, oldName, newName, path](StepContext &ctx) {
@@ -417,9 +431,9 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
         while (true) {
             const QStringList o = memberState(md, oldName), n = memberState(md, newName);
             if (!arrayRunning(md))
-                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 stopped during the copy.").arg(path));
+                return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 stopped during the copy.", path));
             if (n.contains(QStringLiteral("faulty")) || n.isEmpty())
-                return toolFailed(QStringLiteral("/dev/%1 failed during the copy; /dev/%2 is still in service.").arg(newName, oldName));
+                return toolFailed(i18nc("%1 the new device, %2 the member being replaced", "/dev/%1 failed during the copy; /dev/%2 is still in service.", newName, oldName));
             const bool copied = n.contains(QStringLiteral("in_sync")) && !n.contains(QStringLiteral("replacement"));
             if (copied && (o.isEmpty() || o.contains(QStringLiteral("faulty"))))
                 break;
@@ -429,7 +443,8 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
             const QString action = mdAttribute(md, QStringLiteral("sync_action"));
             idleWithoutCopy = (action == QLatin1String("idle") && !n.contains(QStringLiteral("replacement"))) ? idleWithoutCopy + 1 : 0;
             if (idleWithoutCopy > 300)
-                return toolFailed(QStringLiteral("md is not copying /dev/%1 onto /dev/%2 (sync_action is idle).").arg(oldName, newName));
+                return toolFailed(i18nc("%1 the member being replaced, %2 the new device; sync_action and idle are md's words",
+                                        "md is not copying /dev/%1 onto /dev/%2 (sync_action is idle).", oldName, newName));
             QThread::msleep(200);
         }
         ctx.progress(100.0);
@@ -454,10 +469,10 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
     s.precondition = [arrayPath, real] {
         const QString md = mdKernelName(arrayPath);
         if (!md.isEmpty() && arrayRunning(md))
-            return Status::failure(ErrorCode::InUse, QStringLiteral("%1 has been created by someone else meanwhile.").arg(arrayPath));
+            return Status::failure(ErrorCode::InUse, i18nc("%1 an md array device", "%1 has been created by someone else meanwhile.", arrayPath));
         for (const QString &d : real)
             if (!QFileInfo::exists(d))
-                return Status::failure(ErrorCode::NotFound, QStringLiteral("%1 has gone.").arg(d));
+                return Status::failure(ErrorCode::NotFound, i18nc("%1 a device", "%1 has gone.", d));
         return Status();
     };
     s.action = [p](StepContext &ctx) {
@@ -472,26 +487,29 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
             return !md.isEmpty() && arrayRunning(md);
         });
         if (!up)
-            return toolFailed(QStringLiteral("mdadm reported success but %1 is not running.").arg(arrayPath));
+            return toolFailed(i18nc("%1 an md array device", "mdadm reported success but %1 is not running.", arrayPath));
         if (mdAttribute(md, QStringLiteral("level")) != level)
-            return toolFailed(QStringLiteral("%1 runs as %2, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("level")), level));
+            return toolFailed(i18nc("%1 an md array device, %2 and %3 md levels (raid1)", "%1 runs as %2, not %3.", arrayPath, mdAttribute(md, QStringLiteral("level")), level));
         if (mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) != QString::number(n))
-            return toolFailed(QStringLiteral("%1 has %2 slots, not %3.").arg(arrayPath, mdAttribute(md, QStringLiteral("raid_disks"))).arg(n));
+            return toolFailed(i18nc("%1 an md array device, %2 and %3 numbers of slots (the kernel's, the one asked for)", "%1 has %2 slots, not %3.", arrayPath,
+                                    mdAttribute(md, QStringLiteral("raid_disks")), QString::number(n)));
         return Status();
     };
     for (const ResolvedDevice &d : used)
         s.erases << Erasure{d.path, d.name};
     s.undo = [arrayPath, used] {
-        Step stop = stopStep(arrayPath, QStringLiteral("Stop %1, which this plan created").arg(arrayPath));
+        Step stop = stopStep(arrayPath, i18nc("a step: %1 an md array device", "Stop %1, which this plan created", arrayPath));
         stop.precondition = [arrayPath] {
             const QString found = probedContents(arrayPath);
             return found.isEmpty() ? Status()
-                                   : Status::failure(ErrorCode::InUse, QStringLiteral("%1 now holds %2: something was written to it, so a roll "
-                                                                                      "back does not destroy it.").arg(arrayPath, found));
+                                   : Status::failure(ErrorCode::InUse, i18nc("%1 an md array device, %2 what it holds (an ext4 filesystem)",
+                                                                             "%1 now holds %2: something was written to it, so a roll "
+                                                                             "back does not destroy it.", arrayPath, found));
         };
         QList<Step> steps{stop};
         for (const ResolvedDevice &d : used)
-            steps << zeroStep(d, QStringLiteral(", as it was before %1 was created").arg(arrayPath));
+            steps << zeroStep(d, i18nc("appended to the step 'Erase the md superblock on /dev/sdb1'; %1 an md array device",
+                                      ", as it was before %1 was created", arrayPath));
         return steps;
     };
     return s;

@@ -7,6 +7,8 @@
 #include "engine/checks/refusal.h"
 #include "engine/mountpoint.h"
 
+#include <KLocalizedString>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -34,7 +36,7 @@ Status readFstab(QByteArray *out)
         return {};
     QFile f(fstabPath);
     if (!f.open(QIODevice::ReadOnly))
-        return toolFailed(QStringLiteral("Cannot read %1: %2").arg(fstabPath, f.errorString()));
+        return toolFailed(i18nc("@info %1 a file, %2 the system's reason", "Cannot read %1: %2", fstabPath, f.errorString()));
     *out = f.readAll();
     return {};
 }
@@ -102,7 +104,7 @@ QString sedLiteral(const QString &text)
 Step removeCreatedDirectoriesStep(const QString &path)
 {
     Step s;
-    s.description = QStringLiteral("Remove the directories made for %1, if still empty").arg(path);
+    s.description = i18nc("@info %1 a mount point", "Remove the directories made for %1, if still empty", path);
     s.command = {QStringLiteral("rmdir"), path};
     s.action = [](StepContext &ctx) {
         QByteArray kept;
@@ -151,7 +153,7 @@ QByteArray fstabLine(const QString &device, const QString &mountPoint, const QSt
 Step makeMountPointStep(const QString &path)
 {
     Step s;
-    s.description = QStringLiteral("Make the directory %1 to mount it on").arg(path);
+    s.description = i18nc("@info %1 a directory", "Make the directory %1 to mount it on", path);
     s.command = {QStringLiteral("mkdir"), QStringLiteral("-p"), path};
     s.action = [path](StepContext &ctx) {
         QStringList made;
@@ -165,7 +167,7 @@ Step makeMountPointStep(const QString &path)
     s.check = [path] {
         struct stat st {};
         if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-            return toolFailed(QStringLiteral("%1 is not a directory after the step.").arg(path));
+            return toolFailed(i18nc("@info %1 a path", "%1 is not a directory after the step.", path));
         return Status();
     };
     s.undo = [path] { return QList<Step>{removeCreatedDirectoriesStep(path)}; };
@@ -177,7 +179,8 @@ Step addFstabLineStep(const QString &device, const QString &path, const QString 
     const QByteArray line = fstabLine(device, path, fsType);
     const FstabEntry entry{device, path, fsType, QString::fromUtf8(line)};
     Step s;
-    s.description = QStringLiteral("Add a line to %1 so that %2 is mounted on %3 at every start").arg(fstabPath, device, path);
+    s.description = i18nc("@info %1 /etc/fstab, %2 a device, %3 a mount point", "Add a line to %1 so that %2 is mounted on %3 at every start",
+                          fstabPath, device, path);
     s.command = {QStringLiteral("echo"), QString::fromUtf8(line)};
     s.commandNote = QStringLiteral(">> %1 && systemctl daemon-reload").arg(fstabPath);
     s.precondition = [path] {
@@ -186,8 +189,8 @@ Step addFstabLineStep(const QString &device, const QString &path, const QString 
             return st;
         for (const FstabEntry &e : fstabEntries(now))
             if (e.mountPoint == path)
-                return inUse(QStringLiteral("%1 has had a line for %2 added since the plan was made (%3): nothing was changed.")
-                                 .arg(fstabPath, path, e.source));
+                return inUse(i18nc("@info %1 /etc/fstab, %2 a mount point, %3 the device the line names",
+                                   "%1 has had a line for %2 added since the plan was made (%3): nothing was changed.", fstabPath, path, e.source));
         return Status();
     };
     s.action = [line](StepContext &ctx) {
@@ -195,7 +198,8 @@ Step addFstabLineStep(const QString &device, const QString &path, const QString 
     };
     s.check = [entry] {
         if (!fstabHasAny({entry}))
-            return toolFailed(QStringLiteral("%1 has no line mounting %2 on %3 after the step.").arg(fstabPath, entry.source, entry.mountPoint));
+            return toolFailed(i18nc("@info %1 /etc/fstab, %2 a device, %3 a mount point", "%1 has no line mounting %2 on %3 after the step.",
+                                    fstabPath, entry.source, entry.mountPoint));
         return Status();
     };
     s.undo = [entry] { return QList<Step>{removeFstabEntriesStep({entry})}; };
@@ -228,7 +232,7 @@ Step mountStep(const QString &device, const QString &path)
     // Without systemd, mount does, as that line says.
     const QString unit = mountUnitName(path);
     Step s;
-    s.description = QStringLiteral("Mount %1 on %2").arg(device, path);
+    s.description = i18nc("@info %1 a device, %2 a mount point", "Mount %1 on %2", device, path);
     s.command = {QStringLiteral("systemctl"), QStringLiteral("start"), unit};
     s.commandNote = QStringLiteral("# or, without systemd: mount %1").arg(path);
     s.action = [unit, path](StepContext &ctx) {
@@ -242,12 +246,12 @@ Step mountStep(const QString &device, const QString &path)
         struct stat dev {}, dir {};
         if (::stat(QFile::encodeName(device).constData(), &dev) != 0 || ::lstat(QFile::encodeName(path).constData(), &dir) != 0
             || dir.st_dev != dev.st_rdev)
-            return toolFailed(QStringLiteral("%1 is not mounted on %2 after the step.").arg(device, path));
+            return toolFailed(i18nc("@info %1 a device, %2 a mount point", "%1 is not mounted on %2 after the step.", device, path));
         return Status();
     };
     s.undo = [unit, path] {
         Step u;
-        u.description = QStringLiteral("Unmount %1").arg(path);
+        u.description = i18nc("@info %1 a mount point", "Unmount %1", path);
         u.command = {QStringLiteral("systemctl"), QStringLiteral("stop"), unit};
         u.commandNote = QStringLiteral("# or, without systemd: umount %1").arg(path);
         u.action = [unit, path](StepContext &ctx) {
@@ -263,23 +267,25 @@ QString fstabUsesWords(const QList<FstabEntry> &entries)
 {
     QStringList uses(entries.size());
     std::transform(entries.cbegin(), entries.cend(), uses.begin(), [](const FstabEntry &e) {
-        return e.type == QLatin1String("swap") ? QStringLiteral("as swap") : QStringLiteral("on ") + e.mountPoint;
+        return e.type == QLatin1String("swap") ? i18nc("@item how /etc/fstab uses a volume", "as swap")
+                                               : i18nc("@item how /etc/fstab uses a volume; %1 a mount point", "on %1", e.mountPoint);
     });
-    return QStringLiteral("%1: %2 too, or the next start would stop waiting for it")
-        .arg(listNames(uses), entries.size() == 1 ? QStringLiteral("that line goes") : QStringLiteral("those lines go"));
+    return i18ncp("@info appended to '/etc/fstab uses it' (or 'uses its volumes'); %2 the ways it does (on /srv/data and as swap)",
+                  "%2: that line goes too, or the next start would stop waiting for it",
+                  "%2: those lines go too, or the next start would stop waiting for it", int(entries.size()), listNames(uses));
 }
 
 Step removeFstabEntriesStep(const QList<FstabEntry> &entries)
 {
     QStringList shown, sedArgs{QStringLiteral("sed"), QStringLiteral("-i")};
     for (const FstabEntry &e : entries) {
-        shown << QStringLiteral("%1 on %2").arg(e.source, e.mountPoint);
+        shown << i18nc("@item an /etc/fstab line: a device on a mount point", "%1 on %2", e.source, e.mountPoint);
         sedArgs << QStringLiteral("-e") << QStringLiteral("\\|^[[:space:]]*%1[[:space:]]\\+%2[[:space:]]|d").arg(sedLiteral(e.source), sedLiteral(e.mountPoint));
     }
     sedArgs << fstabPath;
     Step s;
-    s.description = QStringLiteral("Take the %1 for %2 out of %3")
-                        .arg(entries.size() == 1 ? QStringLiteral("line") : QStringLiteral("lines"), listNames(shown), fstabPath);
+    s.description = i18ncp("@info %2 the lines' devices on their mount points, %3 /etc/fstab", "Take the line for %2 out of %3",
+                           "Take the lines for %2 out of %3", int(entries.size()), listNames(shown), fstabPath);
     s.command = sedArgs;
     s.commandNote = QStringLiteral("&& systemctl daemon-reload");
     s.action = [entries](StepContext &ctx) {
@@ -289,12 +295,12 @@ Step removeFstabEntriesStep(const QList<FstabEntry> &entries)
     };
     s.check = [entries] {
         if (fstabHasAny(entries))
-            return toolFailed(QStringLiteral("%1 still has a line for %2 after the step.").arg(fstabPath, entries.first().source));
+            return toolFailed(i18nc("@info %1 /etc/fstab, %2 a device", "%1 still has a line for %2 after the step.", fstabPath, entries.first().source));
         return Status();
     };
     s.undo = [entries] {
         Step back;
-        back.description = QStringLiteral("Put the lines taken out back into %1").arg(fstabPath);
+        back.description = i18nc("@info %1 /etc/fstab", "Put the lines taken out back into %1", fstabPath);
         QStringList lines;
         for (const FstabEntry &e : entries)
             lines << e.line;

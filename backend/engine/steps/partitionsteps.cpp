@@ -7,6 +7,8 @@
 #include "engine/checks/refusal.h"
 #include "engine/textedits.h"
 
+#include <KLocalizedString>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -27,8 +29,9 @@ std::function<Status()> partitionsUnused(const QString &diskName)
                 continue;
             const QStringList holders = QDir(disk.filePath(entry) + QStringLiteral("/holders")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
             if (!holders.isEmpty())
-                return Status::failure(ErrorCode::InUse, QStringLiteral("/dev/%1 is in use by %2: its disk's partition table is not rewritten.")
-                                                             .arg(entry, holders.join(QStringLiteral(", "))));
+                return Status::failure(ErrorCode::InUse, i18nc("@info %1 a partition's kernel name, %2 the kernel names of the devices using it",
+                                                               "/dev/%1 is in use by %2: its disk's partition table is not rewritten.", entry,
+                                                               holders.join(QStringLiteral(", "))));
         }
         return Status();
     };
@@ -37,7 +40,7 @@ std::function<Status()> partitionsUnused(const QString &diskName)
 Step rereadStep(const QString &disk)
 {
     Step s;
-    s.description = QStringLiteral("Let the kernel read %1's new partitions").arg(disk);
+    s.description = i18nc("@info %1 a disk", "Let the kernel read %1's new partitions", disk);
     s.command = {QStringLiteral("blockdev"), QStringLiteral("--rereadpt"), disk};
     const QStringList argv = s.command;
     s.action = [argv](StepContext &ctx) {
@@ -56,7 +59,7 @@ QList<Step> restoreTableSteps(const QString &disk, const QString &diskName, bool
     Step s;
     s.precondition = partitionsUnused(diskName);
     if (hadTable) {
-        s.description = QStringLiteral("Put back %1's earlier partition table, saved in the journal").arg(disk);
+        s.description = i18nc("@info %1 a disk", "Put back %1's earlier partition table, saved in the journal", disk);
         s.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), disk};
         s.commandNote = QStringLiteral("< JOB.d/%1.sfdisk").arg(diskName);
         const QStringList argv = s.command;
@@ -64,11 +67,11 @@ QList<Step> restoreTableSteps(const QString &disk, const QString &diskName, bool
         s.action = [argv, saved](StepContext &ctx) {
             QByteArray dump;
             if (Status st = ctx.kept(saved, &dump); !st)
-                return toolFailed(QStringLiteral("The saved partition table is not there: %1").arg(st.message()));
+                return toolFailed(i18nc("@info %1 the reason", "The saved partition table is not there: %1", st.message()));
             return run(ctx, argv, dump);
         };
     } else {
-        s.description = QStringLiteral("Erase the partition table written to %1 (it had none before)").arg(disk);
+        s.description = i18nc("@info %1 a disk", "Erase the partition table written to %1 (it had none before)", disk);
         s.command = {QStringLiteral("wipefs"), QStringLiteral("--all"), disk};
         const QStringList argv = s.command;
         s.action = [argv](StepContext &ctx) { return run(ctx, argv); };
@@ -88,7 +91,7 @@ QString numberWords(const QList<int> &numbers)
 Step saveTableStep(const QString &dst, const QString &targetName)
 {
     Step save;
-    save.description = QStringLiteral("Save %1's current partition table in the job's journal (to undo: sfdisk %1 < that file)").arg(dst);
+    save.description = i18nc("@info %1 a disk", "Save %1's current partition table in the job's journal (to undo: sfdisk %1 < that file)", dst);
     save.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), dst};
     save.commandNote = QStringLiteral("> /var/lib/plexus/journal/JOB.d/%1.sfdisk").arg(targetName);
     save.action = [dst, targetName](StepContext &ctx) {
@@ -102,7 +105,7 @@ Step saveTableStep(const QString &dst, const QString &targetName)
         }
         QString saved;
         if (Status s = ctx.keep(targetName + QStringLiteral(".sfdisk"), out, &saved); !s)
-            return toolFailed(QStringLiteral("Cannot save %1's partition table: %2").arg(dst, s.message()));
+            return toolFailed(i18nc("@info %1 a disk, %2 the reason", "Cannot save %1's partition table: %2", dst, s.message()));
         ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, saved));
         return Status();
     };
@@ -117,7 +120,8 @@ QList<Step> writeTableSteps(const ResolvedDevice &disk, bool hadTable, const QBy
     if (hadTable)
         steps << saveTableStep(disk.path, disk.name);
     Step write;
-    write.description = QStringLiteral("Give %1 new partitions: %2, wiping old signatures where they start").arg(disk.path, what);
+    write.description = i18nc("@info %1 a disk, %2 what the partitions are (sdb2 and sdb3 typed Linux RAID)",
+                              "Give %1 new partitions: %2, wiping old signatures where they start", disk.path, what);
     write.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), QStringLiteral("--wipe=always"),
                      QStringLiteral("--wipe-partitions=always"), disk.path};
     write.commandNote = QStringLiteral("<<< $'%1'").arg(QString::fromUtf8(script).trimmed().replace(QLatin1Char('\n'), QStringLiteral("\\n")));
@@ -131,7 +135,8 @@ QList<Step> writeTableSteps(const ResolvedDevice &disk, bool hadTable, const QBy
     reread.check = [name, partitions] {
         for (const QString &partition : partitions) {
             if (!waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(name, partition)); }))
-                return toolFailed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, name));
+                return toolFailed(i18nc("@info %1 a partition's kernel name, %2 its disk's", "The kernel does not show /dev/%1 after partitioning /dev/%2.",
+                                        partition, name));
         }
         return Status();
     };
@@ -142,7 +147,8 @@ QList<Step> writeTableSteps(const ResolvedDevice &disk, bool hadTable, const QBy
 Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition)
 {
     Step s;
-    s.description = QStringLiteral("Give %1 a new GPT partition table with one Linux RAID partition, /dev/%2, filling it").arg(disk.path, partition);
+    s.description = i18nc("@info %1 a disk, %2 a partition's kernel name", "Give %1 a new GPT partition table with one Linux RAID partition, /dev/%2, filling it",
+                          disk.path, partition);
     s.command = {QStringLiteral("sfdisk"), QStringLiteral("--wipe=always"), QStringLiteral("--wipe-partitions=always"), disk.path};
     static const QByteArray script = "label: gpt\n,,R\n";
     s.commandNote = QStringLiteral("<<< $'label: gpt\\n,,R'");
@@ -157,7 +163,9 @@ Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition
     s.erases = {{disk.path, disk.name}};
     s.check = [diskName, partition] {
         const bool there = waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(diskName, partition)); });
-        return there ? Status() : toolFailed(QStringLiteral("The kernel does not show /dev/%1 after partitioning /dev/%2.").arg(partition, diskName));
+        return there ? Status()
+                     : toolFailed(i18nc("@info %1 a partition's kernel name, %2 its disk's", "The kernel does not show /dev/%1 after partitioning /dev/%2.",
+                                        partition, diskName));
     };
     return s;
 }
@@ -173,7 +181,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
         steps << saveTableStep(dst, targetName);
 
     Step read;
-    read.description = QStringLiteral("Read %1's partition table").arg(src);
+    read.description = i18nc("@info %1 a disk", "Read %1's partition table", src);
     read.command = {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src};
     const QList<int> raidNumbers = v.raidNumbers;
     read.action = [src, sourceName, raidNumbers](StepContext &ctx) {
@@ -181,7 +189,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
         if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src}, {}, &out); !s)
             return s;
         if (!out.contains("label:"))
-            return toolFailed(QStringLiteral("sfdisk printed no partition table for %1.").arg(src));
+            return toolFailed(i18nc("@info %1 a disk", "sfdisk printed no partition table for %1.", src));
         ctx.keep(sourceName + QStringLiteral(".sfdisk"), out, nullptr); // a copy for the record; the step needs only ctx.data
         ctx.data.insert(QStringLiteral("dump"), raidTypedDump(sanitizeSfdiskDump(out), raidNumbers));
         return Status();
@@ -189,8 +197,17 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
     steps << read.changesNothing();
 
     Step write;
-    write.description = QStringLiteral("Write it to %1 with new disk and partition identifiers%2, wiping old signatures where the new partitions start")
-                            .arg(dst, v.raidNumbers.isEmpty() ? QString() : QStringLiteral(", partitions %1 typed Linux RAID").arg(numberWords(v.raidNumbers)));
+    // "partitions" for any count in English; other languages may need the number's plural forms.
+    write.description = v.raidNumbers.isEmpty()
+        ? i18nc("@info follows 'Read /dev/sda's partition table'; %1 a disk",
+                "Write it to %1 with new disk and partition identifiers, wiping old signatures where the new partitions start", dst)
+        : i18ncp("@info follows 'Read /dev/sda's partition table'; %1 how many partitions are typed Linux RAID, %2 a disk, %3 their numbers (1, 3); "
+                 "English says 'partitions' for any count",
+                 "Write it to %2 with new disk and partition identifiers, partitions %3 typed Linux RAID, wiping old signatures where the new "
+                 "partitions start",
+                 "Write it to %2 with new disk and partition identifiers, partitions %3 typed Linux RAID, wiping old signatures where the new "
+                 "partitions start",
+                 int(v.raidNumbers.size()), dst, numberWords(v.raidNumbers));
     write.command = {QStringLiteral("sfdisk"), QStringLiteral("--no-reread"), QStringLiteral("--no-tell-kernel"), QStringLiteral("--wipe=always"),
                      QStringLiteral("--wipe-partitions=always"), dst};
     write.commandNote = QStringLiteral("< %1.sfdisk").arg(sourceName);
@@ -198,7 +215,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
     write.action = [writeArgv](StepContext &ctx) {
         const QByteArray dump = ctx.data.value(QStringLiteral("dump")).toByteArray();
         if (dump.isEmpty())
-            return toolFailed(QStringLiteral("There is no partition table to write (the previous step did not read one)."));
+            return toolFailed(i18n("There is no partition table to write (the previous step did not read one)."));
         return run(ctx, writeArgv, dump);
     };
     const bool hadTable = v.targetHadTable;
@@ -232,7 +249,8 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
             return want == got;
         });
         if (!same)
-            return toolFailed(QStringLiteral("%1's partitions (%2) do not match %3's (%4).").arg(dst, got.join(QLatin1Char(' ')), src, want.join(QLatin1Char(' '))));
+            return toolFailed(i18nc("@info %1 and %3 disks, %2 and %4 their partitions' numbers, starts and sizes", "%1's partitions (%2) do not match %3's (%4).",
+                                    dst, got.join(QLatin1Char(' ')), src, want.join(QLatin1Char(' '))));
         return Status();
     };
     steps << reread;

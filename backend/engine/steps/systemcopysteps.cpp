@@ -8,6 +8,8 @@
 #include "engine/journal.h"
 #include "engine/textedits.h"
 
+#include <KLocalizedString>
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
@@ -76,15 +78,17 @@ Status compareTrees(StepContext &ctx, const QString &from, const QString &to, co
     ctx.log(QStringLiteral("%1 has %2 entries, the copy %3").arg(from).arg(src.entries).arg(dst.entries));
     const qint64 slack = std::max<qint64>(50, src.entries / 1000);
     if (std::abs(src.entries - dst.entries) > slack)
-        return toolFailed(QStringLiteral("The copy of %1 has %2 files and directories, the system %3: more apart than files changing meanwhile "
-                                         "explain. The copy is not used.").arg(from).arg(dst.entries).arg(src.entries));
+        return toolFailed(i18nc("@info %1 a directory, %2 and %3 numbers of entries",
+                                "The copy of %1 has %2 files and directories, the system %3: more apart than files changing meanwhile "
+                                "explain. The copy is not used.",
+                                from, QString::number(dst.entries), QString::number(src.entries)));
     int compared = 0;
     for (const QString &rel : src.sample) {
         const QFileInfo a(withSlash(from) + rel);
         if (!a.isFile() || a.isSymLink() || a.lastModified() >= lastPass || a.size() > 64 * 1024 * 1024)
             continue;
         if (sha256Of(a.filePath()) != sha256Of(withSlash(to) + rel))
-            return toolFailed(QStringLiteral("%1 differs in the copy (%2). The copy is not used.").arg(a.filePath(), withSlash(to) + rel));
+            return toolFailed(i18nc("@info %1 a file, %2 its copy", "%1 differs in the copy (%2). The copy is not used.", a.filePath(), withSlash(to) + rel));
         ++compared;
     }
     ctx.log(QStringLiteral("%1 sampled files read back identical").arg(compared));
@@ -123,7 +127,8 @@ Status copyTwice(StepContext &ctx, const QStringList &argv, const QString &from,
         });
         // Exit code 24: files vanished while rsync ran, as they do on a running system.
         if (!st && !st.message().contains(QLatin1String("(exit code 24)")))
-            return toolFailed(QStringLiteral("rsync could not copy %1 to %2: %3").arg(from, to, said.isEmpty() ? st.message() : said.join(QLatin1Char(' '))));
+            return toolFailed(i18nc("@info %1 and %2 directories, %3 what rsync said", "rsync could not copy %1 to %2: %3", from, to,
+                                    said.isEmpty() ? st.message() : said.join(QLatin1Char(' '))));
         ctx.progress(pass * 45.0);
     }
     return compareTrees(ctx, from, to, lastPass);
@@ -134,20 +139,20 @@ Status copyTwice(StepContext &ctx, const QStringList &argv, const QString &from,
 Step mountCopyStep(const QString &device, const QString &dir)
 {
     Step s;
-    s.description = QStringLiteral("Mount %1 on %2, where the copy is made").arg(device, dir);
+    s.description = i18nc("@info %1 a device, %2 a directory", "Mount %1 on %2, where the copy is made", device, dir);
     s.command = {QStringLiteral("mount"), device, dir};
     s.action = [device, dir](StepContext &ctx) {
         const QFileInfo at(dir);
         if (at.isSymLink() || (at.exists() && !at.isDir()))
-            return toolFailed(QStringLiteral("%1 is not a directory: the copy is not mounted there.").arg(dir));
+            return toolFailed(i18nc("@info %1 a path", "%1 is not a directory: the copy is not mounted there.", dir));
         if (!at.exists() && !QDir().mkpath(dir))
-            return toolFailed(QStringLiteral("Cannot make the directory %1.").arg(dir));
+            return toolFailed(i18nc("@info %1 a path", "Cannot make the directory %1.", dir));
         return run(ctx, {QStringLiteral("mount"), device, dir});
     };
     s.check = [device, dir] {
         if (mountedOn(dir))
             return Status();
-        return toolFailed(QStringLiteral("%1 is not mounted on %2 after the step.").arg(device, dir));
+        return toolFailed(i18nc("@info %1 a device, %2 a directory", "%1 is not mounted on %2 after the step.", device, dir));
     };
     s.undo = [dir] { return QList<Step>{unmountCopyStep(dir)}; };
     return s;
@@ -160,8 +165,10 @@ Step copyFilesStep(const QString &device, const QString &fsType, const QString &
     const QStringList keep = fsType == QLatin1String("vfat") ? QStringList{QStringLiteral("-rtx"), QStringLiteral("--modify-window=2")}
                                                              : QStringList{QStringLiteral("-aHAXx"), QStringLiteral("--numeric-ids")};
     const QStringList argv = QStringList{QStringLiteral("rsync")} + keep + QStringList{QStringLiteral("--delete"), withSlash(source), withSlash(to)};
-    s.description = QStringLiteral("Copy the files of %1 (%2, all of it: mounted again on %3) to %4, twice: the second pass takes what changed "
-                                   "during the first; then compare the copy with the system").arg(mountPoint, device, source, to);
+    s.description = i18nc("@info %1 a mount point, %2 its device, %3 and %4 directories",
+                          "Copy the files of %1 (%2, all of it: mounted again on %3) to %4, twice: the second pass takes what changed "
+                          "during the first; then compare the copy with the system",
+                          mountPoint, device, source, to);
     s.command = argv;
     s.commandNote = QStringLiteral("# twice, then compared; after mount %1 %2").arg(device, source);
     s.timeLimitSeconds = 24 * 3600; // a few terabytes of small files take hours; a stuck copy is stopped after a day
@@ -180,8 +187,9 @@ Step writeCopyMdadmConfStep(const QString &target, const QString &conf, const QS
 {
     Step s;
     const QString path = target + conf;
-    s.description = QStringLiteral("List the new arrays (%1) in the copy's %2, so that its initramfs assembles them at boot")
-                        .arg(arrays.join(QStringLiteral(", ")), conf);
+    s.description = i18nc("@info %1 arrays (/dev/md0, /dev/md1), %2 mdadm.conf's path",
+                          "List the new arrays (%1) in the copy's %2, so that its initramfs assembles them at boot",
+                          arrays.join(QStringLiteral(", ")), conf);
     s.command = {QStringLiteral("mdadm"), QStringLiteral("--detail"), QStringLiteral("--scan")};
     s.commandNote = QStringLiteral("# its ARRAY lines, in place of those in %1").arg(path);
     s.action = [path, arrays](StepContext &ctx) {
@@ -190,7 +198,7 @@ Step writeCopyMdadmConfStep(const QString &target, const QString &conf, const QS
             return st;
         for (const QString &a : arrays)
             if (!scan.contains(QStringLiteral("ARRAY %1 ").arg(a).toUtf8()))
-                return toolFailed(QStringLiteral("mdadm --detail --scan does not list %1.").arg(a));
+                return toolFailed(i18nc("@info %1 an array", "mdadm --detail --scan does not list %1.", a));
         QFile f(path);
         const QByteArray before = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         return writeFileAtomically(ctx, path, mergeMdadmConf(before, scan, QStringLiteral("plexus mirror-system")));
@@ -202,8 +210,8 @@ Step writeCopyMdadmConfStep(const QString &target, const QString &conf, const QS
 Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &sources, const QMap<QString, QString> &uuids)
 {
     Step s;
-    s.description = QStringLiteral("Make the copy name its filesystems by their new UUIDs: its /etc/fstab, and its resume setting and GRUB "
-                                   "defaults where they name the old ones");
+    s.description = i18n("Make the copy name its filesystems by their new UUIDs: its /etc/fstab, and its resume setting and GRUB "
+                         "defaults where they name the old ones");
     QStringList argv = {QStringLiteral("sed"), QStringLiteral("-i")};
     for (auto it = sources.begin(); it != sources.end(); ++it)
         argv << QStringLiteral("-e") << QStringLiteral("s|^%1\\s|%2 |").arg(it.key(), it.value());
@@ -214,7 +222,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
         const QString fstab = target + QStringLiteral("/etc/fstab");
         QFile f(fstab);
         if (!f.open(QIODevice::ReadOnly))
-            return toolFailed(QStringLiteral("The copy has no readable %1.").arg(fstab));
+            return toolFailed(i18nc("@info %1 a file", "The copy has no readable %1.", fstab));
         const QByteArray edited = rewriteFstabSources(f.readAll(), [&](const FstabEntry &e) {
             for (auto it = sources.begin(); it != sources.end(); ++it)
                 if (fstabSourceIsOneOf(e.source, {it.key()}))
@@ -228,7 +236,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
             if (!other.exists())
                 continue;
             if (!other.open(QIODevice::ReadOnly))
-                return toolFailed(QStringLiteral("Cannot read %1.").arg(other.fileName()));
+                return toolFailed(i18nc("@info %1 a file", "Cannot read %1.", other.fileName()));
             const QByteArray before = other.readAll();
             const QByteArray after = replaceUuids(before, uuids);
             if (after != before)
@@ -241,7 +249,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
         const QString fstab = readText(target + QStringLiteral("/etc/fstab"));
         for (auto it = uuids.begin(); it != uuids.end(); ++it)
             if (fstab.contains(it.key(), Qt::CaseInsensitive))
-                return toolFailed(QStringLiteral("The copy's /etc/fstab still names UUID %1.").arg(it.key()));
+                return toolFailed(i18nc("@info %1 a filesystem UUID", "The copy's /etc/fstab still names UUID %1.", it.key()));
         return Status();
     };
     s.cannotUndo = QStringLiteral("it changes only the copy");
@@ -251,7 +259,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
 Step bindSystemStep(const QString &target)
 {
     Step s;
-    s.description = QStringLiteral("Give the copy the running system's /dev, /proc, /sys and /run/udev, for its own tools");
+    s.description = i18n("Give the copy the running system's /dev, /proc, /sys and /run/udev, for its own tools");
     s.command = {QStringLiteral("mount"), QStringLiteral("--rbind"), QStringLiteral("/dev"), target + QStringLiteral("/dev")};
     s.commandNote = QStringLiteral("# and /proc, /sys, /run/udev likewise, each --make-rslave");
     s.action = [target](StepContext &ctx) {
@@ -265,7 +273,7 @@ Step bindSystemStep(const QString &target)
         for (const QStringList &m : mounts) {
             const QString dir = m.last();
             if (QFileInfo(dir).isSymLink() || (!QFileInfo(dir).isDir() && !QDir().mkpath(dir)))
-                return toolFailed(QStringLiteral("%1 is not a directory in the copy.").arg(dir));
+                return toolFailed(i18nc("@info %1 a path", "%1 is not a directory in the copy.", dir));
             if (Status st = run(ctx, QStringList{QStringLiteral("mount")} + m); !st)
                 return st;
             if (m.first() != QLatin1String("-t"))
@@ -293,7 +301,7 @@ Step inCopyStep(const QString &target, const QStringList &argv, const QString &d
 Step unmountCopyStep(const QString &target)
 {
     Step s;
-    s.description = QStringLiteral("Unmount the copy from %1").arg(target);
+    s.description = i18nc("@info %1 a directory", "Unmount the copy from %1", target);
     s.command = {QStringLiteral("umount"), QStringLiteral("-R"), target};
     s.action = [target](StepContext &ctx) {
         run(ctx, {QStringLiteral("sync")});
@@ -314,16 +322,18 @@ Step unmountCopyStep(const QString &target)
 Step checkRunsFromStep(const QString &device, const QString &oldDevice)
 {
     Step s;
-    s.description = QStringLiteral("Check that the system now runs from %1 (not from %2, started again by mistake)").arg(device, oldDevice);
+    s.description = i18nc("@info %1 a device (a mirror or a logical volume), %2 a partition",
+                          "Check that the system now runs from %1 (not from %2, started again by mistake)", device, oldDevice);
     s.command = {QStringLiteral("findmnt"), QStringLiteral("-n"), QStringLiteral("-o"), QStringLiteral("SOURCE"), QStringLiteral("/")};
     s.action = [device, oldDevice](StepContext &ctx) {
         // The device node (a mirror, or a volume's link to its dm node) must be what / is on.
         struct stat root{}, node{};
         if (::stat("/", &root) != 0 || ::stat(QFile::encodeName(device).constData(), &node) != 0 || !S_ISBLK(node.st_mode)
             || node.st_rdev != root.st_dev) {
-            return busy(QStringLiteral("The system started from %1 again, not from %2: the old disk is left as it was. Restart the "
-                                       "computer from the new disk (choose it in the firmware's boot menu), then resume this job.")
-                            .arg(oldDevice, device));
+            return busy(i18nc("@info %1 a partition, %2 a device (a mirror or a logical volume)",
+                              "The system started from %1 again, not from %2: the old disk is left as it was. Restart the "
+                              "computer from the new disk (choose it in the firmware's boot menu), then resume this job.",
+                              oldDevice, device));
         }
         ctx.log(QStringLiteral("/ is on %1 (%2:%3)").arg(device).arg(major(root.st_dev)).arg(minor(root.st_dev)));
         return Status();
@@ -336,7 +346,9 @@ std::function<Status(const QString &, const QString &)> journalHandOver(const QS
     return [device, target](const QString &job, const QString &directory) {
         QuietContext ctx;
         if (Status s = mountCopyStep(device, target).action(ctx); !s)
-            return toolFailed(QStringLiteral("the copy on %1 could not be mounted to receive the job's journal (%2).").arg(device, s.message()));
+            return toolFailed(i18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
+                                    "disk: ...'; %1 a device, %2 the reason",
+                                    "the copy on %1 could not be mounted to receive the job's journal (%2).", device, s.message()));
         const QString into = target + directory;
         QStringList files = {job + QStringLiteral(".jsonl")};
         const QString kept = job + QStringLiteral(".d");
@@ -355,9 +367,13 @@ std::function<Status(const QString &, const QString &)> journalHandOver(const QS
         }
         const Status unmounted = unmountCopyStep(target).action(ctx);
         if (!result)
-            return toolFailed(QStringLiteral("the job's journal could not be put into the copy (%1).").arg(result.message()));
+            return toolFailed(i18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
+                                    "disk: ...'; %1 the reason",
+                                    "the job's journal could not be put into the copy (%1).", result.message()));
         if (!unmounted)
-            return toolFailed(QStringLiteral("the copy could not be unmounted after receiving the job's journal (%1).").arg(unmounted.message()));
+            return toolFailed(i18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
+                                    "disk: ...'; %1 the reason",
+                                    "the copy could not be unmounted after receiving the job's journal (%1).", unmounted.message()));
         return Status();
     };
 }

@@ -11,6 +11,8 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
+#include <KLocalizedString>
+
 namespace plexus {
 
 using namespace actions;
@@ -51,8 +53,8 @@ std::function<Status()> groupExists(const QString &group, bool exists)
     return [group, exists] {
         const bool found = !toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("vg_name"), group}).isEmpty();
         if (found != exists)
-            return toolFailed(exists ? QStringLiteral("LVM does not list the volume group %1.").arg(group)
-                                     : QStringLiteral("LVM still lists the volume group %1.").arg(group));
+            return toolFailed(exists ? i18nc("%1 a volume group", "LVM does not list the volume group %1.", group)
+                                     : i18nc("%1 a volume group", "LVM still lists the volume group %1.", group));
         return Status();
     };
 }
@@ -63,7 +65,7 @@ std::function<Status()> sizeChanged(const QString &path, qint64 before, bool gre
     return [path, before, grew] {
         const qint64 now = toolOutput({QStringLiteral("blockdev"), QStringLiteral("--getsize64"), path}).toLongLong();
         if (grew ? now <= before : (now >= before || now == 0))
-            return toolFailed(QStringLiteral("%1 is still %2 after the step.").arg(path, humanSize(now)));
+            return toolFailed(i18nc("%1 a device, %2 its size", "%1 is still %2 after the step.", path, humanSize(now)));
         return Status();
     };
 }
@@ -73,7 +75,8 @@ std::function<Status()> holds(const QString &path, const QString &fsType)
     return [path, fsType] {
         const QString found = probedContents(path);
         if (found != fsType)
-            return toolFailed(QStringLiteral("%1 holds '%2' after the step, not %3.").arg(path, found, fsType));
+            return toolFailed(i18nc("%1 a device, %2 what it holds (blkid's word: ext4, LVM2_member, ...), %3 a filesystem type",
+                                    "%1 holds '%2' after the step, not %3.", path, found, fsType));
         return Status();
     };
 }
@@ -127,17 +130,24 @@ Step makeFilesystemStep(const QString &path, const QString &fsType, const QStrin
     argv << path;
     // "an ext4", "an xfs" (as they are said), "a vfat"
     const bool an = fsType.startsWith(QLatin1Char('e')) || fsType.startsWith(QLatin1Char('x'));
-    const QString what = fsType == QLatin1String("swap") ? QStringLiteral("swap space") : QStringLiteral("%1 %2 filesystem").arg(an ? QLatin1String("an") : QLatin1String("a"), fsType);
-    Step s = toolStep(QStringLiteral("Make %1 on %2%3").arg(what,
-                                                        path, label.isEmpty() ? QString() : QStringLiteral(" labelled %1").arg(label)),
-                    argv, holds(path, fsType));
-    s.cannotUndo = QStringLiteral("what %1 held before is gone").arg(path);
+    QString description;
+    if (fsType == QLatin1String("swap"))
+        description = label.isEmpty() ? i18nc("%1 a device", "Make swap space on %1", path)
+                                      : i18nc("%1 a device, %2 a label", "Make swap space on %1 labelled %2", path, label);
+    else if (an)
+        description = label.isEmpty() ? i18nc("%1 a filesystem type (ext4, xfs), %2 a device", "Make an %1 filesystem on %2", fsType, path)
+                                      : i18nc("%1 a filesystem type (ext4, xfs), %2 a device, %3 a label", "Make an %1 filesystem on %2 labelled %3", fsType, path, label);
+    else
+        description = label.isEmpty() ? i18nc("%1 a filesystem type (vfat), %2 a device", "Make a %1 filesystem on %2", fsType, path)
+                                      : i18nc("%1 a filesystem type (vfat), %2 a device, %3 a label", "Make a %1 filesystem on %2 labelled %3", fsType, path, label);
+    Step s = toolStep(description, argv, holds(path, fsType));
+    s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '; %1 a device", "what %1 held before is gone", path);
     return s;
 }
 
 Step createPhysicalVolumeStep(const ResolvedDevice &dev)
 {
-    Step s = toolStep(QStringLiteral("Make %1 an LVM physical volume").arg(dev.path), {QStringLiteral("pvcreate"), QStringLiteral("-y"), dev.path},
+    Step s = toolStep(i18nc("%1 a device", "Make %1 an LVM physical volume", dev.path), {QStringLiteral("pvcreate"), QStringLiteral("-y"), dev.path},
                       holds(dev.path, QStringLiteral("LVM2_member")));
     const QString path = dev.path;
     s.undo = [path] { return QList<Step>{removePhysicalVolumeStep(path)}; };
@@ -159,7 +169,7 @@ qint64 addPhysicalVolumeSteps(const QList<ResolvedDevice> &devices, Plan *plan, 
 
 Step createVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &devices)
 {
-    Step s = toolStep(QStringLiteral("Create the volume group %1 on %2").arg(name, paths(devices).join(QStringLiteral(", "))),
+    Step s = toolStep(i18nc("%1 a volume group, %2 a list of devices", "Create the volume group %1 on %2", name, paths(devices).join(QStringLiteral(", "))),
                       QStringList{QStringLiteral("vgcreate"), name} + paths(devices), groupExists(name, true));
     // vgremove without -f refuses a group that has volumes: nothing anyone made in it is lost.
     s.undo = [name] { return QList<Step>{removeVolumeGroupStep(name, false)}; };
@@ -169,15 +179,16 @@ Step createVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &dev
 Step extendVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &devices)
 {
     const QStringList added = paths(devices);
-    Step s = toolStep(QStringLiteral("Add %1 to the volume group %2").arg(added.join(QStringLiteral(", ")), name),
+    Step s = toolStep(i18nc("%1 a list of devices, %2 a volume group", "Add %1 to the volume group %2", added.join(QStringLiteral(", ")), name),
                     QStringList{QStringLiteral("vgextend"), name} + added, [name, added] {
                         const QString pvs = toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("pv_name"), name});
                         for (const QString &p : added)
                             if (!pvs.contains(p))
-                                return toolFailed(QStringLiteral("%1 is not in the volume group %2 after the step.").arg(p, name));
+                                return toolFailed(i18nc("%1 a device, %2 a volume group", "%1 is not in the volume group %2 after the step.", p, name));
                         return Status();
                     });
-    s.cannotUndo = QStringLiteral("LVM may already have placed data on %1").arg(added.join(QStringLiteral(", ")));
+    s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '; %1 a list of devices", "LVM may already have placed data on %1",
+                         added.join(QStringLiteral(", ")));
     return s;
 }
 
@@ -190,7 +201,7 @@ QStringList VolumeSize::lvmArguments() const
 
 QString VolumeSize::words() const
 {
-    return bytes == 0 ? QStringLiteral("all the free space") : humanSize(qint64(bytes));
+    return bytes == 0 ? i18nc("the size of a new volume", "all the free space") : humanSize(qint64(bytes));
 }
 
 Step createVolumeStep(const QString &group, const QString &name, const VolumeSize &size, int stripes, int stripeKib)
@@ -201,11 +212,13 @@ Step createVolumeStep(const QString &group, const QString &name, const VolumeSiz
         argv << QStringLiteral("-i") << QString::number(stripes) << QStringLiteral("-I") << QStringLiteral("%1k").arg(stripeKib);
     argv << group;
     const QString path = QStringLiteral("/dev/%1/%2").arg(group, name);
-    Step s = toolStep(QStringLiteral("Create the volume %1 in %2 (%3%4)")
-                        .arg(name, group, size.words(), stripes > 1 ? QStringLiteral(", striped over %1 devices").arg(stripes) : QString()),
-                    argv, [path] {
+    const QString description = stripes > 1
+        ? i18ncp("%2 a volume, %3 a volume group, %4 its size ('1.00 GiB' or 'all the free space')", "Create the volume %2 in %3 (%4, striped over %1 device)",
+                 "Create the volume %2 in %3 (%4, striped over %1 devices)", stripes, name, group, size.words())
+        : i18nc("%1 a volume, %2 a volume group, %3 its size ('1.00 GiB' or 'all the free space')", "Create the volume %1 in %2 (%3)", name, group, size.words());
+    Step s = toolStep(description, argv, [path] {
                         if (!QFileInfo::exists(path))
-                            return toolFailed(QStringLiteral("%1 does not exist after the step.").arg(path));
+                            return toolFailed(i18nc("%1 a device", "%1 does not exist after the step.", path));
                         return Status();
                     });
     s.undo = [group, name, path] {
@@ -214,7 +227,8 @@ Step createVolumeStep(const QString &group, const QString &name, const VolumeSiz
         remove.precondition = [path] {
             const QString found = probedContents(path);
             return found.isEmpty() ? Status()
-                                   : Status::failure(ErrorCode::InUse, QStringLiteral("%1 now holds %2: it is not removed by a roll back.").arg(path, found));
+                                   : Status::failure(ErrorCode::InUse, i18nc("%1 a volume, %2 what it holds (blkid's word: ext4, xfs, ...)",
+                                                                             "%1 now holds %2: it is not removed by a roll back.", path, found));
         };
         return QList<Step>{remove};
     };
@@ -228,9 +242,12 @@ Step growVolumeStep(const ResolvedDevice &volume, const VolumeSize &size, bool w
         argv << QStringLiteral("--resizefs");
     argv << (size.bytes == 0 ? QStringList{QStringLiteral("-l"), QStringLiteral("+100%FREE")} : size.lvmArguments());
     argv << volume.volumeGroup + QLatin1Char('/') + volume.volume;
-    Step s = toolStep(QStringLiteral("Grow %1 to %2%3").arg(volume.path, size.words(), withFilesystem ? QStringLiteral(", and its filesystem with it") : QString()),
-                      argv, sizeChanged(volume.path, volume.sizeBytes, true));
-    s.cannotUndo = QStringLiteral("a volume is not shrunk back on its own: whether it can be depends on its filesystem");
+    const QString description = withFilesystem
+        ? i18nc("%1 a volume, %2 its new size ('1.00 GiB' or 'all the free space')", "Grow %1 to %2, and its filesystem with it", volume.path, size.words())
+        : i18nc("%1 a volume, %2 its new size ('1.00 GiB' or 'all the free space')", "Grow %1 to %2", volume.path, size.words());
+    Step s = toolStep(description, argv, sizeChanged(volume.path, volume.sizeBytes, true));
+    s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '",
+                         "a volume is not shrunk back on its own: whether it can be depends on its filesystem");
     return s;
 }
 
@@ -249,17 +266,18 @@ Step shrinkVolumeStep(const ResolvedDevice &volume, qint64 size, bool withFilesy
     else
         argv << QStringLiteral("-y"); // nothing to check: validation has asked (the erase action)
     argv << QStringLiteral("-L") << QStringLiteral("%1b").arg(size) << volume.volumeGroup + QLatin1Char('/') + volume.volume;
-    return toolStep(QStringLiteral("Shrink %1 to %2%3").arg(volume.path, humanSize(size), withFilesystem ? QStringLiteral(", its filesystem first") : QString()),
-                    argv, sizeChanged(volume.path, volume.sizeBytes, false));
+    const QString description = withFilesystem ? i18nc("%1 a volume, %2 its new size", "Shrink %1 to %2, its filesystem first", volume.path, humanSize(size))
+                                               : i18nc("%1 a volume, %2 its new size", "Shrink %1 to %2", volume.path, humanSize(size));
+    return toolStep(description, argv, sizeChanged(volume.path, volume.sizeBytes, false));
 }
 
 Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes)
 {
-    return toolStep(QStringLiteral("Let the physical volume on %1 fill it").arg(path), {QStringLiteral("pvresize"), path}, [path, beforeBytes] {
+    return toolStep(i18nc("%1 a device", "Let the physical volume on %1 fill it", path), {QStringLiteral("pvresize"), path}, [path, beforeBytes] {
         const qint64 now = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
                                        QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_size"), path}).toLongLong();
         if (now <= beforeBytes)
-            return toolFailed(QStringLiteral("The physical volume on %1 is still %2 after the step.").arg(path, humanSize(now)));
+            return toolFailed(i18nc("%1 a device, %2 a size", "The physical volume on %1 is still %2 after the step.", path, humanSize(now)));
         return Status();
     });
 }
@@ -267,10 +285,10 @@ Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes)
 Step removeVolumeStep(const QString &group, const QString &name)
 {
     const QString path = QStringLiteral("/dev/%1/%2").arg(group, name);
-    return toolStep(QStringLiteral("Remove the volume %1 and everything on it").arg(path),
+    return toolStep(i18nc("%1 a volume", "Remove the volume %1 and everything on it", path),
                     {QStringLiteral("lvremove"), QStringLiteral("-y"), group + QLatin1Char('/') + name}, [path] {
                         if (QFileInfo::exists(path))
-                            return toolFailed(QStringLiteral("%1 still exists after the step.").arg(path));
+                            return toolFailed(i18nc("%1 a volume", "%1 still exists after the step.", path));
                         return Status();
                     });
 }
@@ -281,8 +299,9 @@ Step removeVolumeGroupStep(const QString &group, bool withVolumes)
     if (withVolumes)
         argv << QStringLiteral("-f");
     argv << group;
-    return toolStep(QStringLiteral("Remove the volume group %1%2").arg(group, withVolumes ? QStringLiteral(" with its volumes") : QString()), argv,
-                    groupExists(group, false));
+    return toolStep(withVolumes ? i18nc("%1 a volume group", "Remove the volume group %1 with its volumes", group)
+                                : i18nc("%1 a volume group", "Remove the volume group %1", group),
+                    argv, groupExists(group, false));
 }
 
 Step moveExtentsStep(const QString &path, qint64 usedBytes)
@@ -291,7 +310,7 @@ Step moveExtentsStep(const QString &path, qint64 usedBytes)
     // time left at the pace so far in the job's log.
     const QStringList argv{QStringLiteral("pvmove"), QStringLiteral("-i"), QStringLiteral("5"), path};
     Step s;
-    s.description = QStringLiteral("Move the %1 of volumes on %2 onto the group's other devices").arg(humanSize(usedBytes), path);
+    s.description = i18nc("%1 a size, %2 a device", "Move the %1 of volumes on %2 onto the group's other devices", humanSize(usedBytes), path);
     s.command = argv;
     s.waitsForKernel = true;
     s.action = [argv, path](StepContext &ctx) {
@@ -320,7 +339,8 @@ Step moveExtentsStep(const QString &path, qint64 usedBytes)
         const QString used = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
                                          QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_used"), path});
         if (used.toLongLong() != 0 || used.isEmpty())
-            return toolFailed(QStringLiteral("%1 still holds %2 bytes of volumes after the move.").arg(path, used.isEmpty() ? QStringLiteral("an unknown number of") : used));
+            return toolFailed(used.isEmpty() ? i18nc("%1 a device", "%1 still holds an unknown number of bytes of volumes after the move.", path)
+                                             : i18nc("%1 a device, %2 a number of bytes", "%1 still holds %2 bytes of volumes after the move.", path, used));
         return Status();
     };
     return s;
@@ -328,19 +348,19 @@ Step moveExtentsStep(const QString &path, qint64 usedBytes)
 
 Step reduceVolumeGroupStep(const QString &group, const QString &path)
 {
-    return toolStep(QStringLiteral("Take %1 out of the volume group %2").arg(path, group), {QStringLiteral("vgreduce"), group, path}, [group, path] {
+    return toolStep(i18nc("%1 a device, %2 a volume group", "Take %1 out of the volume group %2", path, group), {QStringLiteral("vgreduce"), group, path}, [group, path] {
         // Asked by the device: LVM may list it under another of its names (/dev/md/1).
         if (toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("vg_name"), path}) == group)
-            return toolFailed(QStringLiteral("%1 is still in the volume group %2 after the step.").arg(path, group));
+            return toolFailed(i18nc("%1 a device, %2 a volume group", "%1 is still in the volume group %2 after the step.", path, group));
         return Status();
     });
 }
 
 Step removePhysicalVolumeStep(const QString &path)
 {
-    return toolStep(QStringLiteral("Erase the LVM label on %1").arg(path), {QStringLiteral("pvremove"), QStringLiteral("-y"), path}, [path] {
+    return toolStep(i18nc("%1 a device", "Erase the LVM label on %1", path), {QStringLiteral("pvremove"), QStringLiteral("-y"), path}, [path] {
         if (probedContents(path) == QLatin1String("LVM2_member"))
-            return toolFailed(QStringLiteral("%1 still carries an LVM label.").arg(path));
+            return toolFailed(i18nc("%1 a device", "%1 still carries an LVM label.", path));
         return Status();
     });
 }
