@@ -27,7 +27,7 @@ member_state md0 vdb2 | grep -q faulty || fail "vdb2 is not faulty"
 step "refused, and nothing changes: a partition as the new device, a disk too small, a whole-disk member"
 refused 1 Invalid "/dev/vdd1 is a partition: give the whole, blank disk" -- \
     replace /dev/md0 /dev/vdb2 /dev/vdd1 --partition-like-old --overwrite
-refused 5 InUse "/dev/vdd already has 1 partition\(s\): Plexus partitions only blank disks" -- \
+refused 5 InUse "/dev/vdd already has 1 partition: Plexus partitions only blank disks" -- \
     replace /dev/md0 /dev/vdb2 /dev/vdd --partition-like-old --overwrite
 small=$(plexus-vm-disk plug 32M)
 refused 6 TooSmall "/dev/$small \(32.0 MiB\) is too small for /dev/vdb's partitions" -- \

@@ -59,7 +59,7 @@ if grep -q 'vdb[0-9]*\[' /proc/mdstat && [ "$new" != vdb ]; then old=/dev/vdb; f
 echo "the gone disk is named: $old"
 
 step "refused, nothing changed: a new disk that has partitions, a partition, too small a disk"
-refused 5 InUse "/dev/vda already has 3 partition\(s\): Plexus partitions only blank disks" -- replace-disk "$old" /dev/vda --overwrite
+refused 5 InUse "/dev/vda already has 3 partitions: Plexus partitions only blank disks" -- replace-disk "$old" /dev/vda --overwrite
 refused 1 Invalid "/dev/vda1 is a partition: give the whole new disk" -- replace-disk "$old" /dev/vda1
 small=$(plexus-vm-disk plug 32M)
 refused 6 TooSmall "/dev/$small \(32.0 MiB\) is too small for /dev/vda's partitions" -- replace-disk "$old" "/dev/$small"
