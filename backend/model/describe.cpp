@@ -92,20 +92,21 @@ QString memberStateWord(const Member &m)
     return QStringLiteral("active");
 }
 
-namespace {
-
-// md's own word for a sync action (toString(SyncAction)), for people to read.
-QString actionWord(SyncAction a)
+KLocalizedString syncActionWord(const std::optional<SyncAction> &action)
 {
-    switch (a) {
-    case SyncAction::Resync: return i18nc("md's sync action", "resync");
-    case SyncAction::Recovery: return i18nc("md's sync action", "recovery");
-    case SyncAction::Reshape: return i18nc("md's sync action", "reshape");
-    case SyncAction::Check: return i18nc("md's sync action", "check");
-    case SyncAction::Repair: return i18nc("md's sync action", "repair");
+    if (!action)
+        return ki18nc("md's sync action, when not known", "sync");
+    switch (*action) {
+    case SyncAction::Resync: return ki18nc("md's sync action", "resync");
+    case SyncAction::Recovery: return ki18nc("md's sync action", "recovery");
+    case SyncAction::Reshape: return ki18nc("md's sync action", "reshape");
+    case SyncAction::Check: return ki18nc("md's sync action", "check");
+    case SyncAction::Repair: return ki18nc("md's sync action", "repair");
     }
-    return {};
+    return ki18nc("md's sync action, when not known", "sync");
 }
+
+namespace {
 
 // md's own word for a sync's status (toString(SyncStatus)), for people to read.
 QString statusWord(SyncStatus s)
@@ -127,7 +128,7 @@ QString percentText(double percent)
 
 QString syncText(const SyncProgress &s)
 {
-    const QString action = actionWord(s.action);
+    const QString action = syncActionWord(s.action).toString();
     if (s.status != SyncStatus::Running)
         return i18nc("an md sync action, then its status: \"resync delayed\"", "%1 %2", action, statusWord(s.status));
     const bool timed = s.finishMinutes && s.speedKibPerSec;

@@ -32,5 +32,8 @@ QString memberStateWord(const Member &m);
 QString arrayHealthText(const Array &a);
 // "resync 46.0% (123/456 KiB), 1 h 28 min left at 198 MB/s", or "resync delayed".
 QString syncText(const SyncProgress &s);
+// md's own word for a sync action ("recovery"), for people to read; "sync" when
+// not known. Unfinished, so that records can say it in English.
+KLocalizedString syncActionWord(const std::optional<SyncAction> &action);
 
 } // namespace plexus

@@ -76,28 +76,13 @@ Urgency Event::urgency() const
 
 namespace {
 
-// md's word for what it does, as the kernel spells it ("recovery"); "sync" when not known.
-KLocalizedString actionWord(const std::optional<SyncAction> &action)
-{
-    if (!action)
-        return ki18nc("@item md's sync action, when not known", "sync");
-    switch (*action) {
-    case SyncAction::Resync: return ki18nc("@item md's sync action (the kernel's word)", "resync");
-    case SyncAction::Recovery: return ki18nc("@item md's sync action (the kernel's word)", "recovery");
-    case SyncAction::Reshape: return ki18nc("@item md's sync action (the kernel's word)", "reshape");
-    case SyncAction::Check: return ki18nc("@item md's sync action (the kernel's word)", "check");
-    case SyncAction::Repair: return ki18nc("@item md's sync action (the kernel's word)", "repair");
-    }
-    return ki18nc("@item md's sync action, when not known", "sync");
-}
-
 // The summary, to be said in the user's language (notifications, the window)
 // or in English (the journal, JSON, plexusctl's lines, mail). KI18n writes
 // numbers as the locale does ("47,5", "1,234"); records keep them as digits
 // and a point, as they always were.
 KLocalizedString summaryMessage(const Event &e, bool forRecords = false)
 {
-    const KLocalizedString act = actionWord(e.action);
+    const KLocalizedString act = syncActionWord(e.action);
     if (!e.planned.isEmpty() && e.kind == EventKind::MemberFailed)
         return ki18nc("@title an event: Plexus took a member out of an array on purpose", "Plexus took %1 out of %2").subs(e.device).subs(e.array);
     if (!e.planned.isEmpty() && e.kind == EventKind::ArrayDegraded)
