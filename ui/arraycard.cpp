@@ -182,6 +182,11 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
 {
     // A member's drive warning of its own health: the array is at risk before md knows.
     const QStringList atRisk = snapshot.disksAtRisk(a);
+    // At most snapshots most arrays are as they were: their cards are left alone.
+    Shown shown{a, atRisk, useText(a, snapshot), palette().cacheKey(), font().key()};
+    if (m_shown == shown)
+        return;
+    m_shown = shown;
     const Tone mdTone = arrayTone(a);
     m_tone = !atRisk.isEmpty() && mdTone == Tone::Good ? Tone::Warning : mdTone;
     const QList<MemberSlot> slots = memberSlots(a);
@@ -205,7 +210,7 @@ void ArrayCard::setArray(const Array &a, const Snapshot &snapshot)
     m_health->setPalette(healthPalette);
     showProgress(a);
     m_slots->setSlots(a.name, slots);
-    m_use->setText(useText(a, snapshot));
+    m_use->setText(shown.use);
     if (m_currentSlot >= slots.size())
         m_currentSlot = int(slots.size()) - 1;
     setAccessibleName(i18nc("an array (%1), its RAID level (%2) and its health (%3)", "%1, %2, %3", a.name, levelTitle(a.level), m_health->text()));

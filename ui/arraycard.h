@@ -13,6 +13,8 @@
 
 #include <QFrame>
 
+#include <optional>
+
 class QLabel;
 class QProgressBar;
 
@@ -72,6 +74,16 @@ private:
     BackupChips *m_backups;
     QLabel *m_dropHint;
     QLabel *m_use;
+    // What the card was last drawn from: the same again draws nothing.
+    struct Shown {
+        Array array;
+        QStringList atRisk;
+        QString use;
+        qint64 palette = 0;
+        QString font;
+        bool operator==(const Shown &) const = default;
+    };
+    std::optional<Shown> m_shown;
 };
 
 } // namespace plexus

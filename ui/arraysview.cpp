@@ -118,6 +118,10 @@ void ArraysView::setSnapshot(const Snapshot &snapshot)
         c->setArray(*a, snapshot);
         cards << c;
     }
+    m_empty->setVisible(cards.isEmpty());
+    // The same cards in the same order (most snapshots): the grid stays as it is.
+    if (cards == m_cards)
+        return;
     for (ArrayCard *old : std::as_const(m_cards))
         if (!cards.contains(old))
             delete old;
@@ -130,7 +134,6 @@ void ArraysView::setSnapshot(const Snapshot &snapshot)
         if (i > 0)
             setTabOrder(m_cards[i - 1], m_cards[i]);
     }
-    m_empty->setVisible(m_cards.isEmpty());
     m_grid->invalidate();
 }
 

@@ -66,6 +66,8 @@ QString BackupChips::lineText(int index) const
 
 void BackupChips::setCopies(const QList<DetachedCopy> &copies, const Snapshot &snapshot, const QDateTime &now)
 {
+    if (copies.isEmpty() && m_copies.isEmpty())
+        return; // most cards at every snapshot: nothing to build again
     m_copies = copies;
     m_lines.clear();
     while (QLayoutItem *item = m_layout->takeAt(0)) {

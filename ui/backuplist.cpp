@@ -29,11 +29,20 @@ void BackupList::setRecords(const QList<QVariantMap> &records)
     Q_EMIT changed();
 }
 
+namespace {
+// Only a running mirror has copies to speak of (a split-off member of it).
+bool mayHaveCopies(const Array &a)
+{
+    return a.level == QLatin1String("raid1") && a.state != ArrayState::Inactive;
+}
+} // namespace
+
 bool isDetachedCopyOf(const Snapshot &s, const Array &a, const QString &device)
 {
+    if (!mayHaveCopies(a))
+        return false;
     const QString uuid = stoppedMemberUuid(s, device);
-    return a.level == QLatin1String("raid1") && a.state != ArrayState::Inactive && !uuid.isEmpty() && sameUuid(uuid, a.uuid)
-        && s.arraysUsing(device).isEmpty();
+    return !uuid.isEmpty() && sameUuid(uuid, a.uuid) && s.arraysUsing(device).isEmpty();
 }
 
 const Array *copiedArray(const Snapshot &s, const QString &device)
@@ -51,8 +60,9 @@ QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const QLis
     for (const BackupRecord &r : records)
         if (sameUuid(r.arrayUuid, a.uuid))
             unpaired << &r;
-    auto add = [&](const QString &name) {
-        if (!isDetachedCopyOf(s, a, name))
+    // Each card asks, at every snapshot: only devices with the array's UUID are looked at closer.
+    auto add = [&](const QString &name, const QString &uuid) {
+        if (!sameUuid(uuid, a.uuid) || !isDetachedCopyOf(s, a, name))
             return;
         DetachedCopy c;
         c.device = name;
@@ -66,10 +76,12 @@ QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const QLis
             c.loops = system->loopsOver(name);
         copies << c;
     };
-    for (const Disk &d : s.disks) {
-        add(d.name);
-        for (const Partition &p : d.partitions)
-            add(p.name);
+    if (mayHaveCopies(a)) {
+        for (const Disk &d : s.disks) {
+            add(d.name, d.uuid);
+            for (const Partition &p : d.partitions)
+                add(p.name, p.uuid);
+        }
     }
     for (const BackupRecord *r : std::as_const(unpaired))
         copies << DetachedCopy{QString(), *r, {}};

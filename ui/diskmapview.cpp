@@ -7,6 +7,7 @@
 
 #include <KLocalizedString>
 
+#include <QHash>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -35,14 +36,21 @@ DiskRow *DiskMapView::row(const QString &disk) const
 
 void DiskMapView::setSnapshot(const Snapshot &snapshot)
 {
+    QHash<QString, DiskRow *> existing;
+    for (DiskRow *r : std::as_const(m_rows))
+        existing.insert(r->diskName(), r);
     QList<DiskRow *> rows;
     for (const Disk &disk : snapshot.disks) {
-        DiskRow *r = row(disk.name);
+        DiskRow *r = existing.value(disk.name);
         if (!r)
             r = new DiskRow(disk.name, m_selection, this);
         r->setDisk(disk, snapshot);
         rows << r;
     }
+    m_empty->setVisible(rows.isEmpty());
+    // The same rows in the same order (most snapshots): the layout stays as it is.
+    if (rows == m_rows)
+        return;
     for (DiskRow *old : std::as_const(m_rows))
         if (!rows.contains(old))
             delete old;
@@ -54,7 +62,6 @@ void DiskMapView::setSnapshot(const Snapshot &snapshot)
         if (i > 0)
             setTabOrder(m_rows[i - 1]->bar(), m_rows[i]->bar());
     }
-    m_empty->setVisible(m_rows.isEmpty());
 }
 
 void DiskMapView::keyPressEvent(QKeyEvent *event)

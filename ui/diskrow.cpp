@@ -90,6 +90,12 @@ DiskRow::DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent
 
 void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
 {
+    // At most snapshots most disks are as they were (a change in one array,
+    // a progress tick): their rows are left alone, the labels not laid out again.
+    Shown shown{disk, diskSegments(disk, snapshot), palette().cacheKey(), font().key()};
+    if (m_shown == shown)
+        return;
+    m_shown = shown;
     const int iconSize = fontMetrics().height() * 2;
     const bool pluggable = disk.removable || disk.hotpluggable;
     m_icon->setPixmap(themedIcon(pluggable ? QStringLiteral("disk-removable") : QStringLiteral("disk"), palette())
@@ -116,7 +122,7 @@ void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
             health = i18nc("a drive's health, then its temperature", "%1, %2 \u00b0C", health, qRound(*disk.health->temperatureC));
         m_health->setToolTip(health);
     }
-    m_bar->setSegments(diskSegments(disk, snapshot));
+    m_bar->setSegments(shown.segments);
     setAccessibleName(health.isEmpty()
                           ? i18nc("accessible name of a disk: its name, model, facts", "%1, %2, %3", disk.name, disk.model, m_facts->text())
                           : i18nc("accessible name of a disk: its name, model, facts, health", "%1, %2, %3, %4", disk.name, disk.model,

@@ -8,6 +8,7 @@
 // Another disk dropped on the row puts that disk in this one's place (the
 // planner decides while the drag is over the row, so it says yes or why not).
 
+#include "disksegments.h"
 #include "model/snapshot.h"
 #include "operations/operation.h"
 #include "selectionmodel.h"
@@ -15,6 +16,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <optional>
 
 class QLabel;
 
@@ -77,6 +79,15 @@ private:
     Chip *m_hotplug;
     Chip *m_health;
     PartitionBar *m_bar;
+    // What the row was last drawn from: the same again draws nothing.
+    struct Shown {
+        Disk disk;
+        QList<DiskSegment> segments;
+        qint64 palette = 0;
+        QString font;
+        bool operator==(const Shown &) const = default;
+    };
+    std::optional<Shown> m_shown;
     QPoint m_pressPos;
     bool m_pressed = false;
     DropPlanner m_planner;

@@ -26,6 +26,7 @@ struct DiskSegment {
     std::optional<Tone> state;      // member state of an md member: green, amber, red, grey
 
     bool isFree() const { return role == SegmentRole::Free; }
+    bool operator==(const DiskSegment &) const = default;
 };
 
 QList<DiskSegment> diskSegments(const Disk &disk, const Snapshot &snapshot);

@@ -143,7 +143,7 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
         m_driveHealth.reset();
         m_watcher->refresh();
     });
-    connect(m_watcher, &MdWatcher::changed, this, &MainWindow::reload);
+    connect(m_watcher, &MdWatcher::changed, this, &MainWindow::rereadNotified);
     // A drive's health moves with no kernel notification: UDisks tells when it read one.
     if (root == QLatin1String("/"))
         connect(new DriveHealthWatcher(this), &DriveHealthWatcher::changed, this, [this] {
@@ -575,18 +575,46 @@ QWidget *MainWindow::buildSidebar()
     return sidebar;
 }
 
-void MainWindow::reload()
+SnapshotProbe MainWindow::probe()
 {
-    QStringList warnings;
+    SnapshotProbe probe(m_root);
     // Drive health changes at most at UDisks' reads (every ten minutes, signalled):
     // asked once and then at each signal, not at every reload (once a second while md syncs).
-    SnapshotProbe probe(m_root);
     if (m_root == QLatin1String("/")) {
         if (!m_driveHealth)
             m_driveHealth = readDriveHealth();
         probe.setDriveHealth(*m_driveHealth);
     }
-    const SnapshotPtr next = withHelperVolumeDetails(probe.take(&warnings));
+    return probe;
+}
+
+void MainWindow::reload()
+{
+    // Everything is read: what the watcher had noted is covered.
+    m_watcher->takeDevicesChanged();
+    m_watcher->takeChangedArrays();
+    QStringList warnings;
+    adopt(withHelperVolumeDetails(probe().take(&warnings)), warnings);
+}
+
+void MainWindow::rereadNotified()
+{
+    // md's notifications (a member failing, a progress tick) re-read the arrays
+    // they were about and nothing else: reading every disk's udev record would
+    // make each of them cost in proportion to the machine. Disks coming or
+    // going, and a refresh, read everything.
+    const bool devices = m_watcher->takeDevicesChanged();
+    const std::optional<QSet<QString>> arrays = m_watcher->takeChangedArrays();
+    if (devices || !m_snapshot) {
+        reload();
+        return;
+    }
+    QStringList warnings;
+    adopt(withHelperVolumeDetails(probe().takeArrays(*m_snapshot, arrays, &warnings)), warnings);
+}
+
+void MainWindow::adopt(const SnapshotPtr &next, const QStringList &warnings)
+{
     followStoppedMembers(*next);
     const bool first = !m_snapshot;
     if (m_snapshot) {

@@ -45,6 +45,7 @@ class DiskMapView;
 class MdWatcher;
 class ReviewDialog;
 class ShutdownHoldNotice;
+class SnapshotProbe;
 class LiveSystem;
 class VolumesView;
 
@@ -121,6 +122,10 @@ protected:
 
 private:
     void showSnapshot(const SnapshotPtr &snapshot);
+    SnapshotProbe probe();
+    void rereadNotified();
+    // The window takes NEXT: its events logged, then every view shown from it.
+    void adopt(const SnapshotPtr &next, const QStringList &warnings);
     // `probed` with what the helper last said of LVM merged in; asks again when
     // what sysfs shows of LVM changed since. As root the probe asked LVM itself.
     SnapshotPtr withHelperVolumeDetails(const SnapshotPtr &probed);

@@ -35,6 +35,8 @@ struct SyncProgress {
     std::optional<qint64> totalKib;
     std::optional<double> finishMinutes; // kernel's estimate
     std::optional<qint64> speedKibPerSec;
+
+    bool operator==(const SyncProgress &) const = default;
 };
 
 struct Member {
@@ -52,6 +54,8 @@ struct Member {
     bool writeError = false;        // only known from sysfs
     std::optional<qint64> errors;   // md/dev-*/errors: corrected read errors
     QStringList rawState;           // md/dev-*/state words as read, for the details pane
+
+    bool operator==(const Member &) const = default;
 };
 
 struct Bitmap {
@@ -60,6 +64,8 @@ struct Bitmap {
     qint64 memoryKib = 0;
     qint64 chunkBytes = 0;
     QString file;                   // empty for an internal bitmap
+
+    bool operator==(const Bitmap &) const = default;
 };
 
 struct Array {
@@ -97,6 +103,9 @@ struct Array {
     QSet<int> missingSlots() const;
     // Too many members, or the wrong ones, are missing for its level: the data is gone.
     bool dataLost() const;
+
+    // Field by field: whether a card must be drawn again.
+    bool operator==(const Array &) const = default;
 };
 
 } // namespace plexus

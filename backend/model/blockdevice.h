@@ -24,6 +24,8 @@ struct Partition {
     QString partTypeId;             // GPT type GUID or MBR type (0xfd)
     QString partUuid;               // the partition's own GUID (GPT) or disk id and number (MBR): what a UEFI boot entry names
     QStringList holders;            // kernel names using it: "md0", "dm-0"
+
+    bool operator==(const Partition &) const = default;
 };
 
 struct Disk {
@@ -52,6 +54,8 @@ struct Disk {
     // How large a disk must be to take this disk's partition table: the end
     // of its last partition, and a GPT's backup table (33 sectors) after it.
     qint64 layoutBytes() const;
+
+    bool operator==(const Disk &) const = default;
 };
 
 struct Mount {

@@ -116,7 +116,7 @@ MdWatcher::MdWatcher(const QString &root, QObject *parent)
     setObjectName(QStringLiteral("mdWatcher"));
     m_progressTimer.setInterval(progressIntervalMs);
     m_progressTimer.setTimerType(Qt::CoarseTimer);
-    connect(&m_progressTimer, &QTimer::timeout, this, &MdWatcher::onProgressTick);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MdWatcher::recheck);
     // Zero-time, so that notifications already queued in this event-loop
     // turn join the first report instead of starting the window.
     m_emitSoon.setSingleShot(true);
@@ -287,7 +287,7 @@ void MdWatcher::onActivated(const QString &path)
     afterChange();
 }
 
-void MdWatcher::onProgressTick()
+void MdWatcher::recheck()
 {
     QStringList unreadable;
     bool changed = false;

@@ -48,6 +48,11 @@ public Q_SLOTS:
     // changed(). Tests call it after editing a fixture tree: regular files
     // never signal POLLPRI.
     void refresh();
+    // Re-reads every watched file and reports what changed, as md's own
+    // notifications would: only the arrays whose files differ, and nothing at
+    // all when none does. The progress timer's tick; the benchmark calls it
+    // after editing a fixture tree, where files never signal.
+    void recheck();
 
 Q_SIGNALS:
     void changed();
@@ -59,7 +64,6 @@ private:
     bool rescan();                        // true when the set of watched files changed
     bool reread(Watch *watch);            // true when its content changed
     void onActivated(const QString &path);
-    void onProgressTick();
     void drop(const QString &path);
     void afterChange();
     void updateProgressTimer();

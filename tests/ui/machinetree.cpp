@@ -62,6 +62,16 @@ void MachineTree::write(const QString &path, const QByteArray &content) const
         f.write(content);
 }
 
+void MachineTree::writeDeviceNumber(const QString &dir, const QString &number) const
+{
+    write(dir + QStringLiteral("dev"), line(number));
+    // And the kernel's link from the number to the device, which is how the
+    // probes name a mount's device on a real machine (one readlink, no scan).
+    QDir().mkpath(m_root + QStringLiteral("/sys/dev/block"));
+    QFile::link(QStringLiteral("../../block/") + dir.sliced(QStringLiteral("sys/block/").size()).chopped(1),
+                m_root + QStringLiteral("/sys/dev/block/") + number);
+}
+
 QByteArray MachineTree::read(const QString &path) const
 {
     QFile f(m_root + QLatin1Char('/') + path);
@@ -132,7 +142,7 @@ void MachineTree::writeDisk(const Disk &d, int index)
 {
     const QString dir = QStringLiteral("sys/block/%1/").arg(d.name);
     const int minor = index * 16; // major 259 (blkext) keeps every minor free for us
-    write(dir + QStringLiteral("dev"), line(QStringLiteral("259:%1").arg(minor)));
+    writeDeviceNumber(dir, QStringLiteral("259:%1").arg(minor));
     write(dir + QStringLiteral("size"), line(d.sizeGiB * 1024 * 1024 * 2));
     write(dir + QStringLiteral("removable"), line(d.removable ? 1 : 0));
     write(dir + QStringLiteral("ro"), line(0));
@@ -153,7 +163,7 @@ void MachineTree::writeDisk(const Disk &d, int index)
     for (int n = 0; n < d.partitions.size(); ++n) {
         const Partition &p = d.partitions[n];
         const QString pdir = dir + p.name + QLatin1Char('/');
-        write(pdir + QStringLiteral("dev"), line(QStringLiteral("259:%1").arg(minor + n + 1)));
+        writeDeviceNumber(pdir, QStringLiteral("259:%1").arg(minor + n + 1));
         write(pdir + QStringLiteral("partition"), line(n + 1));
         write(pdir + QStringLiteral("start"), line(p.startMiB * 2048));
         write(pdir + QStringLiteral("size"), line(p.sizeMiB * 2048));
@@ -174,7 +184,7 @@ void MachineTree::writeArray(const Array &a, int number)
 {
     const QString dir = QStringLiteral("sys/block/%1/").arg(a.name);
     const QString md = dir + QStringLiteral("md/");
-    write(dir + QStringLiteral("dev"), line(QStringLiteral("9:%1").arg(number)));
+    writeDeviceNumber(dir, QStringLiteral("9:%1").arg(number));
     write(dir + QStringLiteral("size"), line(a.sizeKiB * 2));
     QDir().mkpath(m_root + QLatin1Char('/') + dir + QStringLiteral("holders"));
     write(md + QStringLiteral("level"), line(a.level));

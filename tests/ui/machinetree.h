@@ -88,6 +88,7 @@ public:
 
 private:
     void writeDisk(const Disk &disk, int index);
+    void writeDeviceNumber(const QString &dir, const QString &number) const; // DIR: "sys/block/sda/sda1/"
     void writeArray(const Array &array, int number);
     void writeMdstat();
     QByteArray deviceNumber(const QString &name) const; // "259:3", from the tree's sys/block

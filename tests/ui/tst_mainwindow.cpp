@@ -35,6 +35,8 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -548,6 +550,78 @@ private Q_SLOTS:
         QVERIFY(!narrow->isEnabled());
         QCOMPARE(log->model()->rowCount(), everything); // nothing to narrow to: every line
         narrow->setChecked(false);
+    }
+
+    // md's notification about one array (here: a member failing, a rebuild
+    // moving on) re-reads that array only, and the window keeps what the user
+    // was doing: the selection, the hovered item, where the overview is
+    // scrolled to, and the cards and rows themselves.
+    void aNotificationRereadsItsArrayOnly()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QList<MachineTree::Disk> disks;
+        QList<MachineTree::Array> arrays;
+        MachineTree::describeLargeMachine(48, 12, &disks, &arrays);
+        tree.build(disks, arrays);
+        MainWindow w(dir.path());
+        showWindow(w, QSize(1100, 700));
+        QTRY_VERIFY(cardsFit(w));
+
+        const MachineTree::Array &watched = arrays.at(3), &failing = arrays.at(7);
+        const Selectable selected = Selectable::member(watched.name, watched.members.at(1).device, 1);
+        w.selection()->setCurrent(selected);
+        const Selectable hovered = Selectable::disk(disks.at(20).name);
+        w.selection()->setHovered(hovered);
+        auto *scroll = w.findChild<QScrollArea *>(QStringLiteral("overviewScroll"));
+        QVERIFY(scroll && scroll->verticalScrollBar()->maximum() > 0);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum() / 2);
+        const int scrolledTo = scroll->verticalScrollBar()->value();
+        const ArrayCard *watchedCard = w.arraysView()->card(watched.name);
+        const DiskRow *firstRow = w.diskMap()->row(disks.first().name);
+        const QString model = labelText(firstRow, "model");
+
+        // A change md tells nobody about (udev's record of a disk): not read on
+        // an md notification, only when everything is (F5, a disk arriving).
+        const QString record = QStringLiteral("run/udev/data/b259:0");
+        tree.write(record, tree.read(record).replace("E:ID_MODEL=", "E:ID_MODEL=Renamed_"));
+        tree.write(QStringLiteral("sys/block/%1/device/model").arg(disks.first().name), "Renamed\n");
+
+        const QString member = failing.members.at(0).device;
+        tree.failMember(failing.name, member);
+        QSignalSpy reloaded(&w, &MainWindow::reloaded);
+        w.watcher()->recheck();
+        QVERIFY(reloaded.wait(3000));
+        const ArrayCard *failed = w.arraysView()->card(failing.name);
+        QVERIFY(slotLines(failed).contains(member + QStringLiteral(": faulty")));
+        QCOMPARE(cardOrder(w).first(), failing.name); // the array that needs a look comes first
+        QVERIFY(logHas(w, QStringLiteral("%1 failed in %2").arg(member, failing.name)));
+        QCOMPARE(w.selection()->current(), selected);
+        QCOMPARE(w.selection()->hovered(), hovered);
+        QCOMPARE(scroll->verticalScrollBar()->value(), scrolledTo);
+        QCOMPARE(w.arraysView()->card(watched.name), watchedCard);
+        QCOMPARE(w.diskMap()->row(disks.first().name), firstRow);
+        QCOMPARE(labelText(firstRow, "model"), model);
+
+        // A rebuild's progress, tick by tick, the same way.
+        tree.startSync(watched.name, QStringLiteral("check"), 0, Q_INT64_C(1000000), 50000);
+        w.watcher()->recheck();
+        QVERIFY(reloaded.wait(3000));
+        tree.advanceSync(watched.name, 500000);
+        w.watcher()->recheck();
+        QVERIFY(reloaded.wait(3000));
+        QVERIFY(qAbs(watchedCard->findChild<QProgressBar *>(QStringLiteral("progress"))->value() - 500) <= 1); // half way
+        QCOMPARE(w.selection()->current(), selected);
+        QCOMPARE(labelText(firstRow, "model"), model);
+
+        // Nothing changed: no report, nothing redone.
+        w.watcher()->recheck();
+        QVERIFY(!reloaded.wait(300));
+
+        // Everything read again: now the disk's new model shows.
+        QVERIFY(refreshAndWait(w));
+        QCOMPARE(labelText(w.diskMap()->row(disks.first().name), "model"), QStringLiteral("Renamed"));
+        QCOMPARE(w.selection()->current(), selected);
     }
 
     // plexus --select, and a notification's "open" and "replace": the window

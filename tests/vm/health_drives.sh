@@ -31,7 +31,15 @@ def arr(n):
 v = eval(sys.argv[1])
 print(json.dumps(v) if not isinstance(v, str) else v)' "$1"
 }
-by_serial() { for d in /sys/block/nvme*n1; do [ "$(cat "$d/device/serial" | tr -d ' ')" = "$1" ] && basename "$d"; done; }
+# The kernel numbers NVMe controllers in probe order, which varies from boot to boot.
+# (An if, not `test && basename`: a last non-matching disk would make the function,
+# and so under set -e the whole test, fail without a word.)
+by_serial() {
+    local d
+    for d in /sys/block/nvme*n1; do
+        if [ "$(tr -d ' ' < "$d/device/serial")" = "$1" ]; then basename "$d"; fi
+    done
+}
 disk1=$(by_serial PLXNVME1) disk2=$(by_serial PLXNVME2)
 [ -n "$disk1" ] && [ -n "$disk2" ] || { ls -l /sys/block; fail "the two NVMe disks are not there"; }
 drive2=$(udisksctl info -b "/dev/$disk2" | sed -n "s/^ *Drive: *'\(.*\)'/\1/p")

@@ -3,9 +3,15 @@
 # Shared by the VM tests (sourced; runs inside the VM as root with the built
 # programs on PATH). Plexus only observes here: the situations are made with mdadm.
 set -euo pipefail
+# set -e ends a test at the first failing command: say which, or the run ends
+# without a word. (-E: also inside functions; not from subshells, where a failure
+# need not end the test: the command that runs the subshell is named instead.)
+set -E
+trap 'rc=$?; [ "$BASH_SUBSHELL" -gt 0 ] || echo "FAIL: ${BASH_SOURCE[0]##*/} line $LINENO: '"'"'$BASH_COMMAND'"'"' exited with $rc" >&2' ERR
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
-step() { echo "--- $*"; }
+# Each step with the guest's uptime: where a slow test spends its time.
+step() { echo "--- $* [$(cut -d' ' -f1 /proc/uptime) s]"; }
 
 # status_json: plexusctl's description of the live machine.
 status_json() { plexusctl status --json 2>/dev/null; }
