@@ -223,8 +223,8 @@ template<class R> Command requestCommand()
 {
     Command c;
     c.name = QLatin1String(R::info.command);
-    c.summary = QLatin1String(R::info.summary);
-    c.details = QLatin1String(R::info.details);
+    c.summary = R::info.summary.toString();
+    c.details = R::info.details.isEmpty() ? QString() : R::info.details.toString();
     CommandLineSyntax syntax;
     R().visit(syntax);
     c.synopsis = syntax.synopsis.join(QLatin1Char(' '));

@@ -18,6 +18,8 @@ namespace {
 bool isHidden(const FieldSpec &f) { return f.cli && QLatin1String(f.cli) == QLatin1String("-"); }
 bool isPositional(const FieldSpec &f) { return f.cli && !*f.cli; }
 QString placeholder(const FieldSpec &f) { return f.valueName ? QLatin1String(f.valueName) : QStringLiteral("VALUE"); }
+// The help in the user's language (KLazyLocalizedString: looked up only now, when shown).
+QString helpText(const FieldSpec &f) { return f.help.isEmpty() ? QString() : f.help.toString(); }
 // The option's names: its own, then the one it had before (still accepted).
 QStringList names(const FieldSpec &f, const QString &prefix = {})
 {
@@ -33,7 +35,7 @@ void CommandLineSyntax::operator()(const bool &value, const FieldSpec &f)
     if (isHidden(f) || isPositional(f))
         return;
     // A flag that is on unless said otherwise: --no-wait.
-    options << QCommandLineOption(names(f, value ? QStringLiteral("no-") : QString()), QLatin1String(f.help));
+    options << QCommandLineOption(names(f, value ? QStringLiteral("no-") : QString()), helpText(f));
 }
 
 void CommandLineSyntax::add(const FieldSpec &f, bool list)
@@ -44,7 +46,7 @@ void CommandLineSyntax::add(const FieldSpec &f, bool list)
         synopsis << placeholder(f);
         return;
     }
-    options << QCommandLineOption(names(f), QLatin1String(f.help), placeholder(f));
+    options << QCommandLineOption(names(f), helpText(f), placeholder(f));
     const QString word = QStringLiteral("--%1 %2").arg(f.cliName(), placeholder(f));
     if (f.place == FieldSpec::Argument)
         synopsis << (list ? QStringLiteral("[%1]...").arg(word) : word);

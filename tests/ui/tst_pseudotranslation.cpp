@@ -35,6 +35,8 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -362,6 +364,57 @@ private Q_SLOTS:
                 seen << Seen{n->actions[i], QStringLiteral("action ") + n->actions[i - 1]};
         }
         VERIFY_TRANSLATED(untranslated(seen, {QStringLiteral("md0"), QStringLiteral("sdb"), QStringLiteral("sdd")}));
+    }
+
+    // plexusctl's usage and every command's --help: what each does, its
+    // arguments and options (the engine's own words, kli18nc in its tables).
+    void plexusctlHelpSpeaksThroughTheTranslator()
+    {
+        const QString plexusctl = QStringLiteral(PLEXUS_BIN_DIR "/plexusctl");
+        const auto run = [&](const QStringList &args) {
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("x-test"));
+            p.setProcessEnvironment(env);
+            p.start(plexusctl, args);
+            p.waitForFinished(10000);
+            return QString::fromUtf8(p.readAllStandardOutput());
+        };
+        QProcess list;
+        list.start(plexusctl, {QStringLiteral("--commands")});
+        QVERIFY(list.waitForFinished(10000));
+        const QStringList commands = QString::fromUtf8(list.readAllStandardOutput()).split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY(commands.contains(QStringLiteral("create")) && commands.contains(QStringLiteral("grow-volume")));
+        // Each option or argument on one line (QCommandLineParser wraps its help
+        // under itself); Qt's own options (its catalogue, not ours) left out.
+        const auto entries = [](const QString &help) {
+            QStringList lines;
+            for (const QString &line : help.split(u'\n')) {
+                if (line.startsWith(QLatin1String("          ")) && !lines.isEmpty())
+                    lines.last() += u' ' + line.trimmed();
+                else
+                    lines << line;
+            }
+            static const QRegularExpression qt(QStringLiteral("^(Usage:|Options:|Arguments:|\\s*(-h, --help|--help-all|-v, --version)\\b)"));
+            lines.removeIf([](const QString &l) { return l.contains(qt); });
+            return lines;
+        };
+        // The command line's own syntax is the same in every language: options,
+        // placeholders (ARRAY, KIB), choices (check|repair|idle).
+        static const QRegularExpression syntax(QStringLiteral("--[\\w-]+( <[^>]+>)?|\\w+(\\|\\w+)+(\\.\\.\\.)?|\\b[A-Z][A-Z_]*\\b(\\.\\.\\.)?|[\\[\\]]"));
+        QList<Seen> seen;
+        for (const QString &line : entries(run({QStringLiteral("--help")})))
+            seen << Seen{QString(line).remove(syntax), QStringLiteral("plexusctl --help")};
+        for (const QString &command : commands) {
+            const QString help = run({command, QStringLiteral("--help")});
+            QVERIFY2(help.contains(command), qPrintable(command));
+            for (const QString &line : entries(help))
+                seen << Seen{QString(line).remove(syntax), command + QStringLiteral(" --help")};
+        }
+        QStringList names = commands;
+        names << QStringLiteral("plexusctl");
+        std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); }); // "add-spare" before "add"
+        VERIFY_TRANSLATED(untranslated(seen, names));
     }
 };
 

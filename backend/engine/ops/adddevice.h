@@ -34,21 +34,21 @@ struct AddDeviceRequest {
     {
         v(array, arrayArgument());
         v(device, writtenOver(argument("device", "", "DEVICE")));
-        v(overwrite, erasing(option("overwrite", "The device's data and signatures may be destroyed.")));
-        v(partitionLike, erasing(formerly(option("partition_like", "DEVICE is a blank disk: give it a member's disk's partitions first, and add the matching partition."),
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "The device's data and signatures may be destroyed."))));
+        v(partitionLike, erasing(formerly(option("partition_like", kli18nc("plexusctl --help: what an option does", "DEVICE is a blank disk: give it a member's disk's partitions first, and add the matching partition.")),
                                           "partition_like_members")));
-        v(allowSameDisk, option("allow_same_disk", "Allow DEVICE on the same disk as another working member."));
+        v(allowSameDisk, option("allow_same_disk", kli18nc("plexusctl --help: what an option does", "Allow DEVICE on the same disk as another working member.")));
         common.visit(v);
     }
     QString title() const;
 };
 
 struct AddMemberRequest : AddDeviceRequest {
-    static constexpr OperationInfo info{"AddMember", "add", "add a member into a degraded array's missing slot", polkitActions::modify};
+    static constexpr OperationInfo info{"AddMember", "add", kli18nc("plexusctl: what a command does", "add a member into a degraded array's missing slot"), polkitActions::modify};
 };
 
 struct AddSpareRequest : AddDeviceRequest {
-    static constexpr OperationInfo info{"AddSpare", "add-spare", "add a spare to a redundant array", polkitActions::modify};
+    static constexpr OperationInfo info{"AddSpare", "add-spare", kli18nc("plexusctl: what a command does", "add a spare to a redundant array"), polkitActions::modify};
     AddSpareRequest() { spare = true; }
 };
 

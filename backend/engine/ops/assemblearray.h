@@ -33,7 +33,7 @@ struct ValidAssemble {
 };
 
 struct AssembleArrayRequest {
-    static constexpr OperationInfo info{"AssembleArray", "assemble", "start an array from its members", polkitActions::modify};
+    static constexpr OperationInfo info{"AssembleArray", "assemble", kli18nc("plexusctl: what a command does", "start an array from its members"), polkitActions::modify};
     using Valid = ValidAssemble;
 
     QString array;
@@ -46,9 +46,9 @@ struct AssembleArrayRequest {
     {
         v(array, argument("array", "", "ARRAY"));
         v(members, argument("members", "", "DEVICE..."));
-        v(runDegraded, option("run_degraded", "Start it even if members are missing.", nullptr, "run"));
-        v(keep, erasing(option("keep", "The members' histories diverged (each half ran without the other): keep the data of the half "
-                                       "this member belongs to; the other members are erased and added again.", "MEMBER")));
+        v(runDegraded, option("run_degraded", kli18nc("plexusctl --help: what an option does", "Start it even if members are missing."), nullptr, "run"));
+        v(keep, erasing(option("keep", kli18nc("plexusctl --help: what an option does", "The members' histories diverged (each half ran without the other): keep the data of the half "
+                                       "this member belongs to; the other members are erased and added again."), "MEMBER")));
         common.visit(v);
     }
     QString title() const { return i18nc("an operation's title: %1 an array", "Start %1", deviceName(array)); }

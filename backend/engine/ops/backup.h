@@ -29,8 +29,8 @@ struct ValidBackUp {
 
 struct BackUpRequest {
     static constexpr OperationInfo info{"BackUpToDisk", "back-up",
-                                        "copy a running mirror onto a device and cut it off: a point-in-time backup (refreshed incrementally "
-                                        "when the device holds an earlier one)",
+                                        kli18nc("plexusctl: what a command does", "copy a running mirror onto a device and cut it off: a point-in-time backup (refreshed incrementally "
+                                        "when the device holds an earlier one)"),
                                         polkitActions::modify};
     using Valid = ValidBackUp;
 
@@ -43,8 +43,8 @@ struct BackUpRequest {
     {
         v(array, arrayArgument());
         v(device, writtenOver(argument("device", "", "DEVICE")));
-        v(overwrite, erasing(option("overwrite", "DEVICE's contents may be destroyed: all of ARRAY is copied over them (an earlier "
-                                                 "backup that changed, or other data).")));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "DEVICE's contents may be destroyed: all of ARRAY is copied over them (an earlier "
+                                                 "backup that changed, or other data)."))));
         common.visit(v);
     }
     QString title() const;

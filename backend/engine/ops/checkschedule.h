@@ -25,7 +25,7 @@ struct ValidCheckSchedule {
 
 struct CheckScheduleRequest {
     static constexpr OperationInfo info{"SetCheckSchedule", "check-schedule",
-                                        "change when the arrays are checked (a systemd calendar, 'off' or 'default')", polkitActions::scrub};
+                                        kli18nc("plexusctl: what a command does", "change when the arrays are checked (a systemd calendar, 'off' or 'default')"), polkitActions::scrub};
     using Valid = ValidCheckSchedule;
 
     QString when;
@@ -34,7 +34,7 @@ struct CheckScheduleRequest {
     template<class V> void visit(V &v)
     {
         v(when, argument("when", "", "WHEN",
-                         "A systemd calendar ('Sun *-*-1..7 01:00', 'weekly'), 'off' (no scheduled checks) or 'default' (as the distribution ships it)."));
+                         kli18nc("plexusctl --help: what an argument is", "A systemd calendar ('Sun *-*-1..7 01:00', 'weekly'), 'off' (no scheduled checks) or 'default' (as the distribution ships it).")));
         common.visit(v);
     }
     QString title() const;

@@ -13,7 +13,7 @@ namespace plexus {
 struct ValidCloseBackup { ResolvedDevice device; QStringList loops; };
 
 struct CloseBackupRequest {
-    static constexpr OperationInfo info{"CloseBackup", "close-backup", "detach the loop device open-backup set up over a backup copy",
+    static constexpr OperationInfo info{"CloseBackup", "close-backup", kli18nc("plexusctl: what a command does", "detach the loop device open-backup set up over a backup copy"),
                                         polkitActions::modify};
     using Valid = ValidCloseBackup;
 

@@ -19,7 +19,7 @@ struct ValidCopyTable {
 };
 
 struct CopyPartitionTableRequest {
-    static constexpr OperationInfo info{"CopyPartitionTable", "copy-table", "give disk TARGET the partitions of disk SOURCE (new identifiers)", polkitActions::erase};
+    static constexpr OperationInfo info{"CopyPartitionTable", "copy-table", kli18nc("plexusctl: what a command does", "give disk TARGET the partitions of disk SOURCE (new identifiers)"), polkitActions::erase};
     using Valid = ValidCopyTable;
 
     DeviceSpec source;
@@ -31,7 +31,7 @@ struct CopyPartitionTableRequest {
     {
         v(source, argument("source", "", "SOURCE"));
         v(target, writtenOver(argument("target", "", "TARGET")));
-        v(overwrite, erasing(option("overwrite", "TARGET's partition table and signatures may go.")));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "TARGET's partition table and signatures may go."))));
         common.visit(v);
     }
     QString title() const;

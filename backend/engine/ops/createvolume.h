@@ -24,7 +24,7 @@ struct ValidCreateVolume {
 };
 
 struct CreateVolumeRequest {
-    static constexpr OperationInfo info{"CreateVolume", "create-volume", "create a logical volume, with a filesystem if asked",
+    static constexpr OperationInfo info{"CreateVolume", "create-volume", kli18nc("plexusctl: what a command does", "create a logical volume, with a filesystem if asked"),
                                         polkitActions::volume};
     using Valid = ValidCreateVolume;
 
@@ -42,12 +42,12 @@ struct CreateVolumeRequest {
     {
         v(group, argument("group", "", "GROUP"));
         v(name, argument("name", "", "NAME"));
-        v(size, option("size", "Its size (512M, 20G); all the free space when not given.", "SIZE"));
-        v(stripes, option("stripes", "Stripe it across this many devices of the group (1: linear).", "N"));
-        v(stripeKib, option("stripe_kib", "Stripe size in KiB (a power of two, 4 to 4096).", "KIB"));
-        v(filesystem, option("filesystem", "Make this filesystem on it: ext4, xfs, swap or vfat.", "TYPE"));
-        v(label, option("label", "The filesystem's label.", "LABEL"));
-        v(mountPoint, option("mount_point", "Mount it here, now and at every start (a line in /etc/fstab); needs a filesystem other than swap.", "PATH"));
+        v(size, option("size", kli18nc("plexusctl --help: what an option does", "Its size (512M, 20G); all the free space when not given."), "SIZE"));
+        v(stripes, option("stripes", kli18nc("plexusctl --help: what an option does", "Stripe it across this many devices of the group (1: linear)."), "N"));
+        v(stripeKib, option("stripe_kib", kli18nc("plexusctl --help: what an option does", "Stripe size in KiB (a power of two, 4 to 4096)."), "KIB"));
+        v(filesystem, option("filesystem", kli18nc("plexusctl --help: what an option does", "Make this filesystem on it: ext4, xfs, swap or vfat."), "TYPE"));
+        v(label, option("label", kli18nc("plexusctl --help: what an option does", "The filesystem's label."), "LABEL"));
+        v(mountPoint, option("mount_point", kli18nc("plexusctl --help: what an option does", "Mount it here, now and at every start (a line in /etc/fstab); needs a filesystem other than swap."), "PATH"));
         common.visit(v);
     }
     QString title() const;

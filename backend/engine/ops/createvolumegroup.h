@@ -19,7 +19,7 @@ struct ValidCreateVolumeGroup {
 };
 
 struct CreateVolumeGroupRequest {
-    static constexpr OperationInfo info{"CreateVolumeGroup", "create-vg", "make arrays or partitions into an LVM volume group",
+    static constexpr OperationInfo info{"CreateVolumeGroup", "create-vg", kli18nc("plexusctl: what a command does", "make arrays or partitions into an LVM volume group"),
                                         polkitActions::volume};
     using Valid = ValidCreateVolumeGroup;
 
@@ -35,10 +35,10 @@ struct CreateVolumeGroupRequest {
     {
         v(name, argument("name", "", "NAME"));
         v(devices, writtenOver(argument("devices", "", "DEVICE")));
-        v(overwrite, erasing(option("overwrite", "What the devices hold now may be destroyed.")));
-        v(volume, option("volume", "Also make one volume of all its space, the devices end to end (a concatenation).", "NAME"));
-        v(filesystem, option("filesystem", "Make this filesystem on that volume, ready to mount: ext4, xfs, swap or vfat.", "TYPE"));
-        v(label, option("label", "The filesystem's label.", "LABEL"));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "What the devices hold now may be destroyed."))));
+        v(volume, option("volume", kli18nc("plexusctl --help: what an option does", "Also make one volume of all its space, the devices end to end (a concatenation)."), "NAME"));
+        v(filesystem, option("filesystem", kli18nc("plexusctl --help: what an option does", "Make this filesystem on that volume, ready to mount: ext4, xfs, swap or vfat."), "TYPE"));
+        v(label, option("label", kli18nc("plexusctl --help: what an option does", "The filesystem's label."), "LABEL"));
         common.visit(v);
     }
     QString title() const;

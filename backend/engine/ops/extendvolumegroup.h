@@ -16,7 +16,7 @@ struct ValidExtendVolumeGroup {
 };
 
 struct ExtendVolumeGroupRequest {
-    static constexpr OperationInfo info{"ExtendVolumeGroup", "extend-vg", "add arrays or partitions to a volume group",
+    static constexpr OperationInfo info{"ExtendVolumeGroup", "extend-vg", kli18nc("plexusctl: what a command does", "add arrays or partitions to a volume group"),
                                         polkitActions::volume};
     using Valid = ValidExtendVolumeGroup;
 
@@ -29,7 +29,7 @@ struct ExtendVolumeGroupRequest {
     {
         v(group, argument("group", "", "GROUP"));
         v(devices, writtenOver(argument("devices", "", "DEVICE")));
-        v(overwrite, erasing(option("overwrite", "What the devices hold now may be destroyed.")));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "What the devices hold now may be destroyed."))));
         common.visit(v);
     }
     QString title() const;

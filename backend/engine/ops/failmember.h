@@ -14,7 +14,7 @@ namespace plexus {
 struct ValidFail { ResolvedArray array; ResolvedDevice member; };
 
 struct FailMemberRequest {
-    static constexpr OperationInfo info{"FailMember", "fail", "mark a member faulty (refused if data would be lost)", polkitActions::modify};
+    static constexpr OperationInfo info{"FailMember", "fail", kli18nc("plexusctl: what a command does", "mark a member faulty (refused if data would be lost)"), polkitActions::modify};
     using Valid = ValidFail;
 
     QString array;

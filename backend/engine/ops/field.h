@@ -7,6 +7,7 @@
 // setting it destroys data. The D-Bus parser and call, the journal record, the
 // command line and the polkit actions are all read from that one list.
 
+#include <KLazyLocalizedString>
 #include <QString>
 
 namespace plexus {
@@ -15,7 +16,7 @@ struct FieldSpec {
     enum Place { Argument, Option };
     const char *name = "";            // D-Bus argument name or option key: "chunk_kib"
     Place place = Option;
-    const char *help = "";            // for plexusctl --help
+    KLazyLocalizedString help;        // for plexusctl --help, in the user's language (kli18nc)
     // plexusctl: the --NAME of an option or a list argument ("spare" for spares);
     // nullptr: the name with '-' for '_'; "": a positional argument (a list takes the rest);
     // "-": not on the command line (plexusctl fills it itself).
@@ -30,7 +31,7 @@ struct FieldSpec {
 };
 
 // Shorthands for the tables in the operations' visit().
-constexpr FieldSpec argument(const char *name, const char *cli = "", const char *valueName = nullptr, const char *help = "")
+constexpr FieldSpec argument(const char *name, const char *cli = "", const char *valueName = nullptr, KLazyLocalizedString help = {})
 {
     return {name, FieldSpec::Argument, help, cli, valueName};
 }
@@ -40,7 +41,7 @@ constexpr FieldSpec arrayArgument()
     f.array = true;
     return f;
 }
-constexpr FieldSpec option(const char *name, const char *help, const char *valueName = nullptr, const char *cli = nullptr)
+constexpr FieldSpec option(const char *name, KLazyLocalizedString help, const char *valueName = nullptr, const char *cli = nullptr)
 {
     return {name, FieldSpec::Option, help, cli, valueName};
 }
@@ -79,9 +80,9 @@ inline QString deviceName(const QString &path)
 struct OperationInfo {
     const char *method;   // the D-Bus method: "CreateArray"
     const char *command;  // the plexusctl verb: "create"
-    const char *summary;  // for plexusctl's usage: "create an array (...)"
+    KLazyLocalizedString summary; // for plexusctl's usage: "create an array (...)", translated where shown
     const char *action;   // the polkit action it always needs: "org.plexus.array.create"
-    const char *details = "";
+    KLazyLocalizedString details;
     const char *alsoAction = nullptr; // a second one it always needs (ReplaceDisk always partitions: erase)
 };
 
@@ -93,9 +94,9 @@ struct CommonOptions {
 
     template<class V> void visit(V &v)
     {
-        v(allowSystemDisk, option("allow_system_disk", "Allow using the disk the running system is on."));
-        v(tag, option("tag", "", nullptr, "-"));
-        v(arrayUuid, option("array_uuid", "", nullptr, "-"));
+        v(allowSystemDisk, option("allow_system_disk", kli18nc("plexusctl --help: what an option does", "Allow using the disk the running system is on.")));
+        v(tag, option("tag", {}, nullptr, "-"));
+        v(arrayUuid, option("array_uuid", {}, nullptr, "-"));
     }
 };
 

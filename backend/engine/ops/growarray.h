@@ -22,7 +22,7 @@ struct ValidGrow {
 };
 
 struct GrowArrayRequest {
-    static constexpr OperationInfo info{"GrowArray", "grow", "change the number of devices (e.g. 2-way -> 3-way mirror and back) or grow to the members' size",
+    static constexpr OperationInfo info{"GrowArray", "grow", kli18nc("plexusctl: what a command does", "change the number of devices (e.g. 2-way -> 3-way mirror and back) or grow to the members' size"),
                                         polkitActions::modify};
     using Valid = ValidGrow;
 
@@ -39,13 +39,13 @@ struct GrowArrayRequest {
     template<class V> void visit(V &v)
     {
         v(array, arrayArgument());
-        v(raidDevices, argument("raid_devices", "raid-devices", "N", "The new number of devices."));
-        v(add, writtenOver(argument("add", "add", "DEVICE", "A new member (repeatable).")));
-        v(remove, argument("remove", "remove", "MEMBER", "A member to take out when shrinking a mirror (repeatable)."));
-        v(size, option("size", "'max': use the whole of each member.", "max"));
-        v(forceSingle, option("force_single", "Allow shrinking a mirror to one device."));
-        v(overwrite, erasing(option("overwrite", "New members' data and signatures may be destroyed.")));
-        v(allowSameDisk, option("allow_same_disk", "Allow a new member on the same disk as another working member."));
+        v(raidDevices, argument("raid_devices", "raid-devices", "N", kli18nc("plexusctl --help: what an argument is", "The new number of devices.")));
+        v(add, writtenOver(argument("add", "add", "DEVICE", kli18nc("plexusctl --help: what an argument is", "A new member (repeatable)."))));
+        v(remove, argument("remove", "remove", "MEMBER", kli18nc("plexusctl --help: what an argument is", "A member to take out when shrinking a mirror (repeatable).")));
+        v(size, option("size", kli18nc("plexusctl --help: what an option does", "'max': use the whole of each member."), "max"));
+        v(forceSingle, option("force_single", kli18nc("plexusctl --help: what an option does", "Allow shrinking a mirror to one device.")));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "New members' data and signatures may be destroyed."))));
+        v(allowSameDisk, option("allow_same_disk", kli18nc("plexusctl --help: what an option does", "Allow a new member on the same disk as another working member.")));
         common.visit(v);
     }
     QString title() const

@@ -18,7 +18,7 @@ struct ValidGrowVolume {
 };
 
 struct GrowVolumeRequest {
-    static constexpr OperationInfo info{"GrowVolume", "grow-volume", "grow a logical volume and its filesystem, while mounted",
+    static constexpr OperationInfo info{"GrowVolume", "grow-volume", kli18nc("plexusctl: what a command does", "grow a logical volume and its filesystem, while mounted"),
                                         polkitActions::volume};
     using Valid = ValidGrowVolume;
 
@@ -29,7 +29,7 @@ struct GrowVolumeRequest {
     template<class V> void visit(V &v)
     {
         v(volume, argument("volume", "", "VOLUME"));
-        v(size, option("size", "The new size (20G); all the group's free space when not given.", "SIZE"));
+        v(size, option("size", kli18nc("plexusctl --help: what an option does", "The new size (20G); all the group's free space when not given."), "SIZE"));
         common.visit(v);
     }
     QString title() const;

@@ -18,7 +18,7 @@ struct ValidMakeFilesystem {
 };
 
 struct MakeFilesystemRequest {
-    static constexpr OperationInfo info{"MakeFilesystem", "mkfs", "make a filesystem or swap on a partition, array or volume",
+    static constexpr OperationInfo info{"MakeFilesystem", "mkfs", kli18nc("plexusctl: what a command does", "make a filesystem or swap on a partition, array or volume"),
                                         polkitActions::volume};
     using Valid = ValidMakeFilesystem;
 
@@ -31,9 +31,9 @@ struct MakeFilesystemRequest {
     template<class V> void visit(V &v)
     {
         v(device, writtenOver(argument("device", "", "DEVICE")));
-        v(type, argument("type", "", "TYPE", "ext4, xfs, swap or vfat."));
-        v(label, option("label", "A label (ext4 16, xfs 12, swap 15, vfat 11 characters at most).", "LABEL"));
-        v(overwrite, erasing(option("overwrite", "What DEVICE holds now may be destroyed.")));
+        v(type, argument("type", "", "TYPE", kli18nc("plexusctl --help: what an argument is", "ext4, xfs, swap or vfat.")));
+        v(label, option("label", kli18nc("plexusctl --help: what an option does", "A label (ext4 16, xfs 12, swap 15, vfat 11 characters at most)."), "LABEL"));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "What DEVICE holds now may be destroyed."))));
         common.visit(v);
     }
     QString title() const;

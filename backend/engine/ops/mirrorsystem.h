@@ -76,8 +76,8 @@ struct ValidMirrorSystem {
 
 struct MirrorSystemRequest {
     static constexpr OperationInfo info{"MirrorSystem", "mirror-system",
-                                        "copy the running system onto DISK as RAID-1 mirrors, restart from them, then mirror the old disk",
-                                        polkitActions::create, "", polkitActions::erase};
+                                        kli18nc("plexusctl: what a command does", "copy the running system onto DISK as RAID-1 mirrors, restart from them, then mirror the old disk"),
+                                        polkitActions::create, {}, polkitActions::erase};
     using Valid = ValidMirrorSystem;
 
     DeviceSpec disk;
@@ -88,12 +88,12 @@ struct MirrorSystemRequest {
 
     template<class V> void visit(V &v)
     {
-        v(disk, writtenOver(argument("disk", "", "DISK", "The disk to copy the system onto: at least as large as the system disk.")));
-        v(layout, option("layout", "same (the default): a mirror for each of the system disk's partitions; lvm: founding document 000's, "
+        v(disk, writtenOver(argument("disk", "", "DISK", kli18nc("plexusctl --help: what an argument is", "The disk to copy the system onto: at least as large as the system disk."))));
+        v(layout, option("layout", kli18nc("plexusctl --help: what an option does", "same (the default): a mirror for each of the system disk's partitions; lvm: founding document 000's, "
                                    "/boot a mirror of its own and everything else volumes of the group rootvg on one big mirror, "
-                                   "to be resized online later.", "LAYOUT"));
-        v(overwrite, erasing(option("overwrite", "What DISK holds now may be destroyed.")));
-        v(allowRemovable, option("allow_removable", "DISK may be removable media (a USB disk), which a machine should not depend on to start."));
+                                   "to be resized online later."), "LAYOUT"));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "What DISK holds now may be destroyed."))));
+        v(allowRemovable, option("allow_removable", kli18nc("plexusctl --help: what an option does", "DISK may be removable media (a USB disk), which a machine should not depend on to start.")));
         common.visit(v);
     }
     QString title() const;

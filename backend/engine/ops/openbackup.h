@@ -16,7 +16,7 @@ namespace plexus {
 struct ValidOpenBackup { ResolvedDevice device; QString array; qint64 offsetBytes = 0; qint64 sizeBytes = 0; };
 
 struct OpenBackupRequest {
-    static constexpr OperationInfo info{"OpenBackup", "open-backup", "make a backup copy readable, read-only, without touching it (a loop device)",
+    static constexpr OperationInfo info{"OpenBackup", "open-backup", kli18nc("plexusctl: what a command does", "make a backup copy readable, read-only, without touching it (a loop device)"),
                                         polkitActions::modify};
     using Valid = ValidOpenBackup;
 

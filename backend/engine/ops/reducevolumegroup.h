@@ -21,7 +21,7 @@ struct ValidReduceVolumeGroup {
 
 struct ReduceVolumeGroupRequest {
     // Nothing is lost: the data moves before the device leaves.
-    static constexpr OperationInfo info{"ReduceVolumeGroup", "reduce-vg", "take an array or partition out of a volume group, moving its data off",
+    static constexpr OperationInfo info{"ReduceVolumeGroup", "reduce-vg", kli18nc("plexusctl: what a command does", "take an array or partition out of a volume group, moving its data off"),
                                         polkitActions::volume};
     using Valid = ValidReduceVolumeGroup;
 
@@ -34,7 +34,7 @@ struct ReduceVolumeGroupRequest {
     {
         v(group, argument("group", "", "GROUP"));
         v(device, argument("device", "", "DEVICE"));
-        v(move, option("move", "Move what the group's volumes hold on DEVICE onto its other devices first (pvmove; takes a while)."));
+        v(move, option("move", kli18nc("plexusctl --help: what an option does", "Move what the group's volumes hold on DEVICE onto its other devices first (pvmove; takes a while).")));
         common.visit(v);
     }
     QString title() const;

@@ -21,7 +21,7 @@ struct ValidRemove {
 };
 
 struct RemoveMemberRequest {
-    static constexpr OperationInfo info{"RemoveMember", "remove", "remove a faulty member or a spare", polkitActions::modify};
+    static constexpr OperationInfo info{"RemoveMember", "remove", kli18nc("plexusctl: what a command does", "remove a faulty member or a spare"), polkitActions::modify};
     using Valid = ValidRemove;
 
     QString array;
@@ -34,8 +34,8 @@ struct RemoveMemberRequest {
     {
         v(array, arrayArgument());
         v(member, argument("member", "", "MEMBER"));
-        v(fail, option("fail", "Mark it faulty first (it is still working)."));
-        v(zeroSuperblock, erasing(option("zero_superblock", "Erase its md superblock afterwards.")));
+        v(fail, option("fail", kli18nc("plexusctl --help: what an option does", "Mark it faulty first (it is still working).")));
+        v(zeroSuperblock, erasing(option("zero_superblock", kli18nc("plexusctl --help: what an option does", "Erase its md superblock afterwards."))));
         common.visit(v);
     }
     QString title() const { return i18nc("an operation's title: %1 a member, %2 an array", "Remove %1 from %2", deviceName(member.path), deviceName(array)); }

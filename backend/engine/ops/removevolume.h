@@ -18,7 +18,7 @@ struct ValidRemoveVolume {
 };
 
 struct RemoveVolumeRequest {
-    static constexpr OperationInfo info{"RemoveVolume", "remove-volume", "remove a logical volume and its data", polkitActions::erase};
+    static constexpr OperationInfo info{"RemoveVolume", "remove-volume", kli18nc("plexusctl: what a command does", "remove a logical volume and its data"), polkitActions::erase};
     using Valid = ValidRemoveVolume;
 
     DeviceSpec volume;

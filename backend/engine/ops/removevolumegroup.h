@@ -20,7 +20,7 @@ struct ValidRemoveVolumeGroup {
 };
 
 struct RemoveVolumeGroupRequest {
-    static constexpr OperationInfo info{"RemoveVolumeGroup", "remove-vg", "remove a volume group with its volumes and their data",
+    static constexpr OperationInfo info{"RemoveVolumeGroup", "remove-vg", kli18nc("plexusctl: what a command does", "remove a volume group with its volumes and their data"),
                                         polkitActions::erase};
     using Valid = ValidRemoveVolumeGroup;
 

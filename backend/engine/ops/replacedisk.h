@@ -26,8 +26,8 @@ struct ValidReplaceDisk {
 
 struct ReplaceDiskRequest {
     static constexpr OperationInfo info{"ReplaceDisk", "replace-disk",
-                                        "put disk NEW in place of disk OLD in every array OLD is in (OLD may be gone: name it missing)",
-                                        polkitActions::modify, "", polkitActions::erase};
+                                        kli18nc("plexusctl: what a command does", "put disk NEW in place of disk OLD in every array OLD is in (OLD may be gone: name it missing)"),
+                                        polkitActions::modify, {}, polkitActions::erase};
     using Valid = ValidReplaceDisk;
 
     // The old disk as the user saw it; when it has gone, the kernel name it had
@@ -43,8 +43,8 @@ struct ReplaceDiskRequest {
     {
         v(oldDisk, argument("old_disk", "", "OLD"));
         v(newDisk, writtenOver(argument("new_disk", "", "NEW")));
-        v(overwrite, erasing(option("overwrite", "NEW's data and signatures may be destroyed.")));
-        v(zeroSuperblock, erasing(option("zero_superblock", "Erase the md superblocks of OLD's partitions once they are out of the arrays.")));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "NEW's data and signatures may be destroyed."))));
+        v(zeroSuperblock, erasing(option("zero_superblock", kli18nc("plexusctl --help: what an option does", "Erase the md superblocks of OLD's partitions once they are out of the arrays."))));
         common.visit(v);
     }
     QString title() const;

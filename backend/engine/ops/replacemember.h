@@ -27,7 +27,7 @@ struct ValidReplace {
 };
 
 struct ReplaceMemberRequest {
-    static constexpr OperationInfo info{"ReplaceMember", "replace", "replace a member, hot (the array never loses redundancy)", polkitActions::modify};
+    static constexpr OperationInfo info{"ReplaceMember", "replace", kli18nc("plexusctl: what a command does", "replace a member, hot (the array never loses redundancy)"), polkitActions::modify};
     using Valid = ValidReplace;
 
     QString array;
@@ -47,12 +47,12 @@ struct ReplaceMemberRequest {
         v(array, arrayArgument());
         v(oldMember, argument("old_member", "", "OLD"));
         v(newDevice, writtenOver(argument("new_device", "", "NEW")));
-        v(wait, option("wait", "Return once the copy has started; remove OLD yourself later."));
-        v(overwrite, erasing(option("overwrite", "NEW's data and signatures may be destroyed.")));
-        v(partitionLike, erasing(formerly(option("partition_like", "NEW is a blank disk: give it OLD's disk's partitions first, and use the partition matching OLD."),
+        v(wait, option("wait", kli18nc("plexusctl --help: what an option does", "Return once the copy has started; remove OLD yourself later.")));
+        v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "NEW's data and signatures may be destroyed."))));
+        v(partitionLike, erasing(formerly(option("partition_like", kli18nc("plexusctl --help: what an option does", "NEW is a blank disk: give it OLD's disk's partitions first, and use the partition matching OLD.")),
                                           "partition_like_old")));
-        v(zeroSuperblock, erasing(formerly(option("zero_superblock", "Erase OLD's md superblock once it is out of the array."), "zero_old")));
-        v(allowSameDisk, option("allow_same_disk", "Allow NEW on the same disk as another working member."));
+        v(zeroSuperblock, erasing(formerly(option("zero_superblock", kli18nc("plexusctl --help: what an option does", "Erase OLD's md superblock once it is out of the array.")), "zero_old")));
+        v(allowSameDisk, option("allow_same_disk", kli18nc("plexusctl --help: what an option does", "Allow NEW on the same disk as another working member.")));
         common.visit(v);
     }
     QString title() const

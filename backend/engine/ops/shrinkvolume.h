@@ -22,7 +22,7 @@ struct ValidShrinkVolume {
 struct ShrinkVolumeRequest {
     // The erase action: a wrong size, or a filesystem that is not what it seems,
     // destroys data, so it is asked for each time.
-    static constexpr OperationInfo info{"ShrinkVolume", "shrink-volume", "shrink a logical volume and its ext4 filesystem (unmounted)",
+    static constexpr OperationInfo info{"ShrinkVolume", "shrink-volume", kli18nc("plexusctl: what a command does", "shrink a logical volume and its ext4 filesystem (unmounted)"),
                                         polkitActions::erase};
     using Valid = ValidShrinkVolume;
 
@@ -33,7 +33,7 @@ struct ShrinkVolumeRequest {
     template<class V> void visit(V &v)
     {
         v(volume, argument("volume", "", "VOLUME"));
-        v(size, option("size", "The new size (2G); at least what its filesystem uses.", "SIZE"));
+        v(size, option("size", kli18nc("plexusctl --help: what an option does", "The new size (2G); at least what its filesystem uses."), "SIZE"));
         common.visit(v);
     }
     QString title() const;

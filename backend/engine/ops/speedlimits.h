@@ -21,7 +21,7 @@ struct ValidSpeedLimits {
 };
 
 struct SpeedLimitsRequest {
-    static constexpr OperationInfo info{"SetSyncSpeedLimits", "speed", "set an array's resync speed limits (KiB/s)", polkitActions::modify};
+    static constexpr OperationInfo info{"SetSyncSpeedLimits", "speed", kli18nc("plexusctl: what a command does", "set an array's resync speed limits (KiB/s)"), polkitActions::modify};
     using Valid = ValidSpeedLimits;
 
     QString array;
@@ -33,9 +33,9 @@ struct SpeedLimitsRequest {
     template<class V> void visit(V &v)
     {
         v(array, arrayArgument());
-        v(min, argument("min", "min", "KIB", "Minimum resync speed in KiB/s, or 'system'."));
-        v(max, argument("max", "max", "KIB", "Maximum resync speed in KiB/s, or 'system'."));
-        v(untilIdle, option("until_idle", "Only for the sync under way: wait for it to end, then put the limits back as they were."));
+        v(min, argument("min", "min", "KIB", kli18nc("plexusctl --help: what an argument is", "Minimum resync speed in KiB/s, or 'system'.")));
+        v(max, argument("max", "max", "KIB", kli18nc("plexusctl --help: what an argument is", "Maximum resync speed in KiB/s, or 'system'.")));
+        v(untilIdle, option("until_idle", kli18nc("plexusctl --help: what an option does", "Only for the sync under way: wait for it to end, then put the limits back as they were.")));
         common.visit(v);
     }
     QString title() const;

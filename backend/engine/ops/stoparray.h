@@ -14,7 +14,7 @@ namespace plexus {
 struct ValidStop { ResolvedArray array; };
 
 struct StopArrayRequest {
-    static constexpr OperationInfo info{"StopArray", "stop", "stop an array (its members keep their data)", polkitActions::modify};
+    static constexpr OperationInfo info{"StopArray", "stop", kli18nc("plexusctl: what a command does", "stop an array (its members keep their data)"), polkitActions::modify};
     using Valid = ValidStop;
 
     QString array;

@@ -12,7 +12,7 @@ namespace plexus {
 struct ValidSyncAction { ResolvedArray array; QString action; };
 
 struct SyncActionRequest {
-    static constexpr OperationInfo info{"RequestSyncAction", "scrub", "start a check or repair of an array, or stop it", polkitActions::scrub};
+    static constexpr OperationInfo info{"RequestSyncAction", "scrub", kli18nc("plexusctl: what a command does", "start a check or repair of an array, or stop it"), polkitActions::scrub};
     using Valid = ValidSyncAction;
 
     QString array;

@@ -18,7 +18,7 @@ struct ValidTakeDiskOut {
 
 struct TakeDiskOutRequest {
     static constexpr OperationInfo info{"TakeDiskOut", "take-disk-out",
-                                        "fail and remove all of a disk's members from every array (refused if an array would lose data)",
+                                        kli18nc("plexusctl: what a command does", "fail and remove all of a disk's members from every array (refused if an array would lose data)"),
                                         polkitActions::modify};
     using Valid = ValidTakeDiskOut;
 

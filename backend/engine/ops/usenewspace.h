@@ -27,7 +27,7 @@ struct ValidUseNewSpace {
 struct UseNewSpaceRequest {
     // volume.modify, not array.modify: nothing is lost and the plan ends in
     // LVM; the array only grows onto space its members already have.
-    static constexpr OperationInfo info{"UseNewSpace", "use-new-space", "after bigger members: grow an array, its LVM physical volume and a volume",
+    static constexpr OperationInfo info{"UseNewSpace", "use-new-space", kli18nc("plexusctl: what a command does", "after bigger members: grow an array, its LVM physical volume and a volume"),
                                         polkitActions::volume};
     using Valid = ValidUseNewSpace;
 
@@ -38,8 +38,8 @@ struct UseNewSpaceRequest {
     template<class V> void visit(V &v)
     {
         v(array, arrayArgument());
-        v(volume, option("volume", "Grow this volume of the array's group (its name, e.g. root) and its filesystem into the new space; "
-                                   "without it the space stays free in the group.", "NAME"));
+        v(volume, option("volume", kli18nc("plexusctl --help: what an option does", "Grow this volume of the array's group (its name, e.g. root) and its filesystem into the new space; "
+                                   "without it the space stays free in the group."), "NAME"));
         common.visit(v);
     }
     QString title() const;

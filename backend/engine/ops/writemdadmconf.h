@@ -12,7 +12,7 @@ namespace plexus {
 struct ValidWriteConf { QString confPath; bool confExists = false; int arrays = 0; QString stamp; };
 
 struct WriteMdadmConfRequest {
-    static constexpr OperationInfo info{"WriteMdadmConf", "write-conf", "write the running arrays into mdadm.conf (backup first)", polkitActions::modify};
+    static constexpr OperationInfo info{"WriteMdadmConf", "write-conf", kli18nc("plexusctl: what a command does", "write the running arrays into mdadm.conf (backup first)"), polkitActions::modify};
     using Valid = ValidWriteConf;
 
     CommonOptions common;

@@ -14,7 +14,7 @@ namespace plexus {
 struct ValidZero { ResolvedDevice device; QString formerArray; };
 
 struct ZeroSuperblockRequest {
-    static constexpr OperationInfo info{"ZeroSuperblock", "zero-superblock", "erase the md superblock of a device in no running array", polkitActions::erase};
+    static constexpr OperationInfo info{"ZeroSuperblock", "zero-superblock", kli18nc("plexusctl: what a command does", "erase the md superblock of a device in no running array"), polkitActions::erase};
     using Valid = ValidZero;
 
     DeviceSpec device;
