@@ -48,10 +48,10 @@ QDBusArgument noDetails() // a{ss}
 void PolkitAuthority::ask(const QString &action, const QString &busName, bool interactive, const QString &cancelId,
                           std::function<void(const Answer &)> answered)
 {
-    enum : uint { AllowUserInteraction = 1 };
+    constexpr uint allowUserInteraction = 1; // polkit's CheckAuthorizationFlags
     QDBusMessage call = polkitCall("CheckAuthorization");
     call << QVariant::fromValue(systemBusName(busName)) << action << QVariant::fromValue(noDetails())
-         << uint(interactive ? AllowUserInteraction : 0) << cancelId;
+         << (interactive ? allowUserInteraction : 0u) << cancelId;
     // A little longer than the check's own limit, which cancels it first.
     const int timeout = int(m_timeLimit.count()) + 5000;
     auto *watcher = new QDBusPendingCallWatcher(QDBusConnection::systemBus().asyncCall(call, timeout));
