@@ -4,10 +4,15 @@
 # programs on PATH). Plexus only observes here: the situations are made with mdadm.
 set -euo pipefail
 # set -e ends a test at the first failing command: say which, or the run ends
-# without a word. (-E: also inside functions; not from subshells, where a failure
-# need not end the test: the command that runs the subshell is named instead.)
+# without a word. Only where set -e is on (a `set +e` stretch expects failures),
+# and not from subshells, where a failure need not end the test (the command
+# that runs the subshell is named instead). -E: inside functions too.
+name_failed_command() { # STATUS LINE COMMAND
+    [[ $- == *e* ]] && [ "$BASH_SUBSHELL" -eq 0 ] || return 0
+    echo "FAIL: ${BASH_SOURCE[1]##*/} line $2: '$3' exited with $1" >&2
+}
 set -E
-trap 'rc=$?; [ "$BASH_SUBSHELL" -gt 0 ] || echo "FAIL: ${BASH_SOURCE[0]##*/} line $LINENO: '"'"'$BASH_COMMAND'"'"' exited with $rc" >&2' ERR
+trap 'name_failed_command $? "$LINENO" "$BASH_COMMAND"' ERR
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # Each step with the guest's uptime: where a slow test spends its time.
