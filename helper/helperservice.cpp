@@ -6,6 +6,8 @@
 
 #include "engine/actions.h"
 #include "engine/backuprecord.h"
+#include "engine/checks/refusal.h"
+#include "engine/dbusstatus.h"
 #include "engine/engine.h"
 #include "engine/ops/anyrequest.h"
 #include "engine/executor.h"
@@ -235,7 +237,7 @@ QString HelperService::submit()
         // Ill-formed: refused before polkit is asked (nothing to authorize).
         qInfo("refused %s (%s) for %s: %s: %s", qPrintable(job.id), qPrintable(job.operation), qPrintable(job.caller.describe()),
               qPrintable(parsed.name()), qPrintable(parsed.message()));
-        QDBusConnection::systemBus().send(call.createErrorReply(parsed.name(), parsed.message()));
+        sendRefusal(QDBusConnection::systemBus(), call, parsed);
         return QString();
     }
     // Authorized on what the parsed request will really do.
@@ -262,7 +264,7 @@ void HelperService::authorize(const QStringList &actions, const QDBusMessage &ca
         if (status) {
             authorized();
         } else {
-            QDBusConnection::systemBus().send(call.createErrorReply(status.name(), status.message()));
+            sendRefusal(QDBusConnection::systemBus(), call, status);
         }
         callFinished();
     });
@@ -314,11 +316,20 @@ void HelperService::runJob(const Job &job, const QDBusMessage &call)
               qPrintable(job.caller.describe()), qPrintable(r.status.name()), qPrintable(r.status.message()));
     const QString id = job.id, name = r.status.name(), message = r.status.message();
     const bool ran = r.ran;
-    const QDBusMessage reply = r.status ? call.createReply(id) : call.createErrorReply(name, message);
-    post([this, reply, ran, to, id, name, message] {
-        if (ran)
+    const Status status = r.status;
+    post([this, call, status, ran, to, id, name, message] {
+        if (ran) {
+            // Followers too read why it failed in their own language.
+            if (const QString entry = catalogueEntry(status); !entry.isEmpty())
+                signalJob(to, id, "Refusal", {message, entry});
             signalJob(to, id, "JobFinished", {id, name, message});
-        QDBusConnection::systemBus().send(reply);
+        }
+        if (status)
+            QDBusConnection::systemBus().send(call.createReply(id));
+        else if (ran) // its Refusal went out before JobFinished
+            QDBusConnection::systemBus().send(call.createErrorReply(name, message));
+        else
+            sendRefusal(QDBusConnection::systemBus(), call, status);
         callFinished();
     });
 }
@@ -447,8 +458,8 @@ QString HelperService::submitTakeUp(Job job)
     const QVariantMap options = qdbus_cast<QVariantMap>(call.arguments().value(1));
     for (auto it = options.begin(); it != options.end(); ++it) {
         if (it.key() != QLatin1String("tag") || it.value().metaType() != QMetaType::fromType<QString>()) {
-            QDBusConnection::systemBus().send(call.createErrorReply(errorName(ErrorCode::Invalid),
-                                                                    QStringLiteral("%1 takes one option, tag (a string); not '%2'.").arg(call.member(), it.key())));
+            sendRefusal(QDBusConnection::systemBus(), call,
+                        invalid(mi18nc("%1 a D-Bus method (ResumeJob), %2 an option's name", "%1 takes one option, tag (a string); not '%2'.", call.member(), it.key())));
             return QString();
         }
     }
@@ -467,27 +478,32 @@ QString HelperService::RollBackJob(const QString &jobId, const QVariantMap &)
     return submitTakeUp(rollBackJob(jobId, newJobId(), callerOf(message())));
 }
 
+void HelperService::refuse(const Status &status)
+{
+    setDelayedReply(true); // the reply is this one, with the sentence's catalogue entry
+    sendRefusal(QDBusConnection::systemBus(), message(), status);
+}
+
 void HelperService::FollowJob(const QString &jobId)
 {
     // A job's signals (commands, tool output) go to who asked for it: to
     // follow it, be that user or root; no polkit (nothing changes). Only the
     // job running now can be followed, by a bounded few.
     if (jobId.isEmpty() || jobId != m_runner.runningJob()) {
-        sendErrorReply(QStringLiteral("org.plexus.Error.NotFound"),
-                       QStringLiteral("That job is not running now (it has ended, or never ran): UnfinishedJobs() says how it stands."));
+        refuse(notFound(mi18nc("keep UnfinishedJobs()", "That job is not running now (it has ended, or never ran): UnfinishedJobs() says how it stands.")));
         return;
     }
     JournalSummary job;
     const Caller caller = callerOf(message());
     if (!Journal::find(jobId, &job, false) || (caller.uid != 0 && caller.uid != job.startedBy)) {
-        sendErrorReply(QStringLiteral("org.plexus.Error.NotAuthorized"),
-                       QStringLiteral("Only the user who asked for that job (uid %1), or root, may follow it.").arg(job.startedBy));
+        refuse(Status::failure(ErrorCode::NotAuthorized,
+                               mi18nc("%1 a user id", "Only the user who asked for that job (uid %1), or root, may follow it.", QString::number(job.startedBy))));
         return;
     }
     QStringList &followers = m_followers[jobId];
     if (!followers.contains(caller.busName)) {
         if (followers.size() >= 16) {
-            sendErrorReply(QStringLiteral("org.plexus.Error.Busy"), QStringLiteral("Too many are following that job already."));
+            refuse(busy(mi18nc("following a job: being sent its signals", "Too many are following that job already.")));
             return;
         }
         followers << caller.busName;
@@ -504,9 +520,11 @@ void HelperService::DropJob(const QString &jobId)
         callStarted();
         QThreadPool::globalInstance()->start([this, jobId, call, caller] {
             const Status status = Journal::drop(jobId, caller);
-            const QDBusMessage reply = status ? call.createReply() : call.createErrorReply(status.name(), status.message());
-            post([this, reply] {
-                QDBusConnection::systemBus().send(reply);
+            post([this, call, status] {
+                if (status)
+                    QDBusConnection::systemBus().send(call.createReply());
+                else
+                    sendRefusal(QDBusConnection::systemBus(), call, status);
                 callFinished();
             });
         });

@@ -91,6 +91,8 @@ public Q_SLOTS:
     void FollowJob(const QString &job);
 
 private:
+    // Answers the method being called with this refusal.
+    void refuse(const Status &status);
     // Sends the interface's signal NAME to `busName` only (a targeted signal:
     // no other bus user sees it). The signals are declared in the XML, not here,
     // so nothing broadcasts them.

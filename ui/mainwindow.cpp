@@ -445,7 +445,7 @@ void MainWindow::confirmDrop(const QString &job, const QString &words)
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher *w) {
         w->deleteLater();
         if (w->isError())
-            QMessageBox::warning(this, i18nc("dialog title: the unfinished job was not dropped", "Not dropped"), w->error().message());
+            QMessageBox::warning(this, i18nc("dialog title: the unfinished job was not dropped", "Not dropped"), m_helper->errorText(w->reply()));
         refreshUnfinished();
     });
 }

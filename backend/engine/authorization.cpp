@@ -29,7 +29,7 @@ void Authorization::authorize(const QStringList &actions, const QString &busName
         const QString action = c.actions.value(c.next);
         qInfo("polkit check of %s for %s: no answer within %lld s; cancelled", qPrintable(action), qPrintable(c.busName),
               qlonglong(m_timeLimit.count() / 1000));
-        cancelAndFinish(id, Status::failure(ErrorCode::Dismissed, i18nc("%1 a polkit action id, %2 a number of seconds",
+        cancelAndFinish(id, Status::failure(ErrorCode::Dismissed, mi18nc("%1 a polkit action id, %2 a number of seconds",
                                                                             "Nobody answered the authentication for %1 within %2 s. Nothing was changed.",
                                                                             action, QString::number(qlonglong(m_timeLimit.count() / 1000)))));
     });
@@ -47,7 +47,7 @@ void Authorization::callerLeft(const QString &busName)
     for (quint64 id : leaving) {
         const Check &c = m_checks.at(id);
         qInfo("polkit check of %s for %s: the caller left the bus; cancelled", qPrintable(c.actions.value(c.next)), qPrintable(busName));
-        cancelAndFinish(id, Status::failure(ErrorCode::Dismissed, i18n("You left the bus before authenticating. Nothing was changed.")));
+        cancelAndFinish(id, Status::failure(ErrorCode::Dismissed, mi18n("You left the bus before authenticating. Nothing was changed.")));
     }
 }
 
@@ -88,12 +88,12 @@ void Authorization::answered(quint64 id, bool interactive, const PolicyAuthority
     Check &check = m_checks.at(id);
     const QString action = check.actions[check.next];
     if (!answer.error.isEmpty()) {
-        finish(id, Status::failure(ErrorCode::NotAuthorized, i18nc("%1 a polkit action id, %2 polkit's error", "Could not ask polkit whether you may do this (%1): %2", action, answer.error)));
+        finish(id, Status::failure(ErrorCode::NotAuthorized, mi18nc("%1 a polkit action id, %2 polkit's error", "Could not ask polkit whether you may do this (%1): %2", action, answer.error)));
     } else if (answer.authorized) {
         ++check.next;
         askNext(id);
     } else if (interactive && answer.challenge) {
-        finish(id, Status::failure(ErrorCode::Dismissed, i18nc("%1 a polkit action id",
+        finish(id, Status::failure(ErrorCode::Dismissed, mi18nc("%1 a polkit action id",
                                                                      "This needs authentication (%1), but no authentication agent answered. "
                                                                      "Run it from a desktop session, or start pkttyagent in your terminal.",
                                                                      action)));
@@ -102,9 +102,9 @@ void Authorization::answered(quint64 id, bool interactive, const PolicyAuthority
         // given. Asking again without interaction tells them apart.
         question(id, false);
     } else if (answer.challenge) {
-        finish(id, Status::failure(ErrorCode::Dismissed, i18nc("%1 a polkit action id", "Authentication for %1 was dismissed or failed. Nothing was changed.", action)));
+        finish(id, Status::failure(ErrorCode::Dismissed, mi18nc("%1 a polkit action id", "Authentication for %1 was dismissed or failed. Nothing was changed.", action)));
     } else {
-        finish(id, Status::failure(ErrorCode::NotAuthorized, i18nc("%1 a polkit action id",
+        finish(id, Status::failure(ErrorCode::NotAuthorized, mi18nc("%1 a polkit action id",
                                                                          "You are not allowed to do this (polkit action %1). Nothing was changed; "
                                                                          "ask an administrator, or see polkit(8) to allow it.",
                                                                          action)));

@@ -28,14 +28,14 @@ Status ExclusiveClaims::claim(const QString &devicePath)
     if (fd < 0) {
         const int e = errno;
         if (e == EBUSY)
-            return Status::failure(ErrorCode::Busy, i18nc("%1 a device path",
+            return Status::failure(ErrorCode::Busy, mi18nc("%1 a device path",
                                                           "%1 is held by something else right now (a mounted filesystem, an array, "
                                                           "device-mapper or a program that opened it exclusively). Close whatever "
                                                           "uses it, then try again.",
                                                           devicePath));
         if (e == ENOENT || e == ENXIO || e == ENODEV)
-            return Status::failure(ErrorCode::NotFound, i18nc("%1 a device path, %2 the system's error", "%1 has gone (%2).", devicePath, QString::fromLocal8Bit(strerror(e))));
-        return Status::failure(ErrorCode::ToolFailed, i18nc("%1 a device path, %2 the system's error", "Cannot open %1: %2", devicePath, QString::fromLocal8Bit(strerror(e))));
+            return Status::failure(ErrorCode::NotFound, mi18nc("%1 a device path, %2 the system's error", "%1 has gone (%2).", devicePath, QString::fromLocal8Bit(strerror(e))));
+        return Status::failure(ErrorCode::ToolFailed, mi18nc("%1 a device path, %2 the system's error", "Cannot open %1: %2", devicePath, QString::fromLocal8Bit(strerror(e))));
     }
     m_fds.append(fd);
     return {};
@@ -189,7 +189,7 @@ Status execute(const Plan &plan, Journal *journal, ExclusiveClaims *claims, Exec
             journal->waitForRestart(waitsAt, currentBootId());
         if (journal && plan.handOver)
             if (Status h = plan.handOver(journal->job(), journal->directory()); !h)
-                return Status::failure(h.code(), i18nc("%1 what went wrong, whole sentences starting in lower case "
+                return Status::failure(h.code(), mi18nc("%1 what went wrong, whole sentences starting in lower case "
                                                        "(e.g. 'the boot entry could not be written: ...')",
                                                        "The plan is ready for the restart, but %1 Do not restart the computer "
                                                        "from the new disk: roll the job back or drop it.",

@@ -38,7 +38,7 @@ JobRunner::Result JobRunner::run(const Job &job, JobObserver *observer)
     auto lap = [&](const char *what) { result.timings << QStringLiteral("%1 %2 ms").arg(QLatin1String(what)).arg(clock.restart()); };
 
     if (!m_execution.tryLock()) {
-        result.status = Status::failure(ErrorCode::Busy, i18nc("%1 the running job: its id and operation", "Another Plexus job is running (%1). Wait until it has finished, then try again.", running()));
+        result.status = Status::failure(ErrorCode::Busy, mi18nc("%1 the running job: its id and operation", "Another Plexus job is running (%1). Wait until it has finished, then try again.", running()));
         return result;
     }
     {

@@ -104,9 +104,9 @@ Journal::Journal(const QString &directory) : m_dir(directory) {}
 Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller, const QJsonObject &request, const QJsonObject &machine)
 {
     if (!plainName(job))
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("bad job id '%1'").arg(job));
+        return Status::failure(ErrorCode::Invalid, mi18n("bad job id '%1'", job));
     if (!makePrivateDir(m_dir))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot create the journal directory %1 (mode 0700, owned by root).").arg(m_dir));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("Cannot create the journal directory %1 (mode 0700, owned by root).", m_dir));
     m_job = job;
     m_file = m_dir + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     QJsonArray steps;
@@ -125,7 +125,7 @@ Status Journal::begin(const QString &job, const Plan &plan, const Caller &caller
     insertCaller(&event, "caller", caller);
     event.insert(QStringLiteral("time"), now());
     if (!appendLine(m_file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write the journal %1: a plan that cannot be journaled does not run.").arg(m_file));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("Cannot write the journal %1: a plan that cannot be journaled does not run.", m_file));
     return {};
 }
 
@@ -140,7 +140,7 @@ Status Journal::resume(const QString &job, const Caller &by)
     QJsonObject event{{QStringLiteral("event"), QStringLiteral("resume")}, {QStringLiteral("time"), now()}};
     insertCaller(&event, "by", by);
     if (!appendLine(m_file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write the journal %1: a plan that cannot be journaled does not run.").arg(m_file));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("Cannot write the journal %1: a plan that cannot be journaled does not run.", m_file));
     return {};
 }
 
@@ -192,7 +192,7 @@ void Journal::finish(const Status &status)
 Status Journal::keep(const QString &fileName, const QByteArray &contents, QString *path)
 {
     if (m_job.isEmpty())
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("No job to keep %1 for.").arg(fileName));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("No job to keep %1 for.", fileName));
     return writePrivateFile(m_dir + QLatin1Char('/') + m_job + QStringLiteral(".d"), fileName, contents, path);
 }
 
@@ -205,14 +205,14 @@ Status Journal::kept(const QString &fileName, QByteArray *contents) const
 Status Journal::readPrivateFile(const QString &directory, const QString &fileName, QByteArray *contents)
 {
     if (!plainName(fileName))
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a plain file name.").arg(fileName));
+        return Status::failure(ErrorCode::Invalid, mi18n("'%1' is not a plain file name.", fileName));
     const QString file = directory + QLatin1Char('/') + fileName;
     const int fd = ::open(QFile::encodeName(file).constData(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     QFile f;
     if (fd < 0 || !f.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
         if (fd >= 0)
             ::close(fd);
-        return Status::failure(ErrorCode::NotFound, QStringLiteral("The job kept no file %1 (%2).").arg(file, QString::fromLocal8Bit(strerror(errno))));
+        return Status::failure(ErrorCode::NotFound, mi18n("The job kept no file %1 (%2).", file, QString::fromLocal8Bit(strerror(errno))));
     }
     *contents = f.readAll();
     return {};
@@ -221,15 +221,15 @@ Status Journal::readPrivateFile(const QString &directory, const QString &fileNam
 Status Journal::writePrivateFile(const QString &directory, const QString &fileName, const QByteArray &contents, QString *path)
 {
     if (!plainName(fileName))
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a plain file name.").arg(fileName));
+        return Status::failure(ErrorCode::Invalid, mi18n("'%1' is not a plain file name.", fileName));
     const QString file = directory + QLatin1Char('/') + fileName;
     if (path)
         *path = file;
     if (!makePrivateDir(directory))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot create %1 (mode 0700, owned by root).").arg(directory));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("Cannot create %1 (mode 0700, owned by root).", directory));
     const int fd = ::open(QFile::encodeName(file).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, privateFileMode);
     if (fd < 0 || !writeAll(fd, contents))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write %1: %2").arg(file, QString::fromLocal8Bit(strerror(errno))));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("Cannot write %1: %2", file, QString::fromLocal8Bit(strerror(errno))));
     return {};
 }
 
@@ -363,10 +363,10 @@ QList<JournalSummary> Journal::unfinishedPlans(const QString &directory)
 Status Journal::find(const QString &job, JournalSummary *out, bool withPlan, const QString &directory)
 {
     if (!plainName(job))
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("'%1' is not a job id.").arg(job));
+        return Status::failure(ErrorCode::Invalid, mi18n("'%1' is not a job id.", job));
     const QString file = directory + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     if (!QFile::exists(file))
-        return Status::failure(ErrorCode::NotFound, QStringLiteral("There is no journal for the job %1.").arg(job));
+        return Status::failure(ErrorCode::NotFound, mi18n("There is no journal for the job %1.", job));
     *out = summarize(file, withPlan);
     return {};
 }
@@ -376,7 +376,7 @@ Status Journal::appendTo(const QString &job, QJsonObject event, const QString &d
     const QString file = directory + QLatin1Char('/') + job + QStringLiteral(".jsonl");
     event.insert(QStringLiteral("time"), now());
     if (!appendLine(file, QJsonDocument(event).toJson(QJsonDocument::Compact)))
-        return Status::failure(ErrorCode::ToolFailed, QStringLiteral("Cannot write %1.").arg(file));
+        return Status::failure(ErrorCode::ToolFailed, mi18n("Cannot write %1.", file));
     return {};
 }
 
@@ -386,7 +386,7 @@ Status Journal::drop(const QString &job, const Caller &by, const QString &direct
     if (Status st = find(job, &s, false, directory); !st)
         return st;
     if (!s.unfinished())
-        return Status::failure(ErrorCode::Invalid, QStringLiteral("The job %1 is not unfinished (%2); there is nothing to drop.").arg(job, s.whyNotUnfinished()));
+        return Status::failure(ErrorCode::Invalid, mi18n("The job %1 is not unfinished (%2); there is nothing to drop.", job, s.whyNotUnfinished()));
     QJsonObject e{{QStringLiteral("event"), QStringLiteral("dropped")}};
     insertCaller(&e, "by", by);
     return appendTo(job, e, directory);

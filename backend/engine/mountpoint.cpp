@@ -50,12 +50,12 @@ QString errnoWords(int error) { return QString::fromLocal8Bit(std::strerror(erro
 Status checkOwnership(const QString &shown, const struct stat &st, uid_t owner, const QString &path)
 {
     if (st.st_uid != owner)
-        return invalid(i18nc("%1 a directory, %2 and %3 users, %4 a mount point",
+        return invalid(mi18nc("%1 a directory, %2 and %3 users, %4 a mount point",
                              "%1 belongs to %2, not to %3: whoever owns it could move the mount point %4 elsewhere. Choose a "
                              "place in directories only %3 can change.",
                              shown, ownerName(st.st_uid), ownerName(owner), path));
     if (st.st_mode & (S_IWGRP | S_IWOTH))
-        return invalid(i18nc("%1 a user, %2 a directory, %3 its octal mode, %4 a mount point",
+        return invalid(mi18nc("%1 a user, %2 a directory, %3 its octal mode, %4 a mount point",
                              "Users other than %1 can write in %2 (mode %3): they could move the mount point %4 elsewhere. Choose "
                              "a place in directories only %1 can change.",
                              ownerName(owner), shown, QStringLiteral("%1").arg(st.st_mode & 07777, 4, 8, QLatin1Char('0')), path));
@@ -92,7 +92,7 @@ Status walk(const QString &root, const QString &path, uid_t owner, QStringList *
     Fd dir(::open(top.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     struct stat st {};
     if (dir.fd < 0 || ::fstat(dir.fd, &st) != 0)
-        return toolFailed(i18nc("%1 the system's error", "Cannot open /: %1", errnoWords(errno)));
+        return toolFailed(mi18nc("%1 the system's error", "Cannot open /: %1", errnoWords(errno)));
     if (Status s = checkOwnership(QStringLiteral("/"), st, owner, path); !s)
         return s;
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
@@ -103,39 +103,39 @@ Status walk(const QString &root, const QString &path, uid_t owner, QStringList *
         const bool last = i == parts.size() - 1;
         if (::fstatat(dir.fd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0) {
             if (errno != ENOENT)
-                return toolFailed(i18nc("%1 a directory, %2 the system's error", "Cannot look at %1: %2", shown, errnoWords(errno)));
+                return toolFailed(mi18nc("%1 a directory, %2 the system's error", "Cannot look at %1: %2", shown, errnoWords(errno)));
             if (!created)
                 return {};
             if (::mkdirat(dir.fd, name.constData(), 0755) != 0 && errno != EEXIST)
-                return toolFailed(i18nc("%1 a directory, %2 the system's error", "Cannot make the directory %1: %2", shown, errnoWords(errno)));
+                return toolFailed(mi18nc("%1 a directory, %2 the system's error", "Cannot make the directory %1: %2", shown, errnoWords(errno)));
             *created << shown;
             Fd made(::openat(dir.fd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
             // The mode exactly, whatever the umask; the owner is whoever runs this (root).
             if (made.fd < 0 || ::fchmod(made.fd, 0755) != 0)
-                return toolFailed(i18nc("%1 a directory, %2 the system's error", "Cannot open the new directory %1: %2", shown, errnoWords(errno)));
+                return toolFailed(mi18nc("%1 a directory, %2 the system's error", "Cannot open the new directory %1: %2", shown, errnoWords(errno)));
             dir.reset(made.fd);
             made.fd = -1;
             continue;
         }
         if (S_ISLNK(st.st_mode))
-            return invalid(i18nc("%1 a path, %2 a mount point",
+            return invalid(mi18nc("%1 a path, %2 a mount point",
                                  "%1 is a symbolic link. The mount point %2 is reached through real directories only: give the "
                                  "path it leads to, if that is what you mean.",
                                  shown, path));
         if (!S_ISDIR(st.st_mode))
-            return invalid(last ? i18nc("%1 a path", "%1 is a file, not a directory: nothing can be mounted on it.", shown)
-                                : i18nc("%1 a path", "%1 is a file, not a directory: nothing can be mounted below it.", shown));
+            return invalid(last ? mi18nc("%1 a path", "%1 is a file, not a directory: nothing can be mounted on it.", shown)
+                                : mi18nc("%1 a path", "%1 is a file, not a directory: nothing can be mounted below it.", shown));
         Fd next(::openat(dir.fd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
         if (next.fd < 0 || ::fstat(next.fd, &st) != 0)
-            return toolFailed(i18nc("%1 a directory, %2 the system's error", "Cannot open %1: %2", shown, errnoWords(errno)));
+            return toolFailed(mi18nc("%1 a directory, %2 the system's error", "Cannot open %1: %2", shown, errnoWords(errno)));
         if (Status s = checkOwnership(shown, st, owner, path); !s)
             return s;
         if (last) {
             const int entries = countEntries(next.fd);
             if (entries < 0)
-                return toolFailed(i18nc("%1 a directory, %2 the system's error", "Cannot read the directory %1: %2", shown, errnoWords(errno)));
+                return toolFailed(mi18nc("%1 a directory, %2 the system's error", "Cannot read the directory %1: %2", shown, errnoWords(errno)));
             if (entries > 0)
-                return inUse(i18ncp("%2 a directory, %1 how many files and directories it holds",
+                return inUse(mi18ncp("%2 a directory, %1 how many files and directories it holds",
                                     "%2 is not empty: it holds %1 entry, which the mounted filesystem would hide. Choose an empty "
                                     "or new directory, or move them away first.",
                                     "%2 is not empty: it holds %1 entries, which the mounted filesystem would hide. Choose an empty "
@@ -153,23 +153,23 @@ Status walk(const QString &root, const QString &path, uid_t owner, QStringList *
 Status checkMountPointWords(const QString &path)
 {
     if (!path.startsWith(QLatin1Char('/')))
-        return invalid(i18n("The mount point '%1' is not an absolute path: it starts with /, as /srv/data does.", path));
+        return invalid(mi18n("The mount point '%1' is not an absolute path: it starts with /, as /srv/data does.", path));
     if (path == QLatin1String("/"))
-        return invalid(i18n("/ is where the running system is mounted: choose a directory below it, such as /srv/data."));
+        return invalid(mi18n("/ is where the running system is mounted: choose a directory below it, such as /srv/data."));
     for (const QChar c : path) {
         if (c.isSpace() || c.category() == QChar::Other_Control || c == QLatin1Char('\\') || c == QLatin1Char('#'))
-            return invalid(i18n("The mount point '%1' contains a space, a control character, '\\' or '#', which /etc/fstab "
+            return invalid(mi18n("The mount point '%1' contains a space, a control character, '\\' or '#', which /etc/fstab "
                                 "would read otherwise. Choose a path without them.",
                                 path));
     }
     if (QDir::cleanPath(path) != path)
-        return invalid(i18nc("%1 a path as given, %2 as it is written plainly",
+        return invalid(mi18nc("%1 a path as given, %2 as it is written plainly",
                              "The mount point '%1' is not written plainly (no '.', '..', '//' or trailing '/'): write it as %2.", path,
                              QDir::cleanPath(path)));
     for (const char *system : {"/proc", "/sys", "/dev", "/run", "/tmp", "/var/tmp"}) {
         const QString s = QLatin1String(system);
         if (path == s || path.startsWith(s + QLatin1Char('/')))
-            return invalid(i18nc("%1 a path, %2 a system directory such as /proc",
+            return invalid(mi18nc("%1 a path, %2 a system directory such as /proc",
                                  "%1 belongs to the running system (%2 is for the kernel, devices or temporary files): choose a "
                                  "place such as /srv/data or /mnt/data.",
                                  path, s));

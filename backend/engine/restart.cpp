@@ -52,7 +52,7 @@ Status checkRestarted(const JournalSummary &job, const QString &bootId)
 {
     if (!job.waitsForRestart() || job.waitingBoot != bootId || bootId == unknownBoot)
         return {};
-    return Status::failure(ErrorCode::Busy, i18nc("%1 a job id, %2 a sentence saying when the job goes on",
+    return Status::failure(ErrorCode::Busy, mi18nc("%1 a job id, %2 a sentence saying when the job goes on",
                                                   "Job %1 waits for a restart. %2 To give it up instead, roll it back or drop it.", job.job,
                                                   restartWords(job)));
 }

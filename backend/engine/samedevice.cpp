@@ -26,14 +26,14 @@ Status checkSameDevice(const Erasure &e, const SystemView &now)
     if (!nowIs.present())
         return Status::failure(ErrorCode::NotFound,
                                e.then.present()
-                                   ? i18nc("%1 a device path, %2 what it was (device number, disk, size)",
+                                   ? mi18nc("%1 a device path, %2 what it was (device number, disk, size)",
                                            "%1 is not there any more (it was %2). Nothing was erased.", e.path, e.then.words())
-                                   : i18nc("%1 a device path", "%1 is not there any more (it was to be made by this plan). Nothing was erased.",
+                                   : mi18nc("%1 a device path", "%1 is not there any more (it was to be made by this plan). Nothing was erased.",
                                            e.path));
     if (!e.then.present() || (name == e.name && nowIs == e.then))
         return {};
     return Status::failure(ErrorCode::NotFound,
-                           i18nc("%1 a device path, %2 and %4 kernel names, %3 and %5 what those devices were (device number, disk, size)",
+                           mi18nc("%1 a device path, %2 and %4 kernel names, %3 and %5 what those devices were (device number, disk, size)",
                                  "%1 is no longer the device this plan was made for: then it was /dev/%2 (%3); now it is /dev/%4 (%5). "
                                  "Nothing was erased. Disks are renamed when they are unplugged and plugged in again; plan again "
                                  "from what the machine shows now.",
@@ -49,7 +49,7 @@ Status checkErasures(const Step &step, const SystemView &now)
         // device may have been mounted or assembled since validation.
         ExclusiveClaims claim;
         if (Status s = claim.claim(e.path); !s)
-            return Status::failure(s.code(), i18nc("%1 why a device could not be claimed (whole sentences)", "%1 Nothing was erased.", s.message()));
+            return Status::failure(s.code(), mi18nc("%1 why a device could not be claimed (whole sentences)", "%1 Nothing was erased.", s.message()));
     }
     return {};
 }

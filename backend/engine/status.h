@@ -6,6 +6,8 @@
 // Each ErrorCode is one D-Bus error name (org.plexus.Error.*), so clients react
 // to the cause, never to the English text, which is for people only.
 
+#include "engine/message.h"
+
 #include <QString>
 #include <optional>
 
@@ -35,10 +37,12 @@ public:
     static Status success(const QString &note)
     {
         Status s;
-        s.m_message = note;
+        s.m_message = Message::plain(note);
         return s;
     }
-    static Status failure(ErrorCode code, const QString &message)
+    static Status failure(ErrorCode code, const QString &message) { return failure(code, Message::plain(message)); }
+    // Catalogued, so that the helper's client can say it in its own language.
+    static Status failure(ErrorCode code, const Message &message)
     {
         Status s;
         s.m_code = code;
@@ -49,12 +53,13 @@ public:
     bool ok() const { return !m_code.has_value(); }
     explicit operator bool() const { return ok(); }
     ErrorCode code() const { return m_code.value_or(ErrorCode::Invalid); }
-    QString message() const { return m_message; }
+    QString message() const { return m_message.toString(); } // in this process's language
+    const Message &structuredMessage() const { return m_message; }
     QString name() const { return ok() ? QString() : errorName(*m_code); }
 
 private:
     std::optional<ErrorCode> m_code;
-    QString m_message;
+    Message m_message;
 };
 
 } // namespace plexus

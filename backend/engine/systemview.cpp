@@ -295,12 +295,12 @@ QString LiveSystem::backupRecord(const QString &deviceUuid) const
 
 Status SystemView::mountPointUsable(const QString &path) const
 {
-    return invalid(i18nc("%1 a path", "Whether %1 can be a mount point is unknown here.", path));
+    return invalid(mi18nc("%1 a path", "Whether %1 can be a mount point is unknown here.", path));
 }
 
 Status SystemView::calendarValid(const QString &expression) const
 {
-    return invalid(i18nc("%1 a systemd calendar expression", "Whether '%1' is a calendar systemd accepts is unknown here.", expression));
+    return invalid(mi18nc("%1 a systemd calendar expression", "Whether '%1' is a calendar systemd accepts is unknown here.", expression));
 }
 
 ScrubSchedule LiveSystem::scrubSchedule() const
@@ -324,22 +324,22 @@ Status LiveSystem::calendarValid(const QString &expression) const
     p.setProcessEnvironment(env);
     const QString tool = QStandardPaths::findExecutable(QStringLiteral("systemd-analyze"), {QStringLiteral("/usr/bin"), QStringLiteral("/bin")});
     if (tool.isEmpty())
-        return invalid(i18nc("%1 a systemd calendar expression", "systemd-analyze is not installed, so the calendar '%1' cannot be checked.", expression));
+        return invalid(mi18nc("%1 a systemd calendar expression", "systemd-analyze is not installed, so the calendar '%1' cannot be checked.", expression));
     p.start(tool, {QStringLiteral("calendar"), QStringLiteral("--"), expression});
     if (!p.waitForFinished(10000)) {
         p.kill();
         p.waitForFinished(1000);
-        return invalid(i18nc("%1 a systemd calendar expression", "systemd-analyze did not answer whether '%1' is a calendar.", expression));
+        return invalid(mi18nc("%1 a systemd calendar expression", "systemd-analyze did not answer whether '%1' is a calendar.", expression));
     }
     if (p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
         return {};
     const QString said = QString::fromUtf8(p.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1);
     if (said.isEmpty())
-        return invalid(i18nc("%1 a systemd calendar expression",
+        return invalid(mi18nc("%1 a systemd calendar expression",
                              "systemd does not understand the calendar '%1'. Write it as OnCalendar= wants it, for example "
                              "'Sun *-*-1..7 01:00' (the first Sunday of each month at 01:00) or 'weekly'.",
                              expression));
-    return invalid(i18nc("%1 a systemd calendar expression, %2 what systemd-analyze said",
+    return invalid(mi18nc("%1 a systemd calendar expression, %2 what systemd-analyze said",
                          "systemd does not understand the calendar '%1' (%2). Write it as OnCalendar= wants it, for example "
                          "'Sun *-*-1..7 01:00' (the first Sunday of each month at 01:00) or 'weekly'.",
                          expression, said));

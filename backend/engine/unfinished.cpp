@@ -54,9 +54,9 @@ Status rebuild(const JournalSummary &j, const QString &directory, UnfinishedPlan
     Engine engine(out->then, system);
     engine.setStamp(j.machine.value(QStringLiteral("stamp")).toString());
     if (Status s = request.prepare(engine, &out->plan); !s)
-        return invalid(i18nc("%1 a job id, %2 why (a refusal)", "The plan of job %1 cannot be made again from its journal: %2", j.job, s.message()));
+        return invalid(mi18nc("%1 a job id, %2 why (a refusal)", "The plan of job %1 cannot be made again from its journal: %2", j.job, s.message()));
     if (system.missedAny())
-        return invalid(i18nc("%1 a job id",
+        return invalid(mi18nc("%1 a job id",
                              "The plan of job %1 cannot be made again from its journal: it would need to ask the machine "
                              "things the journal did not record.",
                              j.job));
@@ -103,17 +103,17 @@ Status loadUnfinished(const QString &job, const QString &directory, UnfinishedPl
         return s;
     const JournalSummary &j = out->journal;
     if (!j.unfinished())
-        return invalid(i18nc("%1 a job id, %2 its summary, %3 why it is not unfinished", "Job %1 (%2) is not unfinished: %3.", job, j.summary,
+        return invalid(mi18nc("%1 a job id, %2 its summary, %3 why it is not unfinished", "Job %1 (%2) is not unfinished: %3.", job, j.summary,
                              j.whyNotUnfinished()));
     if (j.machine.isEmpty() && j.operation != QLatin1String(rollBackOperation))
-        return invalid(i18nc("%1 a job id",
+        return invalid(mi18nc("%1 a job id",
                              "Job %1 was journaled by an older Plexus, without the machine it was planned for, so its plan "
                              "cannot be made again. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.",
                              job));
     if (Status s = rebuild(j, directory, out); !s)
         return s;
     if (out->plan.descriptions() != j.steps || out->plan.previews() != j.commands)
-        return invalid(i18nc("%1 a job id",
+        return invalid(mi18nc("%1 a job id",
                              "The plan of job %1 comes out differently from its journal (this Plexus makes it in other steps), so "
                              "it is not taken up. Finish or undo it by hand (plexusctl journal shows its steps), then drop it.",
                              job));
@@ -131,13 +131,13 @@ Status checkSameDevices(const UnfinishedPlan &u, const Snapshot &now)
         const QString moved = nameWithIdentity(now, then);
         if (moved.isEmpty())
             return Status::failure(ErrorCode::NotFound,
-                                   i18nc("%1 a kernel device name, %2 a job id, %3 and %4 device identities",
+                                   mi18nc("%1 a kernel device name, %2 a job id, %3 and %4 device identities",
                                          "/dev/%1 is not the device job %2 was planned for: then it was %3, now it is %4. "
                                          "Devices can be renamed when they are plugged or found in another order. Nothing was run. "
                                          "Drop the job and plan again from what the machine shows now.",
                                          name, u.journal.job, then, nowIs));
         return Status::failure(ErrorCode::NotFound,
-                               i18nc("%1 a kernel device name, %2 a job id, %3 and %4 device identities, %5 the kernel name the device "
+                               mi18nc("%1 a kernel device name, %2 a job id, %3 and %4 device identities, %5 the kernel name the device "
                                      "identified by %3 has now",
                                      "/dev/%1 is not the device job %2 was planned for: then it was %3, now it is %4 (%3 is now /dev/%5). "
                                      "Devices can be renamed when they are plugged or found in another order. Nothing was run. "
@@ -178,12 +178,12 @@ Status rollBackPlan(const UnfinishedPlan &u, const QString &by, const QString &d
         const bool done = states[i] == StepState::Done;
         if (!step.undo) {
             if (done || !step.check)
-                return invalid(done ? i18nc("%1 a job id, %2 a step number, %3 the step's description, %4 why it cannot be undone "
+                return invalid(done ? mi18nc("%1 a job id, %2 a step number, %3 the step's description, %4 why it cannot be undone "
                                             "(kept in English: 'cannot be undone: ...')",
                                             "Job %1 cannot be rolled back: step %2 (%3) was done and %4. Resume it instead, or drop it and "
                                             "put things right by hand.",
                                             job, QString::number(i + 1), step.description, step.undoWords())
-                                    : i18nc("%1 a job id, %2 a step number, %3 the step's description, %4 why it cannot be undone "
+                                    : mi18nc("%1 a job id, %2 a step number, %3 the step's description, %4 why it cannot be undone "
                                             "(kept in English: 'cannot be undone: ...')",
                                             "Job %1 cannot be rolled back: step %2 (%3) may have taken effect and %4. Resume it instead, or "
                                             "drop it and put things right by hand.",
@@ -196,7 +196,7 @@ Status rollBackPlan(const UnfinishedPlan &u, const QString &by, const QString &d
             const auto check = step.check;
             const int n = i + 1;
             notDone.action = [check, n](StepContext &) {
-                return check().ok() ? Status::failure(ErrorCode::Invalid, i18nc("%1 a step number", "Step %1 took effect, and it cannot be undone.", QString::number(n))) : Status();
+                return check().ok() ? Status::failure(ErrorCode::Invalid, mi18nc("%1 a step number", "Step %1 took effect, and it cannot be undone.", QString::number(n))) : Status();
             };
             p.steps.prepend(notDone.changesNothing());
             continue;

@@ -33,7 +33,7 @@ Status checkNoRollBack(const UnfinishedPlan &u, const QString &directory, const 
     JournalSummary r;
     if (by.isEmpty() || by == except || !Journal::find(by, &r, false, directory) || !r.unfinished())
         return {};
-    return Status::failure(ErrorCode::Busy, i18nc("%1 and %2 job ids",
+    return Status::failure(ErrorCode::Busy, mi18nc("%1 and %2 job ids",
                                                   "Job %1 is being rolled back by job %2, which did not finish. Resume or drop "
                                                   "job %2 first.",
                                                   u.journal.job, by));

@@ -87,22 +87,22 @@ bool Validator::validName(const QString &name)
 Status Validator::resolveNode(const QString &path, NodeInfo *out) const
 {
     if (path.isEmpty())
-        return invalid(i18n("The request names a device with an empty path. Give its path under /dev, for example /dev/sdb1."));
+        return invalid(mi18n("The request names a device with an empty path. Give its path under /dev, for example /dev/sdb1."));
     if (!path.startsWith(QLatin1String("/dev/")))
-        return invalid(i18n("'%1' is not a device path. Give the device's path under /dev, for example /dev/sdb1.", path));
+        return invalid(mi18n("'%1' is not a device path. Give the device's path under /dev, for example /dev/sdb1.", path));
     const QStringList parts = path.split(QLatin1Char('/'));
     if (parts.contains(QStringLiteral("..")) || parts.contains(QStringLiteral(".")))
-        return invalid(i18n("'%1' contains '..' or '.'. Give the device's plain path, for example /dev/sdb1.", path));
+        return invalid(mi18n("'%1' contains '..' or '.'. Give the device's plain path, for example /dev/sdb1.", path));
     const NodeInfo node = m_sys.node(path);
     if (!node.unsafeAt.isEmpty())
-        return invalid(i18nc("%1 a device path, %2 a directory on the way to it",
+        return invalid(mi18nc("%1 a device path, %2 a directory on the way to it",
                              "%1 leads through %2, which users other than root can write, so the helper does not look there. "
                              "Give the device's own path under /dev, for example /dev/sdb1.",
                              path, node.unsafeAt));
     if (!node.exists)
-        return notFound(i18n("%1 does not exist. Check the name (plexusctl status lists the disks and partitions), or connect the disk.", path));
+        return notFound(mi18n("%1 does not exist. Check the name (plexusctl status lists the disks and partitions), or connect the disk.", path));
     if (!node.canonicalPath.startsWith(QLatin1String("/dev/")))
-        return invalid(i18nc("%1 a path, %2 where it leads", "%1 leads to %2, which is not under /dev. Give a disk or partition under /dev.", path, node.canonicalPath));
+        return invalid(mi18nc("%1 a path, %2 where it leads", "%1 leads to %2, which is not under /dev. Give a disk or partition under /dev.", path, node.canonicalPath));
     if (!node.isBlock)
         return invalid(notBlockDevice(path, node.kind));
     *out = node;
@@ -124,10 +124,10 @@ Status Validator::resolveAt(const DeviceSpec &spec, const NodeInfo &node, Resolv
     const Disk *disk = m_snap.diskOf(name);
     if (!disk) {
         if (name.startsWith(QLatin1String("md")))
-            return invalid(i18nc("%1 a device path, %2 an md array", "%1 is the md array %2. Arrays are built from disks and partitions: give those.", path, name));
+            return invalid(mi18nc("%1 a device path, %2 an md array", "%1 is the md array %2. Arrays are built from disks and partitions: give those.", path, name));
         if (name.startsWith(QLatin1String("dm-")))
-            return invalid(i18nc("%1 a device path, %2 its kernel name", "%1 is a device-mapper volume (%2). Plexus builds arrays from disks and partitions: give those.", path, name));
-        return notFound(i18nc("%1 a device path, %2 its kernel name", "%1 (%2) is not a disk or partition this machine lists. Check the name with plexusctl status.", path, name));
+            return invalid(mi18nc("%1 a device path, %2 its kernel name", "%1 is a device-mapper volume (%2). Plexus builds arrays from disks and partitions: give those.", path, name));
+        return notFound(mi18nc("%1 a device path, %2 its kernel name", "%1 (%2) is not a disk or partition this machine lists. Check the name with plexusctl status.", path, name));
     }
     ResolvedDevice dev;
     dev.path = QStringLiteral("/dev/") + name;
@@ -137,17 +137,17 @@ Status Validator::resolveAt(const DeviceSpec &spec, const NodeInfo &node, Resolv
     dev.sizeBytes = dev.wholeDisk ? disk->sizeBytes : disk->partition(name)->sizeBytes;
 
     if (spec.identity.isEmpty())
-        return invalid(i18n("The request names %1 without the identity of its disk (serial number or WWN) and its size, "
+        return invalid(mi18n("The request names %1 without the identity of its disk (serial number or WWN) and its size, "
                             "so the helper cannot tell it is the disk you chose. Choose the device again.",
                             path));
     const bool sameDisk = spec.identity == disk->serial || spec.identity == disk->wwn || spec.identity == disk->identity();
     if (!sameDisk)
-        return notFound(i18nc("%1 a device path, %2 and %3 disk identities (serial or WWN)",
+        return notFound(mi18nc("%1 a device path, %2 and %3 disk identities (serial or WWN)",
                               "%1 is now on the disk %2, not on the disk you chose (%3). Disks can be renumbered when one is "
                               "plugged in or out: choose the device again.",
                               path, disk->identity(), spec.identity));
     if (qint64(spec.sizeBytes) != dev.sizeBytes)
-        return notFound(i18nc("%1 a device path, %2 and %4 sizes, %3 and %5 the same sizes in bytes",
+        return notFound(mi18nc("%1 a device path, %2 and %4 sizes, %3 and %5 the same sizes in bytes",
                               "%1 is %2 (%3 bytes) now, not %4 (%5 bytes) as you chose it: its partition table has changed. "
                               "Choose the device again.",
                               path, humanSize(dev.sizeBytes), QString::number(dev.sizeBytes), humanSize(qint64(spec.sizeBytes)),
@@ -161,7 +161,7 @@ Status Validator::resolveOnce(const DeviceSpec &spec, QSet<QString> *seen, Resol
     if (Status s = resolve(spec, out); !s)
         return s;
     if (seen->contains(out->name))
-        return invalid(i18n("%1 is named twice in the request.", out->path));
+        return invalid(mi18n("%1 is named twice in the request.", out->path));
     seen->insert(out->name);
     return {};
 }
@@ -214,29 +214,29 @@ QMap<QString, QString> Validator::systemDisks() const
     return result;
 }
 
-QString Validator::usageOf(const QString &name) const
+Message Validator::usageOf(const QString &name) const
 {
     const auto mounts = m_snap.mountsOf(name);
     if (!mounts.isEmpty())
-        return i18nc("follows a device path ('/dev/sdb1 is mounted on /srv'); %1 a mount point", "is mounted on %1", mounts.first()->mountPoint);
+        return mi18nc("follows a device path ('/dev/sdb1 is mounted on /srv'); %1 a mount point", "is mounted on %1", mounts.first()->mountPoint);
     if (m_snap.isSwap(name))
-        return i18nc("follows a device path ('/dev/sdb1 is active swap')", "is active swap");
+        return mi18nc("follows a device path ('/dev/sdb1 is active swap')", "is active swap");
     for (const Array *a : m_snap.arraysUsing(name)) {
         if (!a->level)
-            return i18nc("follows a device path ('/dev/sdb1 is a member of md0 (inactive)'); %1 an md array",
+            return mi18nc("follows a device path ('/dev/sdb1 is a member of md0 (inactive)'); %1 an md array",
                          "is a member of %1 (inactive)", a->name);
-        return i18nc("follows a device path ('/dev/sdb1 is a member of md0 (raid1)'); %1 an md array, %2 its RAID level",
+        return mi18nc("follows a device path ('/dev/sdb1 is a member of md0 (raid1)'); %1 an md array, %2 its RAID level",
                      "is a member of %1 (%2)", a->name, *a->level);
     }
     if (const PhysicalVolume *pv = m_snap.physicalVolume(name))
-        return i18nc("follows a device path; %1 a volume group", "is a physical volume of the LVM volume group %1", pv->vgName);
+        return mi18nc("follows a device path; %1 a volume group", "is a physical volume of the LVM volume group %1", pv->vgName);
     QStringList holders;
     if (const Disk *d = m_snap.diskOf(name))
         holders = d->name == name ? d->holders : d->partition(name)->holders;
     for (const QString &h : holders) {
         if (h.startsWith(QLatin1String("md")))
-            return i18nc("follows a device path; %1 an md array", "is held by the md array %1", h);
-        return i18nc("follows a device path; %1 a kernel device name such as dm-0",
+            return mi18nc("follows a device path; %1 an md array", "is held by the md array %1", h);
+        return mi18nc("follows a device path; %1 a kernel device name such as dm-0",
                      "is in use by %1 (device-mapper: an LVM, encrypted or multipath volume)", h);
     }
     return {};
@@ -246,15 +246,15 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
 {
     const Disk *disk = m_snap.disk(dev.diskName);
     if (!disk)
-        return notFound(i18n("%1 is gone.", dev.path));
+        return notFound(mi18n("%1 is gone.", dev.path));
     const bool whole = dev.wholeDisk;
     if (disk->readOnly)
-        return invalid(whole ? i18nc("%1 a disk, %2 its kernel name", "%1 is on a read-only disk (%2). Choose another disk.", dev.path, disk->name)
-                             : i18nc("%1 a partition, %2 its disk", "%1 is on a read-only disk (%2). Choose another partition.", dev.path, disk->name));
+        return invalid(whole ? mi18nc("%1 a disk, %2 its kernel name", "%1 is on a read-only disk (%2). Choose another disk.", dev.path, disk->name)
+                             : mi18nc("%1 a partition, %2 its disk", "%1 is on a read-only disk (%2). Choose another partition.", dev.path, disk->name));
 
     const auto system = systemDisks();
     if (system.contains(dev.diskName) && !c.allowSystemDisk)
-        return inUse(i18nc("%1 a device, %2 its disk, %3 why it is the system disk (e.g. 'it holds / and /boot')",
+        return inUse(mi18nc("%1 a device, %2 its disk, %3 why it is the system disk (e.g. 'it holds / and /boot')",
                            "%1 is on %2, the disk the running system uses (%3). Choose another disk, or say allow_system_disk "
                            "if you really mean it (for example to mirror the system disk).",
                            dev.path, dev.diskName, system.value(dev.diskName)));
@@ -265,52 +265,52 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
         for (const Partition &p : disk->partitions)
             names << p.name;
     for (const QString &n : names) {
-        const QString use = usageOf(n);
+        const Message use = usageOf(n);
         if (use.isEmpty())
             continue;
-        const QString what = n == dev.name
-            ? i18nc("%1 a device, %2 what uses it (e.g. 'is mounted on /srv')", "%1 %2", dev.path, use)
-            : i18nc("%1 a disk, %2 its partition, %3 what uses the partition (e.g. 'is mounted on /srv')", "%1 has the partition %2, which %3",
+        const Message what = n == dev.name
+            ? mi18nc("%1 a device, %2 what uses it (e.g. 'is mounted on /srv')", "%1 %2", dev.path, use)
+            : mi18nc("%1 a disk, %2 its partition, %3 what uses the partition (e.g. 'is mounted on /srv')", "%1 has the partition %2, which %3",
                     dev.path, n, use);
-        QString advice;
+        Message advice;
         switch (useOf(m_snap, n)) {
         case Use::Mounted:
-            advice = whole ? i18n("Unmount it first, or choose another disk.") : i18n("Unmount it first, or choose another partition.");
+            advice = whole ? mi18n("Unmount it first, or choose another disk.") : mi18n("Unmount it first, or choose another partition.");
             break;
         case Use::Swap:
-            advice = whole ? i18nc("%1 a kernel device name", "Turn it off first (swapoff /dev/%1), or choose another disk.", n)
-                           : i18nc("%1 a kernel device name", "Turn it off first (swapoff /dev/%1), or choose another partition.", n);
+            advice = whole ? mi18nc("%1 a kernel device name", "Turn it off first (swapoff /dev/%1), or choose another disk.", n)
+                           : mi18nc("%1 a kernel device name", "Turn it off first (swapoff /dev/%1), or choose another partition.", n);
             break;
         case Use::Array:
-            advice = whole ? i18n("Remove it from that array (or stop the array) first, or choose another disk.")
-                           : i18n("Remove it from that array (or stop the array) first, or choose another partition.");
+            advice = whole ? mi18n("Remove it from that array (or stop the array) first, or choose another disk.")
+                           : mi18n("Remove it from that array (or stop the array) first, or choose another partition.");
             break;
         case Use::PhysicalVolume: {
             const PhysicalVolume *pv = m_snap.physicalVolume(n);
             const QString vg = pv ? pv->vgName : QStringLiteral("VG");
-            advice = whole ? i18nc("%1 a kernel device name, %2 its volume group",
+            advice = whole ? mi18nc("%1 a kernel device name, %2 its volume group",
                                    "Move its data off (pvmove /dev/%1) and take it out of the group (vgreduce %2 /dev/%1) first, or choose "
                                    "another disk.", n, vg)
-                           : i18nc("%1 a kernel device name, %2 its volume group",
+                           : mi18nc("%1 a kernel device name, %2 its volume group",
                                    "Move its data off (pvmove /dev/%1) and take it out of the group (vgreduce %2 /dev/%1) first, or choose "
                                    "another partition.", n, vg);
             break;
         }
         case Use::Other:
-            advice = whole ? i18n("Close whatever uses it first, or choose another disk.")
-                           : i18n("Close whatever uses it first, or choose another partition.");
+            advice = whole ? mi18n("Close whatever uses it first, or choose another disk.")
+                           : mi18n("Close whatever uses it first, or choose another partition.");
             break;
         }
-        return inUse(i18nc("%1 a sentence saying what uses a device (without its full stop), %2 a sentence saying what to do", "%1. %2", what, advice));
+        return inUse(mi18nc("%1 a sentence saying what uses a device (without its full stop), %2 a sentence saying what to do", "%1. %2", what, advice));
     }
     // A loop device reads it (an open backup, open-backup): holders do not show that.
     for (const QString &n : names)
         if (const QStringList loops = m_sys.loopsOver(n); !loops.isEmpty()) {
             const QString path = n == dev.name ? dev.path : QStringLiteral("/dev/") + n;
-            return inUse(whole ? i18nc("%1 a device, %2 a loop device's kernel name",
+            return inUse(whole ? mi18nc("%1 a device, %2 a loop device's kernel name",
                                        "%1 is read through the loop device /dev/%2 (an open backup?). Close it first (close-backup, or "
                                        "losetup --detach /dev/%2), or choose another disk.", path, loops.first())
-                               : i18nc("%1 a device, %2 a loop device's kernel name",
+                               : mi18nc("%1 a device, %2 a loop device's kernel name",
                                        "%1 is read through the loop device /dev/%2 (an open backup?). Close it first (close-backup, or "
                                        "losetup --detach /dev/%2), or choose another partition.", path, loops.first()));
         }
@@ -324,13 +324,13 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
     if (dev.wholeDisk && (!disk->partitionTable.isEmpty() || !disk->partitions.isEmpty())) {
         const int count = int(disk->partitions.size());
         if (disk->partitionTable.isEmpty())
-            return invalid(i18ncp("%2 a disk",
+            return invalid(mi18ncp("%2 a disk",
                                   "%2 has a partition table with %1 partition. Using the whole disk destroys them: choose one of "
                                   "its partitions instead, or say overwrite if they may go.",
                                   "%2 has a partition table with %1 partitions. Using the whole disk destroys them: choose one of "
                                   "its partitions instead, or say overwrite if they may go.",
                                   count, dev.path));
-        return invalid(i18ncp("%2 a disk, %3 its partition table type (gpt, dos)",
+        return invalid(mi18ncp("%2 a disk, %3 its partition table type (gpt, dos)",
                               "%2 has a partition table (%3) with %1 partition. Using the whole disk destroys them: choose one of "
                               "its partitions instead, or say overwrite if they may go.",
                               "%2 has a partition table (%3) with %1 partitions. Using the whole disk destroys them: choose one of "
@@ -345,19 +345,19 @@ Status Validator::checkFree(const ResolvedDevice &dev, const Consent &c) const
         if (!c.ownArrayUuid.isEmpty() && sameUuid(uuid, c.ownArrayUuid))
             return {};
         const QString shownUuid = uuid.isEmpty() ? i18nc("an array UUID that is not known", "unknown") : uuid;
-        return invalid(whole ? i18nc("%1 a disk, %2 an array UUID",
+        return invalid(whole ? mi18nc("%1 a disk, %2 an array UUID",
                                      "%1 carries the md superblock of another array (UUID %2). Its data would be destroyed: if that "
                                      "array is gone, erase the superblock first (zero-superblock); or choose another disk, or say "
                                      "overwrite.", dev.path, shownUuid)
-                             : i18nc("%1 a partition, %2 an array UUID",
+                             : mi18nc("%1 a partition, %2 an array UUID",
                                      "%1 carries the md superblock of another array (UUID %2). Its data would be destroyed: if that "
                                      "array is gone, erase the superblock first (zero-superblock); or choose another partition, or say "
                                      "overwrite.", dev.path, shownUuid));
     }
-    return invalid(whole ? i18nc("%1 a disk, %2 what it holds (e.g. 'a filesystem (ext4)')",
+    return invalid(whole ? mi18nc("%1 a disk, %2 what it holds (e.g. 'a filesystem (ext4)')",
                                  "%1 contains %2. Its data would be destroyed: choose another disk, or say overwrite if it may go.",
                                  dev.path, describeContents(fsType, label))
-                         : i18nc("%1 a partition, %2 what it holds (e.g. 'a filesystem (ext4)')",
+                         : mi18nc("%1 a partition, %2 what it holds (e.g. 'a filesystem (ext4)')",
                                  "%1 contains %2. Its data would be destroyed: choose another partition, or say overwrite if it may go.",
                                  dev.path, describeContents(fsType, label)));
 }

@@ -123,7 +123,7 @@ public:
     Status checkNewArrayPath(const QString &path) const;
     Status checkNewMemberSize(const ResolvedArray &a, const ResolvedDevice &dev) const;
     Status checkCanLose(const ResolvedArray &a, const QStringList &members, const QString &verb) const;
-    Status checkIdle(const ResolvedArray &a, const QString &what) const;
+    Status checkIdle(const ResolvedArray &a, const Message &what) const;
     Status checkNotInArray(const ResolvedArray &a, const ResolvedDevice &dev) const;
     // A device joining `a` (in place of `replaced`, if any): not a whole disk that
     // has partitions (using it erases them all: picking the disk for its partition
@@ -165,7 +165,7 @@ public:
     // A name LVM accepts and that cannot be mistaken for an option or LVM's own.
     static Status checkLvmName(const QString &name, const QString &what);
 
-    QString usageOf(const QString &blockName) const; // empty when unused, else a sentence start
+    Message usageOf(const QString &blockName) const; // empty when unused, else a sentence start
     void underlyingDisks(const QString &blockName, QStringList *out, int depth = 0) const;
     QString suggestFreeArray() const;
     // Partition `number` of `disk`, still to be made, as the kernel will name it

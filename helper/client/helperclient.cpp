@@ -3,7 +3,9 @@
 
 #include "helperclient.h"
 #include "helper1_proxy.h"
+#include "engine/dbusstatus.h"
 
+#include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -45,13 +47,18 @@ HelperClient::HelperClient(QObject *parent) : QObject(parent)
         if (!m_job.isEmpty() && job == m_job)
             Q_EMIT stepFinished(index, e, m);
     });
+    // Sent before a refused call's error: errorText() says it in our language.
+    connect(m_proxy.get(), &HelperProxy::Refusal, this, [this](const QString &english, const QString &entry) {
+        m_refused = english;
+        m_refusalEntry = entry;
+    });
     // Sent before the method's reply: wait() finds the note there.
     connect(m_proxy.get(), &HelperProxy::JobFinished, this, [this](const QString &job, const QString &error, const QString &message) {
         if (m_job.isEmpty() || job != m_job)
             return;
         if (error.isEmpty())
             m_note = message;
-        Q_EMIT jobFinished(job, error, message);
+        Q_EMIT jobFinished(job, error, error.isEmpty() ? message : sayRefusal(message, m_refused, m_refusalEntry));
     });
 }
 
@@ -79,11 +86,13 @@ HelperResult HelperClient::wait(const QDBusPendingCall &call)
     connect(&watcher, &QDBusPendingCallWatcher::finished, &loop, &QEventLoop::quit);
     if (!watcher.isFinished())
         loop.exec();
+    else // signals sent before the reply may still wait in the queue
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
     HelperResult result;
     const QDBusMessage reply = watcher.reply();
     if (reply.type() == QDBusMessage::ErrorMessage) {
         result.errorName = reply.errorName();
-        result.message = reply.errorMessage();
+        result.message = errorText(reply);
         result.code = errorCodeFromName(result.errorName);
         return result;
     }
@@ -93,6 +102,11 @@ HelperResult HelperClient::wait(const QDBusPendingCall &call)
     if (result.job == m_job)
         result.note = m_note;
     return result;
+}
+
+QString HelperClient::errorText(const QDBusMessage &reply) const
+{
+    return sayRefusal(reply.errorMessage(), m_refused, m_refusalEntry);
 }
 
 } // namespace plexus

@@ -9,6 +9,7 @@
 #include "engine/devicespec.h"
 #include "engine/status.h"
 
+#include <QDBusMessage>
 #include <QDBusPendingCall>
 #include <QObject>
 #include <memory>
@@ -45,6 +46,9 @@ public:
     // Waits for the call to end (running an event loop, so signals arrive),
     // reporting the progress of this client's job.
     HelperResult wait(const QDBusPendingCall &call);
+    // What an error reply of the helper says, in our user's language when the
+    // helper sent the sentence's catalogue entry (its Refusal signal) before it.
+    QString errorText(const QDBusMessage &reply) const;
     // Reports the progress of a job someone else started (the helper picked it
     // up after a restart, say) as if it were this client's; jobFinished ends it.
     void follow(const QString &job) { m_job = job; }
@@ -62,6 +66,7 @@ private:
     std::unique_ptr<HelperProxy> m_proxy;
     QString m_tag;
     QString m_job;
+    QString m_refused, m_refusalEntry;  // the last Refusal signal: its English, its entry
     QString m_note;                   // JobFinished's message for m_job, on success
 };
 

@@ -25,8 +25,12 @@
 #include <QDBusContext>
 #include <QDBusMessage>
 #include <QDBusVariant>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QMenu>
+#include <QPainter>
+#include <QtEndian>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -586,13 +590,11 @@ private:
     QStringList m_items;
 };
 
-// The tooltip's subtitle, from org.kde.StatusNotifierItem's ToolTip (sa(iiay)ss).
-QString toolTipSubtitle(const QVariant &value)
+// The largest of the images of an a(iiay): ARGB32 in network byte order, as
+// the item sends its icons (IconPixmap, and the ToolTip's).
+QImage largestImage(const QDBusArgument &arg)
 {
-    const QDBusArgument arg = value.value<QDBusArgument>();
-    QString icon, title, subtitle;
-    arg.beginStructure();
-    arg >> icon;
+    QImage best;
     arg.beginArray();
     while (!arg.atEnd()) {
         int width, height;
@@ -600,11 +602,82 @@ QString toolTipSubtitle(const QVariant &value)
         arg.beginStructure();
         arg >> width >> height >> data;
         arg.endStructure();
+        if (width <= 0 || height <= 0 || data.size() != qsizetype(width) * height * 4 || width <= best.width())
+            continue;
+        QImage image(width, height, QImage::Format_ARGB32);
+        const auto *pixels = reinterpret_cast<const quint32 *>(data.constData());
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                image.setPixel(x, y, qFromBigEndian(pixels[y * width + x]));
+        best = image;
     }
     arg.endArray();
+    return best;
+}
+
+// The item's icon as a panel receives it.
+QImage panelIcon(const QVariant &value)
+{
+    return largestImage(value.value<QDBusArgument>());
+}
+
+// The tooltip's subtitle, from org.kde.StatusNotifierItem's ToolTip (sa(iiay)ss).
+QString toolTipSubtitle(const QVariant &value)
+{
+    const QDBusArgument arg = value.value<QDBusArgument>();
+    QString icon, title, subtitle;
+    arg.beginStructure();
+    arg >> icon;
+    largestImage(arg);
     arg >> title >> subtitle;
     arg.endStructure();
     return subtitle;
+}
+
+// What a panel shows of the item in one state, read over D-Bus.
+struct PanelView {
+    QString status;   // Passive, NeedsAttention
+    QImage icon;
+    QString subtitle; // the tooltip's text under its title
+};
+
+// docs/screenshots/tray.png: no panel runs here, so the picture is drawn from
+// what a panel receives over D-Bus (status, icon, tooltip) in each state, with
+// the item's own menu beside them.
+QImage drawPanelViews(const QList<PanelView> &views, QMenu *menu)
+{
+    const int column = 250, strip = 34, margin = 12;
+    menu->adjustSize();
+    const QPixmap menuPicture = menu->grab();
+    QImage out(margin + int(views.size()) * column + menuPicture.width() + margin, 150, QImage::Format_ARGB32);
+    out.fill(QGuiApplication::palette().window().color());
+    QPainter p(&out);
+    p.setRenderHint(QPainter::Antialiasing);
+    QFont bold = QGuiApplication::font();
+    bold.setBold(true);
+    for (int i = 0; i < views.size(); ++i) {
+        const PanelView &v = views[i];
+        const int x = margin + i * column;
+        // The panel: a dark strip with the item at its end.
+        const QRect panel(x, margin, column - margin, strip);
+        p.fillRect(panel, QColor(0x31, 0x36, 0x3b));
+        p.drawImage(QRect(panel.right() - 30, panel.top() + 6, 22, 22), v.icon);
+        p.setPen(QColor(0xfc, 0xfc, 0xfc));
+        p.drawText(panel.adjusted(8, 0, -36, 0), Qt::AlignVCenter | Qt::AlignLeft, v.status);
+        // Its tooltip, under it.
+        const QRect tip(x, panel.bottom() + 8, column - margin, 70);
+        p.setPen(QGuiApplication::palette().mid().color());
+        p.setBrush(QGuiApplication::palette().toolTipBase());
+        p.drawRoundedRect(tip, 4, 4);
+        p.drawImage(QRect(tip.left() + 8, tip.top() + 8, 32, 32), v.icon);
+        p.setPen(QGuiApplication::palette().toolTipText().color());
+        p.setFont(bold);
+        p.drawText(tip.adjusted(48, 8, -8, 0), Qt::AlignTop | Qt::AlignLeft, QStringLiteral("Plexus"));
+        p.setFont(QGuiApplication::font());
+        p.drawText(tip.adjusted(48, 28, -8, -4), Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap, v.subtitle);
+    }
+    p.drawPixmap(margin + int(views.size()) * column, margin, menuPicture);
+    return out;
 }
 
 // The key the daemon is told for the button labelled `label` ("" for none).
@@ -776,6 +849,12 @@ private Q_SLOTS:
         QCOMPARE(property("Category").toString(), QStringLiteral("Hardware"));
         QCOMPARE(property("Status").toString(), QStringLiteral("Passive"));
         QCOMPARE(toolTipSubtitle(property("ToolTip")), QStringLiteral("1 array healthy"));
+        QList<PanelView> seen;
+        const auto look = [&](const char *iconProperty) {
+            seen << PanelView{property("Status").toString(), panelIcon(property(iconProperty)), toolTipSubtitle(property("ToolTip"))};
+            return !seen.last().icon.isNull();
+        };
+        QVERIFY(look("IconPixmap"));
 
         md0.members[1].faulty = true;
         md0.members[1].slot.reset();
@@ -784,6 +863,30 @@ private Q_SLOTS:
         tray.setSnapshot(machine({md0}));
         QTRY_COMPARE(property("Status").toString(), QStringLiteral("NeedsAttention"));
         QCOMPARE(toolTipSubtitle(property("ToolTip")), QStringLiteral("md0 degraded"));
+        QVERIFY(look("AttentionIconPixmap"));
+        // A second array fails: the dot turns red, the tooltip names both.
+        Array md1 = raid1(QStringLiteral("md1"), {QStringLiteral("sdc1"), QStringLiteral("sdd1")});
+        for (Member &m : md1.members) {
+            m.faulty = true;
+            m.slot.reset();
+        }
+        md1.degraded = true;
+        md1.degradedCount = 2;
+        tray.setSnapshot(machine({md0, md1}));
+        QTRY_COMPARE(toolTipSubtitle(property("ToolTip")), QStringLiteral("md0 degraded\nmd1 failed"));
+        QVERIFY(look("AttentionIconPixmap"));
+        // The three dots differ: green, amber, red (the centre pixel of each).
+        const auto centre = [](const QImage &i) { return i.pixelColor(i.width() / 2, i.height() / 2); };
+        QVERIFY(centre(seen[0].icon) != centre(seen[1].icon) && centre(seen[1].icon) != centre(seen[2].icon));
+        QMenu *menu = nullptr;
+        for (QWidget *w : QApplication::topLevelWidgets())
+            if (auto *m = qobject_cast<QMenu *>(w))
+                for (QAction *a : m->actions())
+                    if (a->text() == QLatin1String("Open Plexus"))
+                        menu = m;
+        QVERIFY2(menu, "the item's menu, with Open Plexus");
+        QDir().mkpath(QStringLiteral(PLEXUS_SCREENSHOT_DIR));
+        QVERIFY(drawPanelViews(seen, menu).save(QStringLiteral(PLEXUS_SCREENSHOT_DIR "/tray.png")));
 
         // A panel hands its activation token over just before the click; the
         // window Plexus opens gets it.

@@ -40,6 +40,18 @@ dbus_refused Invalid "contains '\.\.'" -- \
 step "devices in use, and data in the way"
 refused 5 InUse "/dev/vda2 is mounted on /mnt/data. Unmount it first, or choose another partition" -- create /dev/md1 --level 1 /dev/vda2 /dev/vda1 --allow-same-disk
 refused 5 InUse "/dev/vdb1 is a member of md0 \(raid1\)" -- create /dev/md1 --level 1 /dev/vdb1 /dev/vda1
+# The helper speaks English, and plexusctl says the same refusal in its user's
+# language (x-test: every letter fullwidth) from the sentence's catalogue entry,
+# which the helper signals before the error. The build makes the locale gettext
+# needs for a language (en_US.UTF-8) where the build root has its sources.
+if [ -f "/src/$PLEXUS_BUILD_DIR/locale/en_US.UTF-8/LC_CTYPE" ]; then
+    said=$(LOCPATH="/src/$PLEXUS_BUILD_DIR/locale" LC_ALL=en_US.UTF-8 LANGUAGE=x-test \
+           plexusctl create /dev/md1 --level 1 /dev/vda2 /dev/vda1 --allow-same-disk 2>&1 >/dev/null || true)
+    echo "$said" | grep -q 'ｍｏｕｎｔｅｄ' || fail "plexusctl in x-test: not the translated refusal: $said"
+    left=$(echo "$said" | sed -E 's#/[[:alnum:]./_-]*##g; s/\<(InUse|vd[a-z][0-9]*)\>//g')
+    ! echo "$left" | grep -q '[A-Za-z]' || fail "plexusctl in x-test: English left in: $said"
+    echo "ok: said in x-test: $said"
+fi
 refused 5 InUse "physical volume of the LVM volume group vgtest.*vgreduce vgtest /dev/vdc2" -- create /dev/md1 --level 1 /dev/vdc2 /dev/vda1
 refused 5 InUse "/dev/vdd2 is on vdd, the disk the running system uses \(it holds /boot\).*allow_system_disk" -- create /dev/md1 --level 1 /dev/vdd2 /dev/vda1
 pctl create /dev/md1 --level 1 /dev/vdd2 /dev/vda1 --allow-system-disk --dry-run

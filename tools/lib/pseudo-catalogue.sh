@@ -7,7 +7,8 @@
 # markup and entities alone. tst_pseudotranslation runs the window in this
 # language: an ASCII letter left in a visible string, other than in the machine's
 # own names, was never translated, even inside a translated sentence. The
-# keywords are KI18n's, as KDE's own extraction (Messages.sh, $XGETTEXT) passes them.
+# keywords are KI18n's, as KDE's own extraction (Messages.sh, $XGETTEXT) passes them,
+# and Plexus's mi18n* (engine/message.h), which Messages.sh adds.
 set -euo pipefail
 out=$1
 shift
@@ -26,6 +27,7 @@ xgettext --c++ --kde --from-code=UTF-8 --no-wrap --package-name=plexus -ci18n \
     -kkli18n:1 -kkli18nc:1c,2 -kkli18np:1,2 -kkli18ncp:1c,2,3 \
     -kxi18n:1 -kxi18nc:1c,2 -kxi18np:1,2 -kxi18ncp:1c,2,3 \
     -kkxi18n:1 -kkxi18nc:1c,2 -kkxi18np:1,2 -kkxi18ncp:1c,2,3 \
+    -kmi18n:1 -kmi18nc:1c,2 -kmi18np:1,2 -kmi18ncp:1c,2,3 \
     -o "$work/plexus.pot" "${sources[@]}"
 # polkitd looks the policy's descriptions and messages up in the same domain.
 if [ ${#policies[@]} -gt 0 ]; then

@@ -106,7 +106,7 @@ void OperationRunner::follow(const QString &job)
         if (!w->isError())
             return; // its signals follow, JobFinished last
         if (w->error().name() != QLatin1String("org.plexus.Error.NotFound")) {
-            endFollowing(job, w->error().name(), w->error().message());
+            endFollowing(job, w->error().name(), client()->errorText(w->reply()));
             return;
         }
         // Not running any more: it ended before it could be followed. How?

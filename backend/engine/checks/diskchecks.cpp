@@ -82,14 +82,14 @@ Status Validator::resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const
                     slot.member.diskName = goneName;
                     slot.member.wholeDisk = m.device == goneName;
                     if (!m.faulty)
-                        return invalid(i18nc("%1 a gone disk, %2 its member device, %3 an array",
+                        return invalid(mi18nc("%1 a gone disk, %2 its member device, %3 an array",
                                              "%1 has no device node but md still counts %2 as working in %3. Wait a moment for md "
                                              "to notice, or fail it (fail), then try again.",
                                              spec.path, slot.member.path, slot.array.path));
                     out->slots << slot;
                 }
         if (out->slots.isEmpty())
-            return notFound(i18nc("%1 a disk",
+            return notFound(mi18nc("%1 a disk",
                                   "%1 is not in the machine, and no array lists a member on it any more (md has dropped them). "
                                   "Name it as missing: the disk that left the degraded arrays.",
                                   spec.path));
@@ -100,7 +100,7 @@ Status Validator::resolveDiskSlots(const DeviceSpec &spec, DiskSlots *out) const
     if (Status s = resolve(spec, &disk); !s)
         return s;
     if (!disk.wholeDisk)
-        return invalid(i18nc("%1 a partition, %2 its disk's kernel name", "%1 is a partition: give the whole disk (for example /dev/%2).", disk.path, disk.diskName));
+        return invalid(mi18nc("%1 a partition, %2 its disk's kernel name", "%1 is a partition: give the whole disk (for example /dev/%2).", disk.path, disk.diskName));
     out->disk = disk;
     out->present = true;
     for (const Array &a : m_snap.arrays)

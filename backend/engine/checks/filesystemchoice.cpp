@@ -15,7 +15,7 @@ Status checkOptionalFilesystem(const QString &type, const QString &label, qint64
     if (!type.isEmpty())
         return checkFilesystemChoice(type, label, sizeBytes, device);
     if (!label.isEmpty())
-        return invalid(i18n("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
+        return invalid(mi18n("A label belongs to a filesystem: choose one (filesystem), or leave the label out."));
     return {};
 }
 

@@ -23,7 +23,7 @@ ResolvedDevice Validator::futurePartition(const QString &disk, int number, qint6
 Status Validator::requireNoPartitions(const Disk *disk, const QString &path, const QString &instead)
 {
     if (disk && !disk->partitions.isEmpty())
-        return inUse(i18ncp("%2 a disk, %3 a sentence saying what to do instead",
+        return inUse(mi18ncp("%2 a disk, %3 a sentence saying what to do instead",
                             "%2 already has %1 partition: Plexus partitions only blank disks. %3",
                             "%2 already has %1 partitions: Plexus partitions only blank disks. %3", int(disk->partitions.size()), path, instead));
     return {};
@@ -34,7 +34,7 @@ Status Validator::partitionLike(const ResolvedDevice &like, const DeviceSpec &bl
 {
     const ResolvedDevice blank = *member;
     if (!blank.wholeDisk)
-        return invalid(i18nc("%1 a partition, %2 a disk", "%1 is a partition: give the whole, blank disk that is to get %2's partitions.", blank.path, like.diskName));
+        return invalid(mi18nc("%1 a partition, %2 a disk", "%1 is a partition: give the whole, blank disk that is to get %2's partitions.", blank.path, like.diskName));
     if (Status s = requireNoPartitions(m_snap.disk(blank.name), blank.path, i18n("Choose a blank disk, or one of its partitions.")); !s)
         return s;
     CopyPartitionTableRequest copy;
@@ -47,7 +47,7 @@ Status Validator::partitionLike(const ResolvedDevice &like, const DeviceSpec &bl
     const Disk *likeDisk = m_snap.disk(like.diskName);
     const Partition *likePart = likeDisk ? likeDisk->partition(like.name) : nullptr;
     if (!likePart)
-        return notFound(i18nc("%1 a partition, %2 a disk", "%1 is not among %2's partitions any more.", like.path, like.diskName));
+        return notFound(mi18nc("%1 a partition, %2 a disk", "%1 is not among %2's partitions any more.", like.path, like.diskName));
     *member = futurePartition(blank.name, likePart->number, likePart->sizeBytes);
     return {};
 }

@@ -11,12 +11,20 @@
 
 namespace plexus {
 
-inline Status invalid(const QString &m) { return Status::failure(ErrorCode::Invalid, m); }
-inline Status inUse(const QString &m) { return Status::failure(ErrorCode::InUse, m); }
-inline Status notFound(const QString &m) { return Status::failure(ErrorCode::NotFound, m); }
-inline Status tooSmall(const QString &m) { return Status::failure(ErrorCode::TooSmall, m); }
-inline Status busy(const QString &m) { return Status::failure(ErrorCode::Busy, m); }
-inline Status toolFailed(const QString &m) { return Status::failure(ErrorCode::ToolFailed, m); }
+// Each takes a catalogued Message (mi18nc), so the helper's client can say it in
+// its own language, or plain words.
+inline Status invalid(const Message &m) { return Status::failure(ErrorCode::Invalid, m); }
+inline Status inUse(const Message &m) { return Status::failure(ErrorCode::InUse, m); }
+inline Status notFound(const Message &m) { return Status::failure(ErrorCode::NotFound, m); }
+inline Status tooSmall(const Message &m) { return Status::failure(ErrorCode::TooSmall, m); }
+inline Status busy(const Message &m) { return Status::failure(ErrorCode::Busy, m); }
+inline Status toolFailed(const Message &m) { return Status::failure(ErrorCode::ToolFailed, m); }
+inline Status invalid(const QString &m) { return invalid(Message::plain(m)); }
+inline Status inUse(const QString &m) { return inUse(Message::plain(m)); }
+inline Status notFound(const QString &m) { return notFound(Message::plain(m)); }
+inline Status tooSmall(const QString &m) { return tooSmall(Message::plain(m)); }
+inline Status busy(const QString &m) { return busy(Message::plain(m)); }
+inline Status toolFailed(const QString &m) { return toolFailed(Message::plain(m)); }
 
 // "a, b and c"
 QString listNames(const QStringList &names);

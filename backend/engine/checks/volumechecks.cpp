@@ -24,15 +24,15 @@ Status checkSeen(const DeviceSpec &spec, const QString &identity, qint64 sizeByt
 {
     if (spec.identity.isEmpty())
         return invalid(what == Seen::ArrayUuid
-                           ? i18nc("%1 an array", "The request names %1 without its identity (the array's UUID) and size, so the helper "
+                           ? mi18nc("%1 an array", "The request names %1 without its identity (the array's UUID) and size, so the helper "
                                    "cannot tell it is the one you chose. Choose it again.", spec.path)
-                           : i18nc("%1 a logical volume", "The request names %1 without its identity (VG/LV) and size, so the helper "
+                           : mi18nc("%1 a logical volume", "The request names %1 without its identity (VG/LV) and size, so the helper "
                                    "cannot tell it is the one you chose. Choose it again.", spec.path));
     if (spec.identity != identity && !sameUuid(spec.identity, identity))
-        return notFound(i18nc("%1 a device, %2 its identity now, %3 the identity chosen", "%1 is now %2, not %3 as you chose it. Choose it again.",
+        return notFound(mi18nc("%1 a device, %2 its identity now, %3 the identity chosen", "%1 is now %2, not %3 as you chose it. Choose it again.",
                               spec.path, identity, spec.identity));
     if (qint64(spec.sizeBytes) != sizeBytes)
-        return notFound(i18nc("%1 a device, %2 its size now, %3 the size chosen", "%1 is %2 now, not %3 as you chose it. Choose it again.",
+        return notFound(mi18nc("%1 a device, %2 its size now, %3 the size chosen", "%1 is %2 now, not %3 as you chose it. Choose it again.",
                               spec.path, humanSize(sizeBytes), humanSize(qint64(spec.sizeBytes))));
     return {};
 }
@@ -77,7 +77,7 @@ Status Validator::volumeAt(const DeviceSpec &spec, const NodeInfo &node, Resolve
 {
     const LogicalVolume *v = m_snap.activeVolume(node.kernelName);
     if (!v)
-        return invalid(i18nc("%1 a path, %2 its kernel device name",
+        return invalid(mi18nc("%1 a path, %2 its kernel device name",
                              "%1 (%2) is not an active logical volume. Give one as /dev/GROUP/VOLUME (plexusctl status lists them).",
                              spec.path, node.kernelName));
     if (Status s = checkSeen(spec, v->vgName + QLatin1Char('/') + v->name, v->sizeBytes, Seen::VolumeName); !s)
@@ -97,16 +97,16 @@ Status Validator::checkBlockFree(const ResolvedDevice &dev, const Consent &conse
 {
     if (dev.kind == ResolvedDevice::DiskOrPartition)
         return checkFree(dev, consent);
-    const QString use = usageOf(dev.name);
+    const Message use = usageOf(dev.name);
     if (!use.isEmpty()) {
         // The same order as usageOf(): its words are for people, not to compare.
-        QString advice = i18n("Stop using it first, or choose another device.");
+        Message advice = mi18n("Stop using it first, or choose another device.");
         if (!m_snap.mountsOf(dev.name).isEmpty())
-            advice = i18n("Unmount it first, or choose another device.");
+            advice = mi18n("Unmount it first, or choose another device.");
         else if (m_snap.isSwap(dev.name))
-            advice = i18nc("%1 a device", "Turn it off first (swapoff %1), or choose another device.", dev.path);
-        return inUse(i18nc("%1 a sentence saying what uses a device (without its full stop), %2 a sentence saying what to do", "%1. %2",
-                           i18nc("%1 a device, %2 what uses it (e.g. 'is mounted on /srv')", "%1 %2", dev.path, use), advice));
+            advice = mi18nc("%1 a device", "Turn it off first (swapoff %1), or choose another device.", dev.path);
+        return inUse(mi18nc("%1 a sentence saying what uses a device (without its full stop), %2 a sentence saying what to do", "%1. %2",
+                           mi18nc("%1 a device, %2 what uses it (e.g. 'is mounted on /srv')", "%1 %2", dev.path, use), advice));
     }
     QString fsType, label;
     if (const Array *a = dev.kind == ResolvedDevice::Array ? m_snap.array(dev.name) : nullptr) {
@@ -118,7 +118,7 @@ Status Validator::checkBlockFree(const ResolvedDevice &dev, const Consent &conse
     }
     if (fsType.isEmpty() || consent.overwrite)
         return {};
-    return invalid(i18nc("%1 a device, %2 what it holds (e.g. 'a filesystem (ext4)')",
+    return invalid(mi18nc("%1 a device, %2 what it holds (e.g. 'a filesystem (ext4)')",
                          "%1 holds %2. Writing over it destroys that data: say overwrite if it may go, or choose another device.",
                          dev.path, describeContents(fsType, label)));
 }
@@ -127,17 +127,17 @@ Status Validator::resolvePhysicalVolumes(const DeviceSpecList &specs, bool overw
                                          QList<ResolvedDevice> *out) const
 {
     if (specs.isEmpty())
-        return invalid(i18n("Name at least one array or partition for the volume group."));
+        return invalid(mi18n("Name at least one array or partition for the volume group."));
     QSet<QString> seen;
     for (const DeviceSpec &spec : specs) {
         ResolvedDevice dev;
         if (Status s = resolveBlock(spec, &dev); !s)
             return s;
         if (seen.contains(dev.name))
-            return invalid(i18n("%1 is named twice in the request.", dev.path));
+            return invalid(mi18n("%1 is named twice in the request.", dev.path));
         seen.insert(dev.name);
         if (dev.kind == ResolvedDevice::Volume)
-            return invalid(i18nc("%1 a logical volume",
+            return invalid(mi18nc("%1 a logical volume",
                                  "%1 is itself a logical volume: LVM inside LVM only hides where the data is. Give an array or a "
                                  "partition.",
                                  dev.path));
@@ -154,7 +154,7 @@ Status Validator::resolveVolumeGroup(const QString &name, const VolumeGroup **ou
         return s;
     *out = m_snap.volumeGroup(name);
     if (!*out)
-        return notFound(i18nc("%1 a volume group", "There is no volume group %1. plexusctl status lists the volume groups.", name));
+        return notFound(mi18nc("%1 a volume group", "There is no volume group %1. plexusctl status lists the volume groups.", name));
     return {};
 }
 
@@ -164,9 +164,9 @@ Status Validator::checkGrowsInPlace(const ResolvedDevice &dev, const LogicalVolu
     // looks like lost space.
     if (!lv.fsType.isEmpty() && lv.fsType != QLatin1String("ext4") && lv.fsType != QLatin1String("xfs"))
         return invalid(lv.fsType == QLatin1String("swap")
-                           ? i18nc("%1 a logical volume, %2 what it holds", "%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow). "
+                           ? mi18nc("%1 a logical volume, %2 what it holds", "%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow). "
                                    "Make a new swap volume instead.", dev.path, describeContents(lv.fsType, lv.fsLabel))
-                           : i18nc("%1 a logical volume, %2 what it holds", "%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow).",
+                           : mi18nc("%1 a logical volume, %2 what it holds", "%1 holds %2, which Plexus does not grow in place (ext4 and xfs grow).",
                                    dev.path, describeContents(lv.fsType, lv.fsLabel)));
     return {};
 }
@@ -179,12 +179,12 @@ Status Validator::checkLvmName(const QString &name, const QString &what)
     static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9+_.-]{0,63}$"));
     static const QRegularExpression reserved(QStringLiteral("^(snapshot|pvmove)|_(cdata|cmeta|corig|cpool|cvol|imeta|iorig|mimage|mlog|pmspare|rimage|rmeta|tdata|tmeta|vdata|vorigin|wcorig)"));
     if (!re.match(name).hasMatch())
-        return invalid(i18nc("%1 a name, %2 what it names ('volume group', 'volume')",
+        return invalid(mi18nc("%1 a name, %2 what it names ('volume group', 'volume')",
                              "'%1' is not a usable %2 name: use a letter or digit, then up to 63 letters, digits, '+', '_', '.' or "
                              "'-', for example data.",
                              name, what));
     if (reserved.match(name).hasMatch())
-        return invalid(i18nc("%1 a name, %2 what it names ('volume group', 'volume')",
+        return invalid(mi18nc("%1 a name, %2 what it names ('volume group', 'volume')",
                              "'%1' looks like a name LVM keeps for itself (snapshot, pvmove, _rimage, ...). Choose another %2 name.", name, what));
     return {};
 }

@@ -38,7 +38,7 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
         return s;
     if (!r.spare && a.array.missingCount() == 0) {
         const int n = a.array.raidDisks.value_or(int(a.array.members.size()));
-        return invalid(i18ncp("%2 an array, %3 a device, %4 a number of devices",
+        return invalid(mi18ncp("%2 an array, %3 a device, %4 a number of devices",
                               "%2 has no missing member (%1 of %1 slot is filled). Add %3 as a spare, or grow %2 to %4 devices "
                               "to keep another copy on it.",
                               "%2 has no missing member (%1 of %1 slots are filled). Add %3 as a spare, or grow %2 to %4 devices "
@@ -48,7 +48,7 @@ Status validate(const Validator &checks, const AddDeviceRequest &r, ValidAdd *ou
     if (r.partitionLike) {
         const Member *m = checks.snapshot().partitionMemberToCopy(a.array);
         if (!m)
-            return invalid(i18nc("%1 an array, %2 a device", "%1's working members are whole disks, not partitions: there is no partition table to copy. "
+            return invalid(mi18nc("%1 an array, %2 a device", "%1's working members are whole disks, not partitions: there is no partition table to copy. "
                                  "Add %2 without partitioning it.", a.path, dev.path));
         const ResolvedDevice like{QStringLiteral("/dev/") + m->device, m->device, checks.snapshot().diskOf(m->device)->name, 0, false, false};
         ValidCopyTable table;

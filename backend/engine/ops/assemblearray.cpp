@@ -32,12 +32,12 @@ Status validateInactive(const AssembleArrayRequest &r, const Array &a, ValidAsse
     for (const DeviceSpec &spec : r.members) {
         const QString name = spec.path.startsWith(QLatin1String("/dev/")) ? spec.path.mid(5) : spec.path;
         if (!held.contains(name))
-            return invalid(i18nc("%1 an array, %2 its members, %3 a device",
+            return invalid(mi18nc("%1 an array, %2 its members, %3 a device",
                                  "%1 is inactive and holds %2; %3 is not one of them. Stop %1 first, then assemble it from all its "
                                  "members.", r.array, listNames(held), spec.path));
     }
     if (!r.runDegraded)
-        return invalid(i18nc("%1 an array, %2 its members; run_degraded is an option's name, --run mdadm's",
+        return invalid(mi18nc("%1 an array, %2 its members; run_degraded is an option's name, --run mdadm's",
                              "%1 is inactive: md found only %2 and is waiting for the other members. Starting it now runs it "
                              "without them (degraded, or not at all if too many are missing). Connect the missing disks, or "
                              "say run_degraded (--run) to start it as it is.", r.array, listNames(held)));
@@ -78,7 +78,7 @@ Status checkNotRunning(const Validator &checks, const QString &device, const QSt
 {
     for (const Array &a : checks.snapshot().arrays)
         if (!a.uuid.isEmpty() && !uuid.isEmpty() && sameUuid(a.uuid, uuid))
-            return inUse(i18nc("%1 a device, %2 an array (md0), %3 its UUID",
+            return inUse(mi18nc("%1 a device, %2 an array (md0), %3 its UUID",
                                "%1 holds a copy of an array that already runs as /dev/%2 (UUID %3). Assembling it apart would give "
                                "two arrays with one UUID and two diverging copies of the data. Add %1 to /dev/%2 instead "
                                "(its data is then copied over from /dev/%2), or stop /dev/%2 first.", device, a.name, a.uuid));
@@ -92,7 +92,7 @@ Status checkLeftOut(const AssembleArrayRequest &r, const QList<MdSuperblock> &bl
     out->slotsLeftOut = slotsLeftOut(blocks);
     if (out->slotsLeftOut.isEmpty() || r.runDegraded)
         return {};
-    return invalid(i18nc("%1 an array, %2 slot numbers; run_degraded is an option's name, --run mdadm's",
+    return invalid(mi18nc("%1 an array, %2 slot numbers; run_degraded is an option's name, --run mdadm's",
                          "%1 last ran with a member in slot %2, and none of the devices given holds it: started now, it runs degraded "
                          "(without a second copy of what that slot held). Connect the missing disk and give its member too, or "
                          "say run_degraded (--run) to start it degraded.", r.array, slotNumbers(out->slotsLeftOut)));
@@ -109,7 +109,7 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
         const auto sb = parseExamine(d.path, checks.system().mdExamine(d.name));
         if (!sb)
             return r.keep.isEmpty() ? Status()
-                                    : invalid(i18nc("%1 a device", "Plexus cannot read the md superblock on %1 (only 1.x metadata is "
+                                    : invalid(mi18nc("%1 a device", "Plexus cannot read the md superblock on %1 (only 1.x metadata is "
                                                                    "compared), so it cannot tell which half to keep.", d.path));
         blocks << *sb;
         out->histories << sb->history();
@@ -122,11 +122,11 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
         if (b.device == r.keep || deviceName(b.device) == deviceName(r.keep))
             kept = &b;
     if (!r.keep.isEmpty() && !kept)
-        return invalid(i18nc("%1 a device; keep is an option's name", "%1 is not one of the members to assemble; keep names the member whose half wins.", r.keep));
+        return invalid(mi18nc("%1 a device; keep is an option's name", "%1 is not one of the members to assemble; keep names the member whose half wins.", r.keep));
     if (!kept) {
         for (const MdSuperblock &b : std::as_const(blocks))
             if (const QList<MdSuperblock> other = divergedFrom(b, blocks); !other.isEmpty())
-                return invalid(i18nc("%1 and %2 members, %3 the members' histories; keep MEMBER is an option",
+                return invalid(mi18nc("%1 and %2 members, %3 the members' histories; keep MEMBER is an option",
                                      "Split brain: %1 and %2 each ran without the other, so each may hold writes the other lacks. "
                                      "Assembled together, md would keep one half's data and silently drop the other's. Their "
                                      "histories: %3. Copy off what you need from each (assemble one half at a time, read-only), "
@@ -137,11 +137,11 @@ Status checkHistories(const Validator &checks, const AssembleArrayRequest &r, Va
     }
     const QList<MdSuperblock> losing = divergedFrom(*kept, blocks);
     if (losing.isEmpty())
-        return invalid(i18nc("%1 the members' histories; keep is an option's name",
+        return invalid(mi18nc("%1 the members' histories; keep is an option's name",
                              "The members' histories did not diverge (%1), so there is no half to choose: assemble them without keep.",
                              joinedList(out->histories, ki18nc("md members' histories: those so far (%1), then the next one (%2)", "%1; %2"))));
     if (!r.array.startsWith(QLatin1String("/dev/md")) || r.array.startsWith(QLatin1String("/dev/md/")))
-        return invalid(i18n("Give the array as /dev/mdN to resolve a split brain."));
+        return invalid(mi18n("Give the array as /dev/mdN to resolve a split brain."));
     for (const MdSuperblock &l : losing)
         takeMember(l.device, &out->members, &out->rejoin);
     out->run = true; // the kept half alone is degraded until the others are back
@@ -157,9 +157,9 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     static const QRegularExpression named(QStringLiteral("^/dev/md/(.*)$"));
     const auto mNamed = named.match(r.array);
     if (mNamed.hasMatch() && !Validator::validName(mNamed.captured(1)))
-        return invalid(i18nc("%1 a name", "'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.", mNamed.captured(1)));
+        return invalid(mi18nc("%1 a name", "'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.", mNamed.captured(1)));
     if (!numbered.match(r.array).hasMatch() && !mNamed.hasMatch())
-        return invalid(i18nc("%1 a path", "'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.", r.array));
+        return invalid(mi18nc("%1 a path", "'%1' is not an md array device. Give /dev/mdN or /dev/md/NAME.", r.array));
     const auto mNumbered = numbered.match(r.array);
     const Array *existing = nullptr;
     if (mNumbered.hasMatch()) {
@@ -167,18 +167,18 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
     } else if (checks.system().exists(r.array)) {
         existing = checks.snapshot().array(checks.system().node(r.array).kernelName);
         if (!existing)
-            return inUse(i18nc("%1 an array", "%1 already exists. Stop that array first, or choose another name.", r.array));
+            return inUse(mi18nc("%1 an array", "%1 already exists. Stop that array first, or choose another name.", r.array));
     }
     if (existing && existing->state == ArrayState::Inactive && !existing->members.isEmpty()) {
         if (!r.keep.isEmpty())
-            return invalid(i18nc("%1 an array; keep is an option's name", "%1 is inactive, holding members already: stop it first, then assemble it with keep.", r.array));
+            return invalid(mi18nc("%1 an array; keep is an option's name", "%1 is inactive, holding members already: stop it first, then assemble it with keep.", r.array));
         return validateInactive(r, *existing, out);
     }
     if (existing && (existing->state != ArrayState::Inactive || !existing->members.isEmpty()))
-        return inUse(i18nc("%1 an array, %2 its level (raid1) or state", "%1 is already running (%2). Stop it first, or choose another device name.",
+        return inUse(mi18nc("%1 an array, %2 its level (raid1) or state", "%1 is already running (%2). Stop it first, or choose another device name.",
                            r.array, existing->level.value_or(toString(existing->state))));
     if (r.members.isEmpty())
-        return invalid(i18nc("%1 an array", "Name the members to assemble %1 from.", r.array));
+        return invalid(mi18nc("%1 an array", "Name the members to assemble %1 from.", r.array));
     const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};
     QString arrayUuid;
     QSet<QString> seen;
@@ -191,9 +191,9 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
         const QString uuid = dev.wholeDisk ? disk->uuid : disk->partition(dev.name)->uuid;
         if (fsType != QLatin1String("linux_raid_member"))
             return invalid(fsType.isEmpty()
-                               ? i18nc("%1 a device; plexusctl status is a command", "%1 carries no md superblock, so it is not a member of any array. "
+                               ? mi18nc("%1 a device; plexusctl status is a command", "%1 carries no md superblock, so it is not a member of any array. "
                                        "Choose the array's members (plexusctl status shows them as md members).", dev.path)
-                               : i18nc("%1 a device, %2 what it holds (an ext4 filesystem); plexusctl status is a command",
+                               : mi18nc("%1 a device, %2 what it holds (an ext4 filesystem); plexusctl status is a command",
                                        "%1 carries no md superblock (it contains %2), so it is not a member of any array. Choose the array's "
                                        "members (plexusctl status shows them as md members).", dev.path, describeContents(fsType, QString())));
         if (Status s = checks.checkFree(dev, consent); !s)
@@ -202,7 +202,7 @@ Status validate(const Validator &checks, const AssembleArrayRequest &r, ValidAss
         if (Status s = checkNotRunning(checks, dev.path, uuid); !s)
             return s;
         if (!arrayUuid.isEmpty() && !uuid.isEmpty() && !sameUuid(arrayUuid, uuid))
-            return invalid(i18nc("%1 a device, %2 and %3 array UUIDs", "%1 belongs to another array (UUID %2) than the first member (UUID %3). "
+            return invalid(mi18nc("%1 a device, %2 and %3 array UUIDs", "%1 belongs to another array (UUID %2) than the first member (UUID %3). "
                                  "Assemble each array from its own members.", dev.path, uuid, arrayUuid));
         if (arrayUuid.isEmpty())
             arrayUuid = uuid;
@@ -223,7 +223,7 @@ std::function<Status()> started(const QString &path)
                 md = mdKernelName(path);
                 return !md.isEmpty() && arrayRunning(md);
             }))
-            return toolFailed(i18nc("%1 an array", "%1 did not start.", path));
+            return toolFailed(mi18nc("%1 an array", "%1 did not start.", path));
         return Status();
     };
 }

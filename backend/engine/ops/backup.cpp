@@ -68,11 +68,11 @@ Status validate(const Validator &checks, const BackUpRequest &r, ValidBackUp *ou
         !s)
         return s;
     if (a.array.level != QLatin1String("raid1"))
-        return invalid(i18nc("%1 an array, %2 its level in words (RAID-5 array)",
+        return invalid(mi18nc("%1 an array, %2 its level in words (RAID-5 array)",
                              "%1 is a %2: only a mirror (RAID-1) holds all of the data on each member, so only a mirror can be "
                              "backed up by cutting a member off.",
                              a.path, levelWords(a.array.level.value_or(QString()))));
-    if (Status s = checks.checkIdle(a, i18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "back it up")); !s)
+    if (Status s = checks.checkIdle(a, mi18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "back it up")); !s)
         return s;
     ResolvedDevice dev;
     if (Status s = checks.resolve(r.device, &dev); !s)
@@ -88,7 +88,7 @@ Status validate(const Validator &checks, const BackUpRequest &r, ValidBackUp *ou
         return s;
     if (copyOfThis && !r.overwrite) {
         if (const QString why = whyNotIncremental(checks, a, dev, *sb); !why.isEmpty())
-            return invalid(i18nc("%1 a device, %2 an array, %3 why (a sentence); keep 'overwrite' (an option)",
+            return invalid(mi18nc("%1 a device, %2 an array, %3 why (a sentence); keep 'overwrite' (an option)",
                                  "%1 holds an earlier copy of %2, but it cannot be brought up to date by copying only what changed: %3 "
                                  "Back it up with overwrite instead, which copies all of it again.",
                                  dev.path, a.path, why));

@@ -52,7 +52,7 @@ Status expectSchedule(const std::function<bool(const ScrubSchedule &)> &holds, c
 {
     const ScrubSchedule now = readScrubSchedule();
     return holds(now) ? Status()
-                      : toolFailed(i18nc("%1 a systemd timer, %2 and %3 when it checks the arrays ('every Sunday at 01:00', 'enabled', ...)",
+                      : toolFailed(mi18nc("%1 a systemd timer, %2 and %3 when it checks the arrays ('every Sunday at 01:00', 'enabled', ...)",
                                          "After the change, %1 says %2, not %3.", now.source, now.state(), what));
 }
 
@@ -111,10 +111,10 @@ Step removeDropIn(const QString &dropIn)
     s.action = [dropIn](StepContext &ctx) {
         ctx.log(QStringLiteral("remove %1").arg(dropIn));
         if (QFile::exists(dropIn) && !QFile::remove(dropIn))
-            return toolFailed(i18nc("%1 a file", "Cannot remove %1.", dropIn));
+            return toolFailed(mi18nc("%1 a file", "Cannot remove %1.", dropIn));
         return Status();
     };
-    s.check = [dropIn] { return QFileInfo::exists(dropIn) ? toolFailed(i18nc("%1 a file", "%1 is still there.", dropIn)) : Status(); };
+    s.check = [dropIn] { return QFileInfo::exists(dropIn) ? toolFailed(mi18nc("%1 a file", "%1 is still there.", dropIn)) : Status(); };
     s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '", "set the schedule again to have it back");
     return s;
 }
@@ -131,7 +131,7 @@ Step writeDropIn(const ValidCheckSchedule &v)
     s.commandNote = QStringLiteral("&& printf '%1' > %2").arg(QString::fromUtf8(dropInText(calendar)).replace(QLatin1Char('\n'), QLatin1String("\\n")), dropIn);
     s.action = [dir, dropIn, calendar](StepContext &ctx) {
         if (!QDir().mkpath(dir))
-            return toolFailed(i18nc("%1 a directory", "Cannot make the directory %1.", dir));
+            return toolFailed(mi18nc("%1 a directory", "Cannot make the directory %1.", dir));
         return writeFileAtomically(ctx, dropIn, dropInText(calendar));
     };
     s.check = [calendar] {
@@ -151,26 +151,26 @@ Status validate(const Validator &checks, const CheckScheduleRequest &r, ValidChe
     *out = {};
     const QString &when = r.when;
     if (when.isEmpty())
-        return invalid(i18nc("keep the calendar and the words 'off' and 'default' as they are: they are what to type",
+        return invalid(mi18nc("keep the calendar and the words 'off' and 'default' as they are: they are what to type",
                              "Say when to check: a systemd calendar such as 'Sun *-*-1..7 01:00', 'off' or 'default'."));
     // What reaches systemd-analyze and the unit file: one line of calendar characters.
     static const QRegularExpression calendarChars(QStringLiteral("^[A-Za-z0-9*][A-Za-z0-9*,./:~ +-]{0,63}$"));
     if (when != off && when != asShipped && !calendarChars.match(when).hasMatch())
-        return invalid(i18nc("%1 what was given; keep the calendar and the words 'off' and 'default' as they are: they are what to type",
+        return invalid(mi18nc("%1 what was given; keep the calendar and the words 'off' and 'default' as they are: they are what to type",
                              "'%1' is not a calendar. Use letters, digits, spaces and * , . / : ~ + - (up to 64 characters), "
                              "for example 'Sun *-*-1..7 01:00'; or say 'off' or 'default'.",
                              when.left(80)));
     const ScrubSchedule now = checks.system().scrubSchedule();
     if (now.source.isEmpty())
-        return invalid(i18n("This machine has no timer that checks its arrays (mdadm's mdcheck_start.timer or Fedora's raid-check.timer). "
+        return invalid(mi18n("This machine has no timer that checks its arrays (mdadm's mdcheck_start.timer or Fedora's raid-check.timer). "
                             "Install the distribution's mdadm package with its timers first."));
     if (now.source.startsWith(QLatin1Char('/')))
-        return invalid(i18nc("%1 a file (/etc/cron.d/mdadm)",
+        return invalid(mi18nc("%1 a file (/etc/cron.d/mdadm)",
                              "This machine checks its arrays from %1 (a cron job), which Plexus does not change. "
                              "Change the time on its checkarray line there.",
                              now.source));
     if (now.masked)
-        return invalid(i18nc("%1 a systemd timer (mdcheck_start.timer)", "%1 is masked: scheduled checks were turned off for good. Unmask it first (systemctl unmask %1).", now.source));
+        return invalid(mi18nc("%1 a systemd timer (mdcheck_start.timer)", "%1 is masked: scheduled checks were turned off for good. Unmask it first (systemctl unmask %1).", now.source));
 
     out->timer = now.source;
     out->before = now.state();
@@ -180,20 +180,20 @@ Status validate(const Validator &checks, const CheckScheduleRequest &r, ValidChe
     out->managerRunning = checks.system().serviceManagerRunning();
     if (when == off) {
         if (!now.enabled)
-            return invalid(i18nc("%1 a systemd timer (mdcheck_start.timer)", "The arrays are already not checked on a schedule: %1 is not enabled.", now.source));
+            return invalid(mi18nc("%1 a systemd timer (mdcheck_start.timer)", "The arrays are already not checked on a schedule: %1 is not enabled.", now.source));
         out->change = ValidCheckSchedule::Off;
         return {};
     }
     if (when == asShipped) {
         if (!out->dropInExists && now.enabled)
-            return invalid(i18nc("%1 when the arrays are checked ('every Sunday at 01:00')", "The schedule is already as the distribution ships it: %1.", now.when()));
+            return invalid(mi18nc("%1 when the arrays are checked ('every Sunday at 01:00')", "The schedule is already as the distribution ships it: %1.", now.when()));
         out->change = ValidCheckSchedule::AsShipped;
         return {};
     }
     if (Status s = checks.system().calendarValid(when); !s)
         return s;
     if (now.enabled && now.calendar == QStringList{when})
-        return invalid(i18nc("%1 when the arrays are checked ('every Sunday at 01:00')", "The arrays are already checked %1.", now.when()));
+        return invalid(mi18nc("%1 when the arrays are checked ('every Sunday at 01:00')", "The arrays are already checked %1.", now.when()));
     out->change = ValidCheckSchedule::Calendar;
     out->calendar = when;
     return {};

@@ -26,10 +26,10 @@ Status validate(const Validator &checks, const CloseBackupRequest &r, ValidClose
         return s;
     const QStringList loops = checks.system().loopsOver(dev.name);
     if (loops.isEmpty())
-        return invalid(i18nc("%1 a device; keep open-backup (a command)", "%1 is not open: no loop device reads it (open-backup sets one up).", dev.path));
+        return invalid(mi18nc("%1 a device; keep open-backup (a command)", "%1 is not open: no loop device reads it (open-backup sets one up).", dev.path));
     for (const QString &loop : loops)
         if (const auto mounts = checks.snapshot().mountsOf(loop); !mounts.isEmpty())
-            return Status::failure(ErrorCode::InUse, i18nc("%1 a device, %2 a mount point, %3 a loop device name (loop0)",
+            return Status::failure(ErrorCode::InUse, mi18nc("%1 a device, %2 a mount point, %3 a loop device name (loop0)",
                                                            "The backup on %1 is mounted on %2 (/dev/%3). Unmount it first.", dev.path,
                                                            mounts.first()->mountPoint, loop));
     out->device = dev;
@@ -50,7 +50,7 @@ Plan makePlan(const ValidCloseBackup &v)
         s.check = [file, loop] {
             return waitFor(5000, [&] { return !readTrimmed(file).has_value(); })
                 ? Status()
-                : toolFailed(i18nc("%1 a loop device name (loop0)", "/dev/%1 is still attached (something holds it open).", loop));
+                : toolFailed(mi18nc("%1 a loop device name (loop0)", "/dev/%1 is still attached (something holds it open).", loop));
         };
         s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '; keep open-backup (a command)", "open-backup opens it again");
         plan.steps << s;

@@ -29,22 +29,22 @@ Status validate(const Validator &checks, const CopyPartitionTableRequest &r, Val
     if (Status s = checks.resolve(r.target, &dst); !s)
         return s;
     if (!src.wholeDisk)
-        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name",
+        return invalid(mi18nc("@info %1 a partition, %2 its disk's kernel name",
                              "%1 is a partition: give the whole disk whose partition table is to be copied (for example /dev/%2).", src.path,
                              src.diskName));
     if (!dst.wholeDisk)
-        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name",
+        return invalid(mi18nc("@info %1 a partition, %2 its disk's kernel name",
                              "%1 is a partition: give the whole disk to copy the partition table to (for example /dev/%2).", dst.path,
                              dst.diskName));
     if (src.name == dst.name)
-        return invalid(i18nc("@info %1 a disk", "The source and the target are the same disk (%1).", src.path));
+        return invalid(mi18nc("@info %1 a disk", "The source and the target are the same disk (%1).", src.path));
     const Disk *s = checks.snapshot().disk(src.diskName);
     const Disk *t = checks.snapshot().disk(dst.diskName);
     if (s->partitionTable.isEmpty() && s->partitions.isEmpty())
-        return invalid(i18nc("@info %1 a disk", "%1 has no partition table to copy.", src.path));
+        return invalid(mi18nc("@info %1 a disk", "%1 has no partition table to copy.", src.path));
     const qint64 needed = s->layoutBytes();
     if (t->sizeBytes < needed)
-        return tooSmall(i18nc("@info %1 a disk, %2 its size, %3 another disk, %4 a size",
+        return tooSmall(mi18nc("@info %1 a disk, %2 its size, %3 another disk, %4 a size",
                               "%1 (%2) is too small for %3's partitions, which need %4. Choose a disk of at least %4.", dst.path,
                               humanSize(t->sizeBytes), src.path, humanSize(needed)));
     if (Status st = checks.checkFree(dst, {r.overwrite, r.common.allowSystemDisk}); !st)

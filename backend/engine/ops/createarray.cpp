@@ -35,35 +35,35 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
     ValidCreate v;
     v.level = Validator::normaliseLevel(r.level);
     if (v.level.isEmpty())
-        return invalid(i18nc("%1 the level asked for, %2 a list of levels", "Unknown RAID level '%1'. Choose one of %2.", r.level,
+        return invalid(mi18nc("%1 the level asked for, %2 a list of levels", "Unknown RAID level '%1'. Choose one of %2.", r.level,
                              listNames(creatableLevelNames())));
     const RaidLevel &level = *raidLevel(v.level);
     if (Status s = checks.checkNewArrayPath(r.array); !s)
         return s;
     v.arrayPath = r.array;
     if (!r.name.isEmpty() && !Validator::validName(r.name))
-        return invalid(i18nc("%1 a name", "'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.", r.name));
+        return invalid(mi18nc("%1 a name", "'%1' is not a usable array name: use 1 to 32 letters, digits, '_', '.' or '-'.", r.name));
     v.name = r.name;
 
     // Counts.
     const int n = int(r.members.size());
     const int minimum = level.name == QLatin1String("raid1") && r.forceSingle ? 1 : level.minDevices;
     if (n < minimum) {
-        const QString refusal = i18ncp("%2 a RAID level, %3 the number of devices in the request",
+        const Message refusal = mi18ncp("%2 a RAID level, %3 the number of devices in the request",
                                        "%2 needs at least %1 device; the request has %3. Add devices (or 'missing' slots where the level "
                                        "allows), or choose another level.",
                                        "%2 needs at least %1 devices; the request has %3. Add devices (or 'missing' slots where the level "
                                        "allows), or choose another level.",
                                        minimum, levelWords(v.level), QString::number(n));
-        QString hint;
+        Message hint;
         if (v.level == QLatin1String("raid1") && n == 1)
-            hint = i18nc("force_single is an option's name", "A mirror of one device is possible with force_single (add the second later).");
+            hint = mi18nc("force_single is an option's name", "A mirror of one device is possible with force_single (add the second later).");
         else if (v.level == QLatin1String("raid5") || v.level == QLatin1String("raid4"))
-            hint = i18nc("raid1 is a RAID level's name", "For two devices, use raid1.");
-        return invalid(hint.isEmpty() ? refusal : i18nc("a refusal (%1), then a hint (%2)", "%1 %2", refusal, hint));
+            hint = mi18nc("raid1 is a RAID level's name", "For two devices, use raid1.");
+        return invalid(hint.isEmpty() ? refusal : mi18nc("a refusal (%1), then a hint (%2)", "%1 %2", refusal, hint));
     }
     if (n > 64)
-        return invalid(i18nc("%1 a number of devices (more than 64)", "%1 devices is more than Plexus creates arrays from (64).", QString::number(n)));
+        return invalid(mi18nc("%1 a number of devices (more than 64)", "%1 devices is more than Plexus creates arrays from (64).", QString::number(n)));
     QList<int> missingSlots;
     for (int i = 0; i < n; ++i)
         if (r.members[i].isMissing())
@@ -112,44 +112,44 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
             }
         }
         if (!problem.isEmpty())
-            return invalid(i18nc("%1 why these slots cannot be missing (a sentence without its full stop)", "%1. Give a device for more of the slots.",
+            return invalid(mi18nc("%1 why these slots cannot be missing (a sentence without its full stop)", "%1. Give a device for more of the slots.",
                                  problem.left(1).toUpper() + problem.mid(1)));
     }
     if (!checks.system().mdPersonalityAvailable(v.level))
         return invalid(v.level == QLatin1String("linear")
-                           ? i18nc("%1 an md level (linear), %2 the level in words",
+                           ? mi18nc("%1 an md level (linear), %2 the level in words",
                                    "This kernel has no md %1 personality, so %2 arrays cannot be created here. Choose another level (Debian 13's "
                                    "kernel dropped md linear: to join devices end to end, use an LVM linear volume).",
                                    v.level, levelWords(v.level))
-                           : i18nc("%1 an md level (raid6), %2 the level in words (RAID-6)",
+                           : mi18nc("%1 an md level (raid6), %2 the level in words (RAID-6)",
                                    "This kernel has no md %1 personality, so %2 arrays cannot be created here. Choose another level.", v.level,
                                    levelWords(v.level)));
     if (!r.spares.isEmpty() && !level.redundant)
-        return invalid(i18nc("%1 a RAID level", "%1 keeps no redundant copy, so a spare would never be used. Leave the spares out, or choose a "
+        return invalid(mi18nc("%1 a RAID level", "%1 keeps no redundant copy, so a spare would never be used. Leave the spares out, or choose a "
                              "redundant level.", levelWords(v.level)));
     v.force = v.level == QLatin1String("raid1") && n == 1;
 
     // Geometry and metadata.
     if (r.chunkKib != 0) {
         if (!level.striped)
-            return invalid(i18nc("%1 a RAID level; chunk_kib is an option's name", "%1 has no chunk size (it does not stripe). Leave chunk_kib out.",
+            return invalid(mi18nc("%1 a RAID level; chunk_kib is an option's name", "%1 has no chunk size (it does not stripe). Leave chunk_kib out.",
                                  levelWords(v.level)));
         if (r.chunkKib < 4 || r.chunkKib > 262144 || (r.chunkKib & (r.chunkKib - 1)) != 0)
-            return invalid(i18nc("%1 a number of KiB", "A chunk of %1 KiB is not possible: it must be a power of two from 4 KiB to 256 MiB, for example "
+            return invalid(mi18nc("%1 a number of KiB", "A chunk of %1 KiB is not possible: it must be a power of two from 4 KiB to 256 MiB, for example "
                                  "64 or 512 KiB.", QString::number(r.chunkKib)));
     }
     v.chunkKib = r.chunkKib;
     if (!r.bitmap.isEmpty() && r.bitmap != QLatin1String("none") && r.bitmap != QLatin1String("internal"))
-        return invalid(i18nc("%1 the bitmap asked for; none and internal are the option's values", "Unknown bitmap '%1': choose none or internal.", r.bitmap));
+        return invalid(mi18nc("%1 the bitmap asked for; none and internal are the option's values", "Unknown bitmap '%1': choose none or internal.", r.bitmap));
     if (r.bitmap == QLatin1String("internal") && !level.redundant)
-        return invalid(i18nc("%1 a RAID level", "%1 keeps no redundant copy, so a write-intent bitmap has nothing to speed up. Leave the bitmap out.",
+        return invalid(mi18nc("%1 a RAID level", "%1 keeps no redundant copy, so a write-intent bitmap has nothing to speed up. Leave the bitmap out.",
                              levelWords(v.level)));
     if (level.redundant)
         v.bitmap = r.bitmap.isEmpty() ? QStringLiteral("internal") : r.bitmap;
     static const QStringList metadataVersions = {QStringLiteral("1.2"), QStringLiteral("1.1"), QStringLiteral("1.0"), QStringLiteral("0.90")};
     v.metadata = r.metadata.isEmpty() ? QStringLiteral("1.2") : r.metadata;
     if (!metadataVersions.contains(v.metadata))
-        return invalid(i18nc("%1 the metadata version asked for", "Unknown metadata version '%1': choose 1.2 (the default), 1.1, 1.0 or 0.90.", r.metadata));
+        return invalid(mi18nc("%1 the metadata version asked for", "Unknown metadata version '%1': choose 1.2 (the default), 1.1, 1.0 or 0.90.", r.metadata));
 
     // Devices.
     const Validator::Consent consent{r.overwrite, r.common.allowSystemDisk};
@@ -167,8 +167,8 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
             return s;
         if (seen.contains(dev.name))
             return invalid(seen.value(dev.name) == spec.path
-                               ? i18nc("%1 a device", "%1 is named twice in the request. Each device can hold only one slot.", dev.path)
-                               : i18nc("%1 a device, %2 and %3 the two names it was given", "%1 is named twice in the request (as %2 and %3). Each "
+                               ? mi18nc("%1 a device", "%1 is named twice in the request. Each device can hold only one slot.", dev.path)
+                               : mi18nc("%1 a device, %2 and %3 the two names it was given", "%1 is named twice in the request (as %2 and %3). Each "
                                        "device can hold only one slot.", dev.path, seen.value(dev.name), spec.path));
         for (auto it = seen.begin(); it != seen.end(); ++it) {
             const ResolvedDevice *other = nullptr;
@@ -177,7 +177,7 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
                     if (d.name == it.key())
                         other = &d;
             if (other && other->diskName == dev.diskName && (other->wholeDisk || dev.wholeDisk))
-                return invalid(i18nc("%1 and %2 devices", "%1 and %2 overlap (one is the whole disk, the other a part of it). Choose separate devices.",
+                return invalid(mi18nc("%1 and %2 devices", "%1 and %2 overlap (one is the whole disk, the other a part of it). Choose separate devices.",
                                      other->path, dev.path));
         }
         seen.insert(dev.name, spec.path);
@@ -191,7 +191,7 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
             return s;
     for (const DeviceSpec &spec : r.spares) {
         if (spec.isMissing())
-            return invalid(i18nc("'missing' is the word that leaves a slot empty", "A spare cannot be 'missing': leave it out."));
+            return invalid(mi18nc("'missing' is the word that leaves a slot empty", "A spare cannot be 'missing': leave it out."));
         if (Status s = take(spec, &v.spares); !s)
             return s;
     }
@@ -220,7 +220,7 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
             if (d.missing)
                 continue;
             if (byDisk.contains(d.diskName))
-                return invalid(i18nc("%1 and %2 devices, %3 a disk; allow_same_disk is an option's name",
+                return invalid(mi18nc("%1 and %2 devices, %3 a disk; allow_same_disk is an option's name",
                                      "%1 and %2 are both on the disk %3: if that disk fails, both copies go with it. Choose devices on "
                                      "different disks, or say allow_same_disk (for a test).", byDisk.value(d.diskName), d.path, d.diskName));
             byDisk.insert(d.diskName, d.path);
@@ -234,9 +234,9 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
         if (d.missing)
             continue;
         if (d.sizeBytes < minimumMember)
-            return tooSmall(d.wholeDisk ? i18nc("%1 a disk, %2 its size, %3 a size", "%1 is only %2: an md member needs at least %3. Choose a larger disk.",
+            return tooSmall(d.wholeDisk ? mi18nc("%1 a disk, %2 its size, %3 a size", "%1 is only %2: an md member needs at least %3. Choose a larger disk.",
                                                 d.path, humanSize(d.sizeBytes), humanSize(minimumMember))
-                                        : i18nc("%1 a partition, %2 its size, %3 a size",
+                                        : mi18nc("%1 a partition, %2 its size, %3 a size",
                                                 "%1 is only %2: an md member needs at least %3. Choose a larger partition.", d.path,
                                                 humanSize(d.sizeBytes), humanSize(minimumMember)));
         if (smallest == 0 || d.sizeBytes < smallest) {
@@ -248,7 +248,7 @@ Status validate(const Validator &checks, const CreateArrayRequest &r, ValidCreat
     v.memberDataBytes = smallest;
     for (const ResolvedDevice &d : v.spares)
         if (d.sizeBytes < smallest)
-            return tooSmall(i18nc("%1 a device, %2 the smallest member, %3 its size",
+            return tooSmall(mi18nc("%1 a device, %2 the smallest member, %3 its size",
                                   "The spare %1 is smaller than the smallest member (%2, %3): it could never take a member's place. "
                                   "Choose a spare of at least %3.", d.display(), v.smallest, humanSize(smallest)));
     (void)largest;

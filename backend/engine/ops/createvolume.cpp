@@ -27,17 +27,17 @@ namespace {
 Status checkMountPoint(const Validator &checks, const CreateVolumeRequest &r)
 {
     if (r.filesystem.isEmpty())
-        return invalid(i18nc("keep filesystem (an option)", "Only a filesystem can be mounted: choose one (filesystem), or leave the mount point out."));
+        return invalid(mi18nc("keep filesystem (an option)", "Only a filesystem can be mounted: choose one (filesystem), or leave the mount point out."));
     if (r.filesystem == QLatin1String("swap"))
-        return invalid(i18n("Swap space is not mounted on a directory: leave the mount point out, or choose a filesystem such as ext4."));
+        return invalid(mi18n("Swap space is not mounted on a directory: leave the mount point out, or choose a filesystem such as ext4."));
     if (Status s = checkMountPointWords(r.mountPoint); !s)
         return s;
     for (const Mount &m : checks.snapshot().mounts)
         if (m.mountPoint == r.mountPoint)
-            return inUse(i18nc("%1 a device, %2 a mount point", "%1 is already mounted on %2. Choose another place, or unmount it first.", m.source, r.mountPoint));
+            return inUse(mi18nc("%1 a device, %2 a mount point", "%1 is already mounted on %2. Choose another place, or unmount it first.", m.source, r.mountPoint));
     for (const FstabEntry &e : fstabEntries(checks.system().fstab().toUtf8()))
         if (e.mountPoint == r.mountPoint)
-            return inUse(i18nc("%1 a device (as /etc/fstab names it), %2 a mount point",
+            return inUse(mi18nc("%1 a device (as /etc/fstab names it), %2 a mount point",
                                "/etc/fstab already has a line mounting %1 on %2. Choose another place, or take that line out first.", e.source, r.mountPoint));
     return checks.system().mountPointUsable(r.mountPoint);
 }
@@ -54,25 +54,25 @@ Status validate(const Validator &checks, const CreateVolumeRequest &r, ValidCrea
         return s;
     for (const LogicalVolume &lv : vg->logicalVolumes)
         if (lv.name == r.name)
-            return inUse(i18nc("%1 a volume group, %2 a volume", "%1 already has a volume %2. Choose another name.", r.group, r.name));
+            return inUse(mi18nc("%1 a volume group, %2 a volume", "%1 already has a volume %2. Choose another name.", r.group, r.name));
     const qint64 free = vg->freeBytes.value_or(0);
     if (!vg->freeBytes)
-        return notFound(i18nc("%1 a volume group; keep plexusctl status (a command)",
+        return notFound(mi18nc("%1 a volume group; keep plexusctl status (a command)",
                               "How much space %1 has free is unknown (LVM did not say). Try again; plexusctl status shows it.", r.group));
     if (free == 0)
-        return tooSmall(i18nc("%1 a volume group; keep extend-vg (a command)", "%1 has no free space left. Add an array or partition to it first (extend-vg).", r.group));
+        return tooSmall(mi18nc("%1 a volume group; keep extend-vg (a command)", "%1 has no free space left. Add an array or partition to it first (extend-vg).", r.group));
     if (r.size > quint64(free))
-        return tooSmall(i18nc("%1 a volume group, %2 and %3 sizes; keep extend-vg (a command)",
+        return tooSmall(mi18nc("%1 a volume group, %2 and %3 sizes; keep extend-vg (a command)",
                               "%1 has only %2 free, less than the %3 asked for. Ask for at most %2, or add an array or partition "
                               "to %1 first (extend-vg).",
                               r.group, humanSize(free), humanSize(qint64(r.size))));
     const int pvs = int(vg->physicalVolumes.size());
     if (r.stripes < 1 || r.stripes > pvs)
-        return invalid(i18ncp("%2 a volume group, %1 its number of devices, %3 the number of stripes asked for",
+        return invalid(mi18ncp("%2 a volume group, %1 its number of devices, %3 the number of stripes asked for",
                               "%2 has %1 device, so a volume can be striped across 1 to %1 of them, not %3.",
                               "%2 has %1 devices, so a volume can be striped across 1 to %1 of them, not %3.", pvs, r.group, QString::number(r.stripes)));
     if (r.stripes > 1 && (r.stripeKib < 4 || r.stripeKib > 4096 || (r.stripeKib & (r.stripeKib - 1))))
-        return invalid(i18nc("%1 a number of KiB", "The stripe size %1 KiB is not a power of two from 4 to 4096 KiB.", QString::number(r.stripeKib)));
+        return invalid(mi18nc("%1 a number of KiB", "The stripe size %1 KiB is not a power of two from 4 to 4096 KiB.", QString::number(r.stripeKib)));
     if (Status s = checkOptionalFilesystem(r.filesystem, r.label); !s)
         return s;
     if (!r.mountPoint.isEmpty())

@@ -22,7 +22,7 @@ Status validate(const Validator &checks, const CreateVolumeGroupRequest &r, Vali
     if (Status s = Validator::checkLvmName(r.name, i18nc("a kind of name: completes 'is not a usable ... name' and 'Choose another ... name'", "volume group")); !s)
         return s;
     if (checks.snapshot().volumeGroup(r.name))
-        return inUse(i18nc("%1 a volume group; keep extend-vg (a command)",
+        return inUse(mi18nc("%1 a volume group; keep extend-vg (a command)",
                            "There is already a volume group %1. Choose another name, or add devices to it (extend-vg).", r.name));
     if (Status s = checks.resolvePhysicalVolumes(r.devices, r.overwrite, r.common, &out->devices); !s)
         return s;
@@ -30,7 +30,7 @@ Status validate(const Validator &checks, const CreateVolumeGroupRequest &r, Vali
         if (Status s = Validator::checkLvmName(r.volume, i18nc("a kind of name: completes 'is not a usable ... name' and 'Choose another ... name'", "volume")); !s)
             return s;
     } else if (!r.filesystem.isEmpty() || !r.label.isEmpty()) {
-        return invalid(i18nc("keep volume (an option)", "A filesystem goes on a volume: name one (volume), or leave the filesystem out."));
+        return invalid(mi18nc("keep volume (an option)", "A filesystem goes on a volume: name one (volume), or leave the filesystem out."));
     }
     qint64 total = 0;
     for (const ResolvedDevice &d : out->devices)

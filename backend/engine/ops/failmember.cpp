@@ -24,7 +24,7 @@ Status validate(const Validator &checks, const FailMemberRequest &r, ValidFail *
     if (Status s = checks.resolveRunningMember(r.array, r.member, r.common, i18nc("ends '/dev/md0 is RAID-0, which keeps no redundant copy of the data, so %1.'", "failing a member would stop it"), &a, &dev, &member); !s)
         return s;
     if (member->faulty)
-        return invalid(i18nc("%1 a device, %2 an array; remove is a command", "%1 is already marked faulty in %2. Remove it (remove), or replace it.", dev.path, a.path));
+        return invalid(mi18nc("%1 a device, %2 an array; remove is a command", "%1 is already marked faulty in %2. Remove it (remove), or replace it.", dev.path, a.path));
     if (Status s = checks.checkCanLose(a, {dev.name}, i18nc("begins 'Failing /dev/sdb would leave md0 without a complete copy of the data'", "Failing")); !s)
         return s;
     out->array = a;

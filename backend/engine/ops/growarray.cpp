@@ -27,41 +27,41 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
     static const RaidLevel unknown;
     const RaidLevel &rules = raidLevel(level) ? *raidLevel(level) : unknown;
     if (!r.size.isEmpty() && r.size != QLatin1String("max"))
-        return invalid(i18nc("%1 the size asked for; 'size max' is an option and its value",
+        return invalid(mi18nc("%1 the size asked for; 'size max' is an option and its value",
                              "Unknown size '%1': Plexus grows an array onto its members' whole size (size max) and nothing else.", r.size));
     out->sizeMax = r.size == QLatin1String("max");
     if (r.raidDevices < 0)
-        return invalid(i18nc("%1 the negative number asked for", "%1 devices is not a number of devices.", QString::number(r.raidDevices)));
+        return invalid(mi18nc("%1 the negative number asked for", "%1 devices is not a number of devices.", QString::number(r.raidDevices)));
     const int current = a.array.raidDisks.value_or(int(a.array.members.size()));
     const int wanted = r.raidDevices == 0 ? current : r.raidDevices;
     if (wanted == current && !out->sizeMax && r.add.isEmpty() && r.remove.isEmpty())
-        return invalid(i18ncp("%2 an array; 'size max' is an option and its value",
+        return invalid(mi18ncp("%2 an array; 'size max' is an option and its value",
                               "Nothing to change: %2 already has %1 device. Give another number of devices, or size max.",
                               "Nothing to change: %2 already has %1 devices. Give another number of devices, or size max.", current, a.path));
     if (out->sizeMax && !rules.growSize)
-        return invalid(i18nc("%1 an array, %2 its RAID level; 'size max' is an option and its value",
+        return invalid(mi18nc("%1 an array, %2 its RAID level; 'size max' is an option and its value",
                              "%1 is %2: its size follows its members and cannot be grown with size max.", a.path, levelWords(level)));
     if (wanted != current || !r.add.isEmpty() || !r.remove.isEmpty()) {
         if (!rules.reshapeDevices)
-            return invalid(i18nc("%1 an array, %2 its RAID level", "Plexus changes the number of devices of RAID-1, RAID-4, RAID-5 and RAID-6 arrays; %1 is %2.",
+            return invalid(mi18nc("%1 an array, %2 its RAID level", "Plexus changes the number of devices of RAID-1, RAID-4, RAID-5 and RAID-6 arrays; %1 is %2.",
                                  a.path, levelWords(level)));
         if (wanted < current && !rules.shrinkDevices)
-            return invalid(i18nc("%1 a RAID level; the text in parentheses is a command",
+            return invalid(mi18nc("%1 a RAID level; the text in parentheses is a command",
                                  "Plexus does not shrink %1 arrays: that needs the filesystem and the array's size reduced first "
                                  "(mdadm --grow --array-size). Shrink a mirror, or copy the data to a smaller array.", levelWords(level)));
         const int minimum = level == QLatin1String("raid1") && r.forceSingle ? 1 : rules.minDevices;
         if (wanted < minimum) {
-            const QString refusal = i18ncp("%2 a RAID level, %3 the number of devices asked for", "%2 needs at least %1 device; the request asks for %3.",
+            const Message refusal = mi18ncp("%2 a RAID level, %3 the number of devices asked for", "%2 needs at least %1 device; the request asks for %3.",
                                            "%2 needs at least %1 devices; the request asks for %3.", minimum, levelWords(level), QString::number(wanted));
             return invalid(level == QLatin1String("raid1") && wanted == 1
-                               ? i18nc("a refusal (%1), then a hint (%2)", "%1 %2", refusal,
-                                       i18nc("force_single is an option's name", "A mirror of one device is possible with force_single."))
+                               ? mi18nc("a refusal (%1), then a hint (%2)", "%1 %2", refusal,
+                                       mi18nc("force_single is an option's name", "A mirror of one device is possible with force_single."))
                                : refusal);
         }
         if (wanted > 64)
-            return invalid(i18nc("%1 a number of devices (more than 64)", "%1 devices is more than Plexus manages in one array (64).", QString::number(wanted)));
+            return invalid(mi18nc("%1 a number of devices (more than 64)", "%1 devices is more than Plexus manages in one array (64).", QString::number(wanted)));
     }
-    if (Status s = checks.checkIdle(a, i18nc("completes 'Wait until it finishes, then %1.'", "grow it")); !s)
+    if (Status s = checks.checkIdle(a, mi18nc("completes 'Wait until it finishes, then %1.'", "grow it")); !s)
         return s;
 
     // New devices.
@@ -86,7 +86,7 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
         if (Status s = checks.resolveMember(a, spec, &dev, &member); !s)
             return s;
         if (seen.contains(dev.name))
-            return invalid(i18nc("%1 a device", "%1 is named twice in the request.", dev.path));
+            return invalid(mi18nc("%1 a device", "%1 is named twice in the request.", dev.path));
         seen.insert(dev.name);
         if (member->faulty || member->spare)
             out->removeFaulty << dev.name;
@@ -105,25 +105,25 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
     }
     if (wanted > current) {
         if (!r.remove.isEmpty())
-            return invalid(i18nc("%1 an array, %2 a number of devices", "Growing %1 to %2 devices does not remove members. Leave the removals out.", a.path,
+            return invalid(mi18nc("%1 an array, %2 a number of devices", "Growing %1 to %2 devices does not remove members. Leave the removals out.", a.path,
                                  QString::number(wanted)));
         if (int(out->add.size()) + spares < wanted - current)
-            return invalid(i18nc("%1 an array, %2 and %3 numbers of devices, %4 how many more devices it needs ('1 more device'), %5 a number "
+            return invalid(mi18nc("%1 an array, %2 and %3 numbers of devices, %4 how many more devices it needs ('1 more device'), %5 a number "
                                  "of devices, %6 how many spares it has ('2 spares')",
                                  "Growing %1 from %2 to %3 devices needs %4; the request adds %5 and %1 has %6.", a.path, QString::number(current),
                                  QString::number(wanted),
-                                 i18ncp("completes 'Growing md0 from 2 to 4 devices needs %1'", "%1 more device", "%1 more devices", wanted - current),
-                                 QString::number(out->add.size()), i18ncp("completes 'and md0 has %1'", "%1 spare", "%1 spares", spares)));
+                                 mi18ncp("completes 'Growing md0 from 2 to 4 devices needs %1'", "%1 more device", "%1 more devices", wanted - current),
+                                 QString::number(out->add.size()), mi18ncp("completes 'and md0 has %1'", "%1 spare", "%1 spares", spares)));
     } else if (wanted < current) {
         if (!out->add.isEmpty())
-            return invalid(i18nc("%1 an array", "Shrinking %1 does not add devices. Leave the additions out.", a.path));
+            return invalid(mi18nc("%1 an array", "Shrinking %1 does not add devices. Leave the additions out.", a.path));
         if (working > wanted) {
-            return invalid(i18nc("%1 an array, %2 and %3 numbers of devices, %4 how many working members it leaves ('3 working members'), "
+            return invalid(mi18nc("%1 an array, %2 and %3 numbers of devices, %4 how many working members it leaves ('3 working members'), "
                                  "%5 how many members to remove ('1 member')",
                                  "Shrinking %1 from %2 to %3 devices leaves %4: name %5 to remove (they keep a copy of the data as it is now).",
                                  a.path, QString::number(current), QString::number(wanted),
-                                 i18ncp("completes 'Shrinking md0 from 3 to 2 devices leaves %1'", "%1 working member", "%1 working members", working),
-                                 i18ncp("completes 'name %1 to remove'", "%1 member", "%1 members", working - wanted)));
+                                 mi18ncp("completes 'Shrinking md0 from 3 to 2 devices leaves %1'", "%1 working member", "%1 working members", working),
+                                 mi18ncp("completes 'name %1 to remove'", "%1 member", "%1 members", working - wanted)));
         }
         QStringList lose;
         for (const QString &d : removed)
@@ -132,7 +132,7 @@ Status validate(const Validator &checks, const GrowArrayRequest &r, ValidGrow *o
         if (Status s = checks.checkCanLose(a, lose, i18nc("begins 'Removing /dev/sdb would leave md0 without a complete copy of the data'", "Removing")); !s)
             return s;
     } else if (!out->add.isEmpty() || !out->remove.isEmpty()) {
-        return invalid(i18ncp("%2 an array; add-spare and remove are commands",
+        return invalid(mi18ncp("%2 an array; add-spare and remove are commands",
                               "%2 already has %1 device: to add a device as a spare use add-spare, to take one out use remove.",
                               "%2 already has %1 devices: to add a device as a spare use add-spare, to take one out use remove.", current, a.path));
     }

@@ -24,17 +24,17 @@ Status validate(const Validator &checks, const GrowVolumeRequest &r, ValidGrowVo
         return s;
     const VolumeGroup *vg = checks.snapshot().volumeGroup(dev.volumeGroup);
     if (!vg || !vg->freeBytes)
-        return notFound(i18nc("%1 a volume group; keep plexusctl status (a command)",
+        return notFound(mi18nc("%1 a volume group; keep plexusctl status (a command)",
                               "How much space %1 has free is unknown (LVM did not say). Try again; plexusctl status shows it.", dev.volumeGroup));
     const qint64 free = *vg->freeBytes;
     if (free == 0)
-        return tooSmall(i18nc("%1 a volume group, %2 a volume; keep extend-vg (a command)",
+        return tooSmall(mi18nc("%1 a volume group, %2 a volume; keep extend-vg (a command)",
                               "%1 has no free space to grow %2 into. Add an array or partition to %1 first (extend-vg).", dev.volumeGroup, dev.path));
     if (r.size != 0 && qint64(r.size) <= dev.sizeBytes)
-        return invalid(i18nc("%1 a volume, %2 and %3 sizes", "%1 is already %2: growing it to %3 would shrink it. Give a larger size.", dev.path,
+        return invalid(mi18nc("%1 a volume, %2 and %3 sizes", "%1 is already %2: growing it to %3 would shrink it. Give a larger size.", dev.path,
                              humanSize(dev.sizeBytes), humanSize(qint64(r.size))));
     if (r.size != 0 && qint64(r.size) - dev.sizeBytes > free)
-        return tooSmall(i18nc("%1 a volume group, %2 a size, %3 a volume, %4 and %5 sizes; keep extend-vg (a command)",
+        return tooSmall(mi18nc("%1 a volume group, %2 a size, %3 a volume, %4 and %5 sizes; keep extend-vg (a command)",
                               "%1 has only %2 free: %3 can grow to at most %4, not %5. Add an array or partition to %1 first (extend-vg).",
                               dev.volumeGroup, humanSize(free), dev.path, humanSize(dev.sizeBytes + free), humanSize(qint64(r.size))));
     if (Status s = Validator::checkGrowsInPlace(dev, *lv); !s)

@@ -25,20 +25,20 @@ constexpr qint64 xfsMinimumBytes = 300ll << 20;
 Status checkFilesystemChoice(const QString &type, const QString &label, qint64 sizeBytes, const QString &device)
 {
     if (!filesystemTypes().contains(type))
-        return invalid(i18nc("%1 what was given, %2 the filesystem types (ext4, xfs, swap, vfat)", "'%1' is not a filesystem Plexus makes. Choose %2.", type,
+        return invalid(mi18nc("%1 what was given, %2 the filesystem types (ext4, xfs, swap, vfat)", "'%1' is not a filesystem Plexus makes. Choose %2.", type,
                              filesystemTypes().join(QStringLiteral(", "))));
     // Labels end up in fstab lines and /dev/disk/by-label: plain characters only.
     static const QRegularExpression labelRe(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9 _.+-]*$"));
     if (!label.isEmpty() && !labelRe.match(label).hasMatch())
-        return invalid(i18nc("%1 what was given",
+        return invalid(mi18nc("%1 what was given",
                              "'%1' is not a usable label: use letters, digits, spaces, '_', '.', '+' or '-', beginning with a letter, "
                              "digit or '_'.",
                              label));
     if (label.size() > maxLabelLength(type))
-        return invalid(i18nc("%1 a label, %2 its length, %3 a filesystem type (ext4), %4 the most it takes", "The label '%1' is %2 characters long; %3 takes at most %4.",
+        return invalid(mi18nc("%1 a label, %2 its length, %3 a filesystem type (ext4), %4 the most it takes", "The label '%1' is %2 characters long; %3 takes at most %4.",
                              label, QString::number(label.size()), type, QString::number(maxLabelLength(type))));
     if (type == QLatin1String("xfs") && sizeBytes >= 0 && sizeBytes < xfsMinimumBytes)
-        return tooSmall(i18nc("%1 a device, %2 its size, %3 a size", "%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.", device,
+        return tooSmall(mi18nc("%1 a device, %2 its size, %3 a size", "%1 is %2: xfs needs at least %3. Choose ext4, or a larger device.", device,
                               humanSize(sizeBytes), humanSize(xfsMinimumBytes)));
     return {};
 }

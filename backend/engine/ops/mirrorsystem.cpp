@@ -67,7 +67,7 @@ QStringList fstabNames(const MirroredPartition &p)
 // A program the copy needs is missing (`program`: its name); `package`: a command that installs it.
 Status refuseProgram(const QString &program, const QString &package)
 {
-    return notFound(i18nc("@info %1 a program's name, %2 a command that installs it",
+    return notFound(mi18nc("@info %1 a program's name, %2 a command that installs it",
                           "The running system has no %1, which the copy needs to start by itself. Install it first (%2), then try again.", program,
                           package));
 }
@@ -95,21 +95,21 @@ Status findEfiTools(const SystemView &sys, ValidMirrorSystem *v)
     if (const EfiPlatform *platform = efiPlatform())
         v->efiGrub.platform = QLatin1String(platform->grub);
     if (v->efiGrub.platform.isEmpty())
-        return invalid(i18nc("@info %1 a processor architecture (x86_64)", "Plexus does not know how GRUB starts a %1 computer through UEFI.",
+        return invalid(mi18nc("@info %1 a processor architecture (x86_64)", "Plexus does not know how GRUB starts a %1 computer through UEFI.",
                              QSysInfo::buildCpuArchitecture()));
     if (!sys.exists(QStringLiteral("/usr/lib/grub/") + v->efiGrub.platform))
-        return notFound(i18nc("@info %1 GRUB's platform (x86_64-efi), %2 commands that install it",
+        return notFound(mi18nc("@info %1 GRUB's platform (x86_64-efi), %2 commands that install it",
                               "The running system has no GRUB for UEFI (/usr/lib/grub/%1), which the copy needs to start by itself. "
                               "Install it first (%2), then try again.",
                               v->efiGrub.platform, QStringLiteral("apt install grub-efi-amd64-bin, or dnf install grub2-efi-x64-modules")));
     if (!sys.hasProgram(QStringLiteral("efibootmgr")))
-        return notFound(i18nc("@info %1 a command that installs efibootmgr",
+        return notFound(mi18nc("@info %1 a command that installs efibootmgr",
                               "The running system has no efibootmgr, which gives each disk a boot entry in the firmware so that the copy "
                               "starts by itself. Install it first (%1), then try again.",
                               QStringLiteral("apt install efibootmgr")));
     v->efiGrub.bootloaderId = sys.osReleaseId();
     if (v->efiGrub.bootloaderId.isEmpty())
-        return invalid(i18n("/etc/os-release names no distribution (ID=), so Plexus cannot tell where in the EFI system partition "
+        return invalid(mi18n("/etc/os-release names no distribution (ID=), so Plexus cannot tell where in the EFI system partition "
                             "its GRUB belongs."));
     return {};
 }
@@ -129,7 +129,7 @@ Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
     else if (sys.hasProgram(QStringLiteral("grub2-mkconfig")))
         v->grubConfig = {QStringLiteral("grub2-mkconfig"), QStringLiteral("-o"), QStringLiteral("/boot/grub2/grub.cfg")};
     else
-        return notFound(i18nc("@info %1 a command that installs the tool",
+        return notFound(mi18nc("@info %1 a command that installs the tool",
                               "The running system has no tool that writes GRUB's menu (update-grub or grub2-mkconfig), which the copy needs "
                               "to start by itself. Install it first (%1), then try again.",
                               QStringLiteral("apt install grub2-common")));
@@ -138,7 +138,7 @@ Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
     else if (sys.hasProgram(QStringLiteral("dracut")))
         v->initramfs = {QStringLiteral("dracut"), QStringLiteral("--force"), QStringLiteral("--regenerate-all")};
     else
-        return notFound(i18nc("@info %1 a command that installs the tool",
+        return notFound(mi18nc("@info %1 a command that installs the tool",
                               "The running system has no tool that makes the initramfs (update-initramfs or dracut), which the copy needs "
                               "to start by itself. Install it first (%1), then try again.",
                               QStringLiteral("apt install initramfs-tools")));
@@ -152,7 +152,7 @@ Status findBootTools(const SystemView &sys, ValidMirrorSystem *v)
             return s;
     for (const QString &line : sys.crypttab().split(QLatin1Char('\n')))
         if (!line.trimmed().isEmpty() && !line.trimmed().startsWith(QLatin1Char('#')))
-            return invalid(i18nc("@info %1 the name of an encrypted volume in /etc/crypttab",
+            return invalid(mi18nc("@info %1 the name of an encrypted volume in /etc/crypttab",
                                  "The system has encrypted volumes (/etc/crypttab: %1). Plexus does not mirror encrypted systems yet.",
                                  line.trimmed().section(QLatin1Char(' '), 0, 0)));
     return {};
@@ -177,7 +177,7 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         if (mountPoints.isEmpty() && !swap) {
             if (p.fsType.isEmpty())
                 continue; // nothing on it: the table copy gives the new disk the same empty partition
-            return invalid(i18nc("@info %1 a partition, %2 its filesystem type, %3 the system disk",
+            return invalid(mi18nc("@info %1 a partition, %2 its filesystem type, %3 the system disk",
                                  "%1 holds %2 but is not mounted, so it would not be copied, and it is wiped when %3 joins the mirrors "
                                  "after the restart. Mount it (it is then mirrored too), or move its data elsewhere and erase it first.",
                                  path, p.fsType, QStringLiteral("/dev/") + disk.name));
@@ -187,17 +187,17 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         if (!copyable.contains(p.fsType)) {
             const QString fs = p.fsType.isEmpty() ? i18nc("@info what a partition holds", "an unknown filesystem") : p.fsType;
             if (mountPoints.isEmpty())
-                return invalid(i18nc("@info %1 a partition, %2 its filesystem type (or 'an unknown filesystem')",
+                return invalid(mi18nc("@info %1 a partition, %2 its filesystem type (or 'an unknown filesystem')",
                                      "%1 holds %2, which Plexus cannot copy faithfully yet (it copies ext2/3/4, xfs, vfat and swap "
                                      "file by file; btrfs subvolumes and snapshots would not survive that).",
                                      path, fs));
-            return invalid(i18nc("@info %1 a partition, %2 its filesystem type (or 'an unknown filesystem'), %3 where it is mounted",
+            return invalid(mi18nc("@info %1 a partition, %2 its filesystem type (or 'an unknown filesystem'), %3 where it is mounted",
                                  "%1 holds %2 (mounted on %3), which Plexus cannot copy faithfully yet (it copies ext2/3/4, xfs, vfat and swap "
                                  "file by file; btrfs subvolumes and snapshots would not survive that).",
                                  path, fs, mountPoints.first()));
         }
         if (p.uuid.isEmpty())
-            return invalid(i18nc("@info %1 a partition", "%1 has no filesystem UUID, so the copy could not tell its filesystem from the old one.", path));
+            return invalid(mi18nc("@info %1 a partition", "%1 has no filesystem UUID, so the copy could not tell its filesystem from the old one.", path));
         std::sort(mountPoints.begin(), mountPoints.end(), [](const QString &a, const QString &b) { return a.size() < b.size(); });
         MirroredPartition m;
         if (Status s = checks.resolve(deviceSpecFor(snap, path), &m.old); !s)
@@ -215,12 +215,12 @@ Status choosePartitions(const Validator &checks, const Disk &disk, ValidMirrorSy
         v->partitions << m;
     }
     if (v->firmware == QLatin1String("bios") && v->table == QLatin1String("gpt") && !biosBoot)
-        return invalid(i18nc("@info %1 the system disk",
+        return invalid(mi18nc("@info %1 the system disk",
                              "%1 has a GPT partition table without a BIOS boot partition, where GRUB keeps its core on such a disk: "
                              "GRUB could not be installed on the new disk. Add a 1 MiB BIOS boot partition to %1 first.",
                              v->systemDisk.path));
     if (v->table == QLatin1String("dos") && !disk.partitions.isEmpty() && disk.partitions.first().startBytes < 1024 * 1024)
-        return invalid(i18nc("@info %1 the system disk",
+        return invalid(mi18nc("@info %1 the system disk",
                              "%1's first partition starts before 1 MiB, leaving GRUB no room for its core. Plexus cannot mirror that layout.",
                              v->systemDisk.path));
     // Mount order: each filesystem after the one its mount point is in ("/" before "/boot"); swap last.
@@ -244,7 +244,7 @@ Status mapFstab(const SystemView &sys, const ValidMirrorSystem &v, QMap<QString,
                 break;
             }
             if (sameMount)
-                return invalid(i18nc("@info %1 a mount point, %2 how /etc/fstab names its device, %3 a filesystem UUID",
+                return invalid(mi18nc("@info %1 a mount point, %2 how /etc/fstab names its device, %3 a filesystem UUID",
                                      "/etc/fstab mounts %1 from %2, which the copy cannot be pointed at. Write it as UUID=%3 "
                                      "(its filesystem's UUID) first.",
                                      e.mountPoint, e.source, p.oldUuid));
@@ -272,18 +272,18 @@ Status chooseEfi(const SystemView &sys, const Disk &disk, const Disk &target, Va
         if (!p.esp)
             continue;
         if (esp)
-            return invalid(i18nc("@info %1 the system disk, %2 and %3 partitions",
+            return invalid(mi18nc("@info %1 the system disk, %2 and %3 partitions",
                                  "%1 has two EFI system partitions (%2 and %3): Plexus cannot tell which one the firmware starts.",
                                  v->systemDisk.path, esp->old.path, p.old.path));
         esp = &p;
     }
     if (!esp)
-        return invalid(i18nc("@info %1 the system disk",
+        return invalid(mi18nc("@info %1 the system disk",
                              "This computer started through UEFI, but no EFI system partition of %1 is mounted: the new disk could "
                              "not start the system. Mount it on /boot/efi (as /etc/fstab says), then try again.",
                              v->systemDisk.path));
     if (esp->mountPoint != QLatin1String("/boot/efi") && esp->mountPoint != QLatin1String("/efi"))
-        return invalid(i18nc("@info %1 a partition, %2 where it is mounted",
+        return invalid(mi18nc("@info %1 a partition, %2 where it is mounted",
                              "%1, the EFI system partition, is mounted on %2: GRUB looks for it on /boot/efi or /efi.", esp->old.path,
                              esp->mountPoint));
     v->efiGrub.efiDirectory = esp->mountPoint;
@@ -368,14 +368,14 @@ QString volumeName(const MirroredPartition &p, const QStringList &taken)
 Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, ValidMirrorSystem *v)
 {
     if (!checks.system().hasProgram(QStringLiteral("lvm")))
-        return notFound(i18nc("@info %1 a command that installs the LVM tools",
+        return notFound(mi18nc("@info %1 a command that installs the LVM tools",
                               "The running system has no LVM tools (lvm), which the copy needs to find its volumes when it starts. "
                               "Install it first (%1), then try again.",
                               QStringLiteral("apt install lvm2")));
     v->volumeGroup = QStringLiteral("rootvg");
     for (const VolumeGroup &g : checks.snapshot().volumeGroups)
         if (g.name == v->volumeGroup)
-            return invalid(i18n("This machine has a volume group named rootvg already, which the copy's own would clash with. "
+            return invalid(mi18n("This machine has a volume group named rootvg already, which the copy's own would clash with. "
                                 "Rename it (vgrename) first, or choose the same layout."));
     QByteArray script = "label: " + v->table.toUtf8() + '\n';
     qint64 start = MiB;
@@ -410,7 +410,7 @@ Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, 
             v->raidNumbers << n;
     }
     if (end - start < 1024 * MiB)
-        return tooSmall(i18nc("@info %1 a disk", "%1 leaves less than 1 GiB for the volumes after /boot: too small for this layout.", v->newDisk.path));
+        return tooSmall(mi18nc("@info %1 a disk", "%1 leaves less than 1 GiB for the volumes after /boot: too small for this layout.", v->newDisk.path));
     const qint64 bigSize = end - start;
     const int n = add(bigSize, "R");
     bigMirror.array = freeArray(checks, &next);
@@ -442,7 +442,7 @@ Status lvmLayout(const Validator &checks, const Disk &disk, const Disk &target, 
         const qint64 left = (bigSize - mirrorOverhead - others) / extent * extent;
         root->volumeBytes = std::min(root->volumeBytes, left);
         if (root->volumeBytes < 512 * MiB)
-            return tooSmall(i18nc("@info %1 a disk, %2 a size", "%1 leaves %2 for / after the other volumes: too small to copy the system onto.",
+            return tooSmall(mi18nc("@info %1 a disk, %2 a size", "%1 leaves %2 for / after the other volumes: too small to copy the system onto.",
                                   v->newDisk.path, humanSize(std::max<qint64>(0, left))));
     }
     return {};
@@ -464,34 +464,34 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
         if (m.mountPoint == QLatin1String("/"))
             root = &m; // the last mount on / is the one in use
     if (!root || liveRoot(*root))
-        return invalid(i18nc("@info %1 the filesystem type of / (overlay, nfs), or 'unknown'",
+        return invalid(mi18nc("@info %1 the filesystem type of / (overlay, nfs), or 'unknown'",
                              "The running system does not start from a disk (/ is %1): it runs from a live medium or over the network, "
                              "so there is no system disk to mirror. Install the system on a disk first.",
-                             root ? root->fsType : i18nc("@info the filesystem type of /, when nothing is mounted on it", "unknown")));
+                             root ? Message::plain(root->fsType) : mi18nc("@info the filesystem type of /, when nothing is mounted on it", "unknown")));
     if (const Array *a = snap.array(root->device))
-        return invalid(i18nc("@info %1 an md array's kernel name, %2 its RAID level (raid1) or 'inactive'",
+        return invalid(mi18nc("@info %1 an md array's kernel name, %2 its RAID level (raid1) or 'inactive'",
                              "The system already runs from the md array /dev/%1 (%2). To give it another disk, add the disk to that array.",
-                             a->name, a->level.value_or(i18nc("@info an md array's state, shown in place of its RAID level", "inactive"))));
+                             a->name, a->level ? Message::plain(*a->level) : mi18nc("@info an md array's state, shown in place of its RAID level", "inactive")));
     const Disk *disk = snap.diskOf(root->device);
     if (!disk)
-        return invalid(i18nc("@info %1 a kernel device name (dm-0)",
+        return invalid(mi18nc("@info %1 a kernel device name (dm-0)",
                              "/ is on /dev/%1, a device-mapper volume (LVM or encryption). Plexus mirrors a system whose filesystems "
                              "are on partitions of one disk.",
                              root->device));
     if (disk->name == root->device || disk->partitions.isEmpty())
-        return invalid(i18nc("@info %1 a disk's kernel name",
+        return invalid(mi18nc("@info %1 a disk's kernel name",
                              "/ fills the whole disk /dev/%1, without partitions: a mirror of it would leave no room for a boot loader.", disk->name));
     static const QStringList bootMounts = {QStringLiteral("/boot"), QStringLiteral("/boot/efi"), QStringLiteral("/efi")};
     for (const Mount &m : snap.mounts) {
         const Disk *on = bootMounts.contains(m.mountPoint) && !m.device.isEmpty() ? snap.diskOf(m.device) : nullptr;
         if (on && on->name != disk->name)
-            return invalid(i18nc("@info %1 a mount point (/boot), %2 and %3 disks' kernel names",
+            return invalid(mi18nc("@info %1 a mount point (/boot), %2 and %3 disks' kernel names",
                                  "%1 is on /dev/%2 and / on /dev/%3: Plexus mirrors a system that one disk starts by itself.", m.mountPoint,
                                  on->name, disk->name));
     }
 
     if (!r.layout.isEmpty() && r.layout != QLatin1String("same") && r.layout != QLatin1String("lvm"))
-        return invalid(i18nc("@info 'same' and 'lvm' are option values, do not translate them; %1 the value given",
+        return invalid(mi18nc("@info 'same' and 'lvm' are option values, do not translate them; %1 the value given",
                              "The layout is same (a mirror for each partition) or lvm (founding document 000's), not '%1'.", r.layout.left(40)));
     ValidMirrorSystem v;
     if (Status s = checks.resolve(deviceSpecFor(snap, QStringLiteral("/dev/") + disk->name), &v.systemDisk); !s)
@@ -499,25 +499,25 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
     if (Status s = checks.resolve(r.disk, &v.newDisk); !s)
         return s;
     if (!v.newDisk.wholeDisk)
-        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name",
+        return invalid(mi18nc("@info %1 a partition, %2 its disk's kernel name",
                              "%1 is a partition: give the whole disk to copy the system onto (for example /dev/%2).", v.newDisk.path,
                              v.newDisk.diskName));
     if (v.newDisk.name == disk->name)
-        return invalid(i18nc("@info %1 a disk", "%1 is the disk the system runs from: choose a second disk to copy it onto.", v.newDisk.path));
+        return invalid(mi18nc("@info %1 a disk", "%1 is the disk the system runs from: choose a second disk to copy it onto.", v.newDisk.path));
     const Disk *target = snap.disk(v.newDisk.name);
     if ((target->removable || target->bus == QLatin1String("usb")) && !r.allowRemovable)
-        return invalid(i18nc("@info %1 a disk, %2 its bus (usb) or 'removable'; allow_removable is an option's name, do not translate it",
+        return invalid(mi18nc("@info %1 a disk, %2 its bus (usb) or 'removable'; allow_removable is an option's name, do not translate it",
                              "%1 is removable media (%2): a machine that needs it to start stops starting when it is pulled out. "
                              "Choose a disk inside the machine, or say allow_removable if you mean it.",
-                             v.newDisk.path, target->bus.isEmpty() ? i18nc("@info a disk's bus, when it is not known", "removable") : target->bus));
+                             v.newDisk.path, target->bus.isEmpty() ? mi18nc("@info a disk's bus, when it is not known", "removable") : Message::plain(target->bus)));
     if (target->sizeBytes < disk->layoutBytes())
-        return tooSmall(i18nc("@info %1 a disk, %2 its size, %3 the system disk, %4 a size",
+        return tooSmall(mi18nc("@info %1 a disk, %2 its size, %3 the system disk, %4 a size",
                               "%1 (%2) is too small for a copy of %3, whose partitions need %4. Choose a disk of at least %4.", v.newDisk.path,
                               humanSize(target->sizeBytes), v.systemDisk.path, humanSize(disk->layoutBytes())));
     if (Status s = checks.checkFree(v.newDisk, {r.overwrite, false}); !s)
         return s;
     if (!checks.system().mdPersonalityAvailable(QStringLiteral("raid1")))
-        return notFound(i18n("This kernel cannot run RAID-1 arrays (no raid1 module): the system could not start from the mirrors."));
+        return notFound(mi18n("This kernel cannot run RAID-1 arrays (no raid1 module): the system could not start from the mirrors."));
     if (Status s = findBootTools(checks.system(), &v); !s)
         return s;
     v.table = disk->partitionTable;

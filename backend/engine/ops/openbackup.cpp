@@ -26,19 +26,19 @@ Status validate(const Validator &checks, const OpenBackupRequest &r, ValidOpenBa
     if (Status s = checks.resolve(r.device, &dev); !s)
         return s;
     if (const auto arrays = checks.snapshot().arraysUsing(dev.name); !arrays.isEmpty())
-        return invalid(i18nc("%1 a device, %2 an array; keep back-up (a command)",
+        return invalid(mi18nc("%1 a device, %2 an array; keep back-up (a command)",
                              "%1 is a member of the running array %2, not a copy cut off from it. Back it up to a device first (back-up).", dev.path,
                              QStringLiteral("/dev/") + arrays.first()->name));
     if (const QStringList loops = checks.system().loopsOver(dev.name); !loops.isEmpty())
-        return Status::failure(ErrorCode::InUse, i18nc("%1 a device, %2 a loop device name (loop0)", "The backup on %1 is open already, as /dev/%2.", dev.path, loops.first()));
+        return Status::failure(ErrorCode::InUse, mi18nc("%1 a device, %2 a loop device name (loop0)", "The backup on %1 is open already, as /dev/%2.", dev.path, loops.first()));
     const auto sb = parseExamine(dev.path, checks.system().mdExamine(dev.name));
     if (!sb || sb->dataOffsetBytes <= 0 || sb->arraySizeBytes <= 0)
-        return invalid(i18nc("%1 a device",
+        return invalid(mi18nc("%1 a device",
                              "%1 carries no md superblock (1.x metadata) telling where a mirror's data lies on it: it is not a "
                              "backup copy Plexus can open.",
                              dev.path));
     if (sb->dataOffsetBytes + sb->arraySizeBytes > dev.sizeBytes)
-        return invalid(i18nc("%1 a device, %2 its size, %3 the copy's size, %4 where the copy starts on it (a size)",
+        return invalid(mi18nc("%1 a device, %2 its size, %3 the copy's size, %4 where the copy starts on it (a size)",
                              "%1 is smaller (%2) than the copy its superblock describes (%3 from %4): it is not a whole copy.", dev.path,
                              humanSize(dev.sizeBytes), humanSize(sb->arraySizeBytes), humanSize(sb->dataOffsetBytes)));
     out->device = dev;

@@ -27,17 +27,17 @@ Status validate(const Validator &checks, const ReduceVolumeGroupRequest &r, Vali
     const PhysicalVolume *pv = checks.snapshot().physicalVolume(dev.name);
     if (!pv || pv->vgName != r.group)
         return invalid(pv && !pv->vgName.isEmpty()
-                           ? i18nc("%1 a device, %2 and %3 volume groups; keep plexusctl status (a command)",
+                           ? mi18nc("%1 a device, %2 and %3 volume groups; keep plexusctl status (a command)",
                                    "%1 is not a device of %2 (it belongs to %3). plexusctl status lists each group's devices.", dev.path, r.group, pv->vgName)
-                           : i18nc("%1 a device, %2 a volume group; keep plexusctl status (a command)",
+                           : mi18nc("%1 a device, %2 a volume group; keep plexusctl status (a command)",
                                    "%1 is not a device of %2. plexusctl status lists each group's devices.", dev.path, r.group));
     if (vg->physicalVolumes.size() == 1)
-        return invalid(i18nc("%1 a device, %2 a volume group; keep remove-vg and extend-vg (commands)",
+        return invalid(mi18nc("%1 a device, %2 a volume group; keep remove-vg and extend-vg (commands)",
                              "%1 is the only device of %2, and a group cannot lose its last device. Remove the group instead "
                              "(remove-vg), or add another device first (extend-vg).",
                              dev.path, r.group));
     if (!pv->freeBytes)
-        return notFound(i18nc("%1 a device; keep plexusctl status (a command)",
+        return notFound(mi18nc("%1 a device; keep plexusctl status (a command)",
                               "How much of %1 the volumes use is unknown (LVM did not say). Try again; plexusctl status shows it.", dev.path));
     const qint64 used = pv->sizeBytes - *pv->freeBytes;
     qint64 room = 0;
@@ -45,16 +45,16 @@ Status validate(const Validator &checks, const ReduceVolumeGroupRequest &r, Vali
         if (other.device == pv->device)
             continue;
         if (!other.freeBytes)
-            return notFound(i18nc("%1 a device name (md1)", "How much space /dev/%1 has free is unknown (LVM did not say). Try again.", other.device));
+            return notFound(mi18nc("%1 a device name (md1)", "How much space /dev/%1 has free is unknown (LVM did not say). Try again.", other.device));
         room += *other.freeBytes;
     }
     if (used > 0 && !r.move)
-        return inUse(i18nc("%1 a device, %2 a size, %3 a volume group; keep move (an option)",
+        return inUse(mi18nc("%1 a device, %2 a size, %3 a volume group; keep move (an option)",
                            "%1 holds %2 of %3's volumes. Say move to move them onto the group's other devices first (pvmove, "
                            "while they stay in use), or remove those volumes.",
                            dev.path, humanSize(used), r.group));
     if (used > room)
-        return tooSmall(i18nc("%1 a device, %2 and %4 sizes, %3 a volume group; keep extend-vg (a command)",
+        return tooSmall(mi18nc("%1 a device, %2 and %4 sizes, %3 a volume group; keep extend-vg (a command)",
                               "Moving what %1 holds off it needs %2 free on %3's other devices, and they have only %4 free. Add "
                               "an array or partition to %3 first (extend-vg), or shrink or remove volumes.",
                               dev.path, humanSize(used), r.group, humanSize(room)));

@@ -52,7 +52,7 @@ Status AnyRequest::fromDBus(const QString &method, const QVariantList &arguments
 {
     const OperationType *type = operationType(method);
     if (!type)
-        return Status::failure(ErrorCode::Invalid, i18n("Unknown operation '%1'.", method));
+        return Status::failure(ErrorCode::Invalid, mi18n("Unknown operation '%1'.", method));
     return type->parse(arguments, out);
 }
 
@@ -60,7 +60,7 @@ Status AnyRequest::fromJson(const QString &method, const QJsonObject &json, AnyR
 {
     const OperationType *type = operationType(method);
     if (!type)
-        return Status::failure(ErrorCode::Invalid, i18n("The journal names an operation this Plexus does not know: '%1'.", method));
+        return Status::failure(ErrorCode::Invalid, mi18n("The journal names an operation this Plexus does not know: '%1'.", method));
     *out = type->fromJson(json);
     return {};
 }

@@ -30,9 +30,9 @@ Status validate(const Validator &checks, const RemoveMemberRequest &r, ValidRemo
     if (!node.exists && !vanishedName.contains(QLatin1Char('/')) && a.array.member(vanishedName)) {
         member = a.array.member(vanishedName);
         if (!member->faulty)
-            return invalid(i18nc("%1 a device", "%1 has no device node but md still counts it as working. Fail it first.", r.member.path));
+            return invalid(mi18nc("%1 a device", "%1 has no device node but md still counts it as working. Fail it first.", r.member.path));
         if (r.zeroSuperblock)
-            return invalid(i18nc("%1 a device; zero_superblock is an option's name", "%1 is gone, so its superblock cannot be erased. Leave zero_superblock out.",
+            return invalid(mi18nc("%1 a device; zero_superblock is an option's name", "%1 is gone, so its superblock cannot be erased. Leave zero_superblock out.",
                                  r.member.path));
         dev.path = r.member.path;
         dev.name = vanishedName;
@@ -42,7 +42,7 @@ Status validate(const Validator &checks, const RemoveMemberRequest &r, ValidRemo
     }
     if (!member->faulty && !member->spare) {
         if (!r.fail)
-            return invalid(i18nc("%1 a device, %2 an array; fail and replace are commands, and fail also an option",
+            return invalid(mi18nc("%1 a device, %2 an array; fail and replace are commands, and fail also an option",
                                  "%1 is a working member of %2. Mark it faulty first (fail), or say fail to do both, or replace "
                                  "it (replace) to keep the array complete.", dev.path, a.path));
         if (Status s = checks.requireActive(a); !s)

@@ -25,8 +25,8 @@ Status validate(const Validator &checks, const RemoveVolumeGroupRequest &r, Vali
         return s;
     for (const LogicalVolume &lv : vg->logicalVolumes) {
         const QString path = QStringLiteral("/dev/%1/%2").arg(r.group, lv.name);
-        if (const QString use = lv.active ? checks.usageOf(lv.device) : QString(); !use.isEmpty())
-            return inUse(i18nc("%1 a volume, %2 what uses it ('is mounted on /srv', 'is active swap'), %3 a volume group",
+        if (const Message use = lv.active ? checks.usageOf(lv.device) : Message(); !use.isEmpty())
+            return inUse(mi18nc("%1 a volume, %2 what uses it ('is mounted on /srv', 'is active swap'), %3 a volume group",
                                "%1 %2, and would go with %3. Stop using it first (unmount, swapoff).", path, use, r.group));
         out->volumes << path;
         out->fstab << fstabLinesFor(checks, r.group, lv);

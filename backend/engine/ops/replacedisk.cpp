@@ -28,10 +28,10 @@ Status checkKeepsCopy(const Validator &checks, const DiskSlot &slot, const QStri
         !s)
         return s;
     // Appended to "Wait until it finishes, then %1." when the array is busy.
-    const QString idleThen = i18nc("@info inserted into 'Wait until it finishes, then %1.'", "replace the disk");
+    const Message idleThen = mi18nc("@info inserted into 'Wait until it finishes, then %1.'", "replace the disk");
     if (slot.kind != DiskSlot::Working) {
         if (a.array.dataLost())
-            return invalid(i18nc("@info %1 an array",
+            return invalid(mi18nc("@info %1 an array",
                                  "%1 has lost its data: too many of its members are missing, so there is no copy "
                                  "to rebuild a new member from.",
                                  a.path));
@@ -40,12 +40,12 @@ Status checkKeepsCopy(const Validator &checks, const DiskSlot &slot, const QStri
     }
     if (!checks.checkCanLose(a, {slot.member.name}, i18nc("@info inserted into '%1 /dev/sdb1 would leave /dev/md0 without a complete copy of the data'",
                                                           "Replacing")))
-        return invalid(i18nc("@info %1 an array, %2 its member, %3 the disk the member is on",
+        return invalid(mi18nc("@info %1 an array, %2 its member, %3 the disk the member is on",
                              "%1 is degraded and %2 on %3 holds part of its last complete copy: replacing %3 now could lose %1's "
                              "data. Rebuild %1 first (add a member into its empty slot), then replace %3.",
                              a.path, slot.member.path, disk));
     if (a.array.missingCount() > 0)
-        return invalid(i18ncp("@info %1 how many members are missing, %2 an array, %3 its member",
+        return invalid(mi18ncp("@info %1 how many members are missing, %2 an array, %3 its member",
                               "%2 is degraded (%1 member missing): a new partition would fill the missing slot, not replace %3. "
                               "Rebuild %2 first (add a member), then replace the disk.",
                               "%2 is degraded (%1 members missing): a new partition would fill the missing slot, not replace %3. "
@@ -83,18 +83,18 @@ Status validate(const Validator &checks, const ReplaceDiskRequest &r, ValidRepla
         return s;
     const QString oldPath = old.disk.path;
     if (old.slots.isEmpty())
-        return r.oldDisk.isMissing() ? invalid(i18n("No running array lacks a member: there is no empty slot for a new disk to fill."))
-                                     : invalid(i18nc("@info %1 a disk", "%1 is in no array: there is nothing to replace.", oldPath));
+        return r.oldDisk.isMissing() ? invalid(mi18n("No running array lacks a member: there is no empty slot for a new disk to fill."))
+                                     : invalid(mi18nc("@info %1 a disk", "%1 is in no array: there is nothing to replace.", oldPath));
     ResolvedDevice newDisk;
     if (Status s = checks.resolve(r.newDisk, &newDisk); !s)
         return s;
     if (!newDisk.wholeDisk)
-        return invalid(i18nc("@info %1 a partition, %2 its disk's kernel name", "%1 is a partition: give the whole new disk (for example /dev/%2).",
+        return invalid(mi18nc("@info %1 a partition, %2 its disk's kernel name", "%1 is a partition: give the whole new disk (for example /dev/%2).",
                              newDisk.path, newDisk.diskName));
     if (old.present && newDisk.name == old.disk.name)
-        return invalid(i18nc("@info %1 a disk", "%1 cannot replace itself. Choose another disk.", newDisk.path));
+        return invalid(mi18nc("@info %1 a disk", "%1 cannot replace itself. Choose another disk.", newDisk.path));
     if (r.zeroSuperblock && !old.present)
-        return notFound(i18nc("@info %1 a disk; zero_superblock is an option's name, do not translate it",
+        return notFound(mi18nc("@info %1 a disk; zero_superblock is an option's name, do not translate it",
                               "%1 is gone, so there are no superblocks on it to erase. Replace it without zero_superblock.", oldPath));
 
     // Filled in only once everything is checked: a refusal leaves nothing behind.
@@ -109,7 +109,7 @@ Status validate(const Validator &checks, const ReplaceDiskRequest &r, ValidRepla
         if (!like) {
             // A whole-disk member: the whole new disk takes its place.
             if (old.slots.size() > 1)
-                return invalid(i18ncp("@info %1 how many arrays, %2 a disk, %3 an array; 'replace' is a command's name, do not translate it",
+                return invalid(mi18ncp("@info %1 how many arrays, %2 a disk, %3 an array; 'replace' is a command's name, do not translate it",
                                       "%2 is a whole-disk member of %3, but the old disk is in %1 array: one disk cannot take "
                                       "the place of all of them. Replace the members one at a time (replace).",
                                       "%2 is a whole-disk member of %3, but the old disk is in %1 arrays: one disk cannot take "
@@ -119,7 +119,7 @@ Status validate(const Validator &checks, const ReplaceDiskRequest &r, ValidRepla
                 return s;
         } else {
             if (!layoutDisk.isEmpty() && like->diskName != layoutDisk)
-                return invalid(i18nc("@info %1 an array, %2 and %3 disks' kernel names; 'replace' is a command's name, do not translate it",
+                return invalid(mi18nc("@info %1 an array, %2 and %3 disks' kernel names; 'replace' is a command's name, do not translate it",
                                      "The degraded arrays keep their other copies on different disks (%1 on /dev/%2, others on /dev/%3): "
                                      "a new disk can copy only one disk's partitions. Replace the members one at a time (replace).",
                                      slot.array.path, like->diskName, layoutDisk));

@@ -26,13 +26,13 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
                                                &oldDev, &member); !s)
         return s;
     if (member->spare && !member->faulty)
-        return invalid(i18nc("%1 a device, %2 an array", "%1 is a spare of %2, not a member holding data. Remove it and add the new device as a spare instead.",
+        return invalid(mi18nc("%1 a device, %2 an array", "%1 is a spare of %2, not a member holding data. Remove it and add the new device as a spare instead.",
                              oldDev.path, a.path));
     ResolvedDevice newDev;
     if (Status s = checks.resolve(r.newDevice, &newDev); !s)
         return s;
     if (newDev.name == oldDev.name)
-        return invalid(i18nc("%1 a device", "%1 cannot replace itself. Choose another device to copy it to.", newDev.path));
+        return invalid(mi18nc("%1 a device", "%1 cannot replace itself. Choose another device to copy it to.", newDev.path));
     if (Status s = checks.checkNotInArray(a, newDev); !s)
         return s;
     if (Status s = checks.checkFree(newDev, {r.overwrite, r.common.allowSystemDisk, a.array.uuid}); !s)
@@ -40,7 +40,7 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
     if (r.partitionLike) {
         // The new member is exactly as large and placed as the old.
         if (oldDev.wholeDisk)
-            return invalid(i18nc("%1 a disk", "%1 is a whole disk, not a partition: there is no partition to match. Replace it without "
+            return invalid(mi18nc("%1 a disk", "%1 is a whole disk, not a partition: there is no partition to match. Replace it without "
                                                "partitioning the new disk.", oldDev.path));
         ValidCopyTable table;
         if (Status s = checks.partitionLike(oldDev, r.newDevice, &newDev, r.overwrite, r.common, &table); !s)
@@ -50,21 +50,21 @@ Status validate(const Validator &checks, const ReplaceMemberRequest &r, ValidRep
     if (Status s = checks.checkJoining(a, newDev, oldDev.name, r.allowSameDisk); !s)
         return s;
     if (r.zeroSuperblock && !checks.system().exists(oldDev.path))
-        return notFound(i18nc("%1 a device", "%1 is gone, so there is no superblock on it to erase. Replace it without erasing the old member.", oldDev.path));
+        return notFound(mi18nc("%1 a device", "%1 is gone, so there is no superblock on it to erase. Replace it without erasing the old member.", oldDev.path));
     out->zeroSuperblock = r.zeroSuperblock;
     out->hot = !member->faulty;
     if (out->hot && r.zeroSuperblock && !r.wait)
-        return invalid(i18nc("%1 a member, %2 an array", "%1 leaves %2 only when the copy is done: erasing its superblock needs the replacement to wait for the copy.",
+        return invalid(mi18nc("%1 a member, %2 an array", "%1 leaves %2 only when the copy is done: erasing its superblock needs the replacement to wait for the copy.",
                              oldDev.path, a.path));
     if (out->hot) {
         if (a.array.missingCount() > 0)
-            return invalid(i18ncp("%2 an array, %3 the member to replace, %4 the new device; add is a command",
+            return invalid(mi18ncp("%2 an array, %3 the member to replace, %4 the new device; add is a command",
                                   "%2 is degraded (%1 member missing): a new device would fill the missing slot, not replace %3. "
                                   "Add %4 as a member first (add); replace %3 once %2 is complete.",
                                   "%2 is degraded (%1 members missing): a new device would fill the missing slot, not replace %3. "
                                   "Add %4 as a member first (add); replace %3 once %2 is complete.",
                                   int(a.array.missingCount()), a.path, oldDev.path, newDev.path));
-        if (Status s = checks.checkIdle(a, i18nc("completes 'Wait until it finishes, then %1.'", "replace the member")); !s)
+        if (Status s = checks.checkIdle(a, mi18nc("completes 'Wait until it finishes, then %1.'", "replace the member")); !s)
             return s;
     }
     out->array = a;

@@ -23,31 +23,31 @@ Status validate(const Validator &checks, const ShrinkVolumeRequest &r, ValidShri
     if (Status s = checks.resolveVolume(r.volume, &dev, &lv); !s)
         return s;
     if (r.size == 0)
-        return invalid(i18nc("%1 a volume, %2 its size; keep size (an option)", "Give the new size of %1 (size), smaller than its %2 now.", dev.path,
+        return invalid(mi18nc("%1 a volume, %2 its size; keep size (an option)", "Give the new size of %1 (size), smaller than its %2 now.", dev.path,
                              humanSize(dev.sizeBytes)));
     const qint64 size = qint64(r.size);
     if (size >= dev.sizeBytes)
-        return invalid(i18nc("%1 a volume, %2 and %3 sizes; keep grow-volume (a command)",
+        return invalid(mi18nc("%1 a volume, %2 and %3 sizes; keep grow-volume (a command)",
                              "%1 is %2 already: shrinking it to %3 would not make it smaller. Give a smaller size, or use "
                              "grow-volume to make it bigger.",
                              dev.path, humanSize(dev.sizeBytes), humanSize(size)));
     const QString &fs = lv->fsType;
     if (fs == QLatin1String("xfs"))
-        return invalid(i18nc("%1 a volume",
+        return invalid(mi18nc("%1 a volume",
                              "%1 holds xfs, and xfs cannot shrink: nothing was changed. To make it smaller, copy its files "
                              "to a new, smaller volume and remove this one.",
                              dev.path));
     if (!fs.isEmpty() && fs != QLatin1String("ext4"))
         return invalid(fs == QLatin1String("swap")
-                           ? i18nc("%1 a volume, %2 what it holds (swap space)",
+                           ? mi18nc("%1 a volume, %2 what it holds (swap space)",
                                    "%1 holds %2, which Plexus does not shrink (only ext4, unmounted). Turn it off, remove it and make a smaller swap volume instead.",
                                    dev.path, describeContents(fs, lv->fsLabel))
-                           : i18nc("%1 a volume, %2 what it holds (a btrfs filesystem labelled 'data')",
+                           : mi18nc("%1 a volume, %2 what it holds (a btrfs filesystem labelled 'data')",
                                    "%1 holds %2, which Plexus does not shrink (only ext4, unmounted). Copy its files to a smaller volume instead.",
                                    dev.path, describeContents(fs, lv->fsLabel)));
     // ext4 grows mounted, but shrinks only unmounted (resize2fs refuses online shrinking).
     if (const auto mounts = checks.snapshot().mountsOf(dev.name); !fs.isEmpty() && !mounts.isEmpty())
-        return inUse(i18nc("%1 a volume, %2 a mount point",
+        return inUse(mi18nc("%1 a volume, %2 a mount point",
                            "%1 is mounted on %2: ext4 shrinks only while unmounted. Unmount it first (for / or /usr, from a rescue "
                            "system), then shrink it.",
                            dev.path, mounts.first()->mountPoint));
@@ -57,12 +57,12 @@ Status validate(const Validator &checks, const ShrinkVolumeRequest &r, ValidShri
     if (!fs.isEmpty()) {
         const std::optional<qint64> minimum = checks.system().ext4MinimumBytes(dev.name);
         if (!minimum)
-            return notFound(i18nc("%1 a volume",
+            return notFound(mi18nc("%1 a volume",
                                   "How much of %1's filesystem is in use could not be read (resize2fs -P). Check it with "
                                   "e2fsck -f %1, then try again.",
                                   dev.path));
         if (size < *minimum)
-            return tooSmall(i18nc("%1 a volume, %2 and %3 sizes",
+            return tooSmall(mi18nc("%1 a volume, %2 and %3 sizes",
                                   "%1's filesystem needs at least %2 for its files, more than the %3 asked for. Give a size of "
                                   "at least %2, or delete files first.",
                                   dev.path, humanSize(*minimum), humanSize(size)));

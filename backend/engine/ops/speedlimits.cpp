@@ -62,9 +62,9 @@ Status validate(const Validator &checks, const SpeedLimitsRequest &r, ValidSpeed
         bool ok = false;
         const qint64 n = value.toLongLong(&ok);
         if (!digits.match(value).hasMatch() || !ok || n <= 0 || n > 2000000000)
-            return invalid(isMin ? i18nc("%1 what was given; keep 'system': it is what to type",
+            return invalid(isMin ? mi18nc("%1 what was given; keep 'system': it is what to type",
                                          "The sync speed minimum must be a positive number of KiB/s (for example 50000) or 'system', not '%1'.", value)
-                                 : i18nc("%1 what was given; keep 'system': it is what to type",
+                                 : mi18nc("%1 what was given; keep 'system': it is what to type",
                                          "The sync speed maximum must be a positive number of KiB/s (for example 50000) or 'system', not '%1'.", value));
         *number = n;
         return {};
@@ -75,31 +75,31 @@ Status validate(const Validator &checks, const SpeedLimitsRequest &r, ValidSpeed
     if (Status s = parse(r.max, false, &max); !s)
         return s;
     if (r.min.isEmpty() && r.max.isEmpty())
-        return invalid(i18n("Nothing to change: give a minimum, a maximum or both."));
+        return invalid(mi18n("Nothing to change: give a minimum, a maximum or both."));
     ResolvedArray a;
     if (Status s = checks.resolveRunningArray(r.array, r.common, &a); !s)
         return s;
     const std::optional<qint64> effectiveMin = min ? min : (r.min.isEmpty() ? a.array.syncSpeedMin : std::nullopt);
     const std::optional<qint64> effectiveMax = max ? max : (r.max.isEmpty() ? a.array.syncSpeedMax : std::nullopt);
     if (min && max && *min > *max)
-        return invalid(i18nc("%1 and %2 speeds in KiB/s", "The minimum (%1 KiB/s) is above the maximum (%2 KiB/s). Give a minimum at or below the maximum.",
+        return invalid(mi18nc("%1 and %2 speeds in KiB/s", "The minimum (%1 KiB/s) is above the maximum (%2 KiB/s). Give a minimum at or below the maximum.",
                              QString::number(*min), QString::number(*max)));
     if (min && !max && effectiveMax && *min > *effectiveMax)
-        return invalid(i18nc("%1 and %3 speeds in KiB/s, %2 an array", "The minimum (%1 KiB/s) would be above %2's maximum (%3 KiB/s). Raise the maximum too.",
+        return invalid(mi18nc("%1 and %3 speeds in KiB/s, %2 an array", "The minimum (%1 KiB/s) would be above %2's maximum (%3 KiB/s). Raise the maximum too.",
                              QString::number(*min), a.path, QString::number(*effectiveMax)));
     if (max && !min && effectiveMin && *max < *effectiveMin)
-        return invalid(i18nc("%1 and %3 speeds in KiB/s, %2 an array", "The maximum (%1 KiB/s) would be below %2's minimum (%3 KiB/s). Lower the minimum too.",
+        return invalid(mi18nc("%1 and %3 speeds in KiB/s, %2 an array", "The maximum (%1 KiB/s) would be below %2's minimum (%3 KiB/s). Lower the minimum too.",
                              QString::number(*max), a.path, QString::number(*effectiveMin)));
     if (r.untilIdle) {
         const QString md = a.array.name;
         const QString action = checks.system().syncAction(md);
         if (action.isEmpty())
-            return invalid(i18nc("%1 an array; keep until_idle (an option)",
+            return invalid(mi18nc("%1 an array; keep until_idle (an option)",
                                  "%1 is not syncing now (md says 'nothing'), so there is no sync to speed up until it ends. "
                                  "Without until_idle the limits stay as set until changed again.",
                                  md));
         if (action == QLatin1String("idle") || action == QLatin1String("frozen"))
-            return invalid(i18nc("%1 an array, %2 md's word in sync_action (idle, frozen); keep until_idle (an option)",
+            return invalid(mi18nc("%1 an array, %2 md's word in sync_action (idle, frozen); keep until_idle (an option)",
                                  "%1 is not syncing now (md says '%2'), so there is no sync to speed up until it ends. "
                                  "Without until_idle the limits stay as set until changed again.",
                                  md, action));
@@ -136,7 +136,7 @@ Plan makePlan(const ValidSpeedLimits &v)
             const QString now = mdAttribute(md, QStringLiteral("sync_speed_%1").arg(which));
             const bool ok = value == QLatin1String("system") ? now.contains(QLatin1String("(system)"))
                                                              : (now.section(QLatin1Char(' '), 0, 0) == value && now.contains(QLatin1String("(local)")));
-            return ok ? Status() : toolFailed(i18nc("%1 a sysfs file, %2 what it holds, %3 what was written", "%1 reads '%2' after writing '%3'.", file, now, value));
+            return ok ? Status() : toolFailed(mi18nc("%1 a sysfs file, %2 what it holds, %3 what was written", "%1 reads '%2' after writing '%3'.", file, now, value));
         };
         return s;
     };

@@ -45,11 +45,11 @@ Status validate(const Validator &checks, const StopArrayRequest &r, ValidStop *o
             onTop = below.contains(name);
         }
         if (onTop)
-            return inUse(i18nc("%1 an array, %2 a device on it, %3 a mount point", "%1 is in use: %2 is mounted on %3. Unmount it first.", a.path,
+            return inUse(mi18nc("%1 an array, %2 a device on it, %3 a mount point", "%1 is in use: %2 is mounted on %3. Unmount it first.", a.path,
                                m.device == name ? a.path : QStringLiteral("/dev/") + m.device, m.mountPoint));
     }
     if (checks.snapshot().isSwap(name))
-        return inUse(i18nc("%1 an array; swapoff is a command", "%1 is active swap. Turn it off first (swapoff %1).", a.path));
+        return inUse(mi18nc("%1 an array; swapoff is a command", "%1 is active swap. Turn it off first (swapoff %1).", a.path));
     if (const PhysicalVolume *pv = checks.snapshot().physicalVolume(name)) {
         const VolumeGroup *vg = checks.snapshot().volumeGroup(pv->vgName);
         int active = 0;
@@ -57,13 +57,13 @@ Status validate(const Validator &checks, const StopArrayRequest &r, ValidStop *o
             for (const LogicalVolume &lv : vg->logicalVolumes)
                 active += lv.active ? 1 : 0;
         if (active > 0)
-            return inUse(i18ncp("%2 an array, %3 a volume group; the text in parentheses is a command",
+            return inUse(mi18ncp("%2 an array, %3 a volume group; the text in parentheses is a command",
                                 "%2 holds the LVM volume group %3 with %1 active logical volume. Deactivate it first (vgchange -an %3).",
                                 "%2 holds the LVM volume group %3 with %1 active logical volumes. Deactivate them first (vgchange -an %3).", active,
                                 a.path, pv->vgName));
     }
     for (const Array *outer : checks.snapshot().arraysUsing(name))
-        return inUse(i18nc("%1 an array, %2 another array", "%1 is a member of the array %2. Stop %2 first.", a.path, outer->name));
+        return inUse(mi18nc("%1 an array, %2 another array", "%1 is a member of the array %2. Stop %2 first.", a.path, outer->name));
     out->array = a;
     return {};
 }

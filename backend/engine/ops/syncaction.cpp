@@ -29,7 +29,7 @@ Status validate(const Validator &checks, const SyncActionRequest &r, ValidSyncAc
     *out = {};
     static const QStringList allowed = {QStringLiteral("check"), QStringLiteral("repair"), QStringLiteral("idle")};
     if (!allowed.contains(r.action))
-        return invalid(i18nc("%1 what was given; keep check, repair and idle: they are what to type",
+        return invalid(mi18nc("%1 what was given; keep check, repair and idle: they are what to type",
                              "Unknown sync action '%1'. Choose check (read and compare every copy), repair (also fix "
                              "mismatches) or idle (stop a check or repair).",
                              r.action));
@@ -40,16 +40,16 @@ Status validate(const Validator &checks, const SyncActionRequest &r, ValidSyncAc
         !s)
         return s;
     if (r.action != QLatin1String("idle")) {
-        const QString what = r.action == QLatin1String("check") ? i18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "start the check")
-                                                                : i18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "start the repair");
+        const Message what = r.action == QLatin1String("check") ? mi18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "start the check")
+                                                                : mi18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "start the repair");
         if (Status s = checks.checkIdle(a, what); !s)
             return s;
         if (a.array.missingCount() > 0)
-            return invalid(i18nc("%1 an array", "%1 is degraded: with a member missing there is no second copy to compare. Add a member first.", a.path));
+            return invalid(mi18nc("%1 an array", "%1 is degraded: with a member missing there is no second copy to compare. Add a member first.", a.path));
     } else {
         const QString now = checks.system().syncAction(a.array.name);
         if (now == QLatin1String("resync") || now == QLatin1String("recover") || now == QLatin1String("reshape"))
-            return busy(i18nc("%1 an array, %2 md's sync action (resync, recover, reshape)",
+            return busy(mi18nc("%1 an array, %2 md's sync action (resync, recover, reshape)",
                               "%1 is doing %2, which Plexus does not interrupt (it restores redundancy). Wait until it finishes.", a.path, now));
     }
     out->array = a;
@@ -89,10 +89,10 @@ Plan makePlan(const ValidSyncAction &v)
             return Status();
         const QString now = mdAttribute(md, QStringLiteral("sync_action"));
         if (action == QLatin1String("check"))
-            return toolFailed(i18nc("%1 md's word in sync_action (idle, check, ...)", "md did not start the check (sync_action is '%1').", now));
+            return toolFailed(mi18nc("%1 md's word in sync_action (idle, check, ...)", "md did not start the check (sync_action is '%1').", now));
         if (action == QLatin1String("repair"))
-            return toolFailed(i18nc("%1 md's word in sync_action (idle, check, ...)", "md did not start the repair (sync_action is '%1').", now));
-        return toolFailed(i18nc("%1 md's word in sync_action (idle, check, ...); keep idle (md's word)", "md did not start the idle (sync_action is '%1').", now));
+            return toolFailed(mi18nc("%1 md's word in sync_action (idle, check, ...)", "md did not start the repair (sync_action is '%1').", now));
+        return toolFailed(mi18nc("%1 md's word in sync_action (idle, check, ...); keep idle (md's word)", "md did not start the idle (sync_action is '%1').", now));
     };
     plan.steps << s;
     return plan;

@@ -14,12 +14,12 @@ Status validate(const Validator &checks, const TakeDiskOutRequest &r, ValidTakeD
 {
     *out = {};
     if (r.disk.isMissing())
-        return invalid(i18nc("'missing' is the word that leaves a slot empty", "Name the disk to take out (for example /dev/sdb): 'missing' is no disk."));
+        return invalid(mi18nc("'missing' is the word that leaves a slot empty", "Name the disk to take out (for example /dev/sdb): 'missing' is no disk."));
     DiskSlots d;
     if (Status s = checks.resolveDiskSlots(r.disk, &d); !s)
         return s;
     if (d.slots.isEmpty())
-        return invalid(i18nc("%1 a disk", "%1 is in no array: there is nothing to take out.", d.disk.path));
+        return invalid(mi18nc("%1 a disk", "%1 is in no array: there is nothing to take out.", d.disk.path));
     // All of the disk's working members of an array go together: what the array
     // must survive is losing all of them at once.
     QMap<QString, QStringList> working;

@@ -75,13 +75,13 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
     const QString md = a.array.name;
     const PhysicalVolume *pv = checks.snapshot().physicalVolume(md);
     if (!pv || pv->vgName.isEmpty())
-        return invalid(i18nc("%1 an array, %2 its name (md0); keep the command",
+        return invalid(mi18nc("%1 an array, %2 its name (md0); keep the command",
                              "%1 is not an LVM physical volume in a volume group, so there are no volumes to grow on it. Grow the "
                              "array alone (grow %2 --size max), then its filesystem.",
                              a.path, md));
     const VolumeGroup *vg = checks.snapshot().volumeGroup(pv->vgName);
     if (!vg)
-        return notFound(i18nc("%1 a volume group, %2 an array", "The volume group %1 of %2 is not in the snapshot. Try again.", pv->vgName, a.path));
+        return notFound(mi18nc("%1 a volume group, %2 an array", "The volume group %1 of %2 is not in the snapshot. Try again.", pv->vgName, a.path));
 
     if (!r.volume.isEmpty()) {
         const LogicalVolume *lv = nullptr;
@@ -89,12 +89,12 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
             if (each.name == r.volume)
                 lv = &each;
         if (!lv)
-            return notFound(i18nc("%1 a volume group, %2 what was given; keep plexusctl status (a command) and volume (an option)",
+            return notFound(mi18nc("%1 a volume group, %2 what was given; keep plexusctl status (a command) and volume (an option)",
                                   "%1 has no volume %2. Give the name of one of its volumes (plexusctl status lists them), or "
                                   "leave volume out to keep the new space free in %1.",
                                   vg->name, r.volume));
         if (!lv->active)
-            return invalid(i18nc("%1 a volume group, %2 a volume; keep the command", "/dev/%1/%2 is not active, so its filesystem cannot grow. Activate it first (vgchange -ay %1).",
+            return invalid(mi18nc("%1 a volume group, %2 a volume; keep the command", "/dev/%1/%2 is not active, so its filesystem cannot grow. Activate it first (vgchange -ay %1).",
                                  vg->name, lv->name));
         ResolvedDevice dev;
         dev.path = QStringLiteral("/dev/%1/%2").arg(vg->name, lv->name);
@@ -129,13 +129,13 @@ Status validate(const Validator &checks, const UseNewSpaceRequest &r, ValidUseNe
     const qint64 arrayBytes = a.array.sizeKib.value_or(0) * 1024;
     const bool pvGrows = out->growArray || arrayBytes - lvmHeader - pv->sizeBytes >= worthGrowing;
     if (!pvGrows)
-        return invalid(i18nc("%1 an array, %2 a size; keep replace (a command)",
+        return invalid(mi18nc("%1 an array, %2 a size; keep replace (a command)",
                              "There is no new space on %1: it already uses the whole of its members (%2 of each), and its "
                              "physical volume fills it. Replace its members with bigger disks or partitions first (replace), "
                              "then use the new space.",
                              md, humanSize(component.value_or(offer))));
     if (out->growArray)
-        if (Status s = checks.checkIdle(a, i18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "grow it onto its members")); !s)
+        if (Status s = checks.checkIdle(a, mi18nc("completes 'Wait until it finishes, then ...' (an array busy syncing)", "grow it onto its members")); !s)
             return s;
 
     out->array = a;

@@ -32,7 +32,7 @@ Status validate(const Validator &checks, const WriteMdadmConfRequest &, ValidWri
         if (a.state != ArrayState::Inactive)
             ++running;
     if (running == 0)
-        return invalid(i18nc("keep mdadm.conf (a file) and ARRAY (its keyword)", "No array is running, so there is nothing to write: mdadm.conf keeps its ARRAY lines as they are."));
+        return invalid(mi18nc("keep mdadm.conf (a file) and ARRAY (its keyword)", "No array is running, so there is nothing to write: mdadm.conf keeps its ARRAY lines as they are."));
     out->confPath = checks.system().exists(QStringLiteral("/etc/mdadm")) ? QStringLiteral("/etc/mdadm/mdadm.conf") : QStringLiteral("/etc/mdadm.conf");
     out->confExists = checks.system().exists(out->confPath);
     out->arrays = running;
@@ -58,7 +58,7 @@ Plan makePlan(const ValidWriteConf &v)
         if (Status s = run(ctx, scanArgv, {}, &out); !s)
             return s;
         if (!out.contains("ARRAY"))
-            return toolFailed(i18nc("keep the command", "mdadm --detail --scan listed no array."));
+            return toolFailed(mi18nc("keep the command", "mdadm --detail --scan listed no array."));
         ctx.data.insert(QStringLiteral("scan"), out);
         return Status();
     };
@@ -72,7 +72,7 @@ Plan makePlan(const ValidWriteConf &v)
             ctx.log(QStringLiteral("copy %1 to %2").arg(conf, backup));
             QFile::remove(backup);
             if (!QFile::copy(conf, backup))
-                return toolFailed(i18nc("%1 a file, %2 the copy", "Cannot copy %1 to %2.", conf, backup));
+                return toolFailed(mi18nc("%1 a file, %2 the copy", "Cannot copy %1 to %2.", conf, backup));
             QFile::setPermissions(backup, QFile::permissions(conf));
             return Status();
         };
@@ -88,7 +88,7 @@ Plan makePlan(const ValidWriteConf &v)
         if (QFile::exists(conf)) {
             QFile f(conf);
             if (!f.open(QIODevice::ReadOnly))
-                return toolFailed(i18nc("%1 a file, %2 the system's error message", "Cannot read %1: %2", conf, f.errorString()));
+                return toolFailed(mi18nc("%1 a file, %2 the system's error message", "Cannot read %1: %2", conf, f.errorString()));
             old = f.readAll();
         }
         QDir().mkpath(QFileInfo(conf).absolutePath());
@@ -98,7 +98,7 @@ Plan makePlan(const ValidWriteConf &v)
     write.check = [conf] {
         QFile f(conf);
         if (!f.open(QIODevice::ReadOnly) || !f.readAll().contains("ARRAY"))
-            return toolFailed(i18nc("%1 a file (mdadm.conf); keep ARRAY (its keyword)", "%1 has no ARRAY line after writing.", conf));
+            return toolFailed(mi18nc("%1 a file (mdadm.conf); keep ARRAY (its keyword)", "%1 has no ARRAY line after writing.", conf));
         return Status();
     };
     plan.steps << write;

@@ -24,8 +24,8 @@ Status validate(const Validator &checks, const ZeroSuperblockRequest &r, ValidZe
     const Disk *disk = checks.snapshot().disk(dev.diskName);
     const QString fsType = dev.wholeDisk ? disk->fsType : disk->partition(dev.name)->fsType;
     if (fsType != QLatin1String("linux_raid_member"))
-        return invalid(fsType.isEmpty() ? i18nc("%1 a device", "%1 carries no md superblock: there is nothing to erase.", dev.path)
-                                        : i18nc("%1 a device, %2 what it holds (an ext4 filesystem)",
+        return invalid(fsType.isEmpty() ? mi18nc("%1 a device", "%1 carries no md superblock: there is nothing to erase.", dev.path)
+                                        : mi18nc("%1 a device, %2 what it holds (an ext4 filesystem)",
                                                 "%1 carries no md superblock (it contains %2): there is nothing to erase.", dev.path,
                                                 describeContents(fsType, QString())));
     const Validator::Consent consent{.allowSystemDisk = r.common.allowSystemDisk, .expectMdSuperblock = true};

@@ -86,7 +86,7 @@ Status freeze(StepContext &ctx, const Mount &m, std::vector<Frozen> *held)
     if (!expected || fd < 0 || ::fstat(fd, &st) != 0 || st.st_dev != *expected) {
         if (fd >= 0)
             ::close(fd);
-        return toolFailed(i18nc("%1 a mount point, %2 a device name (vdb1)",
+        return toolFailed(mi18nc("%1 a mount point, %2 a device name (vdb1)",
                                 "%1 is not the filesystem on /dev/%2 any more (it was unmounted or mounted over): nothing was cut. Try again.",
                                 m.mountPoint, m.device));
     }
@@ -103,7 +103,7 @@ Status freeze(StepContext &ctx, const Mount &m, std::vector<Frozen> *held)
         ctx.log(QStringLiteral("%1 cannot be frozen (%2): synced instead").arg(m.mountPoint, QString::fromLocal8Bit(strerror(e))));
         ::syncfs(fd);
     } else {
-        result = toolFailed(i18nc("%1 a mount point, %2 the system's error message", "Cannot freeze %1: %2", m.mountPoint, QString::fromLocal8Bit(strerror(e))));
+        result = toolFailed(mi18nc("%1 a mount point, %2 the system's error message", "Cannot freeze %1: %2", m.mountPoint, QString::fromLocal8Bit(strerror(e))));
     }
     ::close(fd);
     return result;
@@ -152,9 +152,9 @@ Step cutCopyStep(const QString &arrayPath, const QString &md, const ResolvedDevi
         if (!memberState(md, name).contains(QStringLiteral("in_sync"))) {
             const QString done = mdAttribute(md, QStringLiteral("sync_completed"));
             if (done == QLatin1String("none"))
-                return invalid(i18nc("%1 a device name (vdb), %2 an array", "/dev/%1 does not hold a whole copy of %2 yet (copied: unknown): cutting it "
+                return invalid(mi18nc("%1 a device name (vdb), %2 an array", "/dev/%1 does not hold a whole copy of %2 yet (copied: unknown): cutting it "
                                      "now would leave a half-made backup.", name, path));
-            return invalid(i18nc("%1 a device name (vdb), %2 an array, %3 how much md copied (its sync_completed: sectors done / all)",
+            return invalid(mi18nc("%1 a device name (vdb), %2 an array, %3 how much md copied (its sync_completed: sectors done / all)",
                                  "/dev/%1 does not hold a whole copy of %2 yet (copied: %3): cutting it now would leave a half-made backup.",
                                  name, path, done));
         }
@@ -185,7 +185,7 @@ Step cutCopyStep(const QString &arrayPath, const QString &md, const ResolvedDevi
     };
     s.check = [md, name] {
         if (!waitFor(5000, [&] { const QStringList st = memberState(md, name); return st.isEmpty() || st.contains(QStringLiteral("faulty")); }))
-            return toolFailed(i18nc("%1 a device name (vdb)", "md did not mark /dev/%1 faulty.", name));
+            return toolFailed(mi18nc("%1 a device name (vdb)", "md did not mark /dev/%1 faulty.", name));
         return Status();
     };
     s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '", "the copy was cut off; back up to it again to bring it up to date");
@@ -203,7 +203,7 @@ Step recordBackupStep(const BackupRecord &planned, const ResolvedDevice &dev, co
         const LiveSystem live;
         const auto sb = parseExamine(QStringLiteral("/dev/") + name, live.mdExamine(name));
         if (!sb || !sameUuid(sb->arrayUuid, planned.arrayUuid))
-            return toolFailed(i18nc("%1 a device name (vdb), %2 an array", "/dev/%1 no longer carries %2's superblock.", name, planned.array));
+            return toolFailed(mi18nc("%1 a device name (vdb), %2 an array", "/dev/%1 no longer carries %2's superblock.", name, planned.array));
         BackupRecord r = planned;
         r.deviceUuid = sb->deviceUuid;
         r.device = name;

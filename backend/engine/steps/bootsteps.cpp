@@ -136,7 +136,7 @@ Step bootEntryStep(const QString &disk, int partition, const QString &label, con
         for (const BootEntry &e : entries)
             if (e.label == label)
                 return Status();
-        return toolFailed(i18nc("@info %1 a boot entry's label", "The firmware has no boot entry \"%1\" after the step: it may not keep new entries.", label));
+        return toolFailed(mi18nc("@info %1 a boot entry's label", "The firmware has no boot entry \"%1\" after the step: it may not keep new entries.", label));
     };
     s.undo = [label] { return QList<Step>{removeBootEntryStep(label)}; };
     return s;

@@ -27,7 +27,7 @@ std::function<Status()> arrayIsRunning(const QString &md, const QString &path)
 {
     return [md, path] {
         if (!arrayRunning(md))
-            return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 is no longer running.", path));
+            return Status::failure(ErrorCode::NotFound, mi18nc("%1 an md array device", "%1 is no longer running.", path));
         return Status();
     };
 }
@@ -36,7 +36,7 @@ std::function<Status()> memberHas(const QString &md, const QString &member, cons
 {
     return [=] {
         if (!waitFor(5000, [&] { return memberState(md, member).contains(word); }))
-            return toolFailed(i18nc("%1 a member device, %2 what it should be ('marked faulty'), %3 an md array, %4 md's state words for it",
+            return toolFailed(mi18nc("%1 a member device, %2 what it should be ('marked faulty'), %3 an md array, %4 md's state words for it",
                                     "/dev/%1 is not %2 in %3 (its state is '%4').", member, what, md, memberState(md, member).join(QLatin1Char(','))));
         return Status();
     };
@@ -46,7 +46,7 @@ std::function<Status()> memberGone(const QString &md, const QString &member)
 {
     return [=] {
         if (!waitFor(5000, [&] { return !memberPresent(md, member); }))
-            return toolFailed(i18nc("%1 a member device, %2 an md array", "/dev/%1 is still listed in %2.", member, md));
+            return toolFailed(mi18nc("%1 a member device, %2 an md array", "/dev/%1 is still listed in %2.", member, md));
         return Status();
     };
 }
@@ -55,9 +55,9 @@ std::function<Status()> memberAdded(const QString &md, const QString &member)
 {
     return [=] {
         if (!waitFor(5000, [&] { return memberPresent(md, member); }))
-            return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 does not appear among %2's members.", member, md));
+            return toolFailed(mi18nc("%1 a device, %2 an md array", "/dev/%1 does not appear among %2's members.", member, md));
         if (memberState(md, member).contains(QStringLiteral("faulty")))
-            return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 was added to %2 but is faulty: the disk may be failing.", member, md));
+            return toolFailed(mi18nc("%1 a device, %2 an md array", "/dev/%1 was added to %2 but is faulty: the disk may be failing.", member, md));
         return Status();
     };
 }
@@ -87,7 +87,7 @@ Step failStep(const QString &arrayPath, const QString &md, const QString &member
     s.command = {QStringLiteral("mdadm"), arrayPath, QStringLiteral("--fail"), QStringLiteral("/dev/") + member};
     s.precondition = [md, member, arrayPath] {
         if (!memberPresent(md, member))
-            return Status::failure(ErrorCode::NotFound, i18nc("%1 a device, %2 an md array", "/dev/%1 is no longer a member of %2.", member, arrayPath));
+            return Status::failure(ErrorCode::NotFound, mi18nc("%1 a device, %2 an md array", "/dev/%1 is no longer a member of %2.", member, arrayPath));
         return Status();
     };
     const QStringList argv = s.command;
@@ -113,7 +113,7 @@ Step removeStep(const QString &arrayPath, const QString &md, const QString &memb
             return st.isEmpty() || st.contains(QStringLiteral("faulty")) || st.contains(QStringLiteral("spare"));
         });
         if (!ready)
-            return busy(i18nc("%1 a member device, %2 an md array, %3 md's state words for it",
+            return busy(mi18nc("%1 a member device, %2 an md array, %3 md's state words for it",
                               "/dev/%1 is still working in %2 (state '%3'): md removes only faulty members and spares.", member, md,
                               memberState(md, member).join(QLatin1Char(','))));
         return Status();
@@ -154,7 +154,7 @@ Step growToMaxStep(const QString &arrayPath, const QString &md, qint64 component
         s.check = [md, arrayPath, componentBytes] {
             const auto now = [&] { return mdAttribute(md, QStringLiteral("component_size")).toLongLong() * 1024; };
             if (!waitFor(5000, [&] { return now() > componentBytes; }))
-                return toolFailed(i18nc("%1 an md array, %2 a size", "%1 still uses %2 of each member after the step.", arrayPath, humanSize(now())));
+                return toolFailed(mi18nc("%1 an md array, %2 a size", "%1 still uses %2 of each member after the step.", arrayPath, humanSize(now())));
             return Status();
         };
     return s;
@@ -173,7 +173,7 @@ Step raidDevicesStep(const QString &arrayPath, const QString &md, int devices, c
     const QString path = arrayPath;
     s.check = [md, path, devices] {
         if (!waitFor(10000, [&] { return mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) == QString::number(devices); }))
-            return toolFailed(i18nc("%1 an md array, %2 and %3 numbers of devices (the kernel's, the one asked for)", "%1 has %2 devices, not %3.", path,
+            return toolFailed(mi18nc("%1 an md array, %2 and %3 numbers of devices (the kernel's, the one asked for)", "%1 has %2 devices, not %3.", path,
                                     mdAttribute(md, QStringLiteral("raid_disks")), QString::number(devices)));
         return Status();
     };
@@ -197,7 +197,7 @@ Step zeroStep(const ResolvedDevice &dev, const QString &why)
         int code = 0;
         run(quiet, {QStringLiteral("mdadm"), QStringLiteral("--examine"), path}, {}, nullptr, &code);
         if (code == 0)
-            return toolFailed(i18nc("%1 a device", "%1 still carries an md superblock.", path));
+            return toolFailed(mi18nc("%1 a device", "%1 still carries an md superblock.", path));
         return Status();
     };
     s.cannotUndo = QStringLiteral("an erased superblock is gone");
@@ -222,7 +222,7 @@ Step stopStep(const QString &arrayPath, const QString &description)
                 const QString md = mdKernelName(path);
                 return md.isEmpty() || !arrayRunning(md);
             }))
-            return toolFailed(i18nc("%1 an md array device", "%1 is still running.", path));
+            return toolFailed(mi18nc("%1 an md array device", "%1 is still running.", path));
         return Status();
     };
     s.cannotUndo = QStringLiteral("start it again with assemble");
@@ -311,9 +311,9 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
         while (true) {
             const QStringList st = memberState(md, name);
             if (!arrayRunning(md))
-                return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 stopped during the rebuild.", path));
+                return Status::failure(ErrorCode::NotFound, mi18nc("%1 an md array device", "%1 stopped during the rebuild.", path));
             if (st.isEmpty() || st.contains(QStringLiteral("faulty")))
-                return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 failed during the rebuild of %2.", name, path));
+                return toolFailed(mi18nc("%1 a device, %2 an md array", "/dev/%1 failed during the rebuild of %2.", name, path));
             if (st.contains(QStringLiteral("in_sync")))
                 break;
             reportSyncProgress(ctx, md, &lastPercent);
@@ -322,7 +322,7 @@ Step waitRebuildStep(const QString &arrayPath, const QString &md, const Resolved
             // only a long idle spell with no rebuild anywhere means md gave up.
             idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
             if (idle > 300)
-                return toolFailed(i18nc("%1 a device; sync_action and idle are md's words", "md is not rebuilding /dev/%1 (sync_action is idle and it is not in sync).", name));
+                return toolFailed(mi18nc("%1 a device; sync_action and idle are md's words", "md is not rebuilding /dev/%1 (sync_action is idle and it is not in sync).", name));
             QThread::msleep(200);
         }
         ctx.progress(100.0);
@@ -345,7 +345,7 @@ Step waitSyncDoneStep(const QString &arrayPath, const QString &md)
         // Idle twice in a row: md goes idle for a moment between a resync and the recovery queued after it.
         for (int idle = 0; idle < 2; QThread::msleep(200)) {
             if (!arrayRunning(md))
-                return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 stopped while it synced.", path));
+                return Status::failure(ErrorCode::NotFound, mi18nc("%1 an md array device", "%1 stopped while it synced.", path));
             idle = mdAttribute(md, QStringLiteral("sync_action")) == QLatin1String("idle") ? idle + 1 : 0;
             reportSyncProgress(ctx, md, &lastPercent);
             letGoIfLeftFrozen(ctx, md, &frozen);
@@ -367,10 +367,10 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
     replace.command = {QStringLiteral("mdadm"), path, QStringLiteral("--replace"), oldMember.path, QStringLiteral("--with"), newMember.path};
     replace.precondition = [md, oldName, newName] {
         if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
-            return toolFailed(i18nc("%1 a member device, %2 an md array, %3 md's state words for it", "/dev/%1 is no longer working in %2 (state '%3').", oldName, md,
+            return toolFailed(mi18nc("%1 a member device, %2 an md array, %3 md's state words for it", "/dev/%1 is no longer working in %2 (state '%3').", oldName, md,
                                     memberState(md, oldName).join(QLatin1Char(','))));
         if (!memberState(md, newName).contains(QStringLiteral("spare")))
-            return toolFailed(i18nc("%1 a device, %2 an md array", "/dev/%1 is not a spare of %2.", newName, md));
+            return toolFailed(mi18nc("%1 a device, %2 an md array", "/dev/%1 is not a spare of %2.", newName, md));
         return Status();
     };
     const QStringList replaceArgv = replace.command;
@@ -381,7 +381,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
             return o.contains(QStringLiteral("want_replacement")) || o.contains(QStringLiteral("faulty")) || o.isEmpty()
                 || n.contains(QStringLiteral("replacement"));
         });
-        return started ? Status() : toolFailed(i18nc("%1 a member device", "md did not mark /dev/%1 for replacement.", oldName));
+        return started ? Status() : toolFailed(mi18nc("%1 a member device", "md did not mark /dev/%1 for replacement.", oldName));
     };
     // Stopping the copy: the replacement is failed, and the old member, still in service, stays.
     replace.undo = [path, md, oldName, newName] {
@@ -389,7 +389,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
                                                         ", stopping the copy; /dev/%1 stays in service", oldName));
         stop.precondition = [md, oldName, path] {
             if (!memberState(md, oldName).contains(QStringLiteral("in_sync")))
-                return Status::failure(ErrorCode::InUse, i18nc("%1 the member that was replaced, %2 an md array",
+                return Status::failure(ErrorCode::InUse, mi18nc("%1 the member that was replaced, %2 an md array",
                                                                "The copy has finished and /dev/%1 has left %2: failing the new member "
                                                                "would leave %2 without redundancy.", oldName, path));
             return Status();
@@ -413,7 +413,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
         keep.action = [file](StepContext &ctx) { return writeSysfs(ctx, file, QStringLiteral("-want_replacement")); };
         keep.check = [md, oldName] {
             return memberState(md, oldName).contains(QStringLiteral("want_replacement"))
-                ? toolFailed(i18nc("%1 a member device", "/dev/%1 is still marked for replacement.", oldName))
+                ? toolFailed(mi18nc("%1 a member device", "/dev/%1 is still marked for replacement.", oldName))
                 : Status();
         };
         return QList<Step>{stop, keep};
@@ -431,9 +431,9 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
         while (true) {
             const QStringList o = memberState(md, oldName), n = memberState(md, newName);
             if (!arrayRunning(md))
-                return Status::failure(ErrorCode::NotFound, i18nc("%1 an md array device", "%1 stopped during the copy.", path));
+                return Status::failure(ErrorCode::NotFound, mi18nc("%1 an md array device", "%1 stopped during the copy.", path));
             if (n.contains(QStringLiteral("faulty")) || n.isEmpty())
-                return toolFailed(i18nc("%1 the new device, %2 the member being replaced", "/dev/%1 failed during the copy; /dev/%2 is still in service.", newName, oldName));
+                return toolFailed(mi18nc("%1 the new device, %2 the member being replaced", "/dev/%1 failed during the copy; /dev/%2 is still in service.", newName, oldName));
             const bool copied = n.contains(QStringLiteral("in_sync")) && !n.contains(QStringLiteral("replacement"));
             if (copied && (o.isEmpty() || o.contains(QStringLiteral("faulty"))))
                 break;
@@ -443,7 +443,7 @@ QList<Step> hotReplaceSteps(const QString &arrayPath, const QString &md, const R
             const QString action = mdAttribute(md, QStringLiteral("sync_action"));
             idleWithoutCopy = (action == QLatin1String("idle") && !n.contains(QStringLiteral("replacement"))) ? idleWithoutCopy + 1 : 0;
             if (idleWithoutCopy > 300)
-                return toolFailed(i18nc("%1 the member being replaced, %2 the new device; sync_action and idle are md's words",
+                return toolFailed(mi18nc("%1 the member being replaced, %2 the new device; sync_action and idle are md's words",
                                         "md is not copying /dev/%1 onto /dev/%2 (sync_action is idle).", oldName, newName));
             QThread::msleep(200);
         }
@@ -469,10 +469,10 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
     s.precondition = [arrayPath, real] {
         const QString md = mdKernelName(arrayPath);
         if (!md.isEmpty() && arrayRunning(md))
-            return Status::failure(ErrorCode::InUse, i18nc("%1 an md array device", "%1 has been created by someone else meanwhile.", arrayPath));
+            return Status::failure(ErrorCode::InUse, mi18nc("%1 an md array device", "%1 has been created by someone else meanwhile.", arrayPath));
         for (const QString &d : real)
             if (!QFileInfo::exists(d))
-                return Status::failure(ErrorCode::NotFound, i18nc("%1 a device", "%1 has gone.", d));
+                return Status::failure(ErrorCode::NotFound, mi18nc("%1 a device", "%1 has gone.", d));
         return Status();
     };
     s.action = [p](StepContext &ctx) {
@@ -487,11 +487,11 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
             return !md.isEmpty() && arrayRunning(md);
         });
         if (!up)
-            return toolFailed(i18nc("%1 an md array device", "mdadm reported success but %1 is not running.", arrayPath));
+            return toolFailed(mi18nc("%1 an md array device", "mdadm reported success but %1 is not running.", arrayPath));
         if (mdAttribute(md, QStringLiteral("level")) != level)
-            return toolFailed(i18nc("%1 an md array device, %2 and %3 md levels (raid1)", "%1 runs as %2, not %3.", arrayPath, mdAttribute(md, QStringLiteral("level")), level));
+            return toolFailed(mi18nc("%1 an md array device, %2 and %3 md levels (raid1)", "%1 runs as %2, not %3.", arrayPath, mdAttribute(md, QStringLiteral("level")), level));
         if (mdAttribute(md, QStringLiteral("raid_disks")).section(QLatin1Char(' '), 0, 0) != QString::number(n))
-            return toolFailed(i18nc("%1 an md array device, %2 and %3 numbers of slots (the kernel's, the one asked for)", "%1 has %2 slots, not %3.", arrayPath,
+            return toolFailed(mi18nc("%1 an md array device, %2 and %3 numbers of slots (the kernel's, the one asked for)", "%1 has %2 slots, not %3.", arrayPath,
                                     mdAttribute(md, QStringLiteral("raid_disks")), QString::number(n)));
         return Status();
     };
@@ -502,7 +502,7 @@ Step createArrayStep(const actions::CreateParams &p, const QString &description,
         stop.precondition = [arrayPath] {
             const QString found = probedContents(arrayPath);
             return found.isEmpty() ? Status()
-                                   : Status::failure(ErrorCode::InUse, i18nc("%1 an md array device, %2 what it holds (an ext4 filesystem)",
+                                   : Status::failure(ErrorCode::InUse, mi18nc("%1 an md array device, %2 what it holds (an ext4 filesystem)",
                                                                              "%1 now holds %2: something was written to it, so a roll "
                                                                              "back does not destroy it.", arrayPath, found));
         };

@@ -36,7 +36,7 @@ Status readFstab(QByteArray *out)
         return {};
     QFile f(fstabPath);
     if (!f.open(QIODevice::ReadOnly))
-        return toolFailed(i18nc("@info %1 a file, %2 the system's reason", "Cannot read %1: %2", fstabPath, f.errorString()));
+        return toolFailed(mi18nc("@info %1 a file, %2 the system's reason", "Cannot read %1: %2", fstabPath, f.errorString()));
     *out = f.readAll();
     return {};
 }
@@ -167,7 +167,7 @@ Step makeMountPointStep(const QString &path)
     s.check = [path] {
         struct stat st {};
         if (::lstat(QFile::encodeName(path).constData(), &st) != 0 || !S_ISDIR(st.st_mode))
-            return toolFailed(i18nc("@info %1 a path", "%1 is not a directory after the step.", path));
+            return toolFailed(mi18nc("@info %1 a path", "%1 is not a directory after the step.", path));
         return Status();
     };
     s.undo = [path] { return QList<Step>{removeCreatedDirectoriesStep(path)}; };
@@ -189,7 +189,7 @@ Step addFstabLineStep(const QString &device, const QString &path, const QString 
             return st;
         for (const FstabEntry &e : fstabEntries(now))
             if (e.mountPoint == path)
-                return inUse(i18nc("@info %1 /etc/fstab, %2 a mount point, %3 the device the line names",
+                return inUse(mi18nc("@info %1 /etc/fstab, %2 a mount point, %3 the device the line names",
                                    "%1 has had a line for %2 added since the plan was made (%3): nothing was changed.", fstabPath, path, e.source));
         return Status();
     };
@@ -198,7 +198,7 @@ Step addFstabLineStep(const QString &device, const QString &path, const QString 
     };
     s.check = [entry] {
         if (!fstabHasAny({entry}))
-            return toolFailed(i18nc("@info %1 /etc/fstab, %2 a device, %3 a mount point", "%1 has no line mounting %2 on %3 after the step.",
+            return toolFailed(mi18nc("@info %1 /etc/fstab, %2 a device, %3 a mount point", "%1 has no line mounting %2 on %3 after the step.",
                                     fstabPath, entry.source, entry.mountPoint));
         return Status();
     };
@@ -246,7 +246,7 @@ Step mountStep(const QString &device, const QString &path)
         struct stat dev {}, dir {};
         if (::stat(QFile::encodeName(device).constData(), &dev) != 0 || ::lstat(QFile::encodeName(path).constData(), &dir) != 0
             || dir.st_dev != dev.st_rdev)
-            return toolFailed(i18nc("@info %1 a device, %2 a mount point", "%1 is not mounted on %2 after the step.", device, path));
+            return toolFailed(mi18nc("@info %1 a device, %2 a mount point", "%1 is not mounted on %2 after the step.", device, path));
         return Status();
     };
     s.undo = [unit, path] {
@@ -295,7 +295,7 @@ Step removeFstabEntriesStep(const QList<FstabEntry> &entries)
     };
     s.check = [entries] {
         if (fstabHasAny(entries))
-            return toolFailed(i18nc("@info %1 /etc/fstab, %2 a device", "%1 still has a line for %2 after the step.", fstabPath, entries.first().source));
+            return toolFailed(mi18nc("@info %1 /etc/fstab, %2 a device", "%1 still has a line for %2 after the step.", fstabPath, entries.first().source));
         return Status();
     };
     s.undo = [entries] {

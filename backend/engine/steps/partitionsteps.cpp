@@ -29,7 +29,7 @@ std::function<Status()> partitionsUnused(const QString &diskName)
                 continue;
             const QStringList holders = QDir(disk.filePath(entry) + QStringLiteral("/holders")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
             if (!holders.isEmpty())
-                return Status::failure(ErrorCode::InUse, i18nc("@info %1 a partition's kernel name, %2 the kernel names of the devices using it",
+                return Status::failure(ErrorCode::InUse, mi18nc("@info %1 a partition's kernel name, %2 the kernel names of the devices using it",
                                                                "/dev/%1 is in use by %2: its disk's partition table is not rewritten.", entry,
                                                                holders.join(QStringLiteral(", "))));
         }
@@ -67,7 +67,7 @@ QList<Step> restoreTableSteps(const QString &disk, const QString &diskName, bool
         s.action = [argv, saved](StepContext &ctx) {
             QByteArray dump;
             if (Status st = ctx.kept(saved, &dump); !st)
-                return toolFailed(i18nc("@info %1 the reason", "The saved partition table is not there: %1", st.message()));
+                return toolFailed(mi18nc("@info %1 the reason", "The saved partition table is not there: %1", st.message()));
             return run(ctx, argv, dump);
         };
     } else {
@@ -105,7 +105,7 @@ Step saveTableStep(const QString &dst, const QString &targetName)
         }
         QString saved;
         if (Status s = ctx.keep(targetName + QStringLiteral(".sfdisk"), out, &saved); !s)
-            return toolFailed(i18nc("@info %1 a disk, %2 the reason", "Cannot save %1's partition table: %2", dst, s.message()));
+            return toolFailed(mi18nc("@info %1 a disk, %2 the reason", "Cannot save %1's partition table: %2", dst, s.message()));
         ctx.log(QStringLiteral("saved %1's partition table to %2").arg(dst, saved));
         return Status();
     };
@@ -135,7 +135,7 @@ QList<Step> writeTableSteps(const ResolvedDevice &disk, bool hadTable, const QBy
     reread.check = [name, partitions] {
         for (const QString &partition : partitions) {
             if (!waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(name, partition)); }))
-                return toolFailed(i18nc("@info %1 a partition's kernel name, %2 its disk's", "The kernel does not show /dev/%1 after partitioning /dev/%2.",
+                return toolFailed(mi18nc("@info %1 a partition's kernel name, %2 its disk's", "The kernel does not show /dev/%1 after partitioning /dev/%2.",
                                         partition, name));
         }
         return Status();
@@ -164,7 +164,7 @@ Step partitionWholeDiskStep(const ResolvedDevice &disk, const QString &partition
     s.check = [diskName, partition] {
         const bool there = waitFor(10000, [&] { return QFileInfo::exists(QStringLiteral("/sys/block/%1/%2").arg(diskName, partition)); });
         return there ? Status()
-                     : toolFailed(i18nc("@info %1 a partition's kernel name, %2 its disk's", "The kernel does not show /dev/%1 after partitioning /dev/%2.",
+                     : toolFailed(mi18nc("@info %1 a partition's kernel name, %2 its disk's", "The kernel does not show /dev/%1 after partitioning /dev/%2.",
                                         partition, diskName));
     };
     return s;
@@ -189,7 +189,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
         if (Status s = run(ctx, {QStringLiteral("sfdisk"), QStringLiteral("--dump"), src}, {}, &out); !s)
             return s;
         if (!out.contains("label:"))
-            return toolFailed(i18nc("@info %1 a disk", "sfdisk printed no partition table for %1.", src));
+            return toolFailed(mi18nc("@info %1 a disk", "sfdisk printed no partition table for %1.", src));
         ctx.keep(sourceName + QStringLiteral(".sfdisk"), out, nullptr); // a copy for the record; the step needs only ctx.data
         ctx.data.insert(QStringLiteral("dump"), raidTypedDump(sanitizeSfdiskDump(out), raidNumbers));
         return Status();
@@ -215,7 +215,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
     write.action = [writeArgv](StepContext &ctx) {
         const QByteArray dump = ctx.data.value(QStringLiteral("dump")).toByteArray();
         if (dump.isEmpty())
-            return toolFailed(i18n("There is no partition table to write (the previous step did not read one)."));
+            return toolFailed(mi18n("There is no partition table to write (the previous step did not read one)."));
         return run(ctx, writeArgv, dump);
     };
     const bool hadTable = v.targetHadTable;
@@ -249,7 +249,7 @@ QList<Step> copyTableSteps(const ValidCopyTable &v)
             return want == got;
         });
         if (!same)
-            return toolFailed(i18nc("@info %1 and %3 disks, %2 and %4 their partitions' numbers, starts and sizes", "%1's partitions (%2) do not match %3's (%4).",
+            return toolFailed(mi18nc("@info %1 and %3 disks, %2 and %4 their partitions' numbers, starts and sizes", "%1's partitions (%2) do not match %3's (%4).",
                                     dst, got.join(QLatin1Char(' ')), src, want.join(QLatin1Char(' '))));
         return Status();
     };

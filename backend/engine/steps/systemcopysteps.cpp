@@ -78,7 +78,7 @@ Status compareTrees(StepContext &ctx, const QString &from, const QString &to, co
     ctx.log(QStringLiteral("%1 has %2 entries, the copy %3").arg(from).arg(src.entries).arg(dst.entries));
     const qint64 slack = std::max<qint64>(50, src.entries / 1000);
     if (std::abs(src.entries - dst.entries) > slack)
-        return toolFailed(i18nc("@info %1 a directory, %2 and %3 numbers of entries",
+        return toolFailed(mi18nc("@info %1 a directory, %2 and %3 numbers of entries",
                                 "The copy of %1 has %2 files and directories, the system %3: more apart than files changing meanwhile "
                                 "explain. The copy is not used.",
                                 from, QString::number(dst.entries), QString::number(src.entries)));
@@ -88,7 +88,7 @@ Status compareTrees(StepContext &ctx, const QString &from, const QString &to, co
         if (!a.isFile() || a.isSymLink() || a.lastModified() >= lastPass || a.size() > 64 * 1024 * 1024)
             continue;
         if (sha256Of(a.filePath()) != sha256Of(withSlash(to) + rel))
-            return toolFailed(i18nc("@info %1 a file, %2 its copy", "%1 differs in the copy (%2). The copy is not used.", a.filePath(), withSlash(to) + rel));
+            return toolFailed(mi18nc("@info %1 a file, %2 its copy", "%1 differs in the copy (%2). The copy is not used.", a.filePath(), withSlash(to) + rel));
         ++compared;
     }
     ctx.log(QStringLiteral("%1 sampled files read back identical").arg(compared));
@@ -127,7 +127,7 @@ Status copyTwice(StepContext &ctx, const QStringList &argv, const QString &from,
         });
         // Exit code 24: files vanished while rsync ran, as they do on a running system.
         if (!st && !st.message().contains(QLatin1String("(exit code 24)")))
-            return toolFailed(i18nc("@info %1 and %2 directories, %3 what rsync said", "rsync could not copy %1 to %2: %3", from, to,
+            return toolFailed(mi18nc("@info %1 and %2 directories, %3 what rsync said", "rsync could not copy %1 to %2: %3", from, to,
                                     said.isEmpty() ? st.message() : said.join(QLatin1Char(' '))));
         ctx.progress(pass * 45.0);
     }
@@ -144,15 +144,15 @@ Step mountCopyStep(const QString &device, const QString &dir)
     s.action = [device, dir](StepContext &ctx) {
         const QFileInfo at(dir);
         if (at.isSymLink() || (at.exists() && !at.isDir()))
-            return toolFailed(i18nc("@info %1 a path", "%1 is not a directory: the copy is not mounted there.", dir));
+            return toolFailed(mi18nc("@info %1 a path", "%1 is not a directory: the copy is not mounted there.", dir));
         if (!at.exists() && !QDir().mkpath(dir))
-            return toolFailed(i18nc("@info %1 a path", "Cannot make the directory %1.", dir));
+            return toolFailed(mi18nc("@info %1 a path", "Cannot make the directory %1.", dir));
         return run(ctx, {QStringLiteral("mount"), device, dir});
     };
     s.check = [device, dir] {
         if (mountedOn(dir))
             return Status();
-        return toolFailed(i18nc("@info %1 a device, %2 a directory", "%1 is not mounted on %2 after the step.", device, dir));
+        return toolFailed(mi18nc("@info %1 a device, %2 a directory", "%1 is not mounted on %2 after the step.", device, dir));
     };
     s.undo = [dir] { return QList<Step>{unmountCopyStep(dir)}; };
     return s;
@@ -198,7 +198,7 @@ Step writeCopyMdadmConfStep(const QString &target, const QString &conf, const QS
             return st;
         for (const QString &a : arrays)
             if (!scan.contains(QStringLiteral("ARRAY %1 ").arg(a).toUtf8()))
-                return toolFailed(i18nc("@info %1 an array", "mdadm --detail --scan does not list %1.", a));
+                return toolFailed(mi18nc("@info %1 an array", "mdadm --detail --scan does not list %1.", a));
         QFile f(path);
         const QByteArray before = f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
         return writeFileAtomically(ctx, path, mergeMdadmConf(before, scan, QStringLiteral("plexus mirror-system")));
@@ -222,7 +222,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
         const QString fstab = target + QStringLiteral("/etc/fstab");
         QFile f(fstab);
         if (!f.open(QIODevice::ReadOnly))
-            return toolFailed(i18nc("@info %1 a file", "The copy has no readable %1.", fstab));
+            return toolFailed(mi18nc("@info %1 a file", "The copy has no readable %1.", fstab));
         const QByteArray edited = rewriteFstabSources(f.readAll(), [&](const FstabEntry &e) {
             for (auto it = sources.begin(); it != sources.end(); ++it)
                 if (fstabSourceIsOneOf(e.source, {it.key()}))
@@ -236,7 +236,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
             if (!other.exists())
                 continue;
             if (!other.open(QIODevice::ReadOnly))
-                return toolFailed(i18nc("@info %1 a file", "Cannot read %1.", other.fileName()));
+                return toolFailed(mi18nc("@info %1 a file", "Cannot read %1.", other.fileName()));
             const QByteArray before = other.readAll();
             const QByteArray after = replaceUuids(before, uuids);
             if (after != before)
@@ -249,7 +249,7 @@ Step pointCopyAtArraysStep(const QString &target, const QMap<QString, QString> &
         const QString fstab = readText(target + QStringLiteral("/etc/fstab"));
         for (auto it = uuids.begin(); it != uuids.end(); ++it)
             if (fstab.contains(it.key(), Qt::CaseInsensitive))
-                return toolFailed(i18nc("@info %1 a filesystem UUID", "The copy's /etc/fstab still names UUID %1.", it.key()));
+                return toolFailed(mi18nc("@info %1 a filesystem UUID", "The copy's /etc/fstab still names UUID %1.", it.key()));
         return Status();
     };
     s.cannotUndo = QStringLiteral("it changes only the copy");
@@ -273,7 +273,7 @@ Step bindSystemStep(const QString &target)
         for (const QStringList &m : mounts) {
             const QString dir = m.last();
             if (QFileInfo(dir).isSymLink() || (!QFileInfo(dir).isDir() && !QDir().mkpath(dir)))
-                return toolFailed(i18nc("@info %1 a path", "%1 is not a directory in the copy.", dir));
+                return toolFailed(mi18nc("@info %1 a path", "%1 is not a directory in the copy.", dir));
             if (Status st = run(ctx, QStringList{QStringLiteral("mount")} + m); !st)
                 return st;
             if (m.first() != QLatin1String("-t"))
@@ -330,7 +330,7 @@ Step checkRunsFromStep(const QString &device, const QString &oldDevice)
         struct stat root{}, node{};
         if (::stat("/", &root) != 0 || ::stat(QFile::encodeName(device).constData(), &node) != 0 || !S_ISBLK(node.st_mode)
             || node.st_rdev != root.st_dev) {
-            return busy(i18nc("@info %1 a partition, %2 a device (a mirror or a logical volume)",
+            return busy(mi18nc("@info %1 a partition, %2 a device (a mirror or a logical volume)",
                               "The system started from %1 again, not from %2: the old disk is left as it was. Restart the "
                               "computer from the new disk (choose it in the firmware's boot menu), then resume this job.",
                               oldDevice, device));
@@ -346,7 +346,7 @@ std::function<Status(const QString &, const QString &)> journalHandOver(const QS
     return [device, target](const QString &job, const QString &directory) {
         QuietContext ctx;
         if (Status s = mountCopyStep(device, target).action(ctx); !s)
-            return toolFailed(i18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
+            return toolFailed(mi18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
                                     "disk: ...'; %1 a device, %2 the reason",
                                     "the copy on %1 could not be mounted to receive the job's journal (%2).", device, s.message()));
         const QString into = target + directory;
@@ -367,11 +367,11 @@ std::function<Status(const QString &, const QString &)> journalHandOver(const QS
         }
         const Status unmounted = unmountCopyStep(target).action(ctx);
         if (!result)
-            return toolFailed(i18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
+            return toolFailed(mi18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
                                     "disk: ...'; %1 the reason",
                                     "the job's journal could not be put into the copy (%1).", result.message()));
         if (!unmounted)
-            return toolFailed(i18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
+            return toolFailed(mi18nc("@info inserted into 'The plan is ready for the restart, but %1 Do not restart the computer from the new "
                                     "disk: ...'; %1 the reason",
                                     "the copy could not be unmounted after receiving the job's journal (%1).", unmounted.message()));
         return Status();

@@ -53,8 +53,8 @@ std::function<Status()> groupExists(const QString &group, bool exists)
     return [group, exists] {
         const bool found = !toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("vg_name"), group}).isEmpty();
         if (found != exists)
-            return toolFailed(exists ? i18nc("%1 a volume group", "LVM does not list the volume group %1.", group)
-                                     : i18nc("%1 a volume group", "LVM still lists the volume group %1.", group));
+            return toolFailed(exists ? mi18nc("%1 a volume group", "LVM does not list the volume group %1.", group)
+                                     : mi18nc("%1 a volume group", "LVM still lists the volume group %1.", group));
         return Status();
     };
 }
@@ -65,7 +65,7 @@ std::function<Status()> sizeChanged(const QString &path, qint64 before, bool gre
     return [path, before, grew] {
         const qint64 now = toolOutput({QStringLiteral("blockdev"), QStringLiteral("--getsize64"), path}).toLongLong();
         if (grew ? now <= before : (now >= before || now == 0))
-            return toolFailed(i18nc("%1 a device, %2 its size", "%1 is still %2 after the step.", path, humanSize(now)));
+            return toolFailed(mi18nc("%1 a device, %2 its size", "%1 is still %2 after the step.", path, humanSize(now)));
         return Status();
     };
 }
@@ -75,7 +75,7 @@ std::function<Status()> holds(const QString &path, const QString &fsType)
     return [path, fsType] {
         const QString found = probedContents(path);
         if (found != fsType)
-            return toolFailed(i18nc("%1 a device, %2 what it holds (blkid's word: ext4, LVM2_member, ...), %3 a filesystem type",
+            return toolFailed(mi18nc("%1 a device, %2 what it holds (blkid's word: ext4, LVM2_member, ...), %3 a filesystem type",
                                     "%1 holds '%2' after the step, not %3.", path, found, fsType));
         return Status();
     };
@@ -184,7 +184,7 @@ Step extendVolumeGroupStep(const QString &name, const QList<ResolvedDevice> &dev
                         const QString pvs = toolOutput({QStringLiteral("vgs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("pv_name"), name});
                         for (const QString &p : added)
                             if (!pvs.contains(p))
-                                return toolFailed(i18nc("%1 a device, %2 a volume group", "%1 is not in the volume group %2 after the step.", p, name));
+                                return toolFailed(mi18nc("%1 a device, %2 a volume group", "%1 is not in the volume group %2 after the step.", p, name));
                         return Status();
                     });
     s.cannotUndo = i18nc("why a step cannot be undone, after 'cannot be undone: '; %1 a list of devices", "LVM may already have placed data on %1",
@@ -218,7 +218,7 @@ Step createVolumeStep(const QString &group, const QString &name, const VolumeSiz
         : i18nc("%1 a volume, %2 a volume group, %3 its size ('1.00 GiB' or 'all the free space')", "Create the volume %1 in %2 (%3)", name, group, size.words());
     Step s = toolStep(description, argv, [path] {
                         if (!QFileInfo::exists(path))
-                            return toolFailed(i18nc("%1 a device", "%1 does not exist after the step.", path));
+                            return toolFailed(mi18nc("%1 a device", "%1 does not exist after the step.", path));
                         return Status();
                     });
     s.undo = [group, name, path] {
@@ -227,7 +227,7 @@ Step createVolumeStep(const QString &group, const QString &name, const VolumeSiz
         remove.precondition = [path] {
             const QString found = probedContents(path);
             return found.isEmpty() ? Status()
-                                   : Status::failure(ErrorCode::InUse, i18nc("%1 a volume, %2 what it holds (blkid's word: ext4, xfs, ...)",
+                                   : Status::failure(ErrorCode::InUse, mi18nc("%1 a volume, %2 what it holds (blkid's word: ext4, xfs, ...)",
                                                                              "%1 now holds %2: it is not removed by a roll back.", path, found));
         };
         return QList<Step>{remove};
@@ -277,7 +277,7 @@ Step resizePhysicalVolumeStep(const QString &path, qint64 beforeBytes)
         const qint64 now = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
                                        QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_size"), path}).toLongLong();
         if (now <= beforeBytes)
-            return toolFailed(i18nc("%1 a device, %2 a size", "The physical volume on %1 is still %2 after the step.", path, humanSize(now)));
+            return toolFailed(mi18nc("%1 a device, %2 a size", "The physical volume on %1 is still %2 after the step.", path, humanSize(now)));
         return Status();
     });
 }
@@ -288,7 +288,7 @@ Step removeVolumeStep(const QString &group, const QString &name)
     return toolStep(i18nc("%1 a volume", "Remove the volume %1 and everything on it", path),
                     {QStringLiteral("lvremove"), QStringLiteral("-y"), group + QLatin1Char('/') + name}, [path] {
                         if (QFileInfo::exists(path))
-                            return toolFailed(i18nc("%1 a volume", "%1 still exists after the step.", path));
+                            return toolFailed(mi18nc("%1 a volume", "%1 still exists after the step.", path));
                         return Status();
                     });
 }
@@ -339,8 +339,8 @@ Step moveExtentsStep(const QString &path, qint64 usedBytes)
         const QString used = toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("--units"), QStringLiteral("b"),
                                          QStringLiteral("--nosuffix"), QStringLiteral("-o"), QStringLiteral("pv_used"), path});
         if (used.toLongLong() != 0 || used.isEmpty())
-            return toolFailed(used.isEmpty() ? i18nc("%1 a device", "%1 still holds an unknown number of bytes of volumes after the move.", path)
-                                             : i18nc("%1 a device, %2 a number of bytes", "%1 still holds %2 bytes of volumes after the move.", path, used));
+            return toolFailed(used.isEmpty() ? mi18nc("%1 a device", "%1 still holds an unknown number of bytes of volumes after the move.", path)
+                                             : mi18nc("%1 a device, %2 a number of bytes", "%1 still holds %2 bytes of volumes after the move.", path, used));
         return Status();
     };
     return s;
@@ -351,7 +351,7 @@ Step reduceVolumeGroupStep(const QString &group, const QString &path)
     return toolStep(i18nc("%1 a device, %2 a volume group", "Take %1 out of the volume group %2", path, group), {QStringLiteral("vgreduce"), group, path}, [group, path] {
         // Asked by the device: LVM may list it under another of its names (/dev/md/1).
         if (toolOutput({QStringLiteral("pvs"), QStringLiteral("--noheadings"), QStringLiteral("-o"), QStringLiteral("vg_name"), path}) == group)
-            return toolFailed(i18nc("%1 a device, %2 a volume group", "%1 is still in the volume group %2 after the step.", path, group));
+            return toolFailed(mi18nc("%1 a device, %2 a volume group", "%1 is still in the volume group %2 after the step.", path, group));
         return Status();
     });
 }
@@ -360,7 +360,7 @@ Step removePhysicalVolumeStep(const QString &path)
 {
     return toolStep(i18nc("%1 a device", "Erase the LVM label on %1", path), {QStringLiteral("pvremove"), QStringLiteral("-y"), path}, [path] {
         if (probedContents(path) == QLatin1String("LVM2_member"))
-            return toolFailed(i18nc("%1 a device", "%1 still carries an LVM label.", path));
+            return toolFailed(mi18nc("%1 a device", "%1 still carries an LVM label.", path));
         return Status();
     });
 }
