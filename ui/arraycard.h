@@ -31,6 +31,8 @@ public:
     ArrayCard(const QString &array, SelectionModel *selection, QWidget *parent = nullptr);
 
     void setArray(const Array &array, const Snapshot &snapshot);
+    // md's progress tick: only the numbers of its work on the array moved.
+    void setProgress(const Array &array);
     QString arrayName() const { return m_array; }
     Tone tone() const { return m_tone; }
     SlotStrip *slotStrip() const { return m_slots; }
@@ -55,6 +57,7 @@ protected:
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
+    void showHealth(const Array &a, const QStringList &atRisk);
     void showProgress(const Array &a);
     void showDropHint(const QString &text, bool accepted);
     Selectable currentSelectable() const;

@@ -610,29 +610,66 @@ void MainWindow::rereadNotified()
         return;
     }
     QStringList warnings;
-    adopt(withHelperVolumeDetails(probe().takeArrays(*m_snapshot, arrays, &warnings)), warnings);
+    const SnapshotPtr next = withHelperVolumeDetails(probe().takeArrays(*m_snapshot, arrays, &warnings));
+    if (warnings.isEmpty() && onlyProgressMoved(*m_snapshot, *next))
+        showProgress(next);
+    else
+        adopt(next, warnings);
 }
 
 void MainWindow::adopt(const SnapshotPtr &next, const QStringList &warnings)
 {
     followStoppedMembers(*next);
     const bool first = !m_snapshot;
-    if (m_snapshot) {
-        QList<Event> events = deriveEvents(*m_snapshot, *next);
-        markPlanned(&events, m_root);
-        m_log->append(next->takenAt, eventNotes(events, *m_snapshot, *next));
-        m_details->addHistory(events, false);
-    }
+    if (m_snapshot)
+        logEvents(*m_snapshot, *next);
     logWarnings(warnings);
     showSnapshot(next);
-    // Whether shutdown is held off changes only while md works, or when it ends.
-    const bool working = std::any_of(next->arrays.cbegin(), next->arrays.cend(), [](const Array &a) { return a.sync.has_value(); });
-    if (m_root == QLatin1String("/") && (working || m_shutdownHold->isVisible()))
-        m_shutdownHold->refresh();
+    refreshShutdownHold();
     // Open on the array that most needs a look, so the details pane starts useful.
     if (first && !m_arrays->cards().isEmpty())
         m_selection->setCurrent(Selectable::array(m_arrays->cards().first()->arrayName()));
     Q_EMIT reloaded();
+}
+
+void MainWindow::showProgress(const SnapshotPtr &next)
+{
+    const SnapshotPtr before = m_snapshot;
+    logEvents(*before, *next); // a rebuild passing a whole percent
+    m_snapshot = next;
+    m_selection->setSnapshot(next);
+    m_launcher->setContext(planningContext());
+    const Selectable current = m_selection->current();
+    const QString shownArray = current.kind == Selectable::Kind::Member ? current.owner : current.kind == Selectable::Kind::Array ? current.name : QString();
+    bool detailsMoved = false;
+    for (const Array &a : next->arrays) {
+        if (const Array *was = before->array(a.name); was && was->sync == a.sync)
+            continue;
+        if (ArrayCard *card = m_arrays->card(a.name))
+            card->setProgress(a);
+        detailsMoved = detailsMoved || a.name == shownArray;
+    }
+    if (detailsMoved)
+        m_details->refresh();
+    updateStatus();
+    refreshShutdownHold();
+    Q_EMIT reloaded();
+}
+
+void MainWindow::logEvents(const Snapshot &before, const Snapshot &after)
+{
+    QList<Event> events = deriveEvents(before, after);
+    markPlanned(&events, m_root);
+    m_log->append(after.takenAt, eventNotes(events, before, after));
+    m_details->addHistory(events, false);
+}
+
+void MainWindow::refreshShutdownHold()
+{
+    // Whether shutdown is held off changes only while md works, or when it ends.
+    const bool working = std::any_of(m_snapshot->arrays.cbegin(), m_snapshot->arrays.cend(), [](const Array &a) { return a.sync.has_value(); });
+    if (m_root == QLatin1String("/") && (working || m_shutdownHold->isVisible()))
+        m_shutdownHold->refresh();
 }
 
 bool MainWindow::select(const QString &item)

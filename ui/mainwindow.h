@@ -126,6 +126,12 @@ private:
     void rereadNotified();
     // The window takes NEXT: its events logged, then every view shown from it.
     void adopt(const SnapshotPtr &next, const QStringList &warnings);
+    // md's progress tick (onlyProgressMoved): the cards of the arrays whose
+    // numbers moved show them, and the details if they are about one of those;
+    // nothing else in the window shows them, so nothing else is looked at.
+    void showProgress(const SnapshotPtr &next);
+    void logEvents(const Snapshot &before, const Snapshot &after);
+    void refreshShutdownHold();
     // `probed` with what the helper last said of LVM merged in; asks again when
     // what sysfs shows of LVM changed since. As root the probe asked LVM itself.
     SnapshotPtr withHelperVolumeDetails(const SnapshotPtr &probed);

@@ -98,7 +98,7 @@ private:
     ExecutionObserver *m_observer;
 };
 
-// Fault injection for the VM tests (issue 15): PLEXUS_FAULT=kill-at-step:N makes
+// Fault injection for the VM tests: PLEXUS_FAULT=kill-at-step:N makes
 // this process SIGKILL itself once step N's (1-based) start is journaled, before
 // the step runs; kill-after-step:N once step N has run, before its end is
 // journaled: a crash at either edge of a step. stop-at-step:N, stop-after-step:N

@@ -5,7 +5,7 @@
 // A sentence for people kept as its catalogue entry (context, text, plural) and
 // its arguments, not as words. The helper speaks English to its journal and to
 // scripts, but sends its refusals this way too, so that each client says them
-// in its own user's language (issue 19). Made like i18nc: mi18nc("context",
+// in its own user's language. Made like i18nc: mi18nc("context",
 // "%1 is mounted.", path); the catalogue extraction knows the mi18n* keywords.
 
 #include <QJsonValue>

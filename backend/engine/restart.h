@@ -6,7 +6,7 @@
 // boots from the new array before the old disk joins it). A restart step ends
 // this boot's part of the plan: the journal records that the plan waits, with
 // this boot's id. Plexus never restarts the computer itself: the person does,
-// when ready (issue 16: "Plexus says so and why and never reboots by itself").
+// when ready (Plexus says so and why and never reboots by itself).
 // When plexus-helper next starts in another boot (its unit starts it at boot;
 // or the bus, on the first call from the window or plexusctl), it resumes each
 // waiting plan like any unfinished one: made again from its journal, every

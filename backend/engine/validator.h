@@ -7,7 +7,7 @@
 // wrong and what to do, e.g. "/dev/sdb1 is mounted on /home. Unmount it first, or
 // choose another partition."
 //
-// Rules (documented for users in plexusctl --help and the issue):
+// Rules (documented for users in plexusctl --help):
 //  - devices: a path under /dev without "..", which (after resolving symlinks)
 //    is a block device under /dev that the snapshot knows as a disk or partition,
 //    on the disk with the identity (serial/WWN) the user saw, with the size the user saw;
@@ -132,7 +132,7 @@ public:
     // working member of a redundant array (one disk failing would take both);
     // and large enough (checkNewMemberSize).
     Status checkJoining(const ResolvedArray &a, const ResolvedDevice &dev, const QString &replaced, bool allowSameDisk) const;
-    // The founding documents' `sfdisk -d LIKE's disk | sfdisk NEW`: `blank` (a
+    // The classic `sfdisk -d LIKE's disk | sfdisk NEW`: `blank` (a
     // whole disk without partitions, as `blankSpec` names it) is to get the
     // partitions of `like`'s disk; `*member` becomes the partition matching `like`.
     Status partitionLike(const ResolvedDevice &like, const DeviceSpec &blankSpec, ResolvedDevice *member, bool overwrite,

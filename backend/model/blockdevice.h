@@ -75,6 +75,7 @@ struct Mount {
 struct VolumeSegment {
     QString device;                 // the physical volume's kernel name ("md0")
     qint64 sizeBytes = 0;
+    bool operator==(const VolumeSegment &) const = default;
 };
 
 struct LogicalVolume {
@@ -87,6 +88,7 @@ struct LogicalVolume {
     QString fsType;                 // what it holds (udev, when active): "ext4", "swap", ...
     QString fsLabel;
     QList<VolumeSegment> segments;  // in order; empty when unknown (LVM's tools tell only root)
+    bool operator==(const LogicalVolume &) const = default;
 };
 
 struct PhysicalVolume {
@@ -94,6 +96,7 @@ struct PhysicalVolume {
     QString vgName;
     qint64 sizeBytes = 0;
     std::optional<qint64> freeBytes;
+    bool operator==(const PhysicalVolume &) const = default;
 };
 
 struct VolumeGroup {
@@ -103,6 +106,7 @@ struct VolumeGroup {
     std::optional<qint64> freeBytes;
     QList<PhysicalVolume> physicalVolumes;
     QList<LogicalVolume> logicalVolumes;
+    bool operator==(const VolumeGroup &) const = default;
 };
 
 } // namespace plexus

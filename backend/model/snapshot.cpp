@@ -3,6 +3,8 @@
 
 #include "snapshot.h"
 
+#include <algorithm>
+
 namespace plexus {
 
 template<typename T, typename F>
@@ -91,6 +93,33 @@ QList<const Mount *> Snapshot::mountsOf(const QString &blockName) const
 bool Snapshot::isSwap(const QString &blockName) const
 {
     return swaps.contains(blockName);
+}
+
+namespace {
+Array withoutProgress(Array a)
+{
+    if (a.sync)
+        a.sync = SyncProgress{a.sync->action, a.sync->status, {}, {}, a.sync->totalKib, {}, {}};
+    return a;
+}
+bool sameMounts(const QList<Mount> &a, const QList<Mount> &b)
+{
+    return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Mount &x, const Mount &y) {
+        return x.device == y.device && x.source == y.source && x.mountPoint == y.mountPoint && x.fsType == y.fsType;
+    });
+}
+} // namespace
+
+bool onlyProgressMoved(const Snapshot &before, const Snapshot &after)
+{
+    if (before.arrays.size() != after.arrays.size() || before.swaps != after.swaps || !sameMounts(before.mounts, after.mounts)
+        || before.disks != after.disks || before.volumeGroups != after.volumeGroups || before.personalities != after.personalities
+        || before.unusedDevices != after.unusedDevices)
+        return false;
+    for (qsizetype i = 0; i < after.arrays.size(); ++i)
+        if (after.arrays[i] != before.arrays[i] && withoutProgress(after.arrays[i]) != withoutProgress(before.arrays[i]))
+            return false;
+    return true;
 }
 
 } // namespace plexus

@@ -45,4 +45,9 @@ struct Snapshot {
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 
+// Whether `after` differs from `before` only in how far md's work on its arrays
+// has got (percent, amount done, speed, time left): md's progress tick. What
+// mounted filesystems hold (df's figures) is not looked at.
+bool onlyProgressMoved(const Snapshot &before, const Snapshot &after);
+
 } // namespace plexus

@@ -116,7 +116,7 @@ MdWatcher::MdWatcher(const QString &root, QObject *parent)
     setObjectName(QStringLiteral("mdWatcher"));
     m_progressTimer.setInterval(progressIntervalMs);
     m_progressTimer.setTimerType(Qt::CoarseTimer);
-    connect(&m_progressTimer, &QTimer::timeout, this, &MdWatcher::recheck);
+    connect(&m_progressTimer, &QTimer::timeout, this, &MdWatcher::progressTick);
     // Zero-time, so that notifications already queued in this event-loop
     // turn join the first report instead of starting the window.
     m_emitSoon.setSingleShot(true);
@@ -289,9 +289,29 @@ void MdWatcher::onActivated(const QString &path)
 
 void MdWatcher::recheck()
 {
+    rereadWatches([](const QString &) { return true; }, true);
+}
+
+void MdWatcher::progressTick()
+{
+    // Progress moves /proc/mdstat's lines and sync_completed; sync_action says
+    // when it ends. Arrays and members come and go with md's own notifications,
+    // which look for them: a tick reads those three and nothing else.
+    const QString mdstat = m_base + QStringLiteral("/proc/mdstat");
+    rereadWatches(
+        [&mdstat](const QString &path) {
+            return path == mdstat || path.endsWith(QLatin1String("/md/sync_completed")) || path.endsWith(QLatin1String("/md/sync_action"));
+        },
+        false);
+}
+
+void MdWatcher::rereadWatches(const std::function<bool(const QString &)> &which, bool lookForNew)
+{
     QStringList unreadable;
     bool changed = false;
     for (const auto &[path, watch] : m_watches) {
+        if (!which(path))
+            continue;
         switch (watch->reread()) {
         case Watch::Read::Same: break;
         case Watch::Read::Changed: changed = true; noteChanged(path, *watch); break;
@@ -303,7 +323,7 @@ void MdWatcher::recheck()
         drop(path);
     }
     if (changed || !unreadable.isEmpty())
-        afterChange();
+        afterChange(lookForNew || !unreadable.isEmpty());
 }
 
 void MdWatcher::drop(const QString &path)
@@ -311,9 +331,10 @@ void MdWatcher::drop(const QString &path)
     m_watches.erase(path);
 }
 
-void MdWatcher::afterChange()
+void MdWatcher::afterChange(bool lookForNew)
 {
-    rescan();
+    if (lookForNew)
+        rescan();
     updateProgressTimer();
     if (m_emitSoon.isActive())
         return; // the report about to go out covers it

@@ -16,6 +16,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <utility>
@@ -50,9 +51,13 @@ public Q_SLOTS:
     void refresh();
     // Re-reads every watched file and reports what changed, as md's own
     // notifications would: only the arrays whose files differ, and nothing at
-    // all when none does. The progress timer's tick; the benchmark calls it
-    // after editing a fixture tree, where files never signal.
+    // all when none does. The benchmark and tests call it after editing a
+    // fixture tree, where files never signal.
     void recheck();
+    // The progress timer's tick: the same for /proc/mdstat and each array's
+    // sync_completed and sync_action only, with no look for new arrays or
+    // members (md's notifications bring those).
+    void progressTick();
 
 Q_SIGNALS:
     void changed();
@@ -65,7 +70,9 @@ private:
     bool reread(Watch *watch);            // true when its content changed
     void onActivated(const QString &path);
     void drop(const QString &path);
-    void afterChange();
+    // Re-reads the watched files `which` accepts; `lookForNew`: rescan() after a change.
+    void rereadWatches(const std::function<bool(const QString &)> &which, bool lookForNew);
+    void afterChange(bool lookForNew = true);
     void updateProgressTimer();
     void onCooldownEnded();
     void noteChanged(const QString &path, const Watch &watch);

@@ -3,7 +3,7 @@
 
 #pragma once
 // Whether shutting down now would cut md work that something in use depends on.
-// Seed 002: "NEVER REBOOT while disks are synchronizing". md itself survives a
+// The old rule: "NEVER REBOOT while disks are synchronizing". md itself survives a
 // reboot mid-resync (it starts again, from the bitmap where there is one), but a
 // mirror being rebuilt stays one disk away from losing data until it is done, a
 // reshape interrupted at the wrong moment needs a careful assemble, and a system

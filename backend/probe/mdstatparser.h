@@ -3,7 +3,7 @@
 
 #pragma once
 // Parser for the text of /proc/mdstat, every format the kernel prints today and
-// the 2.4-era one the founding documents show (no "super", read_ahead lines,
+// the 2.4-era one (no "super", read_ahead lines,
 // devfs member names, lines wrapped with a trailing backslash).
 
 #include "model/array.h"

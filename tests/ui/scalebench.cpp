@@ -9,7 +9,8 @@
 //   the whole window P ms; window R MiB
 // A failure and a tick are each one change in the tree followed by what md's
 // notification makes the watcher do (MdWatcher::recheck(): a fixture's regular
-// files never signal), until the window's snapshot has it and it is painted.
+// files never signal), or its progress timer (progressTick()), until the
+// window's snapshot has it and it is painted.
 #include "machinetree.h"
 #include "mainwindow.h"
 #include "monitor/mdwatcher.h"
@@ -157,7 +158,7 @@ int main(int argc, char **argv)
         quiet();
         clock.restart();
         tree.advanceSync(syncing, done);
-        w.watcher()->recheck();
+        w.watcher()->progressTick();
         const bool shown = until([&] {
             const Array *seen = w.snapshot()->array(syncing);
             return seen && seen->sync && seen->sync->doneKib.value_or(-1) == done;

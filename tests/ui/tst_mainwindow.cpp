@@ -607,10 +607,15 @@ private Q_SLOTS:
         tree.startSync(watched.name, QStringLiteral("check"), 0, Q_INT64_C(1000000), 50000);
         w.watcher()->recheck();
         QVERIFY(reloaded.wait(3000));
+        // The progress timer's tick reads the progress only, and the card shows it.
+        const QString before = watchedCard->accessibleName();
         tree.advanceSync(watched.name, 500000);
-        w.watcher()->recheck();
+        w.watcher()->progressTick();
         QVERIFY(reloaded.wait(3000));
         QVERIFY(qAbs(watchedCard->findChild<QProgressBar *>(QStringLiteral("progress"))->value() - 500) <= 1); // half way
+        // Its health line (and so its name for screen readers) says how far.
+        QVERIFY2(watchedCard->accessibleName() != before && watchedCard->accessibleName().contains(QStringLiteral("49.9%")),
+                 qPrintable(watchedCard->accessibleName()));
         QCOMPARE(w.selection()->current(), selected);
         QCOMPARE(labelText(firstRow, "model"), model);
 

@@ -397,7 +397,7 @@ private Q_SLOTS:
             if (a.id == QLatin1String("mirrorSystemLvm"))
                 mirrorLvm = a;
         }
-        // Founding document 000's layout: the same procedure, LVM on the big mirror.
+        // The lvm layout: the same procedure, LVM on the big mirror.
         QCOMPARE(mirrorLvm.text, QStringLiteral("Mirror this system onto another disk, with LVM volumes\u2026"));
         const Operation lvm = mirrorLvm.make(QStringLiteral("sdb"));
         QVERIFY2(!lvm.isRefused(), qPrintable(lvm.refusal.message()));

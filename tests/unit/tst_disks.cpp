@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Plexus developers
 // SPDX-License-Identifier: GPL-2.0-or-later
 
-// Disk-level operations (ReplaceDisk, TakeDiskOut) on seed 002's layout: two
+// Disk-level operations (ReplaceDisk, TakeDiskOut) on a common layout: two
 // partitioned disks, each partition one half of a RAID-1 (/boot-like, swap,
 // root). Their plans while the old disk works, has failed in one array, is
 // gone but still listed, or gone and dropped ("missing"); and every refusal,

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Plexus developers
 // SPDX-License-Identifier: GPL-2.0-or-later
 
-// The /proc/mdstat parser against every sample in the founding documents, the
+// The /proc/mdstat parser against samples from 2.4 and early 2.6 kernels, the
 // Debian 13 VM captures, samples composed from the kernel's printing code, and
 // text that is not mdstat or was cut off.
 #include "probe/mdstatparser.h"
@@ -125,48 +125,48 @@ private Q_SLOTS:
         const QStringList r654{QStringLiteral("raid6"), QStringLiteral("raid5"), QStringLiteral("raid4")};
         const QStringList none;
 
-        // --- the founding documents (2.4 and early 2.6 kernels, 0.90 metadata) ---
-        QTest::newRow("seed000-l376-recovery") << "seed000-l376-recovery.txt" << r1 << none << QStringList{
+        // --- 2.4 and early 2.6 kernels, 0.90 metadata ---
+        QTest::newRow("sample000-l376-recovery") << "sample000-l376-recovery.txt" << r1 << none << QStringList{
             "md1: active raid1 disks=2/2 size=125376 meta=0.90 [UU] members=hda1[0],hdc1[1]",
             "md2: active raid1 disks=2/1 degraded size=9644928 meta=0.90 [_U] members=hda2[2],hdc2[1] "
             "sync=recovery/running 0.1% 11696/9644928 finish=13.7 speed=11696"};
-        QTest::newRow("seed000-l420-faulty") << "seed000-l420-faulty.txt" << none << none << QStringList{
+        QTest::newRow("sample000-l420-faulty") << "sample000-l420-faulty.txt" << none << none << QStringList{
             "md2: active raid1 disks=2/1 degraded size=9644928 meta=0.90 [U_] members=hda2[0],hdc2[1](F)"};
-        QTest::newRow("seed002-l114-no-arrays") << "seed002-l114-no-arrays.txt" << r015 << none << QStringList{};
-        QTest::newRow("seed002-l163-degraded") << "seed002-l163-degraded.txt" << r015 << none << QStringList{
+        QTest::newRow("sample002-l114-no-arrays") << "sample002-l114-no-arrays.txt" << r015 << none << QStringList{};
+        QTest::newRow("sample002-l163-degraded") << "sample002-l163-degraded.txt" << r015 << none << QStringList{
             "md2: active raid1 disks=2/1 degraded size=16988608 meta=0.90 [_U] members=sdb6[1]",
             "md1: active raid1 disks=2/1 degraded size=489856 meta=0.90 [_U] members=sdb5[1]",
             "md0: active raid1 disks=2/1 degraded size=289024 meta=0.90 [_U] members=sdb1[1]"};
-        QTest::newRow("seed002-l173-devfs") << "seed002-l173-devfs.txt" << r015 << none << QStringList{
+        QTest::newRow("sample002-l173-devfs") << "sample002-l173-devfs.txt" << r015 << none << QStringList{
             "md2: active raid1 disks=2/1 degraded size=16988608 meta=0.90 [_U] members=scsi/host0/bus0/target1/lun0/part6[1]",
             "md1: active raid1 disks=2/1 degraded size=489856 meta=0.90 [_U] members=scsi/host0/bus0/target1/lun0/part5[1]",
             "md0: active raid1 disks=2/1 degraded size=289024 meta=0.90 [_U] members=scsi/host0/bus0/target1/lun0/part1[1]"};
-        QTest::newRow("seed002-l344-recovery") << "seed002-l344-recovery.txt" << r015 << none << QStringList{
+        QTest::newRow("sample002-l344-recovery") << "sample002-l344-recovery.txt" << r015 << none << QStringList{
             "md0: active raid1 disks=2/1 degraded size=289024 meta=0.90 [_U] members=sda1[2],sdb1[1] "
             "sync=recovery/running 6.7% 19520/289024 finish=0.2 speed=19520",
             "md1: active raid1 disks=2/1 degraded size=489856 meta=0.90 [_U] members=sda5[2],sdb5[1]",
             "md2: active raid1 disks=2/2 size=16988608 meta=0.90 [UU] members=sda6[0],sdb6[1]"};
-        QTest::newRow("seed002-l403-failed") << "seed002-l403-failed.txt" << none << none << QStringList{
+        QTest::newRow("sample002-l403-failed") << "sample002-l403-failed.txt" << none << none << QStringList{
             "md0: active raid1 disks=2/2 size=289024 meta=0.90 [UU] members=sda1[0],sdb1[1]",
             "md1: active raid1 disks=2/2 size=489856 meta=0.90 [UU] members=sda5[0],sdb5[1]",
             "md2: active raid1 disks=2/1 degraded size=16988608 meta=0.90 [_U] members=sda6[2](F),sdb6[1]"};
-        QTest::newRow("seed002-l426-missing") << "seed002-l426-missing.txt" << none << none << QStringList{
+        QTest::newRow("sample002-l426-missing") << "sample002-l426-missing.txt" << none << none << QStringList{
             "md0: active raid1 disks=2/1 degraded size=289024 meta=0.90 [_U] members=sda1[1]",
             "md5: active raid1 disks=2/1 degraded size=489856 meta=0.90 [_U] members=sda5[1]",
             "md2: active raid1 disks=2/1 degraded size=16988608 meta=0.90 [_U] members=sda6[1]"};
-        QTest::newRow("seed003-l68-degraded") << "seed003-l68-degraded.txt" << r1 << none << QStringList{
+        QTest::newRow("sample003-l68-degraded") << "sample003-l68-degraded.txt" << r1 << none << QStringList{
             "md0: active raid1 disks=2/1 degraded size=4192832 meta=0.90 [U_] members=hda1[0]"};
-        QTest::newRow("seed003-l79-synced") << "seed003-l79-synced.txt" << r1 << none << QStringList{
+        QTest::newRow("sample003-l79-synced") << "sample003-l79-synced.txt" << r1 << none << QStringList{
             "md0: active raid1 disks=2/2 size=4192832 meta=0.90 [UU] members=sda1[1],hda1[0]"};
-        QTest::newRow("seed003-l88-degraded-again") << "seed003-l88-degraded-again.txt" << r1 << none << QStringList{
+        QTest::newRow("sample003-l88-degraded-again") << "sample003-l88-degraded-again.txt" << r1 << none << QStringList{
             "md0: active raid1 disks=2/1 degraded size=4192832 meta=0.90 [U_] members=hda1[0]"};
-        QTest::newRow("seed003-l99-grow") << "seed003-l99-grow.txt" << r1 << none << QStringList{
+        QTest::newRow("sample003-l99-grow") << "sample003-l99-grow.txt" << r1 << none << QStringList{
             "md0: active raid1 disks=3/2 degraded size=4192832 meta=0.90 [UU_] members=sda1[1],hda1[0]"};
-        QTest::newRow("seed003-l103-three-way") << "seed003-l103-three-way.txt" << r1 << none << QStringList{
+        QTest::newRow("sample003-l103-three-way") << "sample003-l103-three-way.txt" << r1 << none << QStringList{
             "md0: active raid1 disks=3/3 size=4192832 meta=0.90 [UUU] members=sda2[2],sda1[1],hda1[0]"};
 
-        // --- Debian 13 (kernel 6.12) in the VM, from the tech brief ---
-        QTest::newRow("techbrief-debian13-vm") << "techbrief-debian13-vm.txt"
+        // --- Debian 13 (kernel 6.12) in the VM ---
+        QTest::newRow("debian13-vm") << "debian13-vm.txt"
             << QStringList{"raid1", "raid10", "raid6", "raid5", "raid4"} << none << QStringList{
             "md8: active raid6 disks=4/4 size=200704 meta=1.2 chunk=512 algorithm=2 [UUUU] members=vdf4[3],vde4[2],vdd4[1],vdc4[0] "
             "sync=resync/delayed",
@@ -272,7 +272,7 @@ private Q_SLOTS:
     // The same fields, one QCOMPARE each, for the wrapped 2.4 sample.
     void wrappedRecoveryFieldByField()
     {
-        const QByteArray bytes = readBytes(mdstatDir + QStringLiteral("/seed000-l376-recovery.txt"));
+        const QByteArray bytes = readBytes(mdstatDir + QStringLiteral("/sample000-l376-recovery.txt"));
         QVERIFY2(bytes.contains(" \\\n        finish="), "the fixture must keep the document's wrapped line");
         MdstatContents c;
         QString error;
@@ -842,11 +842,11 @@ private:
     static QSet<QString> knownGood()
     {
         QSet<QString> s;
-        for (const char *f : {"seed000-l376-recovery.txt", "seed000-l420-faulty.txt", "seed002-l114-no-arrays.txt",
-                              "seed002-l163-degraded.txt", "seed002-l173-devfs.txt", "seed002-l344-recovery.txt",
-                              "seed002-l403-failed.txt", "seed002-l426-missing.txt", "seed003-l68-degraded.txt",
-                              "seed003-l79-synced.txt", "seed003-l88-degraded-again.txt", "seed003-l99-grow.txt",
-                              "seed003-l103-three-way.txt", "techbrief-debian13-vm.txt", "kernel-raid6-reshape.txt",
+        for (const char *f : {"sample000-l376-recovery.txt", "sample000-l420-faulty.txt", "sample002-l114-no-arrays.txt",
+                              "sample002-l163-degraded.txt", "sample002-l173-devfs.txt", "sample002-l344-recovery.txt",
+                              "sample002-l403-failed.txt", "sample002-l426-missing.txt", "sample003-l68-degraded.txt",
+                              "sample003-l79-synced.txt", "sample003-l88-degraded-again.txt", "sample003-l99-grow.txt",
+                              "sample003-l103-three-way.txt", "debian13-vm.txt", "kernel-raid6-reshape.txt",
                               "kernel-raid5-check.txt", "kernel-raid1-writemostly-bitmap-file.txt",
                               "kernel-raid10-far-offset.txt", "kernel-raid0-linear.txt", "kernel-inactive-spares.txt",
                               "kernel-imsm-container.txt", "kernel-readonly-pending.txt", "kernel-broken-raid0.txt",

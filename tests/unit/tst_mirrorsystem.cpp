@@ -174,7 +174,7 @@ private Q_SLOTS:
         QCOMPARE(plan.exclusive, QStringList{QStringLiteral("/dev/sdb")});
     }
 
-    // Founding document 000's layout: /boot a mirror of its own, the rest LVM
+    // The lvm layout: /boot a mirror of its own, the rest LVM
     // volumes (root, swap) of rootvg on one big mirror; the new disk's table
     // is written from a script, and the old disk gets it after the restart.
     void lvmLayout()
@@ -287,7 +287,7 @@ private Q_SLOTS:
         QVERIFY(plan.steps.last().command.contains(QStringLiteral("/dev/sda")));
         QVERIFY(plan.steps.last().command.first() == QLatin1String("efibootmgr"));
 
-        // Founding document 000's layout: the ESP a mirror of its own, typed ESP in the new table.
+        // The lvm layout: the ESP a mirror of its own, typed ESP in the new table.
         MirrorSystemRequest r = onto(s, QStringLiteral("/dev/sdb"));
         r.layout = QStringLiteral("lvm");
         ValidMirrorSystem l;

@@ -49,7 +49,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("sample");
         const QStringList samples = QDir(mdstatDir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-        QVERIFY2(samples.size() >= 10, "expected descriptions of the founding documents' and the kernel's mdstat samples");
+        QVERIFY2(samples.size() >= 10, "expected descriptions of the old kernels' and today's mdstat samples");
         for (const QString &json : samples)
             QTest::newRow(qPrintable(json)) << QString(json).chopped(5);
     }
@@ -70,7 +70,7 @@ private Q_SLOTS:
 
     void mdstatFromFileEqualsFromStdin()
     {
-        const QString path = mdstatDir + QStringLiteral("/seed000-l376-recovery.txt");
+        const QString path = mdstatDir + QStringLiteral("/sample000-l376-recovery.txt");
         const Result fromFile = run({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--mdstat"), path});
         const Result fromStdin = run({QStringLiteral("status"), QStringLiteral("--json"), QStringLiteral("--mdstat"), QStringLiteral("-")}, readFile(path));
         QCOMPARE(fromFile.exitCode, 0);

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QCOMPARE(json.value(QStringLiteral("zero_superblock")).toBool(), true);
     }
 
-    // Issue 13.1: an option nested in a second variant is not unwrapped (it
+    // An option nested in a second variant is not unwrapped (it
     // once read as false when the actions were chosen, and as true when parsed).
     void nestedVariantsAreRefused()
     {

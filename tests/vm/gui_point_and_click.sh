@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 256M
-# Issue 6's end-to-end test: the real window, driven by QtTest, against the real
+# An end-to-end test: the real window, driven by QtTest, against the real
 # plexus-helper (bus activation, polkit, libblockdev, mdadm): create a RAID-5 of
 # three blank disks by clicking, put data on it, mark a member failed from its
 # menu, hot-plug a new disk, drag it onto the failed member, see the recovery

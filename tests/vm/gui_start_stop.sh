@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 64M
-# Issue 18's window test: arrays that are not running, started and stopped by
+# A window test: arrays that are not running, started and stopped by
 # clicking in the real window, run by a user who is not root (plexususer, whom
 # a polkit rule lets change disks, as an admin group's rule would), so that it
 # reads the members' superblocks through plexus-helper's MdSuperblocks(). One

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 256M
-# Issue 14's window test: the real window, driven by QtTest, against the real
+# A window test for volumes: the real window, driven by QtTest, against the real
 # plexus-helper: a mirror becomes a volume group ("Use for volumes…"), gets a
 # volume with ext4 mounted on /srv/data ("New volume…", on the size slider), files
 # are written on it, and it grows by clicking ("Grow…") while mounted; the files read back

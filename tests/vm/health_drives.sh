@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 1 --nvme-disks 2 --disk-size 64M
 # cost: 70
-# Issue 21, point 1: drive health before md knows. A mirror of two NVMe disks
+# Drive health before md knows. A mirror of two NVMe disks
 # (qemu's, whose health log is real) with checksummed data; the real udisksd
 # reads their health. Without root, plexusctl shows each drive's health and the
 # window (tests/vm/gui/tst_healthwindow.cpp) draws it. Then one drive raises a

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 128M
 # cost: 100
-# Split-mirror backup (founding document 003, issue 17): a live ext4 on a mirror
+# Split-mirror backup: a live ext4 on a mirror
 # with a slot kept for backups and a writer running; back up to a disk, pull it
 # out, plug it back, open it read-only: the data of the cut, cleanly. More
 # writes, then a refresh copies only what changed. A copy that was written to

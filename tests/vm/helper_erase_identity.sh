@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 96M
-# Issue 13 point 5: a step that erases a device checks, right before it runs,
+# A step that erases a device checks, right before it runs,
 # that the kernel name still leads to the device the plan was made for. A slow
 # hot replacement of /dev/vdb with --zero-old; once the copy is done and vdb
 # has left md0, just before the final erase (the helper held there with

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 96M
 # cost: 180
-# Fault injection (issue 15): plexus-helper killed with SIGKILL as each step of
+# Fault injection: plexus-helper killed with SIGKILL as each step of
 # a replacement that partitions the new disk first starts; each time the job is
 # resumed (plexusctl resume), or once rolled back, and the mirror must end whole
 # with its checksummed data intact. Prints a table of the faults injected and

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 96M
 # cost: 117
-# Fault injection in a grow (issue 15): a grow's steps end too fast for a kill
+# Fault injection in a grow: a grow's steps end too fast for a kill
 # from outside to land in them, so the helper is started by hand with
 # PLEXUS_FAULT (backend/engine/executor.cpp) and SIGKILLs itself at each edge
 # of each step: as the step starts (journaled, not run) and just after it ran

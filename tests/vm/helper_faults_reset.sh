@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 6 --disk-size 64M --reboots 2
-# Fault injection (issue 15): the VM reset (QMP system_reset, a power loss) in
+# Fault injection: the VM reset (QMP system_reset, a power loss) in
 # the middle of a plan and of a reshape. run-vm --reboots runs this script again
 # at each boot (PLEXUS_VM_BOOT); /var/lib/plexus, the helper's journal, is on a
 # disk that survives the resets, as a real machine's /var would.

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 96M
-# Fault injection (issue 15): a disk hot-unplugged (plexus-vm-disk unplug, QMP
+# Fault injection: a disk hot-unplugged (plexus-vm-disk unplug, QMP
 # device_del) while a hot replacement copies onto it: the job stops unfinished
 # (its wait step failed) and is rolled back, though the new member has already
 # left md0 with its disk; the mirror as before, its checksummed data intact.

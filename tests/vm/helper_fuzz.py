@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
-"""Fuzzes plexus-helper over the system bus (issue 13, point 11).
+"""Fuzzes plexus-helper over the system bus.
 
 For every method of org.plexus.Helper1.xml: calls with random and ill-typed
 arguments (wrong signatures, missing and extra arguments, huge strings, deep

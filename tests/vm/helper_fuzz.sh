@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 64M
 # cost: 105
-# The helper under a D-Bus fuzzer (issue 13, point 11; the fuzzer is
+# The helper under a D-Bus fuzzer (the fuzzer is
 # helper_fuzz.py): every method with random and ill-typed arguments, from an
 # unprivileged user and from root. The helper neither crashes nor hangs, every
 # reply is a success or a typed error, and the arrays and disks are as before

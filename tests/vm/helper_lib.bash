@@ -226,7 +226,7 @@ JOURNAL=/var/lib/plexus/journal
 journals() { ls $JOURNAL 2>/dev/null | grep '\.jsonl$' || true; }
 new_job() { journals | grep -vxF -f <(echo "$1") | head -n1 | sed 's/\.jsonl$//' || true; }
 
-# A mirror of partitions, as founding documents 000-002 have it: a small first
+# A mirror of partitions, as a mirrored system has it: a small first
 # partition (/boot) on vda and vdb, md0 of the second ones, and 32 MiB of
 # checksummed data on it (write_data: $DATA_SUM).
 partitioned_mirror() {

@@ -2,8 +2,8 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 4 --disk-size 256M
-# Replacing a member that is a partition with a blank disk, as the founding
-# documents do it by hand (sfdisk -d OLD | sfdisk NEW, then add the partition):
+# Replacing a member that is a partition with a blank disk, as it is done by
+# hand (sfdisk -d OLD | sfdisk NEW, then add the partition):
 # plexusctl replace --partition-like-old --zero-old gives the new disk the old
 # disk's partitions, puts the matching partition in, and erases the old
 # member's superblock at the end; plexusctl add --partition-like-members does the

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 3 --disk-size 64M
 # What a root helper on a shared machine keeps to itself and what it will not
-# believe (issue 13, points 2 and 6):
+# believe:
 # - a mount whose source string names a device (anyone can do that with FUSE;
 #   here tmpfs, as root) does not make that device "mounted"; a device path
 #   through a directory anyone may write (/dev/shm) is not followed;

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 1 --disk-size 64M
-# One authentication prompt left open holds up nobody else (issue 13, point 3).
+# One authentication prompt left open holds up nobody else.
 # plexususer asks for a scrub, which the test rules answer AUTH_ADMIN, with a
 # pkttyagent that shows the password prompt and never gets a password. While it
 # waits, root's authorized request, another user's refused one and a read are

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 128M
 # cost: 87
-# Founding document 002's layout: two partitioned disks, each partition one half
+# A common layout: two partitioned disks, each partition one half
 # of a RAID-1 (md0 small as for /boot, md1 as for swap, md2 as for /), data on
 # each. One disk is pulled out of the running machine, a blank one plugged in,
 # and plexusctl replace-disk puts it in the gone disk's place in all three

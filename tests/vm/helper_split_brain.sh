@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 2 --disk-size 64M
-# Split brain (issue 18): each half of a mirror started alone and written, then
+# Split brain: each half of a mirror started alone and written, then
 # both offered to plexusctl assemble. Refused with both histories and nothing
 # changed; --keep chooses the half, whose checksummed data the whole mirror then
 # holds (the other half rebuilt from it, a check finds no mismatch). A stale half

@@ -3,8 +3,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 6 --disk-size 256M --memory 1G
 # cost: 130
-# Volumes on arrays through plexusctl and the helper (founding document 000's
-# layout): a degraded RAID-1 with a missing half, a PV and the VG rootvg on it,
+# Volumes on arrays through plexusctl and the helper (LVM on a mirror,
+# grown online): a degraded RAID-1 with a missing half, a PV and the VG rootvg on it,
 # volumes root/usr/var with ext4 and swap; the second disk added and resynced;
 # root grown online while a writer runs; a second array added to the group and
 # root grown across both (a concat of two mirrors), then a third mirror joins and
@@ -37,7 +37,7 @@ root_reaches() {
     done
 }
 
-step "seed 000: a degraded RAID-1 (vda and a missing half), rootvg on it"
+step "a degraded RAID-1 (vda and a missing half), rootvg on it"
 ok create /dev/md0 --level 1 /dev/vda missing
 pctl create-vg rootvg /dev/md0 --dry-run
 echo "$OUT"

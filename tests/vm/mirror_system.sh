@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --boot-disk /var/cache/plexus/system-disk.img --disks 2 --disk-size 1600M --reboots 3 --timeout 2400 --memory 1536M
 # cost: 660
-# Mirror the running system (issue 16, founding documents 000-002), for real: a
+# Mirror the running system, for real: a
 # Debian started by SeaBIOS and GRUB from its own disk (vda: BIOS boot, /boot,
 # /, swap; tools/vm/system-disk), Plexus's packages installed, checksummed files
 # on /, /boot and in /root (which the helper's sandbox hides from it), a blank

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --boot-disk /var/cache/plexus/system-disk.img --uefi --disks 2 --disk-size 1600M --reboots 2 --timeout 1800 --memory 1536M
 # cost: 400
-# Mirror the running system in founding document 000's layout (mirror-system
+# Mirror the running system in the lvm layout (mirror-system
 # --layout lvm), started by UEFI (OVMF): the same Debian, the same checksummed
 # files, but vdb gets a BIOS boot partition, /boot and the ESP (mirrors,
 # metadata 1.0) and one big mirror holding the volume group rootvg with the

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The Plexus developers
 # SPDX-License-Identifier: GPL-2.0-or-later
 # vm: --disks 1 --disk-size 256M
-# RAID1 created degraded with `missing` (the founding documents' migration trick),
+# RAID1 created degraded with `missing` (the classic migration trick),
 # then a disk is hot-plugged and added: the recovery is followed to completion.
 . "$(dirname "$0")/lib.sh"
 

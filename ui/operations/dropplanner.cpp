@@ -47,7 +47,7 @@ ReplaceMemberRequest replacing(const Snapshot &snapshot, const QString &array, c
     r.newDevice = specFor(snapshot, device);
     r.overwrite = true; // the review names what is erased and asks first
     // A blank disk for a member that is a partition: partition it like the
-    // old member's disk (the founding documents' sfdisk -d | sfdisk), so
+    // old member's disk (sfdisk -d | sfdisk), so
     // boot and swap partitions can be mirrored there too.
     const Disk *newDisk = snapshot.disk(device);
     const Disk *oldDisk = snapshot.diskOf(oldMember);

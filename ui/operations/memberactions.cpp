@@ -211,7 +211,7 @@ QList<ArrayAction> systemDiskActions(const PlanningContext &ctx, const QString &
 {
     if (!runsTheSystem(*ctx.snapshot, disk))
         return {};
-    // The same layout, or founding document 000's (LVM on the big mirror).
+    // The same layout, or the lvm one (LVM on the big mirror).
     auto mirrorAction = [ctx](const QString &id, const QString &text, const QString &hint, const QString &layout) {
         ArrayAction mirror = action(id, text);
         mirror.input = ArrayAction::Input::Device;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 
 #pragma once
-// BackUpToDisk: founding document 003's split-mirror backup. The disk joins a
+// BackUpToDisk: a split-mirror backup. The disk joins a
 // running mirror (into its missing slot, or as one more copy), md copies the
 // mirror onto it, and at the end it is cut off at one instant, with the
 // filesystems on the mirror frozen for that instant: a whole, clean,

@@ -360,7 +360,7 @@ QString volumeName(const MirroredPartition &p, const QStringList &taken)
     return name;
 }
 
-// Founding document 000's layout: /boot (when it has a partition of its own)
+// The lvm layout: /boot (when it has a partition of its own)
 // and the ESP each a mirror with metadata 1.0, everything else volumes of the
 // group rootvg on one big mirror filling the rest of the smaller disk. The new
 // disk's partitions are written from a script; after the restart the old disk
@@ -492,7 +492,7 @@ Status validate(const Validator &checks, const MirrorSystemRequest &r, ValidMirr
 
     if (!r.layout.isEmpty() && r.layout != QLatin1String("same") && r.layout != QLatin1String("lvm"))
         return invalid(mi18nc("@info 'same' and 'lvm' are option values, do not translate them; %1 the value given",
-                             "The layout is same (a mirror for each partition) or lvm (founding document 000's), not '%1'.", r.layout.left(40)));
+                             "The layout is same (a mirror for each partition) or lvm (/boot a mirror, the rest LVM volumes on one big mirror), not '%1'.", r.layout.left(40)));
     ValidMirrorSystem v;
     if (Status s = checks.resolve(deviceSpecFor(snap, QStringLiteral("/dev/") + disk->name), &v.systemDisk); !s)
         return s;

@@ -3,10 +3,10 @@
 
 #pragma once
 // MirrorSystem: a machine that runs from one disk ends up running from RAID-1
-// mirrors of it on two disks, without reinstalling (founding documents 000-002).
+// mirrors of it on two disks, without reinstalling.
 // Before a restart: the new disk gets the system disk's partitions, typed Linux
 // RAID; each filesystem (and the swap) becomes a degraded mirror on the new
-// disk (or, in founding document 000's layout, /boot a mirror and the rest
+// disk (or, in the lvm layout, /boot a mirror and the rest
 // LVM volumes on one big mirror), the running system is copied onto it, and
 // the copy is made to start from the mirrors (fstab, mdadm.conf, initramfs,
 // GRUB on the new disk; with UEFI, GRUB in the EFI system partition, itself a
@@ -53,7 +53,7 @@ struct ValidMirrorSystem {
     ResolvedDevice newDisk;
     QString table;             // "gpt", "dos"
     bool newDiskHadTable = false;
-    QString layout;            // "same": a mirror per partition; "lvm": founding document 000's
+    QString layout;            // "same": a mirror per partition; "lvm": /boot a mirror, the rest LVM on one
     QString volumeGroup;       // with LVM: "rootvg"
     QByteArray newTable;       // with LVM: the new disk's partitions, as an sfdisk script
     QList<SystemMirror> mirrors;
@@ -89,7 +89,7 @@ struct MirrorSystemRequest {
     template<class V> void visit(V &v)
     {
         v(disk, writtenOver(argument("disk", "", "DISK", kli18nc("plexusctl --help: what an argument is", "The disk to copy the system onto: at least as large as the system disk."))));
-        v(layout, option("layout", kli18nc("plexusctl --help: what an option does", "same (the default): a mirror for each of the system disk's partitions; lvm: founding document 000's, "
+        v(layout, option("layout", kli18nc("plexusctl --help: what an option does", "same (the default): a mirror for each of the system disk's partitions; lvm: "
                                    "/boot a mirror of its own and everything else volumes of the group rootvg on one big mirror, "
                                    "to be resized online later."), "LAYOUT"));
         v(overwrite, erasing(option("overwrite", kli18nc("plexusctl --help: what an option does", "What DISK holds now may be destroyed."))));
