@@ -107,18 +107,26 @@ bool reachable(const HelperClient &client)
 }
 
 // Makes the call (with the client's tag in it) and follows its job to the end.
-int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
+// `ours`: the same request planned here, in our user's language. The helper
+// speaks English; when its plan is ours (the same commands), ours is shown.
+int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call, const std::optional<Plan> &ours = std::nullopt)
 {
     HelperClient client;
     if (!reachable(client))
         return ExitNoHelper;
     int total = 0;
+    bool same = false;
     QObject::connect(&client, &HelperClient::jobStarted,
                      [&](const QString &job, const QString &summary, const QStringList &notes, const QStringList &d, const QStringList &cmds) {
                          total = int(d.size());
-                         printPlan(i18nc("a job's id: what it does", "Job %1: %2", job, summary), notes, d, cmds);
+                         same = ours && ours->previews() == cmds && ours->notes.size() == notes.size();
+                         if (same)
+                             printPlan(i18nc("a job's id: what it does", "Job %1: %2", job, ours->summary), ours->notes, ours->descriptions(), cmds);
+                         else
+                             printPlan(i18nc("a job's id: what it does", "Job %1: %2", job, summary), notes, d, cmds);
                      });
-    QObject::connect(&client, &HelperClient::stepStarted, [&](int index, const QString &description, const QString &) {
+    QObject::connect(&client, &HelperClient::stepStarted, [&](int index, const QString &helperDescription, const QString &) {
+        const QString description = same ? ours->descriptions().value(index, helperDescription) : helperDescription;
         out() << i18nc("step %1 of %2 of a job: what it does, under way", "[%1/%2] %3 ...", QString::number(index + 1), QString::number(total), description)
               << "\n";
         out().flush();
@@ -164,23 +172,26 @@ int runJobOnHelper(const std::function<QDBusPendingCall(HelperClient &)> &call)
     return exitFor(r.code);
 }
 
-int runOnHelper(AnyRequest request)
+int runOnHelper(AnyRequest request, const std::optional<Plan> &ours)
 {
-    return runJobOnHelper([&request](HelperClient &client) {
-        request.setTag(client.tag());
-        return client.proxy()->asyncCallWithArgumentList(QLatin1String(request.info().method), request.arguments());
-    });
+    return runJobOnHelper(
+        [&request](HelperClient &client) {
+            request.setTag(client.tag());
+            return client.proxy()->asyncCallWithArgumentList(QLatin1String(request.info().method), request.arguments());
+        },
+        ours);
 }
 
 // A dry run plans here from our own view of the machine (no privileges, nothing
 // changes); otherwise the helper does it all again and runs it.
 int execute(const AnyRequest &request, const SnapshotPtr &snapshot, bool dryRun)
 {
-    if (!dryRun)
-        return runOnHelper(request);
     LiveSystem system;
     Plan plan;
-    if (Status s = request.prepare(Engine(snapshot, system), &plan); !s) {
+    const Status s = request.prepare(Engine(snapshot, system), &plan);
+    if (!dryRun) // the helper's refusal, if any, is the one that counts
+        return runOnHelper(request, s ? std::optional(plan) : std::nullopt);
+    if (!s) {
         printRefusal(s.name(), s.code(), s.message());
         return exitFor(s.code());
     }

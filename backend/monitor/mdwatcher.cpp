@@ -209,11 +209,11 @@ void MdWatcher::refresh()
         m_emitSoon.start(); // refresh() always reports
 }
 
-QStringList MdWatcher::wantedPaths() const
+QStringList MdWatcher::wantedPaths(const std::optional<QSet<QString>> &arrays) const
 {
     QStringList paths{m_base + QStringLiteral("/proc/mdstat")};
     const QString sysBlock = m_base + QStringLiteral("/sys/block/");
-    for (const QString &name : listDir(sysBlock)) {
+    for (const QString &name : arrays ? QStringList(arrays->begin(), arrays->end()) : listDir(sysBlock)) {
         if (!name.startsWith(QLatin1String("md")))
             continue;
         const QString md = sysBlock + name + QStringLiteral("/md/");
@@ -226,15 +226,23 @@ QStringList MdWatcher::wantedPaths() const
     return paths;
 }
 
-bool MdWatcher::rescan()
+bool MdWatcher::rescan(const std::optional<QSet<QString>> &arrays)
 {
-    const QStringList wantedList = wantedPaths();
+    const QStringList wantedList = wantedPaths(arrays);
     const QSet<QString> wanted(wantedList.begin(), wantedList.end());
+    const QString sysBlock = m_base + QStringLiteral("/sys/block/");
+    const auto inScope = [&](const QString &path) {
+        return !arrays || !path.startsWith(sysBlock) || arrays->contains(path.mid(sysBlock.size()).section(QLatin1Char('/'), 0, 0));
+    };
     bool changed = false;
 
     // A file that is gone or was replaced (a member removed and added again
     // gets a new dev-*/state) needs a fresh fd.
     for (auto it = m_watches.begin(); it != m_watches.end();) {
+        if (!inScope(it->first)) {
+            ++it;
+            continue;
+        }
         struct stat st;
         const bool same = wanted.contains(it->first) && ::stat(QFile::encodeName(it->first).constData(), &st) == 0
             && st.st_dev == it->second->device && st.st_ino == it->second->inode;
@@ -258,7 +266,7 @@ bool MdWatcher::rescan()
         watch->device = st.st_dev;
         watch->inode = st.st_ino;
         watch->notifier = std::make_unique<QSocketNotifier>(watch->fd, QSocketNotifier::Exception);
-        connect(watch->notifier.get(), &QSocketNotifier::activated, this, [this, path] { onActivated(path); });
+        connect(watch->notifier.get(), &QSocketNotifier::activated, this, [this, path] { notified(path); });
         m_watches.emplace(path, std::move(watch));
         noteArrayOf(path); // a new array or member
         changed = true;
@@ -266,7 +274,7 @@ bool MdWatcher::rescan()
     return changed;
 }
 
-void MdWatcher::onActivated(const QString &path)
+void MdWatcher::notified(const QString &path)
 {
     const auto it = m_watches.find(path);
     if (it == m_watches.end())
@@ -333,8 +341,10 @@ void MdWatcher::drop(const QString &path)
 
 void MdWatcher::afterChange(bool lookForNew)
 {
+    // Arrays and members appear and go with a notification about their
+    // array (its lines of mdstat included): look among those arrays only.
     if (lookForNew)
-        rescan();
+        rescan(m_allArraysChanged ? std::nullopt : std::optional(m_changedArrays));
     updateProgressTimer();
     if (m_emitSoon.isActive())
         return; // the report about to go out covers it

@@ -19,6 +19,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace plexus {
@@ -58,6 +59,11 @@ public Q_SLOTS:
     // sync_completed and sync_action only, with no look for new arrays or
     // members (md's notifications bring those).
     void progressTick();
+    // What md's notification on the watched file `path` makes the watcher do:
+    // re-read it and, when it changed, look for new files among the arrays
+    // noted and report. Its notifier calls it; tests and the benchmark call it
+    // after editing a fixture tree, where files never signal.
+    void notified(const QString &path);
 
 Q_SIGNALS:
     void changed();
@@ -65,10 +71,12 @@ Q_SIGNALS:
 private:
     struct Watch;
 
-    QStringList wantedPaths() const;
-    bool rescan();                        // true when the set of watched files changed
+    // The files to watch: mdstat and those of `arrays` ("md0"), or of every array.
+    QStringList wantedPaths(const std::optional<QSet<QString>> &arrays = std::nullopt) const;
+    // Watches what wantedPaths() lists and drops what is gone, among `arrays`
+    // only when given; true when the set of watched files changed.
+    bool rescan(const std::optional<QSet<QString>> &arrays = std::nullopt);
     bool reread(Watch *watch);            // true when its content changed
-    void onActivated(const QString &path);
     void drop(const QString &path);
     // Re-reads the watched files `which` accepts; `lookForNew`: rescan() after a change.
     void rereadWatches(const std::function<bool(const QString &)> &which, bool lookForNew);

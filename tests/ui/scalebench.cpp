@@ -7,10 +7,10 @@
 //   scale: D disks, A arrays: populated in X ms; a failure shown in median Y ms,
 //   worst Z ms over N; a progress tick in median T ms, worst U ms over M; painting
 //   the whole window P ms; window R MiB
-// A failure and a tick are each one change in the tree followed by what md's
-// notification makes the watcher do (MdWatcher::recheck(): a fixture's regular
-// files never signal), or its progress timer (progressTick()), until the
-// window's snapshot has it and it is painted.
+// A failure is one change in the tree followed by what md's notifications of
+// it make the watcher do (MdWatcher::notified(): a fixture's regular files
+// never signal), a tick one step of a rebuild and the watcher's progress timer
+// (progressTick()), each until the window's snapshot has it and it is painted.
 #include "machinetree.h"
 #include "mainwindow.h"
 #include "monitor/mdwatcher.h"
@@ -131,7 +131,11 @@ int main(int argc, char **argv)
         quiet();
         clock.restart();
         tree.failMember(a.name, member);
-        w.watcher()->recheck();
+        // What md notifies when a member fails: its state, the array's degraded, mdstat.
+        const QString md = dir.path() + QStringLiteral("/sys/block/") + a.name + QStringLiteral("/md/");
+        w.watcher()->notified(md + QStringLiteral("dev-") + member + QStringLiteral("/state"));
+        w.watcher()->notified(md + QStringLiteral("degraded"));
+        w.watcher()->notified(dir.path() + QStringLiteral("/proc/mdstat"));
         const bool shown = until([&] {
             const Array *seen = w.snapshot()->array(a.name);
             const Member *m = seen ? seen->member(member) : nullptr;

@@ -154,6 +154,28 @@ private Q_SLOTS:
         QVERIFY(watcher.watchedPaths().contains(dir.path() + QStringLiteral("/sys/block/md1/md/array_state")));
     }
 
+    // A notification looks for new files among its own array's only: a new
+    // member of md0 is watched once md0 is notified about, not before, when
+    // another array is (md notifies the array a member joins).
+    void looksForNewFilesOfTheArrayNotified()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/resyncing-raid1")));
+        tree.write(QStringLiteral("sys/block/md1/md/degraded"), "0\n");
+        MdWatcher watcher(dir.path());
+        QCOMPARE(watcher.takeChangedArrays(), std::nullopt); // the first snapshot reads all
+        const QString joined = dir.path() + QStringLiteral("/sys/block/md0/md/dev-sdc1/state");
+        tree.write(QStringLiteral("sys/block/md0/md/dev-sdc1/state"), "spare\n");
+        tree.write(QStringLiteral("sys/block/md1/md/degraded"), "1\n");
+        watcher.notified(dir.path() + QStringLiteral("/sys/block/md1/md/degraded"));
+        QVERIFY(!watcher.watchedPaths().contains(joined));
+        tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "1 / 4188160\n");
+        watcher.notified(dir.path() + QStringLiteral("/sys/block/md0/md/sync_completed"));
+        QVERIFY(watcher.watchedPaths().contains(joined));
+        QCOMPARE(watcher.takeChangedArrays(), (QSet<QString>{QStringLiteral("md0"), QStringLiteral("md1")}));
+    }
+
     void changedIsCoalesced()
     {
         QTemporaryDir dir;

@@ -97,5 +97,18 @@ fingerprint > /tmp/scene-end
 diff /tmp/scene-start /tmp/scene-end || fail "something changed"
 echo "refusals checked: $REFUSALS"
 [ "$REFUSALS" -ge 15 ] || fail "fewer than 15 refusals checked"
+
+# A job through the helper, in x-test: the helper's plan is in English, and
+# plexusctl shows its own words for it (the same commands), so all but the
+# commands and the job's id reads in its user's language.
+if [ -f "/src/$PLEXUS_BUILD_DIR/locale/en_US.UTF-8/LC_CTYPE" ]; then
+    step "a job in the caller's language"
+    said=$(LOCPATH="/src/$PLEXUS_BUILD_DIR/locale" LC_ALL=en_US.UTF-8 LANGUAGE=x-test plexusctl scrub /dev/md0 check 2>&1)
+    echo "$said"
+    echo "$said" | grep -q '^\[1/' || fail "plexusctl in x-test: no step started"
+    left=$(echo "$said" | grep -v '^ *\$ ' | sed -E 's#/[[:alnum:]./_-]*##g; s/[0-9]{8}-[0-9a-f-]+//g; s/\<(md[0-9]+|vd[a-z][0-9]*)\>//g')
+    ! echo "$left" | grep '[A-Za-z]' || fail "plexusctl in x-test: English left in the job's lines above"
+    plexusctl scrub /dev/md0 idle >/dev/null
+fi
 cross_check
 echo PASS
