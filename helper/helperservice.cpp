@@ -314,20 +314,20 @@ void HelperService::runJob(const Job &job, const QDBusMessage &call)
     else
         qInfo("%s %s (%s) for %s: %s: %s", r.ran ? "failed" : "refused", qPrintable(job.id), qPrintable(job.operation),
               qPrintable(job.caller.describe()), qPrintable(r.status.name()), qPrintable(r.status.message()));
-    const QString id = job.id, name = r.status.name(), message = r.status.message();
+    const QString id = job.id;
     const bool ran = r.ran;
     const Status status = r.status;
-    post([this, call, status, ran, to, id, name, message] {
+    post([this, call, status, ran, to, id] {
         if (ran) {
             // Followers too read why it failed in their own language.
             if (const QString entry = catalogueEntry(status); !entry.isEmpty())
-                signalJob(to, id, "Refusal", {message, entry});
-            signalJob(to, id, "JobFinished", {id, name, message});
+                signalJob(to, id, "Refusal", {status.message(), entry});
+            signalJob(to, id, "JobFinished", {id, status.name(), status.message()});
         }
         if (status)
             QDBusConnection::systemBus().send(call.createReply(id));
         else if (ran) // its Refusal went out before JobFinished
-            QDBusConnection::systemBus().send(call.createErrorReply(name, message));
+            QDBusConnection::systemBus().send(call.createErrorReply(status.name(), status.message()));
         else
             sendRefusal(QDBusConnection::systemBus(), call, status);
         callFinished();
@@ -480,7 +480,7 @@ QString HelperService::RollBackJob(const QString &jobId, const QVariantMap &)
 
 void HelperService::refuse(const Status &status)
 {
-    setDelayedReply(true); // the reply is this one, with the sentence's catalogue entry
+    setDelayedReply(true); // the reply is sent here, after its Refusal signal
     sendRefusal(QDBusConnection::systemBus(), message(), status);
 }
 

@@ -639,8 +639,7 @@ void MainWindow::showProgress(const SnapshotPtr &next)
     m_snapshot = next;
     m_selection->setSnapshot(next);
     m_launcher->setContext(planningContext());
-    const Selectable current = m_selection->current();
-    const QString shownArray = current.kind == Selectable::Kind::Member ? current.owner : current.kind == Selectable::Kind::Array ? current.name : QString();
+    const QString shownArray = arrayOf(m_selection->current());
     bool detailsMoved = false;
     for (const Array &a : next->arrays) {
         if (const Array *was = before->array(a.name); was && was->sync == a.sync)

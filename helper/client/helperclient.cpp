@@ -5,7 +5,6 @@
 #include "helper1_proxy.h"
 #include "engine/dbusstatus.h"
 
-#include <QCoreApplication>
 #include <QDBusConnection>
 #include <QDBusPendingCallWatcher>
 #include <QDBusPendingReply>
@@ -84,10 +83,10 @@ HelperResult HelperClient::wait(const QDBusPendingCall &call)
     QDBusPendingCallWatcher watcher(call);
     QEventLoop loop;
     connect(&watcher, &QDBusPendingCallWatcher::finished, &loop, &QEventLoop::quit);
+    // A Refusal signal sent before an error is delivered before the reply
+    // finishes the watcher (the bus keeps their order): errorText() finds it.
     if (!watcher.isFinished())
         loop.exec();
-    else // signals sent before the reply may still wait in the queue
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::MetaCall);
     HelperResult result;
     const QDBusMessage reply = watcher.reply();
     if (reply.type() == QDBusMessage::ErrorMessage) {
