@@ -591,7 +591,7 @@ SnapshotProbe MainWindow::probe()
 void MainWindow::reload()
 {
     // Everything is read: what the watcher had noted is covered.
-    m_watcher->takeDevicesChanged();
+    m_watcher->takeChangedDevices();
     m_watcher->takeChangedArrays();
     QStringList warnings;
     adopt(withHelperVolumeDetails(probe().take(&warnings)), warnings);
@@ -600,17 +600,21 @@ void MainWindow::reload()
 void MainWindow::rereadNotified()
 {
     // md's notifications (a member failing, a progress tick) re-read the arrays
-    // they were about and nothing else: reading every disk's udev record would
-    // make each of them cost in proportion to the machine. Disks coming or
-    // going, and a refresh, read everything.
-    const bool devices = m_watcher->takeDevicesChanged();
+    // they were about, and udev's the disks that came or went, and nothing
+    // else: reading every disk's udev record would make each of them cost in
+    // proportion to the machine. A refresh reads everything.
+    const std::optional<QSet<QString>> devices = m_watcher->takeChangedDevices();
     const std::optional<QSet<QString>> arrays = m_watcher->takeChangedArrays();
-    if (devices || !m_snapshot) {
+    if (!devices || !m_snapshot) {
         reload();
         return;
     }
     QStringList warnings;
-    const SnapshotPtr next = withHelperVolumeDetails(probe().takeArrays(*m_snapshot, arrays, &warnings));
+    const SnapshotProbe probe = this->probe();
+    SnapshotPtr next = probe.takeArrays(*m_snapshot, arrays, &warnings);
+    if (!devices->isEmpty())
+        next = probe.takeDevices(*next, *devices, &warnings);
+    next = withHelperVolumeDetails(next);
     if (warnings.isEmpty() && onlyProgressMoved(*m_snapshot, *next))
         showProgress(next);
     else
@@ -635,19 +639,27 @@ void MainWindow::adopt(const SnapshotPtr &next, const QStringList &warnings)
 void MainWindow::showProgress(const SnapshotPtr &next)
 {
     const SnapshotPtr before = m_snapshot;
-    logEvents(*before, *next); // a rebuild passing a whole percent
     m_snapshot = next;
     m_selection->setSnapshot(next);
     m_launcher->setContext(planningContext());
     const QString shownArray = arrayOf(m_selection->current());
     bool detailsMoved = false;
+    // Only md's numbers moved: the events (a rebuild passing a whole percent)
+    // are those of the arrays that moved, not of the whole machine's.
+    Snapshot was, now;
+    was.takenAt = before->takenAt;
+    now.takenAt = next->takenAt;
     for (const Array &a : next->arrays) {
-        if (const Array *was = before->array(a.name); was && was->sync == a.sync)
+        const Array *then = before->array(a.name);
+        if (!then || then->sync == a.sync)
             continue;
+        was.arrays << *then;
+        now.arrays << a;
         if (ArrayCard *card = m_arrays->card(a.name))
             card->setProgress(a);
         detailsMoved = detailsMoved || a.name == shownArray;
     }
+    logEvents(was, now);
     if (detailsMoved)
         m_details->refresh();
     updateStatus();

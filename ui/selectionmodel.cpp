@@ -10,7 +10,10 @@ SelectionModel::SelectionModel(QObject *parent) : QObject(parent) {}
 void SelectionModel::setSnapshot(SnapshotPtr snapshot)
 {
     m_snapshot = std::move(snapshot);
-    updateLit();
+    // Every view with a highlight repaints at highlightChanged(): a new snapshot
+    // (a progress tick, a member failing elsewhere) says so only when what is
+    // lit changed.
+    updateLit(Told::WhenLitChanged);
 }
 
 namespace {
@@ -121,9 +124,12 @@ QSet<QString> SelectionModel::related(const Selectable &item) const
     return names;
 }
 
-void SelectionModel::updateLit()
+void SelectionModel::updateLit(Told told)
 {
-    m_lit = related(m_hovered.isNone() ? m_current : m_hovered);
+    QSet<QString> lit = related(m_hovered.isNone() ? m_current : m_hovered);
+    if (told == Told::WhenLitChanged && lit == m_lit)
+        return;
+    m_lit = std::move(lit);
     Q_EMIT highlightChanged();
 }
 

@@ -70,7 +70,8 @@ Q_SIGNALS:
 
 private:
     QSet<QString> related(const Selectable &item) const;
-    void updateLit();
+    enum class Told { Always, WhenLitChanged };
+    void updateLit(Told told = Told::Always);
 
     SnapshotPtr m_snapshot;
     Selectable m_current;

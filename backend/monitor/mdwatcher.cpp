@@ -10,6 +10,7 @@
 #include <QSocketNotifier>
 #include <Solid/DeviceNotifier>
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <optional>
@@ -136,12 +137,36 @@ MdWatcher::MdWatcher(const QString &root, QObject *parent)
     // fixture tree has no udev: tests call refresh() instead.
     if (m_base.isEmpty()) {
         auto *devices = Solid::DeviceNotifier::instance();
-        connect(devices, &Solid::DeviceNotifier::deviceAdded, this, [this] { m_devicesChanged = true; afterChange(); });
-        connect(devices, &Solid::DeviceNotifier::deviceRemoved, this, [this] { m_devicesChanged = true; afterChange(); });
+        const auto fromUdi = [this](const QString &udi) {
+            if (const QString name = blockDeviceOfUdi(udi); !name.isEmpty())
+                deviceCameOrWent(name);
+        };
+        connect(devices, &Solid::DeviceNotifier::deviceAdded, this, fromUdi);
+        connect(devices, &Solid::DeviceNotifier::deviceRemoved, this, fromUdi);
     }
 }
 
 MdWatcher::~MdWatcher() = default;
+
+QString MdWatcher::blockDeviceOfUdi(const QString &udi)
+{
+    const QLatin1String prefix("/org/freedesktop/UDisks2/block_devices/");
+    if (!udi.startsWith(prefix))
+        return {};
+    const QByteArray escaped = udi.mid(prefix.size()).toLatin1();
+    QByteArray name;
+    for (qsizetype i = 0; i < escaped.size(); ++i) {
+        bool ok = false;
+        const int byte = escaped[i] == '_' ? escaped.mid(i + 1, 2).toInt(&ok, 16) : 0;
+        if (ok && i + 2 < escaped.size()) {
+            name += char(byte);
+            i += 2;
+        } else {
+            name += escaped[i];
+        }
+    }
+    return QString::fromLatin1(name);
+}
 
 QStringList MdWatcher::watchedPaths() const
 {
@@ -156,13 +181,31 @@ bool MdWatcher::isFollowingProgress() const
     return m_progressTimer.isActive();
 }
 
+namespace {
+// What was noted since the last take, and nothing now: nullopt when all was.
+std::optional<QSet<QString>> take(bool *all, QSet<QString> *noted)
+{
+    QSet<QString> names = std::exchange(*noted, {});
+    if (std::exchange(*all, false))
+        return std::nullopt;
+    return names;
+}
+} // namespace
+
+std::optional<QSet<QString>> MdWatcher::takeChangedDevices()
+{
+    return take(&m_allDevicesChanged, &m_changedDevices);
+}
+
+void MdWatcher::deviceCameOrWent(const QString &name)
+{
+    m_changedDevices.insert(name);
+    afterChange();
+}
+
 std::optional<QSet<QString>> MdWatcher::takeChangedArrays()
 {
-    const bool all = std::exchange(m_allArraysChanged, false);
-    QSet<QString> changed = std::exchange(m_changedArrays, {});
-    if (all)
-        return std::nullopt;
-    return changed;
+    return take(&m_allArraysChanged, &m_changedArrays);
 }
 
 void MdWatcher::noteArrayOf(const QString &path)
@@ -195,7 +238,7 @@ void MdWatcher::noteChanged(const QString &path, const Watch &watch)
 
 void MdWatcher::refresh()
 {
-    m_devicesChanged = true;
+    m_allDevicesChanged = true;
     m_allArraysChanged = true;
     QStringList unreadable;
     for (const auto &[path, watch] : m_watches)
@@ -304,11 +347,21 @@ void MdWatcher::progressTick()
 {
     // Progress moves /proc/mdstat's lines and sync_completed; sync_action says
     // when it ends. Arrays and members come and go with md's own notifications,
-    // which look for them: a tick reads those three and nothing else.
+    // which look for them, and so does work starting on an idle array (its
+    // sync_action, and mdstat, read here): a tick reads mdstat and the two
+    // files of the arrays at work, and nothing else.
     const QString mdstat = m_base + QStringLiteral("/proc/mdstat");
+    QStringList working;
+    for (const auto &[path, watch] : m_watches)
+        if (path.endsWith(QLatin1String("/md/sync_action")) && isSyncing(watch->content))
+            working << path.chopped(int(qstrlen("sync_action")));
     rereadWatches(
-        [&mdstat](const QString &path) {
-            return path == mdstat || path.endsWith(QLatin1String("/md/sync_completed")) || path.endsWith(QLatin1String("/md/sync_action"));
+        [&](const QString &path) {
+            if (path == mdstat)
+                return true;
+            if (!path.endsWith(QLatin1String("/md/sync_completed")) && !path.endsWith(QLatin1String("/md/sync_action")))
+                return false;
+            return std::any_of(working.begin(), working.end(), [&](const QString &md) { return path.startsWith(md); });
         },
         false);
 }

@@ -35,15 +35,21 @@ public:
     QStringList watchedPaths() const;
     // True while the progress timer runs (some array syncs).
     bool isFollowingProgress() const;
-    // Whether anything beyond md attributes (a disk from udev, a refresh())
-    // changed since the last call: then a whole snapshot is needed, else
-    // re-reading the arrays is enough. Resets the flag.
-    bool takeDevicesChanged() { return std::exchange(m_devicesChanged, false); }
+    // The block devices ("sdb1", "md0") udev saw come or go since the last
+    // call: those are read again (SnapshotProbe::takeDevices). nullopt when
+    // everything must be (a refresh(), the first call). Resets.
+    std::optional<QSet<QString>> takeChangedDevices();
     // The arrays ("md0") whose files changed since the last call: /proc/mdstat
     // counts for the arrays whose lines in it changed. nullopt when every array
     // must be read again (a refresh(), mdstat's other lines, the first call).
     // Resets.
     std::optional<QSet<QString>> takeChangedArrays();
+
+    // The kernel name in UDisks' object path of a block device, which Solid
+    // uses as its UDI: ".../block_devices/dm_2d0" -> "dm-0" (UDisks writes each
+    // byte outside [A-Za-z0-9] as _XX). Empty for drives (each comes with its
+    // block device) and for other kinds of device.
+    static QString blockDeviceOfUdi(const QString &udi);
 
 public Q_SLOTS:
     // Re-reads every watched file, re-scans arrays and members, then emits
@@ -64,6 +70,10 @@ public Q_SLOTS:
     // noted and report. Its notifier calls it; tests and the benchmark call it
     // after editing a fixture tree, where files never signal.
     void notified(const QString &path);
+    // What udev's word that the block device `name` ("sdb") came or went makes
+    // the watcher do: note it and report. Solid calls it on the live system;
+    // tests and the benchmark on fixture trees, which have no udev.
+    void deviceCameOrWent(const QString &name);
 
 Q_SIGNALS:
     void changed();
@@ -92,7 +102,8 @@ private:
     QTimer m_emitSoon;                    // 0 ms: the first change is told at once
     QTimer m_cooldown;                    // then at most one changed() per window
     bool m_changedInCooldown = false;
-    bool m_devicesChanged = true;         // the first snapshot is a whole one
+    QSet<QString> m_changedDevices;
+    bool m_allDevicesChanged = true;      // the first snapshot is a whole one
     QSet<QString> m_changedArrays;
     bool m_allArraysChanged = true;
 };

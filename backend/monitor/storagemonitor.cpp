@@ -22,7 +22,7 @@ StorageMonitor::StorageMonitor(const QString &root, QObject *parent)
 {
     connect(&m_watcher, &MdWatcher::changed, this, &StorageMonitor::takeSnapshot);
     // That whole snapshot is the baseline: the next change reads only what it is about.
-    m_watcher.takeDevicesChanged();
+    m_watcher.takeChangedDevices();
     m_watcher.takeChangedArrays();
 }
 
@@ -62,17 +62,22 @@ void StorageMonitor::takeSnapshot()
     // failure-to-notification latency, which must not grow with the machine
     // (a whole snapshot reads every disk's udev record).
     const SnapshotProbe fast = probe();
-    const bool devices = m_watcher.takeDevicesChanged();
+    const std::optional<QSet<QString>> devices = m_watcher.takeChangedDevices();
     const std::optional<QSet<QString>> arrays = m_watcher.takeChangedArrays();
     QElapsedTimer clock;
     clock.start();
-    SnapshotPtr next = devices ? fast.take() : fast.takeArrays(*m_current, arrays);
+    SnapshotPtr next = devices ? fast.takeArrays(*m_current, arrays) : fast.take();
+    if (devices && !devices->isEmpty())
+        next = fast.takeDevices(*next, *devices);
     const qint64 read = clock.elapsed();
     QList<Event> events = deriveEvents(*m_current, *next);
     markPlanned(&events, m_root);
-    qCDebug(lcStorage, "read %s in %lld ms, %lld ms with its events",
-            devices ? "everything" : arrays ? qPrintable(QStringList(arrays->begin(), arrays->end()).join(QLatin1Char(' '))) : "every array",
-            read, clock.elapsed());
+    const auto names = [](const QSet<QString> &set) { return QStringList(set.begin(), set.end()).join(QLatin1Char(' ')); };
+    const QString what = !devices            ? QStringLiteral("everything")
+        : !devices->isEmpty()                ? names(*devices) + (arrays && !arrays->isEmpty() ? QLatin1Char(' ') + names(*arrays) : QString())
+        : arrays                             ? names(*arrays)
+                                             : QStringLiteral("every array");
+    qCDebug(lcStorage, "read %s in %lld ms, %lld ms with its events", qPrintable(what), read, clock.elapsed());
     m_current = next;
     Q_EMIT snapshotChanged(m_current);
     if (!events.isEmpty())

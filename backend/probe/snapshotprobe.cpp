@@ -9,12 +9,41 @@
 #include "mdsysfsprobe.h"
 #include "mountprobe.h"
 #include "soliddrives.h"
+#include "textfile.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 
 namespace plexus {
+
+namespace {
+
+bool isArrayName(const QString &name) { return name.startsWith(QLatin1String("md")); }
+bool isMapperName(const QString &name) { return name.startsWith(QLatin1String("dm-")); }
+
+bool holdsPhysicalVolume(const Disk &d)
+{
+    const QLatin1String pv("LVM2_member");
+    return d.fsType == pv || std::any_of(d.partitions.begin(), d.partitions.end(), [&](const Partition &p) { return p.fsType == pv; });
+}
+
+// statvfs is asked with a whole snapshot only (it can wait on a busy disk):
+// a partial one keeps what was read for the mounts that stayed.
+void keepUsage(const QList<Mount> &before, QList<Mount> *now)
+{
+    for (Mount &m : *now)
+        for (const Mount &was : before)
+            if (was.device == m.device && was.mountPoint == m.mountPoint) {
+                m.sizeBytes = was.sizeBytes;
+                m.usedBytes = was.usedBytes;
+                m.availableBytes = was.availableBytes;
+                break;
+            }
+}
+
+} // namespace
 
 SnapshotProbe::SnapshotProbe(const QString &root, Detail detail) : m_root(root), m_detail(detail) {}
 
@@ -76,7 +105,86 @@ SnapshotPtr SnapshotProbe::takeArrays(const Snapshot &previous, const std::optio
     // Mounts and swaps change with no md notification, and what an array holds
     // decides whether shutdown is held off (monitor/shutdownhold.h); two small reads.
     snap->mounts = readMounts(m_root);
+    keepUsage(previous.mounts, &snap->mounts);
     snap->swaps = readSwaps(m_root);
+    return snap;
+}
+
+QSet<QString> SnapshotProbe::disksOf(const QString &name, const Snapshot &previous) const
+{
+    const QString sysBlock = (m_root == QLatin1String("/") ? QString() : m_root) + QStringLiteral("/sys/block/");
+    QSet<QString> disks;
+    // What it was: a disk, a partition's disk, or (md, dm) what it held.
+    for (const Disk &d : previous.disks) {
+        if (d.name == name || d.partition(name) || d.holders.contains(name))
+            disks.insert(d.name);
+        for (const Partition &p : d.partitions)
+            if (p.holders.contains(name))
+                disks.insert(d.name);
+    }
+    // What it is now: an array or volume's slaves, a disk, a new partition's disk.
+    QStringList now{name};
+    if (isArrayName(name) || isMapperName(name)) {
+        now = listDir(sysBlock + name + QStringLiteral("/slaves"));
+        for (const QString &entry : listDir(sysBlock + name + QStringLiteral("/md")))
+            if (entry.startsWith(QLatin1String("dev-"))) // md's own word, where slaves/ lags
+                now << entry.mid(4);
+    }
+    for (const QString &n : now) {
+        if (!BlockProbe::isDiskName(n))
+            continue; // md on dm and the like: that layer reports itself
+        if (QFileInfo::exists(sysBlock + n)) {
+            disks.insert(n);
+            continue;
+        }
+        // A partition lies in its disk's directory: look where it was, else everywhere.
+        const auto holds = [&](const QString &disk) { return QFileInfo::exists(sysBlock + disk + QLatin1Char('/') + n + QStringLiteral("/partition")); };
+        if (std::any_of(disks.begin(), disks.end(), holds))
+            continue;
+        for (const QString &disk : listDir(sysBlock))
+            if (holds(disk)) {
+                disks.insert(disk);
+                break;
+            }
+    }
+    return disks;
+}
+
+SnapshotPtr SnapshotProbe::takeDevices(const Snapshot &previous, const QSet<QString> &names, QStringList *warnings) const
+{
+    QSet<QString> arrays, disks;
+    bool volumes = false;
+    for (const QString &name : names) {
+        if (isArrayName(name))
+            arrays.insert(name);
+        volumes = volumes || isMapperName(name);
+        disks.unite(disksOf(name, previous));
+    }
+    auto snap = std::make_shared<Snapshot>(*takeArrays(previous, arrays, warnings));
+
+    const QString sysBlock = (m_root == QLatin1String("/") ? QString() : m_root) + QStringLiteral("/sys/block/");
+    QList<Disk> read;
+    for (const QString &name : disks) {
+        const auto was = std::find_if(snap->disks.begin(), snap->disks.end(), [&](const Disk &d) { return d.name == name; });
+        volumes = volumes || (was != snap->disks.end() && holdsPhysicalVolume(*was));
+        if (was != snap->disks.end())
+            snap->disks.erase(was);
+        // As disks() counts them: a real disk has the hardware it sits on.
+        if (QFileInfo::exists(sysBlock + name + QStringLiteral("/device")))
+            read.append(BlockProbe(m_root).disk(name));
+    }
+    if (m_detail == Detail::Full && m_root == QLatin1String("/"))
+        enrichWithSolid(&read);
+    if (m_health)
+        applyDriveHealth(&read, *m_health);
+    for (const Disk &d : read) {
+        volumes = volumes || holdsPhysicalVolume(d);
+        // disks() lists /sys/block by name: keep that order.
+        const auto at = std::find_if(snap->disks.begin(), snap->disks.end(), [&](const Disk &other) { return d.name < other.name; });
+        snap->disks.insert(at, d);
+    }
+    if (volumes)
+        snap->volumeGroups = LvmProbe(m_root, m_detail == Detail::Full).volumeGroups(warnings);
     return snap;
 }
 

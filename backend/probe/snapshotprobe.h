@@ -35,6 +35,12 @@ public:
     // not grow with the machine.
     SnapshotPtr takeArrays(const Snapshot &previous, const std::optional<QSet<QString>> &only = std::nullopt,
                            QStringList *warnings = nullptr) const;
+    // `previous` with the block devices udev saw come or go read again, by
+    // kernel name ("sdb", "sdb1", "md0", "dm-3"): a disk or partition's disk
+    // with its partitions; an array, and the disks under it (their holders);
+    // volume groups when a physical or logical volume came or went. What a disk
+    // arriving costs then does not grow with the machine.
+    SnapshotPtr takeDevices(const Snapshot &previous, const QSet<QString> &names, QStringList *warnings = nullptr) const;
 
     // Drive health to put on the disks instead of asking UDisks (the monitor,
     // which keeps it current from UDisks' signals; probe/drivehealthprobe.h).
@@ -44,6 +50,8 @@ public:
     static SnapshotPtr fromMdstat(const MdstatContents &contents);
 
 private:
+    // The disks ("sdb") that `name` is, sits on or lies under, now or in `previous`.
+    QSet<QString> disksOf(const QString &name, const Snapshot &previous) const;
     void readArrays(Snapshot *snap, QStringList *warnings, const std::optional<QSet<QString>> &only = std::nullopt) const;
 
     QString m_root;

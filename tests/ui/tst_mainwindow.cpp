@@ -619,6 +619,32 @@ private Q_SLOTS:
         QCOMPARE(w.selection()->current(), selected);
         QCOMPARE(labelText(firstRow, "model"), model);
 
+        // A disk arriving (udev's word, Solid's on the live system) reads that
+        // disk: it shows, and the other disk's new model still waits.
+        const QString arriving = QStringLiteral("sdzz");
+        tree.addDisk(MachineTree::disk(arriving, 8, {MachineTree::Partition{arriving + QLatin1Char('1'), 1, 4096, QStringLiteral("xfs"), {}}}));
+        w.watcher()->deviceCameOrWent(arriving + QLatin1Char('1'));
+        w.watcher()->deviceCameOrWent(arriving);
+        QVERIFY(reloaded.wait(3000));
+        const DiskRow *arrived = w.diskMap()->row(arriving);
+        QVERIFY(arrived);
+        QVERIFY(w.snapshot()->diskOf(arriving + QLatin1Char('1')));
+        const QStringList log = w.changeLog()->lines();
+        QVERIFY2(std::any_of(log.begin(), log.end(), [&](const QString &l) { return l.contains(QStringLiteral("Disk %1 added").arg(arriving)); }), qPrintable(log.join(QLatin1Char('\n'))));
+        QCOMPARE(w.diskMap()->row(disks.first().name), firstRow);
+        QCOMPARE(labelText(firstRow, "model"), model);
+        QCOMPARE(w.selection()->current(), selected);
+        QCOMPARE(w.snapshot()->disks.size(), disks.size() + 1);
+        // And leaving: its row goes, the others stay.
+        QVERIFY(tree.remove(QStringLiteral("sys/block/") + arriving));
+        w.watcher()->deviceCameOrWent(arriving + QLatin1Char('1'));
+        w.watcher()->deviceCameOrWent(arriving);
+        QVERIFY(reloaded.wait(3000));
+        QVERIFY(!w.diskMap()->row(arriving));
+        QCOMPARE(w.snapshot()->disks.size(), disks.size());
+        QCOMPARE(w.diskMap()->row(disks.first().name), firstRow);
+        QCOMPARE(w.selection()->current(), selected);
+
         // Nothing changed: no report, nothing redone.
         w.watcher()->recheck();
         QVERIFY(!reloaded.wait(300));

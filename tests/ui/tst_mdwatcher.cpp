@@ -80,6 +80,8 @@ private Q_SLOTS:
         QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/resyncing-raid1")));
         tree.write(QStringLiteral("sys/block/md1/md/array_state"), "clean\n");
         tree.write(QStringLiteral("sys/block/md1/md/degraded"), "0\n");
+        tree.write(QStringLiteral("sys/block/md1/md/sync_action"), "idle\n");
+        tree.write(QStringLiteral("sys/block/md1/md/sync_completed"), "none\n");
         MdWatcher watcher(dir.path());
         QCOMPARE(watcher.takeChangedArrays(), std::nullopt); // the first snapshot reads all
         QSignalSpy changed(&watcher, &MdWatcher::changed);
@@ -88,8 +90,10 @@ private Q_SLOTS:
         tree.write(QStringLiteral("sys/block/md0/md/sync_completed"), "2000000 / 4188160\n");
         QVERIFY(changed.wait(3000));
         QCOMPARE(watcher.takeChangedArrays(), QSet<QString>{QStringLiteral("md0")});
-        // Nothing else: md notifies the rest (here, where files never signal, recheck() stands in).
+        // Nothing else, not even an idle array's progress files: md notifies the
+        // rest (here, where files never signal, recheck() stands in).
         tree.write(QStringLiteral("sys/block/md1/md/degraded"), "1\n");
+        tree.write(QStringLiteral("sys/block/md1/md/sync_completed"), "0 / 100\n");
         QVERIFY(!changed.wait(1500));
         watcher.recheck();
         QVERIFY(changed.wait(3000));
@@ -174,6 +178,36 @@ private Q_SLOTS:
         watcher.notified(dir.path() + QStringLiteral("/sys/block/md0/md/sync_completed"));
         QVERIFY(watcher.watchedPaths().contains(joined));
         QCOMPARE(watcher.takeChangedArrays(), (QSet<QString>{QStringLiteral("md0"), QStringLiteral("md1")}));
+    }
+
+    // udev's word of a block device coming or going names it: only it is read
+    // again, and the arrays are not thought changed. Solid's UDI is UDisks'
+    // object path, with every byte but letters and digits escaped.
+    void saysWhichDevicesCameOrWent()
+    {
+        QTemporaryDir dir;
+        MachineTree tree(dir.path());
+        QVERIFY(tree.copyFrom(fixtures + QStringLiteral("/sysfs/healthy-raid1")));
+        MdWatcher watcher(dir.path());
+        QCOMPARE(watcher.takeChangedDevices(), std::nullopt); // the first snapshot reads all
+        watcher.takeChangedArrays();
+        QSignalSpy changed(&watcher, &MdWatcher::changed);
+        watcher.deviceCameOrWent(QStringLiteral("sdc"));
+        watcher.deviceCameOrWent(QStringLiteral("sdc1"));
+        QVERIFY(changed.wait(1000));
+        QCOMPARE(watcher.takeChangedDevices(), (QSet<QString>{QStringLiteral("sdc"), QStringLiteral("sdc1")}));
+        QCOMPARE(watcher.takeChangedArrays(), QSet<QString>());
+        QCOMPARE(watcher.takeChangedDevices(), QSet<QString>()); // taken
+        watcher.refresh();
+        QCOMPARE(watcher.takeChangedDevices(), std::nullopt);
+
+        const QString devices = QStringLiteral("/org/freedesktop/UDisks2/block_devices/");
+        QCOMPARE(MdWatcher::blockDeviceOfUdi(devices + QStringLiteral("sdb1")), QStringLiteral("sdb1"));
+        QCOMPARE(MdWatcher::blockDeviceOfUdi(devices + QStringLiteral("dm_2d0")), QStringLiteral("dm-0"));
+        QCOMPARE(MdWatcher::blockDeviceOfUdi(devices + QStringLiteral("nvme0n1p2")), QStringLiteral("nvme0n1p2"));
+        QCOMPARE(MdWatcher::blockDeviceOfUdi(devices + QStringLiteral("x_2")), QStringLiteral("x_2")); // cut short: as written
+        QCOMPARE(MdWatcher::blockDeviceOfUdi(QStringLiteral("/org/freedesktop/UDisks2/drives/QEMU_HARDDISK_QM00001")), QString());
+        QCOMPARE(MdWatcher::blockDeviceOfUdi(QStringLiteral("/org/kde/fstab/server:/share:/mnt")), QString());
     }
 
     void changedIsCoalesced()

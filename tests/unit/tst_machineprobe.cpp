@@ -201,6 +201,47 @@ private Q_SLOTS:
         QCOMPARE(back->arrays[0].name, first); // in md order again
     }
 
+    // A disk arriving or leaving reads that disk (and what sits on it) only:
+    // named disks and partitions' disks come back as the tree has them, in
+    // order, one that is gone leaves, the others stay as they were.
+    void takeDevicesReadsOnlyThoseNamed()
+    {
+        const SnapshotProbe probe(root, SnapshotProbe::Detail::Fast);
+        const SnapshotPtr whole = probe.take();
+        QVERIFY(whole->disk(QStringLiteral("sdc")) && whole->diskOf(QStringLiteral("sdb2")));
+        Snapshot before = *whole;
+        before.disks.removeIf([](const Disk &d) { return d.name == QLatin1String("sdc"); });
+        Disk &sdb = before.disks[before.disks.indexOf(*whole->disk(QStringLiteral("sdb")))];
+        sdb.partitions.clear();
+        before.disks[0].model = QStringLiteral("kept as it was");
+        Disk ghost;
+        ghost.name = QStringLiteral("sdq");
+        before.disks << ghost;
+        const SnapshotPtr s = probe.takeDevices(before, {QStringLiteral("sdc"), QStringLiteral("sdb2"), QStringLiteral("sdq")});
+        QList<Disk> expected = whole->disks;
+        expected[0] = before.disks[0];
+        QCOMPARE(s->disks, expected);
+        QVERIFY(!s->disk(QStringLiteral("sdq")));
+        QCOMPARE(s->arrays, whole->arrays);
+
+        // An array coming or going reads it and the disks under it (their holders).
+        Snapshot unheld = *whole;
+        for (Disk &d : unheld.disks)
+            for (Partition &p : d.partitions)
+                p.holders.removeAll(QStringLiteral("md1"));
+        unheld.arrays.removeIf([](const Array &a) { return a.name == QLatin1String("md1"); });
+        const SnapshotPtr held = probe.takeDevices(unheld, {QStringLiteral("md1")});
+        QCOMPARE(held->arraysUsing(QStringLiteral("sdb2")).size(), 1);
+        QVERIFY(held->diskOf(QStringLiteral("sdb2"))->partition(QStringLiteral("sdb2"))->holders.contains(QStringLiteral("md1")));
+        QCOMPARE(held->disks, whole->disks);
+
+        // A logical volume coming or going reads the volume groups.
+        Snapshot novg = *whole;
+        novg.volumeGroups.clear();
+        QCOMPARE(probe.takeDevices(novg, {QStringLiteral("dm-1")})->volumeGroups.size(), whole->volumeGroups.size());
+        QVERIFY(probe.takeDevices(novg, {QStringLiteral("sdc")})->volumeGroups.isEmpty()); // no volume there
+    }
+
     // What the GUI plans against for a fixture tree: its devices, nothing else.
     void treeSystemSeesTheTreesDevices()
     {
