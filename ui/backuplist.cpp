@@ -53,17 +53,33 @@ const Array *copiedArray(const Snapshot &s, const QString &device)
     return nullptr;
 }
 
-QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const QList<BackupRecord> &records, const SystemView *system)
+DevicesByUuid devicesByUuid(const Snapshot &s)
+{
+    DevicesByUuid devices;
+    const auto add = [&](const QString &name, const QString &uuid) {
+        if (const QString key = hexOnly(uuid); !key.isEmpty())
+            devices[key] << name;
+    };
+    for (const Disk &d : s.disks) {
+        add(d.name, d.uuid);
+        for (const Partition &p : d.partitions)
+            add(p.name, p.uuid);
+    }
+    return devices;
+}
+
+QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const DevicesByUuid &devices, const QList<BackupRecord> &records,
+                                   const SystemView *system)
 {
     QList<DetachedCopy> copies;
     QList<const BackupRecord *> unpaired;
     for (const BackupRecord &r : records)
         if (sameUuid(r.arrayUuid, a.uuid))
             unpaired << &r;
-    // Each card asks, at every snapshot: only devices with the array's UUID are looked at closer.
-    auto add = [&](const QString &name, const QString &uuid) {
-        if (!sameUuid(uuid, a.uuid) || !isDetachedCopyOf(s, a, name))
-            return;
+    const QStringList candidates = mayHaveCopies(a) ? devices.value(hexOnly(a.uuid)) : QStringList();
+    for (const QString &name : candidates) {
+        if (!isDetachedCopyOf(s, a, name))
+            continue;
         DetachedCopy c;
         c.device = name;
         for (const BackupRecord *r : std::as_const(unpaired))
@@ -75,13 +91,6 @@ QList<DetachedCopy> detachedCopies(const Array &a, const Snapshot &s, const QLis
         if (system)
             c.loops = system->loopsOver(name);
         copies << c;
-    };
-    if (mayHaveCopies(a)) {
-        for (const Disk &d : s.disks) {
-            add(d.name, d.uuid);
-            for (const Partition &p : d.partitions)
-                add(p.name, p.uuid);
-        }
     }
     for (const BackupRecord *r : std::as_const(unpaired))
         copies << DetachedCopy{QString(), *r, {}};

@@ -46,9 +46,15 @@ private:
     QList<BackupRecord> m_records;
 };
 
+// The disks and partitions of a snapshot by their UUID's hex digits, in disk
+// order: made once per snapshot, so that each card looking for its copies does
+// not go through every device.
+using DevicesByUuid = QHash<QString, QStringList>;
+DevicesByUuid devicesByUuid(const Snapshot &snapshot);
 // The copies of `array`: those plugged in (in disk order), then records of
 // copies not plugged in (newest first). `system` answers which loops are open.
-QList<DetachedCopy> detachedCopies(const Array &array, const Snapshot &snapshot, const QList<BackupRecord> &records, const SystemView *system);
+QList<DetachedCopy> detachedCopies(const Array &array, const Snapshot &snapshot, const DevicesByUuid &devices, const QList<BackupRecord> &records,
+                                   const SystemView *system);
 // Whether the disk or partition `device` holds a copy cut off `array` (udev's view, see above).
 bool isDetachedCopyOf(const Snapshot &snapshot, const Array &array, const QString &device);
 // The running mirror `device` holds a copy of, if any.

@@ -124,17 +124,17 @@ DetailsPane::DetailsPane(SelectionModel *selection, QWidget *parent) : QWidget(p
     refresh();
 }
 
-void DetailsPane::addHistory(const QList<Event> &events, bool past)
+bool DetailsPane::addHistory(const QList<Event> &events, bool past)
 {
     QList<Event> kept;
     std::copy_if(events.begin(), events.end(), std::back_inserter(kept), [](const Event &e) { return e.kind != EventKind::SyncProgress; });
     if (kept.isEmpty())
-        return;
+        return false;
     QList<Event> &history = m_context.history;
     history = past ? kept + history : history + kept;
     if (history.size() > ChangeLogModel::mostEntries) // as many as the Changes keep
         history.remove(0, history.size() - ChangeLogModel::mostEntries);
-    refresh();
+    return true;
 }
 
 void DetailsPane::setSchedule(const ScrubSchedule &schedule)

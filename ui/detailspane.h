@@ -27,7 +27,8 @@ public:
     void refresh();
     // Events to keep for what md does not remember (an array's last check):
     // the journal's go before those seen live; progress ticks are left out.
-    void addHistory(const QList<Event> &events, bool past);
+    // True when it kept any: then the caller refresh()es (a whole update does anyway).
+    bool addHistory(const QList<Event> &events, bool past);
     // When the machine checks its arrays.
     void setSchedule(const ScrubSchedule &schedule);
     const Details &details() const { return m_details; }

@@ -3,6 +3,7 @@
 
 #include "diskmapview.h"
 #include "diskrow.h"
+#include "disksegments.h"
 #include "partitionbar.h"
 
 #include <KLocalizedString>
@@ -11,6 +12,8 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace plexus {
 
@@ -39,14 +42,23 @@ void DiskMapView::setSnapshot(const Snapshot &snapshot)
     QHash<QString, DiskRow *> existing;
     for (DiskRow *r : std::as_const(m_rows))
         existing.insert(r->diskName(), r);
+    // Working out a row's segments means looking through the arrays, mounts and
+    // volumes for each partition: done only for the disks a change may touch.
+    const std::optional<QSet<QString>> affected = m_previous ? devicesAffected(*m_previous, snapshot) : std::nullopt;
+    const auto touched = [&](const Disk &disk) {
+        return !affected || affected->contains(disk.name)
+            || std::any_of(disk.partitions.begin(), disk.partitions.end(), [&](const Partition &p) { return affected->contains(p.name); });
+    };
     QList<DiskRow *> rows;
     for (const Disk &disk : snapshot.disks) {
         DiskRow *r = existing.value(disk.name);
         if (!r)
             r = new DiskRow(disk.name, m_selection, this);
-        r->setDisk(disk, snapshot);
+        if (touched(disk) || !r->shows(disk))
+            r->setDisk(disk, snapshot);
         rows << r;
     }
+    m_previous = snapshot;
     m_empty->setVisible(rows.isEmpty());
     // The same rows in the same order (most snapshots): the layout stays as it is.
     if (rows == m_rows)

@@ -10,6 +10,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QLabel;
 class QVBoxLayout;
 
@@ -36,6 +38,7 @@ private:
     QVBoxLayout *m_layout;
     QLabel *m_empty;
     QList<DiskRow *> m_rows;
+    std::optional<Snapshot> m_previous;  // what the rows were last given
 };
 
 } // namespace plexus

@@ -88,6 +88,11 @@ DiskRow::DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent
     connect(m_selection, &SelectionModel::highlightChanged, this, qOverload<>(&QWidget::update));
 }
 
+bool DiskRow::shows(const Disk &disk) const
+{
+    return m_shown && m_shown->disk == disk && m_shown->palette == palette().cacheKey() && m_shown->font == font().key();
+}
+
 void DiskRow::setDisk(const Disk &disk, const Snapshot &snapshot)
 {
     // At most snapshots most disks are as they were (a change in one array,

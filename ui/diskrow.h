@@ -32,6 +32,8 @@ public:
     DiskRow(const QString &disk, SelectionModel *selection, QWidget *parent = nullptr);
 
     void setDisk(const Disk &disk, const Snapshot &snapshot);
+    // Whether the row was last drawn from this record, in today's palette and font.
+    bool shows(const Disk &disk) const;
     QString diskName() const { return m_disk; }
     PartitionBar *bar() const { return m_bar; }
     // The facts as shown: "931 GiB · SATA · HDD", and "removable", "hot-plug" and

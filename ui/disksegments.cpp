@@ -3,6 +3,7 @@
 
 #include "disksegments.h"
 #include "backuplist.h"
+#include "engine/checks/refusal.h"
 #include "memberslots.h"
 #include "model/describe.h"
 
@@ -19,6 +20,39 @@ namespace {
 constexpr qint64 smallestFreeGap = 32LL * 1024 * 1024;
 
 } // namespace
+
+std::optional<QSet<QString>> devicesAffected(const Snapshot &before, const Snapshot &after)
+{
+    if (before.mounts != after.mounts || before.swaps != after.swaps || before.volumeGroups != after.volumeGroups)
+        return std::nullopt;
+    QSet<QString> devices, uuids;
+    const auto changed = [&](const Array &a) {
+        for (const Member &m : a.members)
+            devices.insert(m.device);
+        if (const QString uuid = hexOnly(a.uuid); !uuid.isEmpty())
+            uuids.insert(uuid);
+    };
+    for (const Array &a : after.arrays)
+        if (const Array *was = before.array(a.name); !was || *was != a) {
+            changed(a);
+            if (was)
+                changed(*was);
+        }
+    for (const Array &a : before.arrays)
+        if (!after.array(a.name))
+            changed(a);
+    if (uuids.isEmpty())
+        return devices;
+    const QLatin1String member("linux_raid_member");
+    for (const Disk &d : after.disks) {
+        if (d.fsType == member && uuids.contains(hexOnly(d.uuid)))
+            devices.insert(d.name);
+        for (const Partition &p : d.partitions)
+            if (p.fsType == member && uuids.contains(hexOnly(p.uuid)))
+                devices.insert(p.name);
+    }
+    return devices;
+}
 
 DiskSegment blockDeviceRole(const QString &device, const QString &fsType, const QString &label, const Snapshot &s)
 {

@@ -10,6 +10,9 @@
 #include "tone.h"
 
 #include <QColor>
+#include <QSet>
+
+#include <optional>
 
 namespace plexus {
 
@@ -32,6 +35,11 @@ struct DiskSegment {
 QList<DiskSegment> diskSegments(const Disk &disk, const Snapshot &snapshot);
 // The role of any block device (a partition, a whole disk, an md array).
 DiskSegment blockDeviceRole(const QString &device, const QString &fsType, const QString &label, const Snapshot &snapshot);
+// The devices whose segments may differ from `before` to `after` other than
+// through their own disk's record: the members, then and now, of each array
+// that changed, and md members with its UUID (a copy cut off it names it).
+// nullopt when mounts, swaps or volume groups changed: any segment may then.
+std::optional<QSet<QString>> devicesAffected(const Snapshot &before, const Snapshot &after);
 // Pixel widths for `sizes` filling `total`, none narrower than `minimum`
 // (unless even that does not fit), the rest to scale.
 QList<int> segmentWidths(const QList<qint64> &sizes, int total, int minimum);

@@ -164,7 +164,8 @@ MainWindow::MainWindow(const QString &root, QWidget *parent)
         auto *past = new PastChanges(QStringLiteral("journalctl"), this);
         connect(past, &PastChanges::loaded, this, [this, past](const QList<Event> &events, const QString &note) {
             m_log->insertPast(pastEntries(events, *m_snapshot));
-            m_details->addHistory(events, true);
+            if (m_details->addHistory(events, true))
+                m_details->refresh();
             if (!note.isEmpty())
                 m_log->append(QDateTime::currentDateTimeUtc(), {ChangeNote{note, Tone::Neutral}});
             past->deleteLater();
@@ -426,9 +427,10 @@ void MainWindow::askHelper(const std::function<QDBusPendingCall(HelperProxy *)> 
 
 void MainWindow::showBackups()
 {
+    const DevicesByUuid devices = devicesByUuid(*m_snapshot);
     for (ArrayCard *card : m_arrays->cards())
         if (const Array *a = m_snapshot->array(card->arrayName()))
-            card->setBackups(detachedCopies(*a, *m_snapshot, m_backups->records(), m_system.get()), *m_snapshot);
+            card->setBackups(detachedCopies(*a, *m_snapshot, devices, m_backups->records(), m_system.get()), *m_snapshot);
 }
 
 void MainWindow::confirmDrop(const QString &job, const QString &words)
@@ -659,20 +661,20 @@ void MainWindow::showProgress(const SnapshotPtr &next)
             card->setProgress(a);
         detailsMoved = detailsMoved || a.name == shownArray;
     }
-    logEvents(was, now);
-    if (detailsMoved)
+    const bool historyMoved = logEvents(was, now);
+    if (detailsMoved || historyMoved)
         m_details->refresh();
     updateStatus();
     refreshShutdownHold();
     Q_EMIT reloaded();
 }
 
-void MainWindow::logEvents(const Snapshot &before, const Snapshot &after)
+bool MainWindow::logEvents(const Snapshot &before, const Snapshot &after)
 {
     QList<Event> events = deriveEvents(before, after);
     markPlanned(&events, m_root);
     m_log->append(after.takenAt, eventNotes(events, before, after));
-    m_details->addHistory(events, false);
+    return m_details->addHistory(events, false);
 }
 
 void MainWindow::refreshShutdownHold()

@@ -130,7 +130,8 @@ private:
     // numbers moved show them, and the details if they are about one of those;
     // nothing else in the window shows them, so nothing else is looked at.
     void showProgress(const SnapshotPtr &next);
-    void logEvents(const Snapshot &before, const Snapshot &after);
+    // Logs what changed from `before` to `after`; true when the details' history took some of it.
+    bool logEvents(const Snapshot &before, const Snapshot &after);
     void refreshShutdownHold();
     // `probed` with what the helper last said of LVM merged in; asks again when
     // what sysfs shows of LVM changed since. As root the probe asked LVM itself.

@@ -68,6 +68,7 @@ struct Mount {
     std::optional<qint64> sizeBytes;
     std::optional<qint64> usedBytes;
     std::optional<qint64> availableBytes;
+    bool operator==(const Mount &) const = default;
 };
 
 // Where a stretch of a logical volume lies: on which physical volume, how much.

@@ -7,6 +7,8 @@
 
 #include <KLocalizedString>
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 
@@ -236,14 +238,20 @@ public:
 
     QList<Event> run()
     {
-        for (const Disk &d : m_after.disks)
-            if (!m_before.disk(d.name))
-                add(EventKind::DiskAdded, {}, d.name);
-        for (const Disk &d : m_before.disks)
-            if (!m_after.disk(d.name))
-                add(EventKind::DiskRemoved, {}, d.name);
-        for (const Disk &d : m_after.disks)
-            compareHealth(m_before.disk(d.name), d);
+        // Most changes leave the disks as they were (the same list, shared): then
+        // none came, went or began to warn. Otherwise by name, not by a search
+        // per disk, which on hundreds of disks costs a millisecond.
+        if (m_before.disks != m_after.disks) {
+            const QHash<QString, const Disk *> before = byName(m_before.disks), after = byName(m_after.disks);
+            for (const Disk &d : m_after.disks)
+                if (!before.contains(d.name))
+                    add(EventKind::DiskAdded, {}, d.name);
+            for (const Disk &d : m_before.disks)
+                if (!after.contains(d.name))
+                    add(EventKind::DiskRemoved, {}, d.name);
+            for (const Disk &d : m_after.disks)
+                compareHealth(before.value(d.name), d);
+        }
         for (const Array &a : m_after.arrays)
             compareArray(m_before.array(a.name), a);
         for (const Array &b : m_before.arrays)
@@ -253,6 +261,15 @@ public:
     }
 
 private:
+    static QHash<QString, const Disk *> byName(const QList<Disk> &disks)
+    {
+        QHash<QString, const Disk *> index;
+        index.reserve(disks.size());
+        for (const Disk &d : disks)
+            index.insert(d.name, &d);
+        return index;
+    }
+
     Event &add(EventKind kind, const QString &array, const QString &device = {})
     {
         m_events.append(Event{kind, array, device, std::nullopt, std::nullopt, std::nullopt, m_after.takenAt});

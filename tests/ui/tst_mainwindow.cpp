@@ -594,6 +594,10 @@ private Q_SLOTS:
         QVERIFY(reloaded.wait(3000));
         const ArrayCard *failed = w.arraysView()->card(failing.name);
         QVERIFY(slotLines(failed).contains(member + QStringLiteral(": faulty")));
+        // The disk map redraws the failed member's disk (only those a change touches are worked out again).
+        const QString memberDisk = w.snapshot()->diskOf(member)->name;
+        const QList<DiskSegment> segments = w.diskMap()->row(memberDisk)->bar()->segments();
+        QVERIFY(std::any_of(segments.begin(), segments.end(), [&](const DiskSegment &seg) { return seg.device == member && seg.state == Tone::Bad; }));
         QCOMPARE(cardOrder(w).first(), failing.name); // the array that needs a look comes first
         QVERIFY(logHas(w, QStringLiteral("%1 failed in %2").arg(member, failing.name)));
         QCOMPARE(w.selection()->current(), selected);

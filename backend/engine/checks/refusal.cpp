@@ -7,7 +7,6 @@
 
 namespace plexus {
 
-namespace {
 QString hexOnly(const QString &uuid)
 {
     QString out;
@@ -16,7 +15,6 @@ QString hexOnly(const QString &uuid)
             out += c.toLower();
     return out;
 }
-} // namespace
 
 bool sameUuid(const QString &a, const QString &b)
 {

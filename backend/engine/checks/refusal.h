@@ -32,5 +32,7 @@ QString listNames(const QStringList &names);
 QString describeContents(const QString &fsType, const QString &label);
 // md UUIDs compared as hex digits only (mdadm writes them with ':', blkid with '-').
 bool sameUuid(const QString &a, const QString &b);
+// A UUID's hex digits, lower case: what sameUuid() compares.
+QString hexOnly(const QString &uuid);
 
 } // namespace plexus
