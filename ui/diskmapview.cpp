@@ -67,10 +67,15 @@ void DiskMapView::setSnapshot(const Snapshot &snapshot)
         if (!rows.contains(old))
             delete old;
     m_rows = rows;
+    // A disk arriving or leaving moves only the rows after it: each row that is
+    // not in its place yet is put there, the others stay in the layout.
     for (int i = 0; i < m_rows.size(); ++i) {
-        m_layout->removeWidget(m_rows[i]);
-        m_layout->insertWidget(i, m_rows[i]);
-        m_rows[i]->show(); // now, not on a later turn of the event loop
+        const QLayoutItem *there = m_layout->itemAt(i);
+        if (!there || there->widget() != m_rows[i]) {
+            m_layout->removeWidget(m_rows[i]);
+            m_layout->insertWidget(i, m_rows[i]);
+            m_rows[i]->show(); // now, not on a later turn of the event loop
+        }
         if (i > 0)
             setTabOrder(m_rows[i - 1]->bar(), m_rows[i]->bar());
     }
