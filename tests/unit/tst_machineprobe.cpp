@@ -192,6 +192,8 @@ private Q_SLOTS:
         before.arrays << ghost;
         const SnapshotPtr s = SnapshotProbe(root, SnapshotProbe::Detail::Fast).takeArrays(before, QSet<QString>{second, QStringLiteral("md99")});
         QCOMPARE(s->array(second)->members.size(), whole->array(second)->members.size()); // read again
+        QCOMPARE(*s->array(second), *whole->array(second)); // with what only mdstat's lines of it say (its bitmap)
+        QCOMPARE(s->personalities, whole->personalities);
         QVERIFY(s->array(first)->members.isEmpty());                                     // kept as it was
         QVERIFY(!s->array(QStringLiteral("md99")));                                       // gone
         Snapshot without = *whole;
