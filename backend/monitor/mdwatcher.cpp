@@ -347,14 +347,11 @@ void MdWatcher::progressTick()
 {
     // Progress moves /proc/mdstat's lines and sync_completed; sync_action says
     // when it ends. Arrays and members come and go with md's own notifications,
-    // which look for them, and so does work starting on an idle array (its
-    // sync_action, and mdstat, read here): a tick reads mdstat and the two
+    // which look for them; so does work starting on an idle array (md notifies
+    // its sync_action, and mdstat changes). A tick reads mdstat and the two
     // files of the arrays at work, and nothing else.
     const QString mdstat = m_base + QStringLiteral("/proc/mdstat");
-    QStringList working;
-    for (const auto &[path, watch] : m_watches)
-        if (path.endsWith(QLatin1String("/md/sync_action")) && isSyncing(watch->content))
-            working << path.chopped(int(qstrlen("sync_action")));
+    const QStringList working = workingArrays();
     rereadWatches(
         [&](const QString &path) {
             if (path == mdstat)
@@ -415,12 +412,18 @@ void MdWatcher::onCooldownEnded()
     Q_EMIT changed();
 }
 
-void MdWatcher::updateProgressTimer()
+QStringList MdWatcher::workingArrays() const
 {
-    bool syncing = false;
+    QStringList working;
     for (const auto &[path, watch] : m_watches)
         if (path.endsWith(QLatin1String("/md/sync_action")) && isSyncing(watch->content))
-            syncing = true;
+            working << path.chopped(int(qstrlen("sync_action")));
+    return working;
+}
+
+void MdWatcher::updateProgressTimer()
+{
+    const bool syncing = !workingArrays().isEmpty();
     if (syncing && !m_progressTimer.isActive())
         m_progressTimer.start();
     else if (!syncing)

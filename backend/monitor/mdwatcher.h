@@ -91,6 +91,9 @@ private:
     // Re-reads the watched files `which` accepts; `lookForNew`: rescan() after a change.
     void rereadWatches(const std::function<bool(const QString &)> &which, bool lookForNew);
     void afterChange(bool lookForNew = true);
+    // The md directories (".../sys/block/md0/md/") of the arrays whose
+    // sync_action, as last read, says md is at work on them.
+    QStringList workingArrays() const;
     void updateProgressTimer();
     void onCooldownEnded();
     void noteChanged(const QString &path, const Watch &watch);
